@@ -1,0 +1,142 @@
+/** Domain schemas shared by the station core, the shells and the renderer. Pure zod, no Node, no DOM. */
+import { z } from 'zod';
+
+export const ProviderName = z.enum(['sandbox', 'aftership']);
+export type ProviderName = z.infer<typeof ProviderName>;
+
+export const Dpi = z.union([z.literal(203), z.literal(300)]);
+export type Dpi = z.infer<typeof Dpi>;
+
+export const Dimension = z.object({
+  width: z.number().positive('Width must be more than 0').max(200, 'Width is too large'),
+  height: z.number().positive('Height must be more than 0').max(200, 'Height is too large'),
+  depth: z.number().positive('Depth must be more than 0').max(200, 'Depth is too large'),
+  unit: z.enum(['in', 'cm']),
+});
+export type Dimension = z.infer<typeof Dimension>;
+
+export const Weight = z.object({
+  value: z.number().positive('Weight must be more than 0').max(2000, 'Weight is too large'),
+  unit: z.enum(['lb', 'kg', 'oz', 'g']),
+});
+export type Weight = z.infer<typeof Weight>;
+
+export const Parcel = z.object({ dimension: Dimension, weight: Weight });
+export type Parcel = z.infer<typeof Parcel>;
+
+/**
+ * A printer address: `tcp://host[:port]` (port 9100 when omitted) or an absolute device/file path
+ * such as `/dev/usb/lp0`.
+ */
+export const PrinterAddress = z
+  .string()
+  .trim()
+  .min(1, 'Enter the printer address, e.g. tcp://192.168.1.50:9100 or /dev/usb/lp0')
+  .max(300)
+  .refine((s) => /^tcp:\/\/[A-Za-z0-9.\-\[\]:]+(:\d{1,5})?\/?$/.test(s) || /^(\/|[A-Za-z]:\\)/.test(s), {
+    message: 'Printer address must look like tcp://192.168.1.50:9100 or a device path like /dev/usb/lp0',
+  });
+
+export const PrinterSettings = z.object({
+  address: PrinterAddress,
+  dpi: Dpi,
+});
+export type PrinterSettings = z.infer<typeof PrinterSettings>;
+
+export const HttpUrl = z
+  .string()
+  .trim()
+  .url('Must be a web address starting with https://')
+  .refine((s) => /^https?:\/\//.test(s), 'Must be a web address starting with https://');
+
+export const Settings = z.object({
+  provider: ProviderName,
+  aftership: z.object({ baseUrl: HttpUrl }),
+  printer: PrinterSettings,
+  defaultParcel: Parcel,
+  operator: z.string().trim().max(60),
+  sandbox: z.object({ latencyMs: z.number().int().min(0).max(30_000) }),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsPatch = z
+  .object({
+    provider: ProviderName,
+    aftership: z.object({ baseUrl: HttpUrl }).partial(),
+    printer: PrinterSettings.partial(),
+    defaultParcel: z.object({ dimension: Dimension, weight: Weight }).partial(),
+    operator: Settings.shape.operator,
+    sandbox: z.object({ latencyMs: z.number().int().min(0).max(30_000) }).partial(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** Settings as the renderer sees them: never the secret itself, only whether it is set. */
+export const PublicSettings = Settings.extend({
+  apiKeySet: z.boolean(),
+  /** Settings preset by environment variables; the UI shows them read-only. */
+  lockedByEnv: z.array(z.object({ field: z.string(), variable: z.string() })),
+});
+export type PublicSettings = z.infer<typeof PublicSettings>;
+
+export const LabelFormat = z.enum(['pdf', 'zpl', 'png']);
+export type LabelFormat = z.infer<typeof LabelFormat>;
+
+/**
+ * buying: the row was written before the provider was asked; left there only if the answer was lost.
+ * unknown: the request may have reached the provider but no answer came (timeout, reset): a label
+ *   may exist, so the station refuses to buy again until someone checks.
+ * bought: the provider sold the label; printed / print_failed follow.
+ * failed: the provider refused; nothing was bought.
+ */
+export const LabelStatus = z.enum(['buying', 'unknown', 'bought', 'printed', 'print_failed', 'failed']);
+export type LabelStatus = z.infer<typeof LabelStatus>;
+
+export const Money = z.object({ amount: z.number(), currency: z.string() });
+
+export const PrintAttempt = z.object({
+  id: z.number().int(),
+  labelId: z.string(),
+  at: z.string(),
+  printer: z.string(),
+  ok: z.boolean(),
+  reprint: z.boolean(),
+  bytes: z.number().int(),
+  error: z.string().nullable(),
+});
+export type PrintAttempt = z.infer<typeof PrintAttempt>;
+
+export const LabelRecord = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  provider: ProviderName,
+  sandbox: z.boolean(),
+  providerLabelId: z.string().nullable(),
+  trackingNumbers: z.array(z.string()),
+  cost: Money.nullable(),
+  status: LabelStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  operator: z.string(),
+  printer: z.string(),
+  format: LabelFormat.nullable(),
+  filePath: z.string().nullable(),
+  error: z.string().nullable(),
+  printCount: z.number().int(),
+});
+export type LabelRecord = z.infer<typeof LabelRecord>;
+
+export const LabelDetail = LabelRecord.extend({ printAttempts: z.array(PrintAttempt) });
+export type LabelDetail = z.infer<typeof LabelDetail>;
+
+/** A problem told to a warehouse worker: what happened and what to do next. */
+export const Problem = z.object({
+  code: z.string(),
+  message: z.string(),
+  nextStep: z.string(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const JobStep = z.enum(['resolving', 'buying', 'printing', 'done', 'failed']);
+export type JobStep = z.infer<typeof JobStep>;
