@@ -1,0 +1,228 @@
+/** The history log: one row per label, one per print attempt. Source of truth for "never buy twice". */
+import type { LabelDetail, LabelFormat, LabelRecord, LabelStatus, PrintAttempt, ProviderName } from '../../../shared/schemas';
+import type { StationDatabase } from './database';
+
+interface LabelRow {
+  id: string;
+  order_id: string;
+  parcel_key: string;
+  reference: string;
+  provider: ProviderName;
+  sandbox: number;
+  provider_label_id: string | null;
+  tracking_numbers: string;
+  cost_amount: number | null;
+  cost_currency: string | null;
+  status: LabelStatus;
+  created_at: string;
+  updated_at: string;
+  operator: string;
+  printer: string;
+  label_url: string | null;
+  format: LabelFormat | null;
+  file_path: string | null;
+  error: string | null;
+  print_count: number;
+}
+
+interface AttemptRow {
+  id: number;
+  label_id: string;
+  at: string;
+  printer: string;
+  ok: number;
+  reprint: number;
+  bytes: number;
+  error: string | null;
+}
+
+export interface NewLabel {
+  id: string;
+  orderId: string;
+  parcelKey: string;
+  reference: string;
+  provider: ProviderName;
+  sandbox: boolean;
+  operator: string;
+  printer: string;
+}
+
+export interface BoughtLabel {
+  providerLabelId: string;
+  trackingNumbers: string[];
+  cost: { amount: number; currency: string } | null;
+  labelUrl: string;
+}
+
+/** A stored label with the fields the station needs but the renderer does not see. */
+export interface StoredLabel extends LabelRecord {
+  reference: string;
+  labelUrl: string | null;
+}
+
+/** Statuses that mean a label exists or may exist at the provider: buying again is refused. */
+export const LIVE_STATUSES: readonly LabelStatus[] = ['buying', 'unknown', 'bought', 'printed', 'print_failed'];
+
+const SELECT_LABEL = `
+  SELECT l.*, (SELECT COUNT(*) FROM print_attempts p WHERE p.label_id = l.id AND p.ok = 1) AS print_count
+  FROM labels l`;
+
+export class HistoryStore {
+  constructor(
+    private readonly db: StationDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Written before the provider is asked, so a crash mid-purchase leaves a trace. */
+  insertBuying(label: NewLabel): StoredLabel {
+    const at = this.now().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO labels (id, order_id, parcel_key, reference, provider, sandbox, status, created_at, updated_at, operator, printer)
+         VALUES (@id, @orderId, @parcelKey, @reference, @provider, @sandbox, 'buying', @at, @at, @operator, @printer)`,
+      )
+      .run({ ...label, sandbox: label.sandbox ? 1 : 0, at });
+    return this.require(label.id);
+  }
+
+  markBought(id: string, bought: BoughtLabel): StoredLabel {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE labels SET status = 'bought', provider_label_id = ?, tracking_numbers = ?, cost_amount = ?,
+             cost_currency = ?, label_url = ?, error = NULL, updated_at = ? WHERE id = ?`,
+        )
+        .run(
+          bought.providerLabelId,
+          JSON.stringify(bought.trackingNumbers),
+          bought.cost?.amount ?? null,
+          bought.cost?.currency ?? null,
+          bought.labelUrl,
+          this.stamp(),
+          id,
+        );
+      const insert = this.db.prepare('INSERT OR IGNORE INTO label_tracking (label_id, tracking_number) VALUES (?, ?)');
+      for (const tracking of bought.trackingNumbers) insert.run(id, tracking);
+    })();
+    return this.require(id);
+  }
+
+  attachFile(id: string, file: { format: LabelFormat; filePath: string }): StoredLabel {
+    this.db
+      .prepare('UPDATE labels SET format = ?, file_path = ?, updated_at = ? WHERE id = ?')
+      .run(file.format, file.filePath, this.stamp(), id);
+    return this.require(id);
+  }
+
+  setStatus(id: string, status: LabelStatus, error: string | null = null): StoredLabel {
+    this.db.prepare('UPDATE labels SET status = ?, error = ?, updated_at = ? WHERE id = ?').run(status, error, this.stamp(), id);
+    return this.require(id);
+  }
+
+  recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at'>): PrintAttempt {
+    const at = this.stamp();
+    const result = this.db
+      .prepare('INSERT INTO print_attempts (label_id, at, printer, ok, reprint, bytes, error) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(attempt.labelId, at, attempt.printer, attempt.ok ? 1 : 0, attempt.reprint ? 1 : 0, attempt.bytes, attempt.error);
+    return { ...attempt, id: Number(result.lastInsertRowid), at };
+  }
+
+  /** The live label (bought or possibly bought) for this order and parcel set, if any. */
+  findLive(orderId: string, parcelKey: string): StoredLabel | undefined {
+    const row = this.db
+      .prepare(`${SELECT_LABEL} WHERE l.order_id = ? AND l.parcel_key = ? AND l.status <> 'failed' ORDER BY l.created_at DESC LIMIT 1`)
+      .get(orderId, parcelKey) as LabelRow | undefined;
+    return row && toStored(row);
+  }
+
+  listByStatus(status: LabelStatus): StoredLabel[] {
+    return (this.db.prepare(`${SELECT_LABEL} WHERE l.status = ? ORDER BY l.created_at`).all(status) as LabelRow[]).map(toStored);
+  }
+
+  get(id: string): StoredLabel | undefined {
+    const row = this.db.prepare(`${SELECT_LABEL} WHERE l.id = ?`).get(id) as LabelRow | undefined;
+    return row && toStored(row);
+  }
+
+  getDetail(id: string): LabelDetail | undefined {
+    const label = this.get(id);
+    if (!label) return undefined;
+    const attempts = this.db
+      .prepare('SELECT * FROM print_attempts WHERE label_id = ? ORDER BY id DESC')
+      .all(id) as AttemptRow[];
+    return { ...toPublic(label), printAttempts: attempts.map(toAttempt) };
+  }
+
+  /** Newest first. A query matches the start of an order ID or of a tracking number. */
+  search(query: string, limit: number, offset: number): { labels: LabelRecord[]; total: number } {
+    const q = query.trim();
+    if (q === '') {
+      const total = (this.db.prepare('SELECT COUNT(*) AS n FROM labels').get() as { n: number }).n;
+      const rows = this.db.prepare(`${SELECT_LABEL} ORDER BY l.created_at DESC, l.rowid DESC LIMIT ? OFFSET ?`).all(limit, offset) as LabelRow[];
+      return { labels: rows.map((r) => toPublic(toStored(r))), total };
+    }
+    const pattern = `${escapeLike(q)}%`;
+    const where = `WHERE l.order_id LIKE @pattern ESCAPE '\\'
+      OR l.id IN (SELECT label_id FROM label_tracking WHERE tracking_number LIKE @pattern ESCAPE '\\')`;
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM labels l ${where}`).get({ pattern }) as { n: number }).n;
+    const rows = this.db
+      .prepare(`${SELECT_LABEL} ${where} ORDER BY l.created_at DESC, l.rowid DESC LIMIT @limit OFFSET @offset`)
+      .all({ pattern, limit, offset }) as LabelRow[];
+    return { labels: rows.map((r) => toPublic(toStored(r))), total };
+  }
+
+  private require(id: string): StoredLabel {
+    const label = this.get(id);
+    if (!label) throw new Error(`label ${id} vanished from the history`);
+    return label;
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+}
+
+export function toPublic(label: StoredLabel): LabelRecord {
+  const { reference: _reference, labelUrl: _labelUrl, ...publicFields } = label;
+  return publicFields;
+}
+
+function toStored(row: LabelRow): StoredLabel {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    provider: row.provider,
+    sandbox: row.sandbox === 1,
+    providerLabelId: row.provider_label_id,
+    trackingNumbers: JSON.parse(row.tracking_numbers) as string[],
+    cost: row.cost_amount === null || row.cost_currency === null ? null : { amount: row.cost_amount, currency: row.cost_currency },
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    operator: row.operator,
+    printer: row.printer,
+    format: row.format,
+    filePath: row.file_path,
+    error: row.error,
+    printCount: row.print_count,
+    reference: row.reference,
+    labelUrl: row.label_url,
+  };
+}
+
+function toAttempt(row: AttemptRow): PrintAttempt {
+  return {
+    id: row.id,
+    labelId: row.label_id,
+    at: row.at,
+    printer: row.printer,
+    ok: row.ok === 1,
+    reprint: row.reprint === 1,
+    bytes: row.bytes,
+    error: row.error,
+  };
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

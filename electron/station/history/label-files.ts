@@ -1,0 +1,34 @@
+/** The on-disk cache of label files, so a reprint never needs the network. */
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import type { LabelFormat } from '../../../shared/schemas';
+
+export class LabelFiles {
+  constructor(private readonly dir: string) {}
+
+  /** Writes atomically (temp file, fsync, rename) so a crash never leaves half a label. */
+  async save(labelId: string, format: LabelFormat, bytes: Uint8Array, createdAt: Date): Promise<string> {
+    const day = createdAt.toISOString().slice(0, 10);
+    const folder = path.join(this.dir, day);
+    await mkdir(folder, { recursive: true });
+    const target = path.join(folder, `${labelId}.${format}`);
+    const temp = `${target}.tmp`;
+    const handle = await open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+    return target;
+  }
+
+  async read(filePath: string): Promise<Uint8Array> {
+    const resolved = path.resolve(filePath);
+    if (!resolved.startsWith(path.resolve(this.dir) + path.sep)) {
+      throw new Error('label file outside the label folder');
+    }
+    return new Uint8Array(await readFile(resolved));
+  }
+}

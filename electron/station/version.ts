@@ -1,0 +1,1 @@
+export const STATION_VERSION = '0.1.0';
