@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCapturePrinter } from '../fakes/capture-printer';
+import { decodeZplBarcodes } from '../support/zpl-barcode';
+import { startStation, type Harness } from '../support/station-harness';
+
+const ORDER = '576477431806268482';
+let printer: Awaited<ReturnType<typeof startCapturePrinter>>;
+let station: Harness;
+
+beforeEach(async () => {
+  printer = await startCapturePrinter();
+  station = await startStation({});
+  await station.call('updateSettings', { printer: { address: printer.address } });
+});
+afterEach(async () => {
+  await station.close();
+  await printer.close();
+});
+
+describe('scan -> buy -> print -> remember, on the embedded sandbox', () => {
+  it('prints a label whose barcode decodes to the tracking number and keeps it in history', async () => {
+    const progress: string[] = [];
+    station.core.events.on('jobProgress', (event) => progress.push(event.step));
+
+    const result = await station.call('submitScan', { scan: `${ORDER}\r` });
+
+    expect(result.outcome).toBe('printed');
+    if (result.outcome !== 'printed') return;
+    expect(progress).toEqual(['resolving', 'buying', 'printing', 'done']);
+    expect(result.label).toMatchObject({ orderId: ORDER, provider: 'sandbox', sandbox: true, status: 'printed', printCount: 1, format: 'pdf' });
+    const tracking = result.label.trackingNumbers[0]!;
+    const [job] = await printer.waitForJobs(1, 5000);
+    expect(job!.toString('latin1')).toMatch(/^\^XA/);
+    expect(await decodeZplBarcodes(job!)).toContain(tracking);
+    expect(existsSync(result.label.filePath!)).toBe(true);
+
+    const found = await station.call('searchHistory', { query: tracking.slice(0, 8) });
+    expect(found.labels.map((l) => l.id)).toEqual([result.label.id]);
+  });
+
+  it('offers a reprint instead of buying a second label, and the reprint sends the same label again', async () => {
+    const first = await station.call('submitScan', { scan: ORDER });
+    expect(first.outcome).toBe('printed');
+    const second = await station.call('submitScan', { scan: ORDER });
+    expect(second.outcome).toBe('already_labelled');
+    expect(second.outcome === 'already_labelled' && second.message).toMatch(/Nothing was bought/);
+    expect((await station.call('searchHistory', { query: ORDER })).total).toBe(1);
+
+    const reprint = await station.call('reprintLabel', { labelId: first.outcome === 'printed' ? first.label.id : '' });
+    expect(reprint.ok).toBe(true);
+    const jobs = await printer.waitForJobs(2, 5000);
+    expect(jobs[1]!.equals(jobs[0]!)).toBe(true);
+    const detail = await station.call('getLabel', { labelId: first.outcome === 'printed' ? first.label.id : '' });
+    expect(detail.printCount).toBe(2);
+    expect(detail.printAttempts.map((a) => a.reprint)).toEqual([true, false]);
+  });
+
+  it('keeps a bought label when the printer is down and prints it on reprint once the printer is back', async () => {
+    await station.call('updateSettings', { printer: { address: 'tcp://127.0.0.1:1' } });
+    const result = await station.call('submitScan', { scan: ORDER });
+    expect(result.outcome).toBe('print_failed');
+    if (result.outcome !== 'print_failed') return;
+    expect(result.problem.message).toMatch(/127\.0\.0\.1:1/);
+    expect(result.label).toMatchObject({ status: 'print_failed', printCount: 0 });
+    expect(result.label.trackingNumbers).toHaveLength(1);
+    expect((await station.call('submitScan', { scan: ORDER })).outcome).toBe('already_labelled');
+
+    await station.call('updateSettings', { printer: { address: printer.address } });
+    expect((await station.call('reprintLabel', { labelId: result.label.id })).ok).toBe(true);
+    const [job] = await printer.waitForJobs(1, 5000);
+    expect(await decodeZplBarcodes(job!)).toContain(result.label.trackingNumbers[0]);
+    expect((await station.call('getLabel', { labelId: result.label.id })).status).toBe('printed');
+  });
+
+  it('tells the packer what to do with a bad scan and buys nothing', async () => {
+    const result = await station.call('submitScan', { scan: '#1001' });
+    expect(result).toMatchObject({ outcome: 'failed', problem: { code: 'shopify_order_number' } });
+    expect((await station.call('searchHistory', { query: '' })).total).toBe(0);
+  });
+
+  it('shows the label preview as the printer will print it', async () => {
+    const result = await station.call('submitScan', { scan: ORDER });
+    if (result.outcome !== 'printed') throw new Error(result.outcome);
+    const preview = await station.call('getLabelPreview', { labelId: result.label.id });
+    expect(preview).toMatchObject({ widthDots: 812, heightDots: 1218 });
+    expect(Buffer.from(preview.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('sends a test print that scans', async () => {
+    const outcome = await station.call('testPrint', {});
+    expect(outcome.ok).toBe(true);
+    const [job] = await printer.waitForJobs(1, 5000);
+    expect((await decodeZplBarcodes(job!)).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,42 @@
+/** A real station core on a temporary data dir with in-memory stores, for integration tests. */
+import { createStationCore } from '../../electron/station';
+import type { KeyValueStore, SecretStore, StationCore } from '../../electron/station/core-types';
+import { dispatch, unwrap } from '../../shared/rpc';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { makeTempDir } from './temp-dir';
+
+export interface Harness {
+  core: StationCore;
+  dataDir: string;
+  logs: string[];
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startStation(env: Record<string, string>): Promise<Harness> {
+  const temp = makeTempDir();
+  const kv = new Map<string, unknown>();
+  const secrets = new Map<string, string>();
+  const settingsStore: KeyValueStore = { get: (k) => kv.get(k), set: (k, v) => void kv.set(k, structuredClone(v)), delete: (k) => void kv.delete(k) };
+  const secretStore: SecretStore = { get: (k) => secrets.get(k), set: (k, v) => void secrets.set(k, v), delete: (k) => void secrets.delete(k) };
+  const logs: string[] = [];
+  const make = () =>
+    createStationCore({ dataDir: temp.dir, shell: 'web', settingsStore, secretStore, env: { LABEL_STATION_SANDBOX_LATENCY_MS: '0', ...env }, log: (line) => logs.push(line) });
+  const harness: Harness = {
+    core: await make(),
+    dataDir: temp.dir,
+    logs,
+    // Through dispatch, exactly as the shells call it: validated input, validated output.
+    call: async (method, input) => unwrap(await dispatch(harness.core.handlers, method, input)),
+    restart: async () => {
+      await harness.core.close();
+      harness.core = await make();
+    },
+    close: async () => {
+      await harness.core.close();
+      temp.remove();
+    },
+  };
+  return harness;
+}
