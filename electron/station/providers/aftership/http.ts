@@ -1,0 +1,39 @@
+/** One HTTP exchange with a time limit and a size limit; failures come back classified, not thrown. */
+import { classifyFetchFailure, type NetworkFailure } from './network-failure';
+
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  body: Uint8Array;
+}
+
+export type HttpResult = { ok: true; answer: HttpAnswer } | { ok: false; failure: NetworkFailure; tooLarge?: boolean };
+
+export interface HttpOptions {
+  fetch: typeof fetch;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  maxBytes: number;
+}
+
+export async function httpExchange(url: string, init: RequestInit, opts: HttpOptions): Promise<HttpResult> {
+  const timeout = AbortSignal.timeout(opts.timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+  try {
+    const response = await opts.fetch(url, { ...init, signal, redirect: 'follow' });
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > opts.maxBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      return { ok: false, failure: 'lost', tooLarge: true };
+    }
+    const body = new Uint8Array(await response.arrayBuffer());
+    if (body.byteLength > opts.maxBytes) return { ok: false, failure: 'lost', tooLarge: true };
+    return { ok: true, answer: { status: response.status, headers: response.headers, body } };
+  } catch (error) {
+    return { ok: false, failure: classifyFetchFailure(error, opts.signal, timeout) };
+  }
+}
+
+export function bodyText(answer: HttpAnswer): string {
+  return new TextDecoder().decode(answer.body);
+}

@@ -1,0 +1,4 @@
+export { createSandboxProvider, buildSandboxLabelData, type SandboxProviderOptions } from './sandbox-provider';
+export { renderSandboxLabelPdf, SANDBOX_BANNER, SANDBOX_SERVICE_NAME, type SandboxLabelInput } from './sandbox-label-pdf';
+export { sandboxTrackingNumber, sandboxLabelId, sandboxLabelUrl } from './sandbox-identity';
+export { sandboxRecipientFor, sandboxSender, type LabelAddress } from './sandbox-addresses';

@@ -1,0 +1,416 @@
+/**
+ * A loopback fake of AfterShip Shipping v3 `/labels` for tests: strict about the key and the body,
+ * records every label it creates, serves label files, and can be told to misbehave for the next
+ * N requests (401, 4xxx, 429, 5xx, pending then created, hang, reset after create).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { Parcel } from '../../shared/schemas';
+import { renderSandboxLabelPdf } from '../../electron/station/providers/sandbox';
+
+export type FakeFault =
+  | 'unauthorized'
+  | 'rate-limited'
+  | 'server-error'
+  | 'pending'
+  | 'hang'
+  | 'reset'
+  | 'reset-after-create'
+  | { type: 'unauthorized' }
+  | { type: 'business'; code: number; message?: string; details?: Array<{ path: string; info: string }> }
+  /** 429 with a reset header: `epoch` = Unix seconds (default), `delta` = seconds to wait. */
+  | { type: 'rate-limited'; resetSeconds?: number; header?: string; style?: 'epoch' | 'delta' }
+  | { type: 'server-error'; status?: number }
+  /** Answers 3001 (status creating); the label is ready (or failed) after `pollsUntilReady` polls. */
+  | { type: 'pending'; pollsUntilReady?: number; outcome?: 'created' | 'failed' }
+  /** Never answers (until close). */
+  | { type: 'hang' }
+  /** Destroys the socket without doing anything. */
+  | { type: 'reset' }
+  /** Creates and records the label, then destroys the socket instead of answering. */
+  | { type: 'reset-after-create' };
+
+export interface FakeCreatedLabel {
+  orderId: string;
+  id: string;
+  trackingNumbers: string[];
+  references: string[];
+  status: 'creating' | 'created' | 'failed';
+}
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface FakeAfterShip {
+  /** e.g. http://127.0.0.1:PORT/postmen/v3 */
+  baseUrl: string;
+  /** Every label the fake created, in order (including ones whose answer was lost). */
+  created: FakeCreatedLabel[];
+  /** Every request received (API and file downloads). */
+  requests: FakeRequest[];
+  /** Misbehave for the next `count` API requests (default), or file downloads with target 'files'. */
+  failNext(fault: FakeFault, count?: number, target?: 'api' | 'files'): void;
+  /** Format of label files for labels created from now on. */
+  setLabelFormat(format: 'pdf' | 'zpl'): void;
+  close(): Promise<void>;
+}
+
+export interface FakeAfterShipOptions {
+  apiKey: string;
+  labelFormat?: 'pdf' | 'zpl';
+}
+
+type NormalFault = Exclude<FakeFault, string>;
+
+interface StoredLabel {
+  record: FakeCreatedLabel;
+  parcels: unknown[];
+  format: 'pdf' | 'zpl';
+  createdAt: Date;
+  pollsLeft: number;
+  outcome: 'created' | 'failed';
+}
+
+/** The request body as AfterShip v3 defines it (independent of the client's own builder). */
+const Dimension = z
+  .object({ width: z.number().positive(), height: z.number().positive(), depth: z.number().positive(), unit: z.enum(['cm', 'in', 'mm', 'm', 'ft', 'yd']) })
+  .strict();
+const Weight = z.object({ value: z.number().positive(), unit: z.enum(['lb', 'kg', 'oz', 'g']) }).strict();
+const ParcelBody = z
+  .object({
+    box_type: z.string().optional(),
+    dimension: Dimension,
+    weight: Weight,
+    items: z.array(z.object({ item_id: z.string() }).loose()).optional(),
+    description: z.string().optional(),
+  })
+  .strict();
+const CreateBody = z
+  .object({
+    service_type: z.literal('tiktok-shipping_standard_shipping'),
+    order_id: z.string().regex(/^\d{18}$/, 'must be an 18-digit TikTok Shop order ID'),
+    paper_size: z.enum(['4x6', '4x8', 'A4', 'A5', '8.5x11', 'A6', '6x4']).optional(),
+    references: z.array(z.string().max(255)).max(10).optional(),
+    shipment: z
+      .object({
+        parcels: z.array(ParcelBody).min(1),
+        ship_from: z.unknown().optional(),
+        ship_to: z.unknown().optional(),
+      })
+      .strict(),
+    file_type: z.enum(['pdf', 'zpl']).optional(),
+    ship_date: z.string().optional(),
+    order_number: z.string().optional(),
+    custom_fields: z.record(z.string(), z.string()).optional(),
+    shipper_account: z.object({ id: z.string() }).optional(),
+    service_options: z.array(z.unknown()).optional(),
+    return_shipment: z.boolean().optional(),
+    is_document: z.boolean().optional(),
+    print_options: z.unknown().optional(),
+  })
+  .strict();
+
+const BUSINESS_MESSAGES: Record<number, string> = {
+  4104: 'The request was invalid or cannot be otherwise served.',
+  4140: 'Shipper account not found.',
+  4153: 'The requested resource could not be found.',
+  4713: 'Failed to get rates.',
+  4715: 'Courier error.',
+  4801: 'Duplicate order number.',
+  4802: 'Service type is not available.',
+  4803: 'Service is temporarily unavailable.',
+};
+
+export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise<FakeAfterShip> {
+  let labelFormat = options.labelFormat ?? 'pdf';
+  const created: FakeCreatedLabel[] = [];
+  const requests: FakeRequest[] = [];
+  const labels = new Map<string, StoredLabel>();
+  const faults: Record<'api' | 'files', NormalFault[]> = { api: [], files: [] };
+  const sockets = new Set<Socket>();
+  let trackingSeq = 0;
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendEnvelope(res, 500, { code: 500, message: 'Internal error in fake' }, {});
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    let body: unknown = raw === '' ? undefined : raw;
+    try {
+      if (raw !== '') body = JSON.parse(raw);
+    } catch {
+      /* keep the raw text */
+    }
+    requests.push({ method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body });
+
+    if (url.pathname.startsWith('/files/')) return serveFile(url.pathname, res);
+    if (!url.pathname.startsWith('/postmen/v3/')) return sendEnvelope(res, 404, { code: 4040, message: 'Not found' }, {});
+
+    if (req.headers['as-api-key'] !== options.apiKey) {
+      return sendEnvelope(res, 401, { code: 401, message: 'Invalid API key.', details: [] }, {});
+    }
+    const fault = faults.api.shift();
+    if (fault && applyTransportFault(fault, req, res)) return;
+
+    const route = url.pathname.slice('/postmen/v3'.length);
+    if (req.method === 'POST' && route === '/labels') return createLabel(req, body, raw, res, fault);
+    if (fault?.type === 'business') return sendBusiness(res, fault);
+    const one = /^\/labels\/([^/]+)$/.exec(route);
+    if (req.method === 'GET' && one) return getLabel(decodeURIComponent(one[1]!), res);
+    if (req.method === 'GET' && route === '/labels') return listLabels(url, res);
+    return sendEnvelope(res, 404, { code: 4153, message: 'The requested resource could not be found.' }, {});
+  }
+
+  /** Faults that do not depend on the route. True when the request is fully handled. */
+  function applyTransportFault(fault: NormalFault, req: IncomingMessage, res: ServerResponse): boolean {
+    switch (fault.type) {
+      case 'unauthorized':
+        sendEnvelope(res, 401, { code: 401, message: 'Invalid API key.', details: [] }, {});
+        return true;
+      case 'rate-limited': {
+        const seconds = fault.resetSeconds ?? 1;
+        const value = fault.style === 'delta' ? seconds : Math.ceil(Date.now() / 1000) + seconds;
+        res.setHeader(fault.header ?? 'X-RateLimit-Reset', String(value));
+        res.setHeader('X-RateLimit-Limit', '10');
+        res.setHeader('X-RateLimit-Remaining', '0');
+        sendEnvelope(res, 429, { code: 429, message: 'Too many requests.', details: [], retryable: true }, {});
+        return true;
+      }
+      case 'server-error':
+        sendEnvelope(res, fault.status ?? 500, { code: fault.status ?? 500, message: 'Internal server error.', details: [], retryable: true }, {});
+        return true;
+      case 'hang':
+        return true; // never answer; close() destroys the socket
+      case 'reset':
+        req.socket.destroy();
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  function createLabel(req: IncomingMessage, body: unknown, raw: string, res: ServerResponse, fault: NormalFault | undefined): void {
+    if (!String(req.headers['content-type'] ?? '').includes('application/json')) {
+      return sendEnvelope(res, 200, { code: 4104, message: BUSINESS_MESSAGES[4104]!, details: [{ path: 'headers.content-type', info: 'Content-Type must be application/json' }] }, {});
+    }
+    const parsed = CreateBody.safeParse(raw === '' ? undefined : body);
+    if (!parsed.success) {
+      const details = parsed.error.issues.map((issue) => {
+        const path = ['data', ...issue.path.map(String)].join('.');
+        return { path, info: `${path} ${issue.message}` };
+      });
+      return sendEnvelope(res, 200, { code: 4104, message: BUSINESS_MESSAGES[4104]!, details }, {});
+    }
+    if (fault?.type === 'business') return sendBusiness(res, fault);
+
+    const request = parsed.data;
+    const pending = fault?.type === 'pending' ? fault : null;
+    const id = randomUUID();
+    const record: FakeCreatedLabel = {
+      orderId: request.order_id,
+      id,
+      trackingNumbers: pending ? [] : request.shipment.parcels.map(() => nextTrackingNumber()),
+      references: request.references ?? [],
+      status: pending ? 'creating' : 'created',
+    };
+    const stored: StoredLabel = {
+      record,
+      parcels: request.shipment.parcels,
+      format: labelFormat,
+      createdAt: new Date(),
+      pollsLeft: pending?.pollsUntilReady ?? 1,
+      outcome: pending?.outcome ?? 'created',
+    };
+    labels.set(id, stored);
+    created.push(record);
+
+    if (fault?.type === 'reset-after-create') {
+      req.socket.destroy();
+      return;
+    }
+    if (pending) return sendEnvelope(res, 200, { code: 3001, message: 'The request is being processed.', details: [] }, labelJson(stored));
+    sendEnvelope(res, 200, { code: 200, message: 'OK', details: [] }, labelJson(stored));
+  }
+
+  function getLabel(id: string, res: ServerResponse): void {
+    const stored = labels.get(id);
+    if (!stored) return sendEnvelope(res, 200, { code: 4153, message: BUSINESS_MESSAGES[4153]!, details: [{ path: 'id', info: `label ${id} not found` }] }, {});
+    if (stored.record.status === 'creating') {
+      stored.pollsLeft -= 1;
+      if (stored.pollsLeft <= 0) {
+        stored.record.status = stored.outcome;
+        if (stored.outcome === 'created') stored.record.trackingNumbers = stored.parcels.map(() => nextTrackingNumber());
+      }
+    }
+    sendEnvelope(res, 200, { code: 200, message: 'OK', details: [] }, labelJson(stored));
+  }
+
+  /** GET /labels with `s` (partial match on tracking number or reference) and `limit`. */
+  function listLabels(url: URL, res: ServerResponse): void {
+    const s = url.searchParams.get('s');
+    const limit = Math.min(200, Number(url.searchParams.get('limit') ?? '50') || 50);
+    const found = [...labels.values()]
+      .filter((l) => !s || l.record.references.some((r) => r.includes(s)) || l.record.trackingNumbers.some((t) => t.includes(s)))
+      .slice(0, limit)
+      .map(labelJson);
+    sendEnvelope(res, 200, { code: 200, message: 'OK', details: [] }, { labels: found, next_token: null, limit });
+  }
+
+  async function serveFile(path: string, res: ServerResponse): Promise<void> {
+    const fault = faults.files.shift();
+    if (fault && (fault.type === 'hang' || fault.type === 'reset' || fault.type === 'server-error')) {
+      if (fault.type === 'hang') return;
+      if (fault.type === 'reset') return void res.socket?.destroy();
+      res.writeHead(fault.status ?? 500, { 'content-type': 'text/plain' }).end('Internal error');
+      return;
+    }
+    const match = /^\/files\/label\/\d{4}-\d{2}-\d{2}\/([0-9a-f-]+)\.(pdf|zpl)$/.exec(path);
+    const stored = match ? labels.get(match[1]!) : undefined;
+    if (!stored || stored.record.status !== 'created') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    if (stored.format === 'zpl') {
+      res.writeHead(200, { 'content-type': 'application/zpl' }).end(zplLabel(stored));
+      return;
+    }
+    const parcels = stored.parcels.map((p) => Parcel.safeParse(p));
+    const pdf = await renderSandboxLabelPdf({
+      orderId: stored.record.orderId,
+      trackingNumbers: stored.record.trackingNumbers,
+      parcels: parcels.every((p) => p.success) ? parcels.map((p) => p.data!) : null,
+      labelId: stored.record.id,
+      date: stored.createdAt,
+      service: 'TikTok Shipping Standard Shipping (fake)',
+    });
+    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length }).end(pdf);
+  }
+
+  function labelJson(stored: StoredLabel): Record<string, unknown> {
+    const r = stored.record;
+    const date = stored.createdAt.toISOString().slice(0, 10);
+    const ready = r.status === 'created';
+    return {
+      id: r.id,
+      status: r.status,
+      ship_date: date,
+      created_at: stored.createdAt.toISOString(),
+      updated_at: new Date().toISOString(),
+      tracking_numbers: r.trackingNumbers,
+      carrier_references: [],
+      files: {
+        label: ready ? { paper_size: '4x6', url: `${origin}/files/label/${date}/${r.id}.${stored.format}`, file_type: stored.format } : null,
+        qr_code: null,
+        invoice: null,
+        customs_declaration: null,
+        manifest: null,
+        packing_slip: null,
+      },
+      rate: {
+        shipper_account: { id: '054194464b8d47c6a935f1a16d5844de', slug: 'tiktok-shipping', description: 'TTS' },
+        service_type: 'tiktok-shipping_standard_shipping',
+        service_name: 'TikTok Shipping Standard Shipping',
+        total_charge: ready ? { amount: 6.66, currency: 'USD' } : null,
+        error_message: r.status === 'failed' ? 'TikTok Shop refused the shipment: the order is not awaiting shipment.' : null,
+        info_message: null,
+      },
+      references: r.references,
+      order_id: r.orderId,
+      order_number: null,
+      service_type: 'tiktok-shipping_standard_shipping',
+    };
+  }
+
+  function nextTrackingNumber(): string {
+    trackingSeq += 1;
+    return `92346903942272${String(trackingSeq).padStart(8, '0')}`;
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    baseUrl: `${origin}/postmen/v3`,
+    created,
+    requests,
+    failNext(fault, count = 1, target = 'api') {
+      const normal: NormalFault = typeof fault === 'string' ? ({ type: fault } as NormalFault) : fault;
+      for (let i = 0; i < count; i++) faults[target].push(normal);
+    },
+    setLabelFormat(format) {
+      labelFormat = format;
+    },
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function sendBusiness(res: ServerResponse, fault: Extract<NormalFault, { type: 'business' }>): void {
+  sendEnvelope(res, 200, { code: fault.code, message: fault.message ?? BUSINESS_MESSAGES[fault.code] ?? 'Error.', details: fault.details ?? [] }, {});
+}
+
+function sendEnvelope(res: ServerResponse, status: number, meta: Record<string, unknown>, data: unknown): void {
+  const text = JSON.stringify({ meta: { details: [], ...meta }, data });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+}
+
+function flatHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > 1024 * 1024) req.destroy(new Error('body too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** A 4x6 ZPL label at 203 dpi, one per tracking number, with a Code 128 of the tracking number. */
+function zplLabel(stored: StoredLabel): string {
+  return stored.record.trackingNumbers
+    .map((tracking) =>
+      [
+        '^XA',
+        '^PW812',
+        '^LL1218',
+        '^CI28',
+        '^FO30,30^A0N,48,48^FDFAKE AFTERSHIP LABEL^FS',
+        '^FO30,100^A0N,30,30^FDTikTok Shipping Standard Shipping^FS',
+        `^FO30,150^A0N,28,28^FDOrder ${stored.record.orderId}^FS`,
+        '^FO30,220^GB752,3,3^FS',
+        `^FO80,300^BY3^BCN,220,N,N,N,A^FD${tracking}^FS`,
+        `^FO30,560^A0N,40,40^FD${tracking}^FS`,
+        '^XZ',
+      ].join('\n'),
+    )
+    .join('\n');
+}
