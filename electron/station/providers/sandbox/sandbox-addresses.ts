@@ -1,7 +1,7 @@
 /** The sandbox's fake sender and recipients (resources/sandbox), checked once when loaded. */
 import { z } from 'zod';
-import recipientsJson from '../../../../resources/sandbox/recipients.json';
-import senderJson from '../../../../resources/sandbox/sender.json';
+import recipientsJson from '../../../../resources/sandbox/recipients.json' with { type: 'json' };
+import senderJson from '../../../../resources/sandbox/sender.json' with { type: 'json' };
 import { pickIndexForOrder } from './sandbox-identity';
 
 export const LabelAddress = z.object({

@@ -1,0 +1,131 @@
+/**
+ * The whole station, for real: the built renderer in Debian's Chromium, the browser shell, the real
+ * station core and history, a loopback capture printer, and the sandbox or a fake AfterShip.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { createNodeStores, createStationCore } from '../../electron/station';
+import type { StationCore } from '../../electron/station/core-types';
+import { startWebShell, type WebShell } from '../../electron/web/server';
+import { startFakeAfterShip } from '../fakes/aftership-server';
+import { startCapturePrinter, type CapturePrinter } from '../fakes/capture-printer';
+import { RENDERER_DIR } from '../support/browser';
+import { makeTempDir } from '../support/temp-dir';
+import { decodeZplBarcodes } from '../support/zpl-barcode';
+
+const SHOTS = 'test-results/screens';
+mkdirSync(SHOTS, { recursive: true });
+
+interface Station {
+  core: StationCore;
+  shell: WebShell;
+  printer: CapturePrinter;
+  close(): Promise<void>;
+}
+
+async function startStation(env: Record<string, string> = {}): Promise<Station> {
+  const temp = makeTempDir();
+  const printer = await startCapturePrinter();
+  const core = await createStationCore({
+    dataDir: temp.dir,
+    shell: 'web',
+    ...createNodeStores(temp.dir),
+    env: { LABEL_STATION_PRINTER: printer.address, LABEL_STATION_SANDBOX_LATENCY_MS: '150', ...env },
+  });
+  const shell = await startWebShell({ core, staticDir: RENDERER_DIR, port: 0 });
+  return {
+    core,
+    shell,
+    printer,
+    close: async () => {
+      await shell.close();
+      await core.close();
+      await printer.close();
+      temp.remove();
+    },
+  };
+}
+
+/** A keyboard-wedge scanner: a fast burst of keys, then Enter, into whatever has focus. */
+async function scan(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text, { delay: 4 });
+  await page.keyboard.press('Enter');
+}
+
+const ORDER = '576477431806268482';
+
+test('scan -> label printed -> in History -> reprint sends the same label; a second scan buys nothing', async ({ page }) => {
+  const station = await startStation();
+  try {
+    await page.goto(station.shell.url);
+    await expect(page.getByText(/SANDBOX/).first()).toBeVisible();
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+    await page.screenshot({ path: `${SHOTS}/flow-1-ready.png` });
+
+    await scan(page, ORDER);
+    await expect(page.getByTestId('outcome-good')).toBeVisible({ timeout: 15_000 });
+    const tracking = (await page.getByTestId('tracking').textContent())!.trim();
+    const [job] = await station.printer.waitForJobs(1, 10_000);
+    expect(await decodeZplBarcodes(job!)).toContain(tracking);
+    await expect(page.locator('img[alt*="abel"]').first()).toBeVisible();
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+    await page.screenshot({ path: `${SHOTS}/flow-2-printed.png` });
+
+    await scan(page, ORDER);
+    await expect(page.getByTestId('outcome-warn')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('outcome-warn')).toContainText('nothing was bought');
+    await page.screenshot({ path: `${SHOTS}/flow-3-already-labelled.png` });
+
+    await page.keyboard.press('F2');
+    await page.getByTestId('history-search').fill(tracking.slice(0, 10));
+    await expect(page.getByTestId('history-row')).toHaveCount(1);
+    await expect(page.getByTestId('history-row')).toContainText(ORDER);
+    await page.screenshot({ path: `${SHOTS}/flow-4-history.png` });
+    await page.getByTestId('history-row').getByTestId('reprint').click();
+    const jobs = await station.printer.waitForJobs(2, 10_000);
+    expect(jobs[1]!.equals(jobs[0]!)).toBe(true);
+    await expect(page.getByTestId('history-row')).toContainText('2');
+
+    const all = await station.core.handlers.searchHistory({ query: ORDER, limit: 50, offset: 0 });
+    expect(all.total).toBe(1);
+  } finally {
+    await station.close();
+  }
+});
+
+test('a bad scan says what to do next, and the scan field is ready again', async ({ page }) => {
+  const station = await startStation();
+  try {
+    await page.goto(station.shell.url);
+    await scan(page, '#1001');
+    await expect(page.getByTestId('outcome-bad')).toContainText('Shopify order number');
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+    await page.screenshot({ path: `${SHOTS}/flow-5-bad-scan.png` });
+    expect(station.printer.jobs).toHaveLength(0);
+  } finally {
+    await station.close();
+  }
+});
+
+test('on AfterShip: one label bought per order however often it is scanned', async ({ page }) => {
+  const apiKey = 'asat_e2e_key_abcdef0123456789';
+  const aftership = await startFakeAfterShip({ apiKey });
+  const station = await startStation({ LABEL_STATION_PROVIDER: 'aftership', AFTERSHIP_API_KEY: apiKey, AFTERSHIP_BASE_URL: aftership.baseUrl });
+  try {
+    await page.goto(station.shell.url);
+    await expect(page.getByText(/SANDBOX —/)).toHaveCount(0);
+    await scan(page, ORDER);
+    await expect(page.getByTestId('outcome-good')).toBeVisible({ timeout: 15_000 });
+    await scan(page, ORDER);
+    await expect(page.getByTestId('outcome-warn')).toBeVisible({ timeout: 15_000 });
+    await page.keyboard.press('F3');
+    await expect(page.getByText(/key is set/i)).toBeVisible();
+    expect(await page.content()).not.toContain(apiKey);
+    await page.screenshot({ path: `${SHOTS}/flow-6-settings-aftership.png` });
+    expect(aftership.created.filter((label) => label.orderId === ORDER)).toHaveLength(1);
+    expect(station.printer.jobs.length).toBe(1);
+  } finally {
+    await station.close();
+    await aftership.close();
+  }
+});
