@@ -1,0 +1,64 @@
+/** A 1-bit-per-dot image as the printer prints it: 1 = black, most significant bit first. */
+export interface Bitmap {
+  widthDots: number;
+  heightDots: number;
+  bytesPerRow: number;
+  data: Uint8Array;
+}
+
+export function createBitmap(widthDots: number, heightDots: number): Bitmap {
+  const bytesPerRow = Math.ceil(widthDots / 8);
+  return { widthDots, heightDots, bytesPerRow, data: new Uint8Array(bytesPerRow * heightDots) };
+}
+
+export function isBlack(bitmap: Bitmap, x: number, y: number): boolean {
+  const byte = bitmap.data[y * bitmap.bytesPerRow + (x >> 3)] ?? 0;
+  return (byte & (0x80 >> (x & 7))) !== 0;
+}
+
+/**
+ * Thresholds RGBA pixels (straight alpha) without dithering, so barcode edges stay sharp: a dot is
+ * black when its luminance is below 128. Alpha is composited over white, so transparent pixels
+ * print white.
+ */
+export function bitmapFromRgba(rgba: Uint8Array | Uint8ClampedArray, widthDots: number, heightDots: number): Bitmap {
+  const bitmap = createBitmap(widthDots, heightDots);
+  const { data, bytesPerRow } = bitmap;
+  const pixels = widthDots * heightDots;
+  if (rgba.length < pixels * 4) throw new RangeError(`expected ${pixels * 4} RGBA bytes, got ${rgba.length}`);
+  // Labels are mostly white: compare whole pixels as 32-bit words and skip white ones outright.
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice(0, pixels * 4);
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, pixels);
+  const WHITE = 0xffffffff;
+  for (let y = 0; y < heightDots; y++) {
+    const rowPixel = y * widthDots;
+    const rowByte = y * bytesPerRow;
+    for (let x = 0; x < widthDots; x++) {
+      if (words[rowPixel + x] === WHITE) continue;
+      const p = (rowPixel + x) << 2;
+      const a = aligned[p + 3]!;
+      // BT.601 luma scaled by 1000: black below 128 * 1000.
+      let lum = 299 * aligned[p]! + 587 * aligned[p + 1]! + 114 * aligned[p + 2]!;
+      if (a !== 255) lum = (lum * a + 255_000 * (255 - a)) / 255;
+      if (lum < 128_000) data[rowByte + (x >> 3)]! |= 0x80 >> (x & 7);
+    }
+  }
+  return bitmap;
+}
+
+/** Expands the bitmap back to opaque RGBA (black/white), e.g. to encode a preview PNG. */
+export function bitmapToRgba(bitmap: Bitmap): Uint8ClampedArray {
+  const { widthDots, heightDots } = bitmap;
+  const out = new Uint8ClampedArray(widthDots * heightDots * 4);
+  for (let y = 0; y < heightDots; y++) {
+    for (let x = 0; x < widthDots; x++) {
+      const v = isBlack(bitmap, x, y) ? 0 : 255;
+      const p = (y * widthDots + x) * 4;
+      out[p] = v;
+      out[p + 1] = v;
+      out[p + 2] = v;
+      out[p + 3] = 255;
+    }
+  }
+  return out;
+}

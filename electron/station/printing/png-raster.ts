@@ -1,0 +1,29 @@
+/** PNG label -> 1-bit bitmap on 4x6 media at the printer's dpi. */
+import { loadImage } from '@napi-rs/canvas';
+import { bitmapFromRgba, type Bitmap } from './bitmap';
+import { fitToMedia } from './fit';
+import { mediaDots, type PrinterDpi } from './media';
+import { withWhiteSurface } from './canvas-surface';
+
+export async function rasterizePng(bytes: Uint8Array, dpi: PrinterDpi): Promise<Bitmap> {
+  const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const { widthDots, heightDots } = mediaDots(dpi);
+  const place = fitToMedia(image.width, image.height, widthDots, heightDots);
+  return withWhiteSurface(widthDots, heightDots, async ({ canvas, ctx }) => {
+    // Enlarging: nearest neighbour keeps bar edges hard. Shrinking: smoothing keeps thin strokes
+    // from vanishing between sampled pixels before the threshold.
+    ctx.imageSmoothingEnabled = place.scale < 1;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.translate(place.offsetX, place.offsetY);
+    if (place.rotate) {
+      ctx.translate(place.drawnWidth, 0);
+      ctx.rotate(Math.PI / 2);
+    }
+    ctx.scale(place.scale, place.scale);
+    ctx.drawImage(image, 0, 0);
+    // The surface is opaque (white underneath everything), so its raw premultiplied pixels equal
+    // straight RGBA; reading them directly avoids getImageData's copy and conversion.
+    const rgba = canvas.data();
+    return bitmapFromRgba(rgba, widthDots, heightDots);
+  });
+}

@@ -1,0 +1,26 @@
+/** A printing failure worded for a packer: what went wrong and what to do next. */
+import { StationError } from '../../../shared/rpc';
+
+export type PrintErrorCode =
+  | 'unknown_label_format'
+  | 'label_unreadable'
+  | 'preview_unavailable'
+  | 'invalid_printer_address'
+  | 'printer_refused'
+  | 'printer_timeout'
+  | 'printer_unreachable'
+  | 'printer_disconnected'
+  | 'printer_not_found'
+  | 'printer_permission'
+  | 'printer_io_error';
+
+export class PrintError extends StationError {
+  constructor(
+    override readonly code: PrintErrorCode,
+    message: string,
+    nextStep: string,
+  ) {
+    super(code, message, nextStep);
+    this.name = 'PrintError';
+  }
+}

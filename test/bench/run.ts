@@ -1,0 +1,4 @@
+/** `npm run bench`: every benchmark in this folder, one after another (figures only, no pass/fail). */
+await import('./pdf-to-zpl.bench');
+
+export {};
