@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark in this folder, one after another (figures only, no pass/fail). */
 await import('./pdf-to-zpl.bench');
+await import('./answer-to-print.bench');
 
 export {};
