@@ -1,0 +1,71 @@
+import { useLabelDetail } from '../queries';
+import { canReprint, formatMoney, formatTime } from '../format';
+import { toProblem } from '../problem';
+import { LabelPreview } from './LabelPreview';
+import { ProblemBox } from './ProblemBox';
+import { ReprintButton } from './ReprintButton';
+import { StatusBadge } from './StatusBadge';
+
+/** Side panel for one label: facts, print attempts, preview and reprint. */
+export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: () => void }) {
+  const detail = useLabelDetail(labelId);
+  return (
+    <aside className="drawer" data-testid="history-detail" aria-label="Label details">
+      <div className="drawer-head">
+        <h2>Label details</h2>
+        <button className="button button-small" onClick={onClose}>
+          Close ✕
+        </button>
+      </div>
+      {detail.isPending && <p>Loading…</p>}
+      {detail.isError && <ProblemBox problem={toProblem(detail.error)} />}
+      {detail.data && (
+        <>
+          <dl className="detail-facts">
+            <dt>Order ID</dt>
+            <dd className="mono strong">{detail.data.orderId}</dd>
+            <dt>Tracking</dt>
+            <dd className="mono">{detail.data.trackingNumbers.join(', ') || '—'}</dd>
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={detail.data.status} />
+            </dd>
+            <dt>Provider</dt>
+            <dd>{detail.data.sandbox ? <span className="sandbox-chip">SANDBOX</span> : detail.data.provider}</dd>
+            <dt>Cost</dt>
+            <dd>{formatMoney(detail.data.cost)}</dd>
+            <dt>Bought</dt>
+            <dd>
+              {formatTime(detail.data.createdAt)} by {detail.data.operator || '—'}
+            </dd>
+            {detail.data.error && (
+              <>
+                <dt>Problem</dt>
+                <dd className="text-bad">{detail.data.error}</dd>
+              </>
+            )}
+          </dl>
+          {canReprint(detail.data.status) && <ReprintButton labelId={labelId} />}
+          <h3>Print attempts</h3>
+          {detail.data.printAttempts.length === 0 ? (
+            <p className="muted">No print attempts.</p>
+          ) : (
+            <ul className="attempts">
+              {detail.data.printAttempts.map((a) => (
+                <li key={a.id} className={a.ok ? 'attempt-ok' : 'attempt-bad'}>
+                  <span>{a.ok ? '✓' : '✕'}</span> {formatTime(a.at)} · {a.reprint ? 'reprint' : 'first print'} · {a.printer}
+                  {a.error && <div className="text-bad">{a.error}</div>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canReprint(detail.data.status) && (
+            <div className="drawer-preview">
+              <LabelPreview labelId={labelId} height={420} />
+            </div>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,92 @@
+import type { LabelRecord } from '../../shared/schemas';
+import type { ScanResult } from '../state/scan-store';
+import { useNav } from '../state/nav';
+import { LabelPreview } from './LabelPreview';
+import { ProblemBox } from './ProblemBox';
+import { ReprintButton } from './ReprintButton';
+
+/** The big result panel after a scan, one look per outcome. */
+export function OutcomePanel({ result, scan }: { result: ScanResult; scan: string }) {
+  switch (result.outcome) {
+    case 'printed':
+      return (
+        <Panel tone="good" title="✓ Label printed" label={result.label}>
+          <LabelFacts label={result.label} />
+          {result.label.sandbox && <p className="sandbox-note">SANDBOX label — do not ship this parcel with it.</p>}
+          {result.warning && <p className="warning" role="alert">⚠ {result.warning}</p>}
+        </Panel>
+      );
+    case 'already_labelled':
+      return (
+        <Panel tone="warn" title="This order already has a label — nothing was bought" label={result.label}>
+          <LabelFacts label={result.label} />
+          <ReprintButton labelId={result.label.id} size="big" />
+          <p className="panel-text">{result.message}</p>
+        </Panel>
+      );
+    case 'print_failed':
+      return (
+        <Panel tone="bad" title="Bought and saved — NOT printed" label={result.label}>
+          <ProblemBox problem={result.problem} size="large" />
+          <ReprintButton labelId={result.label.id} size="big" />
+          <p className="panel-text strong">Do not scan this order again: its label is saved. Fix the printer, then press Reprint.</p>
+          <LabelFacts label={result.label} />
+        </Panel>
+      );
+    case 'failed':
+      return (
+        <Panel tone="bad" title={result.label ? 'No label printed — check this order' : 'No label — nothing was bought'}>
+          <ProblemBox problem={result.problem} size="large" />
+          {result.problem.code === 'tracking_number' && <OpenHistory query={scan} />}
+          {result.label && <LabelFacts label={result.label} />}
+        </Panel>
+      );
+    case 'call_failed':
+      return (
+        <Panel tone="bad" title="The station could not take this scan">
+          <ProblemBox problem={result.problem} size="large" />
+        </Panel>
+      );
+  }
+}
+
+function Panel({ tone, title, label, children }: { tone: 'good' | 'warn' | 'bad'; title: string; label?: LabelRecord; children: React.ReactNode }) {
+  const showPreview = label && label.status !== 'failed' && label.status !== 'unknown' && label.status !== 'buying';
+  return (
+    <section className={`outcome outcome-${tone}`} data-testid={`outcome-${tone}`} aria-live="assertive">
+      <div className="outcome-body">
+        <h2 className="outcome-title">{title}</h2>
+        {children}
+      </div>
+      {showPreview && (
+        <div className="outcome-preview">
+          <LabelPreview labelId={label.id} height={280} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function LabelFacts({ label }: { label: LabelRecord }) {
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Order ID</dt>
+        <dd className="figure" data-testid="order-id">{label.orderId}</dd>
+      </div>
+      <div>
+        <dt>Tracking number</dt>
+        <dd className="figure" data-testid="tracking">{label.trackingNumbers.join(', ') || '—'}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function OpenHistory({ query }: { query: string }) {
+  const go = useNav((s) => s.go);
+  return (
+    <button className="button" onClick={() => go('history', query.trim())}>
+      Find this tracking number in History
+    </button>
+  );
+}

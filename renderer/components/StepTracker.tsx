@@ -1,0 +1,35 @@
+import type { ProgressStep } from '../state/scan-store';
+
+const STEPS: Array<{ step: ProgressStep; label: string }> = [
+  { step: 'resolving', label: 'Reading scan' },
+  { step: 'buying', label: 'Buying label' },
+  { step: 'printing', label: 'Printing' },
+  { step: 'done', label: 'Done' },
+];
+
+/** resolving -> buying -> printing -> done, the current step highlighted, a failed step in red. */
+export function StepTracker({ step, failedAt, message, running }: { step?: ProgressStep; failedAt?: ProgressStep; message: string; running: boolean }) {
+  const current = STEPS.findIndex((s) => s.step === (failedAt ?? step));
+  return (
+    <div className="steps" data-testid="steps">
+      <ol>
+        {STEPS.map((s, i) => {
+          const state =
+            failedAt === s.step ? 'failed' : i < current || (s.step === 'done' && step === 'done') ? 'complete' : i === current ? 'current' : 'pending';
+          return (
+            <li key={s.step} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+              <span className="step-mark">{state === 'complete' ? '✓' : state === 'failed' ? '✕' : i + 1}</span>
+              {s.label}
+            </li>
+          );
+        })}
+      </ol>
+      {running && message && (
+        <p className="step-message" role="status">
+          <span className="spinner" aria-hidden="true" />
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

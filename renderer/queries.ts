@@ -1,0 +1,47 @@
+/** react-query hooks over the station: info, settings, history, label detail and preview. */
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { station } from './station';
+
+export const HISTORY_PAGE = 25;
+
+export const keys = {
+  info: ['info'] as const,
+  settings: ['settings'] as const,
+  history: (query: string) => ['history', query] as const,
+  historyAll: ['history'] as const,
+  label: (labelId: string) => ['label', labelId] as const,
+  preview: (labelId: string) => ['preview', labelId] as const,
+};
+
+export function useStationInfo() {
+  return useQuery({ queryKey: keys.info, queryFn: () => station.getStationInfo({}), refetchInterval: 30_000 });
+}
+
+export function useSettings() {
+  return useQuery({ queryKey: keys.settings, queryFn: () => station.getSettings({}) });
+}
+
+export function useHistory(query: string) {
+  return useInfiniteQuery({
+    queryKey: keys.history(query),
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) => station.searchHistory({ query, limit: HISTORY_PAGE, offset: pageParam }),
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.labels.length, 0);
+      return loaded < last.total && last.labels.length > 0 ? loaded : undefined;
+    },
+  });
+}
+
+export function useLabelDetail(labelId: string) {
+  return useQuery({ queryKey: keys.label(labelId), queryFn: () => station.getLabel({ labelId }) });
+}
+
+export function useLabelPreview(labelId: string) {
+  return useQuery({
+    queryKey: keys.preview(labelId),
+    queryFn: () => station.getLabelPreview({ labelId }),
+    staleTime: Infinity,
+    retry: false,
+  });
+}

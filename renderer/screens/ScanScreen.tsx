@@ -1,0 +1,41 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useScanStore } from '../state/scan-store';
+import { runScan } from '../state/run-scan';
+import { ScanField } from '../components/ScanField';
+import { StepTracker } from '../components/StepTracker';
+import { OutcomePanel } from '../components/OutcomePanel';
+import { RecentScans } from '../components/RecentScans';
+
+export function ScanScreen() {
+  const queryClient = useQueryClient();
+  const state = useScanStore();
+  const running = state.phase === 'running';
+
+  return (
+    <div className="scan-screen">
+      <div className="scan-main">
+        <ScanField busy={running} jobCount={state.recent.length} onScan={(scan) => void runScan(scan, queryClient)} />
+        {state.refusal && (
+          <div className="refusal" role="alert" data-testid="refusal">
+            {state.refusal}
+            <button className="button button-small" onClick={() => state.clearRefusal()}>
+              OK
+            </button>
+          </div>
+        )}
+        {state.phase !== 'idle' && (
+          <StepTracker step={state.step} failedAt={state.failedAt} message={state.stepMessage} running={running} />
+        )}
+        {state.phase === 'finished' && state.result && <OutcomePanel result={state.result} scan={state.scan} />}
+        {state.phase === 'idle' && (
+          <section className="idle-help">
+            <h2>Ready</h2>
+            <p>Scan the TikTok order ID barcode on the packing slip. The label is bought and printed automatically.</p>
+            <p className="muted">An order that already has a label is never bought twice — you can reprint it instead.</p>
+          </section>
+        )}
+      </div>
+      <RecentScans recent={state.recent} />
+    </div>
+  );
+}

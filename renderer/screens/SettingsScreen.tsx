@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PublicSettings } from '../../shared/schemas';
+import { station } from '../station';
+import { keys, useSettings } from '../queries';
+import { toProblem } from '../problem';
+import { draftFromSettings, lockedBy, patchFromDraft, splitFieldProblems, type FieldProblem, type SettingsDraft } from '../settings-draft';
+import { ProblemBox } from '../components/ProblemBox';
+import { SettingsField } from '../components/SettingsField';
+import { ApiKeyField } from '../components/ApiKeyField';
+import { TestPrintButton } from '../components/TestPrintButton';
+
+export function SettingsScreen() {
+  const settings = useSettings();
+  if (settings.isPending) return <p className="screen-pad">Loading settings…</p>;
+  if (settings.isError) return <div className="screen-pad"><ProblemBox problem={toProblem(settings.error)} /></div>;
+  return <SettingsForm settings={settings.data} />;
+}
+
+function SettingsForm({ settings }: { settings: PublicSettings }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(settings));
+  const [localErrors, setLocalErrors] = useState<string[]>([]);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const locked = settings.lockedByEnv;
+  const lock = (field: string) => lockedBy(locked, field);
+  const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setSavedAt(null);
+  };
+  const save = useMutation({
+    mutationFn: (patch: Parameters<typeof station.updateSettings>[0]) => station.updateSettings(patch),
+    onSuccess: (result) => {
+      queryClient.setQueryData(keys.settings, result);
+      void queryClient.invalidateQueries({ queryKey: keys.info });
+      setDraft(draftFromSettings(result));
+      setSavedAt(new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+    },
+  });
+
+  const saveProblem = save.error ? toProblem(save.error) : undefined;
+  const fieldProblems: FieldProblem[] = saveProblem?.code === 'invalid_input' ? splitFieldProblems(saveProblem.message) : [];
+  const problemsFor = (...fields: string[]) =>
+    fieldProblems.filter((p) => p.field && fields.some((f) => p.field === f || p.field?.startsWith(`${f}.`))).map((p) => p.text);
+
+  function onSubmit(e: React.FormEvent) {
+    e.preventDefault();
+    setSavedAt(null);
+    const { patch, errors } = patchFromDraft(draft, locked);
+    setLocalErrors(errors);
+    if (errors.length === 0) save.mutate(patch);
+  }
+
+  const text = (key: keyof SettingsDraft, field: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <input
+      id={key}
+      className="text-input"
+      value={String(draft[key])}
+      readOnly={!!lock(field)}
+      onChange={(e) => set(key, e.target.value as never)}
+      {...props}
+    />
+  );
+
+  return (
+    <div className="settings-screen">
+      <form onSubmit={onSubmit} className="settings-form" data-testid="settings-form" noValidate>
+        <div className="settings-col">
+        <fieldset>
+          <legend>Label provider</legend>
+          <SettingsField label="Provider" htmlFor="provider" problems={problemsFor('provider')} lockedBy={lock('provider')}>
+            <select id="provider" className="select" value={draft.provider} disabled={!!lock('provider')} onChange={(e) => set('provider', e.target.value as SettingsDraft['provider'])}>
+              <option value="sandbox">Sandbox (test labels, nothing is bought)</option>
+              <option value="aftership">AfterShip Shipping API (real labels)</option>
+            </select>
+          </SettingsField>
+          <SettingsField label="AfterShip address" htmlFor="baseUrl" problems={problemsFor('aftership.baseUrl')} lockedBy={lock('aftership.baseUrl')}>
+            {text('baseUrl', 'aftership.baseUrl', { type: 'url', className: 'text-input wide' })}
+          </SettingsField>
+          <SettingsField label="AfterShip API key">
+            <ApiKeyField apiKeySet={settings.apiKeySet} lockedBy={lock('apiKey')} />
+          </SettingsField>
+        </fieldset>
+
+        <fieldset>
+          <legend>Printer</legend>
+          <SettingsField label="Printer address" htmlFor="printerAddress" problems={problemsFor('printer.address')} lockedBy={lock('printer.address')} hint="tcp://192.168.1.50:9100 or /dev/usb/lp0">
+            {text('printerAddress', 'printer.address', { className: 'text-input wide' })}
+          </SettingsField>
+          <SettingsField label="Resolution" htmlFor="dpi" problems={problemsFor('printer.dpi')} lockedBy={lock('printer.dpi')}>
+            <select id="dpi" className="select" value={draft.dpi} disabled={!!lock('printer.dpi')} onChange={(e) => set('dpi', Number(e.target.value) === 300 ? 300 : 203)}>
+              <option value={203}>203 dpi</option>
+              <option value={300}>300 dpi</option>
+            </select>
+          </SettingsField>
+          <SettingsField label="">
+            <TestPrintButton address={draft.printerAddress} dpi={draft.dpi} />
+          </SettingsField>
+        </fieldset>
+        </div>
+
+        <div className="settings-col">
+        <fieldset>
+          <legend>Default package</legend>
+          <SettingsField label="Size (W × H × D)" htmlFor="width" problems={problemsFor('defaultParcel.dimension')} lockedBy={lock('defaultParcel.dimension')}>
+            <span className="inline-group">
+              {text('width', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Width' })}
+              <span>×</span>
+              {text('height', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Height' })}
+              <span>×</span>
+              {text('depth', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Depth' })}
+              <select className="select" aria-label="Size unit" value={draft.dimensionUnit} disabled={!!lock('defaultParcel.dimension')} onChange={(e) => set('dimensionUnit', e.target.value as SettingsDraft['dimensionUnit'])}>
+                <option value="in">in</option>
+                <option value="cm">cm</option>
+              </select>
+            </span>
+          </SettingsField>
+          <SettingsField label="Weight" htmlFor="weight" problems={problemsFor('defaultParcel.weight')} lockedBy={lock('defaultParcel.weight')}>
+            <span className="inline-group">
+              {text('weight', 'defaultParcel.weight', { inputMode: 'decimal', className: 'text-input short' })}
+              <select className="select" aria-label="Weight unit" value={draft.weightUnit} disabled={!!lock('defaultParcel.weight')} onChange={(e) => set('weightUnit', e.target.value as SettingsDraft['weightUnit'])}>
+                <option value="lb">lb</option>
+                <option value="oz">oz</option>
+                <option value="kg">kg</option>
+                <option value="g">g</option>
+              </select>
+            </span>
+          </SettingsField>
+        </fieldset>
+
+        <fieldset>
+          <legend>Station</legend>
+          <SettingsField label="Operator name" htmlFor="operator" problems={problemsFor('operator')} lockedBy={lock('operator')} hint="Recorded with every label">
+            {text('operator', 'operator', { maxLength: 60 })}
+          </SettingsField>
+          <SettingsField label="Sandbox delay (ms)" htmlFor="latencyMs" problems={problemsFor('sandbox.latencyMs')} lockedBy={lock('sandbox.latencyMs')} hint="How slow the sandbox pretends to be">
+            {text('latencyMs', 'sandbox.latencyMs', { inputMode: 'numeric', className: 'text-input short' })}
+          </SettingsField>
+        </fieldset>
+        </div>
+
+        <div className="save-bar">
+          <div className="save-row">
+            <button className="button button-big" type="submit" disabled={save.isPending} data-testid="save-settings">
+              {save.isPending ? 'Saving…' : 'Save settings'}
+            </button>
+            {savedAt && !save.isPending && (
+              <span className="saved-note" role="status" data-testid="saved-note">
+                ✓ Saved at {savedAt}
+              </span>
+            )}
+          </div>
+          {localErrors.length > 0 && (
+            <ProblemBox problem={{ code: 'invalid_input', message: localErrors.join(' '), nextStep: 'Correct the value and save again.' }} />
+          )}
+          {saveProblem && (
+            <ProblemBox
+              problem={fieldProblems.length > 0 ? { ...saveProblem, message: `Not saved. ${fieldProblems.map((p) => p.text).join(' · ')}` } : saveProblem}
+            />
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/** Feedback tones made with Web Audio (no audio files): a short high beep for success, two low tones for errors. */
+type Tone = { freq: number; start: number; duration: number };
+
+let context: AudioContext | undefined;
+
+function play(tones: Tone[], type: OscillatorType): void {
+  try {
+    context ??= new AudioContext();
+    if (context.state === 'suspended') void context.resume();
+    const now = context.currentTime;
+    for (const tone of tones) {
+      const osc = context.createOscillator();
+      const gain = context.createGain();
+      osc.type = type;
+      osc.frequency.value = tone.freq;
+      // Short ramps avoid clicks at the start and end of each tone.
+      gain.gain.setValueAtTime(0.0001, now + tone.start);
+      gain.gain.exponentialRampToValueAtTime(0.35, now + tone.start + 0.01);
+      gain.gain.setValueAtTime(0.35, now + tone.start + tone.duration - 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, now + tone.start + tone.duration);
+      osc.connect(gain).connect(context.destination);
+      osc.start(now + tone.start);
+      osc.stop(now + tone.start + tone.duration + 0.02);
+    }
+  } catch {
+    // No audio device: the screen still shows the result.
+  }
+}
+
+export const sounds = {
+  success: () => play([{ freq: 1320, start: 0, duration: 0.12 }], 'sine'),
+  attention: () => play([{ freq: 660, start: 0, duration: 0.14 }, { freq: 660, start: 0.2, duration: 0.14 }], 'triangle'),
+  error: () => play([{ freq: 220, start: 0, duration: 0.22 }, { freq: 180, start: 0.3, duration: 0.32 }], 'square'),
+};

@@ -1,0 +1,29 @@
+/** Submits one scan: guards against a second job, plays the result sound, refreshes History. */
+import type { QueryClient } from '@tanstack/react-query';
+import { station } from '../station';
+import { keys } from '../queries';
+import { sounds } from '../sounds';
+import { toProblem } from '../problem';
+import { useScanStore, type ScanResult } from './scan-store';
+
+export async function runScan(scan: string, queryClient: QueryClient): Promise<void> {
+  const store = useScanStore.getState();
+  if (!store.start(scan)) {
+    sounds.error();
+    return;
+  }
+  let result: ScanResult;
+  try {
+    result = await station.submitScan({ scan });
+  } catch (error) {
+    result = { outcome: 'call_failed', problem: toProblem(error) };
+  }
+  useScanStore.getState().finish(result, scan);
+  if (result.outcome === 'printed') sounds.success();
+  else if (result.outcome === 'already_labelled') sounds.attention();
+  else sounds.error();
+  void queryClient.invalidateQueries({ queryKey: keys.historyAll });
+  if ('label' in result && result.label) {
+    void queryClient.invalidateQueries({ queryKey: keys.label(result.label.id) });
+  }
+}

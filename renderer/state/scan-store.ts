@@ -1,0 +1,85 @@
+/** The scan workflow: one job at a time, its steps from jobProgress events, its outcome, recent scans. */
+import { create } from 'zustand';
+import type { EventPayload, ScanOutcome } from '../../shared/contract';
+import type { JobStep, Problem } from '../../shared/schemas';
+
+export type ProgressStep = Exclude<JobStep, 'failed'>;
+
+export interface RecentScan {
+  id: number;
+  scan: string;
+  orderId?: string;
+  result: ScanOutcome['outcome'];
+  at: string;
+}
+
+/** What the worker is looking at after a scan: an outcome from the station, or a call that failed. */
+export type ScanResult = ScanOutcome | { outcome: 'call_failed'; problem: Problem };
+
+interface ScanState {
+  phase: 'idle' | 'running' | 'finished';
+  scan: string;
+  jobId?: string;
+  step?: ProgressStep;
+  failedAt?: ProgressStep;
+  stepMessage: string;
+  orderId?: string;
+  result?: ScanResult;
+  refusal?: string;
+  recent: RecentScan[];
+  /** Returns false (and records why) when a job is already running. */
+  start(scan: string): boolean;
+  progress(event: EventPayload<'jobProgress'>): void;
+  finish(result: ScanResult, scan: string): void;
+  clearRefusal(): void;
+}
+
+let recentId = 0;
+
+export const useScanStore = create<ScanState>((set, get) => ({
+  phase: 'idle',
+  scan: '',
+  stepMessage: '',
+  recent: [],
+  start(scan) {
+    if (get().phase === 'running') {
+      set({ refusal: `Wait for the current label. "${shorten(scan)}" was not scanned — scan it again when this one is done.` });
+      return false;
+    }
+    set({ phase: 'running', scan, jobId: undefined, step: 'resolving', failedAt: undefined, stepMessage: 'Reading the scan…', orderId: undefined, result: undefined, refusal: undefined });
+    return true;
+  },
+  progress(event) {
+    const state = get();
+    if (state.phase !== 'running') return;
+    if (state.jobId && state.jobId !== event.jobId) return;
+    if (event.step === 'failed') {
+      set({ jobId: event.jobId, failedAt: state.step ?? 'resolving', stepMessage: event.message, orderId: event.orderId ?? state.orderId });
+    } else {
+      set({ jobId: event.jobId, step: event.step, stepMessage: event.message, orderId: event.orderId ?? state.orderId });
+    }
+  },
+  finish(result, scan) {
+    const state = get();
+    const orderId = 'label' in result && result.label ? result.label.orderId : state.orderId;
+    const finalStep: Partial<ScanState> =
+      result.outcome === 'printed' || result.outcome === 'already_labelled'
+        ? { step: 'done', failedAt: undefined }
+        : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : state.step ?? 'resolving') };
+    const entry: RecentScan = {
+      id: ++recentId,
+      scan,
+      ...(orderId ? { orderId } : {}),
+      result: result.outcome === 'call_failed' ? 'failed' : result.outcome,
+      at: new Date().toISOString(),
+    };
+    set({ ...finalStep, phase: 'finished', result, orderId, recent: [entry, ...state.recent].slice(0, 5) });
+  },
+  clearRefusal() {
+    set({ refusal: undefined });
+  },
+}));
+
+function shorten(s: string): string {
+  return s.length > 30 ? `${s.slice(0, 27)}…` : s;
+}

@@ -1,0 +1,137 @@
+/**
+ * Screenshots of every screen and scan outcome against the fake core, for a person to look at.
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens]
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { FAKE_SCANS, SEEDED_TRACKING } from '../test/fakes/fake-station-core';
+import { chromiumLaunchOptions, openStation, scan, startFakeStation, STATION_VIEWPORT } from '../test/support/browser';
+
+const outDir = process.argv[2] ?? '/tmp/screens';
+
+async function main(): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+  try {
+    const viewports = [
+      { suffix: '', viewport: STATION_VIEWPORT },
+      { suffix: '-1080p', viewport: { width: 1920, height: 1080 } },
+    ];
+    for (const { suffix, viewport } of viewports) {
+      const station = await startFakeStation({ stepDelayMs: 150 });
+      const page = await browser.newPage({ viewport });
+      try {
+        await openStation(page, station.shell);
+        await shot(page, `01-scan-idle${suffix}`);
+        const outcomes: Array<[string, string, string]> = [
+          ['02-scan-printed', FAKE_SCANS.fresh, 'outcome-good'],
+          ['03-scan-printed-warning', FAKE_SCANS.warning, 'outcome-good'],
+          ['04-scan-already-labelled', FAKE_SCANS.alreadyLabelled, 'outcome-warn'],
+          ['05-scan-print-failed', FAKE_SCANS.printFails, 'outcome-bad'],
+          ['06-scan-failed-refused', FAKE_SCANS.refused, 'outcome-bad'],
+          ['07-scan-failed-shopify', FAKE_SCANS.shopify, 'outcome-bad'],
+        ];
+        for (const [name, text, testId] of outcomes) {
+          await scan(page, text);
+          await page.getByTestId(testId).waitFor();
+          await page.waitForFunction(() => !document.querySelector('.preview-empty'));
+          await shot(page, `${name}${suffix}`);
+        }
+        await page.getByTestId('history-row').first().waitFor({ state: 'detached' }).catch(() => undefined);
+        await page.keyboard.press('F2');
+        await page.getByTestId('history-row').first().waitFor();
+        await shot(page, `10-history${suffix}`);
+        await page.getByTestId('history-search').fill(SEEDED_TRACKING.slice(-6));
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 1);
+        await page.getByTestId('history-row').first().click();
+        await page.getByTestId('label-preview').waitFor();
+        await shot(page, `11-history-search-detail${suffix}`);
+        await page.keyboard.press('F3');
+        await page.getByTestId('settings-form').waitFor();
+        await shot(page, `20-settings${suffix}`);
+      } finally {
+        await page.close();
+        await station.close();
+      }
+    }
+
+    // Running job, and a second scan refused while it runs.
+    {
+      const station = await startFakeStation({ stepDelayMs: 2000 });
+      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
+      try {
+        await openStation(page, station.shell);
+        await scan(page, FAKE_SCANS.fresh);
+        await page.locator('.step-current', { hasText: 'Buying' }).waitFor();
+        await shot(page, '08-scan-running');
+        await scan(page, '576900000000000202');
+        await page.getByTestId('refusal').waitFor();
+        await shot(page, '09-scan-refused-while-busy');
+      } finally {
+        await page.close();
+        await station.close();
+      }
+    }
+
+    // Settings: key set, locked fields, a validation problem; then the connection dropping.
+    {
+      const station = await startFakeStation({
+        lockedByEnv: [
+          { field: 'printer.address', variable: 'LABEL_STATION_PRINTER' },
+          { field: 'operator', variable: 'LABEL_STATION_OPERATOR' },
+        ],
+      });
+      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
+      try {
+        await openStation(page, station.shell);
+        await page.keyboard.press('F3');
+        await page.getByTestId('apikey-input').fill('asat_1234567890abcdef');
+        await page.getByRole('button', { name: 'Save key' }).click();
+        await page.getByTestId('key-is-set').waitFor();
+        await page.getByTestId('test-print').click();
+        await page.getByText('Test label sent').waitFor();
+        await shot(page, '21-settings-key-set-locked');
+        await page.locator('#baseUrl').fill('not a url');
+        await page.getByLabel('Width').fill('0');
+        await page.getByTestId('save-settings').click();
+        await page.getByTestId('problem').last().waitFor();
+        await shot(page, '22-settings-invalid');
+        await station.shell.close();
+        await page.getByTestId('connection-banner').waitFor();
+        await shot(page, '30-connection-lost');
+      } finally {
+        await page.close();
+        await station.close();
+      }
+    }
+
+    // A live (non-sandbox) provider, and a page opened without its token.
+    {
+      const station = await startFakeStation({ provider: 'aftership' });
+      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
+      try {
+        await openStation(page, station.shell);
+        await shot(page, '31-live-provider');
+        await page.goto(station.shell.origin + '/');
+        await page.evaluate(() => sessionStorage.clear());
+        await page.reload();
+        await page.getByTestId('no-token-banner').waitFor();
+        await page.waitForTimeout(500);
+        await shot(page, '32-no-token');
+      } finally {
+        await page.close();
+        await station.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`Screenshots written to ${outDir}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

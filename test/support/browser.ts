@@ -1,0 +1,65 @@
+/**
+ * Headless Chromium (Debian's, never a downloaded one) and a browser shell on the fake station core:
+ * shared by the e2e specs (test/e2e) and scripts/screenshot.ts.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LaunchOptions, Page } from '@playwright/test';
+import { startWebShell, type WebShell } from '../../electron/web/server';
+import { createFakeStationCore, type FakeStationCore, type FakeStationOptions } from '../fakes/fake-station-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const chromiumLaunchOptions: LaunchOptions = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS };
+
+/** A packing-station monitor. */
+export const STATION_VIEWPORT = { width: 1366, height: 768 };
+
+export const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
+
+export interface FakeStation {
+  core: FakeStationCore;
+  shell: WebShell;
+  close(): Promise<void>;
+}
+
+export async function startFakeStation(options: FakeStationOptions = {}): Promise<FakeStation> {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npx vite build\` first (npm run test:e2e does).`);
+  }
+  const core = createFakeStationCore(options);
+  const shell = await startWebShell({ core, staticDir: RENDERER_DIR });
+  return {
+    core,
+    shell,
+    async close() {
+      await shell.close();
+      await core.close();
+    },
+  };
+}
+
+/** Opens the station page and waits until it shows its provider. */
+export async function openStation(page: Page, shell: WebShell): Promise<void> {
+  await page.goto(shell.url);
+  await page.getByTestId('provider').locator('.provider').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="provider"]')?.textContent?.includes('…'));
+}
+
+/** Types like a keyboard-wedge scanner: a fast burst of keys, then Enter. */
+export async function scan(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
