@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
+import { installEarlyKeyBuffer } from './early-keys';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -10,6 +11,8 @@ const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+installEarlyKeyBuffer();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,4 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { claimEarlyKeys, releaseEarlyKeys } from '../early-keys';
+
+/*
+ * The field is uncontrolled on purpose: a scanner's burst arrives faster than React re-renders, and a
+ * controlled value would let a key routed in from elsewhere be overwritten by the next keystroke.
+ */
 
 /**
  * The huge scan field. It keeps the focus while mounted: on blur, on window focus and after every job;
@@ -7,7 +13,6 @@ import { useEffect, useRef, useState } from 'react';
  */
 export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) => void; busy: boolean; jobCount: number }) {
   const input = useRef<HTMLInputElement>(null);
-  const [value, setValue] = useState('');
   const [windowFocused, setWindowFocused] = useState(() => document.hasFocus());
 
   useEffect(() => {
@@ -26,7 +31,7 @@ export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) =
       if (e.key.length === 1) {
         e.preventDefault();
         field.focus();
-        setValue((v) => v + e.key);
+        field.value += e.key;
       } else if (e.key === 'Enter' && field.value.trim() !== '') {
         e.preventDefault();
         field.focus();
@@ -40,8 +45,10 @@ export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) =
     window.addEventListener('blur', onWindowBlur);
     window.addEventListener('keydown', onKeyDown);
     refocus();
+    takeEarlyKeys();
     return () => {
       mounted = false;
+      releaseEarlyKeys();
       field?.removeEventListener('blur', blurHandler);
       window.removeEventListener('focus', onWindowFocus);
       window.removeEventListener('blur', onWindowBlur);
@@ -54,8 +61,21 @@ export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) =
     input.current?.focus();
   }, [jobCount, busy]);
 
+  /** Keys typed before this field existed: a completed scan is submitted, the rest stays in the field. */
+  function takeEarlyKeys() {
+    const field = input.current;
+    if (!field) return;
+    const early = claimEarlyKeys();
+    const enter = early.lastIndexOf('\n');
+    if (enter >= 0) {
+      const scans = early.slice(0, enter).split('\n').filter((s) => s.trim() !== '');
+      if (scans.length > 0) submit(scans[scans.length - 1]!);
+    }
+    field.value += early.slice(enter + 1);
+  }
+
   function submit(text: string) {
-    setValue('');
+    if (input.current) input.current.value = '';
     if (text.trim() === '') return;
     onScanRef.current(text);
   }
@@ -72,13 +92,12 @@ export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) =
         ref={input}
         data-testid="scan-input"
         className="scan-input"
-        value={value}
+        defaultValue=""
         autoComplete="off"
         autoCorrect="off"
         autoCapitalize="off"
         spellCheck={false}
         placeholder="TikTok order ID"
-        onChange={(e) => setValue(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();

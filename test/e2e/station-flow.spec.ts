@@ -93,6 +93,23 @@ test('scan -> label printed -> in History -> reprint sends the same label; a sec
   }
 });
 
+test('no key of a scanner burst is lost, even when the burst starts while focus is elsewhere', async ({ page }) => {
+  const station = await startStation({ LABEL_STATION_SANDBOX_LATENCY_MS: '0' });
+  try {
+    await page.goto(station.shell.url);
+    await scan(page, ORDER); // straight after load, without waiting for the field to take focus
+    await expect(page.getByTestId('order-id')).toHaveText(ORDER, { timeout: 15_000 });
+
+    const second = '577000000000000123';
+    await page.mouse.click(1200, 700); // a click on empty space takes focus away from the field
+    await page.keyboard.type(second, { delay: 0 });
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('order-id')).toHaveText(second, { timeout: 15_000 });
+  } finally {
+    await station.close();
+  }
+});
+
 test('a bad scan says what to do next, and the scan field is ready again', async ({ page }) => {
   const station = await startStation();
   try {
