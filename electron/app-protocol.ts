@@ -3,8 +3,9 @@
  * Content-Security-Policy header on every response (file:// cannot carry headers).
  */
 import { protocol } from 'electron';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { findRendererFile } from './renderer-files';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -20,30 +21,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /** Must run before app 'ready': a standard, secure scheme gets an origin, fetch and CSP like https. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
@@ -54,29 +31,6 @@ export function registerAppScheme(): void {
 /** Installs the handler on the default session (call after 'ready'). */
 export function serveRendererOnAppScheme(rendererDir: string): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
-}
-
-/**
- * Maps a URL path to a file path inside root, or null when the path is malformed or leaves root
- * (`..` in any spelling, encoded separators, backslashes, NUL). `/` maps to index.html.
- */
-export function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  if (decoded.split('/').some((segment) => segment === '..')) return null;
-  const relative = decoded.replace(/^\/+/, '') || 'index.html';
-  const full = path.resolve(root, relative);
-  return isInside(root, full) ? full : null;
-}
-
-function isInside(root: string, candidate: string): boolean {
-  const rel = path.relative(root, candidate);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
@@ -90,16 +44,11 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
     }
     if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST) return plain(404, 'Not found');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
-    const file = resolveInside(root, url.pathname);
-    if (!file) return plain(403, 'Forbidden');
+    const found = await findRendererFile(root, url.pathname);
+    if (!found.ok) return found.status === 404 ? plain(404, 'Not found') : plain(403, 'Forbidden');
     try {
-      // A symlink inside the renderer folder must not lead outside it either.
-      const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
-      if (!isInside(realRoot, realFile)) return plain(403, 'Forbidden');
-      if (!(await stat(realFile)).isFile()) return plain(404, 'Not found');
-      const type = CONTENT_TYPES[path.extname(realFile).toLowerCase()] ?? 'application/octet-stream';
-      const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(realFile));
-      return new Response(body, { status: 200, headers: headers(type) });
+      const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(found.file));
+      return new Response(body, { status: 200, headers: headers(found.type) });
     } catch {
       return plain(404, 'Not found');
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isAllowedHost, isAllowedOrigin, newToken, tokensEqual } from '../../electron/web/security';
-import { resolveStaticPath } from '../../electron/web/static-files';
+import { resolveRendererFile as resolveStaticPath } from '../../electron/renderer-files';
 import { findProjectRoot, parsePort, resolveDataDir } from '../../electron/web/cli-env';
 
 describe('web shell guards', () => {
