@@ -13,8 +13,10 @@ import {
   Problem,
   ProviderName,
   PublicSettings,
+  SecretName,
   SettingsPatch,
 } from './schemas';
+import { OrderDetails } from './orders';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -45,6 +47,8 @@ export const StationInfo = z.object({
   provider: ProviderName,
   providerTitle: z.string(),
   sandbox: z.boolean(),
+  /** What the provider cannot do, said in the UI (Shipium: no tracking; none can void). */
+  capabilities: z.object({ tracking: z.boolean(), void: z.literal(false), lookup: z.boolean(), slow: z.boolean() }),
   printer: z.string(),
   dataDir: z.string(),
   shell: z.enum(['electron', 'web']),
@@ -74,12 +78,36 @@ export const contract = {
     },
     getSettings: { input: z.object({}).strict(), output: PublicSettings },
     updateSettings: { input: SettingsPatch, output: PublicSettings },
-    /** Write-only: the key goes to the main process and is never sent back. */
-    setApiKey: {
-      input: z.object({ apiKey: z.string().trim().min(8, 'That API key is too short.').max(200) }),
+    /** Write-only: the secret goes to the main process and is never sent back. */
+    setSecret: {
+      input: z.object({ secret: SecretName, value: z.string().trim().min(8, 'That value is too short to be a key or token.').max(500) }).strict(),
       output: PublicSettings,
     },
-    clearApiKey: { input: z.object({}).strict(), output: PublicSettings },
+    clearSecret: { input: z.object({ secret: SecretName }).strict(), output: PublicSettings },
+    /** Step 1 of TikTok Shop authorization: the seller opens this address and approves the station's app. */
+    startTikTokAuthorization: {
+      input: z.object({}).strict(),
+      output: z.object({ authorizeUrl: z.string().url() }),
+    },
+    /** Step 2: the code (or the whole address TikTok redirected to) is exchanged for tokens in the main process. */
+    finishTikTokAuthorization: {
+      input: z.object({ codeOrRedirectUrl: z.string().trim().min(4, 'Paste the code or the address TikTok sent you to.').max(4000) }).strict(),
+      output: PublicSettings,
+    },
+    /**
+     * A label whose purchase got no clear answer: `recheck` asks the provider again;
+     * `confirm_no_label` is a supervisor's word that the provider has no label, which lets the
+     * order be bought again.
+     */
+    resolveUncertainLabel: {
+      input: z.object({ labelId: z.string().min(1).max(64), decision: z.enum(['recheck', 'confirm_no_label']) }).strict(),
+      output: LabelRecord,
+    },
+    /** What the order sources know about a scanned order (line items for splitting, cancellation). */
+    lookupOrder: {
+      input: ScanInput,
+      output: OrderDetails,
+    },
     testPrint: {
       input: z.object({ address: PrinterAddress.optional(), dpi: Dpi.optional() }).strict(),
       output: PrintOutcome,

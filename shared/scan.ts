@@ -4,6 +4,8 @@
  */
 export type ScanResolution =
   | { kind: 'tiktok'; orderId: string; warning?: string }
+  /** A Shopify order number ("#1001"): an order source must look up its TikTok order ID. */
+  | { kind: 'shopify'; orderName: string }
   | { kind: 'rejected'; code: ScanRejectCode; message: string; nextStep: string };
 
 export type ScanRejectCode =
@@ -15,6 +17,15 @@ export type ScanRejectCode =
 
 const TIKTOK_PREFIXES = ['576', '577'];
 const SCAN_AGAIN = 'Scan the TikTok order ID barcode on the packing slip (18 digits, starts with 576 or 577).';
+
+/** Said when a Shopify order number cannot be looked up (no Shopify connection, not in the order file). */
+export function shopifyNumberRejection(orderName: string, why: string): Extract<ScanResolution, { kind: 'rejected' }> {
+  return reject(
+    'shopify_order_number',
+    `"${orderName}" looks like a Shopify order number, not a TikTok order ID. ${why}`,
+    `TikTok refuses Shopify numbers. ${SCAN_AGAIN}`,
+  );
+}
 
 /** Scanners may add control characters (GS, CR, TAB) and symbology prefixes; drop them. */
 export function normalizeScan(raw: string): string {
@@ -34,11 +45,7 @@ export function resolveScan(raw: string): ScanResolution {
     return warning ? { kind: 'tiktok', orderId: digits, warning } : { kind: 'tiktok', orderId: digits };
   }
   if (/^#\d{1,10}$/.test(scan) || /^\d{1,8}$/.test(digits)) {
-    return reject(
-      'shopify_order_number',
-      `"${scan}" looks like a Shopify order number, not a TikTok order ID.`,
-      `TikTok refuses Shopify numbers. ${SCAN_AGAIN}`,
-    );
+    return { kind: 'shopify', orderName: `#${digits.replace(/^#/, '')}` };
   }
   if (/^1Z[0-9A-Z]{16}$/i.test(scan) || /^(92|93|94|95)\d{20,24}$/.test(digits)) {
     return reject(
@@ -57,7 +64,7 @@ export function resolveScan(raw: string): ScanResolution {
   return reject('not_an_order_id', `"${truncate(scan)}" is not a TikTok order ID.`, SCAN_AGAIN);
 }
 
-function reject(code: ScanRejectCode, message: string, nextStep: string): ScanResolution {
+function reject(code: ScanRejectCode, message: string, nextStep: string): Extract<ScanResolution, { kind: 'rejected' }> {
   return { kind: 'rejected', code, message, nextStep };
 }
 

@@ -1,7 +1,7 @@
 /** Domain schemas shared by the station core, the shells and the renderer. Pure zod, no Node, no DOM. */
 import { z } from 'zod';
 
-export const ProviderName = z.enum(['sandbox', 'aftership']);
+export const ProviderName = z.enum(['sandbox', 'aftership', 'tiktok', 'shipium']);
 export type ProviderName = z.infer<typeof ProviderName>;
 
 export const Dpi = z.union([z.literal(203), z.literal(300)]);
@@ -49,9 +49,36 @@ export const HttpUrl = z
   .url('Must be a web address starting with https://')
   .refine((s) => /^https?:\/\//.test(s), 'Must be a web address starting with https://');
 
+/** An optional web address: '' means "not configured". */
+export const OptionalHttpUrl = z.union([z.literal(''), HttpUrl]);
+
+/** An absolute path to a local file, or '' for none. */
+export const OptionalFilePath = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((s) => s === '' || /^(\/|[A-Za-z]:\\)/.test(s), 'Must be a full file path such as /srv/wms/orders.csv');
+
+const Identifier = z.string().trim().max(200);
+
 export const Settings = z.object({
   provider: ProviderName,
-  aftership: z.object({ baseUrl: HttpUrl }),
+  aftership: z.object({
+    baseUrl: HttpUrl,
+    /** '' lets AfterShip pick the TikTok shipper account. */
+    shipperAccountId: Identifier,
+    serviceType: z.string().trim().min(1).max(100),
+  }),
+  tiktok: z.object({
+    apiBaseUrl: HttpUrl,
+    authBaseUrl: HttpUrl,
+    appKey: Identifier,
+    shopCipher: Identifier,
+  }),
+  shipium: z.object({ baseUrl: HttpUrl }),
+  shopify: z.object({ storeUrl: OptionalHttpUrl }),
+  /** A CSV/JSON order file exported by the WMS: the fallback order source. */
+  ordersFile: OptionalFilePath,
   printer: PrinterSettings,
   defaultParcel: Parcel,
   operator: z.string().trim().max(60),
@@ -62,19 +89,33 @@ export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = z
   .object({
     provider: ProviderName,
-    aftership: z.object({ baseUrl: HttpUrl }).partial(),
+    aftership: Settings.shape.aftership.partial(),
+    tiktok: Settings.shape.tiktok.partial(),
+    shipium: Settings.shape.shipium.partial(),
+    shopify: Settings.shape.shopify.partial(),
+    ordersFile: Settings.shape.ordersFile,
     printer: PrinterSettings.partial(),
     defaultParcel: z.object({ dimension: Dimension, weight: Weight }).partial(),
     operator: Settings.shape.operator,
-    sandbox: z.object({ latencyMs: z.number().int().min(0).max(30_000) }).partial(),
+    sandbox: Settings.shape.sandbox.partial(),
   })
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
-/** Settings as the renderer sees them: never the secret itself, only whether it is set. */
+/** Secrets the renderer may set or remove, never read. */
+export const SecretName = z.enum(['aftershipApiKey', 'tiktokAppSecret', 'shipiumApiKey', 'shopifyAdminToken']);
+export type SecretName = z.infer<typeof SecretName>;
+
+/** Settings as the renderer sees them: never a secret itself, only whether it is set. */
 export const PublicSettings = Settings.extend({
-  apiKeySet: z.boolean(),
+  secrets: z.record(SecretName, z.boolean()),
+  tiktokAuthorization: z.object({
+    authorized: z.boolean(),
+    /** When the access token expires (ISO), if authorized. */
+    accessTokenExpiresAt: z.string().nullable(),
+    shopName: z.string().nullable(),
+  }),
   /** Settings preset by environment variables; the UI shows them read-only. */
   lockedByEnv: z.array(z.object({ field: z.string(), variable: z.string() })),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveScan } from '../../shared/scan';
+import { resolveScan, shopifyNumberRejection } from '../../shared/scan';
 
 describe('resolving what the scanner typed', () => {
   it('accepts an 18-digit TikTok order ID', () => {
@@ -16,10 +16,14 @@ describe('resolving what the scanner typed', () => {
     expect(result.kind === 'tiktok' && result.warning).toMatch(/does not start with 576 or 577/);
   });
 
-  it.each(['#1001', '1001', '#52013'])('says %s looks like a Shopify order number', (scan) => {
-    const result = resolveScan(scan);
-    expect(result).toMatchObject({ kind: 'rejected', code: 'shopify_order_number' });
-    expect(result.kind === 'rejected' && result.message).toMatch(/Shopify order number/);
+  it.each([['#1001', '#1001'], ['1001', '#1001'], ['#52013', '#52013']])('reads %s as the Shopify order %s, to be looked up', (scan, orderName) => {
+    expect(resolveScan(scan)).toEqual({ kind: 'shopify', orderName });
+  });
+
+  it('words the refusal of a Shopify number that cannot be looked up', () => {
+    const result = shopifyNumberRejection('#1001', 'Shopify is not connected to this station.');
+    expect(result).toMatchObject({ code: 'shopify_order_number' });
+    expect(result.message).toMatch(/looks like a Shopify order number.*not connected/);
   });
 
   it('counts the digits of a near-miss so the packer knows a digit was lost', () => {

@@ -1,22 +1,49 @@
-/** The one interface every label provider implements (sandbox, aftership; later tiktok, shipium). */
-import type { Parcel, ProviderName } from '../../../shared/schemas';
+/** The one interface every label provider implements: sandbox, aftership, tiktok, shipium. */
+import type { OrderDetails } from '../../../shared/orders';
+import type { LabelFormat, Parcel, ProviderName } from '../../../shared/schemas';
 import { StationError } from '../../../shared/rpc';
+
+export interface ParcelRequest extends Parcel {
+  /** The order line item IDs packed in this parcel; empty = the whole order in one parcel. */
+  itemIds: string[];
+}
 
 export interface LabelRequest {
   /** 18-digit TikTok Shop order ID. */
   orderId: string;
-  /** One label per parcel; for now always exactly one parcel. */
-  parcels: Parcel[];
-  /** Idempotency reference (station, order, parcel set), sent in the request's `references`. */
+  /** One label for these parcels (one parcel unless a supervisor split the shipment). */
+  parcels: ParcelRequest[];
+  /**
+   * Idempotency reference (station, order, parcel set): sent with the create (AfterShip
+   * `references`, Shipium reference fields) and used by findLabel to recognise the label later.
+   */
   reference: string;
+  /** The format the printer wants; providers may answer with another: the station sniffs the bytes. */
+  fileType: Extract<LabelFormat, 'pdf' | 'zpl'>;
+  /** What the order source knows (line items for per-item references); null when nothing is known. */
+  order: OrderDetails | null;
 }
 
 export interface PurchasedLabel {
   providerLabelId: string;
   trackingNumbers: string[];
   cost: { amount: number; currency: string } | null;
-  /** Where the label file can be downloaded (https://… for AfterShip, sandbox://… for the sandbox). */
+  /** Where the label file can be downloaded (https://…, or sandbox://… for the sandbox). */
   labelUrl: string;
+}
+
+/** The provider's word on whether a label exists for a request; it throws when it cannot tell. */
+export type LabelLookup = { state: 'found'; label: PurchasedLabel } | { state: 'none' };
+
+export interface ProviderCapabilities {
+  /** False for Shipium's TikTok carrier: no tracking updates. */
+  tracking: boolean;
+  /** TikTok labels cannot be voided through any channel; kept explicit for the UI. */
+  void: false;
+  /** The provider can say whether a label exists for a reference (reconciliation after a lost answer). */
+  lookup: boolean;
+  /** Answers may take tens of seconds (Shipium): the UI shows that it is still working. */
+  slow: boolean;
 }
 
 export interface LabelProvider {
@@ -24,8 +51,15 @@ export interface LabelProvider {
   /** Shown to the worker, e.g. "AfterShip Shipping API" or "Sandbox (no real labels)". */
   readonly title: string;
   readonly sandbox: boolean;
+  readonly capabilities: ProviderCapabilities;
   /** Buys one label. Throws ProviderError. Never retried blindly by the caller. */
   createLabel(request: LabelRequest, signal?: AbortSignal): Promise<PurchasedLabel>;
+  /**
+   * Looks the request's label up at the provider (by reference, or the order's packages).
+   * Resolves { state: 'none' } only when the provider confirms no label exists; throws
+   * ProviderError when it cannot tell. Providers without lookup throw 'lookup_unsupported'.
+   */
+  findLabel(request: LabelRequest, signal?: AbortSignal): Promise<LabelLookup>;
   /** Downloads the label file bytes (PDF, ZPL or PNG; the caller sniffs which). Safe to retry. */
   downloadLabel(labelUrl: string, signal?: AbortSignal): Promise<Uint8Array>;
 }
@@ -46,4 +80,13 @@ export class ProviderError extends StationError {
     super(code, message, nextStep);
     this.name = 'ProviderError';
   }
+}
+
+export function lookupUnsupported(providerTitle: string): ProviderError {
+  return new ProviderError(
+    'lookup_unsupported',
+    `${providerTitle} cannot be asked whether a label already exists.`,
+    'A supervisor must check the order in the provider’s dashboard.',
+    true,
+  );
 }

@@ -1,0 +1,27 @@
+/** Orders as the order sources (TikTok, Shopify, a WMS file) describe them. Pure zod. */
+import { z } from 'zod';
+
+export const LineItem = z.object({
+  /** TikTok order line item ID (what split shipments send per parcel), or the source's own line ID. */
+  id: z.string().min(1).max(64),
+  sku: z.string().max(100),
+  name: z.string().max(300),
+  quantity: z.number().int().min(1).max(10_000),
+});
+export type LineItem = z.infer<typeof LineItem>;
+
+export const OrderSourceName = z.enum(['scan', 'tiktok', 'shopify', 'file']);
+export type OrderSourceName = z.infer<typeof OrderSourceName>;
+
+export const OrderDetails = z.object({
+  /** 18-digit TikTok Shop order ID. */
+  orderId: z.string().regex(/^\d{18}$/),
+  /** How the worker knows the order (Shopify "#1001"), when it differs from the TikTok ID. */
+  displayName: z.string().max(100).nullable(),
+  source: OrderSourceName,
+  cancelled: z.boolean(),
+  /** The source's own status words, e.g. AWAITING_SHIPMENT. */
+  status: z.string().max(60).nullable(),
+  lineItems: z.array(LineItem),
+});
+export type OrderDetails = z.infer<typeof OrderDetails>;
