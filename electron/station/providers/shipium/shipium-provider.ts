@@ -1,0 +1,197 @@
+/**
+ * Shipium's TikTok Shop carrier as a LabelProvider: one POST to the single-call label endpoint with
+ * Basic auth (API key as user, empty password). TikTok via Shipium is slow, so the time limit is long
+ * (120 s by default). A create is never retried here; Shipium offers no void, no tracking and (for
+ * the station) no lookup, so every answer that may hide a bought label is reported as ambiguous.
+ */
+import { cancelledBeforeSending, validateLabelRequest } from '../label-request';
+import { lookupUnsupported, ProviderError, type LabelProvider, type LabelRequest, type PurchasedLabel } from '../provider';
+import { decodeLabelDataUrl } from './data-url';
+import {
+  downloadError,
+  duplicateShipmentError,
+  networkErrorOnCreate,
+  rateLimitedError,
+  redactSecret,
+  refusedError,
+  serverErrorOnCreate,
+  shipiumMessage,
+  unauthorizedError,
+  unreadableAnswerOnCreate,
+  unusableLabelError,
+  wrongAddressError,
+} from './errors';
+import { bodyText, httpExchange, retryAfterMs, type HttpAnswer } from './http';
+import { buildShipiumLabelBody, SHIPIUM_LABEL_PATH } from './request-body';
+import { readLabelResponse, ShipiumLabelResponse } from './response';
+
+export const SHIPIUM_PRODUCTION_BASE_URL = 'https://api.shipium.com';
+export const SHIPIUM_TITLE = 'Shipium (TikTok Shop carrier)';
+
+export interface ShipiumProviderOptions {
+  /** e.g. https://api.shipium.com (no path). */
+  baseUrl: string;
+  apiKey: string;
+  fetch?: typeof fetch;
+  /** Time limit of the label call (default 120 s: TikTok via Shipium is slow). */
+  timeoutMs?: number;
+  /** Label file downloads (only when Shipium answers with an address): tries and first backoff. */
+  downloadAttempts?: number;
+  downloadBackoffMs?: number;
+}
+
+const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
+const DOWNLOAD_TIMEOUT_MS = 30_000;
+
+export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvider {
+  const baseUrl = (opts.baseUrl.trim() || SHIPIUM_PRODUCTION_BASE_URL).replace(/\/+$/, '');
+  const apiKey = opts.apiKey;
+  const fetchImpl = opts.fetch ?? globalThis.fetch;
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const authorization = `Basic ${Buffer.from(`${apiKey}:`, 'utf8').toString('base64')}`;
+
+  async function create(request: LabelRequest, signal?: AbortSignal): Promise<PurchasedLabel> {
+    const valid = validateLabelRequest(request);
+    if (signal?.aborted) throw cancelledBeforeSending();
+    const body = buildShipiumLabelBody({ ...request, ...valid });
+    const result = await httpExchange(
+      `${baseUrl}${SHIPIUM_LABEL_PATH}`,
+      {
+        method: 'POST',
+        headers: { authorization, accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+      { fetch: fetchImpl, timeoutMs, signal, maxBytes: MAX_ANSWER_BYTES },
+    );
+    if (!result.ok) throw networkErrorOnCreate(result.failure, timeoutMs);
+    return readCreateAnswer(result.answer, request.reference);
+  }
+
+  async function download(labelUrl: string, signal?: AbortSignal): Promise<Uint8Array> {
+    if (labelUrl.startsWith('data:')) {
+      const bytes = decodeLabelDataUrl(labelUrl);
+      if (!bytes || bytes.byteLength === 0) {
+        throw downloadError('The stored Shipium label is damaged and cannot be read.', 'A supervisor can print the label from the Shipium Console.');
+      }
+      return bytes;
+    }
+    if (!/^https?:\/\//i.test(labelUrl)) {
+      throw downloadError('The label address is not a web address, so the file cannot be downloaded.', 'A supervisor can print the label from the Shipium Console.');
+    }
+    // The API key goes only to Shipium's own host, never to a file host.
+    const sameHost = safeOrigin(labelUrl) === safeOrigin(baseUrl);
+    const headers: Record<string, string> = { accept: 'application/pdf, application/zpl, image/png, */*', ...(sameHost ? { authorization } : {}) };
+    const attempts = Math.max(1, opts.downloadAttempts ?? 3);
+    let problem = 'no answer';
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1) await pause((opts.downloadBackoffMs ?? 500) * 2 ** (attempt - 2), signal);
+      const result = await httpExchange(labelUrl, { method: 'GET', headers }, { fetch: fetchImpl, timeoutMs: DOWNLOAD_TIMEOUT_MS, signal, maxBytes: MAX_ANSWER_BYTES });
+      if (!result.ok) {
+        if (result.failure === 'cancelled') throw downloadError('The label download was cancelled.', 'Reprint the label from History.');
+        problem = result.failure === 'unreachable' ? 'the server could not be reached' : 'the connection failed';
+        continue;
+      }
+      const { status, body } = result.answer;
+      if (status >= 200 && status < 300 && body.byteLength > 0) return body;
+      if (status >= 500 || status === 429 || (status >= 200 && status < 300)) {
+        problem = body.byteLength === 0 ? 'the file was empty' : `the server answered HTTP ${status}`;
+        continue;
+      }
+      throw downloadError(
+        `The label was bought but its file could not be downloaded from Shipium (HTTP ${status}).`,
+        'Try the reprint from History in a minute; if it still fails, a supervisor can print it from the Shipium Console.',
+      );
+    }
+    throw downloadError(`The label was bought but its file could not be downloaded: ${problem}.`, "Check the station's internet connection, then reprint the label from History.");
+  }
+
+  return {
+    name: 'shipium',
+    title: SHIPIUM_TITLE,
+    sandbox: false,
+    capabilities: { tracking: false, void: false, lookup: false, slow: true },
+
+    async createLabel(request, signal) {
+      try {
+        return await create(request, signal);
+      } catch (error) {
+        throw redactSecret(asProviderError(error), apiKey);
+      }
+    },
+
+    async findLabel() {
+      throw lookupUnsupported(SHIPIUM_TITLE);
+    },
+
+    async downloadLabel(labelUrl, signal) {
+      try {
+        return await download(labelUrl, signal);
+      } catch (error) {
+        if (error instanceof ProviderError) throw redactSecret(error, apiKey);
+        throw downloadError('The label file could not be downloaded (unexpected error).', 'Reprint the label from History; if it keeps failing, tell a supervisor.');
+      }
+    },
+  };
+}
+
+function readCreateAnswer(answer: HttpAnswer, reference: string): PurchasedLabel {
+  const { status, headers } = answer;
+  const text = bodyText(answer);
+  if (status === 401 || status === 403) throw unauthorizedError(status);
+  if (status === 429) throw rateLimitedError(retryAfterMs(headers));
+  if (status === 409) throw duplicateShipmentError(shipiumMessage(text));
+  if (status >= 500) throw serverErrorOnCreate(status);
+  if (status >= 400) {
+    const said = shipiumMessage(text);
+    // A 404/405 without Shipium's JSON error is some other server: nothing reached Shipium.
+    if (!said && (status === 404 || status === 405)) throw wrongAddressError(status);
+    throw refusedError(status, said);
+  }
+  if (status < 200 || status >= 300) throw unreadableAnswerOnCreate();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw unreadableAnswerOnCreate();
+  }
+  const parsed = ShipiumLabelResponse.safeParse(json);
+  if (!parsed.success) throw unreadableAnswerOnCreate();
+  const read = readLabelResponse(parsed.data, reference);
+  if ('problem' in read) throw unusableLabelError(read);
+  return read.label;
+}
+
+function asProviderError(error: unknown): ProviderError {
+  if (error instanceof ProviderError) return error;
+  // Unexpected: we cannot tell whether Shipium acted, so it must be treated as ambiguous.
+  return new ProviderError(
+    'shipium_unexpected',
+    'The station hit an unexpected error while buying the label from Shipium; it may or may not have been bought.',
+    'Do not scan this order again yet: a supervisor must look for a label for this order in the Shipium Console.',
+    true,
+  );
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cancelled = () => downloadError('The label download was cancelled.', 'Reprint the label from History.');
+    if (signal?.aborted) return reject(cancelled());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelled());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,229 @@
+/**
+ * A loopback fake of a Shopify store's Admin GraphQL endpoint, as far as the station uses it:
+ * POST /admin/api/{version}/graphql.json with X-Shopify-Access-Token, `orders(first:, query:)`
+ * answered in the real shape ({ data: { orders: { nodes } }, extensions: { cost } }), and faults:
+ * 401, 403, THROTTLED (HTTP 200 + errors[].extensions.code), 429, 5xx, hang, reset.
+ * Search: `name:` (with or without #), `tag:`, bare words (name, note, tags, attribute values), OR.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { z } from 'zod';
+
+export interface FakeShopifyOrderInput {
+  name: string;
+  note?: string | null;
+  tags?: string[];
+  customAttributes?: Array<{ key: string; value: string | null }>;
+  cancelledAt?: string | null;
+  displayFulfillmentStatus?: string;
+  lineItems?: Array<{ id?: string; sku?: string | null; name: string; quantity: number }>;
+}
+
+export interface FakeShopifyOrder {
+  id: string;
+  name: string;
+  note: string | null;
+  tags: string[];
+  customAttributes: Array<{ key: string; value: string | null }>;
+  cancelledAt: string | null;
+  displayFulfillmentStatus: string;
+  lineItems: { nodes: Array<{ id: string; sku: string | null; name: string; quantity: number }> };
+}
+
+export type FakeShopifyFault =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'throttled'
+  | 'rate-limited'
+  | 'server-error'
+  | 'hang'
+  | 'reset'
+  | { type: 'rate-limited'; retryAfterSeconds?: number }
+  | { type: 'server-error'; status?: number };
+
+export interface FakeShopifyRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+  /** The search string of the orders query, when there was one. */
+  search: string | null;
+}
+
+export interface FakeShopify {
+  /** e.g. http://127.0.0.1:PORT (the store's origin). */
+  storeUrl: string;
+  addOrder(order: FakeShopifyOrderInput): FakeShopifyOrder;
+  requests: FakeShopifyRequest[];
+  failNext(fault: FakeShopifyFault, count?: number): void;
+  close(): Promise<void>;
+}
+
+export interface FakeShopifyOptions {
+  adminToken: string;
+}
+
+type NormalFault = { type: 'unauthorized' | 'forbidden' | 'throttled' | 'hang' | 'reset' } | { type: 'rate-limited'; retryAfterSeconds?: number } | { type: 'server-error'; status?: number };
+
+const GraphqlBody = z.object({ query: z.string().min(1), variables: z.record(z.string(), z.unknown()).nullish(), operationName: z.string().nullish() }).strict();
+const COST = { requestedQueryCost: 12, actualQueryCost: 12 };
+
+export async function startFakeShopify(options: FakeShopifyOptions): Promise<FakeShopify> {
+  const orders: FakeShopifyOrder[] = [];
+  const requests: FakeShopifyRequest[] = [];
+  const faults: NormalFault[] = [];
+  const sockets = new Set<Socket>();
+  let nextId = 5_400_000_000_000;
+  let nextLineId = 13_600_000_000_000;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { errors: 'Internal error in fake' });
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    let body: unknown = raw;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      /* keep the raw text */
+    }
+    const parsed = GraphqlBody.safeParse(body);
+    const search = parsed.success ? searchOf(parsed.data) : null;
+    requests.push({ method: req.method ?? '', path: url.pathname, headers: flatHeaders(req), body, search });
+
+    if (!/^\/admin\/api\/\d{4}-\d{2}\/graphql\.json$/.test(url.pathname) || req.method !== 'POST') {
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not Found</body></html>');
+      return;
+    }
+    if (req.headers['x-shopify-access-token'] !== options.adminToken) {
+      return sendJson(res, 401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+    }
+    const fault = faults.shift();
+    switch (fault?.type) {
+      case 'unauthorized':
+        return sendJson(res, 401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+      case 'forbidden':
+        return sendJson(res, 403, { errors: '[API] This action requires merchant approval for read_orders scope.' });
+      case 'throttled':
+        return sendJson(res, 200, {
+          errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
+          extensions: { cost: { requestedQueryCost: 12, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 7, restoreRate: 100 } } },
+        });
+      case 'rate-limited':
+        res.setHeader('Retry-After', String(fault.retryAfterSeconds ?? 0.1));
+        return sendJson(res, 429, { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' });
+      case 'server-error':
+        res.writeHead(fault.status ?? 503, { 'content-type': 'text/html' }).end('<html><body>Service Unavailable</body></html>');
+        return;
+      case 'hang':
+        return;
+      case 'reset':
+        req.socket.destroy();
+        return;
+      default:
+        break;
+    }
+    if (!String(req.headers['content-type'] ?? '').includes('application/json')) {
+      return sendJson(res, 400, { errors: [{ message: 'Content-Type must be application/json' }] });
+    }
+    if (!parsed.success) return sendJson(res, 400, { errors: [{ message: 'Bad Request: body must be {"query": "..."}' }] });
+    if (!/\borders\s*\(/.test(parsed.data.query)) {
+      return sendJson(res, 200, { errors: [{ message: 'The fake only answers orders queries', extensions: { code: 'undefinedField' } }] });
+    }
+    const first = Math.min(250, Number(/orders\s*\(\s*first:\s*(\d+)/.exec(parsed.data.query)?.[1] ?? '50'));
+    const nodes = orders.filter((order) => matches(order, search ?? '')).slice(0, first);
+    sendJson(res, 200, { data: { orders: { nodes } }, extensions: { cost: { ...COST, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1988, restoreRate: 100 } } } });
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const storeUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    storeUrl,
+    requests,
+    addOrder(input) {
+      const order: FakeShopifyOrder = {
+        id: `gid://shopify/Order/${nextId++}`,
+        name: input.name,
+        note: input.note ?? null,
+        tags: input.tags ?? [],
+        customAttributes: input.customAttributes ?? [],
+        cancelledAt: input.cancelledAt ?? null,
+        displayFulfillmentStatus: input.displayFulfillmentStatus ?? 'UNFULFILLED',
+        lineItems: { nodes: (input.lineItems ?? []).map((item) => ({ id: item.id ?? `gid://shopify/LineItem/${nextLineId++}`, sku: item.sku ?? null, name: item.name, quantity: item.quantity })) },
+      };
+      orders.push(order);
+      return order;
+    },
+    failNext(fault, count = 1) {
+      const normal = (typeof fault === 'string' ? { type: fault } : fault) as NormalFault;
+      for (let i = 0; i < count; i++) faults.push(normal);
+    },
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The `query:` argument: from variables ($query) or written inline. */
+function searchOf(body: z.infer<typeof GraphqlBody>): string | null {
+  const fromVariables = body.variables?.query;
+  if (typeof fromVariables === 'string') return fromVariables;
+  return /query:\s*"((?:[^"\\]|\\.)*)"/.exec(body.query)?.[1]?.replace(/\\"/g, '"') ?? null;
+}
+
+function matches(order: FakeShopifyOrder, search: string): boolean {
+  if (search.trim() === '') return true;
+  return search.split(/\s+OR\s+/).some((term) => matchesTerm(order, term.trim()));
+}
+
+function matchesTerm(order: FakeShopifyOrder, term: string): boolean {
+  const field = /^(\w+):(.*)$/.exec(term);
+  const unquote = (s: string) => s.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  if (field) {
+    const value = unquote(field[2]!);
+    if (field[1] === 'name') return order.name.toLowerCase().replace(/^#/, '') === value.replace(/^#/, '');
+    if (field[1] === 'tag') return order.tags.some((t) => t.toLowerCase() === value);
+    return false;
+  }
+  const word = unquote(term);
+  const haystack = [order.name, order.note ?? '', ...order.tags, ...order.customAttributes.map((a) => a.value ?? '')].join('\n').toLowerCase();
+  return word !== '' && haystack.includes(word);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+}
+
+function flatHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > 256 * 1024) req.destroy(new Error('body too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
