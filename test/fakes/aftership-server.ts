@@ -1,7 +1,9 @@
 /**
  * A loopback fake of AfterShip Shipping v3 `/labels` for tests: strict about the key and the body,
- * records every label it creates, serves label files, and can be told to misbehave for the next
- * N requests (401, 4xxx, 429, 5xx, pending then created, hang, reset after create).
+ * records every label it creates, serves label files, lists labels like GET /labels (s,
+ * created_at_min/max, status, limit, next_token), and can be told to misbehave for the next N
+ * requests (401, 4xxx, 429 storms, 5xx, pending then created, hang, reset, and the ambiguous
+ * "created, then the answer was lost" faults). Optionally enforces AfterShip's 10 requests/s.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -18,6 +20,8 @@ export type FakeFault =
   | 'hang'
   | 'reset'
   | 'reset-after-create'
+  | 'hang-after-create'
+  | 'server-error-after-create'
   | { type: 'unauthorized' }
   | { type: 'business'; code: number; message?: string; details?: Array<{ path: string; info: string }> }
   /** 429 with a reset header: `epoch` = Unix seconds (default), `delta` = seconds to wait. */
@@ -30,7 +34,11 @@ export type FakeFault =
   /** Destroys the socket without doing anything. */
   | { type: 'reset' }
   /** Creates and records the label, then destroys the socket instead of answering. */
-  | { type: 'reset-after-create' };
+  | { type: 'reset-after-create' }
+  /** Creates and records the label, then never answers (the client times out). */
+  | { type: 'hang-after-create' }
+  /** Creates and records the label, then answers 5xx. */
+  | { type: 'server-error-after-create'; status?: number };
 
 export interface FakeCreatedLabel {
   orderId: string;
@@ -56,15 +64,34 @@ export interface FakeAfterShip {
   requests: FakeRequest[];
   /** Misbehave for the next `count` API requests (default), or file downloads with target 'files'. */
   failNext(fault: FakeFault, count?: number, target?: 'api' | 'files'): void;
-  /** Format of label files for labels created from now on. */
-  setLabelFormat(format: 'pdf' | 'zpl'): void;
+  /** A 429 storm: the next `count` API requests are refused with 429 and a reset header. */
+  rateLimitStorm(count: number, resetSeconds?: number): void;
+  /** The labels created for one order (more than one = a duplicate, unless the shipment was split on purpose). */
+  createdFor(orderId: string): FakeCreatedLabel[];
+  /**
+   * Format of label files for labels created from now on: 'pdf' or 'zpl' whatever was asked (a
+   * carrier that only has one format answers with it), or 'as-requested' (honours file_type).
+   */
+  setLabelFormat(format: FakeLabelFormat): void;
+  /** Requests refused because they exceeded `rateLimitPerSecond`. */
+  readonly rateLimitedCount: number;
   close(): Promise<void>;
 }
 
+export type FakeLabelFormat = 'pdf' | 'zpl' | 'as-requested';
+
 export interface FakeAfterShipOptions {
   apiKey: string;
-  labelFormat?: 'pdf' | 'zpl';
+  labelFormat?: FakeLabelFormat;
+  /** The TikTok shipper account this organization has; a create naming another gets 4140. */
+  shipperAccountId?: string;
+  /** When set, API requests above this rate (per rolling second) get a real 429, like AfterShip's 10/s. */
+  rateLimitPerSecond?: number;
+  /** The fake's clock for created_at and the GET /labels window (default: real time). */
+  now?: () => Date;
 }
+
+export const FAKE_SHIPPER_ACCOUNT_ID = '054194464b8d47c6a935f1a16d5844de';
 
 type NormalFault = Exclude<FakeFault, string>;
 
@@ -75,6 +102,7 @@ interface StoredLabel {
   createdAt: Date;
   pollsLeft: number;
   outcome: 'created' | 'failed';
+  shipperAccountId: string;
 }
 
 /** The request body as AfterShip v3 defines it (independent of the client's own builder). */
@@ -87,7 +115,19 @@ const ParcelBody = z
     box_type: z.string().optional(),
     dimension: Dimension,
     weight: Weight,
-    items: z.array(z.object({ item_id: z.string() }).loose()).optional(),
+    // TikTok checks item_id; Item.v3 also describes each item (description, quantity, sku, ...).
+    items: z
+      .array(
+        z
+          .object({
+            item_id: z.string().min(1),
+            description: z.string().optional(),
+            quantity: z.number().int().min(1).optional(),
+            sku: z.string().optional(),
+          })
+          .loose(),
+      )
+      .optional(),
     description: z.string().optional(),
   })
   .strict();
@@ -108,13 +148,28 @@ const CreateBody = z
     ship_date: z.string().optional(),
     order_number: z.string().optional(),
     custom_fields: z.record(z.string(), z.string()).optional(),
-    shipper_account: z.object({ id: z.string() }).optional(),
+    shipper_account: z.object({ id: z.string().min(1) }).strict().optional(),
     service_options: z.array(z.unknown()).optional(),
     return_shipment: z.boolean().optional(),
     is_document: z.boolean().optional(),
     print_options: z.unknown().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((body, ctx) => {
+    const parcels = body.shipment.parcels;
+    const seen = new Set<string>();
+    parcels.forEach((parcel, index) => {
+      if (parcels.length > 1 && !parcel.items?.length) {
+        ctx.addIssue({ code: 'custom', path: ['shipment', 'parcels', index, 'items'], message: 'is required when a TikTok order is split into several parcels' });
+      }
+      for (const item of parcel.items ?? []) {
+        if (seen.has(item.item_id)) ctx.addIssue({ code: 'custom', path: ['shipment', 'parcels', index, 'items'], message: `order line item ${item.item_id} is in two parcels` });
+        seen.add(item.item_id);
+      }
+    });
+  });
+
+const LIST_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|\+00:00)$/;
 
 const BUSINESS_MESSAGES: Record<number, string> = {
   4104: 'The request was invalid or cannot be otherwise served.',
@@ -128,7 +183,11 @@ const BUSINESS_MESSAGES: Record<number, string> = {
 };
 
 export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise<FakeAfterShip> {
-  let labelFormat = options.labelFormat ?? 'pdf';
+  let labelFormat: FakeLabelFormat = options.labelFormat ?? 'pdf';
+  const now = options.now ?? (() => new Date());
+  const knownShipperAccount = options.shipperAccountId ?? FAKE_SHIPPER_ACCOUNT_ID;
+  const recentRequests: number[] = [];
+  let rateLimitedCount = 0;
   const created: FakeCreatedLabel[] = [];
   const requests: FakeRequest[] = [];
   const labels = new Map<string, StoredLabel>();
@@ -165,6 +224,7 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     if (req.headers['as-api-key'] !== options.apiKey) {
       return sendEnvelope(res, 401, { code: 401, message: 'Invalid API key.', details: [] }, {});
     }
+    if (overRateLimit()) return sendRateLimited(res, { type: 'rate-limited', resetSeconds: 1 });
     const fault = faults.api.shift();
     if (fault && applyTransportFault(fault, req, res)) return;
 
@@ -177,21 +237,29 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     return sendEnvelope(res, 404, { code: 4153, message: 'The requested resource could not be found.' }, {});
   }
 
+  /** AfterShip's per-organization limit, over a rolling second, when the test asks for it. */
+  function overRateLimit(): boolean {
+    const limit = options.rateLimitPerSecond;
+    if (!limit) return false;
+    const t = Date.now();
+    while (recentRequests.length > 0 && recentRequests[0]! <= t - 1000) recentRequests.shift();
+    if (recentRequests.length >= limit) {
+      rateLimitedCount += 1;
+      return true;
+    }
+    recentRequests.push(t);
+    return false;
+  }
+
   /** Faults that do not depend on the route. True when the request is fully handled. */
   function applyTransportFault(fault: NormalFault, req: IncomingMessage, res: ServerResponse): boolean {
     switch (fault.type) {
       case 'unauthorized':
         sendEnvelope(res, 401, { code: 401, message: 'Invalid API key.', details: [] }, {});
         return true;
-      case 'rate-limited': {
-        const seconds = fault.resetSeconds ?? 1;
-        const value = fault.style === 'delta' ? seconds : Math.ceil(Date.now() / 1000) + seconds;
-        res.setHeader(fault.header ?? 'X-RateLimit-Reset', String(value));
-        res.setHeader('X-RateLimit-Limit', '10');
-        res.setHeader('X-RateLimit-Remaining', '0');
-        sendEnvelope(res, 429, { code: 429, message: 'Too many requests.', details: [], retryable: true }, {});
+      case 'rate-limited':
+        sendRateLimited(res, fault);
         return true;
-      }
       case 'server-error':
         sendEnvelope(res, fault.status ?? 500, { code: fault.status ?? 500, message: 'Internal server error.', details: [], retryable: true }, {});
         return true;
@@ -220,6 +288,9 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     if (fault?.type === 'business') return sendBusiness(res, fault);
 
     const request = parsed.data;
+    if (request.shipper_account && request.shipper_account.id !== knownShipperAccount) {
+      return sendEnvelope(res, 200, { code: 4140, message: BUSINESS_MESSAGES[4140]!, details: [{ path: 'data.shipper_account.id', info: `shipper account ${request.shipper_account.id} not found` }] }, {});
+    }
     const pending = fault?.type === 'pending' ? fault : null;
     const id = randomUUID();
     const record: FakeCreatedLabel = {
@@ -232,10 +303,11 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     const stored: StoredLabel = {
       record,
       parcels: request.shipment.parcels,
-      format: labelFormat,
-      createdAt: new Date(),
+      format: labelFormat === 'as-requested' ? (request.file_type ?? 'pdf') : labelFormat,
+      createdAt: now(),
       pollsLeft: pending?.pollsUntilReady ?? 1,
       outcome: pending?.outcome ?? 'created',
+      shipperAccountId: knownShipperAccount,
     };
     labels.set(id, stored);
     created.push(record);
@@ -243,6 +315,11 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     if (fault?.type === 'reset-after-create') {
       req.socket.destroy();
       return;
+    }
+    if (fault?.type === 'hang-after-create') return; // never answer; close() destroys the socket
+    if (fault?.type === 'server-error-after-create') {
+      const status = fault.status ?? 500;
+      return sendEnvelope(res, status, { code: status, message: 'Internal server error.', details: [], retryable: true }, {});
     }
     if (pending) return sendEnvelope(res, 200, { code: 3001, message: 'The request is being processed.', details: [] }, labelJson(stored));
     sendEnvelope(res, 200, { code: 200, message: 'OK', details: [] }, labelJson(stored));
@@ -261,15 +338,48 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     sendEnvelope(res, 200, { code: 200, message: 'OK', details: [] }, labelJson(stored));
   }
 
-  /** GET /labels with `s` (partial match on tracking number or reference) and `limit`. */
+  /**
+   * GET /labels: `s` (partial match on tracking number or reference), `status`, `created_at_min`
+   * (default 24 h ago) and `created_at_max` (default now), `limit` (default 20, at most 100),
+   * `next_token` (opaque, from the previous page). Newest first.
+   */
   function listLabels(url: URL, res: ServerResponse): void {
-    const s = url.searchParams.get('s');
-    const limit = Math.min(200, Number(url.searchParams.get('limit') ?? '50') || 50);
-    const found = [...labels.values()]
-      .filter((l) => !s || l.record.references.some((r) => r.includes(s)) || l.record.trackingNumbers.some((t) => t.includes(s)))
-      .slice(0, limit)
-      .map(labelJson);
-    sendEnvelope(res, 200, { code: 200, message: 'OK', details: [] }, { labels: found, next_token: null, limit });
+    const q = url.searchParams;
+    const invalid = (path: string, info: string) => sendEnvelope(res, 200, { code: 4104, message: BUSINESS_MESSAGES[4104]!, details: [{ path, info }] }, {});
+    const t = now().getTime();
+    const min = q.get('created_at_min') ?? isoSeconds(new Date(t - 86_400_000));
+    const max = q.get('created_at_max') ?? isoSeconds(new Date(t));
+    if (!LIST_DATE.test(min)) return invalid('created_at_min', 'created_at_min must be YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DDTHH:MM:SS+00:00');
+    if (!LIST_DATE.test(max)) return invalid('created_at_max', 'created_at_max must be YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DDTHH:MM:SS+00:00');
+    const limitText = q.get('limit') ?? '20';
+    const limit = Number(limitText);
+    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 100) return invalid('limit', 'limit must be a whole number from 1 to 100');
+    const status = q.get('status');
+    if (status && !LABEL_STATUSES.includes(status)) return invalid('status', `status ${status} is not a label status`);
+    let offset = 0;
+    const token = q.get('next_token');
+    if (token !== null) {
+      const decoded = /^\d+$/.test(Buffer.from(token, 'base64').toString('utf8')) ? Number(Buffer.from(token, 'base64').toString('utf8')) : NaN;
+      if (!Number.isSafeInteger(decoded)) return invalid('next_token', 'next_token is invalid');
+      offset = decoded;
+    }
+    const s = q.get('s');
+    const from = Date.parse(min.replace('+00:00', 'Z'));
+    const to = Date.parse(max.replace('+00:00', 'Z'));
+    const matching = [...labels.values()]
+      .filter((l) => l.createdAt.getTime() >= from && l.createdAt.getTime() <= to + 999)
+      .filter((l) => !status || l.record.status === status)
+      .filter((l) => !s || l.record.references.some((r) => r.includes(s)) || l.record.trackingNumbers.some((n) => n.includes(s)))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    const page = matching.slice(offset, offset + limit).map(labelJson);
+    const more = offset + limit < matching.length;
+    sendEnvelope(res, 200, { code: 200, message: 'OK', details: [] }, {
+      ...(more ? { next_token: Buffer.from(String(offset + limit)).toString('base64') } : {}),
+      limit,
+      created_at_min: min,
+      created_at_max: max,
+      labels: page,
+    });
   }
 
   async function serveFile(path: string, res: ServerResponse): Promise<void> {
@@ -294,7 +404,9 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     const pdf = await renderSandboxLabelPdf({
       orderId: stored.record.orderId,
       trackingNumbers: stored.record.trackingNumbers,
-      parcels: parcels.every((p) => p.success) ? parcels.map((p) => p.data!) : null,
+      parcels: parcels.every((p) => p.success)
+        ? parcels.map((p, i) => ({ ...p.data!, itemIds: itemIdsOf(stored.parcels[i]) }))
+        : null,
       labelId: stored.record.id,
       date: stored.createdAt,
       service: 'TikTok Shipping Standard Shipping (fake)',
@@ -323,17 +435,28 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
         packing_slip: null,
       },
       rate: {
-        shipper_account: { id: '054194464b8d47c6a935f1a16d5844de', slug: 'tiktok-shipping', description: 'TTS' },
+        shipper_account: { id: stored.shipperAccountId, slug: 'tiktok-shipping', description: 'TTS' },
         service_type: 'tiktok-shipping_standard_shipping',
         service_name: 'TikTok Shipping Standard Shipping',
-        total_charge: ready ? { amount: 6.66, currency: 'USD' } : null,
+        pickup_deadline: null,
+        booking_cut_off: null,
+        delivery_date: null,
+        transit_time: null,
+        // Money is not nullable in the OpenAPI: no charge yet = no total_charge.
+        ...(ready ? { total_charge: { amount: 6.66, currency: 'USD' } } : {}),
+        detailed_charges: ready ? [{ type: 'base', charge: { amount: 6.66, currency: 'USD' } }] : [],
         error_message: r.status === 'failed' ? 'TikTok Shop refused the shipment: the order is not awaiting shipment.' : null,
         info_message: null,
       },
       references: r.references,
       order_id: r.orderId,
+      // As in AfterShip's guide response (the OpenAPI says string; real answers carry null).
       order_number: null,
       service_type: 'tiktok-shipping_standard_shipping',
+      shipper_account: { id: stored.shipperAccountId, slug: 'tiktok-shipping' },
+      service_options: [],
+      custom_fields: null,
+      carrier_redirect_link: null,
     };
   }
 
@@ -353,14 +476,43 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
       const normal: NormalFault = typeof fault === 'string' ? ({ type: fault } as NormalFault) : fault;
       for (let i = 0; i < count; i++) faults[target].push(normal);
     },
+    rateLimitStorm(count, resetSeconds = 1) {
+      for (let i = 0; i < count; i++) faults.api.push({ type: 'rate-limited', resetSeconds });
+    },
+    createdFor(orderId) {
+      return created.filter((label) => label.orderId === orderId);
+    },
     setLabelFormat(format) {
       labelFormat = format;
+    },
+    get rateLimitedCount() {
+      return rateLimitedCount;
     },
     close() {
       for (const socket of sockets) socket.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+const LABEL_STATUSES = ['creating', 'created', 'cancelling', 'cancelled', 'manifesting', 'manifested', 'failed'];
+
+function itemIdsOf(parcel: unknown): string[] {
+  const items = (parcel as { items?: Array<{ item_id?: unknown }> }).items ?? [];
+  return items.map((item) => item.item_id).filter((id): id is string => typeof id === 'string');
+}
+
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function sendRateLimited(res: ServerResponse, fault: Extract<NormalFault, { type: 'rate-limited' }>): void {
+  const seconds = fault.resetSeconds ?? 1;
+  const value = fault.style === 'delta' ? seconds : Math.ceil(Date.now() / 1000) + seconds;
+  res.setHeader(fault.header ?? 'X-RateLimit-Reset', String(value));
+  res.setHeader('X-RateLimit-Limit', '10');
+  res.setHeader('X-RateLimit-Remaining', '0');
+  sendEnvelope(res, 429, { code: 429, message: 'Too many requests.', details: [], retryable: true }, {});
 }
 
 function sendBusiness(res: ServerResponse, fault: Extract<NormalFault, { type: 'business' }>): void {

@@ -59,4 +59,59 @@ describe('fake AfterShip server speaks the protocol strictly', () => {
     expect(json.data.labels).toHaveLength(1);
     expect(json.data.labels[0].order_id).toBe('576477431806268482');
   });
+
+  it('refuses a split shipment whose parcels do not all name their items (TikTok needs them)', async () => {
+    const parcel = documentedBody.shipment.parcels[0];
+    const json = await (await post({ ...documentedBody, shipment: { parcels: [{ ...parcel, items: [{ item_id: 'a' }] }, parcel] } })).json();
+    expect(json.meta.code).toBe(4104);
+    expect(json.meta.details[0].path).toBe('data.shipment.parcels.1.items');
+    expect(fake.created).toHaveLength(0);
+  });
+
+  it('lists with AfterShip’s filters: bad dates and limits are 4104, pages follow next_token', async () => {
+    for (let i = 0; i < 5; i++) await post({ ...documentedBody, references: [`batch-${i}`] });
+    const get = async (query: string) => (await fetch(`${fake.baseUrl}/labels?${query}`, { headers: { 'as-api-key': KEY } })).json();
+    expect((await get('created_at_min=yesterday')).meta.code).toBe(4104);
+    expect((await get('limit=0')).meta.code).toBe(4104);
+    expect((await get('next_token=%%%')).meta.code).toBe(4104);
+    const first = await get('s=batch&limit=2');
+    expect(first.data.labels).toHaveLength(2);
+    const second = await get(`s=batch&limit=2&next_token=${encodeURIComponent(first.data.next_token)}`);
+    const third = await get(`s=batch&limit=2&next_token=${encodeURIComponent(second.data.next_token)}`);
+    expect(third.data.labels).toHaveLength(1);
+    expect(third.data).not.toHaveProperty('next_token');
+    const refs = [...first.data.labels, ...second.data.labels, ...third.data.labels].map((l: { references: string[] }) => l.references[0]);
+    expect(refs).toEqual(['batch-4', 'batch-3', 'batch-2', 'batch-1', 'batch-0']);
+  });
+
+  it('records the label, then loses the answer, for the "after create" faults', async () => {
+    fake.failNext('server-error-after-create');
+    expect((await post(documentedBody)).status).toBe(500);
+    fake.failNext('reset-after-create');
+    await expect(post(documentedBody)).rejects.toThrow();
+    expect(fake.createdFor('576477431806268482')).toHaveLength(2);
+  });
+
+  it('a 429 storm refuses the next N requests with a reset header, then serves again', async () => {
+    fake.rateLimitStorm(2, 5);
+    const a = await post(documentedBody);
+    const b = await post(documentedBody);
+    expect([a.status, b.status]).toEqual([429, 429]);
+    expect(Number(a.headers.get('x-ratelimit-reset'))).toBeGreaterThan(Date.now() / 1000);
+    expect((await post(documentedBody)).status).toBe(200);
+    expect(fake.created).toHaveLength(1);
+  });
+
+  it('enforces 10 requests per second when asked, like AfterShip', async () => {
+    const strict = await startFakeAfterShip({ apiKey: KEY, rateLimitPerSecond: 10 });
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 12 }, () => fetch(`${strict.baseUrl}/labels`, { headers: { 'as-api-key': KEY } }).then((r) => r.status)),
+      );
+      expect(statuses.filter((s) => s === 429)).toHaveLength(2);
+      expect(strict.rateLimitedCount).toBe(2);
+    } finally {
+      await strict.close();
+    }
+  });
 });

@@ -7,8 +7,10 @@ const KEY = 'asat_test_9f8e7d6c5b4a39281706';
 const ORDER = '576477431806268482';
 const request: LabelRequest = {
   orderId: ORDER,
-  parcels: [{ dimension: { width: 8, height: 5, depth: 10, unit: 'in' }, weight: { value: 1.5, unit: 'lb' } }],
+  parcels: [{ dimension: { width: 8, height: 5, depth: 10, unit: 'in' }, weight: { value: 1.5, unit: 'lb' }, itemIds: [] }],
   reference: `station-1:${ORDER}:1`,
+  fileType: 'pdf',
+  order: null,
 };
 
 let fake: FakeAfterShip;
@@ -19,9 +21,27 @@ afterEach(async () => {
   await fake.close();
 });
 
-function provider(extra: Partial<AfterShipProviderOptions> = {}): LabelProvider {
-  return createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, pollIntervalMs: 20, timeoutMs: 2_000, downloadBackoffMs: 10, ...extra });
+/** Waits nothing, but records what the provider asked to wait (and still honours a cancel). */
+function recordingSleep() {
+  const waits: number[] = [];
+  const sleep = async (ms: number, signal?: AbortSignal) => {
+    if (signal?.aborted) throw new Error('cancelled');
+    waits.push(ms);
+  };
+  return { waits, sleep };
 }
+
+function provider(extra: Partial<AfterShipProviderOptions> = {}): LabelProvider {
+  return createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, pollIntervalMs: 20, timeoutMs: 2_000, downloadBackoffMs: 10, sleep: recordingSleep().sleep, ...extra });
+}
+
+const ITEMS = [
+  { id: '577000000000000101', sku: 'MUG-RED', name: 'Red mug', quantity: 1 },
+  { id: '577000000000000102', sku: 'MUG-BLUE', name: 'Blue mug', quantity: 2 },
+  { id: '577000000000000103', sku: '', name: '', quantity: 1 },
+];
+const order = { orderId: ORDER, displayName: null, source: 'tiktok' as const, cancelled: false, status: 'AWAITING_SHIPMENT', lineItems: ITEMS };
+const box = (itemIds: string[]) => ({ dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const }, weight: { value: 1.5, unit: 'lb' as const }, itemIds });
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
   const error = await promise.then(
@@ -48,6 +68,7 @@ describe('AfterShip provider: buying a label', () => {
       service_type: 'tiktok-shipping_standard_shipping',
       order_id: ORDER,
       paper_size: '4x6',
+      file_type: 'pdf',
       references: [`station-1:${ORDER}:1`],
       shipment: {
         parcels: [{ box_type: 'custom', dimension: { width: 8, height: 5, depth: 10, unit: 'in' }, weight: { value: 1.5, unit: 'lb' } }],
@@ -64,6 +85,45 @@ describe('AfterShip provider: buying a label', () => {
     expect(label.trackingNumbers).toEqual(created.trackingNumbers);
     expect(label.cost).toEqual({ amount: 6.66, currency: 'USD' });
     expect(label.labelUrl).toMatch(new RegExp(`^${new URL(fake.baseUrl).origin}/files/label/.+\\.pdf$`));
+  });
+
+  it('names the shipper account and service type from Settings, and asks for ZPL when the printer wants it', async () => {
+    const account = '054194464b8d47c6a935f1a16d5844de';
+    await provider({ shipperAccountId: account }).createLabel({ ...request, fileType: 'zpl' });
+    expect(posts()[0]!.body).toMatchObject({ shipper_account: { id: account }, file_type: 'zpl', service_type: 'tiktok-shipping_standard_shipping' });
+    await provider({ shipperAccountId: '', serviceType: 'tiktok-shipping_economy_shipping' }).createLabel(request).catch(() => undefined);
+    expect(posts()[1]!.body).not.toHaveProperty('shipper_account');
+    expect(posts()[1]!.body).toMatchObject({ service_type: 'tiktok-shipping_economy_shipping' });
+  });
+
+  it('an unknown shipper account is refused by AfterShip (4140) and nothing is bought', async () => {
+    const error = await failure(provider({ shipperAccountId: 'not-our-account' }).createLabel(request));
+    expect(error.code).toBe('aftership_shipper_account_missing');
+    expect(error.message).toContain('shipper account not-our-account not found');
+    expect(fake.created).toHaveLength(0);
+  });
+
+  it('sends the line items of each box of a split shipment, described from the order', async () => {
+    const label = await provider().createLabel({ ...request, parcels: [box([ITEMS[0]!.id, ITEMS[1]!.id]), box([ITEMS[2]!.id])], order });
+    expect(label.trackingNumbers).toHaveLength(2);
+    const parcels = (posts()[0]!.body as { shipment: { parcels: Array<{ items?: unknown[] }> } }).shipment.parcels;
+    expect(parcels.map((p) => p.items)).toEqual([
+      [
+        { item_id: ITEMS[0]!.id, description: 'Red mug', quantity: 1, sku: 'MUG-RED' },
+        { item_id: ITEMS[1]!.id, description: 'Blue mug', quantity: 2, sku: 'MUG-BLUE' },
+      ],
+      [{ item_id: ITEMS[2]!.id, description: `TikTok order line item ${ITEMS[2]!.id}`, quantity: 1 }],
+    ]);
+  });
+
+  it('refuses a split shipment with a box that has no items, or an item in two boxes, before sending', async () => {
+    const empty = await failure(provider().createLabel({ ...request, parcels: [box([ITEMS[0]!.id]), box([])], order }));
+    expect(empty.code).toBe('split_without_items');
+    expect(empty.message).toMatch(/Box 2 of 2 has no items/);
+    const twice = await failure(provider().createLabel({ ...request, parcels: [box([ITEMS[0]!.id]), box([ITEMS[0]!.id])], order }));
+    expect(twice.message).toMatch(/in two boxes/);
+    expect(empty.ambiguous || twice.ambiguous).toBe(false);
+    expect(fake.requests).toHaveLength(0);
   });
 
   it('refuses a bad request before sending anything', async () => {
@@ -121,14 +181,61 @@ describe('AfterShip provider: HTTP and network failures', () => {
     ['X-RateLimit-Reset', 'epoch' as const],
     ['RateLimit-Reset', 'delta' as const],
     ['x-ratelimit-reset', 'delta' as const],
-  ])('429 with %s (%s) is not ambiguous and says when to retry', async (header, style) => {
+  ])('a 429 with %s (%s) is waited out and the create sent again: one label', async (header, style) => {
+    const clock = recordingSleep();
     fake.failNext({ type: 'rate-limited', header, style, resetSeconds: 3 });
+    const label = await provider({ sleep: clock.sleep }).createLabel(request);
+    expect(posts()).toHaveLength(2);
+    expect(fake.created.map((c) => c.id)).toEqual([label.providerLabelId]);
+    const resetWait = Math.max(...clock.waits);
+    expect(resetWait).toBeGreaterThanOrEqual(style === 'epoch' ? 2_000 : 3_000);
+    expect(resetWait).toBeLessThanOrEqual(4_000);
+  });
+
+  it('a 429 storm longer than the bounded retries ends as "rate limited", not ambiguous, nothing bought', async () => {
+    fake.rateLimitStorm(10);
     const error = await failure(provider().createLabel(request));
     expect(error.code).toBe('aftership_rate_limited');
     expect(error.ambiguous).toBe(false);
     expect(error.retryAfterMs).toBeGreaterThanOrEqual(1_000);
-    expect(error.retryAfterMs).toBeLessThanOrEqual(4_000);
-    expect(posts()).toHaveLength(1);
+    expect(posts()).toHaveLength(4);
+    expect(fake.created).toHaveLength(0);
+  });
+
+  it('does not wait out resets beyond two minutes in total', async () => {
+    fake.failNext({ type: 'rate-limited', style: 'delta', resetSeconds: 100 }, 2);
+    const error = await failure(provider().createLabel(request));
+    expect(error.code).toBe('aftership_rate_limited');
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('cancelling while waiting out a 429 stops at once and says nothing was bought', async () => {
+    fake.failNext({ type: 'rate-limited', style: 'delta', resetSeconds: 60 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = performance.now();
+    const error = await failure(createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, rateLimiter: { take: async () => {}, holdFor: () => {} } }).createLabel(request, controller.signal));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(error.ambiguous).toBe(false);
+    expect(error.message).toMatch(/nothing was bought/);
+    expect(fake.created).toHaveLength(0);
+  });
+
+  it('keeps every account under 10 requests per second, across provider instances', async () => {
+    const strict = await startFakeAfterShip({ apiKey: KEY, rateLimitPerSecond: 10 });
+    try {
+      const a = createAfterShipProvider({ baseUrl: strict.baseUrl, apiKey: KEY });
+      const b = createAfterShipProvider({ baseUrl: strict.baseUrl, apiKey: KEY });
+      const orders = Array.from({ length: 14 }, (_, i) => `5764774318062684${String(i).padStart(2, '0')}`);
+      const started = performance.now();
+      const labels = await Promise.all(orders.map((orderId, i) => (i % 2 ? a : b).createLabel({ ...request, orderId, reference: `r-${orderId}` })));
+      expect(labels).toHaveLength(14);
+      expect(strict.rateLimitedCount).toBe(0);
+      expect(strict.created).toHaveLength(14);
+      expect(performance.now() - started).toBeGreaterThan(1_000);
+    } finally {
+      await strict.close();
+    }
   });
 
   it.each([500, 503])('HTTP %i on create is ambiguous and is not retried', async (status) => {
@@ -146,6 +253,14 @@ describe('AfterShip provider: HTTP and network failures', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(error.code).toBe('aftership_no_answer');
     expect(error.ambiguous).toBe(true);
+  });
+
+  it('a 5xx after AfterShip created the label is ambiguous and is not retried (the label does exist)', async () => {
+    fake.failNext('server-error-after-create');
+    const error = await failure(provider().createLabel(request));
+    expect(error.ambiguous).toBe(true);
+    expect(fake.created).toHaveLength(1);
+    expect(posts()).toHaveLength(1);
   });
 
   it('a connection reset after AfterShip created the label is ambiguous (and the label does exist)', async () => {
@@ -190,7 +305,7 @@ describe('AfterShip provider: HTTP and network failures', () => {
   });
 
   it('no error of any kind mentions the API key', async () => {
-    const faults: FakeFault[] = ['unauthorized', 'rate-limited', 'server-error', 'reset-after-create', { type: 'business', code: 4140 }];
+    const faults: FakeFault[] = ['unauthorized', 'server-error', 'server-error-after-create', 'reset-after-create', { type: 'business', code: 4140 }];
     for (const fault of faults) {
       fake.failNext(fault);
       await failure(provider().createLabel(request));

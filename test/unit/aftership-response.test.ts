@@ -7,8 +7,10 @@ const guideResponse = JSON.parse(readFileSync(new URL('../fixtures/aftership/gui
 const KEY = 'unit-test-key-123456';
 const request: LabelRequest = {
   orderId: '576477431806268482',
-  parcels: [{ dimension: { width: 8, height: 5, depth: 10, unit: 'in' }, weight: { value: 1.5, unit: 'lb' } }],
+  parcels: [{ dimension: { width: 8, height: 5, depth: 10, unit: 'in' }, weight: { value: 1.5, unit: 'lb' }, itemIds: [] }],
   reference: 'st:1',
+  fileType: 'pdf',
+  order: null,
 };
 
 /** A fetch that answers every call with the given status and body. */

@@ -8,7 +8,7 @@ import { createSandboxProvider } from '../../electron/station/providers/sandbox'
 
 const require = createRequire(import.meta.url);
 const orderId = '576477431806268482';
-const parcel = { dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const }, weight: { value: 1.5, unit: 'lb' as const } };
+const parcel = { dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const }, weight: { value: 1.5, unit: 'lb' as const }, itemIds: [] as string[] };
 
 async function openPdf(bytes: Uint8Array) {
   return getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, standardFontDataUrl: `${require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '')}standard_fonts/` }).promise;
@@ -26,7 +26,7 @@ describe('sandbox label PDF', () => {
 
   beforeAll(async () => {
     const provider = createSandboxProvider({ now: () => new Date('2026-01-28T10:00:00Z') });
-    const label = await provider.createLabel({ orderId, parcels: [parcel], reference: 'st1:1' });
+    const label = await provider.createLabel({ orderId, parcels: [parcel], reference: 'st1:1', fileType: 'pdf', order: null });
     tracking = label.trackingNumbers[0]!;
     pdf = await provider.downloadLabel(label.labelUrl);
     prepareZXingModule({ overrides: { wasmBinary: readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm')).buffer as ArrayBuffer } });
@@ -63,5 +63,42 @@ describe('sandbox label PDF', () => {
     const image = context.getImageData(0, 0, canvas.width, canvas.height);
     const results = await readBarcodes({ data: image.data, width: image.width, height: image.height, colorSpace: 'srgb' } as ImageData, { formats: ['Code128'] });
     expect(results.map((r) => r.text)).toContain(tracking);
+  });
+});
+
+describe('sandbox label PDF of a split shipment', () => {
+  it('has one page per box, each with its own tracking number and the items packed in it', async () => {
+    const provider = createSandboxProvider({ now: () => new Date('2026-01-28T10:00:00Z') });
+    const label = await provider.createLabel({
+      orderId,
+      parcels: [
+        { ...parcel, itemIds: ['577000000000000101', '577000000000000102'] },
+        { ...parcel, weight: { value: 3, unit: 'lb' }, itemIds: ['577000000000000103'] },
+      ],
+      reference: 'st1:split',
+      fileType: 'pdf',
+      order: null,
+    });
+    expect(label.trackingNumbers).toHaveLength(2);
+    // A fresh instance (a restart) without a ledger would only know one page; with the same instance, both.
+    const pdf = await provider.downloadLabel(label.labelUrl);
+    expect((await openPdf(pdf)).numPages).toBe(2);
+    const first = await pageText(pdf, 1);
+    const second = await pageText(pdf, 2);
+    expect(first).toContain(label.trackingNumbers[0]);
+    expect(first).toContain('Items: 577000000000000101, 577000000000000102');
+    expect(first).toContain('Parcel 1 of 2');
+    expect(second).toContain(label.trackingNumbers[1]);
+    expect(second).toContain('Items: 577000000000000103');
+    expect(second).toContain('3 lb');
+    expect(second).not.toContain('577000000000000101');
+  });
+
+  it('shortens a long item list with the count of the rest', async () => {
+    const { itemsLine } = await import('../../electron/station/providers/sandbox/sandbox-label-pdf');
+    const ids = Array.from({ length: 12 }, (_, i) => `57700000000000${String(1000 + i)}`);
+    const line = itemsLine(ids);
+    expect(line.length).toBeLessThanOrEqual(80);
+    expect(line).toMatch(/^Items: 577000000000001000, .* \(\+\d+ more\)$/);
   });
 });

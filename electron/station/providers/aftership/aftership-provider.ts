@@ -1,14 +1,17 @@
 /**
  * The AfterShip Shipping API (v3) as a LabelProvider: POST /labels with the TikTok order ID, poll
- * GET /labels/{id} while AfterShip answers "pending" (3001). A create is never retried here: any
- * failure after the request may have reached AfterShip is reported as ambiguous.
+ * GET /labels/{id} while AfterShip answers "pending" (3001), and find a label again by its
+ * reference (GET /labels?s=) after an answer was lost. A create is only ever sent again after a
+ * 429 (AfterShip did nothing); any other failure after it may have reached AfterShip is ambiguous.
  */
-import type { LabelProvider, LabelRequest, PurchasedLabel } from '../provider';
+import type { LabelLookup, LabelProvider, LabelRequest, PurchasedLabel } from '../provider';
 import { ProviderError } from '../provider';
-import { cancelledBeforeSending, validateLabelRequest } from '../label-request';
+import { cancelledBeforeSending, requireItemsForSplit, validateLabelRequest } from '../label-request';
+import { createApiClient, type ApiClient } from './api-client';
 import { META_OK, META_PENDING, parseEnvelope, type AfterShipEnvelope } from './envelope';
 import {
   businessError,
+  cancelledWhileRateLimited,
   labelFailedError,
   networkErrorOnCreate,
   rateLimitedError,
@@ -19,18 +22,26 @@ import {
   unreadableAnswerOnCreate,
   wrongAddressError,
 } from './errors';
-import { bodyText, httpExchange, type HttpAnswer } from './http';
+import { bodyText, type HttpAnswer } from './http';
 import { AfterShipLabelData, toPurchasedLabel } from './label-data';
 import { downloadLabelFile } from './label-download';
-import { retryAfterMsFromHeaders } from './rate-limit';
-import { buildCreateLabelBody } from './request-body';
+import { findLabelByReference } from './label-lookup';
+import { afterShipTokenBucket, sharedAfterShipRateLimiter, type RateLimiter } from './rate-limiter';
+import { buildCreateLabelBody, TIKTOK_SERVICE_TYPE } from './request-body';
+import { abortableSleep, type Sleep } from './sleep';
+import { lookupFailed } from './lookup-errors';
 
 export const AFTERSHIP_PRODUCTION_BASE_URL = 'https://api.aftership.com/postmen/v3';
+export const AFTERSHIP_SANDBOX_BASE_URL = 'https://sandbox-api.aftership.com/postmen/v3';
 
 export interface AfterShipProviderOptions {
   /** Default: production, https://api.aftership.com/postmen/v3 */
   baseUrl?: string;
   apiKey: string;
+  /** AfterShip shipper account of the TikTok shop; '' or absent: AfterShip picks it. */
+  shipperAccountId?: string;
+  /** Default tiktok-shipping_standard_shipping. */
+  serviceType?: string;
   fetch?: typeof fetch;
   /** Time limit of one HTTP request (default 30 s). */
   timeoutMs?: number;
@@ -38,16 +49,26 @@ export interface AfterShipProviderOptions {
   pollIntervalMs?: number;
   /** Polls of a pending label before giving up as ambiguous (default 15). */
   maxPolls?: number;
-  /** Download tries (default 3) and the first backoff (default 500 ms, doubling). */
+  /** Download tries (default 3) and the first backoff (default 500 ms, doubling, jittered). */
   downloadAttempts?: number;
   downloadBackoffMs?: number;
+  /**
+   * Default: the process-wide 10 requests/s bucket of this account (base URL + key). When only
+   * `sleep` is injected (tests), a private bucket that waits with that sleep.
+   */
+  rateLimiter?: RateLimiter;
+  /** Every wait (rate limit, 429 reset, backoff, poll interval) goes through it; must reject on abort. */
+  sleep?: Sleep;
+  /** Jitter source, [0, 1). */
+  random?: () => number;
+  /** Clock for the lookup window. */
+  now?: () => Date;
+  /** How far back findLabel searches (default 30 days; AfterShip's own default is 24 h). */
+  lookupDays?: number;
 }
 
-const MAX_ANSWER_BYTES = 2 * 1024 * 1024;
-/** What a poll waits at most after a 429, so polling stays bounded in time. */
-const MAX_POLL_RATE_WAIT_MS = 10_000;
-
 type Step = { done: PurchasedLabel } | { pending: string };
+export type PollResult = { state: 'created'; label: PurchasedLabel } | { state: 'failed'; reason: string | null };
 
 export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelProvider {
   const baseUrl = (opts.baseUrl?.trim() || AFTERSHIP_PRODUCTION_BASE_URL).replace(/\/+$/, '');
@@ -56,55 +77,59 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const pollIntervalMs = opts.pollIntervalMs ?? 1_000;
   const maxPolls = opts.maxPolls ?? 15;
-
-  const apiHeaders = (withBody: boolean): Record<string, string> => ({
-    'as-api-key': apiKey,
-    accept: 'application/json',
-    ...(withBody ? { 'content-type': 'application/json' } : {}),
-  });
+  const sleep = opts.sleep ?? abortableSleep;
+  const random = opts.random ?? Math.random;
+  const now = opts.now ?? (() => new Date());
+  const limiter =
+    opts.rateLimiter ??
+    (opts.sleep ? afterShipTokenBucket(sleep) : sharedAfterShipRateLimiter(baseUrl, apiKey));
+  const api: ApiClient = createApiClient({ baseUrl, apiKey, fetch: fetchImpl, timeoutMs, limiter, sleep, random });
+  const bodyOptions = { serviceType: opts.serviceType || TIKTOK_SERVICE_TYPE, shipperAccountId: opts.shipperAccountId ?? '' };
 
   async function create(request: LabelRequest, signal?: AbortSignal): Promise<PurchasedLabel> {
     const valid = validateLabelRequest(request);
+    requireItemsForSplit(valid);
     if (signal?.aborted) throw cancelledBeforeSending();
-    const result = await httpExchange(
-      `${baseUrl}/labels`,
-      { method: 'POST', headers: apiHeaders(true), body: JSON.stringify(buildCreateLabelBody(valid)) },
-      { fetch: fetchImpl, timeoutMs, signal, maxBytes: MAX_ANSWER_BYTES },
-    );
-    if (!result.ok) throw networkErrorOnCreate(result.failure);
-    const step = readCreateAnswer(result.answer);
+    const outcome = await api.call({ method: 'POST', path: '/labels', body: buildCreateLabelBody(valid, bodyOptions) }, signal);
+    switch (outcome.kind) {
+      case 'cancelled-while-waiting':
+        throw cancelledWhileRateLimited();
+      case 'rate-limited':
+        throw rateLimitedError(outcome.retryAfterMs);
+      case 'failed':
+        throw networkErrorOnCreate(outcome.failure);
+    }
+    const step = readCreateAnswer(outcome.answer);
     if ('done' in step) return step.done;
-    return poll(step.pending, signal);
+    const polled = await poll(step.pending, signal);
+    if (polled.state === 'failed') throw labelFailedError(step.pending, polled.reason);
+    return polled.label;
   }
 
-  async function poll(labelId: string, signal?: AbortSignal): Promise<PurchasedLabel> {
-    let wait = pollIntervalMs;
+  /** Polls a label AfterShip is still creating; throws an ambiguous error when it does not finish in time. */
+  async function poll(labelId: string, signal?: AbortSignal): Promise<PollResult> {
     for (let attempt = 0; attempt < maxPolls; attempt++) {
-      await pauseInFlight(wait, signal);
-      wait = pollIntervalMs;
-      const result = await httpExchange(
-        `${baseUrl}/labels/${encodeURIComponent(labelId)}`,
-        { method: 'GET', headers: apiHeaders(false) },
-        { fetch: fetchImpl, timeoutMs, signal, maxBytes: MAX_ANSWER_BYTES },
-      );
-      if (!result.ok) {
-        if (result.failure === 'cancelled') throw networkErrorOnCreate('cancelled');
-        continue;
+      try {
+        await sleep(pollIntervalMs, signal);
+      } catch {
+        throw networkErrorOnCreate('cancelled');
       }
-      const { status, headers } = result.answer;
-      if (status === 429) {
-        wait = Math.min(retryAfterMsFromHeaders(headers), MAX_POLL_RATE_WAIT_MS);
-        continue;
+      const outcome = await api.call({ method: 'GET', path: `/labels/${encodeURIComponent(labelId)}` }, signal);
+      if (outcome.kind === 'cancelled-while-waiting' || (outcome.kind === 'failed' && outcome.failure === 'cancelled')) {
+        throw networkErrorOnCreate('cancelled');
       }
-      const envelope = status === 200 ? parseEnvelope(bodyText(result.answer)) : null;
+      if (outcome.kind !== 'answer' || outcome.answer.status !== 200) continue;
+      const envelope = parseEnvelope(bodyText(outcome.answer));
       if (!envelope || (envelope.meta.code !== META_OK && envelope.meta.code !== META_PENDING)) continue;
       const data = AfterShipLabelData.safeParse(envelope.data);
       if (!data.success) continue;
-      if (data.data.status === 'failed') throw labelFailedError(labelId, data.data.rate?.error_message);
-      if (data.data.status === 'creating') continue;
+      const status = data.data.status;
+      if (status === 'creating') continue;
+      if (status === 'failed') return { state: 'failed', reason: data.data.rate?.error_message ?? null };
+      if (status === 'cancelled' || status === 'cancelling') return { state: 'failed', reason: 'the label was cancelled' };
       const label = toPurchasedLabel(data.data);
       if (!label) throw unreadableAnswerOnCreate(labelId);
-      return label;
+      return { state: 'created', label };
     }
     throw stillCreatingError(labelId);
   }
@@ -113,12 +138,22 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
     name: 'aftership',
     title: 'AfterShip Shipping API',
     sandbox: false,
+    capabilities: { tracking: true, void: false, lookup: true, slow: false },
 
     async createLabel(request, signal) {
       try {
         return await create(request, signal);
       } catch (error) {
         throw redactSecret(asProviderError(error, 'create'), apiKey);
+      }
+    },
+
+    async findLabel(request, signal): Promise<LabelLookup> {
+      try {
+        const valid = validateLabelRequest(request);
+        return await findLabelByReference(valid, { api, poll, now, lookupDays: opts.lookupDays ?? 30 }, signal);
+      } catch (error) {
+        throw redactSecret(asProviderError(error, 'lookup'), apiKey);
       }
     },
 
@@ -129,6 +164,8 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
           timeoutMs,
           attempts: opts.downloadAttempts ?? 3,
           backoffMs: opts.downloadBackoffMs ?? 500,
+          sleep,
+          random,
           signal,
         });
       } catch (error) {
@@ -138,11 +175,10 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
   };
 }
 
-/** Reads the answer to POST /labels: a label, a label id to poll, or a thrown ProviderError. */
+/** Reads the answer to POST /labels (never a 429: the API client waits those out). */
 function readCreateAnswer(answer: HttpAnswer): Step {
-  const { status, headers } = answer;
+  const { status } = answer;
   if (status === 401 || status === 403) throw unauthorizedError();
-  if (status === 429) throw rateLimitedError(retryAfterMsFromHeaders(headers));
   if (status >= 500) throw serverErrorOnCreate(status);
   const envelope = parseEnvelope(bodyText(answer));
   if (!envelope) {
@@ -176,11 +212,12 @@ function labelIdOf(data: unknown): string | undefined {
   return typeof id === 'string' && /^[\w-]{1,80}$/.test(id) ? id : undefined;
 }
 
-function asProviderError(error: unknown, during: 'create' | 'download'): ProviderError {
+function asProviderError(error: unknown, during: 'create' | 'download' | 'lookup'): ProviderError {
   if (error instanceof ProviderError) return error;
   if (during === 'download') {
     return new ProviderError('label_download_failed', 'The label file could not be downloaded (unexpected error).', 'Reprint the label from History; if it keeps failing, tell a supervisor.', false);
   }
+  if (during === 'lookup') return lookupFailed('unexpected error in the station');
   // Unexpected: we cannot tell whether AfterShip acted, so it must be treated as ambiguous.
   return new ProviderError(
     'aftership_unexpected',
@@ -188,20 +225,4 @@ function asProviderError(error: unknown, during: 'create' | 'download'): Provide
     'Do not scan this order again yet: a supervisor must check AfterShip for a label for this order.',
     true,
   );
-}
-
-/** Waits between polls; a cancel here leaves a label AfterShip is still creating: ambiguous. */
-function pauseInFlight(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(networkErrorOnCreate('cancelled'));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(networkErrorOnCreate('cancelled'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -177,3 +177,13 @@ export function redactSecret(error: ProviderError, secret: string): ProviderErro
   const scrub = (s: string) => s.split(secret).join('[hidden]');
   return new ProviderError(error.code, scrub(error.message), scrub(error.nextStep), error.ambiguous, error.retryAfterMs);
 }
+
+/** Cancelled while waiting out AfterShip's rate limit: every earlier try was refused with 429. */
+export function cancelledWhileRateLimited(): ProviderError {
+  return new ProviderError(
+    'label_cancelled',
+    'The label request was cancelled while waiting for AfterShip’s rate limit; nothing was bought.',
+    'Scan the order again when ready.',
+    false,
+  );
+}

@@ -1,3 +1,10 @@
-export { createAfterShipProvider, AFTERSHIP_PRODUCTION_BASE_URL, type AfterShipProviderOptions } from './aftership-provider';
+export {
+  createAfterShipProvider,
+  AFTERSHIP_PRODUCTION_BASE_URL,
+  AFTERSHIP_SANDBOX_BASE_URL,
+  type AfterShipProviderOptions,
+} from './aftership-provider';
 export { retryAfterMsFromHeaders } from './rate-limit';
-export { TIKTOK_SERVICE_TYPE, buildCreateLabelBody, type CreateLabelBody } from './request-body';
+export { afterShipTokenBucket, createTokenBucket, sharedAfterShipRateLimiter, AFTERSHIP_REQUESTS_PER_SECOND, type RateLimiter, type TokenBucketOptions } from './rate-limiter';
+export { abortableSleep, jitteredBackoff, type Sleep } from './sleep';
+export { TIKTOK_SERVICE_TYPE, buildCreateLabelBody, type CreateLabelBody, type CreateLabelBodyOptions } from './request-body';

@@ -4,12 +4,15 @@
  */
 import { ProviderError } from '../provider';
 import { httpExchange } from './http';
+import { jitteredBackoff, type Sleep } from './sleep';
 
 export interface DownloadOptions {
   fetch: typeof fetch;
   timeoutMs: number;
   attempts: number;
   backoffMs: number;
+  sleep: Sleep;
+  random: () => number;
   signal?: AbortSignal;
 }
 
@@ -21,7 +24,13 @@ export async function downloadLabelFile(labelUrl: string, opts: DownloadOptions)
   }
   let lastProblem = 'no answer';
   for (let attempt = 1; attempt <= opts.attempts; attempt++) {
-    if (attempt > 1) await pause(opts.backoffMs * 2 ** (attempt - 2), opts.signal);
+    if (attempt > 1) {
+      try {
+        await opts.sleep(jitteredBackoff(attempt - 1, opts.backoffMs, opts.random), opts.signal);
+      } catch {
+        throw cancelled();
+      }
+    }
     const result = await httpExchange(labelUrl, { method: 'GET', headers: { accept: 'application/pdf, application/zpl, image/png, */*' } }, {
       fetch: opts.fetch,
       timeoutMs: opts.timeoutMs,
@@ -63,19 +72,4 @@ function downloadError(message: string, nextStep: string): ProviderError {
 
 function cancelled(): ProviderError {
   return new ProviderError('label_download_cancelled', 'The label download was cancelled.', 'Reprint the label from History.', false);
-}
-
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelled());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(cancelled());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -14,8 +14,11 @@ export interface SandboxLabelInput {
   orderId: string;
   /** One page per tracking number. */
   trackingNumbers: string[];
-  /** The parcel of each page (same order as trackingNumbers); null when no longer known. */
-  parcels: Parcel[] | null;
+  /**
+   * The parcel of each page (same order as trackingNumbers), with the order line items packed in
+   * it when the shipment was split; null when no longer known.
+   */
+  parcels: Array<Parcel & { itemIds?: string[] }> | null;
   labelId: string;
   date: Date;
   /** Defaults: the sandbox warehouse and a fake recipient chosen by the order ID. */
@@ -101,7 +104,13 @@ function drawPage(doc: Doc, input: SandboxLabelInput, tracking: string, index: n
   rule(doc, 372, 3);
   doc.font('Helvetica').fontSize(8).text('TikTok order ID:', M + 4, 378, { lineBreak: false });
   doc.font('Helvetica-Bold').fontSize(10).text(input.orderId, M + 72, 377, { lineBreak: false });
-  doc.font('Helvetica').fontSize(6.5).text(`Label ID: ${input.labelId}`, M + 4, 391, { width: INNER_W - 8, lineBreak: false });
+  const items = parcel?.itemIds ?? [];
+  if (items.length > 0) {
+    fitText(doc, itemsLine(items), 'Helvetica-Bold', 7.5, M + 4, 389, INNER_W - 8);
+    doc.font('Helvetica').fontSize(5.5).text(`Label ID: ${input.labelId}`, M + 4, 398, { width: INNER_W - 8, lineBreak: false });
+  } else {
+    doc.font('Helvetica').fontSize(6.5).text(`Label ID: ${input.labelId}`, M + 4, 391, { width: INNER_W - 8, lineBreak: false });
+  }
 
   band(doc, PAGE_H - M - 20, 22, 'SANDBOX — DO NOT SHIP', 11);
 }
@@ -137,6 +146,14 @@ function drawBarcode(doc: Doc, text: string, topPt: number, heightPt: number): v
 function addressLines(a: LabelAddress, compact: boolean): string[] {
   const streets = compact ? [[a.street1, a.street2].filter(Boolean).join(', ')] : [a.street1, ...(a.street2 ? [a.street2] : [])];
   return [a.name, ...(compact && a.company ? [a.company] : []), ...streets, `${a.city} ${a.state} ${a.postalCode}`.trim(), a.country];
+}
+
+/** "Items: a, b, c", cut to a readable length with the count of the rest. */
+export function itemsLine(itemIds: string[], maxChars = 70): string {
+  let shown = itemIds.length;
+  const line = (n: number) => `Items: ${itemIds.slice(0, n).join(', ')}${n < itemIds.length ? ` (+${itemIds.length - n} more)` : ''}`;
+  while (shown > 1 && line(shown).length > maxChars) shown -= 1;
+  return line(shown);
 }
 
 function formatBox(parcel: Parcel): string {

@@ -3,10 +3,10 @@
  * AfterShip's label API (same label object) and draws a realistic but unmistakably fake 4x6 label.
  * Same order -> same tracking number; nothing leaves the machine.
  */
-import type { LabelProvider, LabelRequest, PurchasedLabel } from '../provider';
+import type { LabelLookup, LabelProvider, LabelRequest, PurchasedLabel } from '../provider';
 import { ProviderError } from '../provider';
 import { cancelledBeforeSending, validateLabelRequest } from '../label-request';
-import { toPurchasedLabel, type AfterShipLabelData } from '../aftership/label-data';
+import type { AfterShipLabelData } from '../aftership/label-data';
 import {
   orderIdFromSandboxLabelId,
   sandboxLabelId,
@@ -14,49 +14,61 @@ import {
   sandboxLabelUrl,
   sandboxTrackingNumber,
 } from './sandbox-identity';
-import { renderSandboxLabelPdf, type SandboxLabelInput } from './sandbox-label-pdf';
+import { renderSandboxLabelPdf } from './sandbox-label-pdf';
+import { createSandboxLedger, type SandboxLedgerEntry } from './sandbox-ledger';
 
 export interface SandboxProviderOptions {
   /** Simulated answer time of the label API, in ms (0 by default). */
   latencyMs?: number;
   now?: () => Date;
+  /**
+   * Where the sandbox keeps the ledger of the labels it sold (the station's data dir), so that
+   * findLabel still knows them after a restart. Without it the ledger lives in memory only.
+   */
+  ledgerDir?: string;
 }
-
-/** Enough recent labels to re-render exactly; older ones are re-rendered from the label id. */
-const REMEMBERED_LABELS = 500;
 
 export function createSandboxProvider(opts: SandboxProviderOptions = {}): LabelProvider {
   const latencyMs = Math.max(0, opts.latencyMs ?? 0);
   const now = opts.now ?? (() => new Date());
-  const remembered = new Map<string, SandboxLabelInput>();
+  const ledger = createSandboxLedger(opts.ledgerDir);
 
-  function remember(id: string, input: SandboxLabelInput): void {
-    remembered.delete(id);
-    remembered.set(id, input);
-    if (remembered.size > REMEMBERED_LABELS) remembered.delete(remembered.keys().next().value!);
+  async function answerTime(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw cancelledBeforeSending();
+    if (latencyMs > 0) await sleep(latencyMs, signal);
   }
 
   return {
     name: 'sandbox',
     title: 'Sandbox (no real labels)',
     sandbox: true,
+    capabilities: { tracking: true, void: false, lookup: true, slow: false },
 
     async createLabel(request: LabelRequest, signal?: AbortSignal): Promise<PurchasedLabel> {
       const valid = validateLabelRequest(request);
-      if (signal?.aborted) throw cancelledBeforeSending();
-      if (latencyMs > 0) await sleep(latencyMs, signal);
+      await answerTime(signal);
+      // Same order and reference: the same label, as the ids are derived from them.
+      const sold = ledger.find(valid.orderId, valid.reference);
+      if (sold) return labelOf(sold);
       const date = now();
       const data = buildSandboxLabelData(valid, date);
-      const label = toPurchasedLabel(data);
-      if (!label) throw new Error('sandbox built an incomplete label');
-      remember(data.id, {
+      const entry: SandboxLedgerEntry = {
         orderId: valid.orderId,
-        trackingNumbers: label.trackingNumbers,
-        parcels: valid.parcels,
+        reference: valid.reference,
         labelId: data.id,
-        date,
-      });
-      return label;
+        trackingNumbers: data.tracking_numbers ?? [],
+        parcels: valid.parcels.map((p) => ({ dimension: p.dimension, weight: p.weight, itemIds: p.itemIds ?? [] })),
+        createdAt: date.toISOString(),
+      };
+      ledger.add(entry);
+      return labelOf(entry);
+    },
+
+    async findLabel(request: LabelRequest, signal?: AbortSignal): Promise<LabelLookup> {
+      const valid = validateLabelRequest(request);
+      await answerTime(signal);
+      const sold = ledger.find(valid.orderId, valid.reference);
+      return sold ? { state: 'found', label: labelOf(sold) } : { state: 'none' };
     },
 
     async downloadLabel(labelUrl: string, signal?: AbortSignal): Promise<Uint8Array> {
@@ -71,15 +83,22 @@ export function createSandboxProvider(opts: SandboxProviderOptions = {}): LabelP
         );
       }
       if (signal?.aborted) throw new ProviderError('label_download_cancelled', 'The label download was cancelled.', 'Reprint the label from History.', false);
-      const input = remembered.get(id) ?? {
-        orderId,
-        trackingNumbers: [sandboxTrackingNumber(orderId, 0)],
-        parcels: null,
-        labelId: id,
-        date: now(),
-      };
+      const sold = ledger.findByLabelId(id);
+      const input = sold
+        ? { orderId, trackingNumbers: sold.trackingNumbers, parcels: sold.parcels, labelId: id, date: new Date(sold.createdAt) }
+        : // Not in this ledger (sold before a restart without a ledger dir): one page, redrawn from the id.
+          { orderId, trackingNumbers: [sandboxTrackingNumber(orderId, 0)], parcels: null, labelId: id, date: now() };
       return new Uint8Array(await renderSandboxLabelPdf(input));
     },
+  };
+}
+
+function labelOf(entry: SandboxLedgerEntry): PurchasedLabel {
+  return {
+    providerLabelId: entry.labelId,
+    trackingNumbers: [...entry.trackingNumbers],
+    cost: { amount: 0, currency: 'USD' },
+    labelUrl: sandboxLabelUrl(entry.labelId),
   };
 }
 
