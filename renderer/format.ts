@@ -1,5 +1,5 @@
 /** Display formatting for times, money and statuses. */
-import type { LabelStatus } from '../shared/schemas';
+import type { LabelStatus, ProviderName } from '../shared/schemas';
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -32,8 +32,8 @@ export const STATUS_WORDS: Record<LabelStatus, { text: string; tone: 'good' | 'w
   printed: { text: 'Printed', tone: 'good' },
   bought: { text: 'Bought, not printed yet', tone: 'warn' },
   print_failed: { text: 'Bought — print failed', tone: 'bad' },
-  buying: { text: 'Buying…', tone: 'info' },
-  unknown: { text: 'Unclear — check first', tone: 'bad' },
+  buying: { text: 'Needs checking — may have been bought', tone: 'bad' },
+  unknown: { text: 'Needs checking — may have been bought', tone: 'bad' },
   failed: { text: 'Not bought', tone: 'muted' },
 };
 
@@ -41,3 +41,18 @@ export const STATUS_WORDS: Record<LabelStatus, { text: string; tone: 'good' | 'w
 export function canReprint(status: LabelStatus): boolean {
   return status === 'printed' || status === 'bought' || status === 'print_failed';
 }
+
+/**
+ * A purchase that got no clear answer (unknown), or a row left in buying: a label may exist, so the
+ * order must not be bought again until someone checks.
+ */
+export function isUncertain(status: LabelStatus): boolean {
+  return status === 'unknown' || status === 'buying';
+}
+
+export const PROVIDER_NAMES: Record<ProviderName, string> = {
+  sandbox: 'Sandbox',
+  aftership: 'AfterShip',
+  tiktok: 'TikTok Shop',
+  shipium: 'Shipium',
+};

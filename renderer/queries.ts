@@ -1,6 +1,8 @@
 /** react-query hooks over the station: info, settings, history, label detail and preview. */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { station } from './station';
+import type { LabelRecord } from '../shared/schemas';
+import { isUncertain } from './format';
 
 export const HISTORY_PAGE = 25;
 
@@ -9,6 +11,7 @@ export const keys = {
   settings: ['settings'] as const,
   history: (query: string) => ['history', query] as const,
   historyAll: ['history'] as const,
+  uncertain: ['history', 'uncertain-labels'] as const,
   label: (labelId: string) => ['label', labelId] as const,
   preview: (labelId: string) => ['preview', labelId] as const,
 };
@@ -43,5 +46,29 @@ export function useLabelPreview(labelId: string) {
     queryFn: () => station.getLabelPreview({ labelId }),
     staleTime: Infinity,
     retry: false,
+  });
+}
+
+/** How far back the "Needs checking" list looks (the history has no status filter to ask for). */
+export const UNCERTAIN_SCAN_LIMIT = 1000;
+const UNCERTAIN_PAGE = 200;
+
+/**
+ * Labels whose purchase got no clear answer, among the newest UNCERTAIN_SCAN_LIMIT labels. They are
+ * new by nature (the station reconciles on restart), so the newest labels are where they are.
+ */
+export function useUncertainLabels() {
+  return useQuery({
+    queryKey: keys.uncertain,
+    refetchInterval: 30_000,
+    queryFn: async (): Promise<LabelRecord[]> => {
+      const found: LabelRecord[] = [];
+      for (let offset = 0; offset < UNCERTAIN_SCAN_LIMIT; offset += UNCERTAIN_PAGE) {
+        const page = await station.searchHistory({ query: '', limit: UNCERTAIN_PAGE, offset });
+        found.push(...page.labels.filter((l) => isUncertain(l.status)));
+        if (page.labels.length < UNCERTAIN_PAGE || offset + page.labels.length >= page.total) break;
+      }
+      return found;
+    },
   });
 }

@@ -1,9 +1,18 @@
 /** The settings form's editable copy (numbers as typed text) and the patch it turns into. Pure. */
-import type { Dimension, Dpi, ProviderName, PublicSettings, SettingsPatch, Weight } from '../shared/schemas';
+import type { Dimension, Dpi, ProviderName, PublicSettings, SecretName, SettingsPatch, Weight } from '../shared/schemas';
 
 export interface SettingsDraft {
   provider: ProviderName;
   baseUrl: string;
+  shipperAccountId: string;
+  serviceType: string;
+  tiktokApiBaseUrl: string;
+  tiktokAuthBaseUrl: string;
+  tiktokAppKey: string;
+  tiktokShopCipher: string;
+  shipiumBaseUrl: string;
+  shopifyStoreUrl: string;
+  ordersFile: string;
   printerAddress: string;
   dpi: Dpi;
   width: string;
@@ -16,10 +25,27 @@ export interface SettingsDraft {
   latencyMs: string;
 }
 
+/** The providers a station can use, in the order the Provider list shows them. */
+export const PROVIDER_CHOICES: Array<{ value: ProviderName; text: string }> = [
+  { value: 'sandbox', text: 'Sandbox (test labels, nothing is bought)' },
+  { value: 'aftership', text: 'AfterShip Shipping API' },
+  { value: 'tiktok', text: 'TikTok Shop (direct)' },
+  { value: 'shipium', text: 'Shipium (TikTok Shop carrier)' },
+];
+
 export function draftFromSettings(s: PublicSettings): SettingsDraft {
   return {
     provider: s.provider,
     baseUrl: s.aftership.baseUrl,
+    shipperAccountId: s.aftership.shipperAccountId,
+    serviceType: s.aftership.serviceType,
+    tiktokApiBaseUrl: s.tiktok.apiBaseUrl,
+    tiktokAuthBaseUrl: s.tiktok.authBaseUrl,
+    tiktokAppKey: s.tiktok.appKey,
+    tiktokShopCipher: s.tiktok.shopCipher,
+    shipiumBaseUrl: s.shipium.baseUrl,
+    shopifyStoreUrl: s.shopify.storeUrl,
+    ordersFile: s.ordersFile,
     printerAddress: s.printer.address,
     dpi: s.printer.dpi,
     width: String(s.defaultParcel.dimension.width),
@@ -38,9 +64,25 @@ export function lockedBy(locked: PublicSettings['lockedByEnv'], field: string): 
   return locked.find((l) => l.field === field || field.startsWith(`${l.field}.`))?.variable;
 }
 
+/** The variable that sets a secret (field "secrets.<name>"; the older "apiKey" entry means AfterShip's key). */
+export function secretLockedBy(locked: PublicSettings['lockedByEnv'], secret: SecretName): string | undefined {
+  return lockedBy(locked, `secrets.${secret}`) ?? (secret === 'aftershipApiKey' ? lockedBy(locked, 'apiKey') : undefined);
+}
+
+/** True when the draft's TikTok fields differ from what is saved (authorization uses the saved ones). */
+export function tiktokDraftChanged(draft: SettingsDraft, saved: PublicSettings): boolean {
+  return (
+    draft.tiktokApiBaseUrl.trim() !== saved.tiktok.apiBaseUrl ||
+    draft.tiktokAuthBaseUrl.trim() !== saved.tiktok.authBaseUrl ||
+    draft.tiktokAppKey.trim() !== saved.tiktok.appKey ||
+    draft.tiktokShopCipher.trim() !== saved.tiktok.shopCipher
+  );
+}
+
 /**
- * Builds the patch to send. Locked fields are left out (the station would refuse them); numbers that
- * are not numbers are reported here, everything else is validated by the station.
+ * Builds the patch to send: every section, including providers not shown, so nothing typed is lost.
+ * Locked fields are left out (the station would refuse them); numbers that are not numbers are
+ * reported here, everything else is validated by the station.
  */
 export function patchFromDraft(draft: SettingsDraft, locked: PublicSettings['lockedByEnv']): { patch: SettingsPatch; errors: string[] } {
   const errors: string[] = [];
@@ -50,9 +92,30 @@ export function patchFromDraft(draft: SettingsDraft, locked: PublicSettings['loc
     return value;
   };
   const open = (field: string) => lockedBy(locked, field) === undefined;
+  /** The fields of one section that are not locked, trimmed; undefined when all are locked. */
+  const section = <T extends Record<string, string>>(name: string, values: T): Partial<T> | undefined => {
+    const out: Partial<T> = {};
+    for (const [key, value] of Object.entries(values) as Array<[keyof T & string, string]>) {
+      if (open(`${name}.${key}`)) out[key] = value.trim() as T[keyof T & string];
+    }
+    return Object.keys(out).length ? out : undefined;
+  };
   const patch: SettingsPatch = {};
   if (open('provider')) patch.provider = draft.provider;
-  if (open('aftership.baseUrl')) patch.aftership = { baseUrl: draft.baseUrl.trim() };
+  const aftership = section('aftership', { baseUrl: draft.baseUrl, shipperAccountId: draft.shipperAccountId, serviceType: draft.serviceType });
+  if (aftership) patch.aftership = aftership;
+  const tiktok = section('tiktok', {
+    apiBaseUrl: draft.tiktokApiBaseUrl,
+    authBaseUrl: draft.tiktokAuthBaseUrl,
+    appKey: draft.tiktokAppKey,
+    shopCipher: draft.tiktokShopCipher,
+  });
+  if (tiktok) patch.tiktok = tiktok;
+  const shipium = section('shipium', { baseUrl: draft.shipiumBaseUrl });
+  if (shipium) patch.shipium = shipium;
+  const shopify = section('shopify', { storeUrl: draft.shopifyStoreUrl });
+  if (shopify) patch.shopify = shopify;
+  if (open('ordersFile')) patch.ordersFile = draft.ordersFile.trim();
   const printer: NonNullable<SettingsPatch['printer']> = {};
   if (open('printer.address')) printer.address = draft.printerAddress.trim();
   if (open('printer.dpi')) printer.dpi = draft.dpi;
@@ -78,6 +141,15 @@ export function patchFromDraft(draft: SettingsDraft, locked: PublicSettings['loc
 const FIELD_NAMES: Record<string, string> = {
   provider: 'Provider',
   'aftership.baseUrl': 'AfterShip address',
+  'aftership.shipperAccountId': 'AfterShip shipper account ID',
+  'aftership.serviceType': 'AfterShip service type',
+  'tiktok.apiBaseUrl': 'TikTok API address',
+  'tiktok.authBaseUrl': 'TikTok authorization address',
+  'tiktok.appKey': 'TikTok app key',
+  'tiktok.shopCipher': 'TikTok shop cipher',
+  'shipium.baseUrl': 'Shipium address',
+  'shopify.storeUrl': 'Shopify store address',
+  ordersFile: 'WMS order file',
   'printer.address': 'Printer address',
   'printer.dpi': 'Resolution',
   'defaultParcel.dimension.width': 'Width',

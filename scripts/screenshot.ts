@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { FAKE_SCANS, SEEDED_TRACKING } from '../test/fakes/fake-station-core';
+import { FAKE_SCANS, SEEDED_TRACKING, UNCERTAIN_SEEDS } from '../test/fakes/fake-station-core';
 import { chromiumLaunchOptions, openStation, scan, startFakeStation, STATION_VIEWPORT } from '../test/support/browser';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const browser = await chromium.launch(chromiumLaunchOptions);
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+  // Settings has a sticky save bar: a full-page capture would paint it mid-page, so show what the screen shows.
+  const screenShot = (page: Page, name: string) => page.screenshot({ path: path.join(outDir, `${name}.png`) });
   try {
     const viewports = [
       { suffix: '', viewport: STATION_VIEWPORT },
@@ -43,14 +45,14 @@ async function main(): Promise<void> {
         await page.keyboard.press('F2');
         await page.getByTestId('history-row').first().waitFor();
         await shot(page, `10-history${suffix}`);
-        await page.getByTestId('history-search').fill(SEEDED_TRACKING.slice(-6));
+        await page.getByTestId('history-search').fill(SEEDED_TRACKING);
         await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 1);
         await page.getByTestId('history-row').first().click();
         await page.getByTestId('label-preview').waitFor();
         await shot(page, `11-history-search-detail${suffix}`);
         await page.keyboard.press('F3');
         await page.getByTestId('settings-form').waitFor();
-        await shot(page, `20-settings${suffix}`);
+        await screenShot(page, `20-settings${suffix}`);
       } finally {
         await page.close();
         await station.close();
@@ -87,20 +89,121 @@ async function main(): Promise<void> {
       try {
         await openStation(page, station.shell);
         await page.keyboard.press('F3');
-        await page.getByTestId('apikey-input').fill('asat_1234567890abcdef');
+        await page.locator('#provider').selectOption('aftership');
+        await page.getByTestId('secret-aftershipApiKey').getByTestId('secret-input').fill('asat_1234567890abcdef');
         await page.getByRole('button', { name: 'Save key' }).click();
         await page.getByTestId('key-is-set').waitFor();
         await page.getByTestId('test-print').click();
         await page.getByText('Test label sent').waitFor();
-        await shot(page, '21-settings-key-set-locked');
+        await screenShot(page, '21-settings-key-set-locked');
         await page.locator('#baseUrl').fill('not a url');
         await page.getByLabel('Width').fill('0');
         await page.getByTestId('save-settings').click();
         await page.getByTestId('problem').last().waitFor();
-        await shot(page, '22-settings-invalid');
+        await screenShot(page, '22-settings-invalid');
         await station.shell.close();
         await page.getByTestId('connection-banner').waitFor();
         await shot(page, '30-connection-lost');
+      } finally {
+        await page.close();
+        await station.close();
+      }
+    }
+
+    // Each provider's settings section; TikTok authorization; env-locked secrets.
+    {
+      const station = await startFakeStation({
+        settings: { tiktok: { appKey: '6d2a9b1c0e' } },
+        secrets: ['tiktokAppSecret', 'shopifyAdminToken'],
+        lockedByEnv: [{ field: 'secrets.shipiumApiKey', variable: 'SHIPIUM_API_KEY' }],
+      });
+      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
+      try {
+        await openStation(page, station.shell);
+        await page.keyboard.press('F3');
+        for (const provider of ['sandbox', 'aftership', 'tiktok', 'shipium']) {
+          await page.locator('#provider').selectOption(provider);
+          await page.getByTestId(`section-${provider}`).waitFor();
+          await screenShot(page, `23-settings-${provider}`);
+        }
+        await page.locator('#provider').selectOption('tiktok');
+        await page.getByTestId('tiktok-authorize').click();
+        await page.getByTestId('tiktok-authorize-url').waitFor();
+        await page.getByTestId('tiktok-code').fill('TTP_0a1b2c3d4e');
+        await page.getByTestId('tiktok-code').scrollIntoViewIfNeeded();
+        await screenShot(page, '24-settings-tiktok-authorizing');
+        await page.getByTestId('tiktok-finish').click();
+        await page.getByTestId('tiktok-auth-status').filter({ hasText: 'Authorized for' }).waitFor();
+        await screenShot(page, '25-settings-tiktok-authorized');
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await screenShot(page, '26-settings-bottom');
+      } finally {
+        await page.close();
+        await station.close();
+      }
+    }
+
+    // Labels that need checking: History, details, the confirmation; a purchase without an answer.
+    {
+      const station = await startFakeStation({ stepDelayMs: 100 });
+      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
+      try {
+        await openStation(page, station.shell);
+        await scan(page, FAKE_SCANS.answerLost);
+        await page.getByTestId('outcome-bad').waitFor();
+        await shot(page, '12-scan-purchase-unknown');
+        await page.keyboard.press('F2');
+        await page.getByTestId('uncertain-banner').waitFor();
+        await shot(page, '13-history-uncertain-banner');
+        await page.getByTestId('filter-uncertain').click();
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 4);
+        await shot(page, '14-history-needs-checking');
+        await page.getByTestId('history-row').filter({ hasText: UNCERTAIN_SEEDS.found }).click();
+        await page.getByTestId('recheck').waitFor();
+        await shot(page, '15-history-uncertain-detail');
+        await page.getByTestId('confirm-no-label').click();
+        await page.getByTestId('confirm-dialog').waitFor();
+        await shot(page, '16-history-confirm-no-label');
+        await page.getByTestId('confirm-cancel').click();
+        await page.getByTestId('recheck').click();
+        await page.getByTestId('uncertain-result').waitFor();
+        await page.getByTestId('label-preview').waitFor();
+        await shot(page, '17-history-uncertain-found');
+      } finally {
+        await page.close();
+        await station.close();
+      }
+    }
+
+    // A slow provider without tracking (Shipium).
+    {
+      const station = await startFakeStation({ provider: 'shipium', secrets: ['shipiumApiKey'], stepDelayMs: 100, slowBuyMs: 3_500 });
+      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
+      try {
+        await openStation(page, station.shell);
+        await shot(page, '33-shipium-idle');
+        await scan(page, FAKE_SCANS.fresh);
+        await page.getByTestId('elapsed').filter({ hasText: '2 s' }).waitFor();
+        await shot(page, '34-shipium-buying-elapsed');
+        await page.getByTestId('outcome-good').waitFor({ timeout: 10_000 });
+        await page.waitForFunction(() => !document.querySelector('.preview-empty'));
+        await shot(page, '35-shipium-printed-no-tracking');
+      } finally {
+        await page.close();
+        await station.close();
+      }
+    }
+
+    // A Shopify order number resolved through the order sources.
+    {
+      const station = await startFakeStation({ stepDelayMs: 100, settings: { shopify: { storeUrl: 'https://sunrise-goods.myshopify.com' } }, secrets: ['shopifyAdminToken'] });
+      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
+      try {
+        await openStation(page, station.shell);
+        await scan(page, '#1001');
+        await page.getByTestId('outcome-good').waitFor();
+        await page.waitForFunction(() => !document.querySelector('.preview-empty'));
+        await shot(page, '36-scan-shopify-resolved');
       } finally {
         await page.close();
         await station.close();

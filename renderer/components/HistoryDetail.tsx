@@ -1,12 +1,14 @@
 import { useLabelDetail } from '../queries';
-import { canReprint, formatMoney, formatTime } from '../format';
+import { canReprint, formatMoney, formatTime, isUncertain, PROVIDER_NAMES } from '../format';
 import { toProblem } from '../problem';
 import { LabelPreview } from './LabelPreview';
 import { ProblemBox } from './ProblemBox';
 import { ReprintButton } from './ReprintButton';
 import { StatusBadge } from './StatusBadge';
+import { UncertainLabelActions } from './UncertainLabelActions';
+import { NoTrackingNote } from './NoTrackingNote';
 
-/** Side panel for one label: facts, print attempts, preview and reprint. */
+/** Side panel for one label: facts, print attempts, preview and reprint; checking an unclear purchase. */
 export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: () => void }) {
   const detail = useLabelDetail(labelId);
   return (
@@ -25,16 +27,19 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
             <dt>Order ID</dt>
             <dd className="mono strong">{detail.data.orderId}</dd>
             <dt>Tracking</dt>
-            <dd className="mono">{detail.data.trackingNumbers.join(', ') || '—'}</dd>
+            <dd className="mono">
+              {detail.data.trackingNumbers.join(', ') || '—'}
+              {detail.data.trackingNumbers.length > 0 && <NoTrackingNote provider={detail.data.provider} />}
+            </dd>
             <dt>Status</dt>
             <dd>
               <StatusBadge status={detail.data.status} />
             </dd>
             <dt>Provider</dt>
-            <dd>{detail.data.sandbox ? <span className="sandbox-chip">SANDBOX</span> : detail.data.provider}</dd>
+            <dd>{detail.data.sandbox ? <span className="sandbox-chip">SANDBOX</span> : PROVIDER_NAMES[detail.data.provider]}</dd>
             <dt>Cost</dt>
             <dd>{formatMoney(detail.data.cost)}</dd>
-            <dt>Bought</dt>
+            <dt>{isUncertain(detail.data.status) ? 'Asked' : 'Bought'}</dt>
             <dd>
               {formatTime(detail.data.createdAt)} by {detail.data.operator || '—'}
             </dd>
@@ -45,6 +50,7 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
               </>
             )}
           </dl>
+          <UncertainLabelActions key={labelId} label={detail.data} />
           {canReprint(detail.data.status) && <ReprintButton labelId={labelId} />}
           <h3>Print attempts</h3>
           {detail.data.printAttempts.length === 0 ? (

@@ -4,6 +4,11 @@ import { useNav } from '../state/nav';
 import { LabelPreview } from './LabelPreview';
 import { ProblemBox } from './ProblemBox';
 import { ReprintButton } from './ReprintButton';
+import { NoTrackingNote } from './NoTrackingNote';
+import { normalizeScan } from '../../shared/scan';
+
+/** Problems after which a label may exist at the provider: the worker checks it in History. */
+const MAY_EXIST = new Set(['label_may_exist', 'purchase_unknown']);
 
 /** The big result panel after a scan, one look per outcome. */
 export function OutcomePanel({ result, scan }: { result: ScanResult; scan: string }) {
@@ -11,7 +16,7 @@ export function OutcomePanel({ result, scan }: { result: ScanResult; scan: strin
     case 'printed':
       return (
         <Panel tone="good" title="✓ Label printed" label={result.label}>
-          <LabelFacts label={result.label} />
+          <LabelFacts label={result.label} scan={scan} />
           {result.label.sandbox && <p className="sandbox-note">SANDBOX label — do not ship this parcel with it.</p>}
           {result.warning && <p className="warning" role="alert">⚠ {result.warning}</p>}
         </Panel>
@@ -19,7 +24,7 @@ export function OutcomePanel({ result, scan }: { result: ScanResult; scan: strin
     case 'already_labelled':
       return (
         <Panel tone="warn" title="This order already has a label — nothing was bought" label={result.label}>
-          <LabelFacts label={result.label} />
+          <LabelFacts label={result.label} scan={scan} />
           <ReprintButton labelId={result.label.id} size="big" />
           <p className="panel-text">{result.message}</p>
         </Panel>
@@ -30,7 +35,7 @@ export function OutcomePanel({ result, scan }: { result: ScanResult; scan: strin
           <ProblemBox problem={result.problem} size="large" />
           <ReprintButton labelId={result.label.id} size="big" />
           <p className="panel-text strong">Do not scan this order again: its label is saved. Fix the printer, then press Reprint.</p>
-          <LabelFacts label={result.label} />
+          <LabelFacts label={result.label} scan={scan} />
         </Panel>
       );
     case 'failed':
@@ -38,7 +43,8 @@ export function OutcomePanel({ result, scan }: { result: ScanResult; scan: strin
         <Panel tone="bad" title={result.label ? 'No label printed — check this order' : 'No label — nothing was bought'}>
           <ProblemBox problem={result.problem} size="large" />
           {result.problem.code === 'tracking_number' && <OpenHistory query={scan} />}
-          {result.label && <LabelFacts label={result.label} />}
+          {MAY_EXIST.has(result.problem.code) && <OpenUncertainLabel label={result.label} scan={scan} />}
+          {result.label && !MAY_EXIST.has(result.problem.code) && <LabelFacts label={result.label} scan={scan} />}
         </Panel>
       );
     case 'call_failed':
@@ -67,18 +73,41 @@ function Panel({ tone, title, label, children }: { tone: 'good' | 'warn' | 'bad'
   );
 }
 
-function LabelFacts({ label }: { label: LabelRecord }) {
+function LabelFacts({ label, scan }: { label: LabelRecord; scan: string }) {
+  const scanned = normalizeScan(scan);
+  // A Shopify number ("#1001") resolved through the order sources: show both, so the packer sees the match.
+  const showScanned = scanned !== '' && scanned.replace(/[\s-]/g, '') !== label.orderId;
   return (
     <dl className="facts">
+      {showScanned && (
+        <div>
+          <dt>Scanned</dt>
+          <dd className="figure figure-small" data-testid="scanned">{scanned}</dd>
+        </div>
+      )}
       <div>
-        <dt>Order ID</dt>
+        <dt>{showScanned ? 'TikTok order ID' : 'Order ID'}</dt>
         <dd className="figure" data-testid="order-id">{label.orderId}</dd>
       </div>
       <div>
         <dt>Tracking number</dt>
         <dd className="figure" data-testid="tracking">{label.trackingNumbers.join(', ') || '—'}</dd>
+        {label.trackingNumbers.length > 0 && <NoTrackingNote provider={label.provider} />}
       </div>
     </dl>
+  );
+}
+
+function OpenUncertainLabel({ label, scan }: { label?: LabelRecord; scan: string }) {
+  const nav = useNav();
+  return (
+    <button
+      className="button button-big"
+      data-testid="open-uncertain"
+      onClick={() => (label ? nav.openLabel(label.id, label.orderId) : nav.go('history', normalizeScan(scan)))}
+    >
+      Open this label in History to check it
+    </button>
   );
 }
 

@@ -6,6 +6,7 @@ const WORDS: Record<RecentScan['result'], { text: string; tone: string }> = {
   already_labelled: { text: 'Already labelled', tone: 'warn' },
   print_failed: { text: 'Print failed', tone: 'bad' },
   failed: { text: 'Not bought', tone: 'bad' },
+  needs_checking: { text: 'Needs checking', tone: 'bad' },
 };
 
 export function RecentScans({ recent }: { recent: RecentScan[] }) {

@@ -1,32 +1,53 @@
 import { useEffect, useState } from 'react';
-import { useHistory } from '../queries';
+import type { LabelRecord } from '../../shared/schemas';
+import { useHistory, useUncertainLabels } from '../queries';
 import { useDebounced } from '../hooks';
 import { useNav } from '../state/nav';
-import { canReprint, timeParts } from '../format';
+import { canReprint, isUncertain, PROVIDER_NAMES, timeParts } from '../format';
 import { toProblem } from '../problem';
 import { ProblemBox } from '../components/ProblemBox';
 import { ReprintButton } from '../components/ReprintButton';
 import { StatusBadge } from '../components/StatusBadge';
 import { HistoryDetail } from '../components/HistoryDetail';
 
+type Filter = 'all' | 'uncertain';
+
 export function HistoryScreen() {
   const initialQuery = useNav((s) => s.historyQuery);
+  const initialLabel = useNav((s) => s.historyLabelId);
   const [query, setQuery] = useState(initialQuery);
+  const [filter, setFilter] = useState<Filter>('all');
   const debounced = useDebounced(query.trim(), 250);
   const history = useHistory(debounced);
-  const [selected, setSelected] = useState<string | null>(null);
-  const labels = history.data?.pages.flatMap((p) => p.labels) ?? [];
+  const uncertain = useUncertainLabels();
+  const [selected, setSelected] = useState<string | null>(initialLabel);
+  const needsChecking = uncertain.data ?? [];
+  const all = history.data?.pages.flatMap((p) => p.labels) ?? [];
+  const labels = filter === 'uncertain' ? needsChecking.filter((l) => matches(l, debounced)) : all;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setSelected(null);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const total = history.data?.pages[0]?.total ?? 0;
+  const total = filter === 'uncertain' ? labels.length : history.data?.pages[0]?.total ?? 0;
+  const loaded = filter === 'uncertain' ? uncertain.isSuccess : history.isSuccess;
+  const error = filter === 'uncertain' ? uncertain.error : history.error;
 
   return (
     <div className="history-screen">
       <div className="history-main">
+        {needsChecking.length > 0 && filter === 'all' && (
+          <div className="uncertain-banner" role="alert" data-testid="uncertain-banner">
+            <span>
+              ⚠ {needsChecking.length === 1 ? '1 label needs' : `${needsChecking.length} labels need`} checking: the provider gave no clear answer, so a
+              label may have been bought. Do not scan {needsChecking.length === 1 ? 'that order' : 'those orders'} again until checked.
+            </span>
+            <button className="button button-small" onClick={() => setFilter('uncertain')}>
+              Show them
+            </button>
+          </div>
+        )}
         <div className="history-toolbar">
           <input
             className="search-input"
@@ -37,11 +58,24 @@ export function HistoryScreen() {
             autoFocus
             onChange={(e) => setQuery(e.target.value)}
           />
+          <div className="chips" role="group" aria-label="Show">
+            <button className={filter === 'all' ? 'chip chip-active' : 'chip'} aria-pressed={filter === 'all'} onClick={() => setFilter('all')} data-testid="filter-all">
+              All labels
+            </button>
+            <button
+              className={['chip', 'chip-uncertain', filter === 'uncertain' ? 'chip-active' : '', needsChecking.length > 0 ? 'chip-alert' : ''].join(' ')}
+              aria-pressed={filter === 'uncertain'}
+              onClick={() => setFilter('uncertain')}
+              data-testid="filter-uncertain"
+            >
+              Needs checking <span className="chip-count">{uncertain.isSuccess ? needsChecking.length : '…'}</span>
+            </button>
+          </div>
           <span className="muted" data-testid="history-count">
-            {history.isSuccess ? `${total} label${total === 1 ? '' : 's'}` : ''}
+            {loaded ? `${total} label${total === 1 ? '' : 's'}` : ''}
           </span>
         </div>
-        {history.isError && <ProblemBox problem={toProblem(history.error)} />}
+        {error && <ProblemBox problem={toProblem(error)} />}
         <table className="history-table" data-testid="history-table">
           <thead>
             <tr>
@@ -59,7 +93,7 @@ export function HistoryScreen() {
             {labels.map((label) => (
               <tr
                 key={label.id}
-                className={selected === label.id ? 'selected' : undefined}
+                className={[selected === label.id ? 'selected' : '', isUncertain(label.status) ? 'row-uncertain' : ''].join(' ').trim() || undefined}
                 onClick={() => setSelected(label.id)}
                 data-testid="history-row"
               >
@@ -68,7 +102,7 @@ export function HistoryScreen() {
                 </td>
                 <td className="mono strong">{label.orderId}</td>
                 <td className="mono">{label.trackingNumbers[0] ?? '—'}</td>
-                <td>{label.sandbox ? <span className="sandbox-chip">SANDBOX</span> : label.provider === 'aftership' ? 'AfterShip' : label.provider}</td>
+                <td>{label.sandbox ? <span className="sandbox-chip">SANDBOX</span> : PROVIDER_NAMES[label.provider]}</td>
                 <td>
                   <StatusBadge status={label.status} />
                 </td>
@@ -76,15 +110,26 @@ export function HistoryScreen() {
                 <td>{label.operator || '—'}</td>
                 <td onClick={(e) => e.stopPropagation()}>
                   {canReprint(label.status) && <ReprintButton labelId={label.id} size="small" label="Reprint" />}
+                  {isUncertain(label.status) && (
+                    <button className="button button-small" onClick={() => setSelected(label.id)}>
+                      Check
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {history.isSuccess && labels.length === 0 && (
-          <p className="empty">{debounced ? `No label matches “${debounced}”.` : 'No labels yet. Scanned orders appear here.'}</p>
+        {loaded && labels.length === 0 && (
+          <p className="empty">
+            {filter === 'uncertain'
+              ? 'Nothing needs checking: every purchase got a clear answer.'
+              : debounced
+                ? `No label matches “${debounced}”.`
+                : 'No labels yet. Scanned orders appear here.'}
+          </p>
         )}
-        {history.hasNextPage && (
+        {filter === 'all' && history.hasNextPage && (
           <button className="button load-more" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
             {history.isFetchingNextPage ? 'Loading…' : `Load more (${labels.length} of ${total} shown)`}
           </button>
@@ -93,6 +138,11 @@ export function HistoryScreen() {
       {selected && <HistoryDetail labelId={selected} onClose={() => setSelected(null)} />}
     </div>
   );
+}
+
+/** The same rule as the station's search: the start of the order ID or of a tracking number. */
+function matches(label: LabelRecord, query: string): boolean {
+  return query === '' || label.orderId.startsWith(query) || label.trackingNumbers.some((t) => t.startsWith(query));
 }
 
 function TimeCell({ iso }: { iso: string }) {

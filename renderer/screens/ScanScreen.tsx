@@ -5,11 +5,16 @@ import { ScanField } from '../components/ScanField';
 import { StepTracker } from '../components/StepTracker';
 import { OutcomePanel } from '../components/OutcomePanel';
 import { RecentScans } from '../components/RecentScans';
+import { SlowProviderNotice } from '../components/SlowProviderNotice';
+import { useStationInfo } from '../queries';
+import { PROVIDER_NAMES } from '../format';
 
 export function ScanScreen() {
   const queryClient = useQueryClient();
   const state = useScanStore();
   const running = state.phase === 'running';
+  const info = useStationInfo();
+  const slow = info.data?.capabilities.slow === true;
 
   return (
     <div className="scan-screen">
@@ -26,12 +31,18 @@ export function ScanScreen() {
         {state.phase !== 'idle' && (
           <StepTracker step={state.step} failedAt={state.failedAt} message={state.stepMessage} running={running} />
         )}
+        {running && slow && state.step === 'buying' && info.data && (
+          <SlowProviderNotice since={state.stepAt} providerName={PROVIDER_NAMES[info.data.provider]} />
+        )}
         {state.phase === 'finished' && state.result && <OutcomePanel result={state.result} scan={state.scan} />}
         {state.phase === 'idle' && (
           <section className="idle-help">
             <h2>Ready</h2>
             <p>Scan the TikTok order ID barcode on the packing slip. The label is bought and printed automatically.</p>
             <p className="muted">An order that already has a label is never bought twice — you can reprint it instead.</p>
+            {info.data && !info.data.capabilities.tracking && (
+              <p className="muted" data-testid="idle-no-tracking">{info.data.providerTitle}: labels cannot be voided and get no tracking updates.</p>
+            )}
           </section>
         )}
       </div>

@@ -4,11 +4,22 @@ import type { PublicSettings } from '../../shared/schemas';
 import { station } from '../station';
 import { keys, useSettings } from '../queries';
 import { toProblem } from '../problem';
-import { draftFromSettings, lockedBy, patchFromDraft, splitFieldProblems, type FieldProblem, type SettingsDraft } from '../settings-draft';
+import {
+  draftFromSettings,
+  lockedBy,
+  patchFromDraft,
+  PROVIDER_CHOICES,
+  secretLockedBy,
+  splitFieldProblems,
+  tiktokDraftChanged,
+  type FieldProblem,
+  type SettingsDraft,
+} from '../settings-draft';
 import { ProblemBox } from '../components/ProblemBox';
 import { SettingsField } from '../components/SettingsField';
-import { ApiKeyField } from '../components/ApiKeyField';
+import { SecretField } from '../components/SecretField';
 import { TestPrintButton } from '../components/TestPrintButton';
+import { TikTokAuthorization } from '../components/TikTokAuthorization';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -16,6 +27,8 @@ export function SettingsScreen() {
   if (settings.isError) return <div className="screen-pad"><ProblemBox problem={toProblem(settings.error)} /></div>;
   return <SettingsForm settings={settings.data} />;
 }
+
+type TextKey = { [K in keyof SettingsDraft]: SettingsDraft[K] extends string ? K : never }[keyof SettingsDraft];
 
 function SettingsForm({ settings }: { settings: PublicSettings }) {
   const queryClient = useQueryClient();
@@ -51,92 +64,143 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
     if (errors.length === 0) save.mutate(patch);
   }
 
-  const text = (key: keyof SettingsDraft, field: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <input
-      id={key}
-      className="text-input"
-      value={String(draft[key])}
-      readOnly={!!lock(field)}
-      onChange={(e) => set(key, e.target.value as never)}
-      {...props}
-    />
+  const text = (key: TextKey, field: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <input id={key} className="text-input" value={draft[key]} readOnly={!!lock(field)} onChange={(e) => set(key, e.target.value)} {...props} />
   );
+  /** One text setting: label, input, lock note and the station's problems for it. */
+  const row = (label: string, key: TextKey, field: string, options: { hint?: string; props?: React.InputHTMLAttributes<HTMLInputElement> } = {}) => (
+    <SettingsField label={label} htmlFor={key} problems={problemsFor(field)} lockedBy={lock(field)} hint={options.hint}>
+      {text(key, field, { className: 'text-input wide', spellCheck: false, ...options.props })}
+    </SettingsField>
+  );
+  const secret = (label: string, name: keyof PublicSettings['secrets']) => (
+    <SettingsField label={label} htmlFor={`secret-${name}-input`}>
+      <SecretField secret={name} isSet={settings.secrets[name] === true} lockedBy={secretLockedBy(locked, name)} />
+    </SettingsField>
+  );
+
+  const tiktokBlocked = tiktokDraftChanged(draft, settings)
+    ? 'Save the settings first: authorization uses the saved app key.'
+    : settings.tiktok.appKey === '' || !settings.secrets.tiktokAppSecret
+      ? 'Enter and save the app key and app secret first.'
+      : undefined;
 
   return (
     <div className="settings-screen">
       <form onSubmit={onSubmit} className="settings-form" data-testid="settings-form" noValidate>
         <div className="settings-col">
-        <fieldset>
-          <legend>Label provider</legend>
-          <SettingsField label="Provider" htmlFor="provider" problems={problemsFor('provider')} lockedBy={lock('provider')}>
-            <select id="provider" className="select" value={draft.provider} disabled={!!lock('provider')} onChange={(e) => set('provider', e.target.value as SettingsDraft['provider'])}>
-              <option value="sandbox">Sandbox (test labels, nothing is bought)</option>
-              <option value="aftership">AfterShip Shipping API (real labels)</option>
-            </select>
-          </SettingsField>
-          <SettingsField label="AfterShip address" htmlFor="baseUrl" problems={problemsFor('aftership.baseUrl')} lockedBy={lock('aftership.baseUrl')}>
-            {text('baseUrl', 'aftership.baseUrl', { type: 'url', className: 'text-input wide' })}
-          </SettingsField>
-          <SettingsField label="AfterShip API key">
-            <ApiKeyField apiKeySet={settings.apiKeySet} lockedBy={lock('apiKey')} />
-          </SettingsField>
-        </fieldset>
+          <fieldset data-testid="provider-settings">
+            <legend>Label provider</legend>
+            <SettingsField label="Provider" htmlFor="provider" problems={problemsFor('provider')} lockedBy={lock('provider')}>
+              <select id="provider" className="select" value={draft.provider} disabled={!!lock('provider')} onChange={(e) => set('provider', e.target.value as SettingsDraft['provider'])}>
+                {PROVIDER_CHOICES.map((p) => (
+                  <option key={p.value} value={p.value}>
+                    {p.text}
+                  </option>
+                ))}
+              </select>
+            </SettingsField>
 
-        <fieldset>
-          <legend>Printer</legend>
-          <SettingsField label="Printer address" htmlFor="printerAddress" problems={problemsFor('printer.address')} lockedBy={lock('printer.address')} hint="tcp://192.168.1.50:9100 or /dev/usb/lp0">
-            {text('printerAddress', 'printer.address', { className: 'text-input wide' })}
-          </SettingsField>
-          <SettingsField label="Resolution" htmlFor="dpi" problems={problemsFor('printer.dpi')} lockedBy={lock('printer.dpi')}>
-            <select id="dpi" className="select" value={draft.dpi} disabled={!!lock('printer.dpi')} onChange={(e) => set('dpi', Number(e.target.value) === 300 ? 300 : 203)}>
-              <option value={203}>203 dpi</option>
-              <option value={300}>300 dpi</option>
-            </select>
-          </SettingsField>
-          <SettingsField label="">
-            <TestPrintButton address={draft.printerAddress} dpi={draft.dpi} />
-          </SettingsField>
-        </fieldset>
+            {draft.provider === 'sandbox' && (
+              <div className="provider-section" data-testid="section-sandbox">
+                <p className="section-note">Test labels only: nothing is bought and every label says SANDBOX — DO NOT SHIP.</p>
+                {row('Sandbox delay (ms)', 'latencyMs', 'sandbox.latencyMs', { hint: 'How slow the sandbox pretends to be', props: { inputMode: 'numeric', className: 'text-input short' } })}
+              </div>
+            )}
+
+            {draft.provider === 'aftership' && (
+              <div className="provider-section" data-testid="section-aftership">
+                {row('AfterShip address', 'baseUrl', 'aftership.baseUrl', { props: { type: 'url' } })}
+                {row('Shipper account ID', 'shipperAccountId', 'aftership.shipperAccountId', { hint: 'Optional: leave empty to let AfterShip pick the TikTok account' })}
+                {row('Service type', 'serviceType', 'aftership.serviceType')}
+                {secret('AfterShip API key', 'aftershipApiKey')}
+              </div>
+            )}
+
+            {draft.provider === 'tiktok' && (
+              <div className="provider-section" data-testid="section-tiktok">
+                {row('TikTok API address', 'tiktokApiBaseUrl', 'tiktok.apiBaseUrl', { props: { type: 'url' } })}
+                {row('Authorization address', 'tiktokAuthBaseUrl', 'tiktok.authBaseUrl', { props: { type: 'url' } })}
+                {row('App key', 'tiktokAppKey', 'tiktok.appKey')}
+                {row('Shop cipher', 'tiktokShopCipher', 'tiktok.shopCipher', { hint: 'Which shop to ship for, when the app serves several' })}
+                {secret('App secret', 'tiktokAppSecret')}
+                <SettingsField label="Shop authorization">
+                  <TikTokAuthorization status={settings.tiktokAuthorization} lockedBy={lock('tiktokAuthorization')} blockedReason={tiktokBlocked} />
+                </SettingsField>
+              </div>
+            )}
+
+            {draft.provider === 'shipium' && (
+              <div className="provider-section" data-testid="section-shipium">
+                <p className="section-note section-note-warn" data-testid="shipium-note">
+                  Shipium's TikTok labels cannot be voided and have no tracking updates; answers can take up to a minute.
+                </p>
+                {row('Shipium address', 'shipiumBaseUrl', 'shipium.baseUrl', { props: { type: 'url' } })}
+                {secret('Shipium API key', 'shipiumApiKey')}
+              </div>
+            )}
+          </fieldset>
+
+          <fieldset data-testid="order-sources">
+            <legend>Order sources</legend>
+            <p className="section-note">Used to turn a scanned Shopify order number (#1001) into its TikTok order ID, and to list an order's items.</p>
+            {row('Shopify store address', 'shopifyStoreUrl', 'shopify.storeUrl', { hint: 'e.g. https://your-shop.myshopify.com', props: { type: 'url' } })}
+            {secret('Shopify admin token', 'shopifyAdminToken')}
+            {row('WMS order file', 'ordersFile', 'ordersFile', { hint: 'A CSV or JSON export, e.g. /srv/wms/orders.csv' })}
+          </fieldset>
         </div>
 
         <div className="settings-col">
-        <fieldset>
-          <legend>Default package</legend>
-          <SettingsField label="Size (W × H × D)" htmlFor="width" problems={problemsFor('defaultParcel.dimension')} lockedBy={lock('defaultParcel.dimension')}>
-            <span className="inline-group">
-              {text('width', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Width' })}
-              <span>×</span>
-              {text('height', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Height' })}
-              <span>×</span>
-              {text('depth', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Depth' })}
-              <select className="select" aria-label="Size unit" value={draft.dimensionUnit} disabled={!!lock('defaultParcel.dimension')} onChange={(e) => set('dimensionUnit', e.target.value as SettingsDraft['dimensionUnit'])}>
-                <option value="in">in</option>
-                <option value="cm">cm</option>
+          <fieldset>
+            <legend>Printer</legend>
+            <SettingsField label="Printer address" htmlFor="printerAddress" problems={problemsFor('printer.address')} lockedBy={lock('printer.address')} hint="tcp://192.168.1.50:9100 or /dev/usb/lp0">
+              {text('printerAddress', 'printer.address', { className: 'text-input wide' })}
+            </SettingsField>
+            <SettingsField label="Resolution" htmlFor="dpi" problems={problemsFor('printer.dpi')} lockedBy={lock('printer.dpi')}>
+              <select id="dpi" className="select" value={draft.dpi} disabled={!!lock('printer.dpi')} onChange={(e) => set('dpi', Number(e.target.value) === 300 ? 300 : 203)}>
+                <option value={203}>203 dpi</option>
+                <option value={300}>300 dpi</option>
               </select>
-            </span>
-          </SettingsField>
-          <SettingsField label="Weight" htmlFor="weight" problems={problemsFor('defaultParcel.weight')} lockedBy={lock('defaultParcel.weight')}>
-            <span className="inline-group">
-              {text('weight', 'defaultParcel.weight', { inputMode: 'decimal', className: 'text-input short' })}
-              <select className="select" aria-label="Weight unit" value={draft.weightUnit} disabled={!!lock('defaultParcel.weight')} onChange={(e) => set('weightUnit', e.target.value as SettingsDraft['weightUnit'])}>
-                <option value="lb">lb</option>
-                <option value="oz">oz</option>
-                <option value="kg">kg</option>
-                <option value="g">g</option>
-              </select>
-            </span>
-          </SettingsField>
-        </fieldset>
+            </SettingsField>
+            <SettingsField label="">
+              <TestPrintButton address={draft.printerAddress} dpi={draft.dpi} />
+            </SettingsField>
+          </fieldset>
 
-        <fieldset>
-          <legend>Station</legend>
-          <SettingsField label="Operator name" htmlFor="operator" problems={problemsFor('operator')} lockedBy={lock('operator')} hint="Recorded with every label">
-            {text('operator', 'operator', { maxLength: 60 })}
-          </SettingsField>
-          <SettingsField label="Sandbox delay (ms)" htmlFor="latencyMs" problems={problemsFor('sandbox.latencyMs')} lockedBy={lock('sandbox.latencyMs')} hint="How slow the sandbox pretends to be">
-            {text('latencyMs', 'sandbox.latencyMs', { inputMode: 'numeric', className: 'text-input short' })}
-          </SettingsField>
-        </fieldset>
+          <fieldset>
+            <legend>Default package</legend>
+            <SettingsField label="Size (W × H × D)" htmlFor="width" problems={problemsFor('defaultParcel.dimension')} lockedBy={lock('defaultParcel.dimension')}>
+              <span className="inline-group">
+                {text('width', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Width' })}
+                <span>×</span>
+                {text('height', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Height' })}
+                <span>×</span>
+                {text('depth', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Depth' })}
+                <select className="select" aria-label="Size unit" value={draft.dimensionUnit} disabled={!!lock('defaultParcel.dimension')} onChange={(e) => set('dimensionUnit', e.target.value as SettingsDraft['dimensionUnit'])}>
+                  <option value="in">in</option>
+                  <option value="cm">cm</option>
+                </select>
+              </span>
+            </SettingsField>
+            <SettingsField label="Weight" htmlFor="weight" problems={problemsFor('defaultParcel.weight')} lockedBy={lock('defaultParcel.weight')}>
+              <span className="inline-group">
+                {text('weight', 'defaultParcel.weight', { inputMode: 'decimal', className: 'text-input short' })}
+                <select className="select" aria-label="Weight unit" value={draft.weightUnit} disabled={!!lock('defaultParcel.weight')} onChange={(e) => set('weightUnit', e.target.value as SettingsDraft['weightUnit'])}>
+                  <option value="lb">lb</option>
+                  <option value="oz">oz</option>
+                  <option value="kg">kg</option>
+                  <option value="g">g</option>
+                </select>
+              </span>
+            </SettingsField>
+          </fieldset>
+
+          <fieldset>
+            <legend>Station</legend>
+            <SettingsField label="Operator name" htmlFor="operator" problems={problemsFor('operator')} lockedBy={lock('operator')} hint="Recorded with every label">
+              {text('operator', 'operator', { maxLength: 60 })}
+            </SettingsField>
+          </fieldset>
         </div>
 
         <div className="save-bar">

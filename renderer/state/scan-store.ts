@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { EventPayload, ScanOutcome } from '../../shared/contract';
 import type { JobStep, Problem } from '../../shared/schemas';
+import { isUncertain } from '../format';
 
 export type ProgressStep = Exclude<JobStep, 'failed'>;
 
@@ -9,7 +10,8 @@ export interface RecentScan {
   id: number;
   scan: string;
   orderId?: string;
-  result: ScanOutcome['outcome'];
+  /** needs_checking: failed, but a label may exist at the provider (no clear answer to the purchase). */
+  result: ScanOutcome['outcome'] | 'needs_checking';
   at: string;
 }
 
@@ -21,6 +23,8 @@ interface ScanState {
   scan: string;
   jobId?: string;
   step?: ProgressStep;
+  /** When the current step started (ms since epoch), for the elapsed time of a slow provider. */
+  stepAt: number;
   failedAt?: ProgressStep;
   stepMessage: string;
   orderId?: string;
@@ -40,13 +44,14 @@ export const useScanStore = create<ScanState>((set, get) => ({
   phase: 'idle',
   scan: '',
   stepMessage: '',
+  stepAt: 0,
   recent: [],
   start(scan) {
     if (get().phase === 'running') {
       set({ refusal: `Wait for the current label. "${shorten(scan)}" was not scanned — scan it again when this one is done.` });
       return false;
     }
-    set({ phase: 'running', scan, jobId: undefined, step: 'resolving', failedAt: undefined, stepMessage: 'Reading the scan…', orderId: undefined, result: undefined, refusal: undefined });
+    set({ phase: 'running', scan, jobId: undefined, step: 'resolving', stepAt: Date.now(), failedAt: undefined, stepMessage: 'Reading the scan…', orderId: undefined, result: undefined, refusal: undefined });
     return true;
   },
   progress(event) {
@@ -56,7 +61,8 @@ export const useScanStore = create<ScanState>((set, get) => ({
     if (event.step === 'failed') {
       set({ jobId: event.jobId, failedAt: state.step ?? 'resolving', stepMessage: event.message, orderId: event.orderId ?? state.orderId });
     } else {
-      set({ jobId: event.jobId, step: event.step, stepMessage: event.message, orderId: event.orderId ?? state.orderId });
+      const stepAt = event.step === state.step ? state.stepAt : Date.now();
+      set({ jobId: event.jobId, step: event.step, stepAt, stepMessage: event.message, orderId: event.orderId ?? state.orderId });
     }
   },
   finish(result, scan) {
@@ -70,7 +76,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
       id: ++recentId,
       scan,
       ...(orderId ? { orderId } : {}),
-      result: result.outcome === 'call_failed' ? 'failed' : result.outcome,
+      result: recentResult(result),
       at: new Date().toISOString(),
     };
     set({ ...finalStep, phase: 'finished', result, orderId, recent: [entry, ...state.recent].slice(0, 5) });
@@ -79,6 +85,12 @@ export const useScanStore = create<ScanState>((set, get) => ({
     set({ refusal: undefined });
   },
 }));
+
+function recentResult(result: ScanResult): RecentScan['result'] {
+  if (result.outcome === 'call_failed') return 'failed';
+  if (result.outcome === 'failed' && result.label && isUncertain(result.label.status)) return 'needs_checking';
+  return result.outcome;
+}
 
 function shorten(s: string): string {
   return s.length > 30 ? `${s.slice(0, 27)}…` : s;

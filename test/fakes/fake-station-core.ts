@@ -1,14 +1,16 @@
 /**
  * An in-memory StationCore with believable data, for the browser shell tests, e2e specs and
- * screenshots. It follows the contract (jobProgress events, outcomes, write-only API key) but buys
+ * screenshots. It follows the contract (jobProgress events, outcomes, write-only secrets, TikTok
+ * authorization, uncertain labels and their checks, order lookup) for all four providers, but buys
  * and prints nothing. The real core is electron/station/index.ts.
  */
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import bwipjs from 'bwip-js/node';
-import type { EventName, EventPayload, StationHandlers } from '../../shared/contract';
+import type { EventName, EventPayload, StationHandlers, StationInfo } from '../../shared/contract';
+import type { LineItem, OrderDetails } from '../../shared/orders';
 import { StationError } from '../../shared/rpc';
-import { resolveScan } from '../../shared/scan';
-import type { LabelDetail, LabelRecord, PrintAttempt, PublicSettings, Settings } from '../../shared/schemas';
+import { resolveScan, shopifyNumberRejection } from '../../shared/scan';
+import type { LabelDetail, LabelRecord, PrintAttempt, Problem, ProviderName, PublicSettings, SecretName, Settings, SettingsPatch } from '../../shared/schemas';
 import type { StationCore } from '../../electron/station/core-types';
 
 /** Scans that lead to each outcome on a fresh fake core. */
@@ -23,17 +25,65 @@ export const FAKE_SCANS = {
   refused: '577900000000000422',
   /** 18 digits but not 576/577: printed with a warning. */
   warning: '123456789012345678',
-  /** A Shopify order number: failed before anything is bought. */
+  /** A Shopify order number: failed unless an order source (Shopify or the WMS file) is set; then FAKE_ORDERS. */
   shopify: '#1001',
+  /** The provider's answer is lost (the label was in fact made): failed 'purchase_unknown', the label left 'unknown'. */
+  answerLost: '576900000000000504',
+} as const;
+
+/** Orders the fake order sources know, by Shopify order name. */
+export const FAKE_ORDERS: Record<string, Omit<OrderDetails, 'source' | 'displayName'>> = {
+  '#1001': {
+    orderId: '576900000000001001',
+    cancelled: false,
+    status: 'AWAITING_SHIPMENT',
+    lineItems: [
+      { id: '577000000000100101', sku: 'MUG-BLK-12', name: 'Matte mug, black, 12 oz', quantity: 2 },
+      { id: '577000000000100102', sku: 'COAST-4PK', name: 'Cork coasters, 4 pack', quantity: 1 },
+    ],
+  },
+  '#1002': { orderId: '576900000000001002', cancelled: true, status: 'CANCELLED', lineItems: [] },
+};
+
+/**
+ * Seeded labels whose purchase got no clear answer, and what "Ask the provider again" says for each:
+ * found (the provider made it), none (the provider confirms none), unsupported (Shipium cannot be asked).
+ */
+export const UNCERTAIN_SEEDS = {
+  found: '576811122233344405',
+  none: '576811122233344410',
+  unsupported: '576811122233344415',
 } as const;
 
 export const SEEDED_TRACKING = '9400111206213859400000';
 
+export const PROVIDER_TITLES: Record<ProviderName, string> = {
+  sandbox: 'Sandbox (test labels)',
+  aftership: 'AfterShip Shipping API',
+  tiktok: 'TikTok Shop (direct)',
+  shipium: 'Shipium (TikTok Shop carrier)',
+};
+
+const CAPABILITIES: Record<ProviderName, StationInfo['capabilities']> = {
+  sandbox: { tracking: true, void: false, lookup: true, slow: false },
+  aftership: { tracking: true, void: false, lookup: true, slow: false },
+  tiktok: { tracking: true, void: false, lookup: true, slow: false },
+  shipium: { tracking: false, void: false, lookup: false, slow: true },
+};
+
 export interface FakeStationOptions {
   /** Delay between job steps (ms). */
   stepDelayMs?: number;
+  /** How long a slow provider (Shipium) takes to answer a purchase (ms); 3000 by default. */
+  slowBuyMs?: number;
   lockedByEnv?: PublicSettings['lockedByEnv'];
   provider?: Settings['provider'];
+  /** Settings to start with, merged per section over the defaults. */
+  settings?: SettingsPatch;
+  /** Secrets already set at start (their values are made up). */
+  secrets?: SecretName[];
+  /** Start with TikTok Shop authorized. */
+  tiktokAuthorized?: boolean;
   seedCount?: number;
 }
 
@@ -42,25 +92,36 @@ export interface FakeStationCore extends StationCore {
   calls: Array<{ method: string; input: unknown }>;
   setPrinterOnline(online: boolean): void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Secret values as the station would store them (tests check they never reach the page). */
+  secretValues(): Partial<Record<SecretName, string>>;
 }
 
 const OPERATORS = ['Maria', 'Dev', 'Sam', 'Ana'];
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
-export function createFakeStationCore(options: FakeStationOptions = {}): FakeStationCore {
-  const stepDelayMs = options.stepDelayMs ?? 250;
-  const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  const calls: FakeStationCore['calls'] = [];
-  const attempts: PrintAttempt[] = [];
-  const previews = new Map<string, string>();
-  let printerOnline = true;
-  let apiKey: string | undefined;
-  let jobCounter = 0;
-  let attemptCounter = 0;
-  let busy = false;
-  let settings: Settings = {
-    provider: options.provider ?? 'sandbox',
-    aftership: { baseUrl: 'https://api.aftership.com' },
+/** Which secret each provider needs before it can buy. */
+const PROVIDER_SECRET: Partial<Record<ProviderName, SecretName>> = {
+  aftership: 'aftershipApiKey',
+  tiktok: 'tiktokAppSecret',
+  shipium: 'shipiumApiKey',
+};
+
+const SECRET_TITLES: Record<SecretName, string> = {
+  aftershipApiKey: 'The AfterShip API key',
+  tiktokAppSecret: 'The TikTok app secret',
+  shipiumApiKey: 'The Shipium API key',
+  shopifyAdminToken: 'The Shopify admin token',
+};
+
+export function defaultFakeSettings(): Settings {
+  return {
+    provider: 'sandbox',
+    aftership: { baseUrl: 'https://api.aftership.com/postmen/v3', shipperAccountId: '', serviceType: 'tiktok-shipping_standard_shipping' },
+    tiktok: { apiBaseUrl: 'https://open-api.tiktokglobalshop.com', authBaseUrl: 'https://auth.tiktok-shops.com', appKey: '', shopCipher: '' },
+    shipium: { baseUrl: 'https://api.shipium.com' },
+    shopify: { storeUrl: '' },
+    ordersFile: '',
     printer: { address: 'tcp://192.168.1.50:9100', dpi: 203 },
     defaultParcel: {
       dimension: { width: 8, height: 6, depth: 4, unit: 'in' },
@@ -69,9 +130,49 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     operator: 'Maria',
     sandbox: { latencyMs: 400 },
   };
+}
+
+function merge(settings: Settings, patch: SettingsPatch): Settings {
+  return {
+    provider: patch.provider ?? settings.provider,
+    aftership: { ...settings.aftership, ...patch.aftership },
+    tiktok: { ...settings.tiktok, ...patch.tiktok },
+    shipium: { ...settings.shipium, ...patch.shipium },
+    shopify: { ...settings.shopify, ...patch.shopify },
+    ordersFile: patch.ordersFile ?? settings.ordersFile,
+    printer: { ...settings.printer, ...patch.printer },
+    defaultParcel: { ...settings.defaultParcel, ...patch.defaultParcel },
+    operator: patch.operator ?? settings.operator,
+    sandbox: { ...settings.sandbox, ...patch.sandbox },
+  };
+}
+
+export function createFakeStationCore(options: FakeStationOptions = {}): FakeStationCore {
+  const stepDelayMs = options.stepDelayMs ?? 250;
+  const slowBuyMs = options.slowBuyMs ?? 3000;
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const calls: FakeStationCore['calls'] = [];
+  const attempts: PrintAttempt[] = [];
+  const previews = new Map<string, string>();
+  let printerOnline = true;
+  const secrets: Partial<Record<SecretName, string>> = {};
+  for (const name of options.secrets ?? []) secrets[name] = `preset-${name}-0123456789`;
+  let jobCounter = 0;
+  let attemptCounter = 0;
+  let busy = false;
+  let settings: Settings = merge(defaultFakeSettings(), { ...options.settings, ...(options.provider ? { provider: options.provider } : {}) });
+  let authorization: PublicSettings['tiktokAuthorization'] = options.tiktokAuthorized
+    ? { authorized: true, accessTokenExpiresAt: new Date(Date.now() + 6 * DAY).toISOString(), shopName: 'Sunrise Goods US' }
+    : { authorized: false, accessTokenExpiresAt: null, shopName: null };
+  /** The `state` of the authorization the seller is approving, if one was started. */
+  let pendingState: string | undefined;
   const lockedByEnv = options.lockedByEnv ?? [];
   const labels: LabelRecord[] = seedLabels(options.seedCount ?? 40, Date.now());
+  /** What the provider would answer to a recheck, per uncertain label. */
+  const providerTruth = new Map<string, 'found' | 'none'>();
   for (const label of labels) {
+    if (label.orderId === UNCERTAIN_SEEDS.found) providerTruth.set(label.id, 'found');
+    if (label.orderId === UNCERTAIN_SEEDS.none) providerTruth.set(label.id, 'none');
     for (let i = 0; i < label.printCount; i++) {
       attempts.push(attempt(label, label.printer, i > 0, true, null, label.updatedAt));
     }
@@ -88,9 +189,9 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
   }
 
-  async function step(jobId: string, stepName: EventPayload<'jobProgress'>['step'], message: string, orderId?: string) {
+  async function step(jobId: string, stepName: EventPayload<'jobProgress'>['step'], message: string, orderId?: string, delayMs = stepDelayMs) {
     emit('jobProgress', { jobId, step: stepName, message, ...(orderId ? { orderId } : {}) });
-    if (stepDelayMs > 0 && stepName !== 'done' && stepName !== 'failed') await sleep(stepDelayMs);
+    if (delayMs > 0 && stepName !== 'done' && stepName !== 'failed') await sleep(delayMs);
   }
 
   function findLabel(labelId: string): LabelRecord {
@@ -99,16 +200,70 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     return label;
   }
 
-  function publicSettings(): PublicSettings {
-    return { ...structuredClone(settings), apiKeySet: apiKey !== undefined, lockedByEnv };
-  }
-
   function isLocked(field: string): string | undefined {
     return lockedByEnv.find((l) => field === l.field || field.startsWith(`${l.field}.`))?.variable;
   }
 
-  function providerTitle(): string {
-    return settings.provider === 'sandbox' ? 'Sandbox (test labels)' : 'AfterShip Shipping API';
+  function secretSet(name: SecretName): boolean {
+    return secrets[name] !== undefined || isLocked(`secrets.${name}`) !== undefined;
+  }
+
+  function publicSettings(): PublicSettings {
+    const secretMap = Object.fromEntries(
+      (['aftershipApiKey', 'tiktokAppSecret', 'shipiumApiKey', 'shopifyAdminToken'] as const).map((n) => [n, secretSet(n)]),
+    ) as Record<SecretName, boolean>;
+    const auth = isLocked('tiktokAuthorization') && !authorization.authorized
+      ? { authorized: true, accessTokenExpiresAt: new Date(Date.now() + DAY).toISOString(), shopName: null }
+      : authorization;
+    return { ...structuredClone(settings), secrets: secretMap, tiktokAuthorization: { ...auth }, lockedByEnv };
+  }
+
+  /** Why the provider cannot buy with these settings, or undefined. */
+  function providerNotReady(s: Settings): Problem | undefined {
+    const title = PROVIDER_TITLES[s.provider];
+    if (s.provider === 'tiktok' && s.tiktok.appKey === '') {
+      return { code: 'invalid_input', message: 'TikTok Shop needs its app key before it can buy labels.', nextStep: 'Enter the TikTok app key and app secret, then save again.' };
+    }
+    const secret = PROVIDER_SECRET[s.provider];
+    if (secret && !secretSet(secret)) {
+      return {
+        code: 'invalid_input',
+        message: `${title} needs ${SECRET_TITLES[secret].replace(/^The /, 'its ')} before it can buy labels.`,
+        nextStep: `Enter ${SECRET_TITLES[secret].replace(/^The /, 'the ')} and save it, then save the settings again.`,
+      };
+    }
+    return undefined;
+  }
+
+  function orderSourcesReady(): boolean {
+    return (settings.shopify.storeUrl !== '' && secretSet('shopifyAdminToken')) || settings.ordersFile !== '';
+  }
+
+  /** Turns a scan into the order the sources know; throws a StationError a packer can act on. */
+  function lookup(scan: string): OrderDetails {
+    const resolved = resolveScan(scan);
+    if (resolved.kind === 'rejected') throw new StationError(resolved.code, resolved.message, resolved.nextStep);
+    if (resolved.kind === 'tiktok') {
+      const known = Object.entries(FAKE_ORDERS).find(([, o]) => o.orderId === resolved.orderId);
+      return known
+        ? { ...known[1], displayName: known[0], source: 'tiktok' }
+        : { orderId: resolved.orderId, displayName: null, source: 'scan', cancelled: false, status: null, lineItems: [] };
+    }
+    if (!orderSourcesReady()) {
+      const why = 'No Shopify store or WMS order file is set up in Settings to look it up.';
+      const rejection = shopifyNumberRejection(resolved.orderName, why);
+      throw new StationError(rejection.code, rejection.message, rejection.nextStep);
+    }
+    const order = FAKE_ORDERS[resolved.orderName];
+    const source = settings.shopify.storeUrl !== '' && secretSet('shopifyAdminToken') ? 'shopify' : 'file';
+    if (!order) {
+      throw new StationError(
+        'order_not_found',
+        `Shopify order ${resolved.orderName} was not found ${source === 'shopify' ? `in ${settings.shopify.storeUrl}` : 'in the WMS order file'}.`,
+        'Check the number on the packing slip, or scan the TikTok order ID barcode instead.',
+      );
+    }
+    return { ...order, displayName: resolved.orderName, source };
   }
 
   const handlers: StationHandlers = {
@@ -116,8 +271,9 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       return {
         version: '0.1.0',
         provider: settings.provider,
-        providerTitle: providerTitle(),
+        providerTitle: PROVIDER_TITLES[settings.provider],
         sandbox: settings.provider === 'sandbox',
+        capabilities: { ...CAPABILITIES[settings.provider] },
         printer: settings.printer.address,
         dataDir: '/home/packer/.station-data',
         shell: 'web',
@@ -130,15 +286,39 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       }
       busy = true;
       const jobId = `job-${++jobCounter}`;
+      const fail = async (problem: Problem, orderId?: string, label?: LabelRecord) => {
+        await step(jobId, 'failed', problem.message, orderId);
+        return label ? { outcome: 'failed' as const, jobId, problem, label } : { outcome: 'failed' as const, jobId, problem };
+      };
       try {
-        await step(jobId, 'resolving', 'Reading the scan…');
         const resolved = resolveScan(scan);
-        if (resolved.kind === 'rejected') {
-          await step(jobId, 'failed', resolved.message);
-          return { outcome: 'failed', jobId, problem: { code: resolved.code, message: resolved.message, nextStep: resolved.nextStep } };
+        await step(jobId, 'resolving', resolved.kind === 'shopify' ? `Looking up Shopify order ${resolved.orderName}…` : 'Reading the scan…');
+        let order: OrderDetails;
+        try {
+          order = lookup(scan);
+        } catch (error) {
+          if (error instanceof StationError) return await fail({ code: error.code, message: error.message, nextStep: error.nextStep });
+          throw error;
         }
-        const orderId = resolved.orderId;
-        const existing = labels.find((l) => l.orderId === orderId && ['bought', 'printed', 'print_failed'].includes(l.status));
+        const orderId = order.orderId;
+        if (order.cancelled) {
+          return await fail(
+            { code: 'order_cancelled', message: `Order ${order.displayName ?? orderId} is cancelled, so no label was bought.`, nextStep: 'Put the parcel aside and tell a supervisor; do not ship it.' },
+            orderId,
+          );
+        }
+        const existing = labels.find((l) => l.orderId === orderId && l.status !== 'failed');
+        if (existing && (existing.status === 'unknown' || existing.status === 'buying')) {
+          return await fail(
+            {
+              code: 'label_may_exist',
+              message: `A label for order ${orderId} may already have been bought: the last purchase got no clear answer. Nothing was bought now.`,
+              nextStep: 'Open it in History and ask the provider again before buying. Keep the parcel aside until then.',
+            },
+            orderId,
+            existing,
+          );
+        }
         if (existing) {
           await step(jobId, 'done', 'This order already has a label.', orderId);
           return {
@@ -148,22 +328,29 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
             message: `Order ${orderId} already has a label (${existing.trackingNumbers[0] ?? 'no tracking'}); nothing was bought.`,
           };
         }
-        const sandbox = settings.provider === 'sandbox';
-        await step(jobId, 'buying', `Buying the label from ${sandbox ? 'the SANDBOX' : 'AfterShip'}…`, orderId);
+        const notReady = providerNotReady(settings);
+        if (notReady) return await fail({ ...notReady, code: 'provider_not_configured', nextStep: 'Ask a supervisor to finish the provider set-up in Settings.' }, orderId);
+        if (settings.provider === 'tiktok' && !publicSettings().tiktokAuthorization.authorized) {
+          return await fail(
+            { code: 'tiktok_not_authorized', message: 'TikTok Shop has not authorized this station yet, so no label can be bought.', nextStep: 'Ask a supervisor to press "Authorize TikTok Shop" in Settings.' },
+            orderId,
+          );
+        }
+        const provider = settings.provider;
+        const sandbox = provider === 'sandbox';
+        const slow = CAPABILITIES[provider].slow;
+        await step(jobId, 'buying', `Buying the label from ${sandbox ? 'the SANDBOX' : PROVIDER_TITLES[provider]}…`, orderId, slow ? slowBuyMs : stepDelayMs);
         if (orderId === FAKE_SCANS.refused) {
-          const problem = {
-            code: 'provider_refused',
-            message: `TikTok Shop says order ${orderId} is cancelled, so no label can be bought.`,
-            nextStep: 'Put the parcel aside and tell a supervisor; do not ship it.',
-          };
-          await step(jobId, 'failed', problem.message, orderId);
-          return { outcome: 'failed', jobId, problem };
+          return await fail(
+            { code: 'provider_refused', message: `TikTok Shop says order ${orderId} is cancelled, so no label can be bought.`, nextStep: 'Put the parcel aside and tell a supervisor; do not ship it.' },
+            orderId,
+          );
         }
         const now = new Date().toISOString();
         const label: LabelRecord = {
           id: `lbl_${String(labels.length + 1).padStart(5, '0')}`,
           orderId,
-          provider: settings.provider,
+          provider,
           sandbox,
           providerLabelId: `pl_${orderId.slice(-6)}`,
           trackingNumbers: [`94001112062138${orderId.slice(-8)}`],
@@ -178,6 +365,29 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
           error: null,
           printCount: 0,
         };
+        if (orderId === FAKE_SCANS.answerLost) {
+          const lost: LabelRecord = {
+            ...label,
+            providerLabelId: null,
+            trackingNumbers: [],
+            cost: null,
+            status: 'unknown',
+            format: null,
+            filePath: null,
+            error: `No answer from ${PROVIDER_TITLES[provider]} after the request was sent; a label may exist.`,
+          };
+          labels.unshift(lost);
+          providerTruth.set(lost.id, 'found');
+          return await fail(
+            {
+              code: 'purchase_unknown',
+              message: `${PROVIDER_TITLES[provider]} did not answer, so the station cannot tell whether the label for order ${orderId} was bought.`,
+              nextStep: 'Do not scan this order again. Open it in History and ask the provider again.',
+            },
+            orderId,
+            lost,
+          );
+        }
         labels.unshift(label);
         await step(jobId, 'printing', `Printing on ${settings.printer.address}…`, orderId);
         if (!printerOnline || orderId === FAKE_SCANS.printFails) {
@@ -197,7 +407,8 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
         label.printCount = 1;
         attempts.push(attempt(label, label.printer, false, true, null));
         await step(jobId, 'done', 'Label printed.', orderId);
-        return resolved.warning ? { outcome: 'printed', jobId, label, warning: resolved.warning } : { outcome: 'printed', jobId, label };
+        const resolvedWarning = resolved.kind === 'tiktok' ? resolved.warning : undefined;
+        return resolvedWarning ? { outcome: 'printed', jobId, label, warning: resolvedWarning } : { outcome: 'printed', jobId, label };
       } finally {
         busy = false;
       }
@@ -224,7 +435,7 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     async searchHistory({ query, limit, offset }) {
       const q = query.trim().toLowerCase();
       const matches = labels.filter(
-        (l) => q === '' || l.orderId.includes(q) || l.trackingNumbers.some((t) => t.toLowerCase().includes(q)),
+        (l) => q === '' || l.orderId.startsWith(q) || l.trackingNumbers.some((t) => t.toLowerCase().startsWith(q)),
       );
       return { labels: matches.slice(offset, offset + limit), total: matches.length };
     },
@@ -263,33 +474,111 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
           }
         }
       }
-      if (patch.provider === 'aftership' && apiKey === undefined) {
-        throw new StationError('invalid_input', 'AfterShip needs an API key before it can buy labels.', 'Enter the AfterShip API key, save it, then choose AfterShip again.');
+      const next = merge(settings, patch);
+      if (next.provider !== settings.provider) {
+        const notReady = providerNotReady(next);
+        if (notReady) throw new StationError(notReady.code, notReady.message, notReady.nextStep);
       }
-      settings = {
-        provider: patch.provider ?? settings.provider,
-        aftership: { ...settings.aftership, ...patch.aftership },
-        printer: { ...settings.printer, ...patch.printer },
-        defaultParcel: { ...settings.defaultParcel, ...patch.defaultParcel },
-        operator: patch.operator ?? settings.operator,
-        sandbox: { ...settings.sandbox, ...patch.sandbox },
-      };
+      settings = next;
       return publicSettings();
     },
 
-    async setApiKey({ apiKey: key }) {
-      const variable = isLocked('apiKey');
-      if (variable) throw new StationError('locked_by_env', `The API key is set by ${variable}.`, `Change ${variable} where the station is started.`);
-      apiKey = key;
+    async setSecret({ secret, value }) {
+      const variable = isLocked(`secrets.${secret}`);
+      if (variable) throw new StationError('locked_by_env', `${SECRET_TITLES[secret]} is set by ${variable}.`, `Change ${variable} where the station is started.`);
+      secrets[secret] = value;
+      if (secret === 'tiktokAppSecret') authorization = { authorized: false, accessTokenExpiresAt: null, shopName: null };
       return publicSettings();
     },
 
-    async clearApiKey() {
-      if (settings.provider === 'aftership') {
-        throw new StationError('invalid_input', 'AfterShip is the active provider, so its key cannot be removed.', 'Switch the provider to Sandbox first, save, then remove the key.');
+    async clearSecret({ secret }) {
+      const variable = isLocked(`secrets.${secret}`);
+      if (variable) throw new StationError('locked_by_env', `${SECRET_TITLES[secret]} is set by ${variable}.`, `Change ${variable} where the station is started.`);
+      if (PROVIDER_SECRET[settings.provider] === secret) {
+        throw new StationError(
+          'invalid_input',
+          `${PROVIDER_TITLES[settings.provider]} is the active provider, so ${SECRET_TITLES[secret].replace(/^The /, 'its ')} cannot be removed.`,
+          'Switch the provider to Sandbox first, save, then remove it.',
+        );
       }
-      apiKey = undefined;
+      delete secrets[secret];
       return publicSettings();
+    },
+
+    async startTikTokAuthorization() {
+      if (settings.tiktok.appKey === '' || !secretSet('tiktokAppSecret')) {
+        throw new StationError('invalid_input', 'TikTok Shop authorization needs the app key and the app secret.', 'Enter and save both in Settings, then press Authorize again.');
+      }
+      pendingState = `ls${Math.random().toString(36).slice(2, 12)}`;
+      const url = new URL('/oauth/authorize', settings.tiktok.authBaseUrl);
+      url.searchParams.set('app_key', settings.tiktok.appKey);
+      url.searchParams.set('state', pendingState);
+      return { authorizeUrl: url.toString() };
+    },
+
+    async finishTikTokAuthorization({ codeOrRedirectUrl }) {
+      if (!pendingState) {
+        throw new StationError('invalid_input', 'No TikTok authorization was started on this station.', 'Press "Authorize TikTok Shop" first, approve the app, then paste the code.');
+      }
+      let code = codeOrRedirectUrl.trim();
+      if (/^https?:\/\//i.test(code)) {
+        const url = new URL(code);
+        const state = url.searchParams.get('state');
+        if (state !== null && state !== pendingState) {
+          throw new StationError('tiktok_state_mismatch', 'That address belongs to another authorization attempt.', 'Press "Authorize TikTok Shop" again and use the newest address.');
+        }
+        code = url.searchParams.get('code') ?? '';
+        if (code === '') throw new StationError('invalid_input', 'That address has no code in it.', 'Paste the whole address TikTok showed after you approved the app (it contains "code=").');
+      }
+      if (!/^[A-Za-z0-9_.-]{6,}$/.test(code) || code.startsWith('expired')) {
+        throw new StationError('tiktok_code_refused', 'TikTok refused that code: it may be mistyped or expired (codes are valid for a few minutes).', 'Press "Authorize TikTok Shop" again and paste the new code straight away.');
+      }
+      pendingState = undefined;
+      authorization = { authorized: true, accessTokenExpiresAt: new Date(Date.now() + 7 * DAY).toISOString(), shopName: 'Sunrise Goods US' };
+      return publicSettings();
+    },
+
+    async resolveUncertainLabel({ labelId, decision }) {
+      const label = findLabel(labelId);
+      if (label.status !== 'unknown' && label.status !== 'buying') {
+        throw new StationError('not_uncertain', `The label for order ${label.orderId} does not need checking.`, 'Nothing to do: History shows what it is.');
+      }
+      const title = PROVIDER_TITLES[label.provider];
+      const now = new Date().toISOString();
+      if (decision === 'confirm_no_label') {
+        Object.assign(label, { status: 'failed', error: 'A supervisor confirmed the provider has no label for this order.', updatedAt: now });
+        return { ...label };
+      }
+      if (!CAPABILITIES[label.provider].lookup) {
+        throw new StationError(
+          'lookup_unsupported',
+          `${title} cannot be asked whether it made a label.`,
+          `Look for order ${label.orderId} in the ${PROVIDER_TITLES[label.provider].split(' (')[0]} dashboard. If there is no label, press "No label exists — allow buying again".`,
+        );
+      }
+      const truth = providerTruth.get(label.id);
+      if (truth === 'found') {
+        Object.assign(label, {
+          status: 'bought',
+          providerLabelId: `pl_${label.orderId.slice(-6)}`,
+          trackingNumbers: [`94001112062138${label.orderId.slice(-8)}`],
+          cost: { amount: 5.42, currency: 'USD' },
+          format: 'pdf',
+          filePath: `/home/packer/.station-data/labels/${label.orderId}.pdf`,
+          error: null,
+          updatedAt: now,
+        });
+      } else if (truth === 'none') {
+        Object.assign(label, { status: 'failed', error: `${title} confirms no label was bought.`, updatedAt: now });
+      } else {
+        label.error = `Still no answer from ${title}.`;
+        label.updatedAt = now;
+      }
+      return { ...label };
+    },
+
+    async lookupOrder({ scan }) {
+      return lookup(scan);
     },
 
     async testPrint({ address, dpi }) {
@@ -314,6 +603,8 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
 
   return {
     handlers: recorded,
+    // Nothing to reconcile: the fake's uncertain labels wait for a person, like ones the provider could not confirm.
+    reconciled: Promise.resolve(),
     calls,
     events: {
       on(event, listener) {
@@ -327,25 +618,34 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     setPrinterOnline(online) {
       printerOnline = online;
     },
+    secretValues() {
+      return { ...secrets };
+    },
     async close() {
       listeners.clear();
     },
   };
 }
 
+/** Providers of the seeded live (non-sandbox) labels, in turn. */
+const LIVE_PROVIDERS: ProviderName[] = ['aftership', 'tiktok', 'shipium'];
+
 function seedLabels(count: number, now: number): LabelRecord[] {
   const labels: LabelRecord[] = [];
   for (let i = 0; i < count; i++) {
     const at = new Date(now - (i * 37 + 12) * MINUTE).toISOString();
     const orderId = `5768111222333444${String(i + 1).padStart(2, '0')}`;
-    const status: LabelRecord['status'] =
-      i === 3 ? 'print_failed' : i === 7 ? 'failed' : i === 11 ? 'unknown' : i === 15 ? 'bought' : 'printed';
-    const hasLabel = status !== 'failed' && status !== 'unknown';
+    const uncertain = orderId === UNCERTAIN_SEEDS.found || orderId === UNCERTAIN_SEEDS.none || orderId === UNCERTAIN_SEEDS.unsupported;
+    const status: LabelRecord['status'] = uncertain
+      ? orderId === UNCERTAIN_SEEDS.unsupported ? 'buying' : 'unknown'
+      : i === 3 ? 'print_failed' : i === 7 ? 'failed' : i === 17 ? 'bought' : 'printed';
+    const hasLabel = status !== 'failed' && !uncertain;
     const sandbox = i % 5 !== 4;
+    const provider: ProviderName = sandbox ? 'sandbox' : LIVE_PROVIDERS[Math.floor(i / 5) % 3] ?? 'aftership';
     labels.push({
       id: `lbl_s${String(i + 1).padStart(4, '0')}`,
       orderId,
-      provider: sandbox ? 'sandbox' : 'aftership',
+      provider,
       sandbox,
       providerLabelId: hasLabel ? `pl_${i + 1}` : null,
       trackingNumbers: hasLabel ? [i === 0 ? SEEDED_TRACKING : `94001112062138594${String(10_000 + i * 7919).slice(-5)}`] : [],
@@ -360,8 +660,8 @@ function seedLabels(count: number, now: number): LabelRecord[] {
       error:
         status === 'failed'
           ? 'TikTok Shop says the order is cancelled.'
-          : status === 'unknown'
-            ? 'No answer from the provider; a label may exist.'
+          : uncertain
+            ? `No answer from ${PROVIDER_TITLES[provider]} after the request was sent; a label may exist.`
             : status === 'print_failed'
               ? 'Printer did not answer (out of paper or head open).'
               : null,

@@ -1,42 +1,56 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { SecretName } from '../../shared/schemas';
 import { station } from '../station';
 import { keys } from '../queries';
 import { toProblem } from '../problem';
 import { ProblemBox } from './ProblemBox';
 
+/** What each secret is called on screen: "Key is set", "Paste the Shipium API key". */
+export const SECRET_WORDS: Record<SecretName, { noun: string; placeholder: string }> = {
+  aftershipApiKey: { noun: 'Key', placeholder: 'Paste the AfterShip API key' },
+  tiktokAppSecret: { noun: 'App secret', placeholder: 'Paste the TikTok app secret' },
+  shipiumApiKey: { noun: 'Key', placeholder: 'Paste the Shipium API key' },
+  shopifyAdminToken: { noun: 'Token', placeholder: 'Paste the Shopify Admin API access token' },
+};
+
 /**
- * Write-only API key: the key goes to the station and is never shown or read back. The page only
- * knows whether a key is set.
+ * A write-only secret (API key, app secret, access token): the value goes to the station and is
+ * never shown or read back. The page only knows whether it is set.
  */
-export function ApiKeyField({ apiKeySet, lockedBy }: { apiKeySet: boolean; lockedBy?: string }) {
+export function SecretField({ secret, isSet, lockedBy }: { secret: SecretName; isSet: boolean; lockedBy?: string }) {
   const queryClient = useQueryClient();
+  const words = SECRET_WORDS[secret];
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const [notice, setNotice] = useState('');
   const save = useMutation({
-    mutationFn: (apiKey: string) => station.setApiKey({ apiKey }),
+    mutationFn: (value: string) => station.setSecret({ secret, value }),
     onSuccess: (settings) => {
       queryClient.setQueryData(keys.settings, settings);
+      void queryClient.invalidateQueries({ queryKey: keys.info });
       setDraft('');
       setEditing(false);
-      setNotice('Key saved.');
-      save.reset(); // drop the key from the mutation's remembered variables
+      setNotice(`${words.noun} saved.`);
+      save.reset(); // drop the value from the mutation's remembered variables
     },
   });
   const remove = useMutation({
-    mutationFn: () => station.clearApiKey({}),
+    mutationFn: () => station.clearSecret({ secret }),
     onSuccess: (settings) => {
       queryClient.setQueryData(keys.settings, settings);
-      setNotice('Key removed.');
+      void queryClient.invalidateQueries({ queryKey: keys.info });
+      setNotice(`${words.noun} removed.`);
     },
   });
 
   if (lockedBy) {
     return (
-      <div className="apikey" data-testid="apikey">
-        <span className="key-state">{apiKeySet ? 'Key is set' : 'No key'}</span>
-        <span className="locked-note">Locked: set by {lockedBy}</span>
+      <div className="apikey" data-testid={`secret-${secret}`}>
+        <span className="key-state">{isSet ? `${words.noun} is set` : `No ${words.noun.toLowerCase()}`}</span>
+        <span className="locked-note" data-testid="locked-note">
+          Locked: set by {lockedBy}
+        </span>
       </div>
     );
   }
@@ -46,19 +60,20 @@ export function ApiKeyField({ apiKeySet, lockedBy }: { apiKeySet: boolean; locke
     setNotice('');
     save.mutate(draft);
   };
-  const showInput = !apiKeySet || editing;
+  const showInput = !isSet || editing;
   const problem = save.error ?? remove.error;
   return (
-    <div className="apikey" data-testid="apikey">
+    <div className="apikey" data-testid={`secret-${secret}`}>
       {showInput ? (
         // Not a <form>: it sits inside the settings form, and forms cannot nest.
         <div className="apikey-form">
           <input
+            id={`secret-${secret}-input`}
             type="password"
-            data-testid="apikey-input"
+            data-testid="secret-input"
             className="text-input"
             autoComplete="new-password"
-            placeholder="Paste the AfterShip API key"
+            placeholder={words.placeholder}
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
@@ -69,7 +84,7 @@ export function ApiKeyField({ apiKeySet, lockedBy }: { apiKeySet: boolean; locke
             }}
           />
           <button className="button" type="button" onClick={submit} disabled={save.isPending || draft.trim() === ''}>
-            {save.isPending ? 'Saving…' : 'Save key'}
+            {save.isPending ? 'Saving…' : `Save ${words.noun.toLowerCase()}`}
           </button>
           {editing && (
             <button className="button button-secondary" type="button" onClick={() => { setEditing(false); setDraft(''); save.reset(); }}>
@@ -79,7 +94,7 @@ export function ApiKeyField({ apiKeySet, lockedBy }: { apiKeySet: boolean; locke
         </div>
       ) : (
         <div className="apikey-set">
-          <span className="key-state key-state-set" data-testid="key-is-set">✓ Key is set</span>
+          <span className="key-state key-state-set" data-testid="key-is-set">✓ {words.noun} is set</span>
           <button className="button button-secondary" type="button" onClick={() => { setNotice(''); setEditing(true); }}>
             Replace
           </button>
