@@ -25,6 +25,8 @@ export interface StationEvents {
 export interface StationCore {
   handlers: StationHandlers;
   events: StationEvents;
+  /** Settles when the start-up check of purchases left without an answer has finished. */
+  reconciled: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,4 +39,8 @@ export interface StationCoreOptions {
   env?: Record<string, string | undefined>;
   /** Log sink; must never receive secrets. */
   log?: (line: string) => void;
+  /** How long a provider's "no label" is re-asked after a lost answer (default 3 s; tests shorten it). */
+  noneConfirmDelayMs?: number;
+  /** Overrides each provider's own request timeout (tests use short ones). */
+  providerTimeoutMs?: number;
 }

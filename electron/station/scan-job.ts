@@ -1,21 +1,26 @@
 /**
- * One scan, start to finish: resolve -> (already labelled? offer reprint) -> buy once -> save -> print.
- * The history row is written before the provider is asked; an unanswered purchase is never retried
- * blindly: the order is blocked until someone checks, so a label is never bought twice.
+ * One scan, start to finish: resolve the order -> (already labelled? offer a reprint) -> buy once ->
+ * save -> print. The history row is written before the provider is asked. When a purchase gets no
+ * clear answer, the provider is asked whether the label exists; only its confirmed "none" allows
+ * another purchase, and a label that exists is adopted: never bought twice, never lost.
  */
 import { randomUUID } from 'node:crypto';
 import type { ScanOutcome } from '../../shared/contract';
-import type { JobStep, Problem } from '../../shared/schemas';
-import { resolveScan } from '../../shared/scan';
+import type { OrderDetails } from '../../shared/orders';
+import type { JobStep, Problem, Settings } from '../../shared/schemas';
 import { StationError } from '../../shared/rpc';
 import { toPublic, type HistoryStore, type StoredLabel } from './history/history-store';
 import type { JobEvents } from './job-events';
 import { ensureLabelFile, printStoredLabel, type LabelPrintingDeps } from './label-printing';
-import { ProviderError } from './providers/provider';
+import type { OrderSources } from './orders/order-sources';
+import { resolveOrder } from './orders/resolve-order';
+import { ProviderError, type LabelProvider, type LabelRequest } from './providers/provider';
+import { reconcileLabel } from './reconcile';
 
 export interface ScanJobDeps extends LabelPrintingDeps {
   history: HistoryStore;
   events: JobEvents;
+  orderSources: OrderSources;
   stationId: string;
   /** Orders whose purchase is running in this process right now. */
   inFlight: Set<string>;
@@ -23,52 +28,64 @@ export interface ScanJobDeps extends LabelPrintingDeps {
 
 /** Single-parcel purchases use this parcel key; split shipments will key by their box set. */
 export const SINGLE_PARCEL = '1of1';
+/** A provider that twice confirms "no label" after lost answers is not asked a third time in one scan. */
+const MAX_PURCHASE_ATTEMPTS = 3;
+
+type Progress = (step: JobStep, message: string, orderId?: string) => void;
 
 export async function runScanJob(deps: ScanJobDeps, scan: string): Promise<ScanOutcome> {
   const jobId = randomUUID();
-  const progress = (step: JobStep, message: string, orderId?: string) =>
-    deps.events.emit('jobProgress', { jobId, step, message, ...(orderId && { orderId }) });
+  const progress: Progress = (step, message, orderId) => deps.events.emit('jobProgress', { jobId, step, message, ...(orderId && { orderId }) });
   const fail = (problem: Problem, orderId?: string, label?: StoredLabel): ScanOutcome => {
     progress('failed', problem.message, orderId);
     return { outcome: 'failed', jobId, problem, ...(label && { label: toPublic(label) }) };
   };
 
   progress('resolving', 'Reading the scan…');
-  const resolved = resolveScan(scan);
-  if (resolved.kind === 'rejected') return fail({ code: resolved.code, message: resolved.message, nextStep: resolved.nextStep });
-  const { orderId } = resolved;
+  const settings = deps.settings();
+  let order: OrderDetails;
+  let warnings: string[];
+  try {
+    ({ order, warnings } = await resolveOrder(scan, deps.orderSources.configured(settings), deps.log));
+  } catch (error) {
+    if (error instanceof StationError) return fail(error.toProblem());
+    throw error;
+  }
+  const { orderId } = order;
 
   if (deps.inFlight.has(orderId)) {
     return fail({ code: 'order_busy', message: `A label for order ${orderId} is being bought right now.`, nextStep: 'Wait for it to finish; do not scan it again.' }, orderId);
   }
-  const existing = deps.history.findLive(orderId, SINGLE_PARCEL);
-  if (existing) return alreadyLabelled(jobId, existing, fail, progress);
-
-  const settings = deps.settings();
-  let provider;
-  try {
-    provider = deps.providers.forSettings(settings);
-  } catch (error) {
-    if (error instanceof StationError) return fail(error.toProblem(), orderId);
-    throw error;
-  }
-
   deps.inFlight.add(orderId);
   try {
-    const row = insertBuyingRow(deps, orderId, provider.name, provider.sandbox, settings.operator, settings.printer.address);
-    if (!row) return alreadyLabelled(jobId, deps.history.findLive(orderId, SINGLE_PARCEL)!, fail, progress);
-
-    progress('buying', `Buying the label from ${provider.title}…`, orderId);
-    let purchased;
-    try {
-      purchased = await provider.createLabel({ orderId, parcels: [settings.defaultParcel], reference: row.reference });
-    } catch (error) {
-      return fail(recordPurchaseFailure(deps, row, provider.title, error), orderId, deps.history.get(row.id));
+    let label: StoredLabel | undefined;
+    const existing = deps.history.findLive(orderId, SINGLE_PARCEL);
+    if (existing && existing.status !== 'buying' && existing.status !== 'unknown') {
+      const message = `Order ${orderId} already has a label (tracking ${existing.trackingNumbers.join(', ') || 'unknown'}). Nothing was bought.`;
+      progress('done', message, orderId);
+      return { outcome: 'already_labelled', jobId, label: toPublic(existing), message };
     }
-    let label = deps.history.markBought(row.id, purchased);
-    deps.log(`label ${label.id} bought for order ${orderId} (${provider.name}, ${purchased.trackingNumbers.join(' ')})`);
+    if (existing) {
+      progress('buying', 'An earlier purchase of this order got no answer: asking the provider whether the label exists…', orderId);
+      const checked = await reconcileLabel(deps, existing);
+      if (checked.state === 'unknown') return fail(labelMayExist(existing.orderId, checked.reason), orderId, checked.label);
+      if (checked.state === 'found') label = checked.label;
+    }
 
-    progress('printing', `Printing tracking ${purchased.trackingNumbers[0] ?? ''}…`, orderId);
+    if (!label) {
+      let provider: LabelProvider;
+      try {
+        provider = deps.providers.forSettings(settings);
+      } catch (error) {
+        if (error instanceof StationError) return fail(error.toProblem(), orderId);
+        throw error;
+      }
+      const bought = await buyOnce(deps, provider, labelRequest(deps, settings, order), settings, progress);
+      if ('problem' in bought) return fail(bought.problem, orderId, bought.label);
+      label = bought.label;
+    }
+
+    progress('printing', `Printing tracking ${label.trackingNumbers[0] ?? ''}…`, orderId);
     try {
       label = (await ensureLabelFile(deps, label)).label;
     } catch (error) {
@@ -84,74 +101,97 @@ export async function runScanJob(deps: ScanJobDeps, scan: string): Promise<ScanO
       return { outcome: 'print_failed', jobId, label: toPublic(printed.label), problem };
     }
     progress('done', `Printed order ${orderId}`, orderId);
-    return { outcome: 'printed', jobId, label: toPublic(printed.label), ...(resolved.warning && { warning: resolved.warning }) };
+    const warning = warnings.join(' ');
+    return { outcome: 'printed', jobId, label: toPublic(printed.label), ...(warning && { warning }) };
   } finally {
     deps.inFlight.delete(orderId);
   }
 }
 
-function alreadyLabelled(
-  jobId: string,
-  existing: StoredLabel,
-  fail: (problem: Problem, orderId?: string, label?: StoredLabel) => ScanOutcome,
-  progress: (step: JobStep, message: string, orderId?: string) => void,
-): ScanOutcome {
-  if (existing.status === 'buying' || existing.status === 'unknown') {
-    return fail(
-      {
-        code: 'label_may_exist',
-        message: `Order ${existing.orderId} has a purchase that never got an answer: a label may already exist.`,
-        nextStep: 'Do not buy again. A supervisor must check the order in the provider’s dashboard first.',
-      },
-      existing.orderId,
-      existing,
-    );
-  }
-  const message = `Order ${existing.orderId} already has a label (tracking ${existing.trackingNumbers.join(', ') || 'unknown'}). Nothing was bought.`;
-  progress('done', message, existing.orderId);
-  return { outcome: 'already_labelled', jobId, label: toPublic(existing), message };
+function labelRequest(deps: ScanJobDeps, settings: Settings, order: OrderDetails): LabelRequest {
+  return {
+    orderId: order.orderId,
+    parcels: [{ ...settings.defaultParcel, itemIds: [] }],
+    reference: `ls-${deps.stationId}-${order.orderId}-${SINGLE_PARCEL}`,
+    // A 203 dpi ZPL label from the carrier prints as is; otherwise ask for PDF and rasterize at the printer's dpi.
+    fileType: settings.printer.dpi === 203 ? 'zpl' : 'pdf',
+    order,
+  };
 }
 
-function insertBuyingRow(
+async function buyOnce(
   deps: ScanJobDeps,
-  orderId: string,
-  provider: StoredLabel['provider'],
-  sandbox: boolean,
-  operator: string,
-  printer: string,
-): StoredLabel | undefined {
+  provider: LabelProvider,
+  request: LabelRequest,
+  settings: Settings,
+  progress: Progress,
+): Promise<{ label: StoredLabel } | { problem: Problem; label?: StoredLabel }> {
+  for (let attempt = 1; attempt <= MAX_PURCHASE_ATTEMPTS; attempt++) {
+    const row = insertBuyingRow(deps, provider, request, settings);
+    if (!row) {
+      return { problem: { code: 'order_busy', message: `Another purchase for order ${request.orderId} was recorded at the same moment.`, nextStep: 'Scan the order again to see its label.' } };
+    }
+    progress('buying', `Buying the label from ${provider.title}…`, request.orderId);
+    try {
+      const purchased = await provider.createLabel(request);
+      const label = deps.history.markBought(row.id, purchased);
+      deps.log(`label ${label.id} bought for order ${request.orderId} (${provider.name}, ${purchased.trackingNumbers.join(' ')})`);
+      return { label };
+    } catch (error) {
+      if (error instanceof ProviderError && !error.ambiguous) {
+        return { problem: error.toProblem(), label: deps.history.setStatus(row.id, 'failed', error.message) };
+      }
+      if (!(error instanceof StationError)) deps.log(`purchase for order ${request.orderId} ended unexpectedly: ${(error as Error).name}`);
+      progress('buying', `No clear answer from ${provider.title}: checking whether the label was made…`, request.orderId);
+      const checked = await reconcileLabel(deps, deps.history.get(row.id)!);
+      if (checked.state === 'found') return { label: checked.label };
+      if (checked.state === 'unknown') {
+        return {
+          problem: {
+            code: 'purchase_unknown',
+            message: `No clear answer from ${provider.title}, and it could not confirm whether the label was made (${checked.reason}).`,
+            nextStep: 'Do not scan this order again. A supervisor must check it in the provider’s dashboard, then settle it in History.',
+          },
+          label: checked.label,
+        };
+      }
+      // The provider confirmed there is no label: buying again is safe.
+    }
+  }
+  return {
+    problem: {
+      code: 'provider_failing',
+      message: `${provider.title} failed ${MAX_PURCHASE_ATTEMPTS} times for order ${request.orderId} without making a label.`,
+      nextStep: 'Wait a minute and scan the order again. Nothing was bought.',
+    },
+  };
+}
+
+function insertBuyingRow(deps: ScanJobDeps, provider: LabelProvider, request: LabelRequest, settings: Settings): StoredLabel | undefined {
   try {
     return deps.history.insertBuying({
       id: randomUUID(),
-      orderId,
+      orderId: request.orderId,
       parcelKey: SINGLE_PARCEL,
-      reference: `ls-${deps.stationId}-${orderId}-${SINGLE_PARCEL}`,
-      provider,
-      sandbox,
-      operator,
-      printer,
+      reference: request.reference,
+      provider: provider.name,
+      sandbox: provider.sandbox,
+      operator: settings.operator,
+      printer: settings.printer.address,
+      request: JSON.stringify(request),
     });
   } catch (error) {
-    // Another station process sharing this history got there first: the database refused a second live label.
+    // Another process sharing this history got there first: the database refused a second live label.
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
     throw error;
   }
 }
 
-function recordPurchaseFailure(deps: ScanJobDeps, row: StoredLabel, providerTitle: string, error: unknown): Problem {
-  if (error instanceof ProviderError && !error.ambiguous) {
-    deps.history.setStatus(row.id, 'failed', error.message);
-    return error.toProblem();
-  }
-  // No clear answer: the provider may have sold the label. Block the order instead of guessing.
-  const detail = error instanceof StationError ? error.message : 'the request ended without an answer';
-  const message = `No clear answer from ${providerTitle} (${detail}). The label may have been bought.`;
-  deps.history.setStatus(row.id, 'unknown', message);
-  deps.log(`label ${row.id} for order ${row.orderId}: purchase outcome unknown`);
+function labelMayExist(orderId: string, reason: string): Problem {
   return {
-    code: 'purchase_unknown',
-    message,
-    nextStep: 'Do not scan this order again. A supervisor must check it in the provider’s dashboard.',
+    code: 'label_may_exist',
+    message: `Order ${orderId} has a purchase that never got an answer, and the provider could not confirm whether a label exists (${reason}).`,
+    nextStep: 'Do not buy again. A supervisor must check the order in the provider’s dashboard, then settle it in History.',
   };
 }
 

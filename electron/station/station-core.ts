@@ -6,16 +6,22 @@ import type { StationHandlers } from '../../shared/contract';
 import { StationError } from '../../shared/rpc';
 import type { StationCore, StationCoreOptions } from './core-types';
 import { openDatabase } from './history/database';
-import { HistoryStore, type StoredLabel } from './history/history-store';
+import { HistoryStore, toPublic, type StoredLabel } from './history/history-store';
 import { LabelFiles } from './history/label-files';
 import { JobEvents } from './job-events';
 import { ensureLabelFile, printStoredLabel } from './label-printing';
+import { OrderSources } from './orders/order-sources';
+import { resolveOrder } from './orders/resolve-order';
 import { renderPreviewPng, sendToPrinter, testLabelZpl } from './printing';
-import { ProviderFactory } from './provider-factory';
+import { PROVIDER_TITLES, ProviderFactory } from './provider-factory';
+import { reconcileLabel } from './reconcile';
 import { runScanJob, type ScanJobDeps } from './scan-job';
 import { readEnvPresets } from './settings/env-presets';
 import { SettingsService } from './settings/settings-service';
+import { TikTokAuthorization } from './tiktok-authorization';
 import { STATION_VERSION } from './version';
+
+const NO_CAPABILITIES_CHECK = { tracking: true, void: false, lookup: true, slow: false } as const;
 
 export async function createStationCore(options: StationCoreOptions): Promise<StationCore> {
   const log = options.log ?? (() => {});
@@ -24,17 +30,20 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
   const db = openDatabase(path.join(options.dataDir, 'history.sqlite'));
   const history = new HistoryStore(db);
   const events = new JobEvents();
+  const providers = new ProviderFactory(settings, options.dataDir, options.providerTimeoutMs);
   const deps: ScanJobDeps = {
     history,
     files: new LabelFiles(path.join(options.dataDir, 'labels')),
-    providers: new ProviderFactory(() => settings.apiKey()),
+    providers,
+    orderSources: new OrderSources(settings, providers),
     settings: () => settings.current(),
     events,
     stationId: stationId(options.settingsStore),
     inFlight: new Set(),
     log,
+    ...(options.noneConfirmDelayMs !== undefined && { noneConfirmDelayMs: options.noneConfirmDelayMs }),
   };
-  settleInterruptedPurchases(history, log);
+  const tiktokAuth = new TikTokAuthorization(settings, providers);
 
   const requireLabel = (labelId: string): StoredLabel => {
     const label = history.get(labelId);
@@ -45,24 +54,44 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
   const handlers: StationHandlers = {
     getStationInfo: async () => {
       const current = settings.current();
-      const provider = current.provider === 'sandbox' ? 'Sandbox (no real labels)' : 'AfterShip Shipping API';
+      let capabilities: StationCoreCapabilities = NO_CAPABILITIES_CHECK;
+      try {
+        capabilities = providers.forSettings(current).capabilities;
+      } catch {
+        // Not configured yet: the scan will say so; the info screen still shows which provider is chosen.
+      }
       return {
         version: STATION_VERSION,
         provider: current.provider,
-        providerTitle: provider,
+        providerTitle: PROVIDER_TITLES[current.provider],
         sandbox: current.provider === 'sandbox',
+        capabilities,
         printer: current.printer.address,
         dataDir: options.dataDir,
         shell: options.shell,
       };
     },
     submitScan: async ({ scan }) => runScanJob(deps, scan),
+    lookupOrder: async ({ scan }) => (await resolveOrder(scan, deps.orderSources.configured(settings.current()), log)).order,
     reprintLabel: async ({ labelId }) => {
       const label = requireLabel(labelId);
       if (label.status === 'failed' || label.status === 'buying' || label.status === 'unknown') {
         throw new StationError('not_printable', `No label was bought for order ${label.orderId} in this attempt, so there is nothing to print.`, 'Check the order’s other history entries.');
       }
       return (await printStoredLabel(deps, label, { reprint: true })).outcome;
+    },
+    resolveUncertainLabel: async ({ labelId, decision }) => {
+      const label = requireLabel(labelId);
+      if (label.status !== 'buying' && label.status !== 'unknown') {
+        throw new StationError('not_uncertain', `The label for order ${label.orderId} is not waiting for a check.`, 'Nothing to do.');
+      }
+      if (deps.inFlight.has(label.orderId)) {
+        throw new StationError('order_busy', `Order ${label.orderId} is being labelled right now.`, 'Wait for it to finish.');
+      }
+      if (decision === 'recheck') return toPublic((await reconcileLabel(deps, label)).label);
+      const who = settings.current().operator || 'a supervisor';
+      log(`label ${label.id} for order ${label.orderId}: ${who} confirmed no label exists`);
+      return toPublic(history.setStatus(label.id, 'failed', `${who} checked the provider and confirmed no label exists: the order may be bought again.`));
     },
     searchHistory: async ({ query, limit, offset }) => history.search(query, limit, offset),
     getLabel: async ({ labelId }) => {
@@ -80,12 +109,17 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
       settings.update(patch);
       return settings.publicView();
     },
-    setApiKey: async ({ apiKey }) => {
-      settings.setApiKey(apiKey);
+    setSecret: async ({ secret, value }) => {
+      settings.setSecret(secret, value);
       return settings.publicView();
     },
-    clearApiKey: async () => {
-      settings.clearApiKey();
+    clearSecret: async ({ secret }) => {
+      settings.clearSecret(secret);
+      return settings.publicView();
+    },
+    startTikTokAuthorization: async () => ({ authorizeUrl: tiktokAuth.start() }),
+    finishTikTokAuthorization: async ({ codeOrRedirectUrl }) => {
+      await tiktokAuth.finish(codeOrRedirectUrl);
       return settings.publicView();
     },
     testPrint: async ({ address, dpi }) => {
@@ -100,18 +134,32 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
     },
   };
 
+  settleInterruptedPurchases(history, log);
+  let closed = false;
+  const reconciled = (async () => {
+    for (const label of history.listUncertain()) {
+      if (closed) return;
+      await reconcileLabel(deps, label).catch((error: unknown) => log(`start-up check of label ${label.id} failed: ${(error as Error).name}`));
+    }
+  })();
+
   return {
     handlers,
     events,
+    reconciled,
     close: async () => {
+      closed = true;
+      await reconciled;
       db.close();
     },
   };
 }
 
+type StationCoreCapabilities = { tracking: boolean; void: false; lookup: boolean; slow: boolean };
+
 /**
  * Rows still 'buying' at start-up belong to a purchase the station never heard back from (crash,
- * power cut). The label may exist at the provider: block the order rather than buy again.
+ * power cut). Mark them before anything else runs; the background check then asks the provider.
  */
 function settleInterruptedPurchases(history: HistoryStore, log: (line: string) => void): void {
   for (const label of history.listByStatus('buying')) {

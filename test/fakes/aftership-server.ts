@@ -64,6 +64,8 @@ export interface FakeAfterShip {
   requests: FakeRequest[];
   /** Misbehave for the next `count` API requests (default), or file downloads with target 'files'. */
   failNext(fault: FakeFault, count?: number, target?: 'api' | 'files'): void;
+  /** Drops every fault still queued. */
+  clearFaults(): void;
   /** A 429 storm: the next `count` API requests are refused with 429 and a reset header. */
   rateLimitStorm(count: number, resetSeconds?: number): void;
   /** The labels created for one order (more than one = a duplicate, unless the shipment was split on purpose). */
@@ -475,6 +477,10 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     failNext(fault, count = 1, target = 'api') {
       const normal: NormalFault = typeof fault === 'string' ? ({ type: fault } as NormalFault) : fault;
       for (let i = 0; i < count; i++) faults[target].push(normal);
+    },
+    clearFaults() {
+      faults.api.length = 0;
+      faults.files.length = 0;
     },
     rateLimitStorm(count, resetSeconds = 1) {
       for (let i = 0; i < count; i++) faults.api.push({ type: 'rate-limited', resetSeconds });

@@ -57,34 +57,60 @@ describe('scan -> AfterShip -> print, never buying twice', () => {
     expect((await station.call('getLabelPreview', { labelId: first.label.id })).widthDots).toBe(812);
   });
 
-  it('blocks the order instead of buying again when AfterShip created the label but the answer was lost', async () => {
+  it('adopts the label AfterShip created when the answer was lost, instead of buying again', async () => {
     aftership.failNext('reset-after-create');
+    const first = await station.call('submitScan', { scan: ORDER });
+    expect(first.outcome).toBe('printed');
+    if (first.outcome !== 'printed') return;
+    expect(first.label.providerLabelId).toBe(aftership.created[0]!.id);
+    expect(labelsBoughtFor(ORDER)).toBe(1);
+    const [job] = await printer.waitForJobs(1, 5000);
+    expect(await decodeZplBarcodes(job!)).toContain(first.label.trackingNumbers[0]);
+    expect((await station.call('submitScan', { scan: ORDER })).outcome).toBe('already_labelled');
+  });
+
+  it('blocks the order when AfterShip cannot say whether the label exists, and settles it once it can', async () => {
+    aftership.failNext('reset-after-create');
+    aftership.failNext('server-error', 60); // every lookup fails for now
     const first = await station.call('submitScan', { scan: ORDER });
     expect(first).toMatchObject({ outcome: 'failed', problem: { code: 'purchase_unknown' } });
     expect(first.outcome === 'failed' && first.problem.nextStep).toMatch(/Do not scan this order again/);
-
-    const again = await station.call('submitScan', { scan: ORDER });
-    expect(again).toMatchObject({ outcome: 'failed', problem: { code: 'label_may_exist' } });
-    expect(labelsBoughtFor(ORDER)).toBe(1);
+    expect(first.outcome === 'failed' && first.label?.status).toBe('unknown');
     expect(printer.jobs).toHaveLength(0);
+
+    aftership.clearFaults();
+    const again = await station.call('submitScan', { scan: ORDER });
+    expect(again.outcome).toBe('printed');
+    expect(labelsBoughtFor(ORDER)).toBe(1);
   });
 
-  it('marks an interrupted purchase as unknown after a restart, never buying blindly', async () => {
+  it('a supervisor can settle an uncertain label as "no label exists", which allows buying again', async () => {
     aftership.failNext('hang');
-    await station.close();
-    station = await startStation({
-      LABEL_STATION_PROVIDER: 'aftership',
-      AFTERSHIP_API_KEY: API_KEY,
-      AFTERSHIP_BASE_URL: aftership.baseUrl,
-      LABEL_STATION_PRINTER: printer.address,
-    });
+    aftership.failNext('server-error', 60);
+    const first = await station.call('submitScan', { scan: ORDER });
+    expect(first).toMatchObject({ outcome: 'failed', problem: { code: 'purchase_unknown' } });
+    const labelId = first.outcome === 'failed' ? first.label!.id : '';
+    aftership.clearFaults();
+    const settled = await station.call('resolveUncertainLabel', { labelId, decision: 'confirm_no_label' });
+    expect(settled.status).toBe('failed');
+    expect(settled.error).toMatch(/confirmed no label exists/);
+    expect((await station.call('submitScan', { scan: ORDER })).outcome).toBe('printed');
+    expect(labelsBoughtFor(ORDER)).toBe(1);
+  });
+
+  it('checks a purchase interrupted by a crash at the next start, and buys only after AfterShip confirms there is none', async () => {
+    aftership.failNext('hang');
     const scan = station.call('submitScan', { scan: ORDER });
     await waitFor(() => aftership.requests.some((r) => r.method === 'POST'));
     await station.restart(); // the station "crashes" while AfterShip has not answered
     void scan.catch(() => undefined);
-    const after = await station.call('submitScan', { scan: ORDER });
-    expect(after).toMatchObject({ outcome: 'failed', problem: { code: 'label_may_exist' } });
-    expect(aftership.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    await station.core.reconciled;
+    const [interrupted] = (await station.call('searchHistory', { query: ORDER })).labels;
+    expect(interrupted).toMatchObject({ status: 'failed' });
+    expect(interrupted!.error).toMatch(/confirmed it made no label/);
+
+    expect((await station.call('submitScan', { scan: ORDER })).outcome).toBe('printed');
+    expect(labelsBoughtFor(ORDER)).toBe(1);
   });
 
   it('lets the packer retry after a definite refusal, and explains a business error in plain words', async () => {

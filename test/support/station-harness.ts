@@ -22,7 +22,16 @@ export async function startStation(env: Record<string, string>): Promise<Harness
   const secretStore: SecretStore = { get: (k) => secrets.get(k), set: (k, v) => void secrets.set(k, v), delete: (k) => void secrets.delete(k) };
   const logs: string[] = [];
   const make = () =>
-    createStationCore({ dataDir: temp.dir, shell: 'web', settingsStore, secretStore, env: { LABEL_STATION_SANDBOX_LATENCY_MS: '0', ...env }, log: (line) => logs.push(line) });
+    createStationCore({
+      dataDir: temp.dir,
+      shell: 'web',
+      settingsStore,
+      secretStore,
+      env: { LABEL_STATION_SANDBOX_LATENCY_MS: '0', ...env },
+      log: (line) => logs.push(line),
+      noneConfirmDelayMs: 10,
+      providerTimeoutMs: 1500,
+    });
   const harness: Harness = {
     core: await make(),
     dataDir: temp.dir,

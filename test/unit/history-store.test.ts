@@ -11,6 +11,7 @@ let clock: number;
 let store: HistoryStore;
 
 const newLabel = (orderId: string, id = `id-${orderId}`): NewLabel => ({
+  request: '{}',
   id,
   orderId,
   parcelKey: '1of1',

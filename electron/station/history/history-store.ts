@@ -22,6 +22,7 @@ interface LabelRow {
   format: LabelFormat | null;
   file_path: string | null;
   error: string | null;
+  request: string | null;
   print_count: number;
 }
 
@@ -37,6 +38,8 @@ interface AttemptRow {
 }
 
 export interface NewLabel {
+  /** The provider request as JSON, kept for reconciliation. */
+  request: string;
   id: string;
   orderId: string;
   parcelKey: string;
@@ -58,6 +61,7 @@ export interface BoughtLabel {
 export interface StoredLabel extends LabelRecord {
   reference: string;
   labelUrl: string | null;
+  request: string | null;
 }
 
 /** Statuses that mean a label exists or may exist at the provider: buying again is refused. */
@@ -78,8 +82,8 @@ export class HistoryStore {
     const at = this.now().toISOString();
     this.db
       .prepare(
-        `INSERT INTO labels (id, order_id, parcel_key, reference, provider, sandbox, status, created_at, updated_at, operator, printer)
-         VALUES (@id, @orderId, @parcelKey, @reference, @provider, @sandbox, 'buying', @at, @at, @operator, @printer)`,
+        `INSERT INTO labels (id, order_id, parcel_key, reference, provider, sandbox, status, created_at, updated_at, operator, printer, request)
+         VALUES (@id, @orderId, @parcelKey, @reference, @provider, @sandbox, 'buying', @at, @at, @operator, @printer, @request)`,
       )
       .run({ ...label, sandbox: label.sandbox ? 1 : 0, at });
     return this.require(label.id);
@@ -135,6 +139,11 @@ export class HistoryStore {
     return row && toStored(row);
   }
 
+  /** Labels whose purchase got no clear answer, oldest first. */
+  listUncertain(): StoredLabel[] {
+    return (this.db.prepare(`${SELECT_LABEL} WHERE l.status IN ('buying', 'unknown') ORDER BY l.created_at`).all() as LabelRow[]).map(toStored);
+  }
+
   listByStatus(status: LabelStatus): StoredLabel[] {
     return (this.db.prepare(`${SELECT_LABEL} WHERE l.status = ? ORDER BY l.created_at`).all(status) as LabelRow[]).map(toStored);
   }
@@ -183,7 +192,7 @@ export class HistoryStore {
 }
 
 export function toPublic(label: StoredLabel): LabelRecord {
-  const { reference: _reference, labelUrl: _labelUrl, ...publicFields } = label;
+  const { reference: _reference, labelUrl: _labelUrl, request: _request, ...publicFields } = label;
   return publicFields;
 }
 
@@ -207,6 +216,7 @@ function toStored(row: LabelRow): StoredLabel {
     printCount: row.print_count,
     reference: row.reference,
     labelUrl: row.label_url,
+    request: row.request,
   };
 }
 

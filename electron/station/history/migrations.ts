@@ -51,4 +51,6 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX print_attempts_label ON print_attempts(label_id, id);
   `,
+  // The exact request a label was bought with, so an unanswered purchase can be looked up later.
+  `ALTER TABLE labels ADD COLUMN request TEXT;`,
 ];

@@ -1,10 +1,17 @@
 import type { Settings } from '../../../shared/schemas';
 
 export const AFTERSHIP_PRODUCTION_URL = 'https://api.aftership.com/postmen/v3';
+export const TIKTOK_API_URL = 'https://open-api.tiktokglobalshop.com';
+export const TIKTOK_AUTH_URL = 'https://auth.tiktok-shops.com';
+export const SHIPIUM_URL = 'https://api.shipium.com';
 
 export const DEFAULT_SETTINGS: Settings = {
   provider: 'sandbox',
-  aftership: { baseUrl: AFTERSHIP_PRODUCTION_URL },
+  aftership: { baseUrl: AFTERSHIP_PRODUCTION_URL, shipperAccountId: '', serviceType: 'tiktok-shipping_standard_shipping' },
+  tiktok: { apiBaseUrl: TIKTOK_API_URL, authBaseUrl: TIKTOK_AUTH_URL, appKey: '', shopCipher: '' },
+  shipium: { baseUrl: SHIPIUM_URL },
+  shopify: { storeUrl: '' },
+  ordersFile: '',
   printer: { address: 'tcp://127.0.0.1:9100', dpi: 203 },
   defaultParcel: {
     dimension: { width: 8, height: 4, depth: 6, unit: 'in' },

@@ -1,52 +1,86 @@
 /**
  * Environment variables that preset settings for fleet set-up and automation. A preset wins over
  * what was saved in the UI and is shown there as read-only, so a fleet's configuration cannot drift.
+ * Secrets from the environment are held in memory only, never written to disk by the station.
  */
 import { z } from 'zod';
-import { Dpi, HttpUrl, PrinterAddress, ProviderName, type SettingsPatch } from '../../../shared/schemas';
+import { Dpi, HttpUrl, OptionalFilePath, OptionalHttpUrl, PrinterAddress, ProviderName, type SecretName, type SettingsPatch } from '../../../shared/schemas';
 import { describeZodError, StationError } from '../../../shared/rpc';
 
 export interface EnvPresets {
   patch: SettingsPatch;
   locked: Array<{ field: string; variable: string }>;
-  /** AFTERSHIP_API_KEY, held in memory only; never written to disk by the station. */
-  apiKey?: string;
+  secrets: Partial<Record<SecretName, string>>;
+  /** TIKTOK_REFRESH_TOKEN: seeds the TikTok token store when it holds no tokens yet. */
+  tiktokRefreshToken?: string;
 }
+
+type Section = 'aftership' | 'tiktok' | 'shipium' | 'shopify' | 'printer' | 'sandbox';
 
 interface PresetSpec {
   variable: string;
+  /** 'provider', 'operator', 'ordersFile' or 'section.key'. */
   field: string;
   schema: z.ZodType;
-  apply(patch: SettingsPatch, value: never): void;
 }
 
+const url = (s: string) => s.replace(/\/+$/, '');
+const ShopCipher = z.string().trim().min(1).max(200);
+
 const specs: PresetSpec[] = [
-  { variable: 'LABEL_STATION_PROVIDER', field: 'provider', schema: ProviderName, apply: (p, v: ProviderName) => void (p.provider = v) },
-  { variable: 'AFTERSHIP_BASE_URL', field: 'aftership.baseUrl', schema: HttpUrl, apply: (p, v: string) => void (p.aftership = { baseUrl: v.replace(/\/+$/, '') }) },
-  { variable: 'LABEL_STATION_PRINTER', field: 'printer.address', schema: PrinterAddress, apply: (p, v: string) => void (p.printer = { ...p.printer, address: v }) },
-  { variable: 'LABEL_STATION_PRINTER_DPI', field: 'printer.dpi', schema: z.coerce.number().pipe(Dpi), apply: (p, v: 203 | 300) => void (p.printer = { ...p.printer, dpi: v }) },
-  { variable: 'LABEL_STATION_SANDBOX_LATENCY_MS', field: 'sandbox.latencyMs', schema: z.coerce.number().int().min(0).max(30_000), apply: (p, v: number) => void (p.sandbox = { latencyMs: v }) },
-  { variable: 'LABEL_STATION_OPERATOR', field: 'operator', schema: z.string().trim().max(60), apply: (p, v: string) => void (p.operator = v) },
+  { variable: 'LABEL_STATION_PROVIDER', field: 'provider', schema: ProviderName },
+  { variable: 'AFTERSHIP_BASE_URL', field: 'aftership.baseUrl', schema: HttpUrl.transform(url) },
+  { variable: 'AFTERSHIP_SHIPPER_ACCOUNT_ID', field: 'aftership.shipperAccountId', schema: z.string().trim().max(200) },
+  { variable: 'TIKTOK_APP_KEY', field: 'tiktok.appKey', schema: z.string().trim().min(1).max(200) },
+  { variable: 'TIKTOK_API_BASE_URL', field: 'tiktok.apiBaseUrl', schema: HttpUrl.transform(url) },
+  { variable: 'TIKTOK_AUTH_BASE_URL', field: 'tiktok.authBaseUrl', schema: HttpUrl.transform(url) },
+  { variable: 'TIKTOK_SHOP_CIPHER', field: 'tiktok.shopCipher', schema: ShopCipher },
+  { variable: 'SHIPIUM_BASE_URL', field: 'shipium.baseUrl', schema: HttpUrl.transform(url) },
+  { variable: 'SHOPIFY_STORE_URL', field: 'shopify.storeUrl', schema: OptionalHttpUrl.transform(url) },
+  { variable: 'LABEL_STATION_ORDERS_FILE', field: 'ordersFile', schema: OptionalFilePath },
+  { variable: 'LABEL_STATION_PRINTER', field: 'printer.address', schema: PrinterAddress },
+  { variable: 'LABEL_STATION_PRINTER_DPI', field: 'printer.dpi', schema: z.coerce.number().pipe(Dpi) },
+  { variable: 'LABEL_STATION_SANDBOX_LATENCY_MS', field: 'sandbox.latencyMs', schema: z.coerce.number().int().min(0).max(30_000) },
+  { variable: 'LABEL_STATION_OPERATOR', field: 'operator', schema: z.string().trim().max(60) },
+];
+
+const secretSpecs: Array<{ variable: string; secret: SecretName }> = [
+  { variable: 'AFTERSHIP_API_KEY', secret: 'aftershipApiKey' },
+  { variable: 'TIKTOK_APP_SECRET', secret: 'tiktokAppSecret' },
+  { variable: 'SHIPIUM_API_KEY', secret: 'shipiumApiKey' },
+  { variable: 'SHOPIFY_ADMIN_TOKEN', secret: 'shopifyAdminToken' },
 ];
 
 export function readEnvPresets(env: Record<string, string | undefined>): EnvPresets {
-  const patch: SettingsPatch = {};
+  const patch: Record<string, unknown> = {};
   const locked: EnvPresets['locked'] = [];
   for (const spec of specs) {
     const raw = env[spec.variable];
     if (raw === undefined || raw.trim() === '') continue;
     const parsed = spec.schema.safeParse(raw.trim());
-    if (!parsed.success) {
-      throw new StationError(
-        'invalid_env',
-        `${spec.variable}="${raw}" is not valid: ${describeZodError(parsed.error)}`,
-        `Fix or remove ${spec.variable} in the station's environment and start it again.`,
-      );
-    }
-    spec.apply(patch, parsed.data as never);
+    if (!parsed.success) throw invalid(spec.variable, raw, describeZodError(parsed.error));
+    const [section, key] = spec.field.split('.') as [string, string | undefined];
+    if (key === undefined) patch[section] = parsed.data;
+    else patch[section as Section] = { ...(patch[section] as object | undefined), [key]: parsed.data };
     locked.push({ field: spec.field, variable: spec.variable });
   }
-  const apiKey = env.AFTERSHIP_API_KEY?.trim();
-  if (apiKey) locked.push({ field: 'apiKey', variable: 'AFTERSHIP_API_KEY' });
-  return apiKey ? { patch, locked, apiKey } : { patch, locked };
+  const secrets: EnvPresets['secrets'] = {};
+  for (const { variable, secret } of secretSpecs) {
+    const value = env[variable]?.trim();
+    if (!value) continue;
+    if (value.length < 8) throw invalid(variable, '(hidden)', 'too short to be a key or token');
+    secrets[secret] = value;
+    locked.push({ field: `secrets.${secret}`, variable });
+  }
+  const refresh = env.TIKTOK_REFRESH_TOKEN?.trim();
+  const presets: EnvPresets = { patch: patch as SettingsPatch, locked, secrets };
+  return refresh ? { ...presets, tiktokRefreshToken: refresh } : presets;
+}
+
+function invalid(variable: string, shown: string, why: string): StationError {
+  return new StationError(
+    'invalid_env',
+    `${variable}="${shown}" is not valid: ${why}`,
+    `Fix or remove ${variable} in the station's environment and start it again.`,
+  );
 }

@@ -1,5 +1,5 @@
 /** The station's settings: saved values, over defaults, under environment presets. Secrets stay here. */
-import { Settings, type PublicSettings, type SettingsPatch } from '../../../shared/schemas';
+import { SecretName, Settings, type PublicSettings, type SettingsPatch } from '../../../shared/schemas';
 import { StationError } from '../../../shared/rpc';
 import type { KeyValueStore, SecretStore } from '../core-types';
 import { DEFAULT_SETTINGS } from './defaults';
@@ -7,19 +7,30 @@ import type { EnvPresets } from './env-presets';
 import { mergeSettings } from './merge-settings';
 
 const SETTINGS_KEY = 'settings';
-const API_KEY_SECRET = 'aftership.apiKey';
+const TIKTOK_TOKENS = 'tiktokTokens';
+
+/** What the TikTok provider keeps between runs; stored encrypted like the API keys. */
+export interface StoredTikTokTokens {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string | null;
+  shopName: string | null;
+}
 
 export class SettingsService {
   private saved: Settings;
 
   constructor(
     private readonly store: KeyValueStore,
-    private readonly secrets: SecretStore,
+    private readonly secretStore: SecretStore,
     private readonly presets: EnvPresets,
     log: (line: string) => void = () => {},
   ) {
-    const stored = Settings.safeParse(store.get(SETTINGS_KEY));
-    if (!stored.success && store.get(SETTINGS_KEY) !== undefined) {
+    const raw = store.get(SETTINGS_KEY);
+    // Settings saved by an older station lack newer sections: fill them from the defaults.
+    const stored = Settings.safeParse(raw && typeof raw === 'object' ? mergeDefaults(raw as Record<string, unknown>) : raw);
+    if (!stored.success && raw !== undefined) {
       log('saved settings were unreadable; starting from defaults (the old file is left untouched until the next save)');
     }
     this.saved = stored.success ? stored.data : DEFAULT_SETTINGS;
@@ -45,33 +56,65 @@ export class SettingsService {
     return this.current();
   }
 
-  apiKey(): string | undefined {
-    return this.presets.apiKey ?? this.secrets.get(API_KEY_SECRET);
+  secret(name: SecretName): string | undefined {
+    return this.presets.secrets[name] ?? this.secretStore.get(name);
   }
 
-  setApiKey(key: string): void {
-    this.refuseIfKeyLocked();
-    this.secrets.set(API_KEY_SECRET, key);
+  setSecret(name: SecretName, value: string): void {
+    this.refuseIfSecretLocked(name);
+    this.secretStore.set(name, value);
   }
 
-  clearApiKey(): void {
-    this.refuseIfKeyLocked();
-    this.secrets.delete(API_KEY_SECRET);
+  clearSecret(name: SecretName): void {
+    this.refuseIfSecretLocked(name);
+    this.secretStore.delete(name);
+  }
+
+  tiktokTokens(): StoredTikTokTokens | undefined {
+    const raw = this.secretStore.get(TIKTOK_TOKENS);
+    if (raw) return JSON.parse(raw) as StoredTikTokTokens;
+    if (this.presets.tiktokRefreshToken) {
+      // Fleet set-up hands over only a refresh token: the provider refreshes before its first call.
+      return { accessToken: '', accessTokenExpiresAt: new Date(0).toISOString(), refreshToken: this.presets.tiktokRefreshToken, refreshTokenExpiresAt: null, shopName: null };
+    }
+    return undefined;
+  }
+
+  saveTikTokTokens(tokens: StoredTikTokTokens): void {
+    this.secretStore.set(TIKTOK_TOKENS, JSON.stringify(tokens));
   }
 
   publicView(): PublicSettings {
-    return { ...this.current(), apiKeySet: this.apiKey() !== undefined, lockedByEnv: this.presets.locked };
+    const tokens = this.tiktokTokens();
+    const secrets = Object.fromEntries(SecretName.options.map((name) => [name, this.secret(name) !== undefined])) as Record<SecretName, boolean>;
+    return {
+      ...this.current(),
+      secrets,
+      tiktokAuthorization: {
+        authorized: tokens !== undefined,
+        accessTokenExpiresAt: tokens?.accessToken ? tokens.accessTokenExpiresAt : null,
+        shopName: tokens?.shopName ?? null,
+      },
+      lockedByEnv: this.presets.locked,
+    };
   }
 
-  private refuseIfKeyLocked(): void {
-    if (this.presets.apiKey) {
-      throw new StationError(
-        'locked_by_env',
-        'The AfterShip API key is set by AFTERSHIP_API_KEY on this station.',
-        'Ask whoever manages the station fleet to change it.',
-      );
+  private refuseIfSecretLocked(name: SecretName): void {
+    const locked = this.presets.locked.find((l) => l.field === `secrets.${name}`);
+    if (locked) {
+      throw new StationError('locked_by_env', `This secret is set by ${locked.variable} on this station.`, 'Ask whoever manages the station fleet to change it.');
     }
   }
+}
+
+function mergeDefaults(raw: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS, ...raw };
+  for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+    if (value && typeof value === 'object' && raw[key] && typeof raw[key] === 'object') {
+      merged[key] = { ...value, ...(raw[key] as object) };
+    }
+  }
+  return merged;
 }
 
 /** True when the patch sets `field` to something other than its current value. */
