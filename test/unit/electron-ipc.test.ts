@@ -14,6 +14,7 @@ const STATION_INFO = {
   version: '0.1.0',
   provider: 'sandbox',
   providerTitle: 'Sandbox',
+  capabilities: { tracking: true, void: false, lookup: true, slow: false },
   sandbox: true,
   printer: 'none',
   dataDir: '/tmp/station',

@@ -80,6 +80,7 @@ describe('preload', () => {
       version: '0.1.0',
       provider: 'sandbox' as const,
       providerTitle: 'Sandbox',
+      capabilities: { tracking: true, void: false, lookup: true, slow: false } as const,
       sandbox: true,
       printer: 'none',
       dataDir: '/tmp/station',
