@@ -8,6 +8,8 @@ import { createNodeStores, createStationCore } from '../../electron/station';
 import type { StationCore } from '../../electron/station/core-types';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import { startFakeAfterShip } from '../fakes/aftership-server';
+import { startFakeShipium } from '../fakes/shipium-server';
+import { startFakeTikTok } from '../fakes/tiktok-server';
 import { startCapturePrinter, type CapturePrinter } from '../fakes/capture-printer';
 import { RENDERER_DIR } from '../support/browser';
 import { makeTempDir } from '../support/temp-dir';
@@ -146,3 +148,56 @@ test('on AfterShip: one label bought per order however often it is scanned', asy
     await aftership.close();
   }
 });
+
+/** Each real provider's loopback fake, with what the station needs to use it. */
+const providerFakes = {
+  tiktok: async () => {
+    const fake = await startFakeTikTok({ appKey: 'e2e_app_key', appSecret: 'e2e_app_secret_0123' });
+    fake.addOrder({ orderId: ORDER, status: 'AWAITING_SHIPMENT', lineItems: [{ id: 'li-1', sku: 'MUG', name: 'Mug', quantity: 1 }] });
+    return {
+      env: {
+        LABEL_STATION_PROVIDER: 'tiktok',
+        TIKTOK_APP_KEY: 'e2e_app_key',
+        TIKTOK_APP_SECRET: 'e2e_app_secret_0123',
+        TIKTOK_SHOP_CIPHER: fake.shopCipher,
+        TIKTOK_API_BASE_URL: fake.apiBaseUrl,
+        TIKTOK_AUTH_BASE_URL: fake.authBaseUrl,
+        TIKTOK_REFRESH_TOKEN: fake.issueRefreshToken(),
+      },
+      bought: () => fake.created.filter((c) => c.orderId === ORDER).length,
+      close: () => fake.close(),
+    };
+  },
+  shipium: async () => {
+    const fake = await startFakeShipium({ apiKey: 'e2e_shipium_key_0123' });
+    return {
+      env: { LABEL_STATION_PROVIDER: 'shipium', SHIPIUM_API_KEY: 'e2e_shipium_key_0123', SHIPIUM_BASE_URL: fake.baseUrl },
+      bought: () => fake.created.filter((c) => c.orderId === ORDER).length,
+      close: () => fake.close(),
+    };
+  },
+};
+
+for (const [name, startFake] of Object.entries(providerFakes)) {
+  test(`on ${name}: scan -> printed -> History -> a second scan buys nothing`, async ({ page }) => {
+    const fake = await startFake();
+    const station = await startStation(fake.env);
+    try {
+      await page.goto(station.shell.url);
+      await scan(page, ORDER);
+      await expect(page.getByTestId('outcome-good')).toBeVisible({ timeout: 30_000 });
+      const tracking = (await page.getByTestId('tracking').textContent())!.trim();
+      const [job] = await station.printer.waitForJobs(1, 10_000);
+      expect(await decodeZplBarcodes(job!)).toContain(tracking.split(',')[0]!.trim());
+      await page.screenshot({ path: `${SHOTS}/flow-${name}-printed.png` });
+      await scan(page, ORDER);
+      await expect(page.getByTestId('outcome-warn')).toBeVisible({ timeout: 15_000 });
+      await page.keyboard.press('F2');
+      await expect(page.getByTestId('history-row')).toHaveCount(1);
+      expect(fake.bought()).toBe(1);
+    } finally {
+      await station.close();
+      await fake.close();
+    }
+  });
+}
