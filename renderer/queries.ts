@@ -2,7 +2,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { station } from './station';
 import type { LabelRecord } from '../shared/schemas';
-import { isUncertain } from './format';
 
 export const HISTORY_PAGE = 25;
 
@@ -49,26 +48,11 @@ export function useLabelPreview(labelId: string) {
   });
 }
 
-/** How far back the "Needs checking" list looks (the history has no status filter to ask for). */
-export const UNCERTAIN_SCAN_LIMIT = 1000;
-const UNCERTAIN_PAGE = 200;
-
-/**
- * Labels whose purchase got no clear answer, among the newest UNCERTAIN_SCAN_LIMIT labels. They are
- * new by nature (the station reconciles on restart), so the newest labels are where they are.
- */
+/** Labels whose purchase got no clear answer (the first 200; a station never has that many waiting). */
 export function useUncertainLabels() {
   return useQuery({
     queryKey: keys.uncertain,
     refetchInterval: 30_000,
-    queryFn: async (): Promise<LabelRecord[]> => {
-      const found: LabelRecord[] = [];
-      for (let offset = 0; offset < UNCERTAIN_SCAN_LIMIT; offset += UNCERTAIN_PAGE) {
-        const page = await station.searchHistory({ query: '', limit: UNCERTAIN_PAGE, offset });
-        found.push(...page.labels.filter((l) => isUncertain(l.status)));
-        if (page.labels.length < UNCERTAIN_PAGE || offset + page.labels.length >= page.total) break;
-      }
-      return found;
-    },
+    queryFn: async (): Promise<LabelRecord[]> => (await station.searchHistory({ query: '', filter: 'uncertain', limit: 200, offset: 0 })).labels,
   });
 }

@@ -65,6 +65,8 @@ export const contract = {
     searchHistory: {
       input: z.object({
         query: z.string().max(100).default(''),
+        /** 'uncertain': only purchases that got no clear answer (status buying or unknown). */
+        filter: z.enum(['all', 'uncertain']).default('all'),
         limit: z.number().int().min(1).max(200).default(50),
         offset: z.number().int().min(0).default(0),
       }),

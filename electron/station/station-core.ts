@@ -93,7 +93,7 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
       log(`label ${label.id} for order ${label.orderId}: ${who} confirmed no label exists`);
       return toPublic(history.setStatus(label.id, 'failed', `${who} checked the provider and confirmed no label exists: the order may be bought again.`));
     },
-    searchHistory: async ({ query, limit, offset }) => history.search(query, limit, offset),
+    searchHistory: async ({ query, filter, limit, offset }) => history.search(query, limit, offset, filter),
     getLabel: async ({ labelId }) => {
       const detail = history.getDetail(labelId);
       if (!detail) throw new StationError('label_not_found', 'That label is not in this station’s history.', 'Search History again.');

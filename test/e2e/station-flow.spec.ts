@@ -88,7 +88,7 @@ test('scan -> label printed -> in History -> reprint sends the same label; a sec
     expect(jobs[1]!.equals(jobs[0]!)).toBe(true);
     await expect(page.getByTestId('history-row')).toContainText('2');
 
-    const all = await station.core.handlers.searchHistory({ query: ORDER, limit: 50, offset: 0 });
+    const all = await station.core.handlers.searchHistory({ query: ORDER, filter: 'all', limit: 50, offset: 0 });
     expect(all.total).toBe(1);
   } finally {
     await station.close();

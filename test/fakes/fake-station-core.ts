@@ -432,10 +432,12 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       return { ok: true, printer: settings.printer.address, bytes: 18_432 };
     },
 
-    async searchHistory({ query, limit, offset }) {
+    async searchHistory({ query, filter, limit, offset }) {
       const q = query.trim().toLowerCase();
       const matches = labels.filter(
-        (l) => q === '' || l.orderId.startsWith(q) || l.trackingNumbers.some((t) => t.toLowerCase().startsWith(q)),
+        (l) =>
+          (q === '' || l.orderId.startsWith(q) || l.trackingNumbers.some((t) => t.toLowerCase().startsWith(q))) &&
+          (filter !== 'uncertain' || l.status === 'buying' || l.status === 'unknown'),
       );
       return { labels: matches.slice(offset, offset + limit), total: matches.length };
     },

@@ -169,7 +169,7 @@ describe('fault injection: no label bought twice, none lost', () => {
       created += ids.length;
       await station.provider.close(); // reprints must work offline
       for (const { orderId, id } of ids) {
-        const found = await core.handlers.searchHistory({ query: orderId, limit: 10, offset: 0 });
+        const found = await core.handlers.searchHistory({ query: orderId, filter: 'all', limit: 10, offset: 0 });
         const label = found.labels.find((l) => l.providerLabelId === id);
         expect(label, `order ${orderId}: label ${id} missing from history`).toBeDefined();
         expect(['bought', 'printed', 'print_failed']).toContain(label!.status);

@@ -71,6 +71,9 @@ describe('history store', () => {
     expect(store.search('5760000000000000', 2, 0)).toMatchObject({ total: 3 });
     expect(store.search('5760000000000000', 2, 2).labels).toHaveLength(1);
     expect(store.search('%', 10, 0).total).toBe(0);
+    store.setStatus('id-576000000000000002', 'unknown', 'no answer');
+    expect(store.search('', 10, 0, 'uncertain').labels.map((l) => l.orderId)).toEqual(['576000000000000002']);
+    expect(store.search('576000000000000001', 10, 0, 'uncertain').total).toBe(0);
   });
 
   it('survives reopening: history is on disk', () => {

@@ -163,20 +163,20 @@ export class HistoryStore {
   }
 
   /** Newest first. A query matches the start of an order ID or of a tracking number. */
-  search(query: string, limit: number, offset: number): { labels: LabelRecord[]; total: number } {
+  search(query: string, limit: number, offset: number, filter: 'all' | 'uncertain' = 'all'): { labels: LabelRecord[]; total: number } {
+    const conditions: string[] = [];
     const q = query.trim();
-    if (q === '') {
-      const total = (this.db.prepare('SELECT COUNT(*) AS n FROM labels').get() as { n: number }).n;
-      const rows = this.db.prepare(`${SELECT_LABEL} ORDER BY l.created_at DESC, l.rowid DESC LIMIT ? OFFSET ?`).all(limit, offset) as LabelRow[];
-      return { labels: rows.map((r) => toPublic(toStored(r))), total };
+    if (q !== '') {
+      conditions.push(`(l.order_id LIKE @pattern ESCAPE '\\'
+        OR l.id IN (SELECT label_id FROM label_tracking WHERE tracking_number LIKE @pattern ESCAPE '\\'))`);
     }
-    const pattern = `${escapeLike(q)}%`;
-    const where = `WHERE l.order_id LIKE @pattern ESCAPE '\\'
-      OR l.id IN (SELECT label_id FROM label_tracking WHERE tracking_number LIKE @pattern ESCAPE '\\')`;
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM labels l ${where}`).get({ pattern }) as { n: number }).n;
+    if (filter === 'uncertain') conditions.push(`l.status IN ('buying', 'unknown')`);
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const params = { pattern: `${escapeLike(q)}%`, limit, offset };
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM labels l ${where}`).get(params) as { n: number }).n;
     const rows = this.db
       .prepare(`${SELECT_LABEL} ${where} ORDER BY l.created_at DESC, l.rowid DESC LIMIT @limit OFFSET @offset`)
-      .all({ pattern, limit, offset }) as LabelRow[];
+      .all(params) as LabelRow[];
     return { labels: rows.map((r) => toPublic(toStored(r))), total };
   }
 
