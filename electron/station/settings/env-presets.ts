@@ -73,6 +73,7 @@ export function readEnvPresets(env: Record<string, string | undefined>): EnvPres
     locked.push({ field: `secrets.${secret}`, variable });
   }
   const refresh = env.TIKTOK_REFRESH_TOKEN?.trim();
+  if (refresh) locked.push({ field: 'tiktokAuthorization', variable: 'TIKTOK_REFRESH_TOKEN' });
   const presets: EnvPresets = { patch: patch as SettingsPatch, locked, secrets };
   return refresh ? { ...presets, tiktokRefreshToken: refresh } : presets;
 }
