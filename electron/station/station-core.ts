@@ -136,10 +136,16 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
 
   settleInterruptedPurchases(history, log);
   let closed = false;
+  // In the background at start-up: settle purchases left without an answer, and secure the files of
+  // labels bought just before the station stopped, so they can be reprinted without the provider.
   const reconciled = (async () => {
     for (const label of history.listUncertain()) {
       if (closed) return;
       await reconcileLabel(deps, label).catch((error: unknown) => log(`start-up check of label ${label.id} failed: ${(error as Error).name}`));
+    }
+    for (const label of history.listMissingFiles()) {
+      if (closed) return;
+      await ensureLabelFile(deps, label).catch((error: unknown) => log(`label ${label.id}: file still not downloaded (${(error as Error).name})`));
     }
   })();
 

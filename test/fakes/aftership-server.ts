@@ -5,12 +5,12 @@
  * requests (401, 4xxx, 429 storms, 5xx, pending then created, hang, reset, and the ambiguous
  * "created, then the answer was lost" faults). Optionally enforces AfterShip's 10 requests/s.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Parcel } from '../../shared/schemas';
 import { renderSandboxLabelPdf } from '../../electron/station/providers/sandbox';
+import { flatHeaders, parseJsonBody, readBody, repeatFault, sendJson, startLoopbackServer } from './loopback-http';
 
 export type FakeFault =
   | 'unauthorized'
@@ -194,30 +194,13 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
   const requests: FakeRequest[] = [];
   const labels = new Map<string, StoredLabel>();
   const faults: Record<'api' | 'files', NormalFault[]> = { api: [], files: [] };
-  const sockets = new Set<Socket>();
   let trackingSeq = 0;
   let origin = '';
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) sendEnvelope(res, 500, { code: 500, message: 'Internal error in fake' }, {});
-      else res.destroy();
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
-    let body: unknown = raw === '' ? undefined : raw;
-    try {
-      if (raw !== '') body = JSON.parse(raw);
-    } catch {
-      /* keep the raw text */
-    }
+    const body = parseJsonBody(raw);
     requests.push({ method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body });
 
     if (url.pathname.startsWith('/files/')) return serveFile(url.pathname, res);
@@ -467,16 +450,15 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     return `92346903942272${String(trackingSeq).padStart(8, '0')}`;
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const loopback = await startLoopbackServer(handle, (res) => sendEnvelope(res, 500, { code: 500, message: 'Internal error in fake' }, {}));
+  origin = loopback.origin;
 
   return {
     baseUrl: `${origin}/postmen/v3`,
     created,
     requests,
     failNext(fault, count = 1, target = 'api') {
-      const normal: NormalFault = typeof fault === 'string' ? ({ type: fault } as NormalFault) : fault;
-      for (let i = 0; i < count; i++) faults[target].push(normal);
+      faults[target].push(...repeatFault<NormalFault>(fault, count));
     },
     clearFaults() {
       faults.api.length = 0;
@@ -494,10 +476,7 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     get rateLimitedCount() {
       return rateLimitedCount;
     },
-    close() {
-      for (const socket of sockets) socket.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: loopback.close,
   };
 }
 
@@ -526,30 +505,7 @@ function sendBusiness(res: ServerResponse, fault: Extract<NormalFault, { type: '
 }
 
 function sendEnvelope(res: ServerResponse, status: number, meta: Record<string, unknown>, data: unknown): void {
-  const text = JSON.stringify({ meta: { details: [], ...meta }, data });
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
-}
-
-function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 1024 * 1024) req.destroy(new Error('body too large'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+  sendJson(res, status, { meta: { details: [], ...meta }, data });
 }
 
 /** A 4x6 ZPL label at 203 dpi, one per tracking number, with a Code 128 of the tracking number. */

@@ -5,11 +5,11 @@
  * Code 128 of the tracking number, inline (default) or by address. Scripted faults for the next
  * requests: 401, 429, 5xx, a 4xx refusal, hang, reset, reset after create; and a slow mode.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { renderSandboxLabelPdf } from '../../electron/station/providers/sandbox';
+import { flatHeaders, parseJsonBody, readBody, repeatFault, sendJson, startLoopbackServer } from './loopback-http';
 
 export type FakeShipiumFault =
   | 'unauthorized'
@@ -124,33 +124,16 @@ export async function startFakeShipium(options: FakeShipiumOptions): Promise<Fak
   const requests: FakeShipiumRequest[] = [];
   const faults: NormalFault[] = [];
   const files = new Map<string, { bytes: Buffer; type: string }>();
-  const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let delayMs = options.delayMs ?? 0;
   let delivery = options.labelDelivery ?? 'inline';
   let trackingSeq = 0;
   let origin = '';
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { statusCode: 500, error: 'Internal Server Error', message: 'Internal error in fake' });
-      else res.destroy();
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
-    let body: unknown = raw === '' ? undefined : raw;
-    try {
-      if (raw !== '') body = JSON.parse(raw);
-    } catch {
-      /* keep the raw text */
-    }
+    const body = parseJsonBody(raw);
     requests.push({ method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body });
 
     if (req.headers.authorization !== expectedAuth) return unauthorized(res);
@@ -272,16 +255,15 @@ export async function startFakeShipium(options: FakeShipiumOptions): Promise<Fak
     });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const loopback = await startLoopbackServer(handle, (res) => sendJson(res, 500, { statusCode: 500, error: 'Internal Server Error', message: 'Internal error in fake' }));
+  origin = loopback.origin;
 
   return {
     baseUrl: origin,
     created,
     requests,
     failNext(fault, count = 1) {
-      const normal: NormalFault = typeof fault === 'string' ? ({ type: fault } as NormalFault) : fault;
-      for (let i = 0; i < count; i++) faults.push(normal);
+      faults.push(...repeatFault<NormalFault>(fault, count));
     },
     setDelayMs(ms) {
       delayMs = ms;
@@ -292,8 +274,7 @@ export async function startFakeShipium(options: FakeShipiumOptions): Promise<Fak
     close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      for (const socket of sockets) socket.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
+      return loopback.close();
     },
   };
 }
@@ -301,33 +282,6 @@ export async function startFakeShipium(options: FakeShipiumOptions): Promise<Fak
 function unauthorized(res: ServerResponse): void {
   res.setHeader('WWW-Authenticate', 'Basic realm="shipium"');
   sendJson(res, 401, { statusCode: 401, error: 'Unauthorized', message: 'Full authentication is required to access this resource' });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
-}
-
-function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 1024 * 1024) req.destroy(new Error('body too large'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** A 4x6 ZPL label at 203 dpi with a Code 128 of the tracking number. */

@@ -5,9 +5,9 @@
  * 401, 403, THROTTLED (HTTP 200 + errors[].extensions.code), 429, 5xx, hang, reset.
  * Search: `name:` (with or without #), `tag:`, bare words (name, note, tags, attribute values), OR.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { flatHeaders, readBody, repeatFault, sendJson, startLoopbackServer } from './loopback-http';
 
 export interface FakeShopifyOrderInput {
   name: string;
@@ -72,24 +72,12 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
   const orders: FakeShopifyOrder[] = [];
   const requests: FakeShopifyRequest[] = [];
   const faults: NormalFault[] = [];
-  const sockets = new Set<Socket>();
   let nextId = 5_400_000_000_000;
   let nextLineId = 13_600_000_000_000;
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { errors: 'Internal error in fake' });
-      else res.destroy();
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
+    const raw = await readBody(req, 256 * 1024);
     let body: unknown = raw;
     try {
       body = JSON.parse(raw);
@@ -144,8 +132,8 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     sendJson(res, 200, { data: { orders: { nodes } }, extensions: { cost: { ...COST, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1988, restoreRate: 100 } } } });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const storeUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const loopback = await startLoopbackServer(handle, (res) => sendJson(res, 500, { errors: 'Internal error in fake' }));
+  const storeUrl = loopback.origin;
 
   return {
     storeUrl,
@@ -165,13 +153,9 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
       return order;
     },
     failNext(fault, count = 1) {
-      const normal = (typeof fault === 'string' ? { type: fault } : fault) as NormalFault;
-      for (let i = 0; i < count; i++) faults.push(normal);
+      faults.push(...repeatFault<NormalFault>(fault, count));
     },
-    close() {
-      for (const socket of sockets) socket.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: loopback.close,
   };
 }
 
@@ -199,31 +183,4 @@ function matchesTerm(order: FakeShopifyOrder, term: string): boolean {
   const word = unquote(term);
   const haystack = [order.name, order.note ?? '', ...order.tags, ...order.customAttributes.map((a) => a.value ?? '')].join('\n').toLowerCase();
   return word !== '' && haystack.includes(word);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
-}
-
-function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 256 * 1024) req.destroy(new Error('body too large'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

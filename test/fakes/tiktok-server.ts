@@ -12,11 +12,11 @@
  * (FAKE_CODES) are this fake's own picks where the public docs name none.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import bwipjs from 'bwip-js/node';
 import { z } from 'zod';
 import { renderSandboxLabelPdf } from '../../electron/station/providers/sandbox';
+import { flatHeaders, parseJsonBody, readBody, repeatFault, sendJson, startLoopbackServer } from './loopback-http';
 
 export const FAKE_CODES = {
   invalidParam: 36009004,
@@ -213,7 +213,6 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
   const accessTokens = new Map<string, AccessToken>();
   const refreshTokens = new Map<string, { expiresAt: number }>();
   const files = new Map<string, { packageId: string; kind: 'pdf' | 'png' }>();
-  const sockets = new Set<Socket>();
   let refreshes = 0;
   let seq = 0;
   let apiOrigin = '';
@@ -235,7 +234,7 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
   async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
-    requests.push({ host: 'api', method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body: parseJson(raw) });
+    requests.push({ host: 'api', method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body: parseJsonBody(raw) });
 
     if (url.pathname.startsWith('/files/')) return serveFile(url.pathname, res);
     const route = routeOf(req.method ?? '', url.pathname);
@@ -342,7 +341,7 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
   }
 
   function createPackage(raw: string, req: IncomingMessage, res: ServerResponse, fault: NormalFault | undefined): void {
-    const parsed = CreatePackagesBody.safeParse(parseJson(raw));
+    const parsed = CreatePackagesBody.safeParse(parseJsonBody(raw));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       return send(res, 200, FAKE_CODES.invalidParam, `Invalid parameter ${issue.path.join('.')}: ${issue.message}`);
@@ -420,7 +419,7 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
   function shipPackage(packageId: string, raw: string, res: ServerResponse): void {
     const pkg = packages.get(packageId);
     if (!pkg) return send(res, 200, FAKE_CODES.packageNotFound, 'Package does not exist.');
-    const parsed = ShipPackageBody.safeParse(raw === '' ? {} : parseJson(raw));
+    const parsed = ShipPackageBody.safeParse(raw === '' ? {} : parseJsonBody(raw));
     if (!parsed.success) return send(res, 200, FAKE_CODES.invalidParam, `Invalid parameter: ${parsed.error.issues[0]!.message}`);
     if (pkg.status === 'CANCELLED') return send(res, 200, FAKE_CODES.orderNotShippable, 'Package is cancelled.');
     pkg.shipped = true;
@@ -523,7 +522,7 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
   async function handleAuth(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
-    requests.push({ host: 'auth', method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body: parseJson(raw) });
+    requests.push({ host: 'auth', method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body: parseJsonBody(raw) });
     const fault = takeFault('auth');
     if (fault && applyFault(fault, req, res)) return;
     const q = url.searchParams;
@@ -579,25 +578,10 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
 
   // ---------- servers ----------
 
-  function serve(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Server {
-    const server = createServer((req, res) => {
-      handler(req, res).catch(() => {
-        if (!res.headersSent) send(res, 500, 36009003, 'Internal error in fake.');
-        else res.destroy();
-      });
-    });
-    server.on('connection', (socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-    });
-    return server;
-  }
-
-  const apiServer = serve(handleApi);
-  const authServer = serve(handleAuth);
-  await Promise.all([apiServer, authServer].map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
-  apiOrigin = `http://127.0.0.1:${(apiServer.address() as AddressInfo).port}`;
-  const authOrigin = `http://127.0.0.1:${(authServer.address() as AddressInfo).port}`;
+  const internalError = (res: ServerResponse) => send(res, 500, 36009003, 'Internal error in fake.');
+  const [apiServer, authServer] = await Promise.all([startLoopbackServer(handleApi, internalError), startLoopbackServer(handleAuth, internalError)]);
+  apiOrigin = apiServer.origin;
+  const authOrigin = authServer.origin;
 
   return {
     apiBaseUrl: apiOrigin,
@@ -641,8 +625,7 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
       return refreshes;
     },
     failNext(fault, count = 1, target = 'api') {
-      const normal: NormalFault = typeof fault === 'string' ? ({ type: fault } as NormalFault) : fault;
-      for (let i = 0; i < count; i++) faults.push({ fault: normal, target });
+      faults.push(...repeatFault<NormalFault>(fault, count).map((normal) => ({ fault: normal, target })));
     },
     issueAuthCode() {
       const code = `ROW_${randomBytes(18).toString('base64url')}`;
@@ -655,8 +638,7 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
       for (const token of accessTokens.values()) token.expiresAt = 0;
     },
     close() {
-      for (const socket of sockets) socket.destroy();
-      return Promise.all([apiServer, authServer].map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined);
+      return Promise.all([apiServer.close(), authServer.close()]).then(() => undefined);
     },
   };
 }
@@ -671,37 +653,6 @@ function fakeSign(secret: string, path: string, params: Record<string, string>, 
 }
 
 function send(res: ServerResponse, status: number, code: number, message: string, data?: unknown): void {
-  const text = JSON.stringify({ code, message, request_id: randomBytes(10).toString('hex').toUpperCase(), ...(data === undefined ? {} : { data }) });
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+  sendJson(res, status, { code, message, request_id: randomBytes(10).toString('hex').toUpperCase(), ...(data === undefined ? {} : { data }) });
 }
 
-function parseJson(raw: string): unknown {
-  if (raw === '') return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
-}
-
-function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 1024 * 1024) req.destroy(new Error('body too large'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}

@@ -94,3 +94,28 @@ describe('scan -> buy -> print -> remember, on the embedded sandbox', () => {
     expect((await decodeZplBarcodes(job!)).length).toBeGreaterThan(0);
   });
 });
+
+describe('a label bought just before the station stopped', () => {
+  it('gets its file downloaded at the next start, so it reprints without the provider', async () => {
+    const { openDatabase } = await import('../../electron/station/history/database');
+    const { HistoryStore } = await import('../../electron/station/history/history-store');
+    const harness = await startStation({});
+    const labelId = 'bought-before-crash';
+    await harness.core.close();
+    const db = openDatabase(`${harness.dataDir}/history.sqlite`);
+    const history = new HistoryStore(db);
+    history.insertBuying({ id: labelId, orderId: '576000000000000555', parcelKey: '1of1', reference: 'ls-x-576000000000000555-1of1', provider: 'sandbox', sandbox: true, operator: '', printer: '', request: '{}' });
+    const { createSandboxProvider } = await import('../../electron/station/providers/sandbox');
+    const sandbox = createSandboxProvider({ latencyMs: 0, ledgerDir: harness.dataDir });
+    const bought = await sandbox.createLabel({ orderId: '576000000000000555', parcels: [{ dimension: { width: 8, height: 4, depth: 6, unit: 'in' }, weight: { value: 1, unit: 'lb' }, itemIds: [] }], reference: 'ls-x-576000000000000555-1of1', fileType: 'pdf', order: null });
+    history.markBought(labelId, bought);
+    db.close();
+
+    await harness.restart();
+    await harness.core.reconciled;
+    const detail = await harness.call('getLabel', { labelId });
+    expect(detail.filePath).not.toBeNull();
+    expect(detail.format).toBe('pdf');
+    await harness.close();
+  });
+});

@@ -144,6 +144,15 @@ export class HistoryStore {
     return (this.db.prepare(`${SELECT_LABEL} WHERE l.status IN ('buying', 'unknown') ORDER BY l.created_at`).all() as LabelRow[]).map(toStored);
   }
 
+  /** Bought labels whose file was never saved (the station stopped between purchase and download). */
+  listMissingFiles(): StoredLabel[] {
+    return (
+      this.db
+        .prepare(`${SELECT_LABEL} WHERE l.status IN ('bought', 'printed', 'print_failed') AND l.file_path IS NULL AND l.label_url IS NOT NULL ORDER BY l.created_at`)
+        .all() as LabelRow[]
+    ).map(toStored);
+  }
+
   listByStatus(status: LabelStatus): StoredLabel[] {
     return (this.db.prepare(`${SELECT_LABEL} WHERE l.status = ? ORDER BY l.created_at`).all(status) as LabelRow[]).map(toStored);
   }

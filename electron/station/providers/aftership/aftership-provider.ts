@@ -5,6 +5,7 @@
  * 429 (AfterShip did nothing); any other failure after it may have reached AfterShip is ambiguous.
  */
 import type { LabelLookup, LabelProvider, LabelRequest, PurchasedLabel } from '../provider';
+import { redactSecrets } from '../http/redact';
 import { ProviderError } from '../provider';
 import { cancelledBeforeSending, requireItemsForSplit, validateLabelRequest } from '../label-request';
 import { createApiClient, type ApiClient } from './api-client';
@@ -15,14 +16,13 @@ import {
   labelFailedError,
   networkErrorOnCreate,
   rateLimitedError,
-  redactSecret,
   serverErrorOnCreate,
   stillCreatingError,
   unauthorizedError,
   unreadableAnswerOnCreate,
   wrongAddressError,
 } from './errors';
-import { bodyText, type HttpAnswer } from './http';
+import { bodyText, type HttpAnswer } from '../http/exchange';
 import { AfterShipLabelData, toPurchasedLabel } from './label-data';
 import { downloadLabelFile } from './label-download';
 import { findLabelByReference } from './label-lookup';
@@ -144,7 +144,7 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
       try {
         return await create(request, signal);
       } catch (error) {
-        throw redactSecret(asProviderError(error, 'create'), apiKey);
+        throw redactSecrets(asProviderError(error, 'create'), [apiKey]);
       }
     },
 
@@ -153,7 +153,7 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
         const valid = validateLabelRequest(request);
         return await findLabelByReference(valid, { api, poll, now, lookupDays: opts.lookupDays ?? 30 }, signal);
       } catch (error) {
-        throw redactSecret(asProviderError(error, 'lookup'), apiKey);
+        throw redactSecrets(asProviderError(error, 'lookup'), [apiKey]);
       }
     },
 
@@ -169,7 +169,7 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
           signal,
         });
       } catch (error) {
-        throw redactSecret(asProviderError(error, 'download'), apiKey);
+        throw redactSecrets(asProviderError(error, 'download'), [apiKey]);
       }
     },
   };

@@ -6,8 +6,8 @@
  * - GET calls (poll, lookup) are retried with jitter after 5xx and network failures;
  * - a POST is never sent again after anything but a 429: the caller decides what it means.
  */
-import { httpExchange, type HttpAnswer } from './http';
-import type { NetworkFailure } from './network-failure';
+import { httpExchange, type HttpAnswer } from '../http/exchange';
+import type { NetworkFailure } from '../http/network-failure';
 import type { RateLimiter } from './rate-limiter';
 import { retryAfterMsFromHeaders } from './rate-limit';
 import { jitteredBackoff, type Sleep } from './sleep';

@@ -1,7 +1,7 @@
 /** AfterShip answers and failures, turned into ProviderErrors a packer can act on. */
 import { ProviderError } from '../provider';
 import { describeDetails, type AfterShipMeta } from './envelope';
-import type { NetworkFailure } from './network-failure';
+import type { NetworkFailure } from '../http/network-failure';
 
 const SUPERVISOR_CHECK = 'Do not scan this order again yet: a supervisor must check AfterShip for a label for this order, then reprint it from there or from History.';
 
@@ -169,13 +169,6 @@ export function networkErrorOnCreate(failure: NetworkFailure): ProviderError {
         true,
       );
   }
-}
-
-/** Replaces every occurrence of the secret in a ProviderError's words. */
-export function redactSecret(error: ProviderError, secret: string): ProviderError {
-  if (!secret || (!error.message.includes(secret) && !error.nextStep.includes(secret))) return error;
-  const scrub = (s: string) => s.split(secret).join('[hidden]');
-  return new ProviderError(error.code, scrub(error.message), scrub(error.nextStep), error.ambiguous, error.retryAfterMs);
 }
 
 /** Cancelled while waiting out AfterShip's rate limit: every earlier try was refused with 429. */

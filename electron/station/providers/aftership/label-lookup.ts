@@ -7,7 +7,7 @@
 import type { LabelLookup, LabelRequest, PurchasedLabel } from '../provider';
 import type { ApiClient } from './api-client';
 import { META_OK, parseEnvelope } from './envelope';
-import { bodyText } from './http';
+import { bodyText } from '../http/exchange';
 import { AfterShipLabelData, toPurchasedLabel } from './label-data';
 import { AfterShipLabelPage, afterShipDate, referencesOf } from './label-list';
 import { lookupCancelled, lookupCancelling, lookupFailed, lookupRefused, lookupUnauthorized } from './lookup-errors';

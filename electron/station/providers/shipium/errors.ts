@@ -1,6 +1,6 @@
 /** Shipium answers and failures, turned into ProviderErrors a packer can act on. */
 import { ProviderError } from '../provider';
-import type { NetworkFailure } from './http';
+import type { NetworkFailure } from '../http/network-failure';
 import type { UnusableLabel } from './response';
 
 const SUPERVISOR_CHECK =
@@ -143,15 +143,4 @@ export function networkErrorOnCreate(failure: NetworkFailure, timeoutMs: number)
         true,
       );
   }
-}
-
-export function downloadError(message: string, nextStep: string): ProviderError {
-  return new ProviderError('label_download_failed', message, nextStep, false);
-}
-
-/** Replaces every occurrence of the secret in a ProviderError's words. */
-export function redactSecret(error: ProviderError, secret: string): ProviderError {
-  if (!secret || (!error.message.includes(secret) && !error.nextStep.includes(secret))) return error;
-  const scrub = (s: string) => s.split(secret).join('[hidden]');
-  return new ProviderError(error.code, scrub(error.message), scrub(error.nextStep), error.ambiguous, error.retryAfterMs);
 }

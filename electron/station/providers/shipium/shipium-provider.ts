@@ -5,14 +5,14 @@
  * the station) no lookup, so every answer that may hide a bought label is reported as ambiguous.
  */
 import { cancelledBeforeSending, validateLabelRequest } from '../label-request';
+import { labelDownloadError } from '../http/label-download';
+import { redactSecrets } from '../http/redact';
 import { lookupUnsupported, ProviderError, type LabelProvider, type LabelRequest, type PurchasedLabel } from '../provider';
 import { decodeLabelDataUrl } from './data-url';
 import {
-  downloadError,
   duplicateShipmentError,
   networkErrorOnCreate,
   rateLimitedError,
-  redactSecret,
   refusedError,
   serverErrorOnCreate,
   shipiumMessage,
@@ -21,7 +21,8 @@ import {
   unusableLabelError,
   wrongAddressError,
 } from './errors';
-import { bodyText, httpExchange, retryAfterMs, type HttpAnswer } from './http';
+import { bodyText, httpExchange, type HttpAnswer } from '../http/exchange';
+import { retryAfterMs } from './retry-after';
 import { buildShipiumLabelBody, SHIPIUM_LABEL_PATH } from './request-body';
 import { readLabelResponse, ShipiumLabelResponse } from './response';
 
@@ -71,12 +72,12 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
     if (labelUrl.startsWith('data:')) {
       const bytes = decodeLabelDataUrl(labelUrl);
       if (!bytes || bytes.byteLength === 0) {
-        throw downloadError('The stored Shipium label is damaged and cannot be read.', 'A supervisor can print the label from the Shipium Console.');
+        throw labelDownloadError('The stored Shipium label is damaged and cannot be read.', 'A supervisor can print the label from the Shipium Console.');
       }
       return bytes;
     }
     if (!/^https?:\/\//i.test(labelUrl)) {
-      throw downloadError('The label address is not a web address, so the file cannot be downloaded.', 'A supervisor can print the label from the Shipium Console.');
+      throw labelDownloadError('The label address is not a web address, so the file cannot be downloaded.', 'A supervisor can print the label from the Shipium Console.');
     }
     // The API key goes only to Shipium's own host, never to a file host.
     const sameHost = safeOrigin(labelUrl) === safeOrigin(baseUrl);
@@ -87,7 +88,7 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
       if (attempt > 1) await pause((opts.downloadBackoffMs ?? 500) * 2 ** (attempt - 2), signal);
       const result = await httpExchange(labelUrl, { method: 'GET', headers }, { fetch: fetchImpl, timeoutMs: DOWNLOAD_TIMEOUT_MS, signal, maxBytes: MAX_ANSWER_BYTES });
       if (!result.ok) {
-        if (result.failure === 'cancelled') throw downloadError('The label download was cancelled.', 'Reprint the label from History.');
+        if (result.failure === 'cancelled') throw labelDownloadError('The label download was cancelled.', 'Reprint the label from History.');
         problem = result.failure === 'unreachable' ? 'the server could not be reached' : 'the connection failed';
         continue;
       }
@@ -97,12 +98,12 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
         problem = body.byteLength === 0 ? 'the file was empty' : `the server answered HTTP ${status}`;
         continue;
       }
-      throw downloadError(
+      throw labelDownloadError(
         `The label was bought but its file could not be downloaded from Shipium (HTTP ${status}).`,
         'Try the reprint from History in a minute; if it still fails, a supervisor can print it from the Shipium Console.',
       );
     }
-    throw downloadError(`The label was bought but its file could not be downloaded: ${problem}.`, "Check the station's internet connection, then reprint the label from History.");
+    throw labelDownloadError(`The label was bought but its file could not be downloaded: ${problem}.`, "Check the station's internet connection, then reprint the label from History.");
   }
 
   return {
@@ -115,7 +116,7 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
       try {
         return await create(request, signal);
       } catch (error) {
-        throw redactSecret(asProviderError(error), apiKey);
+        throw redactSecrets(asProviderError(error), [apiKey]);
       }
     },
 
@@ -127,8 +128,8 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
       try {
         return await download(labelUrl, signal);
       } catch (error) {
-        if (error instanceof ProviderError) throw redactSecret(error, apiKey);
-        throw downloadError('The label file could not be downloaded (unexpected error).', 'Reprint the label from History; if it keeps failing, tell a supervisor.');
+        if (error instanceof ProviderError) throw redactSecrets(error, [apiKey]);
+        throw labelDownloadError('The label file could not be downloaded (unexpected error).', 'Reprint the label from History; if it keeps failing, tell a supervisor.');
       }
     },
   };
@@ -182,7 +183,7 @@ function safeOrigin(url: string): string {
 
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const cancelled = () => downloadError('The label download was cancelled.', 'Reprint the label from History.');
+    const cancelled = () => labelDownloadError('The label download was cancelled.', 'Reprint the label from History.');
     if (signal?.aborted) return reject(cancelled());
     const onAbort = () => {
       clearTimeout(timer);

@@ -6,7 +6,7 @@
  *   rate-limited create was not carried out);
  * - 36009003 / 5xx / network: reads are retried with jitter; a create is reported as ambiguous.
  */
-import { bodyText, httpExchange } from '../aftership/http';
+import { bodyText, httpExchange } from '../http/exchange';
 import type { ProviderError } from '../provider';
 import {
   CODE_BAD_SIGNATURE,

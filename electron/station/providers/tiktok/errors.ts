@@ -1,4 +1,5 @@
 /** TikTok Shop failures, worded for a packer, with whether a label may have been bought anyway. */
+import { redactSecrets } from '../http/redact';
 import { ProviderError } from '../provider';
 
 export const SUPERVISOR_CHECK =
@@ -86,9 +87,5 @@ export function cancelledError(): ProviderError {
 
 /** Replaces every secret (app secret, tokens) in a ProviderError's words. */
 export function redact(error: ProviderError, secrets: Array<string | null | undefined>): ProviderError {
-  const present = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4);
-  const leaks = present.filter((s) => error.message.includes(s) || error.nextStep.includes(s));
-  if (leaks.length === 0) return error;
-  const scrub = (text: string) => leaks.reduce((acc, s) => acc.split(s).join('[hidden]'), text);
-  return new ProviderError(error.code, scrub(error.message), scrub(error.nextStep), error.ambiguous, error.retryAfterMs);
+  return redactSecrets(error, secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4));
 }

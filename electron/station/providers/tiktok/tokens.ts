@@ -3,7 +3,7 @@
  * (GET /api/v2/token/get and /api/v2/token/refresh), and the keeper that refreshes before expiry.
  */
 import { z } from 'zod';
-import { httpExchange, bodyText } from '../aftership/http';
+import { httpExchange, bodyText } from '../http/exchange';
 import type { ProviderError } from '../provider';
 import { CODE_OK, parseEnvelope, tiktokSays } from './envelope';
 import { cancelledError, notAuthorizedError, unavailableError, unreachableError, wrongAddressError } from './errors';

@@ -1,18 +1,19 @@
 /**
- * Sorts a failed fetch by whether the request can have reached AfterShip. Only failures that
+ * Sorts a failed fetch by whether the request can have reached the provider. Only failures that
  * happen before a connection exists (refused, DNS, unreachable, TLS) prove nothing was sent.
  */
 
 export type NetworkFailure =
-  /** No connection was made: nothing reached AfterShip. */
+  /** No connection was made: nothing reached the provider. */
   | 'unreachable'
-  /** No answer in time: the request may have been processed. */
+  /** No answer in time: the request may have been processed (a label may have been bought). */
   | 'timeout'
   /** The caller cancelled while the request was in flight. */
   | 'cancelled'
   /** The connection broke after sending, or an unknown failure: treat as possibly processed. */
   | 'lost';
 
+/** Codes that prove no connection existed, so nothing was sent. */
 const NOT_CONNECTED = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
@@ -45,7 +46,6 @@ function errorCodes(error: unknown, depth = 0): string[] {
   const own = typeof e.code === 'string' ? [e.code] : [];
   const nested = Array.isArray(e.errors) ? e.errors.flatMap((inner) => errorCodes(inner, depth + 1)) : [];
   const fromCause = errorCodes(e.cause, depth + 1);
-  const all = [...own, ...nested, ...fromCause];
   // An AggregateError's own code repeats its members'; keep the members when present.
-  return nested.length > 0 ? [...nested, ...fromCause] : all;
+  return nested.length > 0 ? [...nested, ...fromCause] : [...own, ...fromCause];
 }

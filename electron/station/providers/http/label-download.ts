@@ -1,0 +1,75 @@
+/**
+ * Fetches a bought label's file from the address the provider handed out. Downloading is
+ * idempotent, so network failures, 429, 5xx and empty files are retried a few times; any other
+ * refusal is final. Each provider supplies its headers, its backoff and the words that name it.
+ */
+import { ProviderError } from '../provider';
+import { httpExchange } from './exchange';
+
+export interface LabelDownloadOptions {
+  fetch: typeof fetch;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** The Accept header of the download. */
+  accept: string;
+  attempts: number;
+  /** The wait before try `attempt` (2, 3, …). */
+  backoffMs: (attempt: number) => number;
+  /** Resolves after `ms`; a rejection counts as a cancel. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The next step when the file is far too large to be a label: where else the label can be had. */
+  tooLargeNextStep: string;
+  /** The final error for a refusal that retrying cannot fix (4xx other than 429). */
+  refused: (status: number) => ProviderError;
+}
+
+const MAX_LABEL_BYTES = 25 * 1024 * 1024;
+
+export async function downloadLabelWithRetries(url: string, opts: LabelDownloadOptions): Promise<Uint8Array> {
+  if (!/^https?:\/\//i.test(url)) {
+    throw labelDownloadError('The label address is not a web address, so the file cannot be downloaded.', 'Reprint it from History; if it is missing, tell a supervisor.');
+  }
+  let problem = 'no answer';
+  for (let attempt = 1; attempt <= opts.attempts; attempt++) {
+    if (attempt > 1) {
+      try {
+        await opts.sleep(opts.backoffMs(attempt), opts.signal);
+      } catch {
+        throw labelDownloadCancelled();
+      }
+    }
+    if (opts.signal?.aborted) throw labelDownloadCancelled();
+    const result = await httpExchange(url, { method: 'GET', headers: { accept: opts.accept } }, {
+      fetch: opts.fetch,
+      timeoutMs: opts.timeoutMs,
+      signal: opts.signal,
+      maxBytes: MAX_LABEL_BYTES,
+    });
+    if (!result.ok) {
+      if (result.failure === 'cancelled') throw labelDownloadCancelled();
+      if (result.tooLarge) throw labelDownloadError('The label file is far too large to be a shipping label.', opts.tooLargeNextStep);
+      problem = result.failure === 'unreachable' ? 'the download server could not be reached' : 'the connection failed';
+      continue;
+    }
+    const { status, body } = result.answer;
+    if (status >= 200 && status < 300) {
+      if (body.byteLength > 0) return body;
+      problem = 'the file was empty';
+      continue;
+    }
+    if (status >= 500 || status === 429) {
+      problem = `the download server answered HTTP ${status}`;
+      continue;
+    }
+    throw opts.refused(status);
+  }
+  throw labelDownloadError(`The label was bought but its file could not be downloaded: ${problem}.`, "Check the station's internet connection, then reprint the label from History.");
+}
+
+export function labelDownloadError(message: string, nextStep: string): ProviderError {
+  return new ProviderError('label_download_failed', message, nextStep, false);
+}
+
+function labelDownloadCancelled(): ProviderError {
+  return new ProviderError('label_download_cancelled', 'The label download was cancelled.', 'Reprint the label from History.', false);
+}
