@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrintError, sendToPrinter } from '../../electron/station/printing/index';
 import { startCapturePrinter, type CapturePrinter } from '../fakes/capture-printer';
+import { startZebraStatusPrinter, type ZebraStatusPrinter } from '../fakes/zebra-status-printer';
 
 /** A job big enough to outrun socket buffers in chunks (like a 4x6 label at 300 dpi). */
 const BIG_JOB = Buffer.concat([Buffer.from('^XA^FO0,0^GFA,'), Buffer.alloc(400_000, 0x41), Buffer.from('^FS^XZ')]);
@@ -86,6 +87,57 @@ describe('TCP printers', () => {
     expect(error.message).toMatch(/127\.0\.0\.1:\d+/);
     expect(printer.faults).toEqual([{ mode: 'drop', bytesRead: 10_000 }]);
     expect(printer.jobs).toHaveLength(0);
+  });
+});
+
+describe('TCP reconnect: only while no byte of the label has left', () => {
+  let zebra: ZebraStatusPrinter;
+  beforeEach(async () => {
+    zebra = await startZebraStatusPrinter();
+  });
+  afterEach(async () => {
+    await zebra.close();
+  });
+
+  it('tries again after a refused connection and prints the label exactly once', async () => {
+    await zebra.goOffline(150); // refuses connections for 150 ms, like a printer busy with another host
+    const sent = await sendToPrinter(zebra.address, BIG_JOB, { reconnectDelayMs: 600 });
+    expect(sent).toEqual({ bytes: BIG_JOB.length });
+    const jobs = await zebra.waitForJobs(1);
+    expect(jobs[0]!.equals(BIG_JOB)).toBe(true);
+    expect(zebra.connections).toBe(1);
+  });
+
+  it('without a reconnect the same refusal is an error (the retry is what saved the label)', async () => {
+    await zebra.goOffline(150);
+    const error = await failure(sendToPrinter(zebra.address, BIG_JOB, { reconnects: 0 }));
+    expect(error.code).toBe('printer_refused');
+  });
+
+  it('gives up after the allowed retries with the refusal worded', async () => {
+    const port = await closedPort();
+    const started = Date.now();
+    const error = await failure(sendToPrinter(`tcp://127.0.0.1:${port}`, BIG_JOB, { reconnects: 2, reconnectDelayMs: 100 }));
+    expect(error.message).toBe(`The printer at 127.0.0.1:${port} refused the connection.`);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+  });
+
+  it('never sends again once bytes left: a drop mid-job is an error, with one connection only', async () => {
+    zebra.setMode('drop', { dropAfterBytes: 20_000 });
+    const error = await failure(sendToPrinter(zebra.address, BIG_JOB, { reconnects: 3, reconnectDelayMs: 10 }));
+    expect(error.code).toBe('printer_disconnected');
+    expect(error.nextStep).toMatch(/reprint from History/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(zebra.connections).toBe(1);
+    expect(zebra.faults).toEqual([{ mode: 'drop', bytesRead: 20_000 }]);
+    expect(zebra.jobs).toEqual([]);
+  });
+
+  it('never sends again to a printer that stalls', async () => {
+    zebra.setMode('stall');
+    const error = await failure(sendToPrinter(zebra.address, BIG_JOB, { timeoutMs: 300, reconnects: 3, reconnectDelayMs: 10 }));
+    expect(error.code).toBe('printer_timeout');
+    expect(zebra.connections).toBe(1);
   });
 });
 
