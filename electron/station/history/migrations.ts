@@ -53,4 +53,27 @@ export const migrations: readonly string[] = [
   `,
   // The exact request a label was bought with, so an unanswered purchase can be looked up later.
   `ALTER TABLE labels ADD COLUMN request TEXT;`,
+  // The durable print queue (printing/queue/): a job is written here before a byte is sent.
+  // id is the FIFO order. payload is emptied once a job is done or cancelled (the label file in
+  // history is what reprints use), so the table stays small over a million labels.
+  `
+  CREATE TABLE print_jobs (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    label_id   TEXT,
+    printer    TEXT NOT NULL,
+    payload    BLOB NOT NULL,
+    size       INTEGER NOT NULL,
+    reprint    INTEGER NOT NULL DEFAULT 0,
+    state      TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'retrying', 'held', 'done', 'cancelled')),
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    bytes_sent INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    done_at    TEXT
+  );
+  CREATE INDEX print_jobs_pending ON print_jobs(printer, id) WHERE state NOT IN ('done', 'cancelled');
+  CREATE INDEX print_jobs_label ON print_jobs(label_id);
+  CREATE INDEX print_jobs_state ON print_jobs(state, id);
+  `,
 ];

@@ -1,0 +1,59 @@
+/** A print job as the UI and callers see it (the payload bytes stay in the database). */
+
+export const PRINT_JOB_STATES = ['queued', 'sending', 'retrying', 'held', 'done', 'cancelled'] as const;
+export type PrintJobState = (typeof PRINT_JOB_STATES)[number];
+
+/** States a worker still has to act on; 'done' and 'cancelled' are final. */
+export const PENDING_STATES: readonly PrintJobState[] = ['queued', 'sending', 'retrying', 'held'];
+
+export interface PrintJob {
+  /** Increasing: also the print order on a printer. */
+  id: number;
+  labelId: string | null;
+  printer: string;
+  reprint: boolean;
+  state: PrintJobState;
+  /** Send attempts so far (a retry after a transport failure counts as one more). */
+  attempts: number;
+  /** Payload size in bytes. */
+  size: number;
+  /** Bytes the printer took on the last successful send (0 until then). */
+  bytesSent: number;
+  /** Why the job is retrying or held, in words for a packer; null when nothing went wrong. */
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  doneAt: string | null;
+}
+
+export interface PrintJobRow {
+  id: number;
+  label_id: string | null;
+  printer: string;
+  size: number;
+  reprint: number;
+  state: PrintJobState;
+  attempts: number;
+  bytes_sent: number;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+}
+
+export function jobFromRow(row: PrintJobRow): PrintJob {
+  return {
+    id: row.id,
+    labelId: row.label_id,
+    printer: row.printer,
+    reprint: row.reprint === 1,
+    state: row.state,
+    attempts: row.attempts,
+    size: row.size,
+    bytesSent: row.bytes_sent,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    doneAt: row.done_at,
+  };
+}
