@@ -80,7 +80,7 @@ describe('bitmapToZpl', () => {
   });
 
   it('pads rows that are not a multiple of 8 dots', () => {
-    const zpl = bitmapToZpl(patternBitmap(13, 5));
+    const zpl = bitmapToZpl(patternBitmap(13, 5), { compression: 'z64' });
     const gfa = parseGfa(zpl);
     expect(gfa.bytesPerRow).toBe(2);
     expect(gfa.total).toBe(10);

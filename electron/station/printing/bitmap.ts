@@ -62,3 +62,43 @@ export function bitmapToRgba(bitmap: Bitmap): Uint8ClampedArray {
   }
   return out;
 }
+
+/** The smallest whole-byte-column box holding every black dot, or null for a blank bitmap. */
+export function inkBounds(bitmap: Bitmap): { byteX0: number; byteX1: number; y0: number; y1: number } | null {
+  const { bytesPerRow, heightDots, data } = bitmap;
+  let byteX0 = bytesPerRow;
+  let byteX1 = -1;
+  let y0 = -1;
+  let y1 = -1;
+  for (let y = 0; y < heightDots; y++) {
+    const row = y * bytesPerRow;
+    let first = -1;
+    for (let i = 0; i < bytesPerRow; i++) {
+      if (data[row + i] !== 0) {
+        first = i;
+        break;
+      }
+    }
+    if (first < 0) continue;
+    let last = bytesPerRow - 1;
+    while (data[row + last] === 0) last--;
+    if (y0 < 0) y0 = y;
+    y1 = y;
+    if (first < byteX0) byteX0 = first;
+    if (last > byteX1) byteX1 = last;
+  }
+  return y0 < 0 ? null : { byteX0, byteX1, y0, y1 };
+}
+
+/** Copies rows y0..y1 and byte columns byteX0..byteX1 into a new bitmap. */
+export function cropBitmap(bitmap: Bitmap, box: { byteX0: number; byteX1: number; y0: number; y1: number }): Bitmap {
+  const bytesPerRow = box.byteX1 - box.byteX0 + 1;
+  const heightDots = box.y1 - box.y0 + 1;
+  const data = new Uint8Array(bytesPerRow * heightDots);
+  for (let y = 0; y < heightDots; y++) {
+    const from = (box.y0 + y) * bitmap.bytesPerRow + box.byteX0;
+    data.set(bitmap.data.subarray(from, from + bytesPerRow), y * bytesPerRow);
+  }
+  const widthDots = Math.min(bytesPerRow * 8, bitmap.widthDots - box.byteX0 * 8);
+  return { widthDots, heightDots, bytesPerRow, data };
+}

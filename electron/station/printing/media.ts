@@ -1,10 +1,43 @@
-/** The label stock the station prints on: 4 x 6 in, at the printer's resolution. */
-export type PrinterDpi = 203 | 300;
+/** The label stock the station prints on, and its size in printer dots at the printer's resolution. */
+export type PrinterDpi = 203 | 300 | 600;
+export const PRINTER_DPIS: readonly PrinterDpi[] = [203, 300, 600];
+
+/** 4 x 6 in and 4 x 8 in (US shipping labels), A6 (105 x 148 mm) and 100 x 150 mm (EU/Asia stock). */
+export type MediaSize = '4x6' | '4x8' | 'a6' | '100x150mm';
+export const MEDIA_SIZES: readonly MediaSize[] = ['4x6', '4x8', 'a6', '100x150mm'];
+export const DEFAULT_MEDIA: MediaSize = '4x6';
 
 export const MEDIA_WIDTH_IN = 4;
 export const MEDIA_HEIGHT_IN = 6;
 
-/** 812 x 1218 dots at 203 dpi, 1200 x 1800 at 300 dpi. */
-export function mediaDots(dpi: PrinterDpi): { widthDots: number; heightDots: number } {
-  return { widthDots: Math.round(MEDIA_WIDTH_IN * dpi), heightDots: Math.round(MEDIA_HEIGHT_IN * dpi) };
+const MM_PER_IN = 25.4;
+
+/** Portrait size in millimetres (width across the print head, height along the feed). */
+const MEDIA_MM: Record<MediaSize, { widthMm: number; heightMm: number }> = {
+  '4x6': { widthMm: 4 * MM_PER_IN, heightMm: 6 * MM_PER_IN },
+  '4x8': { widthMm: 4 * MM_PER_IN, heightMm: 8 * MM_PER_IN },
+  a6: { widthMm: 105, heightMm: 148 },
+  '100x150mm': { widthMm: 100, heightMm: 150 },
+};
+
+export function mediaMillimetres(media: MediaSize = DEFAULT_MEDIA): { widthMm: number; heightMm: number } {
+  const size = MEDIA_MM[media];
+  if (!size) throw new RangeError(`unknown media size ${String(media)}`);
+  return { ...size };
+}
+
+/** Size in PDF points (1/72 in), e.g. 288 x 432 for 4x6. */
+export function mediaPoints(media: MediaSize = DEFAULT_MEDIA): { widthPt: number; heightPt: number } {
+  const { widthMm, heightMm } = mediaMillimetres(media);
+  return { widthPt: (widthMm / MM_PER_IN) * 72, heightPt: (heightMm / MM_PER_IN) * 72 };
+}
+
+/**
+ * Dots across and along the media: 4x6 is 812 x 1218 at 203 dpi, 1200 x 1800 at 300, 2400 x 3600
+ * at 600; A6 is 839 x 1183 at 203 dpi.
+ */
+export function mediaDots(dpi: PrinterDpi, media: MediaSize = DEFAULT_MEDIA): { widthDots: number; heightDots: number } {
+  if (!PRINTER_DPIS.includes(dpi)) throw new RangeError(`unsupported printer resolution ${String(dpi)} dpi`);
+  const { widthMm, heightMm } = mediaMillimetres(media);
+  return { widthDots: Math.round((widthMm / MM_PER_IN) * dpi), heightDots: Math.round((heightMm / MM_PER_IN) * dpi) };
 }

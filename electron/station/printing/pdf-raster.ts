@@ -1,11 +1,11 @@
-/** PDF label (first page) -> 1-bit bitmap on 4x6 media at the printer's dpi. */
+/** PDF label (first page) -> 1-bit bitmap on the media (4x6 by default) at the printer's dpi. */
 import { bitmapFromRgba, type Bitmap } from './bitmap';
 import { withWhiteSurface } from './canvas-surface';
 import { fitToMedia } from './fit';
-import { mediaDots, type PrinterDpi } from './media';
+import { DEFAULT_MEDIA, mediaDots, type MediaSize, type PrinterDpi } from './media';
 import { CachedBinaryDataFactory, loadPdfjs, pdfjsDataPaths } from './pdfjs-loader';
 
-export async function rasterizePdf(bytes: Uint8Array, dpi: PrinterDpi): Promise<Bitmap> {
+export async function rasterizePdf(bytes: Uint8Array, dpi: PrinterDpi, media: MediaSize = DEFAULT_MEDIA): Promise<Bitmap> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy.
@@ -21,7 +21,7 @@ export async function rasterizePdf(bytes: Uint8Array, dpi: PrinterDpi): Promise<
     const doc = await task.promise;
     const page = await doc.getPage(1);
     const natural = page.getViewport({ scale: 1 });
-    const { widthDots, heightDots } = mediaDots(dpi);
+    const { widthDots, heightDots } = mediaDots(dpi, media);
     const place = fitToMedia(natural.width, natural.height, widthDots, heightDots);
     const viewport = page.getViewport({
       scale: place.scale,

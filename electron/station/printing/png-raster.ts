@@ -1,13 +1,13 @@
-/** PNG label -> 1-bit bitmap on 4x6 media at the printer's dpi. */
+/** PNG label -> 1-bit bitmap on the media (4x6 by default) at the printer's dpi. */
 import { loadImage } from '@napi-rs/canvas';
 import { bitmapFromRgba, type Bitmap } from './bitmap';
 import { fitToMedia } from './fit';
-import { mediaDots, type PrinterDpi } from './media';
+import { DEFAULT_MEDIA, mediaDots, type MediaSize, type PrinterDpi } from './media';
 import { withWhiteSurface } from './canvas-surface';
 
-export async function rasterizePng(bytes: Uint8Array, dpi: PrinterDpi): Promise<Bitmap> {
+export async function rasterizePng(bytes: Uint8Array, dpi: PrinterDpi, media: MediaSize = DEFAULT_MEDIA): Promise<Bitmap> {
   const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const { widthDots, heightDots } = mediaDots(dpi);
+  const { widthDots, heightDots } = mediaDots(dpi, media);
   const place = fitToMedia(image.width, image.height, widthDots, heightDots);
   return withWhiteSurface(widthDots, heightDots, async ({ canvas, ctx }) => {
     // Enlarging: nearest neighbour keeps bar edges hard. Shrinking: smoothing keeps thin strokes

@@ -12,7 +12,9 @@ export type PrintErrorCode =
   | 'printer_disconnected'
   | 'printer_not_found'
   | 'printer_permission'
-  | 'printer_io_error';
+  | 'printer_io_error'
+  | 'zpl_wrong_dpi'
+  | 'zpl_needs_zpl_printer';
 
 export class PrintError extends StationError {
   constructor(

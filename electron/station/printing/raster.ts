@@ -1,13 +1,21 @@
-/** PDF or PNG label -> the 1-bit bitmap the printer will print (4x6 media, printer dpi). */
+/**
+ * PDF or PNG label -> the 1-bit bitmap the printer will print: fitted to the media (4x6 unless
+ * told), turned 90° when the label is landscape and the media portrait, thresholded (no dithering).
+ */
 import type { Bitmap } from './bitmap';
-import type { PrinterDpi } from './media';
+import type { MediaSize, PrinterDpi } from './media';
 import { rasterizePdf } from './pdf-raster';
 import { rasterizePng } from './png-raster';
 import { PrintError } from './print-error';
 import { sniffLabelFormat } from './sniff';
 import { unknownFormatError } from './render-errors';
 
-export async function rasterizeLabel(bytes: Uint8Array, opts: { dpi: PrinterDpi }): Promise<Bitmap> {
+export interface RasterOptions {
+  dpi: PrinterDpi;
+  media?: MediaSize;
+}
+
+export async function rasterizeLabel(bytes: Uint8Array, opts: RasterOptions): Promise<Bitmap> {
   const format = sniffLabelFormat(bytes);
   if (format !== 'pdf' && format !== 'png') {
     if (format === 'zpl') {
@@ -16,7 +24,7 @@ export async function rasterizeLabel(bytes: Uint8Array, opts: { dpi: PrinterDpi 
     throw unknownFormatError();
   }
   try {
-    return format === 'pdf' ? await rasterizePdf(bytes, opts.dpi) : await rasterizePng(bytes, opts.dpi);
+    return format === 'pdf' ? await rasterizePdf(bytes, opts.dpi, opts.media) : await rasterizePng(bytes, opts.dpi, opts.media);
   } catch (error) {
     if (error instanceof PrintError) throw error;
     throw new PrintError(

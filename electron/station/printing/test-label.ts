@@ -42,7 +42,7 @@ export function testLabelZpl(opts: TestLabelOptions): string {
     `^FO${d(70)},${d(170)}^A0N,${d(32)},${d(30)}^FDDate: ${stamp}^FS`,
     `^FO${d(70)},${d(220)}^A0N,${d(32)},${d(30)}^FDResolution: ${dpi} dpi (4 x 6 in, ${widthDots} x ${heightDots} dots)^FS`,
     ...(station ? [`^FO${d(70)},${d(270)}^A0N,${d(32)},${d(30)}^FDStation: ${station}^FS`] : []),
-    `^FO${d(70)},${d(360)}^BY${dpi === 300 ? 3 : 2},3,${d(200)}^BCN,${d(200)},Y,N,N^FD${testLabelBarcodeValue(dpi, now)}^FS`,
+    `^FO${d(70)},${d(360)}^BY${dpi === 600 ? 4 : dpi === 300 ? 3 : 2},3,${d(200)}^BCN,${d(200)},Y,N,N^FD${testLabelBarcodeValue(dpi, now)}^FS`,
     `^FO${d(70)},${d(660)}^A0N,${d(28)},${d(26)}^FDIf the barcode above scans, the printer is ready.^FS`,
     '^PQ1',
     '^XZ',
