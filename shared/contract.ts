@@ -114,6 +114,22 @@ export const contract = {
       input: z.object({ address: PrinterAddress.optional(), dpi: Dpi.optional() }).strict(),
       output: PrintOutcome,
     },
+    /** Asks the printer how it is (Zebra ~HS, ESC/POS status); silence is a fault, never "ready". */
+    getPrinterStatus: {
+      input: z.object({}).strict(),
+      output: z.object({
+        printer: z.string(),
+        /** 'unsupported': this kind of printer or connection cannot be asked. */
+        state: z.enum(['ready', 'fault', 'unsupported']),
+        faults: z.array(z.string()),
+        message: z.string(),
+      }),
+    },
+    /** OS print queues and USB printer devices this station can see, to pick from in Settings. */
+    discoverPrinters: {
+      input: z.object({}).strict(),
+      output: z.array(z.object({ address: z.string(), name: z.string(), kind: z.enum(['cups', 'device', 'windows']), detail: z.string().optional() })),
+    },
   },
   events: {
     jobProgress: z.object({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const ProviderName = z.enum(['sandbox', 'aftership', 'tiktok', 'shipium']);
 export type ProviderName = z.infer<typeof ProviderName>;
 
-export const Dpi = z.union([z.literal(203), z.literal(300)]);
+export const Dpi = z.union([z.literal(203), z.literal(300), z.literal(600)]);
 export type Dpi = z.infer<typeof Dpi>;
 
 export const Dimension = z.object({
@@ -25,21 +25,35 @@ export const Parcel = z.object({ dimension: Dimension, weight: Weight });
 export type Parcel = z.infer<typeof Parcel>;
 
 /**
- * A printer address: `tcp://host[:port]` (port 9100 when omitted) or an absolute device/file path
- * such as `/dev/usb/lp0`.
+ * A printer address: `tcp://host[:port]` (port 9100 when omitted), an absolute device/file path such
+ * as `/dev/usb/lp0`, an OS queue `cups:QUEUE` (Linux/macOS) or `windows:PRINTER NAME`.
  */
 export const PrinterAddress = z
   .string()
   .trim()
-  .min(1, 'Enter the printer address, e.g. tcp://192.168.1.50:9100 or /dev/usb/lp0')
+  .min(1, 'Enter the printer address, e.g. tcp://192.168.1.50:9100, /dev/usb/lp0 or cups:Zebra')
   .max(300)
-  .refine((s) => /^tcp:\/\/[A-Za-z0-9.\-\[\]:]+(:\d{1,5})?\/?$/.test(s) || /^(\/|[A-Za-z]:\\)/.test(s), {
-    message: 'Printer address must look like tcp://192.168.1.50:9100 or a device path like /dev/usb/lp0',
-  });
+  .refine(
+    (s) =>
+      /^tcp:\/\/[A-Za-z0-9.\-\[\]:]+(:\d{1,5})?\/?$/.test(s) ||
+      /^(\/|[A-Za-z]:\\|\\\\)/.test(s) ||
+      /^cups:[A-Za-z0-9_.\-@]{1,127}$/.test(s) ||
+      /^windows:[^\u0000-\u001f]{1,200}$/.test(s),
+    { message: 'Printer address must look like tcp://192.168.1.50:9100, /dev/usb/lp0, cups:QUEUE or windows:PRINTER NAME' },
+  );
+
+/** What the printer understands: label languages for thermal printers, or PDF for an OS queue (laser/A4). */
+export const PrinterLanguage = z.enum(['zpl', 'epl', 'tspl', 'escpos', 'pdf']);
+export type PrinterLanguage = z.infer<typeof PrinterLanguage>;
+
+export const MediaSize = z.enum(['4x6', '4x8', 'a6', '100x150mm']);
+export type MediaSize = z.infer<typeof MediaSize>;
 
 export const PrinterSettings = z.object({
   address: PrinterAddress,
   dpi: Dpi,
+  language: PrinterLanguage,
+  media: MediaSize,
 });
 export type PrinterSettings = z.infer<typeof PrinterSettings>;
 

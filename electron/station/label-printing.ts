@@ -53,11 +53,11 @@ export async function printStoredLabel(
   label: StoredLabel,
   options: { reprint: boolean },
 ): Promise<{ outcome: PrintOutcome; label: StoredLabel }> {
-  const { address, dpi } = deps.settings().printer;
+  const { address, dpi, language, media } = deps.settings().printer;
   const { label: withFile, bytes } = await ensureLabelFile(deps, label);
   let sent = 0;
   try {
-    const { payload } = await renderForPrinter(bytes, { dpi });
+    const { payload } = await renderForPrinter(bytes, { dpi, language, media });
     sent = (await sendToPrinter(address, payload)).bytes;
   } catch (error) {
     const problem =

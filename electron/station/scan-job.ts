@@ -113,8 +113,9 @@ function labelRequest(deps: ScanJobDeps, settings: Settings, order: OrderDetails
     orderId: order.orderId,
     parcels: [{ ...settings.defaultParcel, itemIds: [] }],
     reference: `ls-${deps.stationId}-${order.orderId}-${SINGLE_PARCEL}`,
-    // A 203 dpi ZPL label from the carrier prints as is; otherwise ask for PDF and rasterize at the printer's dpi.
-    fileType: settings.printer.dpi === 203 ? 'zpl' : 'pdf',
+    // A carrier's ZPL is made for 203 dpi and prints as is on a 203 dpi ZPL printer; anything else
+    // gets PDF, rasterized at the printer's dpi into its language (or passed to an OS queue).
+    fileType: settings.printer.language === 'zpl' && settings.printer.dpi === 203 ? 'zpl' : 'pdf',
     order,
   };
 }

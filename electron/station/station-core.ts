@@ -12,7 +12,9 @@ import { JobEvents } from './job-events';
 import { ensureLabelFile, printStoredLabel } from './label-printing';
 import { OrderSources } from './orders/order-sources';
 import { resolveOrder } from './orders/resolve-order';
-import { renderPreviewPng, sendToPrinter, testLabelZpl } from './printing';
+import { discoverPrinters, renderPreviewPng, sendToPrinter } from './printing';
+import { printerStatus } from './printer-status';
+import { testPrintPayload } from './test-print';
 import { PROVIDER_TITLES, ProviderFactory } from './provider-factory';
 import { reconcileLabel } from './reconcile';
 import { runScanJob, type ScanJobDeps } from './scan-job';
@@ -101,7 +103,8 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
     },
     getLabelPreview: async ({ labelId }) => {
       const { bytes } = await ensureLabelFile(deps, requireLabel(labelId));
-      const preview = await renderPreviewPng(bytes, { dpi: settings.current().printer.dpi });
+      const { dpi, media } = settings.current().printer;
+      const preview = await renderPreviewPng(bytes, { dpi, media });
       return { pngBase64: preview.png.toString('base64'), widthDots: preview.widthDots, heightDots: preview.heightDots };
     },
     getSettings: async () => settings.publicView(),
@@ -125,13 +128,15 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
     testPrint: async ({ address, dpi }) => {
       const printer = { ...settings.current().printer, ...(address && { address }), ...(dpi && { dpi }) };
       try {
-        const { bytes } = await sendToPrinter(printer.address, Buffer.from(testLabelZpl({ dpi: printer.dpi }), 'ascii'));
+        const { bytes } = await sendToPrinter(printer.address, await testPrintPayload(printer));
         return { ok: true, printer: printer.address, bytes };
       } catch (error) {
         if (error instanceof StationError) return { ok: false, printer: printer.address, bytes: 0, problem: error.toProblem() };
         throw error;
       }
     },
+    getPrinterStatus: async () => printerStatus(settings.current().printer),
+    discoverPrinters: async () => (await discoverPrinters()).map(({ address, name, kind, detail }) => ({ address, name, kind, ...(detail && { detail }) })),
   };
 
   settleInterruptedPurchases(history, log);

@@ -93,6 +93,15 @@ describe('settings', () => {
     expect(() => service.update({ ordersFile: '/tmp/other.csv' })).toThrow(/LABEL_STATION_ORDERS_FILE/);
   });
 
+  it('presets the printer language, media and OS-queue addresses', () => {
+    const { settingsStore, secretStore } = memoryStores();
+    const presets = readEnvPresets({ LABEL_STATION_PRINTER: 'cups:Zebra_ZD421', LABEL_STATION_PRINTER_LANGUAGE: 'TSPL', LABEL_STATION_MEDIA: '4X8', LABEL_STATION_PRINTER_DPI: '600' });
+    expect(new SettingsService(settingsStore, secretStore, presets).current().printer).toEqual({ address: 'cups:Zebra_ZD421', dpi: 600, language: 'tspl', media: '4x8' });
+    expect(readEnvPresets({ LABEL_STATION_PRINTER: 'windows:Zebra ZD421 (Bay 3)' }).patch.printer?.address).toBe('windows:Zebra ZD421 (Bay 3)');
+    expect(() => readEnvPresets({ LABEL_STATION_PRINTER_LANGUAGE: 'postscript' })).toThrow(/LABEL_STATION_PRINTER_LANGUAGE/);
+    expect(() => readEnvPresets({ LABEL_STATION_MEDIA: '6x4' })).toThrow(/LABEL_STATION_MEDIA/);
+  });
+
   it('names the variable when a preset is invalid', () => {
     expect(() => readEnvPresets({ LABEL_STATION_PRINTER_DPI: '250' })).toThrow(/LABEL_STATION_PRINTER_DPI="250"/);
     expect(() => readEnvPresets({ LABEL_STATION_PROVIDER: 'fedex' })).toThrow(/LABEL_STATION_PROVIDER/);

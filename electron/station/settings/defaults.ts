@@ -12,7 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shipium: { baseUrl: SHIPIUM_URL },
   shopify: { storeUrl: '' },
   ordersFile: '',
-  printer: { address: 'tcp://127.0.0.1:9100', dpi: 203 },
+  printer: { address: 'tcp://127.0.0.1:9100', dpi: 203, language: 'zpl', media: '4x6' },
   defaultParcel: {
     dimension: { width: 8, height: 4, depth: 6, unit: 'in' },
     weight: { value: 1, unit: 'lb' },

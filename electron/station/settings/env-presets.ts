@@ -4,7 +4,7 @@
  * Secrets from the environment are held in memory only, never written to disk by the station.
  */
 import { z } from 'zod';
-import { Dpi, HttpUrl, OptionalFilePath, OptionalHttpUrl, PrinterAddress, ProviderName, type SecretName, type SettingsPatch } from '../../../shared/schemas';
+import { Dpi, HttpUrl, MediaSize, OptionalFilePath, OptionalHttpUrl, PrinterAddress, PrinterLanguage, ProviderName, type SecretName, type SettingsPatch } from '../../../shared/schemas';
 import { describeZodError, StationError } from '../../../shared/rpc';
 
 export interface EnvPresets {
@@ -40,6 +40,8 @@ const specs: PresetSpec[] = [
   { variable: 'LABEL_STATION_ORDERS_FILE', field: 'ordersFile', schema: OptionalFilePath },
   { variable: 'LABEL_STATION_PRINTER', field: 'printer.address', schema: PrinterAddress },
   { variable: 'LABEL_STATION_PRINTER_DPI', field: 'printer.dpi', schema: z.coerce.number().pipe(Dpi) },
+  { variable: 'LABEL_STATION_PRINTER_LANGUAGE', field: 'printer.language', schema: z.string().trim().toLowerCase().pipe(PrinterLanguage) },
+  { variable: 'LABEL_STATION_MEDIA', field: 'printer.media', schema: z.string().trim().toLowerCase().pipe(MediaSize) },
   { variable: 'LABEL_STATION_SANDBOX_LATENCY_MS', field: 'sandbox.latencyMs', schema: z.coerce.number().int().min(0).max(30_000) },
   { variable: 'LABEL_STATION_OPERATOR', field: 'operator', schema: z.string().trim().max(60) },
 ];
