@@ -24,7 +24,7 @@ describe('settings', () => {
     const { kv, settingsStore, secretStore } = memoryStores();
     const service = new SettingsService(settingsStore, secretStore, readEnvPresets({}));
     service.update({ printer: { address: 'tcp://10.0.0.5:9100' } });
-    expect(service.current().printer).toEqual({ address: 'tcp://10.0.0.5:9100', dpi: 203 });
+    expect(service.current().printer).toEqual({ address: 'tcp://10.0.0.5:9100', dpi: 203, language: 'zpl', media: '4x6' });
     expect(new SettingsService(settingsStore, secretStore, readEnvPresets({})).current().printer.address).toBe('tcp://10.0.0.5:9100');
     expect(kv.get('settings')).toBeDefined();
   });
