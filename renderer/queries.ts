@@ -13,7 +13,11 @@ export const keys = {
   uncertain: ['history', 'uncertain-labels'] as const,
   label: (labelId: string) => ['label', labelId] as const,
   preview: (labelId: string) => ['preview', labelId] as const,
+  printerStatus: ['printer-status'] as const,
 };
+
+/** How often the Scan screen asks the printer how it is. */
+export const PRINTER_STATUS_POLL_MS = 15_000;
 
 export function useStationInfo() {
   return useQuery({ queryKey: keys.info, queryFn: () => station.getStationInfo({}), refetchInterval: 30_000 });
@@ -45,6 +49,18 @@ export function useLabelPreview(labelId: string) {
     queryFn: () => station.getLabelPreview({ labelId }),
     staleTime: Infinity,
     retry: false,
+  });
+}
+
+/** The saved printer's state; `poll` asks again every 15 s (the Scan screen), otherwise only when asked. */
+export function usePrinterStatus({ poll }: { poll: boolean }) {
+  return useQuery({
+    queryKey: keys.printerStatus,
+    queryFn: () => station.getPrinterStatus({}),
+    refetchInterval: poll ? PRINTER_STATUS_POLL_MS : false,
+    // A printer that just ran out of paper must show at once when the packer comes back to Scan.
+    refetchOnMount: 'always',
+    enabled: poll,
   });
 }
 

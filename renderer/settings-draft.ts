@@ -1,5 +1,5 @@
 /** The settings form's editable copy (numbers as typed text) and the patch it turns into. Pure. */
-import type { Dimension, Dpi, ProviderName, PublicSettings, SecretName, SettingsPatch, Weight } from '../shared/schemas';
+import type { Dimension, Dpi, MediaSize, PrinterLanguage, ProviderName, PublicSettings, SecretName, SettingsPatch, Weight } from '../shared/schemas';
 
 export interface SettingsDraft {
   provider: ProviderName;
@@ -15,6 +15,8 @@ export interface SettingsDraft {
   ordersFile: string;
   printerAddress: string;
   dpi: Dpi;
+  printerLanguage: PrinterLanguage;
+  media: MediaSize;
   width: string;
   height: string;
   depth: string;
@@ -33,6 +35,29 @@ export const PROVIDER_CHOICES: Array<{ value: ProviderName; text: string }> = [
   { value: 'shipium', text: 'Shipium (TikTok Shop carrier)' },
 ];
 
+/** Printer languages in plain words: what a worker knows about the printer on the table. */
+export const LANGUAGE_CHOICES: Array<{ value: PrinterLanguage; text: string }> = [
+  { value: 'zpl', text: 'ZPL (Zebra and compatibles)' },
+  { value: 'epl', text: 'EPL2 (older Zebra/Eltron)' },
+  { value: 'tspl', text: 'TSPL (TSC and many 4x6 printers)' },
+  { value: 'escpos', text: 'ESC/POS (receipt-style thermal)' },
+  { value: 'pdf', text: 'PDF to an OS queue (laser / A4)' },
+];
+
+export const MEDIA_CHOICES: Array<{ value: MediaSize; text: string }> = [
+  { value: '4x6', text: '4x6 in' },
+  { value: '4x8', text: '4x8 in' },
+  { value: 'a6', text: 'A6' },
+  { value: '100x150mm', text: '100x150 mm' },
+];
+
+export const DPI_CHOICES: Dpi[] = [203, 300, 600];
+
+/** The select's text back to a Dpi; anything unexpected falls back to the common 203. */
+export function dpiFromText(text: string): Dpi {
+  return DPI_CHOICES.find((d) => String(d) === text) ?? 203;
+}
+
 export function draftFromSettings(s: PublicSettings): SettingsDraft {
   return {
     provider: s.provider,
@@ -48,6 +73,8 @@ export function draftFromSettings(s: PublicSettings): SettingsDraft {
     ordersFile: s.ordersFile,
     printerAddress: s.printer.address,
     dpi: s.printer.dpi,
+    printerLanguage: s.printer.language,
+    media: s.printer.media,
     width: String(s.defaultParcel.dimension.width),
     height: String(s.defaultParcel.dimension.height),
     depth: String(s.defaultParcel.dimension.depth),
@@ -119,6 +146,8 @@ export function patchFromDraft(draft: SettingsDraft, locked: PublicSettings['loc
   const printer: NonNullable<SettingsPatch['printer']> = {};
   if (open('printer.address')) printer.address = draft.printerAddress.trim();
   if (open('printer.dpi')) printer.dpi = draft.dpi;
+  if (open('printer.language')) printer.language = draft.printerLanguage;
+  if (open('printer.media')) printer.media = draft.media;
   if (Object.keys(printer).length) patch.printer = printer;
   if (open('defaultParcel.dimension')) {
     patch.defaultParcel = {
@@ -152,6 +181,8 @@ const FIELD_NAMES: Record<string, string> = {
   ordersFile: 'WMS order file',
   'printer.address': 'Printer address',
   'printer.dpi': 'Resolution',
+  'printer.language': 'Printer language',
+  'printer.media': 'Label size',
   'defaultParcel.dimension.width': 'Width',
   'defaultParcel.dimension.height': 'Height',
   'defaultParcel.dimension.depth': 'Depth',

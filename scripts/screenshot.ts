@@ -210,6 +210,51 @@ async function main(): Promise<void> {
       }
     }
 
+    // The printer: Settings' printer section (found printers, a fault checked), and a fault on Scan.
+    {
+      const station = await startFakeStation({ stepDelayMs: 100, lockedByEnv: [{ field: 'printer.media', variable: 'LABEL_STATION_MEDIA' }] });
+      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
+      try {
+        await openStation(page, station.shell);
+        await page.getByTestId('printer-ready').waitFor();
+        await shot(page, '40-scan-printer-ready');
+        await page.keyboard.press('F3');
+        await page.getByTestId('find-printers').click();
+        await page.getByTestId('found-printer').first().click();
+        station.core.setPrinterState('paper_out');
+        await page.getByTestId('check-printer').click();
+        await page.getByTestId('printer-check-result').waitFor();
+        await page.locator('legend', { hasText: 'Printer' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await screenShot(page, '41-settings-printer');
+        await page.getByTestId('printer-check').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        await screenShot(page, '41-settings-printer-status');
+        await page.keyboard.press('F1');
+        await page.getByTestId('printer-fault').waitFor();
+        await scan(page, FAKE_SCANS.fresh);
+        await page.getByTestId('outcome-bad').waitFor();
+        await page.waitForFunction(() => !document.querySelector('.preview-empty'));
+        await shot(page, '42-scan-printer-fault');
+      } finally {
+        await page.close();
+        await station.close();
+      }
+    }
+    {
+      const station = await startFakeStation({ discoveredPrinters: [] });
+      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
+      try {
+        await openStation(page, station.shell);
+        await page.keyboard.press('F3');
+        await page.getByTestId('find-printers').click();
+        await page.getByTestId('no-printers-found').waitFor();
+        await page.locator('legend', { hasText: 'Printer' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await screenShot(page, '43-settings-no-printers-found');
+      } finally {
+        await page.close();
+        await station.close();
+      }
+    }
+
     // A live (non-sandbox) provider, and a page opened without its token.
     {
       const station = await startFakeStation({ provider: 'aftership' });

@@ -6,6 +6,7 @@ import { StepTracker } from '../components/StepTracker';
 import { OutcomePanel } from '../components/OutcomePanel';
 import { RecentScans } from '../components/RecentScans';
 import { SlowProviderNotice } from '../components/SlowProviderNotice';
+import { PrinterStatusBar } from '../components/PrinterStatusBar';
 import { useStationInfo } from '../queries';
 import { PROVIDER_NAMES } from '../format';
 
@@ -19,6 +20,7 @@ export function ScanScreen() {
   return (
     <div className="scan-screen">
       <div className="scan-main">
+        <PrinterStatusBar />
         <ScanField busy={running} jobCount={state.recent.length} onScan={(scan) => void runScan(scan, queryClient)} />
         {state.refusal && (
           <div className="refusal" role="alert" data-testid="refusal">

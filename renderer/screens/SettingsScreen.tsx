@@ -5,8 +5,12 @@ import { station } from '../station';
 import { keys, useSettings } from '../queries';
 import { toProblem } from '../problem';
 import {
+  DPI_CHOICES,
+  dpiFromText,
   draftFromSettings,
+  LANGUAGE_CHOICES,
   lockedBy,
+  MEDIA_CHOICES,
   patchFromDraft,
   PROVIDER_CHOICES,
   secretLockedBy,
@@ -20,6 +24,8 @@ import { SettingsField } from '../components/SettingsField';
 import { SecretField } from '../components/SecretField';
 import { TestPrintButton } from '../components/TestPrintButton';
 import { TikTokAuthorization } from '../components/TikTokAuthorization';
+import { PrinterFinder } from '../components/PrinterFinder';
+import { PrinterStatusCheck } from '../components/PrinterStatusCheck';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -46,6 +52,8 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
     onSuccess: (result) => {
       queryClient.setQueryData(keys.settings, result);
       void queryClient.invalidateQueries({ queryKey: keys.info });
+      // The printer may have changed: an answer about the old one must not linger.
+      void queryClient.resetQueries({ queryKey: keys.printerStatus });
       setDraft(draftFromSettings(result));
       setSavedAt(new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
     },
@@ -153,17 +161,52 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
         <div className="settings-col">
           <fieldset>
             <legend>Printer</legend>
-            <SettingsField label="Printer address" htmlFor="printerAddress" problems={problemsFor('printer.address')} lockedBy={lock('printer.address')} hint="tcp://192.168.1.50:9100 or /dev/usb/lp0">
-              {text('printerAddress', 'printer.address', { className: 'text-input wide' })}
+            <SettingsField
+              label="Printer address"
+              htmlFor="printerAddress"
+              problems={problemsFor('printer.address')}
+              lockedBy={lock('printer.address')}
+              hint="Network: tcp://192.168.1.50:9100 · USB: /dev/usb/lp0 · print queue: cups:QUEUE (Linux/Mac) or windows:PRINTER NAME"
+            >
+              {text('printerAddress', 'printer.address', { className: 'text-input wide', spellCheck: false })}
+            </SettingsField>
+            {!lock('printer.address') && (
+              <SettingsField label="">
+                <PrinterFinder current={draft.printerAddress.trim()} onPick={(address) => set('printerAddress', address)} />
+              </SettingsField>
+            )}
+            <SettingsField label="Printer language" htmlFor="printerLanguage" problems={problemsFor('printer.language')} lockedBy={lock('printer.language')} hint="What the printer understands; see its manual or sticker">
+              <select id="printerLanguage" className="select" value={draft.printerLanguage} disabled={!!lock('printer.language')} onChange={(e) => set('printerLanguage', e.target.value as SettingsDraft['printerLanguage'])}>
+                {LANGUAGE_CHOICES.map((l) => (
+                  <option key={l.value} value={l.value}>
+                    {l.text}
+                  </option>
+                ))}
+              </select>
+            </SettingsField>
+            <SettingsField label="Label size" htmlFor="media" problems={problemsFor('printer.media')} lockedBy={lock('printer.media')}>
+              <select id="media" className="select" value={draft.media} disabled={!!lock('printer.media')} onChange={(e) => set('media', e.target.value as SettingsDraft['media'])}>
+                {MEDIA_CHOICES.map((m) => (
+                  <option key={m.value} value={m.value}>
+                    {m.text}
+                  </option>
+                ))}
+              </select>
             </SettingsField>
             <SettingsField label="Resolution" htmlFor="dpi" problems={problemsFor('printer.dpi')} lockedBy={lock('printer.dpi')}>
-              <select id="dpi" className="select" value={draft.dpi} disabled={!!lock('printer.dpi')} onChange={(e) => set('dpi', Number(e.target.value) === 300 ? 300 : 203)}>
-                <option value={203}>203 dpi</option>
-                <option value={300}>300 dpi</option>
+              <select id="dpi" className="select" value={draft.dpi} disabled={!!lock('printer.dpi')} onChange={(e) => set('dpi', dpiFromText(e.target.value))}>
+                {DPI_CHOICES.map((d) => (
+                  <option key={d} value={d}>
+                    {d} dpi
+                  </option>
+                ))}
               </select>
             </SettingsField>
             <SettingsField label="">
               <TestPrintButton address={draft.printerAddress} dpi={draft.dpi} />
+            </SettingsField>
+            <SettingsField label="Printer status">
+              <PrinterStatusCheck savedAddress={settings.printer.address} draftAddress={draft.printerAddress} />
             </SettingsField>
           </fieldset>
 

@@ -23,6 +23,8 @@ export async function runScan(scan: string, queryClient: QueryClient): Promise<v
   else if (result.outcome === 'already_labelled') sounds.attention();
   else sounds.error();
   void queryClient.invalidateQueries({ queryKey: keys.historyAll });
+  // A label that did not print usually means the printer has a fault: show it now, not in 15 s.
+  if (result.outcome === 'print_failed') void queryClient.invalidateQueries({ queryKey: keys.printerStatus });
   if ('label' in result && result.label) {
     void queryClient.invalidateQueries({ queryKey: keys.label(result.label.id) });
   }

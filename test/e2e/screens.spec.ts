@@ -3,7 +3,7 @@
  * Run: npm run test:e2e (builds the renderer first). Screenshots go to test-results/screens/.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { FAKE_ORDERS, FAKE_SCANS, SEEDED_TRACKING, UNCERTAIN_SEEDS } from '../fakes/fake-station-core';
+import { FAKE_DISCOVERED_PRINTERS, FAKE_ORDERS, FAKE_SCANS, SEEDED_TRACKING, UNCERTAIN_SEEDS } from '../fakes/fake-station-core';
 import type { SecretName } from '../../shared/schemas';
 import { openStation, scan, startFakeStation, type FakeStation } from '../support/browser';
 
@@ -506,4 +506,149 @@ test('F1/F2/F3 switch screens', async ({ page }) => {
   await expect(page.getByTestId('settings-form')).toBeVisible();
   await page.keyboard.press('F1');
   await expect(page.getByTestId('scan-input')).toBeFocused();
+});
+
+test.describe('printer', () => {
+  test('language, label size and resolution are saved; ones preset by the environment are read-only', async ({ page }) => {
+    station = await startFakeStation();
+    await openStation(page, station.shell);
+    await page.keyboard.press('F3');
+    await expect(page.locator('#printerLanguage option')).toHaveText([
+      'ZPL (Zebra and compatibles)',
+      'EPL2 (older Zebra/Eltron)',
+      'TSPL (TSC and many 4x6 printers)',
+      'ESC/POS (receipt-style thermal)',
+      'PDF to an OS queue (laser / A4)',
+    ]);
+    await expect(page.locator('#media option')).toHaveText(['4x6 in', '4x8 in', 'A6', '100x150 mm']);
+    await expect(page.locator('#dpi option')).toHaveText(['203 dpi', '300 dpi', '600 dpi']);
+    await expect(page.getByText('cups:QUEUE (Linux/Mac) or windows:PRINTER NAME')).toBeVisible();
+
+    await page.locator('#printerLanguage').selectOption('tspl');
+    await page.locator('#media').selectOption('100x150mm');
+    await page.locator('#dpi').selectOption('600');
+    await page.getByTestId('save-settings').click();
+    await expect(page.getByTestId('saved-note')).toBeVisible();
+    expect((await station.core.handlers.getSettings({})).printer).toEqual({ address: 'tcp://192.168.1.50:9100', dpi: 600, language: 'tspl', media: '100x150mm' });
+    await page.reload();
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+    await page.keyboard.press('F3');
+    await expect(page.locator('#printerLanguage')).toHaveValue('tspl');
+    await expect(page.locator('#media')).toHaveValue('100x150mm');
+    await expect(page.locator('#dpi')).toHaveValue('600');
+    await station.close();
+
+    station = await startFakeStation({
+      settings: { printer: { language: 'epl', media: '4x8' } },
+      lockedByEnv: [
+        { field: 'printer.language', variable: 'LABEL_STATION_PRINTER_LANGUAGE' },
+        { field: 'printer.media', variable: 'LABEL_STATION_MEDIA' },
+      ],
+    });
+    await openStation(page, station.shell);
+    await page.keyboard.press('F3');
+    await expect(page.locator('#printerLanguage')).toBeDisabled();
+    await expect(page.locator('#printerLanguage')).toHaveValue('epl');
+    await expect(page.locator('#media')).toBeDisabled();
+    await expect(page.getByTestId('locked-note')).toHaveText(['Locked: set by LABEL_STATION_PRINTER_LANGUAGE', 'Locked: set by LABEL_STATION_MEDIA']);
+    await page.locator('#dpi').selectOption('300');
+    await page.getByTestId('save-settings').click();
+    await expect(page.getByTestId('saved-note')).toBeVisible();
+    expect((await station.core.handlers.getSettings({})).printer).toMatchObject({ dpi: 300, language: 'epl', media: '4x8' });
+    const update = station.core.calls.filter((c) => c.method === 'updateSettings').at(-1)?.input as { printer?: object };
+    expect(update.printer).not.toHaveProperty('language');
+    expect(update.printer).not.toHaveProperty('media');
+  });
+
+  test('Find printers lists the OS queues and USB printers; a click fills the address, saved only with Save', async ({ page }) => {
+    station = await startFakeStation();
+    await openStation(page, station.shell);
+    await page.keyboard.press('F3');
+    await page.getByTestId('find-printers').click();
+    const found = page.getByTestId('found-printer');
+    await expect(found).toHaveCount(FAKE_DISCOVERED_PRINTERS.length);
+    await expect(found.first()).toContainText('Zebra ZD421 (packing table 2)');
+    await expect(found.first()).toContainText('Print queue');
+    await expect(found.nth(2)).toContainText('USB printer');
+    await found.first().click();
+    await expect(page.locator('#printerAddress')).toHaveValue('cups:Zebra_ZD421');
+    await expect(page.getByTestId('picked-note')).toContainText('press Save settings');
+    expect((await station.core.handlers.getSettings({})).printer.address).toBe('tcp://192.168.1.50:9100');
+    await page.getByTestId('printer-finder').scrollIntoViewIfNeeded();
+    await shot(page, 'settings-printer-found');
+    await page.getByTestId('save-settings').click();
+    await expect(page.getByTestId('saved-note')).toBeVisible();
+    expect((await station.core.handlers.getSettings({})).printer.address).toBe('cups:Zebra_ZD421');
+
+    // A print queue cannot be asked how it is: Settings says so.
+    await page.getByTestId('check-printer').click();
+    await expect(page.getByTestId('printer-check-result')).toContainText('Status can be asked only of network printers');
+    await station.close();
+
+    station = await startFakeStation({ discoveredPrinters: [] });
+    await openStation(page, station.shell);
+    await page.keyboard.press('F3');
+    await page.getByTestId('find-printers').click();
+    await expect(page.getByTestId('no-printers-found')).toContainText('No print queues or USB printers found on this computer');
+    await expect(page.locator('#printerAddress')).toHaveValue('tcp://192.168.1.50:9100');
+  });
+
+  test('Check printer in Settings says ready, or what the fault is', async ({ page }) => {
+    station = await startFakeStation();
+    await openStation(page, station.shell);
+    await page.keyboard.press('F3');
+    await page.getByTestId('check-printer').click();
+    await expect(page.getByTestId('printer-check-result')).toContainText('Printer ready');
+    station.core.setPrinterState('paper_out');
+    await page.getByTestId('check-printer').click();
+    const result = page.getByTestId('printer-check-result');
+    await expect(result).toContainText('Printer out of paper');
+    await expect(result).toContainText('load a new roll');
+    await page.getByTestId('printer-check').scrollIntoViewIfNeeded();
+    await shot(page, 'settings-printer-fault');
+  });
+
+  test('a printer fault shows a red banner on Scan (polled every 15 s) while the scan field keeps the focus', async ({ page }) => {
+    await page.clock.install();
+    station = await startFakeStation({ stepDelayMs: 30 });
+    await openStation(page, station.shell);
+    const input = page.getByTestId('scan-input');
+    await expect(page.getByTestId('printer-ready')).toHaveText(/Printer ready/);
+    await expect(page.getByTestId('printer-fault')).toHaveCount(0);
+
+    station.core.setPrinterState('paper_out');
+    await page.keyboard.type('5769', { delay: 5 }); // a scan half-typed when the banner arrives
+    await page.clock.fastForward(15_500);
+    const banner = page.getByTestId('printer-fault');
+    await expect(banner).toContainText('Printer out of paper');
+    await expect(banner).toContainText('The printer is out of labels: load a new roll');
+    await expect(page.getByTestId('printer-ready')).toHaveCount(0);
+    await expect(input).toBeFocused();
+    await expect(input).toHaveValue('5769');
+    await page.keyboard.type('00000000000101', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('outcome-bad')).toContainText('Bought and saved — NOT printed');
+    await expect(banner).toBeVisible();
+    await expect(input).toBeFocused();
+    await shot(page, 'scan-printer-fault');
+
+    station.core.setPrinterOnline(false);
+    await page.clock.fastForward(15_500);
+    await expect(banner).toContainText('Printer did not answer');
+    station.core.setPrinterOnline(true);
+    station.core.setPrinterState('ready');
+    await page.clock.fastForward(15_500);
+    await expect(page.getByTestId('printer-fault')).toHaveCount(0);
+    await expect(page.getByTestId('printer-ready')).toBeVisible();
+    await expect(input).toBeFocused();
+  });
+
+  test('a printer that cannot be asked shows nothing on Scan', async ({ page }) => {
+    station = await startFakeStation({ settings: { printer: { address: 'cups:Office_Laser', language: 'pdf', media: 'a6' } } });
+    await openStation(page, station.shell);
+    await expect.poll(() => station.core.calls.some((c) => c.method === 'getPrinterStatus')).toBe(true);
+    await expect(page.getByTestId('printer-ready')).toHaveCount(0);
+    await expect(page.getByTestId('printer-fault')).toHaveCount(0);
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+  });
 });

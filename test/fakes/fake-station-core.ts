@@ -6,7 +6,7 @@
  */
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import bwipjs from 'bwip-js/node';
-import type { EventName, EventPayload, StationHandlers, StationInfo } from '../../shared/contract';
+import type { EventName, EventPayload, MethodOutput, StationHandlers, StationInfo } from '../../shared/contract';
 import type { LineItem, OrderDetails } from '../../shared/orders';
 import { StationError } from '../../shared/rpc';
 import { resolveScan, shopifyNumberRejection } from '../../shared/scan';
@@ -71,6 +71,28 @@ const CAPABILITIES: Record<ProviderName, StationInfo['capabilities']> = {
   shipium: { tracking: false, void: false, lookup: false, slow: true },
 };
 
+/** What the fake printer reports when asked (a tcp:// ZPL or ESC/POS printer; others cannot be asked). */
+export type FakePrinterState = 'ready' | 'paper_out' | 'head_open' | 'no_answer';
+
+export type FakeDiscoveredPrinter = MethodOutput<'discoverPrinters'>[number];
+
+/** What "Find printers" lists on a fresh fake core: a CUPS queue and a USB printer. */
+export const FAKE_DISCOVERED_PRINTERS: FakeDiscoveredPrinter[] = [
+  { address: 'cups:Zebra_ZD421', name: 'Zebra ZD421 (packing table 2)', kind: 'cups', detail: 'usb://Zebra%20Technologies/ZTC%20ZD421-203dpi%20ZPL?serial=D4J222101234' },
+  { address: 'cups:Office_Laser', name: 'Office Laser', kind: 'cups', detail: 'ipp://192.168.1.20/ipp/print' },
+  { address: '/dev/usb/lp0', name: 'TSC TE210', kind: 'device', detail: 'USB printer on /dev/usb/lp0' },
+];
+
+/** The station's words for each fault (electron/station/printing/status-types.ts). */
+const PRINTER_FAULTS: Record<Exclude<FakePrinterState, 'ready'>, (address: string) => { faults: string[]; message: string }> = {
+  paper_out: () => ({ faults: ['paper_out'], message: 'The printer is out of labels: load a new roll and close the head.' }),
+  head_open: () => ({ faults: ['head_open'], message: 'The print head is open: close it firmly until it clicks.' }),
+  no_answer: (address) => ({
+    faults: ['no_answer'],
+    message: `The printer at ${address.replace(/^tcp:\/\//, '')} did not answer within 3 seconds. Check it is switched on and its network cable is in.`,
+  }),
+};
+
 export interface FakeStationOptions {
   /** Delay between job steps (ms). */
   stepDelayMs?: number;
@@ -85,12 +107,18 @@ export interface FakeStationOptions {
   /** Start with TikTok Shop authorized. */
   tiktokAuthorized?: boolean;
   seedCount?: number;
+  /** What the printer says when asked; 'ready' by default. */
+  printerState?: FakePrinterState;
+  /** What "Find printers" finds; FAKE_DISCOVERED_PRINTERS by default ([] for a computer with none). */
+  discoveredPrinters?: FakeDiscoveredPrinter[];
 }
 
 export interface FakeStationCore extends StationCore {
   /** Every handler call, in order, with the input it received. */
   calls: Array<{ method: string; input: unknown }>;
   setPrinterOnline(online: boolean): void;
+  /** What the printer reports from now on (and whether labels print: only when 'ready'). */
+  setPrinterState(state: FakePrinterState): void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Secret values as the station would store them (tests check they never reach the page). */
   secretValues(): Partial<Record<SecretName, string>>;
@@ -122,7 +150,7 @@ export function defaultFakeSettings(): Settings {
     shipium: { baseUrl: 'https://api.shipium.com' },
     shopify: { storeUrl: '' },
     ordersFile: '',
-    printer: { address: 'tcp://192.168.1.50:9100', dpi: 203 },
+    printer: { address: 'tcp://192.168.1.50:9100', dpi: 203, language: 'zpl', media: '4x6' },
     defaultParcel: {
       dimension: { width: 8, height: 6, depth: 4, unit: 'in' },
       weight: { value: 1.2, unit: 'lb' },
@@ -155,6 +183,8 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
   const attempts: PrintAttempt[] = [];
   const previews = new Map<string, string>();
   let printerOnline = true;
+  let printerState: FakePrinterState = options.printerState ?? 'ready';
+  const discovered = structuredClone(options.discoveredPrinters ?? FAKE_DISCOVERED_PRINTERS);
   const secrets: Partial<Record<SecretName, string>> = {};
   for (const name of options.secrets ?? []) secrets[name] = `preset-${name}-0123456789`;
   let jobCounter = 0;
@@ -192,6 +222,16 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
   async function step(jobId: string, stepName: EventPayload<'jobProgress'>['step'], message: string, orderId?: string, delayMs = stepDelayMs) {
     emit('jobProgress', { jobId, step: stepName, message, ...(orderId ? { orderId } : {}) });
     if (delayMs > 0 && stepName !== 'done' && stepName !== 'failed') await sleep(delayMs);
+  }
+
+  function printerWorks(): boolean {
+    return printerOnline && printerState === 'ready';
+  }
+
+  /** What a failed print says when the printer has a known fault. */
+  function printerFaultMessage(): string | undefined {
+    const state: FakePrinterState = printerOnline ? printerState : 'no_answer';
+    return state === 'ready' ? undefined : PRINTER_FAULTS[state](settings.printer.address).message;
   }
 
   function findLabel(labelId: string): LabelRecord {
@@ -390,8 +430,8 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
         }
         labels.unshift(label);
         await step(jobId, 'printing', `Printing on ${settings.printer.address}…`, orderId);
-        if (!printerOnline || orderId === FAKE_SCANS.printFails) {
-          const message = `The printer at ${settings.printer.address} did not answer: it may be out of labels or its head is open.`;
+        if (!printerWorks() || orderId === FAKE_SCANS.printFails) {
+          const message = printerFaultMessage() ?? `The printer at ${settings.printer.address} did not answer: it may be out of labels or its head is open.`;
           label.status = 'print_failed';
           label.error = message;
           attempts.push(attempt(label, label.printer, false, false, message));
@@ -419,8 +459,8 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       if (!label.filePath) {
         throw new StationError('no_label', 'No label was bought for this order, so there is nothing to reprint.', 'Scan the order again to buy its label.');
       }
-      if (!printerOnline) {
-        const message = `The printer at ${settings.printer.address} did not answer.`;
+      if (!printerWorks()) {
+        const message = printerFaultMessage() ?? `The printer at ${settings.printer.address} did not answer.`;
         attempts.push(attempt(label, settings.printer.address, true, false, message));
         return { ok: false, printer: settings.printer.address, bytes: 0, problem: { code: 'printer_unreachable', message, nextStep: 'Check the printer is on, has labels and the lid is closed, then try again.' } };
       }
@@ -585,10 +625,29 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
 
     async testPrint({ address, dpi }) {
       const printer = address ?? settings.printer.address;
-      if (!printerOnline) {
-        return { ok: false, printer, bytes: 0, problem: { code: 'printer_unreachable', message: `The printer at ${printer} did not answer within 3 seconds.`, nextStep: 'Check the printer is on and connected, and that the address is right.' } };
+      if (!printerWorks()) {
+        return { ok: false, printer, bytes: 0, problem: { code: 'printer_unreachable', message: printerFaultMessage() ?? `The printer at ${printer} did not answer within 3 seconds.`, nextStep: 'Check the printer is on and connected, and that the address is right.' } };
       }
-      return { ok: true, printer, bytes: (dpi ?? settings.printer.dpi) === 300 ? 2_240 : 1_712 };
+      const chosenDpi = dpi ?? settings.printer.dpi;
+      return { ok: true, printer, bytes: chosenDpi === 600 ? 4_096 : chosenDpi === 300 ? 2_240 : 1_712 };
+    },
+
+    async getPrinterStatus() {
+      const { address, language } = settings.printer;
+      // Like the real core: only network ZPL and ESC/POS printers can be asked.
+      if (!address.startsWith('tcp://')) {
+        return { printer: address, state: 'unsupported', faults: [], message: 'Status can be asked only of network printers (tcp://); check the printer’s own lights.' };
+      }
+      if (language !== 'zpl' && language !== 'escpos') {
+        return { printer: address, state: 'unsupported', faults: [], message: `A ${language.toUpperCase()} printer cannot be asked for its status; check its own lights.` };
+      }
+      const state: FakePrinterState = printerOnline ? printerState : 'no_answer';
+      if (state === 'ready') return { printer: address, state: 'ready', faults: [], message: 'The printer is ready.' };
+      return { printer: address, state: 'fault', ...PRINTER_FAULTS[state](address) };
+    },
+
+    async discoverPrinters() {
+      return structuredClone(discovered);
     },
   };
 
@@ -619,6 +678,9 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     emit,
     setPrinterOnline(online) {
       printerOnline = online;
+    },
+    setPrinterState(state) {
+      printerState = state;
     },
     secretValues() {
       return { ...secrets };
