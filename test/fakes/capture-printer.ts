@@ -9,6 +9,7 @@
  * Connections that fail are recorded in `faults`, never in `jobs`.
  */
 import net from 'node:net';
+import { waitForCount } from './wait-for-count';
 
 export type CapturePrinterMode = 'capture' | 'refuse' | 'stall' | 'drop';
 
@@ -100,24 +101,7 @@ export async function startCapturePrinter(options: CapturePrinterOptions = {}): 
       if (opts?.dropAfterBytes !== undefined) dropAfterBytes = opts.dropAfterBytes;
     },
     waitForJobs(n, timeoutMs = 5_000) {
-      return new Promise((resolve, reject) => {
-        const check = (): void => {
-          if (jobs.length >= n) {
-            cleanup();
-            resolve(jobs.slice(0, n));
-          }
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`capture printer got ${jobs.length} of ${n} jobs within ${timeoutMs} ms`));
-        }, timeoutMs);
-        const cleanup = (): void => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
+      return waitForCount(jobs, waiters, n, timeoutMs, () => `capture printer got ${jobs.length} of ${n} jobs within ${timeoutMs} ms`);
     },
     close() {
       for (const socket of sockets) socket.destroy();

@@ -9,6 +9,7 @@
  * Every finished label is recorded with when it started and finished printing.
  */
 import net from 'node:net';
+import { waitForCount } from './wait-for-count';
 
 export interface SlowPrinterOptions {
   /** 10 makes a 4x6 in label take 100 ms instead of 1 s. Default 1 (real time). */
@@ -189,23 +190,7 @@ export async function startSlowPrinter(options: SlowPrinterOptions = {}): Promis
     },
     printMs,
     waitForLabels(n, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = (): void => {
-          if (labels.length < n) return;
-          cleanup();
-          resolve(labels.slice(0, n));
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`slow printer finished ${labels.length} of ${n} labels within ${timeoutMs} ms`));
-        }, timeoutMs);
-        const cleanup = (): void => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
+      return waitForCount(labels, waiters, n, timeoutMs, () => `slow printer finished ${labels.length} of ${n} labels within ${timeoutMs} ms`);
     },
     stats(from = 0, to = labels.length) {
       const run = labels.slice(from, to);

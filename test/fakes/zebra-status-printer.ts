@@ -9,6 +9,7 @@
  * A job is the bytes of one connection with ~HS requests taken out; status-only connections are not jobs.
  */
 import net from 'node:net';
+import { waitForCount } from './wait-for-count';
 
 export type ZebraState = 'ok' | 'paper_out' | 'paused' | 'head_open' | 'ribbon_out' | 'buffer_full';
 export type ZebraMode = 'capture' | 'refuse' | 'stall' | 'drop';
@@ -150,24 +151,7 @@ export async function startZebraStatusPrinter(options: ZebraPrinterOptions = {})
       }, forMs);
     },
     waitForJobs(n, timeoutMs = 5_000) {
-      return new Promise((resolve, reject) => {
-        const check = (): void => {
-          if (jobs.length >= n) {
-            cleanup();
-            resolve(jobs.slice(0, n));
-          }
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`zebra printer got ${jobs.length} of ${n} jobs within ${timeoutMs} ms`));
-        }, timeoutMs);
-        const cleanup = (): void => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
+      return waitForCount(jobs, waiters, n, timeoutMs, () => `zebra printer got ${jobs.length} of ${n} jobs within ${timeoutMs} ms`);
     },
     async close() {
       closed = true;
