@@ -10,7 +10,7 @@ import { startWebShell, type WebShell } from '../../electron/web/server';
 import { startFakeAfterShip } from '../fakes/aftership-server';
 import { startFakeShipium } from '../fakes/shipium-server';
 import { startFakeTikTok } from '../fakes/tiktok-server';
-import { startCapturePrinter, type CapturePrinter } from '../fakes/capture-printer';
+import { startZebraStatusPrinter, type ZebraStatusPrinter } from '../fakes/zebra-status-printer';
 import { RENDERER_DIR } from '../support/browser';
 import { makeTempDir } from '../support/temp-dir';
 import { decodeZplBarcodes } from '../support/zpl-barcode';
@@ -21,13 +21,14 @@ mkdirSync(SHOTS, { recursive: true });
 interface Station {
   core: StationCore;
   shell: WebShell;
-  printer: CapturePrinter;
+  printer: ZebraStatusPrinter;
   close(): Promise<void>;
 }
 
 async function startStation(env: Record<string, string> = {}): Promise<Station> {
   const temp = makeTempDir();
-  const printer = await startCapturePrinter();
+  // A Zebra that answers ~HS like a real one: the Scan screen asks the printer's status every 15 s.
+  const printer = await startZebraStatusPrinter();
   const core = await createStationCore({
     dataDir: temp.dir,
     shell: 'web',
