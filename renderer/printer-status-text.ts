@@ -6,7 +6,7 @@ export type PrinterStatusResult = MethodOutput<'getPrinterStatus'>;
 /** The station's fault codes (electron/station/printing/status-types.ts), most urgent first. */
 const FAULT_HEADLINES: Array<[string, string]> = [
   ['no_answer', 'Printer did not answer'],
-  ['unreachable', 'Printer did not answer'],
+  ['unreachable', 'Printer cannot be reached'],
   ['head_open', 'Printer head is open'],
   ['cover_open', 'Printer cover is open'],
   ['paper_out', 'Printer out of paper'],
