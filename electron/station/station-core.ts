@@ -16,6 +16,7 @@ import { discoverPrinters, renderPreviewPng, sendToPrinter } from './printing';
 import { printerStatus } from './printer-status';
 import { testPrintPayload } from './test-print';
 import { PROVIDER_TITLES, ProviderFactory } from './provider-factory';
+import type { ProviderCapabilities } from './providers/provider';
 import { reconcileLabel } from './reconcile';
 import { runScanJob, type ScanJobDeps } from './scan-job';
 import { readEnvPresets } from './settings/env-presets';
@@ -23,7 +24,8 @@ import { SettingsService } from './settings/settings-service';
 import { TikTokAuthorization } from './tiktok-authorization';
 import { STATION_VERSION } from './version';
 
-const NO_CAPABILITIES_CHECK = { tracking: true, void: false, lookup: true, slow: false } as const;
+/** Shown while the chosen provider is not configured yet (the scan will say what is missing). */
+const UNCONFIGURED_CAPABILITIES: ProviderCapabilities = { tracking: true, void: false, lookup: true, slow: false };
 
 export async function createStationCore(options: StationCoreOptions): Promise<StationCore> {
   const log = options.log ?? (() => {});
@@ -56,7 +58,7 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
   const handlers: StationHandlers = {
     getStationInfo: async () => {
       const current = settings.current();
-      let capabilities: StationCoreCapabilities = NO_CAPABILITIES_CHECK;
+      let capabilities = UNCONFIGURED_CAPABILITIES;
       try {
         capabilities = providers.forSettings(current).capabilities;
       } catch {
@@ -165,8 +167,6 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
     },
   };
 }
-
-type StationCoreCapabilities = { tracking: boolean; void: false; lookup: boolean; slow: boolean };
 
 /**
  * Rows still 'buying' at start-up belong to a purchase the station never heard back from (crash,
