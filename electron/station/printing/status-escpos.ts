@@ -9,10 +9,8 @@
  *   n=4 paper:     bits 2+3 paper near end, bits 5+6 paper end
  * Some printers answer only some of the four; the ones left unanswered are skipped (after the first).
  */
-import { describePrinter } from './address';
-import { PrintError } from './print-error';
-import { openStatusLink } from './status-link';
-import { badAnswerStatus, noAnswerStatus, statusFromFaults, unreachableStatus, type PrinterFault, type PrinterStatus, type PrinterWarning } from './status-types';
+import { withStatusLink } from './status-link';
+import { badAnswerStatus, noAnswerStatus, statusFromFaults, type PrinterFault, type PrinterStatus, type PrinterWarning } from './status-types';
 import { DEFAULT_STATUS_TIMEOUT_MS, statusTarget, type StatusQueryOptions } from './status-zebra';
 import { formatWait } from './timeout-wording';
 
@@ -46,16 +44,7 @@ export function parseEscPosStatus(bytes: EscPosStatusBytes): PrinterStatus {
 
 export async function queryEscPosStatus(address: string, opts: StatusQueryOptions = {}): Promise<PrinterStatus> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_STATUS_TIMEOUT_MS;
-  const target = statusTarget(address);
-  const where = describePrinter({ kind: 'tcp', ...target });
-  let link;
-  try {
-    link = await openStatusLink(target, timeoutMs);
-  } catch (error) {
-    if (error instanceof PrintError) return unreachableStatus(error.message, error.nextStep);
-    throw error;
-  }
-  try {
+  return withStatusLink(statusTarget(address), timeoutMs, async (link, where) => {
     const bytes: EscPosStatusBytes = {};
     let answered = 0;
     let garbled = false;
@@ -78,7 +67,5 @@ export async function queryEscPosStatus(address: string, opts: StatusQueryOption
       return noAnswerStatus(where, formatWait(timeoutMs), 'The printer may be off, busy, or not support status requests: check it for a red light or an open cover.');
     }
     return parseEscPosStatus(bytes);
-  } finally {
-    link.close();
-  }
+  });
 }

@@ -4,7 +4,9 @@
  * (a Zebra says nothing while its head is open), so a missing answer is returned, not thrown.
  */
 import net from 'node:net';
+import { describePrinter } from './address';
 import { PrintError } from './print-error';
+import { unreachableStatus, type PrinterStatus } from './status-types';
 import { errorFromSocket, tcpWhere, type TcpTarget } from './tcp-transport';
 import { formatWait } from './timeout-wording';
 
@@ -66,4 +68,27 @@ export function openStatusLink(target: TcpTarget, timeoutMs: number): Promise<St
       });
     });
   });
+}
+
+/**
+ * Opens a status conversation, hands it to `talk`, and always closes it. A printer that cannot be
+ * reached is a status (unreachable), not an error: the caller always gets a PrinterStatus.
+ */
+export async function withStatusLink(
+  target: TcpTarget,
+  timeoutMs: number,
+  talk: (link: StatusLink, where: string) => Promise<PrinterStatus>,
+): Promise<PrinterStatus> {
+  let link: StatusLink;
+  try {
+    link = await openStatusLink(target, timeoutMs);
+  } catch (error) {
+    if (error instanceof PrintError) return unreachableStatus(error.message, error.nextStep);
+    throw error;
+  }
+  try {
+    return await talk(link, describePrinter({ kind: 'tcp', ...target }));
+  } finally {
+    link.close();
+  }
 }

@@ -16,8 +16,8 @@
  */
 import { parsePrinterAddress, describePrinter } from './address';
 import { PrintError } from './print-error';
-import { openStatusLink } from './status-link';
-import { badAnswerStatus, noAnswerStatus, statusFromFaults, unreachableStatus, type PrinterFault, type PrinterStatus } from './status-types';
+import { withStatusLink } from './status-link';
+import { badAnswerStatus, noAnswerStatus, statusFromFaults, type PrinterFault, type PrinterStatus } from './status-types';
 import { formatWait } from './timeout-wording';
 
 export const ZEBRA_STATUS_REQUEST = Buffer.from('~HS', 'ascii');
@@ -87,25 +87,14 @@ function tcpOnly(address: string): { host: string; port: number } {
 
 export async function queryZebraStatus(address: string, opts: StatusQueryOptions = {}): Promise<PrinterStatus> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_STATUS_TIMEOUT_MS;
-  const target = tcpOnly(address);
-  const where = describePrinter({ kind: 'tcp', ...target });
-  let link;
-  try {
-    link = await openStatusLink(target, timeoutMs);
-  } catch (error) {
-    if (error instanceof PrintError) return unreachableStatus(error.message, error.nextStep);
-    throw error;
-  }
-  try {
+  return withStatusLink(tcpOnly(address), timeoutMs, async (link, where) => {
     const complete = (b: Buffer): boolean => b.filter((x) => x === ETX).length >= 3;
     const answer = await link.ask(ZEBRA_STATUS_REQUEST, complete, timeoutMs);
     if (!answer) {
       return noAnswerStatus(where, formatWait(timeoutMs), 'A Zebra printer stays silent when it is out of labels or its head is open: check the printer, close the head and press Feed.');
     }
     return parseZebraHostStatus(answer) ?? badAnswerStatus(where);
-  } finally {
-    link.close();
-  }
+  });
 }
 
 export { tcpOnly as statusTarget };
