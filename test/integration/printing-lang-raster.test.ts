@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderForPrinter } from '../../electron/station/printing/render';
-import { mediaDots, type MediaSize } from '../../electron/station/printing/media';
-import { SAMPLE_TRACKING_PDF, makeLabelPdf } from '../support/sample-labels';
+import { mediaDots, stockDots, type MediaSize } from '../../electron/station/printing/media';
+import { SAMPLE_TRACKING_PDF, makeLabelPdf, makePdf } from '../support/sample-labels';
 import { decodePngBarcodes } from '../support/zpl-barcode';
 import { decodeDotsBarcodes, decodeEpl, decodeEscPos, decodeTspl, dotAt, parseZplGraphics, renderZplPngAt, zplGraphicLabel, type Dots } from '../support/raster-decoders';
 
@@ -104,8 +104,29 @@ describe('A6 and 100 x 150 mm stock', () => {
   it.each(['a6', '100x150mm'] as const)('%s: TSPL declares the stock and the label scans', async (media) => {
     const { payload } = await renderForPrinter(await makeLabelPdf(SAMPLE_TRACKING_PDF), { dpi: 203, media, language: 'tspl' });
     const dots = decodeTspl(payload, 203);
-    expect([dots.widthDots, dots.heightDots]).toEqual([mediaDots(203, media).widthDots, mediaDots(203, media).heightDots]);
+    expect([dots.widthDots, dots.heightDots]).toEqual([stockDots(203, media).widthDots, stockDots(203, media).heightDots]);
     expect(await decodeDotsBarcodes(dots)).toEqual([SAMPLE_TRACKING_PDF]);
+  });
+});
+
+describe('stock wider than the print head', () => {
+  it('scales an edge-to-edge A6 label to the 832-dot head at 203 dpi instead of cutting its right edge', async () => {
+    // An A6 page (105 mm = 297.6 pt) with a black band from the left edge to the right edge.
+    const pdf = await makePdf([297.6, 419.5], (doc) => doc.rect(0, 0, 297.6, 40).fill('#000'));
+    const dots = decodeTspl((await renderForPrinter(pdf, { dpi: 203, media: 'a6', language: 'tspl' })).payload, 203);
+    const row = 20;
+    let first = -1;
+    let last = -1;
+    for (let x = 0; x < dots.widthDots; x++) {
+      if (dots.data[row * dots.bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7))) {
+        if (first < 0) first = x;
+        last = x;
+      }
+    }
+    expect(first).toBeLessThanOrEqual(1);
+    // A 203 dpi 4-inch head has 832 dots: the band must end on its last dot, not past it.
+    expect(last).toBeGreaterThanOrEqual(829);
+    expect(last).toBeLessThan(832);
   });
 });
 

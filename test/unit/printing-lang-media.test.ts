@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaDots, mediaMillimetres, mediaPoints, MEDIA_SIZES } from '../../electron/station/printing/media';
+import { mediaDots, mediaMillimetres, mediaPoints, MEDIA_SIZES, PRINT_HEAD_DOTS, stockDots } from '../../electron/station/printing/media';
 
 describe('media sizes', () => {
   it('keeps the 4x6 default for mediaDots(dpi)', () => {
@@ -13,13 +13,24 @@ describe('media sizes', () => {
     expect(mediaDots(203, '4x8')).toEqual({ widthDots: 812, heightDots: 1624 });
     expect(mediaDots(300, '4x8')).toEqual({ widthDots: 1200, heightDots: 2400 });
     expect(mediaDots(600, '4x8')).toEqual({ widthDots: 2400, heightDots: 4800 });
-    expect(mediaDots(203, 'a6')).toEqual({ widthDots: 839, heightDots: 1183 });
+    expect(stockDots(203, 'a6')).toEqual({ widthDots: 839, heightDots: 1183 });
+    expect(mediaDots(203, 'a6')).toEqual({ widthDots: 832, heightDots: 1183 });
     expect(mediaDots(300, 'a6')).toEqual({ widthDots: 1240, heightDots: 1748 });
     expect(mediaDots(203, '100x150mm')).toEqual({ widthDots: 799, heightDots: 1199 });
     expect(mediaDots(300, '100x150mm')).toEqual({ widthDots: 1181, heightDots: 1772 });
     expect(mediaMillimetres('a6')).toEqual({ widthMm: 105, heightMm: 148 });
     const pt = mediaPoints('4x6');
     expect([pt.widthPt, pt.heightPt].map(Math.round)).toEqual([288, 432]);
+  });
+
+  it('never lays a label out wider than a 4-inch print head, whatever the stock', () => {
+    for (const dpi of [203, 300, 600] as const) {
+      for (const media of MEDIA_SIZES) {
+        expect(mediaDots(dpi, media).widthDots).toBeLessThanOrEqual(PRINT_HEAD_DOTS[dpi]);
+        expect(mediaDots(dpi, media).heightDots).toBe(stockDots(dpi, media).heightDots);
+      }
+    }
+    expect(mediaDots(600, 'a6').widthDots).toBe(2400);
   });
 
   it('refuses a resolution or stock it does not know', () => {

@@ -33,11 +33,24 @@ export function mediaPoints(media: MediaSize = DEFAULT_MEDIA): { widthPt: number
 }
 
 /**
- * Dots across and along the media: 4x6 is 812 x 1218 at 203 dpi, 1200 x 1800 at 300, 2400 x 3600
- * at 600; A6 is 839 x 1183 at 203 dpi.
+ * How many dots a 4-inch desktop/industrial print head has across: 832 at 203 dpi (104 mm), 1248 at
+ * 300 dpi, 2400 at 600 dpi (Zebra ZT411/ZT421 and their TSC/Honeywell peers). Stock wider than the
+ * head (A6 is 105 mm) is printed scaled to the head, never clipped at its edge.
  */
-export function mediaDots(dpi: PrinterDpi, media: MediaSize = DEFAULT_MEDIA): { widthDots: number; heightDots: number } {
+export const PRINT_HEAD_DOTS: Record<PrinterDpi, number> = { 203: 832, 300: 1248, 600: 2400 };
+
+/** Dots across and along the stock itself, e.g. A6 is 839 x 1183 at 203 dpi. */
+export function stockDots(dpi: PrinterDpi, media: MediaSize = DEFAULT_MEDIA): { widthDots: number; heightDots: number } {
   if (!PRINTER_DPIS.includes(dpi)) throw new RangeError(`unsupported printer resolution ${String(dpi)} dpi`);
   const { widthMm, heightMm } = mediaMillimetres(media);
   return { widthDots: Math.round((widthMm / MM_PER_IN) * dpi), heightDots: Math.round((heightMm / MM_PER_IN) * dpi) };
+}
+
+/**
+ * The printable area in dots: 4x6 is 812 x 1218 at 203 dpi, 1200 x 1800 at 300, 2400 x 3600 at
+ * 600; A6 at 203 dpi is 832 x 1183 (the head's width, not the stock's 839).
+ */
+export function mediaDots(dpi: PrinterDpi, media: MediaSize = DEFAULT_MEDIA): { widthDots: number; heightDots: number } {
+  const stock = stockDots(dpi, media);
+  return { widthDots: Math.min(stock.widthDots, PRINT_HEAD_DOTS[dpi]), heightDots: stock.heightDots };
 }
