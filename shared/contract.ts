@@ -9,7 +9,8 @@ import {
   JobStep,
   LabelDetail,
   LabelRecord,
-  PrinterAddress,
+  PrinterId,
+  PrinterSettings,
   Problem,
   ProviderName,
   PublicSettings,
@@ -17,6 +18,7 @@ import {
   SettingsPatch,
 } from './schemas';
 import { OrderDetails } from './orders';
+import { PrintJobView, PrintQueueView } from './print-queue';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -27,7 +29,12 @@ export const ScanOutcome = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('printed'), jobId: z.string(), label: LabelRecord, warning: z.string().optional() }),
   /** The order already has a label: nothing was bought; the UI offers a reprint. */
   z.object({ outcome: z.literal('already_labelled'), jobId: z.string(), label: LabelRecord, message: z.string() }),
-  /** A label was bought and saved but did not print: reprint from History once the printer is fixed. */
+  /**
+   * The label was bought and saved and waits in the print queue (printer unreachable, paused, out of
+   * paper): it prints by itself once the printer is ready. `message` says why it waits.
+   */
+  z.object({ outcome: z.literal('queued'), jobId: z.string(), label: LabelRecord, printJobId: z.number().int(), message: z.string() }),
+  /** A label was bought and saved but could not be made into a print job (e.g. unreadable file): reprint from History. */
   z.object({ outcome: z.literal('print_failed'), jobId: z.string(), label: LabelRecord, problem: Problem }),
   /** Nothing was bought (bad scan, provider refused, or a label may exist and needs checking). */
   z.object({ outcome: z.literal('failed'), jobId: z.string(), problem: Problem, label: LabelRecord.optional() }),
@@ -35,9 +42,12 @@ export const ScanOutcome = z.discriminatedUnion('outcome', [
 export type ScanOutcome = z.infer<typeof ScanOutcome>;
 
 export const PrintOutcome = z.object({
+  /** true only when the printer took the whole label and reported no fault. */
   ok: z.boolean(),
   printer: z.string(),
   bytes: z.number().int(),
+  /** Set when the label waits in the print queue; `problem` then says why (it prints by itself later). */
+  queued: z.object({ printJobId: z.number().int() }).optional(),
   problem: Problem.optional(),
 });
 export type PrintOutcome = z.infer<typeof PrintOutcome>;
@@ -49,7 +59,9 @@ export const StationInfo = z.object({
   sandbox: z.boolean(),
   /** What the provider cannot do, said in the UI (Shipium: no tracking; none can void). */
   capabilities: z.object({ tracking: z.boolean(), void: z.literal(false), lookup: z.boolean(), slow: z.boolean() }),
+  /** The default printer's address and name: scans print there. */
   printer: z.string(),
+  printerName: z.string(),
   dataDir: z.string(),
   shell: z.enum(['electron', 'web']),
 });
@@ -61,7 +73,8 @@ export const contract = {
   methods: {
     getStationInfo: { input: z.object({}).strict(), output: StationInfo },
     submitScan: { input: ScanInput, output: ScanOutcome },
-    reprintLabel: { input: LabelId, output: PrintOutcome },
+    /** Prints a stored label again, on the default printer or the one chosen. */
+    reprintLabel: { input: LabelId.extend({ printerId: PrinterId.optional() }).strict(), output: PrintOutcome },
     searchHistory: {
       input: z.object({
         query: z.string().max(100).default(''),
@@ -110,20 +123,36 @@ export const contract = {
       input: ScanInput,
       output: OrderDetails,
     },
+    /**
+     * Prints a test label straight away (not through the queue): on the saved printer `printerId`
+     * (the default when absent), or on `draft`, a printer typed in Settings but not saved yet.
+     */
     testPrint: {
-      input: z.object({ address: PrinterAddress.optional(), dpi: Dpi.optional() }).strict(),
+      input: z.object({ printerId: PrinterId.optional(), draft: PrinterSettings.optional() }).strict(),
       output: PrintOutcome,
     },
-    /** Asks the printer how it is (Zebra ~HS, ESC/POS status); silence is a fault, never "ready". */
+    /** Asks a printer how it is (Zebra ~HS, ESC/POS status); silence is a fault, never "ready". */
     getPrinterStatus: {
-      input: z.object({}).strict(),
+      input: z.object({ printerId: PrinterId.optional() }).strict(),
       output: z.object({
+        printerId: z.string().nullable(),
         printer: z.string(),
         /** 'unsupported': this kind of printer or connection cannot be asked. */
         state: z.enum(['ready', 'fault', 'unsupported']),
         faults: z.array(z.string()),
         message: z.string(),
       }),
+    },
+    /** What waits in the print queue, per printer, and why. */
+    getPrintQueue: { input: z.object({}).strict(), output: PrintQueueView },
+    /**
+     * A waiting job: `cancel` takes it out of the queue (the label stays in History for a reprint);
+     * `printed` is the packer's word that a held label did come out (e.g. a printer that never
+     * answers status checks), which completes it.
+     */
+    resolvePrintJob: {
+      input: z.object({ printJobId: z.number().int().positive(), action: z.enum(['cancel', 'printed']) }).strict(),
+      output: PrintJobView,
     },
     /** OS print queues and USB printer devices this station can see, to pick from in Settings. */
     discoverPrinters: {
@@ -132,6 +161,8 @@ export const contract = {
     },
   },
   events: {
+    /** The whole queue view, sent whenever a job or a printer's state changes. */
+    printQueue: PrintQueueView,
     jobProgress: z.object({
       jobId: z.string(),
       step: JobStep,

@@ -54,8 +54,47 @@ export const PrinterSettings = z.object({
   dpi: Dpi,
   language: PrinterLanguage,
   media: MediaSize,
+  /**
+   * Ask the printer after each label whether it is ready (Zebra ~HS, ESC/POS status; network
+   * printers only): a label counts as printed only then. Off for a printer that never answers.
+   */
+  statusCheck: z.boolean().default(true),
 });
 export type PrinterSettings = z.infer<typeof PrinterSettings>;
+
+export const PrinterId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'A printer ID is 1 to 40 lower-case letters, digits and dashes');
+export type PrinterId = z.infer<typeof PrinterId>;
+
+/** One printer of the station: a label printer, an A4 laser queue, a spare... */
+export const PrinterProfile = PrinterSettings.extend({
+  id: PrinterId,
+  name: z.string().trim().min(1, 'Give the printer a name, e.g. "Packing 1 labels"').max(60, 'Keep the printer name under 60 characters'),
+});
+export type PrinterProfile = z.infer<typeof PrinterProfile>;
+
+export const MAX_PRINTERS = 8;
+
+/** The station's printers; scans print on the default one, reprints and test prints may pick another. */
+export const PrinterSetup = z
+  .object({
+    defaultId: PrinterId,
+    list: z.array(PrinterProfile).min(1, 'Keep at least one printer').max(MAX_PRINTERS, `A station can have up to ${MAX_PRINTERS} printers`),
+  })
+  .superRefine((setup, ctx) => {
+    const ids = new Set<string>();
+    const names = new Set<string>();
+    setup.list.forEach((p, i) => {
+      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['list', i, 'id'], message: `Two printers have the ID "${p.id}"` });
+      const name = p.name.toLowerCase();
+      if (names.has(name)) ctx.addIssue({ code: 'custom', path: ['list', i, 'name'], message: `Two printers are called "${p.name}": give each its own name` });
+      ids.add(p.id);
+      names.add(name);
+    });
+    if (!ids.has(setup.defaultId)) ctx.addIssue({ code: 'custom', path: ['defaultId'], message: 'Choose which printer is the default' });
+  });
+export type PrinterSetup = z.infer<typeof PrinterSetup>;
 
 export const HttpUrl = z
   .string()
@@ -93,7 +132,7 @@ export const Settings = z.object({
   shopify: z.object({ storeUrl: OptionalHttpUrl }),
   /** A CSV/JSON order file exported by the WMS: the fallback order source. */
   ordersFile: OptionalFilePath,
-  printer: PrinterSettings,
+  printers: PrinterSetup,
   defaultParcel: Parcel,
   operator: z.string().trim().max(60),
   sandbox: z.object({ latencyMs: z.number().int().min(0).max(30_000) }),
@@ -108,6 +147,9 @@ export const SettingsPatch = z
     shipium: Settings.shape.shipium.partial(),
     shopify: Settings.shape.shopify.partial(),
     ordersFile: Settings.shape.ordersFile,
+    /** The whole printer list (the Settings screen saves it at once). */
+    printers: PrinterSetup,
+    /** Changes the default printer only (environment presets such as LABEL_STATION_PRINTER use this). */
     printer: PrinterSettings.partial(),
     defaultParcel: z.object({ dimension: Dimension, weight: Weight }).partial(),
     operator: Settings.shape.operator,
@@ -143,9 +185,11 @@ export type LabelFormat = z.infer<typeof LabelFormat>;
  * unknown: the request may have reached the provider but no answer came (timeout, reset): a label
  *   may exist, so the station refuses to buy again until someone checks.
  * bought: the provider sold the label; printed / print_failed follow.
+ * queued: bought and waiting in the print queue (printer off, paused, out of paper): it prints by
+ *   itself once the printer is ready.
  * failed: the provider refused; nothing was bought.
  */
-export const LabelStatus = z.enum(['buying', 'unknown', 'bought', 'printed', 'print_failed', 'failed']);
+export const LabelStatus = z.enum(['buying', 'unknown', 'bought', 'queued', 'printed', 'print_failed', 'failed']);
 export type LabelStatus = z.infer<typeof LabelStatus>;
 
 export const Money = z.object({ amount: z.number(), currency: z.string() });

@@ -1,5 +1,6 @@
 /** How a shell (Electron or browser) creates and talks to the station core. */
 import type { EventName, EventPayload, StationHandlers } from '../../shared/contract';
+import type { PrintTiming } from './print-service';
 
 /** Where the shell keeps settings: electron-store in Electron, conf in plain Node. */
 export interface KeyValueStore {
@@ -41,6 +42,8 @@ export interface StationCoreOptions {
   log?: (line: string) => void;
   /** How long a provider's "no label" is re-asked after a lost answer (default 3 s; tests shorten it). */
   noneConfirmDelayMs?: number;
+  /** Print queue timings (tests shorten retries and status polling). */
+  printTiming?: PrintTiming;
   /** Overrides each provider's own request timeout (tests use short ones). */
   providerTimeoutMs?: number;
 }

@@ -1,13 +1,15 @@
 /**
- * Prints a stored label and records the attempt. Used by the scan job and by reprints, so both go
- * through the same cached file: a reprint never needs the provider when the file is on disk.
+ * Prints a stored label. Used by the scan job and by reprints, so both go through the same cached
+ * file (a reprint never needs the provider when the file is on disk) and the same print queue.
  */
 import type { PrintOutcome } from '../../shared/contract';
-import type { Settings } from '../../shared/schemas';
+import { defaultPrinter, findPrinter } from '../../shared/printers';
+import type { PrinterProfile, Settings } from '../../shared/schemas';
 import { StationError } from '../../shared/rpc';
 import type { HistoryStore, StoredLabel } from './history/history-store';
 import type { LabelFiles } from './history/label-files';
-import { renderForPrinter, sendToPrinter, sniffLabelFormat } from './printing';
+import type { PrintService } from './print-service';
+import { sniffLabelFormat } from './printing';
 import type { ProviderFactory } from './provider-factory';
 
 export interface LabelPrintingDeps {
@@ -15,6 +17,7 @@ export interface LabelPrintingDeps {
   files: LabelFiles;
   providers: ProviderFactory;
   settings: () => Settings;
+  printing: PrintService;
   log: (line: string) => void;
 }
 
@@ -48,26 +51,23 @@ export async function ensureLabelFile(deps: LabelPrintingDeps, label: StoredLabe
   return { label: deps.history.attachFile(label.id, { format, filePath }), bytes };
 }
 
+/** The printer a print goes to: the one asked for, else the station's default. */
+export function choosePrinter(settings: Settings, printerId: string | undefined): PrinterProfile {
+  if (printerId === undefined) return defaultPrinter(settings.printers);
+  const printer = findPrinter(settings.printers, printerId);
+  if (!printer) {
+    throw new StationError('printer_not_found', 'That printer is no longer in this station’s Settings.', 'Pick another printer, or add it again in Settings.');
+  }
+  return printer;
+}
+
+/** Prints a stored label (downloading its file first if needed) through the print queue. */
 export async function printStoredLabel(
   deps: LabelPrintingDeps,
   label: StoredLabel,
-  options: { reprint: boolean },
+  options: { reprint: boolean; printerId?: string },
 ): Promise<{ outcome: PrintOutcome; label: StoredLabel }> {
-  const { address, dpi, language, media } = deps.settings().printer;
+  const printer = choosePrinter(deps.settings(), options.printerId);
   const { label: withFile, bytes } = await ensureLabelFile(deps, label);
-  let sent = 0;
-  try {
-    const { payload } = await renderForPrinter(bytes, { dpi, language, media });
-    sent = (await sendToPrinter(address, payload)).bytes;
-  } catch (error) {
-    const problem =
-      error instanceof StationError
-        ? error.toProblem()
-        : { code: 'print_error', message: 'The label could not be sent to the printer.', nextStep: 'Check the printer and press Reprint.' };
-    deps.history.recordPrintAttempt({ labelId: label.id, printer: address, ok: false, reprint: options.reprint, bytes: sent, error: problem.message });
-    const updated = withFile.status === 'printed' ? withFile : deps.history.setStatus(label.id, 'print_failed', problem.message);
-    return { outcome: { ok: false, printer: address, bytes: sent, problem }, label: updated };
-  }
-  deps.history.recordPrintAttempt({ labelId: label.id, printer: address, ok: true, reprint: options.reprint, bytes: sent, error: null });
-  return { outcome: { ok: true, printer: address, bytes: sent }, label: deps.history.setStatus(label.id, 'printed') };
+  return deps.printing.print(withFile, bytes, printer, options.reprint);
 }

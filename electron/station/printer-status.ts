@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../shared/contract';
 import type { PrinterSettings } from '../../shared/schemas';
 import { parsePrinterAddress, queryEscPosStatus, queryZebraStatus, type PrinterStatus } from './printing';
 
-export async function printerStatus(printer: PrinterSettings): Promise<MethodOutput<'getPrinterStatus'>> {
+export async function printerStatus(printer: PrinterSettings): Promise<Omit<MethodOutput<'getPrinterStatus'>, 'printerId'>> {
   const unsupported = (why: string) => ({ printer: printer.address, state: 'unsupported' as const, faults: [], message: why });
   let kind: string;
   try {

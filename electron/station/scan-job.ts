@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScanOutcome } from '../../shared/contract';
 import type { OrderDetails } from '../../shared/orders';
 import type { JobStep, Problem, Settings } from '../../shared/schemas';
+import { defaultPrinter } from '../../shared/printers';
 import { StationError } from '../../shared/rpc';
 import { toPublic, type HistoryStore, type StoredLabel } from './history/history-store';
 import type { JobEvents } from './job-events';
@@ -61,7 +62,8 @@ export async function runScanJob(deps: ScanJobDeps, scan: string): Promise<ScanO
     let label: StoredLabel | undefined;
     const existing = deps.history.findLive(orderId, SINGLE_PARCEL);
     if (existing && existing.status !== 'buying' && existing.status !== 'unknown') {
-      const message = `Order ${orderId} already has a label (tracking ${existing.trackingNumbers.join(', ') || 'unknown'}). Nothing was bought.`;
+      const waits = existing.status === 'queued' ? ' It is waiting for the printer and prints by itself once the printer is ready.' : '';
+      const message = `Order ${orderId} already has a label (tracking ${existing.trackingNumbers.join(', ') || 'unknown'}). Nothing was bought.${waits}`;
       progress('done', message, orderId);
       return { outcome: 'already_labelled', jobId, label: toPublic(existing), message };
     }
@@ -95,13 +97,18 @@ export async function runScanJob(deps: ScanJobDeps, scan: string): Promise<ScanO
       return { outcome: 'print_failed', jobId, label: toPublic(label), problem };
     }
     const printed = await printStoredLabel(deps, label, { reprint: false });
+    const warning = warnings.join(' ');
+    if (printed.outcome.queued) {
+      const message = `Label bought and saved. ${printed.outcome.problem!.message} It prints by itself once the printer is ready.`;
+      progress('done', message, orderId);
+      return { outcome: 'queued', jobId, label: toPublic(printed.label), printJobId: printed.outcome.queued.printJobId, message };
+    }
     if (!printed.outcome.ok) {
       const problem = printed.outcome.problem!;
       progress('failed', `Label bought and saved, but not printed: ${problem.message}`, orderId);
       return { outcome: 'print_failed', jobId, label: toPublic(printed.label), problem };
     }
     progress('done', `Printed order ${orderId}`, orderId);
-    const warning = warnings.join(' ');
     return { outcome: 'printed', jobId, label: toPublic(printed.label), ...(warning && { warning }) };
   } finally {
     deps.inFlight.delete(orderId);
@@ -109,13 +116,14 @@ export async function runScanJob(deps: ScanJobDeps, scan: string): Promise<ScanO
 }
 
 function labelRequest(deps: ScanJobDeps, settings: Settings, order: OrderDetails): LabelRequest {
+  const printer = defaultPrinter(settings.printers);
   return {
     orderId: order.orderId,
     parcels: [{ ...settings.defaultParcel, itemIds: [] }],
     reference: `ls-${deps.stationId}-${order.orderId}-${SINGLE_PARCEL}`,
     // A carrier's ZPL is made for 203 dpi and prints as is on a 203 dpi ZPL printer; anything else
     // gets PDF, rasterized at the printer's dpi into its language (or passed to an OS queue).
-    fileType: settings.printer.language === 'zpl' && settings.printer.dpi === 203 ? 'zpl' : 'pdf',
+    fileType: printer.language === 'zpl' && printer.dpi === 203 ? 'zpl' : 'pdf',
     order,
   };
 }
@@ -178,7 +186,7 @@ function insertBuyingRow(deps: ScanJobDeps, provider: LabelProvider, request: La
       provider: provider.name,
       sandbox: provider.sandbox,
       operator: settings.operator,
-      printer: settings.printer.address,
+      printer: defaultPrinter(settings.printers).address,
       request: JSON.stringify(request),
     });
   } catch (error) {

@@ -9,9 +9,11 @@ import { openDatabase } from './history/database';
 import { HistoryStore, toPublic, type StoredLabel } from './history/history-store';
 import { LabelFiles } from './history/label-files';
 import { JobEvents } from './job-events';
-import { ensureLabelFile, printStoredLabel } from './label-printing';
+import { choosePrinter, ensureLabelFile, printStoredLabel } from './label-printing';
+import { PrintService } from './print-service';
 import { OrderSources } from './orders/order-sources';
 import { resolveOrder } from './orders/resolve-order';
+import { defaultPrinter } from '../../shared/printers';
 import { discoverPrinters, renderPreviewPng, sendToPrinter } from './printing';
 import { printerStatus } from './printer-status';
 import { testPrintPayload } from './test-print';
@@ -35,7 +37,9 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
   const history = new HistoryStore(db);
   const events = new JobEvents();
   const providers = new ProviderFactory(settings, options.dataDir, options.providerTimeoutMs);
+  const printing = new PrintService({ db, history, settings: () => settings.current(), log, ...(options.printTiming && { timing: options.printTiming }) });
   const deps: ScanJobDeps = {
+    printing,
     history,
     files: new LabelFiles(path.join(options.dataDir, 'labels')),
     providers,
@@ -64,25 +68,27 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
       } catch {
         // Not configured yet: the scan will say so; the info screen still shows which provider is chosen.
       }
+      const printer = defaultPrinter(current.printers);
       return {
         version: STATION_VERSION,
         provider: current.provider,
         providerTitle: PROVIDER_TITLES[current.provider],
         sandbox: current.provider === 'sandbox',
         capabilities,
-        printer: current.printer.address,
+        printer: printer.address,
+        printerName: printer.name,
         dataDir: options.dataDir,
         shell: options.shell,
       };
     },
     submitScan: async ({ scan }) => runScanJob(deps, scan),
     lookupOrder: async ({ scan }) => (await resolveOrder(scan, deps.orderSources.configured(settings.current()), log)).order,
-    reprintLabel: async ({ labelId }) => {
+    reprintLabel: async ({ labelId, printerId }) => {
       const label = requireLabel(labelId);
       if (label.status === 'failed' || label.status === 'buying' || label.status === 'unknown') {
         throw new StationError('not_printable', `No label was bought for order ${label.orderId} in this attempt, so there is nothing to print.`, 'Check the order’s other history entries.');
       }
-      return (await printStoredLabel(deps, label, { reprint: true })).outcome;
+      return (await printStoredLabel(deps, label, { reprint: true, ...(printerId && { printerId }) })).outcome;
     },
     resolveUncertainLabel: async ({ labelId, decision }) => {
       const label = requireLabel(labelId);
@@ -105,13 +111,15 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
     },
     getLabelPreview: async ({ labelId }) => {
       const { bytes } = await ensureLabelFile(deps, requireLabel(labelId));
-      const { dpi, media } = settings.current().printer;
+      const { dpi, media } = defaultPrinter(settings.current().printers);
       const preview = await renderPreviewPng(bytes, { dpi, media });
       return { pngBase64: preview.png.toString('base64'), widthDots: preview.widthDots, heightDots: preview.heightDots };
     },
     getSettings: async () => settings.publicView(),
     updateSettings: async (patch) => {
+      const before = settings.current().printers;
       settings.update(patch);
+      printing.followMovedPrinters(before, settings.current().printers);
       return settings.publicView();
     },
     setSecret: async ({ secret, value }) => {
@@ -127,8 +135,8 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
       await tiktokAuth.finish(codeOrRedirectUrl);
       return settings.publicView();
     },
-    testPrint: async ({ address, dpi }) => {
-      const printer = { ...settings.current().printer, ...(address && { address }), ...(dpi && { dpi }) };
+    testPrint: async ({ printerId, draft }) => {
+      const printer = draft ?? choosePrinter(settings.current(), printerId);
       try {
         const { bytes } = await sendToPrinter(printer.address, await testPrintPayload(printer));
         return { ok: true, printer: printer.address, bytes };
@@ -137,11 +145,18 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
         throw error;
       }
     },
-    getPrinterStatus: async () => printerStatus(settings.current().printer),
+    getPrinterStatus: async ({ printerId }) => {
+      const printer = choosePrinter(settings.current(), printerId);
+      return { printerId: printer.id, ...(await printerStatus(printer)) };
+    },
+    getPrintQueue: async () => printing.view(),
+    resolvePrintJob: async ({ printJobId, action }) => printing.resolve(printJobId, action),
     discoverPrinters: async () => (await discoverPrinters()).map(({ address, name, kind, detail }) => ({ address, name, kind, ...(detail && { detail }) })),
   };
 
   settleInterruptedPurchases(history, log);
+  printing.onChange((view) => events.emit('printQueue', view));
+  printing.start();
   let closed = false;
   // In the background at start-up: settle purchases left without an answer, and secure the files of
   // labels bought just before the station stopped, so they can be reprinted without the provider.
@@ -163,6 +178,7 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
     close: async () => {
       closed = true;
       await reconciled;
+      await printing.stop();
       db.close();
     },
   };

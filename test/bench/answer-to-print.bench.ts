@@ -6,14 +6,14 @@
  * Run: npx tsx test/bench/answer-to-print.bench.ts [orders=30]
  */
 import { startFakeAfterShip } from '../fakes/aftership-server';
-import { startCapturePrinter } from '../fakes/capture-printer';
+import { startZebraStatusPrinter } from '../fakes/zebra-status-printer';
 import { startStation } from '../support/station-harness';
 
 const ORDERS = Number(process.argv[2] ?? 30);
 const API_KEY = 'asat_bench_key_0123456789';
 
 async function measure(labelFormat: 'pdf' | 'zpl'): Promise<number[]> {
-  const printer = await startCapturePrinter();
+  const printer = await startZebraStatusPrinter();
   const aftership = await startFakeAfterShip({ apiKey: API_KEY, labelFormat });
   const station = await startStation({
     LABEL_STATION_PROVIDER: 'aftership',

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeStores, createStationCore } from '../../electron/station';
 import type { StationCore } from '../../electron/station/core-types';
 import { startFakeAfterShip } from '../fakes/aftership-server';
-import { startCapturePrinter, type CapturePrinter } from '../fakes/capture-printer';
+import type { CapturePrinter } from '../fakes/capture-printer';
+import { startZebraStatusPrinter } from '../fakes/zebra-status-printer';
 import { startFakeTikTok } from '../fakes/tiktok-server';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -100,7 +101,7 @@ describe('fault injection: no label bought twice, none lost', () => {
       absWorkingDir: path.resolve(__dirname, '../..'),
       logLevel: 'error',
     });
-    printer = await startCapturePrinter();
+    printer = await startZebraStatusPrinter();
     providers = [await aftershipUnderTest(), await tiktokUnderTest()];
     for (const provider of providers) {
       const temp = makeTempDir();

@@ -2,18 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAfterShip } from '../fakes/aftership-server';
-import { startCapturePrinter } from '../fakes/capture-printer';
+import { startZebraStatusPrinter } from '../fakes/zebra-status-printer';
 import { decodeZplBarcodes } from '../support/zpl-barcode';
 import { startStation, type Harness } from '../support/station-harness';
 
 const API_KEY = 'asat_station_test_key_0123456789';
 const ORDER = '577100000000000042';
-let printer: Awaited<ReturnType<typeof startCapturePrinter>>;
+let printer: Awaited<ReturnType<typeof startZebraStatusPrinter>>;
 let aftership: Awaited<ReturnType<typeof startFakeAfterShip>>;
 let station: Harness;
 
 beforeEach(async () => {
-  printer = await startCapturePrinter();
+  printer = await startZebraStatusPrinter();
   aftership = await startFakeAfterShip({ apiKey: API_KEY });
   station = await startStation({
     LABEL_STATION_PROVIDER: 'aftership',

@@ -7,7 +7,7 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAfterShip } from '../fakes/aftership-server';
-import { startCapturePrinter } from '../fakes/capture-printer';
+import { startZebraStatusPrinter } from '../fakes/zebra-status-printer';
 import { startFakeShipium } from '../fakes/shipium-server';
 import { startFakeShopify } from '../fakes/shopify-server';
 import { startFakeTikTok } from '../fakes/tiktok-server';
@@ -16,12 +16,12 @@ import { decodeZplBarcodes } from '../support/zpl-barcode';
 
 const AFTERSHIP_KEY = 'asat_order_sources_key_01';
 const SHOPIFY_TOKEN = 'shpat_order_sources_token_01';
-let printer: Awaited<ReturnType<typeof startCapturePrinter>>;
+let printer: Awaited<ReturnType<typeof startZebraStatusPrinter>>;
 let station: Harness | undefined;
 const closers: Array<() => Promise<void>> = [];
 
 beforeEach(async () => {
-  printer = await startCapturePrinter();
+  printer = await startZebraStatusPrinter();
 });
 afterEach(async () => {
   await station?.close();

@@ -5,7 +5,6 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startFakeAfterShip } from '../fakes/aftership-server';
-import { startCapturePrinter } from '../fakes/capture-printer';
 import { startZebraStatusPrinter } from '../fakes/zebra-status-printer';
 import { startCupsServer } from '../support/cups-server';
 import { decodeDotsBarcodes, decodeEpl, decodeEscPos, decodeTspl } from '../support/raster-decoders';
@@ -24,8 +23,9 @@ async function stationWith(env: Record<string, string>): Promise<Harness> {
   return station;
 }
 
+/** A Zebra-like raw-port printer: keeps each job and answers ~HS "ready". */
 async function capture() {
-  const printer = await startCapturePrinter();
+  const printer = await startZebraStatusPrinter();
   cleanups.push(() => printer.close());
   return printer;
 }
@@ -40,7 +40,13 @@ describe('a scanned label in every printer language', () => {
   for (const [language, decode] of Object.entries(decoders)) {
     it(`${language}: the printed bitmap scans as the tracking number`, async () => {
       const printer = await capture();
-      const station = await stationWith({ LABEL_STATION_PRINTER: printer.address, LABEL_STATION_PRINTER_LANGUAGE: language, LABEL_STATION_MEDIA: '4x6' });
+      // The fake answers Zebra's ~HS only: an ESC/POS printer's status check is switched off here.
+      const station = await stationWith({
+        LABEL_STATION_PRINTER: printer.address,
+        LABEL_STATION_PRINTER_LANGUAGE: language,
+        LABEL_STATION_MEDIA: '4x6',
+        ...(language === 'escpos' && { LABEL_STATION_PRINTER_STATUS_CHECK: 'off' }),
+      });
       const result = await station.call('submitScan', { scan: ORDER });
       expect(result.outcome).toBe('printed');
       if (result.outcome !== 'printed') return;

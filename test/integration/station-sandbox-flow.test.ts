@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCapturePrinter } from '../fakes/capture-printer';
+import { startZebraStatusPrinter } from '../fakes/zebra-status-printer';
 import { decodeZplBarcodes } from '../support/zpl-barcode';
 import { startStation, type Harness } from '../support/station-harness';
 
 const ORDER = '576477431806268482';
-let printer: Awaited<ReturnType<typeof startCapturePrinter>>;
+let printer: Awaited<ReturnType<typeof startZebraStatusPrinter>>;
 let station: Harness;
 
 beforeEach(async () => {
-  printer = await startCapturePrinter();
+  printer = await startZebraStatusPrinter();
   station = await startStation({});
   await station.call('updateSettings', { printer: { address: printer.address } });
 });
@@ -56,21 +56,33 @@ describe('scan -> buy -> print -> remember, on the embedded sandbox', () => {
     expect(detail.printAttempts.map((a) => a.reprint)).toEqual([true, false]);
   });
 
-  it('keeps a bought label when the printer is down and prints it on reprint once the printer is back', async () => {
+  it('keeps a bought label waiting when the printer is down, and prints it by itself once the address is fixed', async () => {
     await station.call('updateSettings', { printer: { address: 'tcp://127.0.0.1:1' } });
     const result = await station.call('submitScan', { scan: ORDER });
-    expect(result.outcome).toBe('print_failed');
-    if (result.outcome !== 'print_failed') return;
-    expect(result.problem.message).toMatch(/127\.0\.0\.1:1/);
-    expect(result.label).toMatchObject({ status: 'print_failed', printCount: 0 });
+    expect(result.outcome).toBe('queued');
+    if (result.outcome !== 'queued') return;
+    expect(result.message).toMatch(/Label bought and saved/);
+    expect(result.message).toMatch(/127\.0\.0\.1:1/);
+    expect(result.message).toMatch(/prints by itself/);
+    expect(result.label).toMatchObject({ status: 'queued', printCount: 0 });
     expect(result.label.trackingNumbers).toHaveLength(1);
-    expect((await station.call('submitScan', { scan: ORDER })).outcome).toBe('already_labelled');
+    const view = await station.call('getPrintQueue', {});
+    expect(view.printers).toEqual([expect.objectContaining({ printerId: 'label', name: 'Label printer', address: 'tcp://127.0.0.1:1', state: 'retrying', waiting: 1 })]);
+    expect(view.jobs).toEqual([expect.objectContaining({ id: result.printJobId, orderId: ORDER, trackingNumber: result.label.trackingNumbers[0], state: expect.stringMatching(/retrying|sending|queued/) })]);
 
+    const again = await station.call('submitScan', { scan: ORDER });
+    expect(again).toMatchObject({ outcome: 'already_labelled', message: expect.stringMatching(/waiting for the printer/) });
+
+    // The supervisor corrects the address: the waiting label follows the printer and prints, no reprint needed.
     await station.call('updateSettings', { printer: { address: printer.address } });
-    expect((await station.call('reprintLabel', { labelId: result.label.id })).ok).toBe(true);
     const [job] = await printer.waitForJobs(1, 5000);
     expect(await decodeZplBarcodes(job!)).toContain(result.label.trackingNumbers[0]);
-    expect((await station.call('getLabel', { labelId: result.label.id })).status).toBe('printed');
+    await expect.poll(async () => (await station.call('getLabel', { labelId: result.label.id })).status, { timeout: 5000 }).toBe('printed');
+    const detail = await station.call('getLabel', { labelId: result.label.id });
+    expect(detail.printAttempts.some((a) => !a.ok && /127\.0\.0\.1:1/.test(a.error ?? ''))).toBe(true);
+    expect(detail.printAttempts.filter((a) => a.ok)).toHaveLength(1);
+    expect(printer.jobs).toHaveLength(1);
+    await expect.poll(async () => (await station.call('getPrintQueue', {})).jobs, { timeout: 5000 }).toEqual([]);
   });
 
   it('tells the packer what to do with a bad scan and buys nothing', async () => {

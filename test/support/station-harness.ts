@@ -31,6 +31,7 @@ export async function startStation(env: Record<string, string>): Promise<Harness
       log: (line) => logs.push(line),
       noneConfirmDelayMs: 10,
       providerTimeoutMs: 1500,
+      printTiming: { retryDelaysMs: [100, 200, 400], statusPollMs: 100, statusTimeoutMs: 3000, settleWaitMs: 8000 },
     });
   const harness: Harness = {
     core: await make(),

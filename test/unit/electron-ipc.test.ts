@@ -17,6 +17,7 @@ const STATION_INFO = {
   capabilities: { tracking: true, void: false, lookup: true, slow: false },
   sandbox: true,
   printer: 'none',
+  printerName: 'Label printer',
   dataDir: '/tmp/station',
   shell: 'electron',
 } as const;

@@ -83,6 +83,7 @@ describe('preload', () => {
       capabilities: { tracking: true, void: false, lookup: true, slow: false } as const,
       sandbox: true,
       printer: 'none',
+      printerName: 'Label printer',
       dataDir: '/tmp/station',
       shell: 'electron' as const,
     }));

@@ -65,7 +65,7 @@ export interface StoredLabel extends LabelRecord {
 }
 
 /** Statuses that mean a label exists or may exist at the provider: buying again is refused. */
-export const LIVE_STATUSES: readonly LabelStatus[] = ['buying', 'unknown', 'bought', 'printed', 'print_failed'];
+export const LIVE_STATUSES: readonly LabelStatus[] = ['buying', 'unknown', 'bought', 'queued', 'printed', 'print_failed'];
 
 const SELECT_LABEL = `
   SELECT l.*, (SELECT COUNT(*) FROM print_attempts p WHERE p.label_id = l.id AND p.ok = 1) AS print_count
@@ -148,7 +148,7 @@ export class HistoryStore {
   listMissingFiles(): StoredLabel[] {
     return (
       this.db
-        .prepare(`${SELECT_LABEL} WHERE l.status IN ('bought', 'printed', 'print_failed') AND l.file_path IS NULL AND l.label_url IS NOT NULL ORDER BY l.created_at`)
+        .prepare(`${SELECT_LABEL} WHERE l.status IN ('bought', 'queued', 'printed', 'print_failed') AND l.file_path IS NULL AND l.label_url IS NOT NULL ORDER BY l.created_at`)
         .all() as LabelRow[]
     ).map(toStored);
   }

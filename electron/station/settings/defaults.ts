@@ -1,9 +1,20 @@
-import type { Settings } from '../../../shared/schemas';
+import type { PrinterProfile, Settings } from '../../../shared/schemas';
 
 export const AFTERSHIP_PRODUCTION_URL = 'https://api.aftership.com/postmen/v3';
 export const TIKTOK_API_URL = 'https://open-api.tiktokglobalshop.com';
 export const TIKTOK_AUTH_URL = 'https://auth.tiktok-shops.com';
 export const SHIPIUM_URL = 'https://api.shipium.com';
+
+/** A fresh station's only printer: a 203 dpi ZPL printer on this machine's port 9100 until set up. */
+export const DEFAULT_PRINTER: PrinterProfile = {
+  id: 'label',
+  name: 'Label printer',
+  address: 'tcp://127.0.0.1:9100',
+  dpi: 203,
+  language: 'zpl',
+  media: '4x6',
+  statusCheck: true,
+};
 
 export const DEFAULT_SETTINGS: Settings = {
   provider: 'sandbox',
@@ -12,7 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shipium: { baseUrl: SHIPIUM_URL },
   shopify: { storeUrl: '' },
   ordersFile: '',
-  printer: { address: 'tcp://127.0.0.1:9100', dpi: 203, language: 'zpl', media: '4x6' },
+  printers: { defaultId: DEFAULT_PRINTER.id, list: [DEFAULT_PRINTER] },
   defaultParcel: {
     dimension: { width: 8, height: 4, depth: 6, unit: 'in' },
     weight: { value: 1, unit: 'lb' },

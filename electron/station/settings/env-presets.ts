@@ -26,6 +26,12 @@ interface PresetSpec {
 
 const url = (s: string) => s.replace(/\/+$/, '');
 const ShopCipher = z.string().trim().min(1).max(200);
+const OnOff = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'], 'use on or off'))
+  .transform((v) => ['on', 'true', '1', 'yes'].includes(v));
 
 const specs: PresetSpec[] = [
   { variable: 'LABEL_STATION_PROVIDER', field: 'provider', schema: ProviderName },
@@ -42,6 +48,7 @@ const specs: PresetSpec[] = [
   { variable: 'LABEL_STATION_PRINTER_DPI', field: 'printer.dpi', schema: z.coerce.number().pipe(Dpi) },
   { variable: 'LABEL_STATION_PRINTER_LANGUAGE', field: 'printer.language', schema: z.string().trim().toLowerCase().pipe(PrinterLanguage) },
   { variable: 'LABEL_STATION_MEDIA', field: 'printer.media', schema: z.string().trim().toLowerCase().pipe(MediaSize) },
+  { variable: 'LABEL_STATION_PRINTER_STATUS_CHECK', field: 'printer.statusCheck', schema: OnOff },
   { variable: 'LABEL_STATION_SANDBOX_LATENCY_MS', field: 'sandbox.latencyMs', schema: z.coerce.number().int().min(0).max(30_000) },
   { variable: 'LABEL_STATION_OPERATOR', field: 'operator', schema: z.string().trim().max(60) },
 ];
@@ -66,6 +73,9 @@ export function readEnvPresets(env: Record<string, string | undefined>): EnvPres
     else patch[section as Section] = { ...(patch[section] as object | undefined), [key]: parsed.data };
     locked.push({ field: spec.field, variable: spec.variable });
   }
+  // The environment's printer is the default one: which printer is the default is then locked too.
+  const printerPreset = locked.find((l) => l.field.startsWith('printer.'));
+  if (printerPreset) locked.push({ field: 'printers.defaultId', variable: printerPreset.variable });
   const secrets: EnvPresets['secrets'] = {};
   for (const { variable, secret } of secretSpecs) {
     const value = env[variable]?.trim();

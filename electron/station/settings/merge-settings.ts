@@ -1,4 +1,4 @@
-import { Settings, type SettingsPatch } from '../../../shared/schemas';
+import { PrinterSettings, Settings, type PrinterSetup, type SettingsPatch } from '../../../shared/schemas';
 
 /** Applies a partial update section by section; the result is validated as a whole. */
 export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
@@ -11,8 +11,14 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
     tiktok: { ...base.tiktok, ...patch.tiktok },
     shipium: { ...base.shipium, ...patch.shipium },
     shopify: { ...base.shopify, ...patch.shopify },
-    printer: { ...base.printer, ...patch.printer },
+    printers: patchDefaultPrinter(patch.printers ?? base.printers, patch.printer),
     defaultParcel: { ...base.defaultParcel, ...patch.defaultParcel },
     sandbox: { ...base.sandbox, ...patch.sandbox },
   });
+}
+
+/** `printer` in a patch (environment presets) changes the default printer only. */
+function patchDefaultPrinter(setup: PrinterSetup, printer: Partial<PrinterSettings> | undefined): PrinterSetup {
+  if (!printer) return setup;
+  return { ...setup, list: setup.list.map((p) => (p.id === setup.defaultId ? { ...p, ...printer } : p)) };
 }

@@ -2,7 +2,8 @@
 import { SecretName, Settings, type PublicSettings, type SettingsPatch } from '../../../shared/schemas';
 import { StationError } from '../../../shared/rpc';
 import type { KeyValueStore, SecretStore } from '../core-types';
-import { DEFAULT_SETTINGS } from './defaults';
+import { defaultPrinter } from '../../../shared/printers';
+import { DEFAULT_PRINTER, DEFAULT_SETTINGS } from './defaults';
 import type { EnvPresets } from './env-presets';
 import { mergeSettings } from './merge-settings';
 
@@ -43,7 +44,8 @@ export class SettingsService {
 
   update(patch: SettingsPatch): Settings {
     const effective = this.current();
-    const lockedField = this.presets.locked.find(({ field }) => changes(patch, effective, field));
+    const wanted = mergeSettings(effective, patch);
+    const lockedField = this.presets.locked.find(({ field }) => !isSecretField(field) && fieldValue(wanted, field) !== fieldValue(effective, field));
     if (lockedField) {
       throw new StationError(
         'locked_by_env',
@@ -107,7 +109,8 @@ export class SettingsService {
   }
 }
 
-function mergeDefaults(raw: Record<string, unknown>): Record<string, unknown> {
+function mergeDefaults(saved: Record<string, unknown>): Record<string, unknown> {
+  const raw = migrateSinglePrinter(saved);
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS, ...raw };
   for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
     if (value && typeof value === 'object' && raw[key] && typeof raw[key] === 'object') {
@@ -117,10 +120,20 @@ function mergeDefaults(raw: Record<string, unknown>): Record<string, unknown> {
   return merged;
 }
 
-/** True when the patch sets `field` to something other than its current value. */
-function changes(patch: SettingsPatch, current: Settings, field: string): boolean {
-  const read = (root: unknown) =>
-    field.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), root);
-  const wanted = read(patch);
-  return wanted !== undefined && wanted !== read(current);
+/** Stations before multi-printer support saved one `printer`: it becomes the default of a one-printer list. */
+function migrateSinglePrinter(raw: Record<string, unknown>): Record<string, unknown> {
+  const { printer, ...rest } = raw;
+  if (rest.printers !== undefined || !printer || typeof printer !== 'object') return rest;
+  return { ...rest, printers: { defaultId: DEFAULT_PRINTER.id, list: [{ ...DEFAULT_PRINTER, ...(printer as object) }] } };
+}
+
+function isSecretField(field: string): boolean {
+  return field.startsWith('secrets.') || field === 'tiktokAuthorization';
+}
+
+/** A locked field's value: `printer.x` is the default printer's x. */
+function fieldValue(settings: Settings, field: string): unknown {
+  const [section, ...rest] = field.split('.');
+  const root: unknown = section === 'printer' ? defaultPrinter(settings.printers) : (settings as Record<string, unknown>)[section!];
+  return rest.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), root);
 }

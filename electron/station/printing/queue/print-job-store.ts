@@ -127,6 +127,17 @@ export class PrintJobStore {
     return changes === 1;
   }
 
+  /**
+   * Jobs not yet taken by `from` (queued or retrying) go to `to` instead, keeping their order by id.
+   * Held jobs stay: that printer already has the bytes.
+   */
+  redirect(from: string, to: string, at: string): PrintJob[] {
+    const rows = this.db
+      .prepare(`UPDATE print_jobs SET printer = ?, updated_at = ? WHERE printer = ? AND state IN ('queued', 'retrying') RETURNING ${COLUMNS}`)
+      .all(to, at, from) as PrintJobRow[];
+    return rows.map(jobFromRow);
+  }
+
   /** Jobs a crash left 'sending' go back to 'queued': they will be sent again. */
   requeueInterrupted(at: string): PrintJob[] {
     const rows = this.db

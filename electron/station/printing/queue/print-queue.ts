@@ -59,6 +59,7 @@ export class PrintQueue {
   private readonly workers = new Map<string, PrinterWorker>();
   private readonly printerStates = new Map<string, PrinterQueueStatus>();
   private readonly waiters = new Map<number, Waiter[]>();
+  private readonly redirects = new Map<string, string>();
   private readonly listeners: { [K in keyof PrintQueueEvents]: Set<PrintQueueEvents[K]> } = { job: new Set(), printer: new Set() };
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
@@ -138,6 +139,50 @@ export class PrintQueue {
     return cancelled;
   }
 
+  /**
+   * The packer saw a held label come out (e.g. a printer that never answers status checks): the job
+   * is done. Only a held job: one still to be sent or being sent has not reached the printer.
+   */
+  confirmPrinted(jobId: number): PrintJob {
+    const job = this.requireJob(jobId);
+    if (job.state === 'done') return job;
+    if (job.state !== 'held') {
+      throw new PrintQueueError(
+        'job_not_held',
+        `Print job ${jobId} has not reached the printer yet, so it cannot have printed.`,
+        'Wait for it to be sent, or cancel it and reprint from History.',
+      );
+    }
+    const done = this.store.markDone(jobId, job.bytesSent, this.ctx.stamp());
+    this.log(`print job ${jobId} on ${done.printer} confirmed printed by the packer`);
+    this.jobChanged(done);
+    this.workers.get(done.printer)?.wake();
+    return done;
+  }
+
+  /**
+   * The printer moved (its address was corrected in Settings): its waiting jobs follow it, in order.
+   * A job held by the old address stays (that printer already has the bytes). While a job is being
+   * sent to the old address, nothing moves yet (it would overtake that job): everything follows as
+   * soon as that send ends. Returns how many jobs moved now.
+   */
+  redirect(from: string, to: string): number {
+    if (from === to) return 0;
+    this.redirects.set(from, to);
+    this.redirects.delete(to);
+    if (this.store.list({ printer: from, states: ['sending'] }).length > 0) return 0;
+    this.redirects.delete(from);
+    const moved = this.store.redirect(from, to, this.ctx.stamp());
+    if (moved.length === 0) return 0;
+    this.log(`${moved.length} print job(s) moved from ${from} to ${to}`);
+    for (const job of moved) this.emit('job', job);
+    if (this.running) {
+      this.workers.get(from)?.wake();
+      this.workerFor(to).wake();
+    }
+    return moved.length;
+  }
+
   job(jobId: number): PrintJob | null {
     return this.store.get(jobId);
   }
@@ -195,6 +240,8 @@ export class PrintQueue {
 
   private jobChanged(job: PrintJob): void {
     this.emit('job', job);
+    const movedTo = this.redirects.get(job.printer);
+    if (movedTo && job.state !== 'sending') this.redirect(job.printer, movedTo);
     if (job.state !== 'done' && job.state !== 'cancelled') return;
     const list = this.waiters.get(job.id);
     if (!list) return;

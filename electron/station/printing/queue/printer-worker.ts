@@ -162,8 +162,10 @@ export class PrinterWorker {
   }
 
   private complete(jobId: number, written: number): void {
+    // Cancelled, or confirmed printed by the packer, while held: nothing more to record.
+    const before = this.ctx.store.get(jobId);
+    if (!before || (before.state !== 'sending' && before.state !== 'held')) return;
     const done = this.ctx.store.markDone(jobId, written, this.ctx.stamp());
-    if (done.state !== 'done') return; // cancelled while held: stays cancelled
     this.ctx.jobChanged(done);
     this.ctx.printerChanged(this.printer, 'ok', READY);
   }
