@@ -1,7 +1,8 @@
 /**
  * "Printed within a second of the provider's answer": the time from the provider's answer (the
- * station emits 'printing' right after it records the purchase) to the last byte reaching a capture
- * printer, through the real station core. The reference, in the same process, is the same path for
+ * station emits 'printing' right after it records the purchase) to the scan reporting "printed":
+ * the label went through the durable print queue, every byte reached a Zebra-like capture printer
+ * and the printer answered ~HS "ready", through the real station core. The reference, in the same process, is the same path for
  * a ZPL label (download + send, no rasterizing), so the ratio shows what PDF conversion costs.
  * Run: npx tsx test/bench/answer-to-print.bench.ts [orders=30]
  */
@@ -46,7 +47,7 @@ async function measure(labelFormat: 'pdf' | 'zpl'): Promise<number[]> {
 const pct = (s: number[], p: number) => s[Math.min(s.length - 1, Math.floor(s.length * p))]!;
 const pdf = await measure('pdf');
 const zpl = await measure('zpl');
-console.log(`provider answer -> label fully sent to the printer, ${ORDERS} orders each (real core, loopback AfterShip + capture printer)`);
+console.log(`provider answer -> printed (queued, sent, ~HS ready), ${ORDERS} orders each (real core, loopback AfterShip + Zebra-like capture printer)`);
 for (const [name, s] of [['PDF label (download, rasterize, Z64, send)', pdf], ['ZPL label (download, send) reference', zpl]] as const) {
   console.log(`${name.padEnd(44)} median ${pct(s, 0.5).toFixed(1).padStart(6)} ms   p90 ${pct(s, 0.9).toFixed(1).padStart(6)} ms   max ${s.at(-1)!.toFixed(1).padStart(6)} ms`);
 }
