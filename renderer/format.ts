@@ -31,13 +31,17 @@ export function formatMoney(cost: { amount: number; currency: string } | null): 
 export const STATUS_WORDS: Record<LabelStatus, { text: string; tone: 'good' | 'warn' | 'bad' | 'info' | 'muted' }> = {
   printed: { text: 'Printed', tone: 'good' },
   bought: { text: 'Bought, not printed yet', tone: 'warn' },
+  queued: { text: 'Waiting for printer', tone: 'warn' },
   print_failed: { text: 'Bought — print failed', tone: 'bad' },
   buying: { text: 'Needs checking — may have been bought', tone: 'bad' },
   unknown: { text: 'Needs checking — may have been bought', tone: 'bad' },
   failed: { text: 'Not bought', tone: 'muted' },
 };
 
-/** Statuses with a saved label file that can be printed again. */
+/**
+ * Statuses with a saved label file that can be printed again. Not 'queued': that label prints by
+ * itself once its printer is ready (cancel it in the print queue first to print it elsewhere).
+ */
 export function canReprint(status: LabelStatus): boolean {
   return status === 'printed' || status === 'bought' || status === 'print_failed';
 }

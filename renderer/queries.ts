@@ -14,6 +14,7 @@ export const keys = {
   label: (labelId: string) => ['label', labelId] as const,
   preview: (labelId: string) => ['preview', labelId] as const,
   printerStatus: ['printer-status'] as const,
+  printQueue: ['print-queue'] as const,
 };
 
 /** How often the Scan screen asks the printer how it is. */

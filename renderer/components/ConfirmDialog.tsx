@@ -8,6 +8,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmText,
+  cancelText = 'Cancel',
   onConfirm,
   onCancel,
   busy = false,
@@ -15,6 +16,8 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmText: string;
+  /** The safe choice's words; "Cancel" unless that would be confusing (e.g. when the action itself cancels something). */
+  cancelText?: string;
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
@@ -50,7 +53,7 @@ export function ConfirmDialog({
       <div className="confirm-body">{children}</div>
       <div className="confirm-actions">
         <button ref={cancel} className="button button-secondary" type="button" onClick={onCancel} data-testid="confirm-cancel">
-          Cancel
+          {cancelText}
         </button>
         <button className="button button-danger-solid" type="button" onClick={onConfirm} disabled={busy} data-testid="confirm-ok">
           {busy ? 'Saving…' : confirmText}

@@ -1,4 +1,5 @@
-import { useLabelDetail } from '../queries';
+import { useLabelDetail, useSettings } from '../queries';
+import { printerAtAddress } from '../../shared/printers';
 import { canReprint, formatMoney, formatTime, isUncertain, PROVIDER_NAMES } from '../format';
 import { toProblem } from '../problem';
 import { LabelPreview } from './LabelPreview';
@@ -7,10 +8,21 @@ import { ReprintButton } from './ReprintButton';
 import { StatusBadge } from './StatusBadge';
 import { UncertainLabelActions } from './UncertainLabelActions';
 import { NoTrackingNote } from './NoTrackingNote';
+import { LabelPrintJobs } from './LabelPrintJobs';
+import { usePrintQueue } from '../print-queue-state';
 
 /** Side panel for one label: facts, print attempts, preview and reprint; checking an unclear purchase. */
 export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: () => void }) {
   const detail = useLabelDetail(labelId);
+  const queue = usePrintQueue();
+  const printers = useSettings().data?.printers;
+  /** A print attempt's printer by name when it is one of the station's printers, else its address. */
+  const printerWords = (address: string) => {
+    const name = printers && printerAtAddress(printers, address)?.name;
+    return name ? `${name} (${address})` : address;
+  };
+  // A label already waiting for a printer is not offered a second print: its job box says why and offers Cancel.
+  const waiting = (queue.data?.jobs ?? []).some((j) => j.labelId === labelId);
   return (
     <aside className="drawer" data-testid="history-detail" aria-label="Label details">
       <div className="drawer-head">
@@ -45,13 +57,14 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
             </dd>
             {detail.data.error && (
               <>
-                <dt>Problem</dt>
-                <dd className="text-bad">{detail.data.error}</dd>
+                <dt>{detail.data.status === 'queued' ? 'Why it waits' : 'Problem'}</dt>
+                <dd className={detail.data.status === 'queued' ? 'text-warn' : 'text-bad'}>{detail.data.error}</dd>
               </>
             )}
           </dl>
           <UncertainLabelActions key={labelId} label={detail.data} />
-          {canReprint(detail.data.status) && <ReprintButton labelId={labelId} />}
+          <LabelPrintJobs labelId={labelId} />
+          {canReprint(detail.data.status) && !waiting && <ReprintButton labelId={labelId} />}
           <h3>Print attempts</h3>
           {detail.data.printAttempts.length === 0 ? (
             <p className="muted">No print attempts.</p>
@@ -59,13 +72,13 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
             <ul className="attempts">
               {detail.data.printAttempts.map((a) => (
                 <li key={a.id} className={a.ok ? 'attempt-ok' : 'attempt-bad'}>
-                  <span>{a.ok ? '✓' : '✕'}</span> {formatTime(a.at)} · {a.reprint ? 'reprint' : 'first print'} · {a.printer}
+                  <span>{a.ok ? '✓' : '✕'}</span> {formatTime(a.at)} · {a.reprint ? 'reprint' : 'first print'} · {printerWords(a.printer)}
                   {a.error && <div className="text-bad">{a.error}</div>}
                 </li>
               ))}
             </ul>
           )}
-          {canReprint(detail.data.status) && (
+          {(canReprint(detail.data.status) || detail.data.status === 'queued') && (
             <div className="drawer-preview">
               <LabelPreview labelId={labelId} height={420} />
             </div>

@@ -29,6 +29,8 @@ export function OutcomePanel({ result, scan }: { result: ScanResult; scan: strin
           <p className="panel-text">{result.message}</p>
         </Panel>
       );
+    case 'queued':
+      return <QueuedOutcome result={result} scan={scan} />;
     case 'print_failed':
       return (
         <Panel tone="bad" title="Bought and saved — NOT printed" label={result.label}>
@@ -56,10 +58,48 @@ export function OutcomePanel({ result, scan }: { result: ScanResult; scan: strin
   }
 }
 
-function Panel({ tone, title, label, children }: { tone: 'good' | 'warn' | 'bad'; title: string; label?: LabelRecord; children: React.ReactNode }) {
+/**
+ * Bought and saved, waiting in the print queue (printer paused, out of paper, unreachable): amber, not
+ * red, because nothing is lost and nothing is to be scanned again. When the job leaves the queue the
+ * panel says what became of it: printed, or cancelled (then Reprint).
+ */
+function QueuedOutcome({ result, scan }: { result: Extract<ScanResult, { outcome: 'queued' }>; scan: string }) {
+  if (result.label.status === 'printed') {
+    return (
+      <Panel tone="good" title="✓ Label printed" label={result.label}>
+        <p className="panel-text strong">It waited for the printer and has printed now.</p>
+        <LabelFacts label={result.label} scan={scan} />
+        {result.label.sandbox && <p className="sandbox-note">SANDBOX label — do not ship this parcel with it.</p>}
+      </Panel>
+    );
+  }
+  if (result.label.status === 'print_failed') {
+    return (
+      <Panel tone="bad" title="Printing cancelled — label saved, NOT printed" label={result.label}>
+        <ReprintButton labelId={result.label.id} size="big" />
+        <p className="panel-text strong">Do not scan this order again: its label is saved. Press Reprint when the printer is ready.</p>
+        <LabelFacts label={result.label} scan={scan} />
+      </Panel>
+    );
+  }
+  return (
+    <Panel tone="queued" title="Label bought — waiting for the printer" label={result.label}>
+      <div className="waiting-box" data-testid="queued-reason">
+        <p className="waiting-message">{result.message}</p>
+        <p className="waiting-next">
+          <strong>What to do: </strong>fix the printer. Do not scan this order again and do not reprint it.
+        </p>
+      </div>
+      <LabelFacts label={result.label} scan={scan} />
+      {result.label.sandbox && <p className="sandbox-note">SANDBOX label — do not ship this parcel with it.</p>}
+    </Panel>
+  );
+}
+
+function Panel({ tone, title, label, children }: { tone: 'good' | 'warn' | 'bad' | 'queued'; title: string; label?: LabelRecord; children: React.ReactNode }) {
   const showPreview = label && label.status !== 'failed' && label.status !== 'unknown' && label.status !== 'buying';
   return (
-    <section className={`outcome outcome-${tone}`} data-testid={`outcome-${tone}`} aria-live="assertive">
+    <section className={tone === 'queued' ? 'outcome outcome-warn outcome-queued' : `outcome outcome-${tone}`} data-testid={`outcome-${tone}`} aria-live="assertive">
       <div className="outcome-body">
         <h2 className="outcome-title">{title}</h2>
         {children}

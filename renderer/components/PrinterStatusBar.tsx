@@ -1,15 +1,16 @@
 import { usePrinterStatus } from '../queries';
-import { checkedAt, printerStatusHeadline } from '../printer-status-text';
+import { checkedAt, printerStatusHeadline, type PrinterStatusResult } from '../printer-status-text';
 
 /**
  * The Scan screen's printer line, asked every 15 s: a quiet "Printer ready", or a red banner when the
  * printer reports a fault. Nothing in it can take the focus: the scan field keeps it.
- * Printers that cannot be asked (and a failed call, which the connection banner covers) show nothing.
+ * Printers that cannot be asked (and a failed call, which the connection banner covers) show nothing;
+ * so does a printer the print queue panel already shows (`shownElsewhere`), so a fault is said once.
  */
-export function PrinterStatusBar() {
+export function PrinterStatusBar({ shownElsewhere }: { shownElsewhere?: (status: PrinterStatusResult) => boolean }) {
   const status = usePrinterStatus({ poll: true });
   const data = status.data;
-  if (!data || data.state === 'unsupported') return null;
+  if (!data || data.state === 'unsupported' || shownElsewhere?.(data)) return null;
   if (data.state === 'ready') {
     return (
       <div className="printer-ready" data-testid="printer-ready" title={data.message}>
@@ -24,7 +25,7 @@ export function PrinterStatusBar() {
         <span className="printer-fault-when">checked {checkedAt(status.dataUpdatedAt)}</span>
       </div>
       <p className="printer-fault-message">{data.message}</p>
-      <p className="printer-fault-next">Labels bought now are saved but will not print: fix the printer first, or reprint them from History.</p>
+      <p className="printer-fault-next">Scanning still works: labels bought now are saved, wait for the printer and print by themselves once it is fixed.</p>
     </div>
   );
 }

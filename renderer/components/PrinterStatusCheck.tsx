@@ -5,18 +5,32 @@ import { toProblem } from '../problem';
 import { checkedAt, printerStatusHeadline } from '../printer-status-text';
 import { ProblemBox } from './ProblemBox';
 
-/** "Check printer" in Settings: asks the saved printer how it is (the same answer the Scan screen shows). */
-export function PrinterStatusCheck({ savedAddress, draftAddress }: { savedAddress: string; draftAddress: string }) {
-  // Not fetched on its own: the button asks; a recent answer from the Scan screen is shown until then.
-  const status = useQuery({ queryKey: keys.printerStatus, queryFn: () => station.getPrinterStatus({}), enabled: false });
+/**
+ * "Check printer" in Settings: asks one saved printer how it is. A printer added in the form and not
+ * saved yet cannot be asked; a changed address is checked only once saved.
+ */
+export function PrinterStatusCheck({ printerId, savedAddress, draftAddress }: { printerId: string | null; savedAddress?: string; draftAddress: string }) {
+  // Not fetched on its own: the button asks.
+  const status = useQuery({
+    queryKey: [...keys.printerStatus, 'settings', printerId ?? 'unsaved'],
+    queryFn: () => station.getPrinterStatus(printerId ? { printerId } : {}),
+    enabled: false,
+  });
   const data = status.data;
-  const unsaved = draftAddress.trim() !== savedAddress;
+  if (printerId === null) {
+    return (
+      <div className="printer-check" data-testid="printer-check">
+        <span className="hint">Save the settings first, then this printer can be checked.</span>
+      </div>
+    );
+  }
+  const unsaved = savedAddress !== undefined && draftAddress.trim() !== savedAddress;
   return (
     <div className="printer-check" data-testid="printer-check">
       <button className="button button-secondary" type="button" onClick={() => void status.refetch()} disabled={status.isFetching} data-testid="check-printer">
         {status.isFetching ? 'Asking the printer…' : 'Check printer'}
       </button>
-      {unsaved && <span className="hint">Checks the saved printer ({savedAddress}); save to check the new address.</span>}
+      {unsaved && <span className="hint">Checks the saved address ({savedAddress}); save to check the new one.</span>}
       {data && !status.isFetching && (
         <div className={`printer-check-result printer-check-${data.state}`} role="status" data-testid="printer-check-result">
           <strong>{data.state === 'ready' ? `✓ ${printerStatusHeadline(data)}` : printerStatusHeadline(data)}</strong>

@@ -4,6 +4,7 @@ import { formatTime } from '../format';
 const WORDS: Record<RecentScan['result'], { text: string; tone: string }> = {
   printed: { text: 'Printed', tone: 'good' },
   already_labelled: { text: 'Already labelled', tone: 'warn' },
+  queued: { text: 'Waiting for printer', tone: 'warn' },
   print_failed: { text: 'Print failed', tone: 'bad' },
   failed: { text: 'Not bought', tone: 'bad' },
   needs_checking: { text: 'Needs checking', tone: 'bad' },

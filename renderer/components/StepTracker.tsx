@@ -7,19 +7,34 @@ const STEPS: Array<{ step: ProgressStep; label: string }> = [
   { step: 'done', label: 'Done' },
 ];
 
-/** resolving -> buying -> printing -> done, the current step highlighted, a failed step in red. */
-export function StepTracker({ step, failedAt, message, running }: { step?: ProgressStep; failedAt?: ProgressStep; message: string; running: boolean }) {
+/**
+ * resolving -> buying -> printing -> done, the current step highlighted, a failed step in red, a step
+ * that waits (a label waiting for the printer) in amber.
+ */
+export function StepTracker({
+  step,
+  failedAt,
+  waitingAt,
+  message,
+  running,
+}: {
+  step?: ProgressStep;
+  failedAt?: ProgressStep;
+  waitingAt?: ProgressStep;
+  message: string;
+  running: boolean;
+}) {
   const current = STEPS.findIndex((s) => s.step === (failedAt ?? step));
   return (
     <div className="steps" data-testid="steps">
       <ol>
         {STEPS.map((s, i) => {
           const state =
-            failedAt === s.step ? 'failed' : i < current || (s.step === 'done' && step === 'done') ? 'complete' : i === current ? 'current' : 'pending';
+            failedAt === s.step ? 'failed' : waitingAt === s.step ? 'waiting' : i < current || (s.step === 'done' && step === 'done') ? 'complete' : i === current ? 'current' : 'pending';
           return (
             <li key={s.step} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
-              <span className="step-mark">{state === 'complete' ? '✓' : state === 'failed' ? '✕' : i + 1}</span>
-              {s.label}
+              <span className="step-mark">{state === 'complete' ? '✓' : state === 'failed' ? '✕' : state === 'waiting' ? '…' : i + 1}</span>
+              {state === 'waiting' && s.step === 'printing' ? 'Waiting for printer' : s.label}
             </li>
           );
         })}

@@ -1,21 +1,23 @@
 import { useMutation } from '@tanstack/react-query';
-import type { Dpi } from '../../shared/schemas';
+import type { MethodInput } from '../../shared/contract';
 import { station } from '../station';
 import { toProblem } from '../problem';
 import { ProblemBox } from './ProblemBox';
 
-/** Prints a test label on the address/dpi in the form (saved or not). */
-export function TestPrintButton({ address, dpi }: { address: string; dpi: Dpi }) {
-  const test = useMutation({
-    mutationFn: () => station.testPrint(address.trim() ? { address: address.trim(), dpi } : { dpi }),
-  });
+/**
+ * Prints a test label on one printer: the saved one by its ID, or (`draft`) the settings typed in the
+ * form and not saved yet. `unsaved` says which, so nobody takes a test of typed values for the saved set-up.
+ */
+export function TestPrintButton({ input, unsaved = false }: { input: MethodInput<'testPrint'>; unsaved?: boolean }) {
+  const test = useMutation({ mutationFn: () => station.testPrint(input) });
   return (
     <div className="test-print">
       <button className="button button-secondary" type="button" onClick={() => test.mutate()} disabled={test.isPending} data-testid="test-print">
         {test.isPending ? 'Printing test label…' : 'Test print'}
       </button>
+      {unsaved && !test.isSuccess && <span className="hint">Prints with the values typed here (not saved yet).</span>}
       {test.isSuccess && test.data.ok && (
-        <span className="saved-note" role="status">
+        <span className="saved-note" role="status" data-testid="test-print-ok">
           ✓ Test label sent to {test.data.printer}
         </span>
       )}

@@ -32,8 +32,8 @@ export function TopBar() {
             <span className={info.data.sandbox ? 'provider provider-sandbox' : 'provider provider-live'}>
               {info.data.sandbox ? 'SANDBOX' : `LIVE · ${info.data.providerTitle}`}
             </span>
-            <span className="printer-name" title="Printer">
-              Printer: {info.data.printer}
+            <span className="printer-name" title={`Scans print on ${info.data.printerName} (${info.data.printer})`} data-testid="topbar-printer">
+              Printer: <strong>{info.data.printerName}</strong> <span className="printer-address">{info.data.printer}</span>
             </span>
           </>
         ) : info.isError ? (

@@ -9,8 +9,10 @@ import { ProblemBox } from '../components/ProblemBox';
 import { ReprintButton } from '../components/ReprintButton';
 import { StatusBadge } from '../components/StatusBadge';
 import { HistoryDetail } from '../components/HistoryDetail';
+import { useWaitingLabels } from '../print-queue-state';
 
-type Filter = 'all' | 'uncertain';
+/** uncertain: purchases without a clear answer; waiting: labels with a print job waiting for its printer. */
+type Filter = 'all' | 'uncertain' | 'waiting';
 
 export function HistoryScreen() {
   const initialQuery = useNav((s) => s.historyQuery);
@@ -20,19 +22,25 @@ export function HistoryScreen() {
   const debounced = useDebounced(query.trim(), 250);
   const history = useHistory(debounced);
   const uncertain = useUncertainLabels();
+  const waiting = useWaitingLabels();
   const [selected, setSelected] = useState<string | null>(initialLabel);
   const needsChecking = uncertain.data ?? [];
   const all = history.data?.pages.flatMap((p) => p.labels) ?? [];
-  const labels = filter === 'uncertain' ? needsChecking.filter((l) => matches(l, debounced)) : all;
+  const labels =
+    filter === 'uncertain'
+      ? needsChecking.filter((l) => matches(l, debounced))
+      : filter === 'waiting'
+        ? waiting.labels.filter((l) => matches(l, debounced)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        : all;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setSelected(null);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const total = filter === 'uncertain' ? labels.length : history.data?.pages[0]?.total ?? 0;
-  const loaded = filter === 'uncertain' ? uncertain.isSuccess : history.isSuccess;
-  const error = filter === 'uncertain' ? uncertain.error : history.error;
+  const total = filter === 'all' ? history.data?.pages[0]?.total ?? 0 : labels.length;
+  const loaded = filter === 'uncertain' ? uncertain.isSuccess : filter === 'waiting' ? waiting.isSuccess : history.isSuccess;
+  const error = filter === 'uncertain' ? uncertain.error : filter === 'waiting' ? waiting.error : history.error;
 
   return (
     <div className="history-screen">
@@ -70,6 +78,14 @@ export function HistoryScreen() {
             >
               Needs checking <span className="chip-count">{uncertain.isSuccess ? needsChecking.length : '…'}</span>
             </button>
+            <button
+              className={['chip', 'chip-waiting', filter === 'waiting' ? 'chip-active' : '', waiting.count > 0 ? 'chip-warn' : ''].join(' ')}
+              aria-pressed={filter === 'waiting'}
+              onClick={() => setFilter('waiting')}
+              data-testid="filter-waiting"
+            >
+              Waiting for printer <span className="chip-count">{waiting.count}</span>
+            </button>
           </div>
           <span className="muted" data-testid="history-count">
             {loaded ? `${total} label${total === 1 ? '' : 's'}` : ''}
@@ -93,7 +109,11 @@ export function HistoryScreen() {
             {labels.map((label) => (
               <tr
                 key={label.id}
-                className={[selected === label.id ? 'selected' : '', isUncertain(label.status) ? 'row-uncertain' : ''].join(' ').trim() || undefined}
+                className={
+                  [selected === label.id ? 'selected' : '', isUncertain(label.status) ? 'row-uncertain' : '', label.status === 'queued' ? 'row-waiting' : '']
+                    .join(' ')
+                    .trim() || undefined
+                }
                 onClick={() => setSelected(label.id)}
                 data-testid="history-row"
               >
@@ -124,7 +144,9 @@ export function HistoryScreen() {
           <p className="empty">
             {filter === 'uncertain'
               ? 'Nothing needs checking: every purchase got a clear answer.'
-              : debounced
+              : filter === 'waiting' && !debounced
+                ? 'No label is waiting for a printer: everything sent has printed.'
+                : debounced
                 ? `No label matches “${debounced}”.`
                 : 'No labels yet. Scanned orders appear here.'}
           </p>

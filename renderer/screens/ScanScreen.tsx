@@ -7,6 +7,9 @@ import { OutcomePanel } from '../components/OutcomePanel';
 import { RecentScans } from '../components/RecentScans';
 import { SlowProviderNotice } from '../components/SlowProviderNotice';
 import { PrinterStatusBar } from '../components/PrinterStatusBar';
+import { PrintQueuePanel } from '../components/PrintQueuePanel';
+import { usePrintQueue, useSettleWaitingScans } from '../print-queue-state';
+import { isSamePrinter, printersToShow } from '../print-queue-words';
 import { useStationInfo } from '../queries';
 import { PROVIDER_NAMES } from '../format';
 
@@ -16,11 +19,16 @@ export function ScanScreen() {
   const running = state.phase === 'running';
   const info = useStationInfo();
   const slow = info.data?.capabilities.slow === true;
+  const queue = usePrintQueue();
+  useSettleWaitingScans(queue.data);
+  const queuePrinters = printersToShow(queue.data);
 
   return (
     <div className="scan-screen">
       <div className="scan-main">
-        <PrinterStatusBar />
+        {/* One box per printer problem: a printer the queue panel shows is not repeated by the status line. */}
+        <PrinterStatusBar shownElsewhere={(status) => queuePrinters.some((p) => isSamePrinter(p, { printerId: status.printerId, address: status.printer }))} />
+        <PrintQueuePanel view={queue.data} printers={queuePrinters} />
         <ScanField busy={running} jobCount={state.recent.length} onScan={(scan) => void runScan(scan, queryClient)} />
         {state.refusal && (
           <div className="refusal" role="alert" data-testid="refusal">
@@ -31,7 +39,7 @@ export function ScanScreen() {
           </div>
         )}
         {state.phase !== 'idle' && (
-          <StepTracker step={state.step} failedAt={state.failedAt} message={state.stepMessage} running={running} />
+          <StepTracker step={state.step} failedAt={state.failedAt} waitingAt={state.waitingAt} message={state.stepMessage} running={running} />
         )}
         {running && slow && state.step === 'buying' && info.data && (
           <SlowProviderNotice since={state.stepAt} providerName={PROVIDER_NAMES[info.data.provider]} />

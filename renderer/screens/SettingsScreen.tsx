@@ -1,20 +1,17 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PublicSettings } from '../../shared/schemas';
 import { station } from '../station';
 import { keys, useSettings } from '../queries';
 import { toProblem } from '../problem';
 import {
-  DPI_CHOICES,
-  dpiFromText,
   draftFromSettings,
-  LANGUAGE_CHOICES,
+  fieldProblemsOf,
   lockedBy,
-  MEDIA_CHOICES,
   patchFromDraft,
   PROVIDER_CHOICES,
   secretLockedBy,
-  splitFieldProblems,
+  summarizeProblems,
   tiktokDraftChanged,
   type FieldProblem,
   type SettingsDraft,
@@ -22,10 +19,8 @@ import {
 import { ProblemBox } from '../components/ProblemBox';
 import { SettingsField } from '../components/SettingsField';
 import { SecretField } from '../components/SecretField';
-import { TestPrintButton } from '../components/TestPrintButton';
 import { TikTokAuthorization } from '../components/TikTokAuthorization';
-import { PrinterFinder } from '../components/PrinterFinder';
-import { PrinterStatusCheck } from '../components/PrinterStatusCheck';
+import { PrinterListEditor } from '../components/PrinterListEditor';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -34,17 +29,27 @@ export function SettingsScreen() {
   return <SettingsForm settings={settings.data} />;
 }
 
-type TextKey = { [K in keyof SettingsDraft]: SettingsDraft[K] extends string ? K : never }[keyof SettingsDraft];
+type TextKey = { [K in keyof SettingsDraft]: SettingsDraft[K] extends string ? K : never }[Exclude<keyof SettingsDraft, 'defaultPrinterKey'>];
 
 function SettingsForm({ settings }: { settings: PublicSettings }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(settings));
   const [localErrors, setLocalErrors] = useState<string[]>([]);
+  /** The form as last sent: the station's problems name printers by their place in that list. */
+  const [sent, setSent] = useState<SettingsDraft>(draft);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  /** Bumped on each save: the printer list starts afresh (no "removed" note about what is now saved). */
+  const [saveCount, setSaveCount] = useState(0);
+  /** Every printer ID this station had while the form was open: a new printer never takes one of them. */
+  const knownPrinterIds = useRef(new Set(settings.printers.list.map((p) => p.id)));
   const locked = settings.lockedByEnv;
   const lock = (field: string) => lockedBy(locked, field);
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
+    setSavedAt(null);
+  };
+  const update = (change: (d: SettingsDraft) => SettingsDraft) => {
+    setDraft(change);
     setSavedAt(null);
   };
   const save = useMutation({
@@ -54,22 +59,26 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
       void queryClient.invalidateQueries({ queryKey: keys.info });
       // The printer may have changed: an answer about the old one must not linger.
       void queryClient.resetQueries({ queryKey: keys.printerStatus });
+      for (const p of result.printers.list) knownPrinterIds.current.add(p.id);
       setDraft(draftFromSettings(result));
+      setSaveCount((n) => n + 1);
       setSavedAt(new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
     },
   });
 
   const saveProblem = save.error ? toProblem(save.error) : undefined;
-  const fieldProblems: FieldProblem[] = saveProblem?.code === 'invalid_input' ? splitFieldProblems(saveProblem.message) : [];
+  const fieldProblems: FieldProblem[] = fieldProblemsOf(saveProblem, sent);
   const problemsFor = (...fields: string[]) =>
     fieldProblems.filter((p) => p.field && fields.some((f) => p.field === f || p.field?.startsWith(`${f}.`))).map((p) => p.text);
 
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();
     setSavedAt(null);
-    const { patch, errors } = patchFromDraft(draft, locked);
+    const { patch, errors } = patchFromDraft(draft, locked, knownPrinterIds.current);
     setLocalErrors(errors);
-    if (errors.length === 0) save.mutate(patch);
+    if (errors.length > 0) return;
+    setSent(draft);
+    save.mutate(patch);
   }
 
   const text = (key: TextKey, field: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
@@ -159,55 +168,16 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
         </div>
 
         <div className="settings-col">
-          <fieldset>
-            <legend>Printer</legend>
-            <SettingsField
-              label="Printer address"
-              htmlFor="printerAddress"
-              problems={problemsFor('printer.address')}
-              lockedBy={lock('printer.address')}
-              hint="Network: tcp://192.168.1.50:9100 · USB: /dev/usb/lp0 · print queue: cups:QUEUE (Linux/Mac) or windows:PRINTER NAME"
-            >
-              {text('printerAddress', 'printer.address', { className: 'text-input wide', spellCheck: false })}
-            </SettingsField>
-            {!lock('printer.address') && (
-              <SettingsField label="">
-                <PrinterFinder current={draft.printerAddress.trim()} onPick={(address) => set('printerAddress', address)} />
-              </SettingsField>
-            )}
-            <SettingsField label="Printer language" htmlFor="printerLanguage" problems={problemsFor('printer.language')} lockedBy={lock('printer.language')} hint="What the printer understands; see its manual or sticker">
-              <select id="printerLanguage" className="select" value={draft.printerLanguage} disabled={!!lock('printer.language')} onChange={(e) => set('printerLanguage', e.target.value as SettingsDraft['printerLanguage'])}>
-                {LANGUAGE_CHOICES.map((l) => (
-                  <option key={l.value} value={l.value}>
-                    {l.text}
-                  </option>
-                ))}
-              </select>
-            </SettingsField>
-            <SettingsField label="Label size" htmlFor="media" problems={problemsFor('printer.media')} lockedBy={lock('printer.media')}>
-              <select id="media" className="select" value={draft.media} disabled={!!lock('printer.media')} onChange={(e) => set('media', e.target.value as SettingsDraft['media'])}>
-                {MEDIA_CHOICES.map((m) => (
-                  <option key={m.value} value={m.value}>
-                    {m.text}
-                  </option>
-                ))}
-              </select>
-            </SettingsField>
-            <SettingsField label="Resolution" htmlFor="dpi" problems={problemsFor('printer.dpi')} lockedBy={lock('printer.dpi')}>
-              <select id="dpi" className="select" value={draft.dpi} disabled={!!lock('printer.dpi')} onChange={(e) => set('dpi', dpiFromText(e.target.value))}>
-                {DPI_CHOICES.map((d) => (
-                  <option key={d} value={d}>
-                    {d} dpi
-                  </option>
-                ))}
-              </select>
-            </SettingsField>
-            <SettingsField label="">
-              <TestPrintButton address={draft.printerAddress} dpi={draft.dpi} />
-            </SettingsField>
-            <SettingsField label="Printer status">
-              <PrinterStatusCheck savedAddress={settings.printer.address} draftAddress={draft.printerAddress} />
-            </SettingsField>
+          <fieldset data-testid="printer-settings">
+            <legend>Printers</legend>
+            <PrinterListEditor
+              key={saveCount}
+              draft={draft}
+              settings={settings}
+              problems={fieldProblems}
+              sentKeys={sent.printers.map((p) => p.key)}
+              update={update}
+            />
           </fieldset>
 
           <fieldset>
@@ -262,7 +232,11 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
           )}
           {saveProblem && (
             <ProblemBox
-              problem={fieldProblems.length > 0 ? { ...saveProblem, message: `Not saved. ${fieldProblems.map((p) => p.text).join(' · ')}` } : saveProblem}
+              problem={
+                saveProblem.code === 'invalid_input' && fieldProblems.length > 0
+                  ? { ...saveProblem, message: `Not saved. ${summarizeProblems(fieldProblems, sent.printers).join(' · ')}` }
+                  : saveProblem
+              }
             />
           )}
         </div>

@@ -1,7 +1,7 @@
 /** The scan workflow: one job at a time, its steps from jobProgress events, its outcome, recent scans. */
 import { create } from 'zustand';
 import type { EventPayload, ScanOutcome } from '../../shared/contract';
-import type { JobStep, Problem } from '../../shared/schemas';
+import type { JobStep, LabelStatus, Problem } from '../../shared/schemas';
 import { isUncertain } from '../format';
 
 export type ProgressStep = Exclude<JobStep, 'failed'>;
@@ -13,6 +13,8 @@ export interface RecentScan {
   /** needs_checking: failed, but a label may exist at the provider (no clear answer to the purchase). */
   result: ScanOutcome['outcome'] | 'needs_checking';
   at: string;
+  /** A label waiting in the print queue: its job and label, until it prints or is cancelled. */
+  waiting?: { printJobId: number; labelId: string };
 }
 
 /** What the worker is looking at after a scan: an outcome from the station, or a call that failed. */
@@ -26,6 +28,8 @@ interface ScanState {
   /** When the current step started (ms since epoch), for the elapsed time of a slow provider. */
   stepAt: number;
   failedAt?: ProgressStep;
+  /** The step the job waits at: 'printing' while the label waits in the print queue. */
+  waitingAt?: ProgressStep;
   stepMessage: string;
   orderId?: string;
   result?: ScanResult;
@@ -35,6 +39,11 @@ interface ScanState {
   start(scan: string): boolean;
   progress(event: EventPayload<'jobProgress'>): void;
   finish(result: ScanResult, scan: string): void;
+  /**
+   * A waiting label left the print queue: 'printed' (it came out) or 'print_failed' (cancelled).
+   * Updates the recent scans and, when it is the one on screen, the outcome.
+   */
+  printSettled(printJobId: number, status: LabelStatus): void;
   clearRefusal(): void;
 }
 
@@ -51,7 +60,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
       set({ refusal: `Wait for the current label. "${shorten(scan)}" was not scanned — scan it again when this one is done.` });
       return false;
     }
-    set({ phase: 'running', scan, jobId: undefined, step: 'resolving', stepAt: Date.now(), failedAt: undefined, stepMessage: 'Reading the scan…', orderId: undefined, result: undefined, refusal: undefined });
+    set({ phase: 'running', scan, jobId: undefined, step: 'resolving', stepAt: Date.now(), failedAt: undefined, waitingAt: undefined, stepMessage: 'Reading the scan…', orderId: undefined, result: undefined, refusal: undefined });
     return true;
   },
   progress(event) {
@@ -71,20 +80,43 @@ export const useScanStore = create<ScanState>((set, get) => ({
     const finalStep: Partial<ScanState> =
       result.outcome === 'printed' || result.outcome === 'already_labelled'
         ? { step: 'done', failedAt: undefined }
-        : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : state.step ?? 'resolving') };
+        : result.outcome === 'queued'
+          ? { step: 'printing', waitingAt: 'printing', failedAt: undefined }
+          : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : state.step ?? 'resolving') };
     const entry: RecentScan = {
       id: ++recentId,
       scan,
       ...(orderId ? { orderId } : {}),
       result: recentResult(result),
       at: new Date().toISOString(),
+      ...(result.outcome === 'queued' ? { waiting: { printJobId: result.printJobId, labelId: result.label.id } } : {}),
     };
     set({ ...finalStep, phase: 'finished', result, orderId, recent: [entry, ...state.recent].slice(0, 5) });
+  },
+  printSettled(printJobId, status) {
+    if (status !== 'printed' && status !== 'print_failed') return;
+    const state = get();
+    const recent = state.recent.map((r) =>
+      r.waiting?.printJobId === printJobId ? { id: r.id, scan: r.scan, ...(r.orderId ? { orderId: r.orderId } : {}), at: r.at, result: status } : r,
+    );
+    const shown = state.result?.outcome === 'queued' && state.result.printJobId === printJobId ? state.result : undefined;
+    if (!shown) {
+      set({ recent });
+      return;
+    }
+    const result: ScanResult = { ...shown, label: { ...shown.label, status } };
+    const steps: Partial<ScanState> = status === 'printed' ? { step: 'done', waitingAt: undefined } : { waitingAt: undefined, failedAt: 'printing' };
+    set({ recent, result, ...steps });
   },
   clearRefusal() {
     set({ refusal: undefined });
   },
 }));
+
+/** Recent scans whose label still waits in the print queue. */
+export function waitingScans(recent: RecentScan[]): Array<{ printJobId: number; labelId: string }> {
+  return recent.flatMap((r) => (r.waiting ? [r.waiting] : []));
+}
 
 function recentResult(result: ScanResult): RecentScan['result'] {
   if (result.outcome === 'call_failed') return 'failed';

@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { FAKE_DISCOVERED_PRINTERS, FAKE_ORDERS, FAKE_SCANS, SEEDED_TRACKING, UNCERTAIN_SEEDS } from '../fakes/fake-station-core';
-import type { SecretName } from '../../shared/schemas';
+import type { SecretName, SettingsPatch } from '../../shared/schemas';
 import { openStation, scan, startFakeStation, type FakeStation } from '../support/browser';
 
 const SHOTS = 'test-results/screens';
@@ -529,7 +529,9 @@ test.describe('printer', () => {
     await page.locator('#dpi').selectOption('600');
     await page.getByTestId('save-settings').click();
     await expect(page.getByTestId('saved-note')).toBeVisible();
-    expect((await station.core.handlers.getSettings({})).printer).toEqual({ address: 'tcp://192.168.1.50:9100', dpi: 600, language: 'tspl', media: '100x150mm' });
+    expect((await station.core.handlers.getSettings({})).printers.list).toEqual([
+      { id: 'label', name: 'Label printer', address: 'tcp://192.168.1.50:9100', dpi: 600, language: 'tspl', media: '100x150mm', statusCheck: true },
+    ]);
     await page.reload();
     await expect(page.getByTestId('scan-input')).toBeFocused();
     await page.keyboard.press('F3');
@@ -554,10 +556,11 @@ test.describe('printer', () => {
     await page.locator('#dpi').selectOption('300');
     await page.getByTestId('save-settings').click();
     await expect(page.getByTestId('saved-note')).toBeVisible();
-    expect((await station.core.handlers.getSettings({})).printer).toMatchObject({ dpi: 300, language: 'epl', media: '4x8' });
-    const update = station.core.calls.filter((c) => c.method === 'updateSettings').at(-1)?.input as { printer?: object };
-    expect(update.printer).not.toHaveProperty('language');
-    expect(update.printer).not.toHaveProperty('media');
+    expect((await station.core.handlers.getSettings({})).printers.list[0]).toMatchObject({ dpi: 300, language: 'epl', media: '4x8' });
+    // The whole list is sent; the preset fields go unchanged.
+    const update = station.core.calls.filter((c) => c.method === 'updateSettings').at(-1)?.input as SettingsPatch;
+    expect(update).not.toHaveProperty('printer');
+    expect(update.printers?.list[0]).toMatchObject({ language: 'epl', media: '4x8', dpi: 300 });
   });
 
   test('Find printers lists the OS queues and USB printers; a click fills the address, saved only with Save', async ({ page }) => {
@@ -573,12 +576,12 @@ test.describe('printer', () => {
     await found.first().click();
     await expect(page.locator('#printerAddress')).toHaveValue('cups:Zebra_ZD421');
     await expect(page.getByTestId('picked-note')).toContainText('press Save settings');
-    expect((await station.core.handlers.getSettings({})).printer.address).toBe('tcp://192.168.1.50:9100');
+    expect((await station.core.handlers.getSettings({})).printers.list[0]?.address).toBe('tcp://192.168.1.50:9100');
     await page.getByTestId('printer-finder').scrollIntoViewIfNeeded();
     await shot(page, 'settings-printer-found');
     await page.getByTestId('save-settings').click();
     await expect(page.getByTestId('saved-note')).toBeVisible();
-    expect((await station.core.handlers.getSettings({})).printer.address).toBe('cups:Zebra_ZD421');
+    expect((await station.core.handlers.getSettings({})).printers.list[0]?.address).toBe('cups:Zebra_ZD421');
 
     // A print queue cannot be asked how it is: Settings says so.
     await page.getByTestId('check-printer').click();
@@ -627,17 +630,23 @@ test.describe('printer', () => {
     await expect(input).toHaveValue('5769');
     await page.keyboard.type('00000000000101', { delay: 5 });
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('outcome-bad')).toContainText('Bought and saved — NOT printed');
-    await expect(banner).toBeVisible();
+    // Bought while the printer is out of paper: the label waits in the print queue, it is not "failed".
+    await expect(page.getByTestId('outcome-queued')).toContainText('waiting for the printer');
+    await expect(page.getByTestId('outcome-queued')).toContainText('out of labels');
     await expect(input).toBeFocused();
     await shot(page, 'scan-printer-fault');
+    // A label now waits: the print-queue panel says why, and the banner does not say it a second time.
+    const queue = page.getByTestId('print-queue');
+    await expect(queue.getByTestId('queue-reason')).toContainText('out of labels');
+    await expect(banner).toHaveCount(0);
 
     station.core.setPrinterOnline(false);
     await page.clock.fastForward(15_500);
-    await expect(banner).toContainText('Printer did not answer');
+    await expect(queue.getByTestId('queue-reason')).toContainText('did not answer');
     station.core.setPrinterOnline(true);
     station.core.setPrinterState('ready');
     await page.clock.fastForward(15_500);
+    await expect(queue).toHaveCount(0);
     await expect(page.getByTestId('printer-fault')).toHaveCount(0);
     await expect(page.getByTestId('printer-ready')).toBeVisible();
     await expect(input).toBeFocused();

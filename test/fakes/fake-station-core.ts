@@ -10,8 +10,11 @@ import type { EventName, EventPayload, MethodOutput, StationHandlers, StationInf
 import type { LineItem, OrderDetails } from '../../shared/orders';
 import { StationError } from '../../shared/rpc';
 import { resolveScan, shopifyNumberRejection } from '../../shared/scan';
-import type { LabelDetail, LabelRecord, PrintAttempt, Problem, ProviderName, PublicSettings, SecretName, Settings, SettingsPatch } from '../../shared/schemas';
+import type { LabelDetail, LabelRecord, PrintAttempt, PrinterProfile, Problem, ProviderName, PublicSettings, SecretName, Settings, SettingsPatch } from '../../shared/schemas';
+import { defaultPrinter, findPrinter } from '../../shared/printers';
+import type { PrintJobView, PrintQueueView } from '../../shared/print-queue';
 import type { StationCore } from '../../electron/station/core-types';
+import { mergeSettings } from '../../electron/station/settings/merge-settings';
 
 /** Scans that lead to each outcome on a fresh fake core. */
 export const FAKE_SCANS = {
@@ -113,12 +116,32 @@ export interface FakeStationOptions {
   discoveredPrinters?: FakeDiscoveredPrinter[];
 }
 
+export interface FakeTestPrint {
+  printerId: string | null;
+  address: string;
+  dpi: number;
+  ok: boolean;
+}
+
 export interface FakeStationCore extends StationCore {
   /** Every handler call, in order, with the input it received. */
   calls: Array<{ method: string; input: unknown }>;
+  /** Every test print, in order: the saved printer it went to (null for an unsaved draft) and where. */
+  testPrints: FakeTestPrint[];
   setPrinterOnline(online: boolean): void;
   /** What the printer reports from now on (and whether labels print: only when 'ready'). */
   setPrinterState(state: FakePrinterState): void;
+  /**
+   * The print queue's test control (like the real queue seeing a printer fault): while a printer
+   * (the default one when no ID is given) has a fault, scans and reprints on it return 'queued' and
+   * their jobs wait in getPrintQueue (the oldest 'held', or 'retrying' for 'no_answer'; the others
+   * 'queued' behind it). 'ready' clears the fault: every waiting job prints (labels become printed,
+   * print attempts recorded) and the `printQueue` event is pushed. A fault on the default printer
+   * also sets what getPrinterStatus reports, as a real printer would.
+   */
+  setQueueFault(fault: FakePrinterState, printerId?: string): void;
+  /** Every print job the fake queue made, finished ones included, oldest first. */
+  printJobs: PrintJobView[];
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Secret values as the station would store them (tests check they never reach the page). */
   secretValues(): Partial<Record<SecretName, string>>;
@@ -150,7 +173,7 @@ export function defaultFakeSettings(): Settings {
     shipium: { baseUrl: 'https://api.shipium.com' },
     shopify: { storeUrl: '' },
     ordersFile: '',
-    printer: { address: 'tcp://192.168.1.50:9100', dpi: 203, language: 'zpl', media: '4x6' },
+    printers: { defaultId: 'label', list: [{ id: 'label', name: 'Label printer', address: 'tcp://192.168.1.50:9100', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true }] },
     defaultParcel: {
       dimension: { width: 8, height: 6, depth: 4, unit: 'in' },
       weight: { value: 1.2, unit: 'lb' },
@@ -160,19 +183,16 @@ export function defaultFakeSettings(): Settings {
   };
 }
 
+/** The station's own merge: `printers` replaces the list, `printer` patches the default printer; validated as a whole. */
 function merge(settings: Settings, patch: SettingsPatch): Settings {
-  return {
-    provider: patch.provider ?? settings.provider,
-    aftership: { ...settings.aftership, ...patch.aftership },
-    tiktok: { ...settings.tiktok, ...patch.tiktok },
-    shipium: { ...settings.shipium, ...patch.shipium },
-    shopify: { ...settings.shopify, ...patch.shopify },
-    ordersFile: patch.ordersFile ?? settings.ordersFile,
-    printer: { ...settings.printer, ...patch.printer },
-    defaultParcel: { ...settings.defaultParcel, ...patch.defaultParcel },
-    operator: patch.operator ?? settings.operator,
-    sandbox: { ...settings.sandbox, ...patch.sandbox },
-  };
+  return mergeSettings(settings, patch);
+}
+
+/** A locked field's value, as the real settings service reads it: `printer.x` is the default printer's x. */
+function lockedFieldValue(settings: Settings, field: string): string {
+  const [section, ...rest] = field.split('.');
+  const root: unknown = section === 'printer' ? defaultPrinter(settings.printers) : (settings as Record<string, unknown>)[section!];
+  return JSON.stringify(rest.reduce<unknown>((o, key) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined), root));
 }
 
 export function createFakeStationCore(options: FakeStationOptions = {}): FakeStationCore {
@@ -180,6 +200,7 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
   const slowBuyMs = options.slowBuyMs ?? 3000;
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const calls: FakeStationCore['calls'] = [];
+  const testPrints: FakeTestPrint[] = [];
   const attempts: PrintAttempt[] = [];
   const previews = new Map<string, string>();
   let printerOnline = true;
@@ -229,9 +250,141 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
   }
 
   /** What a failed print says when the printer has a known fault. */
-  function printerFaultMessage(): string | undefined {
+  function printerFaultMessage(address = defaultPrinter(settings.printers).address): string | undefined {
     const state: FakePrinterState = printerOnline ? printerState : 'no_answer';
-    return state === 'ready' ? undefined : PRINTER_FAULTS[state](settings.printer.address).message;
+    return state === 'ready' ? undefined : PRINTER_FAULTS[state](address).message;
+  }
+
+  /** A saved printer by ID (the default when none is given), as the real core picks it. */
+  function savedPrinter(printerId: string | undefined): PrinterProfile {
+    if (printerId === undefined) return defaultPrinter(settings.printers);
+    const printer = findPrinter(settings.printers, printerId);
+    if (!printer) {
+      throw new StationError('printer_not_found', 'That printer is no longer in this station\'s printer list.', 'Open Settings, check the printer list, then try again.');
+    }
+    return printer;
+  }
+
+  // ---------- the print queue (helper B's part): labels wait here while a printer has a fault ----------
+  const printJobs: PrintJobView[] = [];
+  let printJobCounter = 0;
+  /** Printers (by ID) whose fault the queue sees, set by setQueueFault. */
+  const queueFaults = new Map<string, Exclude<FakePrinterState, 'ready'>>();
+  const PENDING_JOB_STATES: ReadonlySet<PrintJobView['state']> = new Set(['queued', 'sending', 'retrying', 'held']);
+
+  function pendingJobs(printerId?: string): PrintJobView[] {
+    return printJobs.filter((j) => PENDING_JOB_STATES.has(j.state) && (printerId === undefined || j.printerId === printerId));
+  }
+
+  /** Why the queue cannot print on this printer now, in the station's words; undefined when it can. */
+  function queueFaultMessage(printer: { id: string; address: string }): string | undefined {
+    const fault = queueFaults.get(printer.id);
+    return fault && PRINTER_FAULTS[fault](printer.address).message;
+  }
+
+  /**
+   * Like the station's view: printers with waiting jobs, and the unfinished jobs oldest first. As in
+   * the station, a fault the queue has not met (no label waiting) is not in the view: the polled
+   * printer status shows it.
+   */
+  function printQueueView(): PrintQueueView {
+    const ids = new Set(pendingJobs().map((j) => j.printerId ?? j.address));
+    const printers = [...ids].map((id) => {
+      const jobs = pendingJobs(id);
+      const profile = findPrinter(settings.printers, id) ?? { id, name: jobs[0]?.printerName ?? id, address: jobs[0]?.address ?? id };
+      const fault = queueFaults.get(id);
+      const reason = queueFaultMessage(profile);
+      const waiting = jobs.length;
+      const words = waiting === 1 ? '1 label waits in the queue' : `${waiting} labels wait in the queue`;
+      const message =
+        reason === undefined
+          ? waiting > 0 ? 'Printing…' : 'The printer is ready.'
+          : fault === 'no_answer'
+            ? `${reason} Trying again in 5 s; ${words}.`
+            : `${reason} Printing continues by itself once the printer is ready; ${words}.`;
+      const state: PrintQueueView['printers'][number]['state'] = fault === undefined ? 'ok' : fault === 'no_answer' ? 'retrying' : 'held';
+      return { printerId: profile.id, name: profile.name, address: profile.address, state, message, waiting };
+    });
+    return { printers, jobs: structuredClone(pendingJobs()) };
+  }
+
+  function pushPrintQueue(): void {
+    emit('printQueue', printQueueView());
+  }
+
+  /** A job leaves the queue: printed (the label counts one more print) or cancelled (the label waits for a reprint). */
+  function finishJob(job: PrintJobView, state: 'done' | 'cancelled'): void {
+    const now = new Date().toISOString();
+    job.state = state;
+    job.updatedAt = now;
+    const label = job.labelId ? labels.find((l) => l.id === job.labelId) : undefined;
+    if (!label) return;
+    if (state === 'done') {
+      attempts.push(attempt(label, job.address, job.reprint, true, null, now));
+      Object.assign(label, { status: 'printed', error: null, printCount: label.printCount + 1, updatedAt: now });
+    } else if (label.status !== 'printed') {
+      Object.assign(label, { status: 'print_failed', error: 'The print was cancelled before the label came out: reprint it when it is needed.', updatedAt: now });
+    }
+  }
+
+  /**
+   * What the printer's worker would do now: with no fault every waiting job prints; with a fault the
+   * oldest job is sent and then held (or retried when the printer does not answer), the rest wait behind it.
+   */
+  function runPrinterQueue(printer: { id: string; address: string }): void {
+    const pending = pendingJobs(printer.id);
+    const fault = queueFaults.get(printer.id);
+    if (!fault) {
+      for (const job of pending) finishJob(job, 'done');
+      return;
+    }
+    const head = pending[0];
+    if (!head) return;
+    const reason = queueFaultMessage(printer)!;
+    const state = fault === 'no_answer' ? 'retrying' : 'held';
+    if (head.state === state && head.lastError === reason) return;
+    const now = new Date().toISOString();
+    const label = head.labelId ? labels.find((l) => l.id === head.labelId) : undefined;
+    if (head.state === 'queued' || state === 'retrying') {
+      head.attempts += 1;
+      if (state === 'retrying' && label) attempts.push(attempt(label, head.address, head.reprint, false, reason, now));
+    }
+    Object.assign(head, { state, lastError: reason, updatedAt: now });
+    if (label?.status === 'queued') Object.assign(label, { error: reason, updatedAt: now });
+  }
+
+  function syncDefaultQueueFault(): void {
+    const printer = defaultPrinter(settings.printers);
+    const fault: FakePrinterState = printerOnline ? printerState : 'no_answer';
+    if (fault === 'ready') queueFaults.delete(printer.id);
+    else queueFaults.set(printer.id, fault);
+    runPrinterQueue(printer);
+    pushPrintQueue();
+  }
+
+  /** Commits a print job for the label on this printer, as the station does before a byte is sent. */
+  function enqueuePrint(label: LabelRecord, printer: PrinterProfile, reprint: boolean): PrintJobView {
+    const now = new Date().toISOString();
+    const job: PrintJobView = {
+      id: ++printJobCounter,
+      labelId: label.id,
+      orderId: label.orderId,
+      trackingNumber: label.trackingNumbers[0] ?? null,
+      printerId: printer.id,
+      printerName: printer.name,
+      address: printer.address,
+      state: 'queued',
+      attempts: 0,
+      lastError: null,
+      reprint,
+      createdAt: now,
+      updatedAt: now,
+    };
+    printJobs.push(job);
+    if (label.status !== 'printed') Object.assign(label, { status: 'queued', error: queueFaultMessage(printer) ?? null, updatedAt: now });
+    runPrinterQueue(printer);
+    pushPrintQueue();
+    return job;
   }
 
   function findLabel(labelId: string): LabelRecord {
@@ -314,7 +467,8 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
         providerTitle: PROVIDER_TITLES[settings.provider],
         sandbox: settings.provider === 'sandbox',
         capabilities: { ...CAPABILITIES[settings.provider] },
-        printer: settings.printer.address,
+        printer: defaultPrinter(settings.printers).address,
+        printerName: defaultPrinter(settings.printers).name,
         dataDir: '/home/packer/.station-data',
         shell: 'web',
       };
@@ -399,7 +553,7 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
           createdAt: now,
           updatedAt: now,
           operator: settings.operator || 'Station',
-          printer: settings.printer.address,
+          printer: defaultPrinter(settings.printers).address,
           format: 'pdf',
           filePath: `/home/packer/.station-data/labels/${orderId}.pdf`,
           error: null,
@@ -429,9 +583,17 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
           );
         }
         labels.unshift(label);
-        await step(jobId, 'printing', `Printing on ${settings.printer.address}…`, orderId);
+        await step(jobId, 'printing', `Printing on ${defaultPrinter(settings.printers).address}…`, orderId);
+        const queuePrinter = defaultPrinter(settings.printers);
+        if (orderId !== FAKE_SCANS.printFails && queueFaults.has(queuePrinter.id)) {
+          // Like the station: the label is committed to the print queue and waits for the printer.
+          const printJob = enqueuePrint(label, queuePrinter, false);
+          const message = `Label bought and saved. The label waits for printer "${queuePrinter.name}": ${queueFaultMessage(queuePrinter)} It prints by itself once the printer is ready.`;
+          await step(jobId, 'done', message, orderId);
+          return { outcome: 'queued', jobId, label: { ...label }, printJobId: printJob.id, message };
+        }
         if (!printerWorks() || orderId === FAKE_SCANS.printFails) {
-          const message = printerFaultMessage() ?? `The printer at ${settings.printer.address} did not answer: it may be out of labels or its head is open.`;
+          const message = printerFaultMessage() ?? `The printer at ${defaultPrinter(settings.printers).address} did not answer: it may be out of labels or its head is open.`;
           label.status = 'print_failed';
           label.error = message;
           attempts.push(attempt(label, label.printer, false, false, message));
@@ -454,22 +616,35 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       }
     },
 
-    async reprintLabel({ labelId }) {
+    async reprintLabel({ labelId, printerId }) {
       const label = findLabel(labelId);
       if (!label.filePath) {
         throw new StationError('no_label', 'No label was bought for this order, so there is nothing to reprint.', 'Scan the order again to buy its label.');
       }
-      if (!printerWorks()) {
-        const message = printerFaultMessage() ?? `The printer at ${settings.printer.address} did not answer.`;
-        attempts.push(attempt(label, settings.printer.address, true, false, message));
-        return { ok: false, printer: settings.printer.address, bytes: 0, problem: { code: 'printer_unreachable', message, nextStep: 'Check the printer is on, has labels and the lid is closed, then try again.' } };
+      const printer = savedPrinter(printerId);
+      if (queueFaults.has(printer.id)) {
+        const printJob = enqueuePrint(label, printer, true);
+        return {
+          ok: false,
+          printer: printer.address,
+          bytes: 0,
+          queued: { printJobId: printJob.id },
+          problem: { code: 'print_queued', message: `The label waits for printer "${printer.name}": ${queueFaultMessage(printer)}`, nextStep: 'It prints by itself once the printer is ready. Do not reprint it.' },
+        };
+      }
+      // setPrinterState/setPrinterOnline describe the default printer; another printer only fails when the network is down.
+      const works = printer.id === defaultPrinter(settings.printers).id ? printerWorks() : printerOnline;
+      if (!works) {
+        const message = printerFaultMessage(printer.address) ?? `The printer at ${printer.address} did not answer.`;
+        attempts.push(attempt(label, printer.address, true, false, message));
+        return { ok: false, printer: printer.address, bytes: 0, problem: { code: 'printer_unreachable', message, nextStep: 'Check the printer is on, has labels and the lid is closed, then try again.' } };
       }
       label.printCount += 1;
       label.status = 'printed';
       label.error = null;
       label.updatedAt = new Date().toISOString();
-      attempts.push(attempt(label, settings.printer.address, true, true, null));
-      return { ok: true, printer: settings.printer.address, bytes: 18_432 };
+      attempts.push(attempt(label, printer.address, true, true, null));
+      return { ok: true, printer: printer.address, bytes: 18_432 };
     },
 
     async searchHistory({ query, filter, limit, offset }) {
@@ -506,17 +681,14 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     },
 
     async updateSettings(patch) {
-      for (const [section, value] of Object.entries(patch)) {
-        const fields = value && typeof value === 'object' ? Object.keys(value).map((k) => `${section}.${k}`) : [section];
-        for (const field of fields) {
-          const variable = isLocked(field);
-          const current = getPath(settings, field);
-          if (variable && JSON.stringify(current) !== JSON.stringify(getPath(patch, field))) {
-            throw new StationError('locked_by_env', `${field} is set by ${variable} and cannot be changed here.`, `Change ${variable} where the station is started, then restart it.`);
-          }
-        }
-      }
       const next = merge(settings, patch);
+      // Like the real settings service: a locked field may be sent, but not changed.
+      const changed = lockedByEnv.find(
+        ({ field }) => !field.startsWith('secrets.') && field !== 'tiktokAuthorization' && lockedFieldValue(next, field) !== lockedFieldValue(settings, field),
+      );
+      if (changed) {
+        throw new StationError('locked_by_env', `${changed.field} is set by ${changed.variable} and cannot be changed here.`, `Change ${changed.variable} where the station is started, then restart it.`);
+      }
       if (next.provider !== settings.provider) {
         const notReady = providerNotReady(next);
         if (notReady) throw new StationError(notReady.code, notReady.message, notReady.nextStep);
@@ -623,27 +795,54 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       return lookup(scan);
     },
 
-    async testPrint({ address, dpi }) {
-      const printer = address ?? settings.printer.address;
-      if (!printerWorks()) {
-        return { ok: false, printer, bytes: 0, problem: { code: 'printer_unreachable', message: printerFaultMessage() ?? `The printer at ${printer} did not answer within 3 seconds.`, nextStep: 'Check the printer is on and connected, and that the address is right.' } };
+    async testPrint({ printerId, draft }) {
+      // The draft typed in Settings wins; else the saved printer asked for; else the default.
+      const saved = draft ? undefined : savedPrinter(printerId);
+      const { address, dpi } = draft ?? saved!;
+      const ok = printerWorks();
+      testPrints.push({ printerId: saved?.id ?? null, address, dpi, ok });
+      if (!ok) {
+        return { ok: false, printer: address, bytes: 0, problem: { code: 'printer_unreachable', message: printerFaultMessage(address) ?? `The printer at ${address} did not answer within 3 seconds.`, nextStep: 'Check the printer is on and connected, and that the address is right.' } };
       }
-      const chosenDpi = dpi ?? settings.printer.dpi;
-      return { ok: true, printer, bytes: chosenDpi === 600 ? 4_096 : chosenDpi === 300 ? 2_240 : 1_712 };
+      return { ok: true, printer: address, bytes: dpi === 600 ? 4_096 : dpi === 300 ? 2_240 : 1_712 };
     },
 
-    async getPrinterStatus() {
-      const { address, language } = settings.printer;
+    async getPrinterStatus({ printerId }) {
+      const { id, address, language } = savedPrinter(printerId);
       // Like the real core: only network ZPL and ESC/POS printers can be asked.
       if (!address.startsWith('tcp://')) {
-        return { printer: address, state: 'unsupported', faults: [], message: 'Status can be asked only of network printers (tcp://); check the printer’s own lights.' };
+        return { printerId: id, printer: address, state: 'unsupported', faults: [], message: 'Status can be asked only of network printers (tcp://); check the printer’s own lights.' };
       }
       if (language !== 'zpl' && language !== 'escpos') {
-        return { printer: address, state: 'unsupported', faults: [], message: `A ${language.toUpperCase()} printer cannot be asked for its status; check its own lights.` };
+        return { printerId: id, printer: address, state: 'unsupported', faults: [], message: `A ${language.toUpperCase()} printer cannot be asked for its status; check its own lights.` };
       }
       const state: FakePrinterState = printerOnline ? printerState : 'no_answer';
-      if (state === 'ready') return { printer: address, state: 'ready', faults: [], message: 'The printer is ready.' };
-      return { printer: address, state: 'fault', ...PRINTER_FAULTS[state](address) };
+      if (state === 'ready') return { printerId: id, printer: address, state: 'ready', faults: [], message: 'The printer is ready.' };
+      return { printerId: id, printer: address, state: 'fault', ...PRINTER_FAULTS[state](address) };
+    },
+
+    async getPrintQueue() {
+      return printQueueView();
+    },
+
+    async resolvePrintJob({ printJobId, action }) {
+      const job = printJobs.find((j) => j.id === printJobId);
+      if (!job) throw new StationError('job_not_found', `There is no print job ${printJobId}.`, 'Refresh the print queue view.');
+      if (job.state === (action === 'cancel' ? 'cancelled' : 'done')) return structuredClone(job);
+      if (job.state === 'done') {
+        throw new StationError('job_already_done', `Print job ${printJobId} already printed.`, 'Nothing to cancel: if the label is not needed, throw it away.');
+      }
+      if (job.state === 'sending') {
+        throw new StationError('job_sending', `Print job ${printJobId} is being sent to the printer right now and cannot be stopped.`, 'Let it print, then throw the label away if it is not needed.');
+      }
+      if (action === 'printed' && job.state !== 'held') {
+        throw new StationError('job_not_held', `Print job ${printJobId} has not reached the printer yet, so it cannot have printed.`, 'Wait for it to be sent, or cancel it and reprint from History.');
+      }
+      finishJob(job, action === 'cancel' ? 'cancelled' : 'done');
+      // The printer's worker moves on to the next waiting job.
+      runPrinterQueue({ id: job.printerId ?? job.address, address: job.address });
+      pushPrintQueue();
+      return structuredClone(job);
     },
 
     async discoverPrinters() {
@@ -667,6 +866,7 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     // Nothing to reconcile: the fake's uncertain labels wait for a person, like ones the provider could not confirm.
     reconciled: Promise.resolve(),
     calls,
+    testPrints,
     events: {
       on(event, listener) {
         const set = listeners.get(event) ?? new Set();
@@ -676,12 +876,24 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       },
     },
     emit,
+    // The default printer's state is what its print queue sees too, as in the station.
     setPrinterOnline(online) {
       printerOnline = online;
+      syncDefaultQueueFault();
     },
     setPrinterState(state) {
       printerState = state;
+      syncDefaultQueueFault();
     },
+    setQueueFault(fault, printerId) {
+      const printer = savedPrinter(printerId);
+      if (fault === 'ready') queueFaults.delete(printer.id);
+      else queueFaults.set(printer.id, fault);
+      if (printer.id === defaultPrinter(settings.printers).id) printerState = fault;
+      runPrinterQueue(printer);
+      pushPrintQueue();
+    },
+    printJobs,
     secretValues() {
       return { ...secrets };
     },
@@ -733,10 +945,6 @@ function seedLabels(count: number, now: number): LabelRecord[] {
     });
   }
   return labels;
-}
-
-function getPath(obj: unknown, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((o, key) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined), obj);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,16 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicSettings } from '../../shared/schemas';
+import type { PrinterProfile, PublicSettings } from '../../shared/schemas';
 import {
+  addPrinter,
+  canAddPrinter,
+  defaultChoiceLockedBy,
   dpiFromText,
   draftFromSettings,
+  fieldProblemsOf,
   LANGUAGE_CHOICES,
   MEDIA_CHOICES,
   patchFromDraft,
+  printerFieldLockedBy,
+  printerIdFromName,
+  printerProblems,
+  removePrinter,
+  restorePrinter,
   secretLockedBy,
   splitFieldProblems,
+  summarizeProblems,
+  testPrintInput,
   tiktokDraftChanged,
+  type SettingsDraft,
 } from '../../renderer/settings-draft';
-import { PrinterLanguage, MediaSize } from '../../shared/schemas';
+import { PrinterLanguage, PrinterSetup, MediaSize, MAX_PRINTERS } from '../../shared/schemas';
+
+const labelPrinter: PrinterProfile = { id: 'label', name: 'Label printer', address: 'tcp://10.0.0.5:9100', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true };
+const officePrinter: PrinterProfile = { id: 'office-a4', name: 'Office A4', address: 'cups:Office', dpi: 300, language: 'pdf', media: '4x6', statusCheck: true };
 
 const settings: PublicSettings = {
   provider: 'sandbox',
@@ -19,7 +34,7 @@ const settings: PublicSettings = {
   shipium: { baseUrl: 'https://api.shipium.com' },
   shopify: { storeUrl: '' },
   ordersFile: '',
-  printer: { address: 'tcp://10.0.0.5:9100', dpi: 203, language: 'zpl', media: '4x6' },
+  printers: { defaultId: 'label', list: [labelPrinter] },
   defaultParcel: { dimension: { width: 8, height: 6, depth: 4, unit: 'in' }, weight: { value: 1.2, unit: 'lb' } },
   operator: 'Maria',
   sandbox: { latencyMs: 400 },
@@ -39,7 +54,7 @@ describe('settings form draft', () => {
       shipium: settings.shipium,
       shopify: { storeUrl: '' },
       ordersFile: '',
-      printer: { address: 'tcp://10.0.0.5:9100', dpi: 203, language: 'zpl', media: '4x6' },
+      printers: { defaultId: 'label', list: [labelPrinter] },
       defaultParcel: settings.defaultParcel,
       operator: 'Maria',
       sandbox: { latencyMs: 400 },
@@ -54,39 +69,135 @@ describe('settings form draft', () => {
     expect(patch.shopify).toEqual({ storeUrl: 'https://sunrise.myshopify.com' });
   });
 
-  it('leaves fields set by environment variables out of the patch', () => {
+  it('leaves fields set by environment variables out of the patch, but always sends the whole printer list', () => {
     const locked = [
       { field: 'printer.address', variable: 'LABEL_STATION_PRINTER' },
+      { field: 'printers.defaultId', variable: 'LABEL_STATION_PRINTER' },
       { field: 'operator', variable: 'LABEL_STATION_OPERATOR' },
       { field: 'tiktok.appKey', variable: 'TIKTOK_APP_KEY' },
       { field: 'shipium', variable: 'SHIPIUM_BASE_URL' },
       { field: 'ordersFile', variable: 'LABEL_STATION_ORDERS_FILE' },
     ];
     const { patch } = patchFromDraft({ ...draftFromSettings(settings), operator: 'Someone else', tiktokAppKey: 'changed' }, locked);
-    expect(patch.printer).toEqual({ dpi: 203, language: 'zpl', media: '4x6' });
+    // The default printer goes with the address the environment set: the station refuses only a change.
+    expect(patch.printers).toEqual({ defaultId: 'label', list: [labelPrinter] });
+    expect(patch).not.toHaveProperty('printer');
     expect(patch).not.toHaveProperty('operator');
     expect(patch).not.toHaveProperty('shipium');
     expect(patch).not.toHaveProperty('ordersFile');
     expect(patch.tiktok).toEqual({ apiBaseUrl: settings.tiktok.apiBaseUrl, authBaseUrl: settings.tiktok.authBaseUrl, shopCipher: '' });
   });
 
-  it('sends the chosen printer language, label size and resolution, and a picked OS queue as the address', () => {
-    const draft = { ...draftFromSettings(settings), printerLanguage: 'pdf' as const, media: '100x150mm' as const, dpi: dpiFromText('600'), printerAddress: ' windows:ZDesigner ZD421-203dpi ZPL ' };
-    expect(patchFromDraft(draft, []).patch.printer).toEqual({ address: 'windows:ZDesigner ZD421-203dpi ZPL', dpi: 600, language: 'pdf', media: '100x150mm' });
+  it('sends each printer\'s language, label size, resolution and a picked OS queue as its address, trimmed', () => {
+    const draft = draftFromSettings(settings);
+    draft.printers[0] = { ...draft.printers[0]!, name: '  Packing 1  ', language: 'pdf', media: '100x150mm', dpi: dpiFromText('600'), address: ' windows:ZDesigner ZD421-203dpi ZPL ', statusCheck: false };
+    expect(patchFromDraft(draft, []).patch.printers?.list).toEqual([
+      { id: 'label', name: 'Packing 1', address: 'windows:ZDesigner ZD421-203dpi ZPL', dpi: 600, language: 'pdf', media: '100x150mm', statusCheck: false },
+    ]);
     expect(dpiFromText('300')).toBe(300);
     expect(dpiFromText('150')).toBe(203);
   });
 
-  it('leaves a printer language or label size preset by the environment out of the patch', () => {
+  it('adds printers with a unique name up to the limit; a new one gets an ID from its name, a saved one keeps its ID', () => {
+    let draft = addPrinter(draftFromSettings(settings));
+    expect(draft.printers).toHaveLength(2);
+    const added = draft.printers[1]!;
+    expect(added).toMatchObject({ savedId: null, name: 'Printer 2', address: '', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true });
+    draft = { ...draft, printers: [{ ...draft.printers[0]!, name: 'Renamed label printer' }, { ...added, name: 'Office A4', address: 'cups:Office', language: 'pdf' }] };
+    const setup = patchFromDraft(draft, []).patch.printers!;
+    expect(setup.list.map((p) => p.id)).toEqual(['label', 'office-a4']);
+    expect(setup.defaultId).toBe('label');
+    expect(PrinterSetup.safeParse(setup).success).toBe(true);
+    for (let i = 0; i < MAX_PRINTERS; i++) draft = addPrinter(draft);
+    expect(draft.printers).toHaveLength(MAX_PRINTERS);
+    expect(canAddPrinter(draft)).toBe(false);
+    expect(new Set(draft.printers.map((p) => p.key)).size).toBe(MAX_PRINTERS);
+    expect(new Set(draft.printers.map((p) => p.name.toLowerCase())).size).toBe(MAX_PRINTERS);
+  });
+
+  it('never gives a new printer the ID of another printer, saved, new or removed since the form opened', () => {
+    const taken = new Set(['label', 'office-a4']);
+    expect(printerIdFromName('Office A4', taken)).toBe('office-a4-2');
+    expect(printerIdFromName('Étiquettes — quai 3!', taken)).toBe('etiquettes-quai-3');
+    expect(printerIdFromName('★★★', taken)).toBe('printer');
+    expect(printerIdFromName('★★★', new Set(['printer', 'printer-2']))).toBe('printer-3');
+    expect(printerIdFromName('x'.repeat(80), taken)).toMatch(/^x{32}$/);
+    let draft = addPrinter(addPrinter(draftFromSettings(settings)));
+    draft = { ...draft, printers: draft.printers.map((p, i) => (i === 0 ? p : { ...p, name: 'Spare', address: 'tcp://10.0.0.9' })) };
+    draft.printers[2]!.name = 'spare 2';
+    // "office-a4" was saved before and removed in this form: a new "Office A4" does not take its ID.
+    draft.printers[1]!.name = 'Office A4';
+    const ids = patchFromDraft(draft, [], ['label', 'office-a4']).patch.printers!.list.map((p) => p.id);
+    expect(ids).toEqual(['label', 'office-a4-2', 'spare-2']);
+  });
+
+  it('removes a printer but never the last; removing the default makes the first remaining one the default, and Undo puts it back', () => {
+    const two: SettingsDraft = { ...draftFromSettings({ ...settings, printers: { defaultId: 'office-a4', list: [labelPrinter, officePrinter] } }) };
+    const kept = removePrinter(two, 'label');
+    expect(kept.newDefault).toBeUndefined();
+    expect(kept.draft.printers.map((p) => p.key)).toEqual(['office-a4']);
+    expect(removePrinter(kept.draft, 'office-a4').draft).toBe(kept.draft);
+
+    const { draft, newDefault } = removePrinter(two, 'office-a4');
+    expect(newDefault?.name).toBe('Label printer');
+    expect(draft.defaultPrinterKey).toBe('label');
+    expect(patchFromDraft(draft, []).patch.printers).toEqual({ defaultId: 'label', list: [labelPrinter] });
+    const undone = restorePrinter(draft, two.printers[1]!, 1);
+    expect(undone.printers.map((p) => p.key)).toEqual(['label', 'office-a4']);
+  });
+
+  it('locks only the saved default printer\'s fields, and the choice of default whenever the environment sets the printer', () => {
+    const draft = draftFromSettings({ ...settings, printers: { defaultId: 'label', list: [labelPrinter, officePrinter] } });
     const locked = [
+      { field: 'printer.address', variable: 'LABEL_STATION_PRINTER' },
       { field: 'printer.language', variable: 'LABEL_STATION_PRINTER_LANGUAGE' },
-      { field: 'printer.media', variable: 'LABEL_STATION_MEDIA' },
     ];
-    const { patch } = patchFromDraft({ ...draftFromSettings(settings), printerLanguage: 'tspl', media: 'a6' }, locked);
-    expect(patch.printer).toEqual({ address: 'tcp://10.0.0.5:9100', dpi: 203 });
-    // The whole printer section locked: no printer patch at all.
-    const all = patchFromDraft(draftFromSettings(settings), [{ field: 'printer', variable: 'LABEL_STATION_PRINTER' }]).patch;
-    expect(all).not.toHaveProperty('printer');
+    const [label, office] = draft.printers;
+    expect(printerFieldLockedBy(locked, label!, 'label', 'address')).toBe('LABEL_STATION_PRINTER');
+    expect(printerFieldLockedBy(locked, label!, 'label', 'language')).toBe('LABEL_STATION_PRINTER_LANGUAGE');
+    expect(printerFieldLockedBy(locked, label!, 'label', 'dpi')).toBeUndefined();
+    expect(printerFieldLockedBy(locked, office!, 'label', 'address')).toBeUndefined();
+    expect(printerFieldLockedBy([{ field: 'printer', variable: 'LABEL_STATION_PRINTER' }], label!, 'label', 'media')).toBe('LABEL_STATION_PRINTER');
+    expect(defaultChoiceLockedBy(locked)).toBe('LABEL_STATION_PRINTER');
+    expect(defaultChoiceLockedBy([{ field: 'printers.defaultId', variable: 'LABEL_STATION_PRINTER_DPI' }])).toBe('LABEL_STATION_PRINTER_DPI');
+    expect(defaultChoiceLockedBy([{ field: 'operator', variable: 'LABEL_STATION_OPERATOR' }])).toBeUndefined();
+  });
+
+  it('test-prints a saved, unchanged printer by its ID and anything typed but not saved as a draft', () => {
+    const draft = addPrinter(draftFromSettings({ ...settings, printers: { defaultId: 'label', list: [labelPrinter, officePrinter] } }));
+    const [label, office, added] = draft.printers;
+    expect(testPrintInput(office!, officePrinter)).toEqual({ printerId: 'office-a4' });
+    expect(testPrintInput({ ...office!, name: 'Renamed' }, officePrinter)).toEqual({ printerId: 'office-a4' });
+    expect(testPrintInput({ ...label!, dpi: 300 }, labelPrinter)).toEqual({ draft: { address: 'tcp://10.0.0.5:9100', dpi: 300, language: 'zpl', media: '4x6', statusCheck: true } });
+    expect(testPrintInput({ ...added!, address: ' tcp://10.0.0.7 ' }, undefined)).toEqual({ draft: { address: 'tcp://10.0.0.7', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true } });
+  });
+
+  it('puts the station\'s problems on the right printer\'s field and names the printer in the summary', () => {
+    const draft = draftFromSettings({ ...settings, printers: { defaultId: 'label', list: [labelPrinter, { ...officePrinter, name: 'Office' }] } });
+    const problems = splitFieldProblems(
+      'printers.list.1.name: Two printers are called "Office": give each its own name; printers.list.1.address: Printer address must look like tcp://192.168.1.50:9100, /dev/usb/lp0, cups:QUEUE or windows:PRINTER NAME; printers.defaultId: Choose which printer is the default',
+    );
+    expect(printerProblems(problems, 1, 'name')).toEqual(['Printer name: Two printers are called "Office": give each its own name']);
+    expect(printerProblems(problems, 1, 'address')).toEqual(['Printer address must look like tcp://192.168.1.50:9100, /dev/usb/lp0, cups:QUEUE or windows:PRINTER NAME']);
+    expect(printerProblems(problems, 0, 'name')).toEqual([]);
+    expect(summarizeProblems([{ text: 'Operator name is too long' }, ...problems, { field: 'printers.list.0.address', printerIndex: 0, text: 'Enter the printer address' }], draft.printers)).toEqual([
+      'Printer 1 “Label printer”: Enter the printer address',
+      'Printer 2 “Office”: Printer name: Two printers are called "Office": give each its own name; Printer address must look like tcp://192.168.1.50:9100, /dev/usb/lp0, cups:QUEUE or windows:PRINTER NAME',
+      'Operator name is too long',
+      'Default printer: Choose which printer is the default',
+    ]);
+    // The same message for two printers is shown on both; one field shows only its first problem.
+    expect(splitFieldProblems('printers.list.0.address: Enter the printer address; printers.list.1.address: Enter the printer address')).toHaveLength(2);
+    expect(splitFieldProblems('printers.list.1.address: Enter the printer address, e.g. cups:Zebra; printers.list.1.address: Printer address must look like cups:QUEUE')).toEqual([
+      { field: 'printers.list.1.address', printerIndex: 1, text: 'Enter the printer address, e.g. cups:Zebra' },
+    ]);
+    // A refusal because the environment sets the printer lands on the default printer's field.
+    const refused = fieldProblemsOf(
+      { code: 'locked_by_env', message: "This station's printer.address is set by LABEL_STATION_PRINTER and cannot be changed here.", nextStep: 'Ask…' },
+      { ...draft, defaultPrinterKey: 'office-a4' },
+    );
+    expect(refused).toEqual([{ field: 'printers.list.1.address', printerIndex: 1, text: "This station's printer.address is set by LABEL_STATION_PRINTER and cannot be changed here." }]);
+    expect(fieldProblemsOf({ code: 'printer_unreachable', message: 'x', nextStep: 'y' }, draft)).toEqual([]);
   });
 
   it('offers every printer language and label size the station knows, each once', () => {

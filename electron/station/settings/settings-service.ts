@@ -1,5 +1,5 @@
 /** The station's settings: saved values, over defaults, under environment presets. Secrets stay here. */
-import { SecretName, Settings, type PublicSettings, type SettingsPatch } from '../../../shared/schemas';
+import { SecretName, Settings, type PrinterSettings, type PublicSettings, type SettingsPatch } from '../../../shared/schemas';
 import { StationError } from '../../../shared/rpc';
 import type { KeyValueStore, SecretStore } from '../core-types';
 import { defaultPrinter } from '../../../shared/printers';
@@ -53,7 +53,7 @@ export class SettingsService {
         `Ask whoever manages the station fleet to change ${lockedField.variable}.`,
       );
     }
-    this.saved = mergeSettings(this.saved, patch);
+    this.saved = keepSavedUnderPresets(this.saved, mergeSettings(this.saved, patch), this.presets.locked);
     this.store.set(SETTINGS_KEY, this.saved);
     return this.current();
   }
@@ -125,6 +125,23 @@ function migrateSinglePrinter(raw: Record<string, unknown>): Record<string, unkn
   const { printer, ...rest } = raw;
   if (rest.printers !== undefined || !printer || typeof printer !== 'object') return rest;
   return { ...rest, printers: { defaultId: DEFAULT_PRINTER.id, list: [{ ...DEFAULT_PRINTER, ...(printer as object) }] } };
+}
+
+/**
+ * The Settings screen saves the whole printer list, so the default printer arrives with the values
+ * the environment imposed. Those must not be written over what was saved: when the variable is
+ * removed, the station goes back to the printer saved before.
+ */
+function keepSavedUnderPresets(saved: Settings, next: Settings, locked: EnvPresets['locked']): Settings {
+  const lockedKeys = locked.filter((l) => l.field.startsWith('printer.')).map((l) => l.field.slice('printer.'.length) as keyof PrinterSettings);
+  const defaultLocked = locked.some((l) => l.field === 'printers.defaultId');
+  if (lockedKeys.length === 0 && !defaultLocked) return next;
+  const savedDefault = defaultPrinter(saved.printers);
+  const list = next.printers.list.map((p) =>
+    p.id === savedDefault.id ? { ...p, ...Object.fromEntries(lockedKeys.map((key) => [key, savedDefault[key]])) } : p,
+  );
+  const defaultId = defaultLocked && list.some((p) => p.id === saved.printers.defaultId) ? saved.printers.defaultId : next.printers.defaultId;
+  return Settings.parse({ ...next, printers: { defaultId, list } });
 }
 
 function isSecretField(field: string): boolean {
