@@ -35,10 +35,11 @@ export function awaitPrintSettled(queue: PrintQueue, job: PrintJob, maxWaitMs: n
         if (status.printer === job.printer && status.state !== 'ok') finish({ state: 'waiting', job: current(), reason: status.message });
       }),
     );
-    const timer = setTimeout(
-      () => finish({ state: 'waiting', job: current(), reason: 'The printer is still busy with earlier labels.' }),
-      maxWaitMs,
-    );
+    const timer = setTimeout(() => {
+      const now = current();
+      const reason = now.state === 'sending' ? 'The printer is slow to take the label; it is still being sent.' : 'Earlier labels are still printing on this printer.';
+      finish({ state: 'waiting', job: now, reason });
+    }, maxWaitMs);
     const now = current();
     if (now.state === 'done') finish({ state: 'done', job: now });
     else if (now.state === 'cancelled') finish({ state: 'cancelled', job: now });
