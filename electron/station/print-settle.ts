@@ -2,7 +2,7 @@
  * Waits for a just-queued print job to settle from the caller's point of view: printed, or waiting
  * for the printer (and why). A label that waits is not lost: the queue keeps sending it.
  */
-import type { PrintJob, PrintQueue } from './printing/queue';
+import { PENDING_STATES, type PrintJob, type PrintQueue } from './printing/queue';
 
 export type PrintSettlement =
   | { state: 'done'; job: PrintJob }
@@ -45,7 +45,7 @@ export function awaitPrintSettled(queue: PrintQueue, job: PrintJob, maxWaitMs: n
     else if (now.state === 'cancelled') finish({ state: 'cancelled', job: now });
     else {
       const printer = queue.printers().find((p) => p.printer === job.printer);
-      const earlier = queue.jobs({ printer: job.printer, states: ['queued', 'sending', 'retrying', 'held'] }).some((j) => j.id < job.id);
+      const earlier = queue.jobs({ printer: job.printer, states: [...PENDING_STATES] }).some((j) => j.id < job.id);
       if (printer && printer.state !== 'ok' && earlier) finish({ state: 'waiting', job: now, reason: printer.message });
     }
   });

@@ -106,14 +106,15 @@ export class PrintJobStore {
     return this.require(id);
   }
 
-  markDone(id: number, bytesSent: number, at: string): PrintJob {
-    this.db
+  /** Completes a job being sent or held; null when it is not (cancelled or completed meanwhile). */
+  markDone(id: number, bytesSent: number, at: string): PrintJob | null {
+    const { changes } = this.db
       .prepare(
         `UPDATE print_jobs SET state = 'done', bytes_sent = ?, payload = x'', updated_at = ?, done_at = ?
          WHERE id = ? AND state IN ('sending', 'held')`,
       )
       .run(bytesSent, at, at, id);
-    return this.require(id);
+    return changes === 1 ? this.require(id) : null;
   }
 
   /** Cancels a job that is not being sent right now; false when it is sending or already final. */

@@ -153,7 +153,8 @@ export class PrintQueue {
         'Wait for it to be sent, or cancel it and reprint from History.',
       );
     }
-    const done = this.store.markDone(jobId, job.bytesSent, this.ctx.stamp());
+    // Held a moment ago in this same synchronous turn, so the update cannot miss.
+    const done = this.store.markDone(jobId, job.bytesSent, this.ctx.stamp())!;
     this.log(`print job ${jobId} on ${done.printer} confirmed printed by the packer`);
     this.jobChanged(done);
     this.workers.get(done.printer)?.wake();

@@ -162,10 +162,8 @@ export class PrinterWorker {
   }
 
   private complete(jobId: number, written: number): void {
-    // Cancelled, or confirmed printed by the packer, while held: nothing more to record.
-    const before = this.ctx.store.get(jobId);
-    if (!before || (before.state !== 'sending' && before.state !== 'held')) return;
     const done = this.ctx.store.markDone(jobId, written, this.ctx.stamp());
+    if (!done) return; // cancelled, or confirmed printed by the packer, while held: nothing more to record
     this.ctx.jobChanged(done);
     this.ctx.printerChanged(this.printer, 'ok', READY);
   }
