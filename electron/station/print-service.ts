@@ -74,8 +74,12 @@ export class PrintService {
     try {
       payload = (await renderForPrinter(bytes, { dpi: printer.dpi, language: printer.language, media: printer.media })).payload;
     } catch (error) {
-      if (!(error instanceof StationError)) throw error;
-      const problem = error.toProblem();
+      // The label is bought and saved whatever went wrong here: say so, never lose the outcome.
+      if (!(error instanceof StationError)) this.deps.log(`label ${label.id}: could not be prepared for the printer (${(error as Error).name})`);
+      const problem =
+        error instanceof StationError
+          ? error.toProblem()
+          : { code: 'print_error', message: 'The label could not be prepared for the printer.', nextStep: 'Check the printer settings and press Reprint.' };
       history.recordPrintAttempt({ labelId: label.id, printer: printer.address, ok: false, reprint, bytes: 0, error: problem.message });
       const updated = label.status === 'printed' ? label : history.setStatus(label.id, 'print_failed', problem.message);
       return { outcome: { ok: false, printer: printer.address, bytes: 0, problem }, label: updated };
