@@ -9,9 +9,10 @@
  * Connections that fail are recorded in `faults`, never in `jobs`.
  */
 import net from 'node:net';
+import { dropsHere, listenOnLoopback, refuseOrStall, type RawPortMode } from './raw-port';
 import { waitForCount } from './wait-for-count';
 
-export type CapturePrinterMode = 'capture' | 'refuse' | 'stall' | 'drop';
+export type CapturePrinterMode = RawPortMode;
 
 export interface CapturePrinterOptions {
   mode?: CapturePrinterMode;
@@ -50,27 +51,12 @@ export async function startCapturePrinter(options: CapturePrinterOptions = {}): 
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
     const connMode = mode;
-
-    if (connMode === 'refuse') {
-      faults.push({ mode: connMode, bytesRead: 0 });
-      socket.resetAndDestroy();
-      return;
-    }
-    if (connMode === 'stall') {
-      faults.push({ mode: connMode, bytesRead: 0 });
-      socket.pause();
-      return;
-    }
+    if (refuseOrStall(socket, connMode, faults)) return;
 
     const chunks: Buffer[] = [];
     let bytesRead = 0;
     socket.on('data', (chunk: Buffer) => {
-      if (connMode === 'drop' && bytesRead + chunk.length >= dropAfterBytes) {
-        bytesRead = dropAfterBytes;
-        faults.push({ mode: connMode, bytesRead });
-        socket.resetAndDestroy();
-        return;
-      }
+      if (dropsHere(socket, connMode, bytesRead, chunk, dropAfterBytes, faults)) return;
       chunks.push(chunk);
       bytesRead += chunk.length;
     });
@@ -82,11 +68,7 @@ export async function startCapturePrinter(options: CapturePrinterOptions = {}): 
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as net.AddressInfo).port;
+  const port = await listenOnLoopback(server);
 
   return {
     port,

@@ -4,6 +4,7 @@
  * answer (like printers that support only some of them); `silent` answers nothing at all.
  */
 import net from 'node:net';
+import { listenOnLoopback } from './raw-port';
 
 export type EscPosAnswers = Partial<Record<1 | 2 | 3 | 4, number>>;
 
@@ -39,11 +40,7 @@ export async function startEscPosStatusPrinter(answers: EscPosAnswers = ESC_POS_
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as net.AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     address: `tcp://127.0.0.1:${port}`,
     requests,

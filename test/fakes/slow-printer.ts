@@ -9,6 +9,7 @@
  * Every finished label is recorded with when it started and finished printing.
  */
 import net from 'node:net';
+import { listenOnLoopback } from './raw-port';
 import { waitForCount } from './wait-for-count';
 
 export interface SlowPrinterOptions {
@@ -172,11 +173,7 @@ export async function startSlowPrinter(options: SlowPrinterOptions = {}): Promis
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as net.AddressInfo).port;
+  const port = await listenOnLoopback(server);
 
   return {
     port,

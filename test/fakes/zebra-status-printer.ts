@@ -9,10 +9,11 @@
  * A job is the bytes of one connection with ~HS requests taken out; status-only connections are not jobs.
  */
 import net from 'node:net';
+import { dropsHere, listenOnLoopback, refuseOrStall, type RawPortMode } from './raw-port';
 import { waitForCount } from './wait-for-count';
 
 export type ZebraState = 'ok' | 'paper_out' | 'paused' | 'head_open' | 'ribbon_out' | 'buffer_full';
-export type ZebraMode = 'capture' | 'refuse' | 'stall' | 'drop';
+export type ZebraMode = RawPortMode;
 
 export interface ZebraPrinterOptions {
   state?: ZebraState;
@@ -72,24 +73,11 @@ export async function startZebraStatusPrinter(options: ZebraPrinterOptions = {})
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
     const connMode = mode;
-    if (connMode === 'refuse') {
-      faults.push({ mode: connMode, bytesRead: 0 });
-      socket.resetAndDestroy();
-      return;
-    }
-    if (connMode === 'stall') {
-      faults.push({ mode: connMode, bytesRead: 0 });
-      socket.pause();
-      return;
-    }
+    if (refuseOrStall(socket, connMode, faults)) return;
     let text = '';
     let bytesRead = 0;
     socket.on('data', (chunk: Buffer) => {
-      if (connMode === 'drop' && bytesRead + chunk.length >= dropAfterBytes) {
-        faults.push({ mode: connMode, bytesRead: dropAfterBytes });
-        socket.resetAndDestroy();
-        return;
-      }
+      if (dropsHere(socket, connMode, bytesRead, chunk, dropAfterBytes, faults)) return;
       bytesRead += chunk.length;
       text += chunk.toString('latin1');
       // ~HS is handled as soon as it arrives, even in the middle of a job (tilde commands jump the queue).
@@ -111,13 +99,7 @@ export async function startZebraStatusPrinter(options: ZebraPrinterOptions = {})
   };
 
   let server = net.createServer(handle);
-  const listen = (srv: net.Server, onPort: number): Promise<void> =>
-    new Promise((resolve, reject) => {
-      srv.once('error', reject);
-      srv.listen(onPort, '127.0.0.1', () => resolve());
-    });
-  await listen(server, 0);
-  port = (server.address() as net.AddressInfo).port;
+  port = await listenOnLoopback(server);
 
   const closeServer = (srv: net.Server): Promise<void> => new Promise((resolve) => srv.close(() => resolve()));
 
@@ -147,7 +129,7 @@ export async function startZebraStatusPrinter(options: ZebraPrinterOptions = {})
       comeBack = setTimeout(() => {
         if (closed) return;
         server = net.createServer(handle);
-        listen(server, port).catch(() => undefined);
+        listenOnLoopback(server, port).catch(() => undefined);
       }, forMs);
     },
     waitForJobs(n, timeoutMs = 5_000) {
