@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Parcel } from '../../shared/schemas';
 import { renderSandboxLabelPdf } from '../../electron/station/providers/sandbox';
-import { flatHeaders, parseJsonBody, readBody, repeatFault, sendJson, startLoopbackServer } from './loopback-http';
+import { readRequest, repeatFault, sendJson, startLoopbackServer, type RecordedRequest } from './loopback-http';
 
 export type FakeFault =
   | 'unauthorized'
@@ -48,12 +48,7 @@ export interface FakeCreatedLabel {
   status: 'creating' | 'created' | 'failed';
 }
 
-export interface FakeRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: unknown;
-}
+export type FakeRequest = RecordedRequest;
 
 export interface FakeAfterShip {
   /** e.g. http://127.0.0.1:PORT/postmen/v3 */
@@ -198,10 +193,9 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
   let origin = '';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
-    const body = parseJsonBody(raw);
-    requests.push({ method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body });
+    const { url, raw, record } = await readRequest(req);
+    const body = record.body;
+    requests.push(record);
 
     if (url.pathname.startsWith('/files/')) return serveFile(url.pathname, res);
     if (!url.pathname.startsWith('/postmen/v3/')) return sendEnvelope(res, 404, { code: 4040, message: 'Not found' }, {});

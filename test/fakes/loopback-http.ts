@@ -79,6 +79,21 @@ export function readBody(req: IncomingMessage, maxBytes = 1024 * 1024): Promise<
 }
 
 /** A JSON body as parsed; undefined when empty, the raw text when it is not JSON. */
+/** A request as the fakes record it for tests: method, path with query, headers, JSON body. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** Reads a request: its URL, raw body (signatures are checked over it) and the record tests look at. */
+export async function readRequest(req: IncomingMessage): Promise<{ url: URL; raw: string; record: RecordedRequest }> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const raw = await readBody(req);
+  return { url, raw, record: { method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body: parseJsonBody(raw) } };
+}
+
 export function parseJsonBody(raw: string): unknown {
   if (raw === '') return undefined;
   try {

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { renderSandboxLabelPdf } from '../../electron/station/providers/sandbox';
-import { flatHeaders, parseJsonBody, readBody, repeatFault, sendJson, startLoopbackServer } from './loopback-http';
+import { readRequest, repeatFault, sendJson, startLoopbackServer, type RecordedRequest } from './loopback-http';
 
 export type FakeShipiumFault =
   | 'unauthorized'
@@ -40,12 +40,7 @@ export interface FakeShipiumShipment {
   format: 'zpl' | 'pdf';
 }
 
-export interface FakeShipiumRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: unknown;
-}
+export type FakeShipiumRequest = RecordedRequest;
 
 export interface FakeShipium {
   /** e.g. http://127.0.0.1:PORT (Shipium's base URL has no path). */
@@ -131,10 +126,9 @@ export async function startFakeShipium(options: FakeShipiumOptions): Promise<Fak
   let origin = '';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
-    const body = parseJsonBody(raw);
-    requests.push({ method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body });
+    const { url, raw, record } = await readRequest(req);
+    const body = record.body;
+    requests.push(record);
 
     if (req.headers.authorization !== expectedAuth) return unauthorized(res);
     if (url.pathname.startsWith('/files/')) return serveFile(url.pathname, res);

@@ -16,7 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import bwipjs from 'bwip-js/node';
 import { z } from 'zod';
 import { renderSandboxLabelPdf } from '../../electron/station/providers/sandbox';
-import { flatHeaders, parseJsonBody, readBody, repeatFault, sendJson, startLoopbackServer } from './loopback-http';
+import { parseJsonBody, readRequest, repeatFault, sendJson, startLoopbackServer, type RecordedRequest } from './loopback-http';
 
 export const FAKE_CODES = {
   invalidParam: 36009004,
@@ -102,12 +102,8 @@ export interface FakeTikTokCreated {
   trackingNumber: string;
 }
 
-export interface FakeTikTokRequest {
+export interface FakeTikTokRequest extends RecordedRequest {
   host: 'api' | 'auth';
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: unknown;
 }
 
 export interface FakeTikTokShop {
@@ -232,9 +228,8 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
   // ---------- API host ----------
 
   async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
-    requests.push({ host: 'api', method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body: parseJsonBody(raw) });
+    const { url, raw, record } = await readRequest(req);
+    requests.push({ host: 'api', ...record });
 
     if (url.pathname.startsWith('/files/')) return serveFile(url.pathname, res);
     const route = routeOf(req.method ?? '', url.pathname);
@@ -520,9 +515,8 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
   // ---------- auth host ----------
 
   async function handleAuth(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
-    requests.push({ host: 'auth', method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body: parseJsonBody(raw) });
+    const { url, raw, record } = await readRequest(req);
+    requests.push({ host: 'auth', ...record });
     const fault = takeFault('auth');
     if (fault && applyFault(fault, req, res)) return;
     const q = url.searchParams;
