@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Bundles the privileged side with esbuild:
- *   electron/main.ts    -> dist/electron/main.js     (ESM, Node; npm packages stay external)
- *   electron/preload.ts -> dist/electron/preload.cjs (CJS, one self-contained file: sandboxed
+ *   electron/main/main.ts       -> dist/electron/main.js     (ESM, Node; npm packages stay external)
+ *   electron/preload/preload.ts -> dist/electron/preload.cjs (CJS, one self-contained file: sandboxed
  *                                                     preloads can require only 'electron')
  *   electron/web/cli.ts -> dist/web/cli.js           (ESM, Node; skipped if that shell is absent)
  */
@@ -33,7 +33,7 @@ export function electronBuilds({ root = projectRoot, outDir = path.join(root, 'd
       name: 'main',
       options: {
         ...nodeEsm,
-        entryPoints: [src('electron/main.ts')],
+        entryPoints: [src('electron/main/main.ts')],
         outfile: path.join(outDir, 'electron/main.js'),
         target: 'node22', // Electron 39 ships Node 22
         external: ['electron'],
@@ -42,7 +42,7 @@ export function electronBuilds({ root = projectRoot, outDir = path.join(root, 'd
     {
       name: 'preload',
       options: {
-        entryPoints: [src('electron/preload.ts')],
+        entryPoints: [src('electron/preload/preload.ts')],
         outfile: path.join(outDir, 'electron/preload.cjs'),
         bundle: true,
         // The sandboxed preload has no Node: building for the browser makes any Node import a build error.

@@ -1,6 +1,6 @@
 /**
  * THE station API, as data. Each method: its zod input and output. Each event: its payload.
- * electron/main.ts (ipcMain), electron/preload.ts (contextBridge), electron/web/ (HTTP + WebSocket)
+ * electron/main/ (ipcMain), electron/preload/ (contextBridge), electron/web/ (HTTP + WebSocket)
  * and the renderer's client are all built from this one table.
  */
 import { z } from 'zod';
@@ -17,8 +17,8 @@ import {
   SecretName,
   SettingsPatch,
 } from './schemas';
-import { OrderDetails } from './orders';
-import { PrintJobView, PrintQueueView } from './print-queue';
+import { OrderDetails } from './domain/orders';
+import { PrintJobView, PrintQueueView } from './domain/print-queue';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),

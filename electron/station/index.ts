@@ -1,3 +1,3 @@
-export { createStationCore } from './station-core';
+export { createStationCore } from './core/station-core';
 export { createNodeStores } from './settings/node-stores';
-export type { StationCore, StationCoreOptions, KeyValueStore, SecretStore } from './core-types';
+export type { StationCore, StationCoreOptions, KeyValueStore, SecretStore } from './core/core-types';

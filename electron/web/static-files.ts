@@ -1,7 +1,7 @@
 /** Serves the built renderer from one directory, and nothing outside it. */
 import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { findRendererFile } from '../renderer-files';
+import { findRendererFile } from '../common/renderer-files';
 
 export async function serveStatic(
   staticDir: string,

@@ -1,9 +1,9 @@
 /** Submits one scan: guards against a second job, plays the result sound, refreshes History. */
 import type { QueryClient } from '@tanstack/react-query';
-import { station } from '../station';
-import { keys } from '../queries';
-import { sounds } from '../sounds';
-import { toProblem } from '../problem';
+import { station } from '../api/station';
+import { keys } from '../api/queries';
+import { sounds } from '../ui/sounds';
+import { toProblem } from '../api/problem';
 import { useScanStore, type ScanResult } from './scan-store';
 
 export async function runScan(scan: string, queryClient: QueryClient): Promise<void> {

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadImage, createCanvas } from '@napi-rs/canvas';
-import { rasterizeLabel } from '../../electron/station/printing/raster';
-import { bitmapToZpl } from '../../electron/station/printing/zpl-graphic';
-import type { PrinterDpi } from '../../electron/station/printing/media';
+import { rasterizeLabel } from '../../electron/station/printing/render/raster';
+import { bitmapToZpl } from '../../electron/station/printing/languages/zpl-graphic';
+import type { PrinterDpi } from '../../electron/station/printing/render/media';
 import { makeLabelPdf } from '../support/sample-labels';
 
 const run = promisify(execFile);

@@ -7,13 +7,13 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import bwipjs from 'bwip-js/node';
 import type { EventName, EventPayload, MethodOutput, StationHandlers, StationInfo } from '../../shared/contract';
-import type { LineItem, OrderDetails } from '../../shared/orders';
+import type { LineItem, OrderDetails } from '../../shared/domain/orders';
 import { StationError } from '../../shared/rpc';
-import { resolveScan, shopifyNumberRejection } from '../../shared/scan';
+import { resolveScan, shopifyNumberRejection } from '../../shared/domain/scan';
 import type { LabelDetail, LabelRecord, PrintAttempt, PrinterProfile, Problem, ProviderName, PublicSettings, SecretName, Settings, SettingsPatch } from '../../shared/schemas';
-import { defaultPrinter, findPrinter } from '../../shared/printers';
-import type { PrintJobView, PrintQueueView } from '../../shared/print-queue';
-import type { StationCore } from '../../electron/station/core-types';
+import { defaultPrinter, findPrinter } from '../../shared/domain/printers';
+import type { PrintJobView, PrintQueueView } from '../../shared/domain/print-queue';
+import type { StationCore } from '../../electron/station/core/core-types';
 import { mergeSettings } from '../../electron/station/settings/merge-settings';
 
 /** Scans that lead to each outcome on a fresh fake core. */
@@ -86,7 +86,7 @@ export const FAKE_DISCOVERED_PRINTERS: FakeDiscoveredPrinter[] = [
   { address: '/dev/usb/lp0', name: 'TSC TE210', kind: 'device', detail: 'USB printer on /dev/usb/lp0' },
 ];
 
-/** The station's words for each fault (electron/station/printing/status-types.ts). */
+/** The station's words for each fault (electron/station/printing/status/status-types.ts). */
 const PRINTER_FAULTS: Record<Exclude<FakePrinterState, 'ready'>, (address: string) => { faults: string[]; message: string }> = {
   paper_out: () => ({ faults: ['paper_out'], message: 'The printer is out of labels: load a new roll and close the head.' }),
   head_open: () => ({ faults: ['head_open'], message: 'The print head is open: close it firmly until it clicks.' }),

@@ -1,5 +1,5 @@
 /** Where the station learns about an order: TikTok (direct), Shopify, or a WMS order file. */
-import type { OrderDetails } from '../../../shared/orders';
+import type { OrderDetails } from '../../../shared/domain/orders';
 
 export type OrderQuery = { kind: 'tiktok'; orderId: string } | { kind: 'shopify'; orderName: string };
 

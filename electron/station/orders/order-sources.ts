@@ -1,7 +1,7 @@
 /** The order sources configured on this station, in the order they are asked. */
 import type { Settings } from '../../../shared/schemas';
-import type { ProviderFactory } from '../provider-factory';
-import { fingerprint } from '../secret-fingerprint';
+import type { ProviderFactory } from '../providers/provider-factory';
+import { fingerprint } from '../providers/secret-fingerprint';
 import type { SettingsService } from '../settings/settings-service';
 import type { OrderSource } from './order-source';
 import { createOrdersFileSource } from './orders-file-source';

@@ -4,7 +4,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { LineItem, OrderDetails } from '../../../shared/orders';
+import type { LineItem, OrderDetails } from '../../../shared/domain/orders';
 import { StationError } from '../../../shared/rpc';
 
 export interface OrdersIndex {

@@ -2,9 +2,9 @@
  * From a scan to the order to label: its TikTok order ID, line items and whether it was cancelled,
  * asking the configured order sources. A cancelled order is refused before anything is bought.
  */
-import type { OrderDetails } from '../../../shared/orders';
+import type { OrderDetails } from '../../../shared/domain/orders';
 import { StationError } from '../../../shared/rpc';
-import { resolveScan, shopifyNumberRejection } from '../../../shared/scan';
+import { resolveScan, shopifyNumberRejection } from '../../../shared/domain/scan';
 import type { OrderQuery, OrderSource } from './order-source';
 
 export interface ResolvedOrder {

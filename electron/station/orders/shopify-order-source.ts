@@ -5,7 +5,7 @@
  * learns line items and cancellation either way.
  */
 import { z } from 'zod';
-import { OrderDetails, type LineItem } from '../../../shared/orders';
+import { OrderDetails, type LineItem } from '../../../shared/domain/orders';
 import type { OrderQuery, OrderSource } from './order-source';
 import { shopifyErrors } from './shopify-errors';
 import { shopifyGraphql, storeLabel, type ShopifyGraphqlOptions } from './shopify-graphql';

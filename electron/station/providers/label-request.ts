@@ -1,6 +1,6 @@
 /** Checks a LabelRequest at the provider boundary, before anything is sent or bought. */
 import { z } from 'zod';
-import { OrderDetails } from '../../../shared/orders';
+import { OrderDetails } from '../../../shared/domain/orders';
 import { Parcel } from '../../../shared/schemas';
 import { describeZodError } from '../../../shared/rpc';
 import { ProviderError, type LabelRequest } from './provider';

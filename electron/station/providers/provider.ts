@@ -1,5 +1,5 @@
 /** The one interface every label provider implements: sandbox, aftership, tiktok, shipium. */
-import type { OrderDetails } from '../../../shared/orders';
+import type { OrderDetails } from '../../../shared/domain/orders';
 import type { LabelFormat, Parcel, ProviderName } from '../../../shared/schemas';
 import { StationError } from '../../../shared/rpc';
 

@@ -1,8 +1,8 @@
 /** The station's settings: saved values, over defaults, under environment presets. Secrets stay here. */
 import { SecretName, Settings, type PrinterSettings, type PublicSettings, type SettingsPatch } from '../../../shared/schemas';
 import { StationError } from '../../../shared/rpc';
-import type { KeyValueStore, SecretStore } from '../core-types';
-import { defaultPrinter } from '../../../shared/printers';
+import type { KeyValueStore, SecretStore } from '../core/core-types';
+import { defaultPrinter } from '../../../shared/domain/printers';
 import { DEFAULT_PRINTER, DEFAULT_SETTINGS } from './defaults';
 import type { EnvPresets } from './env-presets';
 import { mergeSettings } from './merge-settings';

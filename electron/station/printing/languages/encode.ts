@@ -1,7 +1,7 @@
 /** A 1-bit label bitmap -> the bytes a printer of the given language prints it from. */
-import type { Bitmap } from '../bitmap';
-import type { MediaSize, PrinterDpi } from '../media';
-import { bitmapToZpl } from '../zpl-graphic';
+import type { Bitmap } from '../render/bitmap';
+import type { MediaSize, PrinterDpi } from '../render/media';
+import { bitmapToZpl } from './zpl-graphic';
 import { bitmapToEpl } from './epl';
 import { bitmapToEscPos } from './escpos';
 import { bitmapToPdf } from './pdf-bitmap';

@@ -3,7 +3,7 @@
  * In GW data a 1 bit is a WHITE dot and a 0 bit prints black (Zebra support note "Details related
  * to the GW EPL Command"), the opposite of our bitmap, so every byte is inverted.
  */
-import type { Bitmap } from '../bitmap';
+import type { Bitmap } from '../render/bitmap';
 
 export interface EplOptions {
   /** Gap between labels in dots (Q command). Default 24 (3 mm at 203 dpi). */

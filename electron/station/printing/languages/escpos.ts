@@ -6,9 +6,9 @@
  * every pixel into an object (slow at 300 dpi), thresholds again, and sends the label as ONE GS v 0
  * command; many printers cap one raster command's height (2303 rows on Epson TM models) and buffer,
  * so a 4x8 label at 300 dpi (2400 rows) would be cut off. Its output for one band is checked
- * byte-for-byte against ours in test/unit/printing-lang-escpos.test.ts.
+ * byte-for-byte against ours in test/electron/station/printing/languages/encoders.test.ts.
  */
-import type { Bitmap } from '../bitmap';
+import type { Bitmap } from '../render/bitmap';
 
 export interface EscPosOptions {
   /** Rows per GS v 0 command. Default 256. */

@@ -1,6 +1,6 @@
 /** Labels a printer cannot print as they are: wording for the packer and what to do next. */
 import { PrintError } from '../print-error';
-import type { PrinterDpi } from '../media';
+import type { PrinterDpi } from '../render/media';
 import { LANGUAGE_NAMES, type PrinterLanguage } from './printer-language';
 
 /** Codes of the printer-language engine (listed in print-error.ts's PrintErrorCode). */

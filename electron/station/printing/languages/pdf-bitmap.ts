@@ -4,8 +4,8 @@
  * synchronous. The image is 1 bit DeviceGray with /Decode [1 0], so our 1 = black bits go in as is.
  */
 import { deflateSync } from 'node:zlib';
-import type { Bitmap } from '../bitmap';
-import { DEFAULT_MEDIA, mediaPoints, type MediaSize } from '../media';
+import type { Bitmap } from '../render/bitmap';
+import { DEFAULT_MEDIA, mediaPoints, type MediaSize } from '../render/media';
 
 function num(n: number): string {
   return Number(n.toFixed(3)).toString();

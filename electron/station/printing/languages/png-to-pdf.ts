@@ -5,8 +5,8 @@
  */
 import PDFDocument from 'pdfkit';
 import { loadImage } from '@napi-rs/canvas';
-import { fitToMedia } from '../fit';
-import { DEFAULT_MEDIA, mediaPoints, type MediaSize } from '../media';
+import { fitToMedia } from '../render/fit';
+import { DEFAULT_MEDIA, mediaPoints, type MediaSize } from '../render/media';
 
 export async function pngLabelToPdf(png: Uint8Array, opts: { media?: MediaSize } = {}): Promise<Buffer> {
   const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);

@@ -3,8 +3,8 @@
  * In BITMAP data a 0 bit prints black and a 1 bit is white, the opposite of our bitmap, so every
  * byte is inverted (and padding bits at the end of a row stay white).
  */
-import type { Bitmap } from '../bitmap';
-import { DEFAULT_MEDIA, mediaMillimetres, type MediaSize } from '../media';
+import type { Bitmap } from '../render/bitmap';
+import { DEFAULT_MEDIA, mediaMillimetres, type MediaSize } from '../render/media';
 
 export interface TsplOptions {
   media?: MediaSize;

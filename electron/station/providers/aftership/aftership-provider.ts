@@ -28,7 +28,7 @@ import { downloadLabelFile } from './label-download';
 import { findLabelByReference } from './label-lookup';
 import { afterShipTokenBucket, sharedAfterShipRateLimiter, type RateLimiter } from './rate-limiter';
 import { buildCreateLabelBody, TIKTOK_SERVICE_TYPE } from './request-body';
-import { abortableSleep, type Sleep } from './sleep';
+import { abortableSleep, type Sleep } from '../http/sleep';
 import { lookupFailed } from './lookup-errors';
 
 export const AFTERSHIP_PRODUCTION_BASE_URL = 'https://api.aftership.com/postmen/v3';

@@ -10,7 +10,7 @@ import { httpExchange, type HttpAnswer } from '../http/exchange';
 import type { NetworkFailure } from '../http/network-failure';
 import type { RateLimiter } from './rate-limiter';
 import { retryAfterMsFromHeaders } from './rate-limit';
-import { jitteredBackoff, type Sleep } from './sleep';
+import { jitteredBackoff, type Sleep } from '../http/sleep';
 
 export interface ApiClientOptions {
   baseUrl: string;

@@ -3,7 +3,7 @@
  * never sent. Downloading is idempotent, so network failures and 5xx are retried a few times.
  */
 import { downloadLabelWithRetries, labelDownloadError } from '../http/label-download';
-import { jitteredBackoff, type Sleep } from './sleep';
+import { jitteredBackoff, type Sleep } from '../http/sleep';
 
 export interface DownloadOptions {
   fetch: typeof fetch;

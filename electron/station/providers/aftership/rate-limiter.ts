@@ -4,7 +4,7 @@
  * so a settings change that makes a new provider does not double the rate.
  */
 import { createHash } from 'node:crypto';
-import { abortableSleep, type Sleep } from './sleep';
+import { abortableSleep, type Sleep } from '../http/sleep';
 
 export interface RateLimiter {
   /** Resolves when a request may be sent; rejects when the signal aborts first. */

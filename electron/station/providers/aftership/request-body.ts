@@ -2,7 +2,7 @@
  * The POST /labels body for a TikTok Shipping label (AfterShip Shipping v3). AfterShip takes the
  * addresses from the TikTok order, so the shipment carries parcels only, as in AfterShip's guide.
  */
-import type { LineItem } from '../../../../shared/orders';
+import type { LineItem } from '../../../../shared/domain/orders';
 import type { LabelRequest, ParcelRequest } from '../provider';
 
 export const TIKTOK_SERVICE_TYPE = 'tiktok-shipping_standard_shipping';

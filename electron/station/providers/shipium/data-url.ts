@@ -1,5 +1,5 @@
 /** Labels Shipium sends inline are kept as `data:` URLs, so the history can re-read them offline. */
-import { sniffLabelFormat } from '../../printing/sniff';
+import { sniffLabelFormat } from '../../../../shared/domain/label-format';
 
 const MIME = { pdf: 'application/pdf', png: 'image/png', zpl: 'application/zpl' } as const;
 

@@ -10,7 +10,7 @@
  * `purchaseOrderIdentifier` (and `referenceIdentifier`, printed on the label), the station's
  * idempotency reference in `partnerShipmentId` (the caller's own shipment ID, unique per shipment).
  */
-import type { LineItem } from '../../../../shared/orders';
+import type { LineItem } from '../../../../shared/domain/orders';
 import type { LabelRequest, ParcelRequest } from '../provider';
 
 export const SHIPIUM_LABEL_PATH = '/api/v1/shipment/carrierselection/label';

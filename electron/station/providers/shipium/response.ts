@@ -6,7 +6,7 @@
  * as `carrierLabel.packages[]`, each with its own `packageScannableId` and `documents`.
  */
 import { z } from 'zod';
-import { sniffLabelFormat } from '../../printing/sniff';
+import { sniffLabelFormat } from '../../../../shared/domain/label-format';
 import type { PurchasedLabel } from '../provider';
 import { labelDataUrl } from './data-url';
 

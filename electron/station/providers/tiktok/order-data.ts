@@ -6,7 +6,7 @@
  * LineItem with quantity 1 and its own TikTok line item ID.
  */
 import { z } from 'zod';
-import type { LineItem, OrderDetails } from '../../../../shared/orders';
+import type { LineItem, OrderDetails } from '../../../../shared/domain/orders';
 import type { TikTokApiClient } from './client';
 import { unavailableError } from './errors';
 

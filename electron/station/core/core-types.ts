@@ -1,0 +1,49 @@
+/** How a shell (Electron or browser) creates and talks to the station core. */
+import type { EventName, EventPayload, StationHandlers } from '../../../shared/contract';
+import type { PrintTiming } from '../printing/service/print-service';
+
+/** Where the shell keeps settings: electron-store in Electron, conf in plain Node. */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+/**
+ * Where the shell keeps secrets (the provider API key). Electron: safeStorage-encrypted.
+ * Values never leave the main process: the contract only exposes whether a key is set.
+ */
+export interface SecretStore {
+  get(name: string): string | undefined;
+  set(name: string, value: string): void;
+  delete(name: string): void;
+}
+
+export interface StationEvents {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export interface StationCore {
+  handlers: StationHandlers;
+  events: StationEvents;
+  /** Settles when the start-up check of purchases left without an answer has finished. */
+  reconciled: Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StationCoreOptions {
+  dataDir: string;
+  shell: 'electron' | 'web';
+  settingsStore: KeyValueStore;
+  secretStore: SecretStore;
+  /** process.env by default; injectable for tests. */
+  env?: Record<string, string | undefined>;
+  /** Log sink; must never receive secrets. */
+  log?: (line: string) => void;
+  /** How long a provider's "no label" is re-asked after a lost answer (default 3 s; tests shorten it). */
+  noneConfirmDelayMs?: number;
+  /** Print queue timings (tests shorten retries and status polling). */
+  printTiming?: PrintTiming;
+  /** Overrides each provider's own request timeout (tests use short ones). */
+  providerTimeoutMs?: number;
+}

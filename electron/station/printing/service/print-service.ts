@@ -1,0 +1,140 @@
+/**
+ * Every label print goes through here: rendered for the chosen printer, committed to the durable
+ * queue before a byte is sent, and recorded in History as the queue reports. The caller gets
+ * "printed" or "waiting for the printer, and why": never a label silently dropped.
+ */
+import type { PrintOutcome } from '../../../../shared/contract';
+import type { PrintJobView, PrintQueueView } from '../../../../shared/domain/print-queue';
+import type { PrinterProfile, Settings } from '../../../../shared/schemas';
+import { StationError } from '../../../../shared/rpc';
+import type { StationDatabase } from '../../history/database';
+import type { HistoryStore, StoredLabel } from '../../history/history-store';
+import { recordQueueEvent } from './print-history-sync';
+import { queueStatusCheck } from './print-queue-status';
+import { printJobView, printQueueView } from './print-queue-view';
+import { awaitPrintSettled } from './print-settle';
+import { renderForPrinter, sendToPrinter } from '..';
+import { PrintQueue, type PrintQueueOptions } from '../queue';
+
+export interface PrintTiming {
+  /** How long a print waits for "printed" before it is reported as waiting in the queue (default 20 s). */
+  settleWaitMs?: number;
+  retryDelaysMs?: number[];
+  statusPollMs?: number;
+  statusTimeoutMs?: number;
+}
+
+export interface PrintServiceDeps {
+  db: StationDatabase;
+  history: HistoryStore;
+  settings: () => Settings;
+  log: (line: string) => void;
+  timing?: PrintTiming;
+}
+
+export class PrintService {
+  private readonly queue: PrintQueue;
+  private readonly settleWaitMs: number;
+  private readonly listeners = new Set<(view: PrintQueueView) => void>();
+  private viewPending = false;
+
+  constructor(private readonly deps: PrintServiceDeps) {
+    const { timing = {} } = deps;
+    this.settleWaitMs = timing.settleWaitMs ?? 20_000;
+    const options: PrintQueueOptions = {
+      db: deps.db,
+      send: (address, payload) => sendToPrinter(address, payload),
+      status: (address) => queueStatusCheck(deps.settings(), address),
+      log: deps.log,
+      ...(timing.retryDelaysMs && { retryDelaysMs: timing.retryDelaysMs }),
+      ...(timing.statusPollMs && { statusPollMs: timing.statusPollMs }),
+      ...(timing.statusTimeoutMs && { statusTimeoutMs: timing.statusTimeoutMs }),
+    };
+    this.queue = new PrintQueue(options);
+    this.queue.on('job', (job) => {
+      recordQueueEvent(deps.history, job);
+      this.changed();
+    });
+    this.queue.on('printer', () => this.changed());
+  }
+
+  /** Starts sending: jobs left by the last run (even one cut off mid-send) go out first. */
+  start(): void {
+    this.queue.start();
+  }
+
+  stop(): Promise<void> {
+    return this.queue.stop();
+  }
+
+  /** Renders the label for `printer`, queues it and waits until it printed or clearly waits. */
+  async print(label: StoredLabel, bytes: Uint8Array, printer: PrinterProfile, reprint: boolean): Promise<{ outcome: PrintOutcome; label: StoredLabel }> {
+    const { history } = this.deps;
+    let payload: Buffer;
+    try {
+      payload = (await renderForPrinter(bytes, { dpi: printer.dpi, language: printer.language, media: printer.media })).payload;
+    } catch (error) {
+      // The label is bought and saved whatever went wrong here: say so, never lose the outcome.
+      if (!(error instanceof StationError)) this.deps.log(`label ${label.id}: could not be prepared for the printer (${(error as Error).name})`);
+      const problem =
+        error instanceof StationError
+          ? error.toProblem()
+          : { code: 'print_error', message: 'The label could not be prepared for the printer.', nextStep: 'Check the printer settings and press Reprint.' };
+      history.recordPrintAttempt({ labelId: label.id, printer: printer.address, ok: false, reprint, bytes: 0, error: problem.message });
+      const updated = label.status === 'printed' ? label : history.setStatus(label.id, 'print_failed', problem.message);
+      return { outcome: { ok: false, printer: printer.address, bytes: 0, problem }, label: updated };
+    }
+    const job = this.queue.enqueue({ labelId: label.id, printer: printer.address, payload, reprint });
+    const settled = await awaitPrintSettled(this.queue, job, this.settleWaitMs);
+    const latest = history.get(label.id) ?? label;
+    if (settled.state === 'done') {
+      return { outcome: { ok: true, printer: printer.address, bytes: settled.job.bytesSent }, label: latest };
+    }
+    if (settled.state === 'cancelled') {
+      const problem = { code: 'print_cancelled', message: 'The print was cancelled before the label came out.', nextStep: 'Reprint it from History when it is needed.' };
+      return { outcome: { ok: false, printer: printer.address, bytes: 0, problem }, label: latest };
+    }
+    const problem = {
+      code: 'print_queued',
+      message: `The label waits for printer "${printer.name}": ${settled.reason}`,
+      nextStep: 'It prints by itself once the printer is ready. Do not reprint it.',
+    };
+    return { outcome: { ok: false, printer: printer.address, bytes: 0, queued: { printJobId: job.id }, problem }, label: latest };
+  }
+
+  /** Settings changed printer addresses: waiting labels follow their printer to its new address. */
+  followMovedPrinters(before: Settings['printers'], after: Settings['printers']): void {
+    for (const old of before.list) {
+      const now = after.list.find((p) => p.id === old.id);
+      if (!now || now.address === old.address) continue;
+      if (now.language !== old.language || now.dpi !== old.dpi || now.media !== old.media) continue; // rendered for the old printer: stays visible to cancel
+      this.queue.redirect(old.address, now.address);
+    }
+  }
+
+  view(): PrintQueueView {
+    return printQueueView(this.queue, this.deps.history, this.deps.settings().printers);
+  }
+
+  resolve(printJobId: number, action: 'cancel' | 'printed'): PrintJobView {
+    const job = action === 'cancel' ? this.queue.cancel(printJobId) : this.queue.confirmPrinted(printJobId);
+    return printJobView(job, this.deps.history, this.deps.settings().printers);
+  }
+
+  /** The whole queue view after every change, at most once per tick. */
+  onChange(listener: (view: PrintQueueView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    if (this.viewPending || this.listeners.size === 0) return;
+    this.viewPending = true;
+    setImmediate(() => {
+      this.viewPending = false;
+      if (!this.deps.db.open) return;
+      const view = this.view();
+      for (const listener of this.listeners) listener(view);
+    });
+  }
+}

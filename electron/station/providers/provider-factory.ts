@@ -1,0 +1,108 @@
+/** Picks the label provider from the settings, reusing one instance per configuration. */
+import type { ProviderName, SecretName, Settings } from '../../../shared/schemas';
+import { StationError } from '../../../shared/rpc';
+import { createAfterShipProvider } from './aftership';
+import type { LabelProvider } from './provider';
+import { createSandboxProvider } from './sandbox';
+import { createShipiumProvider } from './shipium';
+import { createTikTokProvider, type TikTokClientOptions } from './tiktok';
+import { fingerprint } from './secret-fingerprint';
+import type { SettingsService } from '../settings/settings-service';
+
+export const PROVIDER_TITLES: Record<ProviderName, string> = {
+  sandbox: 'Sandbox (no real labels)',
+  aftership: 'AfterShip Shipping API',
+  tiktok: 'TikTok Shop (direct)',
+  shipium: 'Shipium (TikTok Shop carrier)',
+};
+
+export class ProviderFactory {
+  private cache = new Map<string, LabelProvider>();
+
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly dataDir: string,
+    private readonly timeoutMs?: number,
+  ) {}
+
+  forSettings(settings: Settings): LabelProvider {
+    return this.get(settings.provider, settings);
+  }
+
+  /** The provider that sold a stored label (for re-downloading its file or looking it up). */
+  get(name: ProviderName, settings: Settings): LabelProvider {
+    switch (name) {
+      case 'sandbox':
+        return this.cached(`sandbox:${settings.sandbox.latencyMs}`, () =>
+          createSandboxProvider({ latencyMs: settings.sandbox.latencyMs, ledgerDir: this.dataDir }),
+        );
+      case 'aftership': {
+        const apiKey = this.require('aftershipApiKey', name, 'the AfterShip API key');
+        const { baseUrl, shipperAccountId, serviceType } = settings.aftership;
+        return this.cached(`aftership:${baseUrl}:${shipperAccountId}:${serviceType}:${fingerprint(apiKey)}`, () =>
+          createAfterShipProvider({ baseUrl, apiKey, shipperAccountId, serviceType, ...this.timeout() }),
+        );
+      }
+      case 'tiktok': {
+        const options = this.tiktokOptions(settings);
+        return this.cached(`tiktok:${options.apiBaseUrl}:${options.appKey}:${options.shopCipher}:${fingerprint(options.appSecret)}`, () =>
+          createTikTokProvider(options),
+        );
+      }
+      case 'shipium': {
+        const apiKey = this.require('shipiumApiKey', name, 'the Shipium API key');
+        return this.cached(`shipium:${settings.shipium.baseUrl}:${fingerprint(apiKey)}`, () =>
+          createShipiumProvider({ baseUrl: settings.shipium.baseUrl, apiKey, ...this.timeout() }),
+        );
+      }
+    }
+  }
+
+  /** The station's TikTok app: enough to exchange an authorization code. */
+  tiktokApp(settings: Settings): Pick<TikTokClientOptions, 'authBaseUrl' | 'appKey' | 'appSecret'> {
+    const { authBaseUrl, appKey } = settings.tiktok;
+    if (!appKey) throw notConfigured('TikTok Shop', 'the TikTok app key');
+    return { authBaseUrl, appKey, appSecret: this.require('tiktokAppSecret', 'tiktok', 'the TikTok app secret') };
+  }
+
+  /** Everything the TikTok client needs; tokens live in the encrypted secret store. */
+  tiktokOptions(settings: Settings): TikTokClientOptions {
+    const app = this.tiktokApp(settings);
+    const { apiBaseUrl, shopCipher } = settings.tiktok;
+    if (!shopCipher) throw notConfigured('TikTok Shop', 'the shop cipher');
+    return {
+      ...app,
+      apiBaseUrl,
+      shopCipher,
+      ...this.timeout(),
+      tokens: { load: () => this.settings.tiktokTokens(), save: (tokens) => this.settings.saveTikTokTokens(tokens) },
+    };
+  }
+
+  private timeout(): { timeoutMs?: number } {
+    return this.timeoutMs === undefined ? {} : { timeoutMs: this.timeoutMs };
+  }
+
+  private require(secret: SecretName, provider: ProviderName, what: string): string {
+    const value = this.settings.secret(secret);
+    if (!value) throw notConfigured(PROVIDER_TITLES[provider], what);
+    return value;
+  }
+
+  private cached(key: string, make: () => LabelProvider): LabelProvider {
+    let provider = this.cache.get(key);
+    if (!provider) {
+      provider = make();
+      this.cache.set(key, provider);
+    }
+    return provider;
+  }
+}
+
+function notConfigured(provider: string, what: string): StationError {
+  return new StationError(
+    'provider_not_configured',
+    `${provider} is selected but ${what} is not set on this station, so no label can be bought.`,
+    'A supervisor must complete the provider’s section in Settings (or switch the provider to Sandbox for practice).',
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { station } from '../api/station';
+import { useStationInfo } from '../api/queries';
+import { useNav, type Screen } from '../state/nav';
+import { useScanStore } from '../state/scan-store';
+import { TopBar } from './TopBar';
+import { SandboxBanner } from '../ui/SandboxBanner';
+import { ConnectionBanner } from '../ui/ConnectionBanner';
+import { ProblemBox } from '../ui/ProblemBox';
+import { toProblem } from '../api/problem';
+import { ScanScreen } from '../scan/ScanScreen';
+import { HistoryScreen } from '../history/HistoryScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+
+const FUNCTION_KEYS: Record<string, Screen> = { F1: 'scan', F2: 'history', F3: 'settings' };
+
+export function App() {
+  const screen = useNav((s) => s.screen);
+  const go = useNav((s) => s.go);
+  const info = useStationInfo();
+
+  useEffect(() => station.on('jobProgress', (event) => useScanStore.getState().progress(event)), []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = FUNCTION_KEYS[e.key];
+      if (target) {
+        e.preventDefault();
+        go(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  return (
+    <div className="app">
+      <TopBar />
+      {info.data?.sandbox && <SandboxBanner />}
+      <ConnectionBanner />
+      {info.isError && (
+        <div className="screen-pad">
+          <ProblemBox problem={toProblem(info.error)} />
+        </div>
+      )}
+      <main className="screen">
+        {screen === 'scan' && <ScanScreen />}
+        {screen === 'history' && <HistoryScreen />}
+        {screen === 'settings' && <SettingsScreen />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useNav, type Screen } from '../state/nav';
+import { useStationInfo } from '../api/queries';
+
+const TABS: Array<{ screen: Screen; label: string; key: string }> = [
+  { screen: 'scan', label: 'Scan', key: 'F1' },
+  { screen: 'history', label: 'History', key: 'F2' },
+  { screen: 'settings', label: 'Settings', key: 'F3' },
+];
+
+export function TopBar() {
+  const { screen, go } = useNav();
+  const info = useStationInfo();
+  return (
+    <header className="topbar">
+      <div className="brand">Label Station</div>
+      <nav className="tabs" role="tablist">
+        {TABS.map((tab) => (
+          <button
+            key={tab.screen}
+            role="tab"
+            aria-selected={screen === tab.screen}
+            className={screen === tab.screen ? 'tab active' : 'tab'}
+            onClick={() => go(tab.screen)}
+          >
+            {tab.label} <kbd>{tab.key}</kbd>
+          </button>
+        ))}
+      </nav>
+      <div className="station-facts" data-testid="provider">
+        {info.data ? (
+          <>
+            <span className={info.data.sandbox ? 'provider provider-sandbox' : 'provider provider-live'}>
+              {info.data.sandbox ? 'SANDBOX' : `LIVE · ${info.data.providerTitle}`}
+            </span>
+            <span className="printer-name" title={`Scans print on ${info.data.printerName} (${info.data.printer})`} data-testid="topbar-printer">
+              Printer: <strong>{info.data.printerName}</strong> <span className="printer-address">{info.data.printer}</span>
+            </span>
+          </>
+        ) : info.isError ? (
+          <span className="provider provider-unknown">Provider unknown</span>
+        ) : (
+          <span className="provider">…</span>
+        )}
+      </div>
+    </header>
+  );
+}

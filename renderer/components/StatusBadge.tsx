@@ -1,7 +1,0 @@
-import type { LabelStatus } from '../../shared/schemas';
-import { STATUS_WORDS } from '../format';
-
-export function StatusBadge({ status }: { status: LabelStatus }) {
-  const words = STATUS_WORDS[status];
-  return <span className={`status status-${words.tone}`}>{words.text}</span>;
-}

@@ -1,0 +1,90 @@
+import { useLabelDetail, useSettings } from '../api/queries';
+import { printerAtAddress } from '../../shared/domain/printers';
+import { canReprint, formatMoney, formatTime, isUncertain, PROVIDER_NAMES } from '../ui/format';
+import { toProblem } from '../api/problem';
+import { LabelPreview } from '../ui/LabelPreview';
+import { ProblemBox } from '../ui/ProblemBox';
+import { ReprintButton } from '../ui/ReprintButton';
+import { StatusBadge } from '../ui/StatusBadge';
+import { UncertainLabelActions } from './UncertainLabelActions';
+import { NoTrackingNote } from '../ui/NoTrackingNote';
+import { LabelPrintJobs } from './LabelPrintJobs';
+import { usePrintQueue } from '../api/print-queue-state';
+
+/** Side panel for one label: facts, print attempts, preview and reprint; checking an unclear purchase. */
+export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: () => void }) {
+  const detail = useLabelDetail(labelId);
+  const queue = usePrintQueue();
+  const printers = useSettings().data?.printers;
+  /** A print attempt's printer by name when it is one of the station's printers, else its address. */
+  const printerWords = (address: string) => {
+    const name = printers && printerAtAddress(printers, address)?.name;
+    return name ? `${name} (${address})` : address;
+  };
+  // A label already waiting for a printer is not offered a second print: its job box says why and offers Cancel.
+  const waiting = (queue.data?.jobs ?? []).some((j) => j.labelId === labelId);
+  return (
+    <aside className="drawer" data-testid="history-detail" aria-label="Label details">
+      <div className="drawer-head">
+        <h2>Label details</h2>
+        <button className="button button-small" onClick={onClose}>
+          Close ✕
+        </button>
+      </div>
+      {detail.isPending && <p>Loading…</p>}
+      {detail.isError && <ProblemBox problem={toProblem(detail.error)} />}
+      {detail.data && (
+        <>
+          <dl className="detail-facts">
+            <dt>Order ID</dt>
+            <dd className="mono strong">{detail.data.orderId}</dd>
+            <dt>Tracking</dt>
+            <dd className="mono">
+              {detail.data.trackingNumbers.join(', ') || '—'}
+              {detail.data.trackingNumbers.length > 0 && <NoTrackingNote provider={detail.data.provider} />}
+            </dd>
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={detail.data.status} />
+            </dd>
+            <dt>Provider</dt>
+            <dd>{detail.data.sandbox ? <span className="sandbox-chip">SANDBOX</span> : PROVIDER_NAMES[detail.data.provider]}</dd>
+            <dt>Cost</dt>
+            <dd>{formatMoney(detail.data.cost)}</dd>
+            <dt>{isUncertain(detail.data.status) ? 'Asked' : 'Bought'}</dt>
+            <dd>
+              {formatTime(detail.data.createdAt)} by {detail.data.operator || '—'}
+            </dd>
+            {detail.data.error && (
+              <>
+                <dt>{detail.data.status === 'queued' ? 'Why it waits' : 'Problem'}</dt>
+                <dd className={detail.data.status === 'queued' ? 'text-warn' : 'text-bad'}>{detail.data.error}</dd>
+              </>
+            )}
+          </dl>
+          <UncertainLabelActions key={labelId} label={detail.data} />
+          <LabelPrintJobs labelId={labelId} />
+          {canReprint(detail.data.status) && !waiting && <ReprintButton labelId={labelId} />}
+          <h3>Print attempts</h3>
+          {detail.data.printAttempts.length === 0 ? (
+            <p className="muted">No print attempts.</p>
+          ) : (
+            <ul className="attempts">
+              {detail.data.printAttempts.map((a) => (
+                <li key={a.id} className={a.ok ? 'attempt-ok' : 'attempt-bad'}>
+                  <span>{a.ok ? '✓' : '✕'}</span> {formatTime(a.at)} · {a.reprint ? 'reprint' : 'first print'} · {printerWords(a.printer)}
+                  {a.error && <div className="text-bad">{a.error}</div>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {(canReprint(detail.data.status) || detail.data.status === 'queued') && (
+            <div className="drawer-preview">
+              <LabelPreview labelId={labelId} height={420} />
+            </div>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

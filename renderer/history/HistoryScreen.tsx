@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'react';
+import type { LabelRecord } from '../../shared/schemas';
+import { useHistory, useUncertainLabels } from '../api/queries';
+import { useDebounced } from '../ui/hooks';
+import { useNav } from '../state/nav';
+import { canReprint, isUncertain, PROVIDER_NAMES, timeParts } from '../ui/format';
+import { toProblem } from '../api/problem';
+import { ProblemBox } from '../ui/ProblemBox';
+import { ReprintButton } from '../ui/ReprintButton';
+import { StatusBadge } from '../ui/StatusBadge';
+import { HistoryDetail } from './HistoryDetail';
+import { useWaitingLabels } from '../api/print-queue-state';
+
+/** uncertain: purchases without a clear answer; waiting: labels with a print job waiting for its printer. */
+type Filter = 'all' | 'uncertain' | 'waiting';
+
+export function HistoryScreen() {
+  const initialQuery = useNav((s) => s.historyQuery);
+  const initialLabel = useNav((s) => s.historyLabelId);
+  const [query, setQuery] = useState(initialQuery);
+  const [filter, setFilter] = useState<Filter>('all');
+  const debounced = useDebounced(query.trim(), 250);
+  const history = useHistory(debounced);
+  const uncertain = useUncertainLabels();
+  const waiting = useWaitingLabels();
+  const [selected, setSelected] = useState<string | null>(initialLabel);
+  const needsChecking = uncertain.data ?? [];
+  const all = history.data?.pages.flatMap((p) => p.labels) ?? [];
+  const labels =
+    filter === 'uncertain'
+      ? needsChecking.filter((l) => matches(l, debounced))
+      : filter === 'waiting'
+        ? waiting.labels.filter((l) => matches(l, debounced)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        : all;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setSelected(null);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const total = filter === 'all' ? history.data?.pages[0]?.total ?? 0 : labels.length;
+  const loaded = filter === 'uncertain' ? uncertain.isSuccess : filter === 'waiting' ? waiting.isSuccess : history.isSuccess;
+  const error = filter === 'uncertain' ? uncertain.error : filter === 'waiting' ? waiting.error : history.error;
+
+  return (
+    <div className="history-screen">
+      <div className="history-main">
+        {needsChecking.length > 0 && filter === 'all' && (
+          <div className="uncertain-banner" role="alert" data-testid="uncertain-banner">
+            <span>
+              ⚠ {needsChecking.length === 1 ? '1 label needs' : `${needsChecking.length} labels need`} checking: the provider gave no clear answer, so a
+              label may have been bought. Do not scan {needsChecking.length === 1 ? 'that order' : 'those orders'} again until checked.
+            </span>
+            <button className="button button-small" onClick={() => setFilter('uncertain')}>
+              Show them
+            </button>
+          </div>
+        )}
+        <div className="history-toolbar">
+          <input
+            className="search-input"
+            data-testid="history-search"
+            type="search"
+            placeholder="Search order ID or tracking number"
+            value={query}
+            autoFocus
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <div className="chips" role="group" aria-label="Show">
+            <button className={filter === 'all' ? 'chip chip-active' : 'chip'} aria-pressed={filter === 'all'} onClick={() => setFilter('all')} data-testid="filter-all">
+              All labels
+            </button>
+            <button
+              className={['chip', 'chip-uncertain', filter === 'uncertain' ? 'chip-active' : '', needsChecking.length > 0 ? 'chip-alert' : ''].join(' ')}
+              aria-pressed={filter === 'uncertain'}
+              onClick={() => setFilter('uncertain')}
+              data-testid="filter-uncertain"
+            >
+              Needs checking <span className="chip-count">{uncertain.isSuccess ? needsChecking.length : '…'}</span>
+            </button>
+            <button
+              className={['chip', 'chip-waiting', filter === 'waiting' ? 'chip-active' : '', waiting.count > 0 ? 'chip-warn' : ''].join(' ')}
+              aria-pressed={filter === 'waiting'}
+              onClick={() => setFilter('waiting')}
+              data-testid="filter-waiting"
+            >
+              Waiting for printer <span className="chip-count">{waiting.count}</span>
+            </button>
+          </div>
+          <span className="muted" data-testid="history-count">
+            {loaded ? `${total} label${total === 1 ? '' : 's'}` : ''}
+          </span>
+        </div>
+        {error && <ProblemBox problem={toProblem(error)} />}
+        <table className="history-table" data-testid="history-table">
+          <thead>
+            <tr>
+              <th>Time</th>
+              <th>Order ID</th>
+              <th>Tracking</th>
+              <th>Provider</th>
+              <th>Status</th>
+              <th className="num">Prints</th>
+              <th>Operator</th>
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {labels.map((label) => (
+              <tr
+                key={label.id}
+                className={
+                  [selected === label.id ? 'selected' : '', isUncertain(label.status) ? 'row-uncertain' : '', label.status === 'queued' ? 'row-waiting' : '']
+                    .join(' ')
+                    .trim() || undefined
+                }
+                onClick={() => setSelected(label.id)}
+                data-testid="history-row"
+              >
+                <td className="nowrap">
+                  <TimeCell iso={label.createdAt} />
+                </td>
+                <td className="mono strong">{label.orderId}</td>
+                <td className="mono">{label.trackingNumbers[0] ?? '—'}</td>
+                <td>{label.sandbox ? <span className="sandbox-chip">SANDBOX</span> : PROVIDER_NAMES[label.provider]}</td>
+                <td>
+                  <StatusBadge status={label.status} />
+                </td>
+                <td className="num">{label.printCount}</td>
+                <td>{label.operator || '—'}</td>
+                <td onClick={(e) => e.stopPropagation()}>
+                  {canReprint(label.status) && <ReprintButton labelId={label.id} size="small" label="Reprint" />}
+                  {isUncertain(label.status) && (
+                    <button className="button button-small" onClick={() => setSelected(label.id)}>
+                      Check
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {loaded && labels.length === 0 && (
+          <p className="empty">
+            {filter === 'uncertain'
+              ? 'Nothing needs checking: every purchase got a clear answer.'
+              : filter === 'waiting' && !debounced
+                ? 'No label is waiting for a printer: everything sent has printed.'
+                : debounced
+                ? `No label matches “${debounced}”.`
+                : 'No labels yet. Scanned orders appear here.'}
+          </p>
+        )}
+        {filter === 'all' && history.hasNextPage && (
+          <button className="button load-more" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
+            {history.isFetchingNextPage ? 'Loading…' : `Load more (${labels.length} of ${total} shown)`}
+          </button>
+        )}
+      </div>
+      {selected && <HistoryDetail labelId={selected} onClose={() => setSelected(null)} />}
+    </div>
+  );
+}
+
+/** The same rule as the station's search: the start of the order ID or of a tracking number. */
+function matches(label: LabelRecord, query: string): boolean {
+  return query === '' || label.orderId.startsWith(query) || label.trackingNumbers.some((t) => t.startsWith(query));
+}
+
+function TimeCell({ iso }: { iso: string }) {
+  const { date, time } = timeParts(iso);
+  return (
+    <>
+      {date && <span className="time-date">{date}</span>}
+      {time}
+    </>
+  );
+}

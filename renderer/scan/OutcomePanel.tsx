@@ -1,0 +1,161 @@
+import type { LabelRecord } from '../../shared/schemas';
+import type { ScanResult } from '../state/scan-store';
+import { useNav } from '../state/nav';
+import { LabelPreview } from '../ui/LabelPreview';
+import { ProblemBox } from '../ui/ProblemBox';
+import { ReprintButton } from '../ui/ReprintButton';
+import { NoTrackingNote } from '../ui/NoTrackingNote';
+import { normalizeScan } from '../../shared/domain/scan';
+
+/** Problems after which a label may exist at the provider: the worker checks it in History. */
+const MAY_EXIST = new Set(['label_may_exist', 'purchase_unknown']);
+
+/** The big result panel after a scan, one look per outcome. */
+export function OutcomePanel({ result, scan }: { result: ScanResult; scan: string }) {
+  switch (result.outcome) {
+    case 'printed':
+      return (
+        <Panel tone="good" title="✓ Label printed" label={result.label}>
+          <LabelFacts label={result.label} scan={scan} />
+          {result.label.sandbox && <p className="sandbox-note">SANDBOX label — do not ship this parcel with it.</p>}
+          {result.warning && <p className="warning" role="alert">⚠ {result.warning}</p>}
+        </Panel>
+      );
+    case 'already_labelled':
+      return (
+        <Panel tone="warn" title="This order already has a label — nothing was bought" label={result.label}>
+          <LabelFacts label={result.label} scan={scan} />
+          <ReprintButton labelId={result.label.id} size="big" />
+          <p className="panel-text">{result.message}</p>
+        </Panel>
+      );
+    case 'queued':
+      return <QueuedOutcome result={result} scan={scan} />;
+    case 'print_failed':
+      return (
+        <Panel tone="bad" title="Bought and saved — NOT printed" label={result.label}>
+          <ProblemBox problem={result.problem} size="large" />
+          <ReprintButton labelId={result.label.id} size="big" />
+          <p className="panel-text strong">Do not scan this order again: its label is saved. Fix the printer, then press Reprint.</p>
+          <LabelFacts label={result.label} scan={scan} />
+        </Panel>
+      );
+    case 'failed':
+      return (
+        <Panel tone="bad" title={result.label ? 'No label printed — check this order' : 'No label — nothing was bought'}>
+          <ProblemBox problem={result.problem} size="large" />
+          {result.problem.code === 'tracking_number' && <OpenHistory query={scan} />}
+          {MAY_EXIST.has(result.problem.code) && <OpenUncertainLabel label={result.label} scan={scan} />}
+          {result.label && !MAY_EXIST.has(result.problem.code) && <LabelFacts label={result.label} scan={scan} />}
+        </Panel>
+      );
+    case 'call_failed':
+      return (
+        <Panel tone="bad" title="The station could not take this scan">
+          <ProblemBox problem={result.problem} size="large" />
+        </Panel>
+      );
+  }
+}
+
+/**
+ * Bought and saved, waiting in the print queue (printer paused, out of paper, unreachable): amber, not
+ * red, because nothing is lost and nothing is to be scanned again. When the job leaves the queue the
+ * panel says what became of it: printed, or cancelled (then Reprint).
+ */
+function QueuedOutcome({ result, scan }: { result: Extract<ScanResult, { outcome: 'queued' }>; scan: string }) {
+  if (result.label.status === 'printed') {
+    return (
+      <Panel tone="good" title="✓ Label printed" label={result.label}>
+        <p className="panel-text strong">It waited for the printer and has printed now.</p>
+        <LabelFacts label={result.label} scan={scan} />
+        {result.label.sandbox && <p className="sandbox-note">SANDBOX label — do not ship this parcel with it.</p>}
+      </Panel>
+    );
+  }
+  if (result.label.status === 'print_failed') {
+    return (
+      <Panel tone="bad" title="Printing cancelled — label saved, NOT printed" label={result.label}>
+        <ReprintButton labelId={result.label.id} size="big" />
+        <p className="panel-text strong">Do not scan this order again: its label is saved. Press Reprint when the printer is ready.</p>
+        <LabelFacts label={result.label} scan={scan} />
+      </Panel>
+    );
+  }
+  return (
+    <Panel tone="queued" title="Label bought — waiting for the printer" label={result.label}>
+      <div className="waiting-box" data-testid="queued-reason">
+        <p className="waiting-message">{result.message}</p>
+        <p className="waiting-next">
+          <strong>What to do: </strong>fix the printer. Do not scan this order again and do not reprint it.
+        </p>
+      </div>
+      <LabelFacts label={result.label} scan={scan} />
+      {result.label.sandbox && <p className="sandbox-note">SANDBOX label — do not ship this parcel with it.</p>}
+    </Panel>
+  );
+}
+
+function Panel({ tone, title, label, children }: { tone: 'good' | 'warn' | 'bad' | 'queued'; title: string; label?: LabelRecord; children: React.ReactNode }) {
+  const showPreview = label && label.status !== 'failed' && label.status !== 'unknown' && label.status !== 'buying';
+  return (
+    <section className={tone === 'queued' ? 'outcome outcome-warn outcome-queued' : `outcome outcome-${tone}`} data-testid={`outcome-${tone}`} aria-live="assertive">
+      <div className="outcome-body">
+        <h2 className="outcome-title">{title}</h2>
+        {children}
+      </div>
+      {showPreview && (
+        <div className="outcome-preview">
+          <LabelPreview labelId={label.id} height={280} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function LabelFacts({ label, scan }: { label: LabelRecord; scan: string }) {
+  const scanned = normalizeScan(scan);
+  // A Shopify number ("#1001") resolved through the order sources: show both, so the packer sees the match.
+  const showScanned = scanned !== '' && scanned.replace(/[\s-]/g, '') !== label.orderId;
+  return (
+    <dl className="facts">
+      {showScanned && (
+        <div>
+          <dt>Scanned</dt>
+          <dd className="figure figure-small" data-testid="scanned">{scanned}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{showScanned ? 'TikTok order ID' : 'Order ID'}</dt>
+        <dd className="figure" data-testid="order-id">{label.orderId}</dd>
+      </div>
+      <div>
+        <dt>Tracking number</dt>
+        <dd className="figure" data-testid="tracking">{label.trackingNumbers.join(', ') || '—'}</dd>
+        {label.trackingNumbers.length > 0 && <NoTrackingNote provider={label.provider} />}
+      </div>
+    </dl>
+  );
+}
+
+function OpenUncertainLabel({ label, scan }: { label?: LabelRecord; scan: string }) {
+  const nav = useNav();
+  return (
+    <button
+      className="button button-big"
+      data-testid="open-uncertain"
+      onClick={() => (label ? nav.openLabel(label.id, label.orderId) : nav.go('history', normalizeScan(scan)))}
+    >
+      Open this label in History to check it
+    </button>
+  );
+}
+
+function OpenHistory({ query }: { query: string }) {
+  const go = useNav((s) => s.go);
+  return (
+    <button className="button" onClick={() => go('history', query.trim())}>
+      Find this tracking number in History
+    </button>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useRef, useState } from 'react';
+import { claimEarlyKeys, releaseEarlyKeys } from '../app/early-keys';
+
+/*
+ * The field is uncontrolled on purpose: a scanner's burst arrives faster than React re-renders, and a
+ * controlled value would let a key routed in from elsewhere be overwritten by the next keystroke.
+ */
+
+/**
+ * The huge scan field. It keeps the focus while mounted: on blur, on window focus and after every job;
+ * printable keys typed while something else has focus are routed into it. A scanner types a burst
+ * then Enter; Enter hands the text to onScan (empty Enter is ignored).
+ */
+export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) => void; busy: boolean; jobCount: number }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [windowFocused, setWindowFocused] = useState(() => document.hasFocus());
+
+  useEffect(() => {
+    let mounted = true;
+    const refocus = () => {
+      if (mounted && input.current && document.activeElement !== input.current) input.current.focus();
+    };
+    const onWindowFocus = () => {
+      setWindowFocused(true);
+      refocus();
+    };
+    const onWindowBlur = () => setWindowFocused(false);
+    const onKeyDown = (e: KeyboardEvent) => {
+      const field = input.current;
+      if (!field || e.target === field || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key.length === 1) {
+        e.preventDefault();
+        field.focus();
+        field.value += e.key;
+      } else if (e.key === 'Enter' && field.value.trim() !== '') {
+        e.preventDefault();
+        field.focus();
+        submit(field.value);
+      }
+    };
+    const blurHandler = () => setTimeout(refocus, 0);
+    const field = input.current;
+    field?.addEventListener('blur', blurHandler);
+    window.addEventListener('focus', onWindowFocus);
+    window.addEventListener('blur', onWindowBlur);
+    window.addEventListener('keydown', onKeyDown);
+    refocus();
+    takeEarlyKeys();
+    return () => {
+      mounted = false;
+      releaseEarlyKeys();
+      field?.removeEventListener('blur', blurHandler);
+      window.removeEventListener('focus', onWindowFocus);
+      window.removeEventListener('blur', onWindowBlur);
+      window.removeEventListener('keydown', onKeyDown);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    input.current?.focus();
+  }, [jobCount, busy]);
+
+  /** Keys typed before this field existed: a completed scan is submitted, the rest stays in the field. */
+  function takeEarlyKeys() {
+    const field = input.current;
+    if (!field) return;
+    const early = claimEarlyKeys();
+    const enter = early.lastIndexOf('\n');
+    if (enter >= 0) {
+      const scans = early.slice(0, enter).split('\n').filter((s) => s.trim() !== '');
+      if (scans.length > 0) submit(scans[scans.length - 1]!);
+    }
+    field.value += early.slice(enter + 1);
+  }
+
+  function submit(text: string) {
+    if (input.current) input.current.value = '';
+    if (text.trim() === '') return;
+    onScanRef.current(text);
+  }
+  const onScanRef = useRef(onScan);
+  onScanRef.current = onScan;
+
+  return (
+    <div className={windowFocused ? 'scan-field' : 'scan-field scan-field-away'}>
+      <label htmlFor="scan-input" className="scan-label">
+        {busy ? 'Working on the label…' : windowFocused ? 'Scan the order barcode' : 'Click here, then scan'}
+      </label>
+      <input
+        id="scan-input"
+        ref={input}
+        data-testid="scan-input"
+        className="scan-input"
+        defaultValue=""
+        autoComplete="off"
+        autoCorrect="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        placeholder="TikTok order ID"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            submit(e.currentTarget.value);
+          }
+        }}
+      />
+    </div>
+  );
+}

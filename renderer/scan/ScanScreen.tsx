@@ -1,0 +1,62 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useScanStore } from '../state/scan-store';
+import { runScan } from '../state/run-scan';
+import { ScanField } from './ScanField';
+import { StepTracker } from './StepTracker';
+import { OutcomePanel } from './OutcomePanel';
+import { RecentScans } from './RecentScans';
+import { SlowProviderNotice } from './SlowProviderNotice';
+import { PrinterStatusBar } from './PrinterStatusBar';
+import { PrintQueuePanel } from './PrintQueuePanel';
+import { usePrintQueue, useSettleWaitingScans } from '../api/print-queue-state';
+import { isSamePrinter, printersToShow } from './print-queue-words';
+import { useStationInfo } from '../api/queries';
+import { PROVIDER_NAMES } from '../ui/format';
+
+export function ScanScreen() {
+  const queryClient = useQueryClient();
+  const state = useScanStore();
+  const running = state.phase === 'running';
+  const info = useStationInfo();
+  const slow = info.data?.capabilities.slow === true;
+  const queue = usePrintQueue();
+  useSettleWaitingScans(queue.data);
+  const queuePrinters = printersToShow(queue.data);
+
+  return (
+    <div className="scan-screen">
+      <div className="scan-main">
+        {/* One box per printer problem: a printer the queue panel shows is not repeated by the status line. */}
+        <PrinterStatusBar shownElsewhere={(status) => queuePrinters.some((p) => isSamePrinter(p, { printerId: status.printerId, address: status.printer }))} />
+        <PrintQueuePanel view={queue.data} printers={queuePrinters} />
+        <ScanField busy={running} jobCount={state.recent.length} onScan={(scan) => void runScan(scan, queryClient)} />
+        {state.refusal && (
+          <div className="refusal" role="alert" data-testid="refusal">
+            {state.refusal}
+            <button className="button button-small" onClick={() => state.clearRefusal()}>
+              OK
+            </button>
+          </div>
+        )}
+        {state.phase !== 'idle' && (
+          <StepTracker step={state.step} failedAt={state.failedAt} waitingAt={state.waitingAt} message={state.stepMessage} running={running} />
+        )}
+        {running && slow && state.step === 'buying' && info.data && (
+          <SlowProviderNotice since={state.stepAt} providerName={PROVIDER_NAMES[info.data.provider]} />
+        )}
+        {state.phase === 'finished' && state.result && <OutcomePanel result={state.result} scan={state.scan} />}
+        {state.phase === 'idle' && (
+          <section className="idle-help">
+            <h2>Ready</h2>
+            <p>Scan the TikTok order ID barcode on the packing slip. The label is bought and printed automatically.</p>
+            <p className="muted">An order that already has a label is never bought twice — you can reprint it instead.</p>
+            {info.data && !info.data.capabilities.tracking && (
+              <p className="muted" data-testid="idle-no-tracking">{info.data.providerTitle}: labels cannot be voided and get no tracking updates.</p>
+            )}
+          </section>
+        )}
+      </div>
+      <RecentScans recent={state.recent} />
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+import { useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PublicSettings } from '../../shared/schemas';
+import { station } from '../api/station';
+import { keys, useSettings } from '../api/queries';
+import { toProblem } from '../api/problem';
+import {
+  draftFromSettings,
+  fieldProblemsOf,
+  lockedBy,
+  patchFromDraft,
+  PROVIDER_CHOICES,
+  secretLockedBy,
+  summarizeProblems,
+  tiktokDraftChanged,
+  type FieldProblem,
+  type SettingsDraft,
+} from './settings-draft';
+import { ProblemBox } from '../ui/ProblemBox';
+import { SettingsField } from './SettingsField';
+import { SecretField } from './SecretField';
+import { TikTokAuthorization } from './TikTokAuthorization';
+import { PrinterListEditor } from './PrinterListEditor';
+
+export function SettingsScreen() {
+  const settings = useSettings();
+  if (settings.isPending) return <p className="screen-pad">Loading settings…</p>;
+  if (settings.isError) return <div className="screen-pad"><ProblemBox problem={toProblem(settings.error)} /></div>;
+  return <SettingsForm settings={settings.data} />;
+}
+
+type TextKey = { [K in keyof SettingsDraft]: SettingsDraft[K] extends string ? K : never }[Exclude<keyof SettingsDraft, 'defaultPrinterKey'>];
+
+function SettingsForm({ settings }: { settings: PublicSettings }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(settings));
+  const [localErrors, setLocalErrors] = useState<string[]>([]);
+  /** The form as last sent: the station's problems name printers by their place in that list. */
+  const [sent, setSent] = useState<SettingsDraft>(draft);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  /** Bumped on each save: the printer list starts afresh (no "removed" note about what is now saved). */
+  const [saveCount, setSaveCount] = useState(0);
+  /** Every printer ID this station had while the form was open: a new printer never takes one of them. */
+  const knownPrinterIds = useRef(new Set(settings.printers.list.map((p) => p.id)));
+  const locked = settings.lockedByEnv;
+  const lock = (field: string) => lockedBy(locked, field);
+  const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setSavedAt(null);
+  };
+  const update = (change: (d: SettingsDraft) => SettingsDraft) => {
+    setDraft(change);
+    setSavedAt(null);
+  };
+  const save = useMutation({
+    mutationFn: (patch: Parameters<typeof station.updateSettings>[0]) => station.updateSettings(patch),
+    onSuccess: (result) => {
+      queryClient.setQueryData(keys.settings, result);
+      void queryClient.invalidateQueries({ queryKey: keys.info });
+      // The printer may have changed: an answer about the old one must not linger.
+      void queryClient.resetQueries({ queryKey: keys.printerStatus });
+      for (const p of result.printers.list) knownPrinterIds.current.add(p.id);
+      setDraft(draftFromSettings(result));
+      setSaveCount((n) => n + 1);
+      setSavedAt(new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+    },
+  });
+
+  const saveProblem = save.error ? toProblem(save.error) : undefined;
+  const fieldProblems: FieldProblem[] = fieldProblemsOf(saveProblem, sent);
+  const problemsFor = (...fields: string[]) =>
+    fieldProblems.filter((p) => p.field && fields.some((f) => p.field === f || p.field?.startsWith(`${f}.`))).map((p) => p.text);
+
+  function onSubmit(e: React.FormEvent) {
+    e.preventDefault();
+    setSavedAt(null);
+    const { patch, errors } = patchFromDraft(draft, locked, knownPrinterIds.current);
+    setLocalErrors(errors);
+    if (errors.length > 0) return;
+    setSent(draft);
+    save.mutate(patch);
+  }
+
+  const text = (key: TextKey, field: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <input id={key} className="text-input" value={draft[key]} readOnly={!!lock(field)} onChange={(e) => set(key, e.target.value)} {...props} />
+  );
+  /** One text setting: label, input, lock note and the station's problems for it. */
+  const row = (label: string, key: TextKey, field: string, options: { hint?: string; props?: React.InputHTMLAttributes<HTMLInputElement> } = {}) => (
+    <SettingsField label={label} htmlFor={key} problems={problemsFor(field)} lockedBy={lock(field)} hint={options.hint}>
+      {text(key, field, { className: 'text-input wide', spellCheck: false, ...options.props })}
+    </SettingsField>
+  );
+  const secret = (label: string, name: keyof PublicSettings['secrets']) => (
+    <SettingsField label={label} htmlFor={`secret-${name}-input`}>
+      <SecretField secret={name} isSet={settings.secrets[name] === true} lockedBy={secretLockedBy(locked, name)} />
+    </SettingsField>
+  );
+
+  const tiktokBlocked = tiktokDraftChanged(draft, settings)
+    ? 'Save the settings first: authorization uses the saved app key.'
+    : settings.tiktok.appKey === '' || !settings.secrets.tiktokAppSecret
+      ? 'Enter and save the app key and app secret first.'
+      : undefined;
+
+  return (
+    <div className="settings-screen">
+      <form onSubmit={onSubmit} className="settings-form" data-testid="settings-form" noValidate>
+        <div className="settings-col">
+          <fieldset data-testid="provider-settings">
+            <legend>Label provider</legend>
+            <SettingsField label="Provider" htmlFor="provider" problems={problemsFor('provider')} lockedBy={lock('provider')}>
+              <select id="provider" className="select" value={draft.provider} disabled={!!lock('provider')} onChange={(e) => set('provider', e.target.value as SettingsDraft['provider'])}>
+                {PROVIDER_CHOICES.map((p) => (
+                  <option key={p.value} value={p.value}>
+                    {p.text}
+                  </option>
+                ))}
+              </select>
+            </SettingsField>
+
+            {draft.provider === 'sandbox' && (
+              <div className="provider-section" data-testid="section-sandbox">
+                <p className="section-note">Test labels only: nothing is bought and every label says SANDBOX — DO NOT SHIP.</p>
+                {row('Sandbox delay (ms)', 'latencyMs', 'sandbox.latencyMs', { hint: 'How slow the sandbox pretends to be', props: { inputMode: 'numeric', className: 'text-input short' } })}
+              </div>
+            )}
+
+            {draft.provider === 'aftership' && (
+              <div className="provider-section" data-testid="section-aftership">
+                {row('AfterShip address', 'baseUrl', 'aftership.baseUrl', { props: { type: 'url' } })}
+                {row('Shipper account ID', 'shipperAccountId', 'aftership.shipperAccountId', { hint: 'Optional: leave empty to let AfterShip pick the TikTok account' })}
+                {row('Service type', 'serviceType', 'aftership.serviceType')}
+                {secret('AfterShip API key', 'aftershipApiKey')}
+              </div>
+            )}
+
+            {draft.provider === 'tiktok' && (
+              <div className="provider-section" data-testid="section-tiktok">
+                {row('TikTok API address', 'tiktokApiBaseUrl', 'tiktok.apiBaseUrl', { props: { type: 'url' } })}
+                {row('Authorization address', 'tiktokAuthBaseUrl', 'tiktok.authBaseUrl', { props: { type: 'url' } })}
+                {row('App key', 'tiktokAppKey', 'tiktok.appKey')}
+                {row('Shop cipher', 'tiktokShopCipher', 'tiktok.shopCipher', { hint: 'Which shop to ship for, when the app serves several' })}
+                {secret('App secret', 'tiktokAppSecret')}
+                <SettingsField label="Shop authorization">
+                  <TikTokAuthorization status={settings.tiktokAuthorization} lockedBy={lock('tiktokAuthorization')} blockedReason={tiktokBlocked} />
+                </SettingsField>
+              </div>
+            )}
+
+            {draft.provider === 'shipium' && (
+              <div className="provider-section" data-testid="section-shipium">
+                <p className="section-note section-note-warn" data-testid="shipium-note">
+                  Shipium's TikTok labels cannot be voided and have no tracking updates; answers can take up to a minute.
+                </p>
+                {row('Shipium address', 'shipiumBaseUrl', 'shipium.baseUrl', { props: { type: 'url' } })}
+                {secret('Shipium API key', 'shipiumApiKey')}
+              </div>
+            )}
+          </fieldset>
+
+          <fieldset data-testid="order-sources">
+            <legend>Order sources</legend>
+            <p className="section-note">Used to turn a scanned Shopify order number (#1001) into its TikTok order ID, and to list an order's items.</p>
+            {row('Shopify store address', 'shopifyStoreUrl', 'shopify.storeUrl', { hint: 'e.g. https://your-shop.myshopify.com', props: { type: 'url' } })}
+            {secret('Shopify admin token', 'shopifyAdminToken')}
+            {row('WMS order file', 'ordersFile', 'ordersFile', { hint: 'A CSV or JSON export, e.g. /srv/wms/orders.csv' })}
+          </fieldset>
+        </div>
+
+        <div className="settings-col">
+          <fieldset data-testid="printer-settings">
+            <legend>Printers</legend>
+            <PrinterListEditor
+              key={saveCount}
+              draft={draft}
+              settings={settings}
+              problems={fieldProblems}
+              sentKeys={sent.printers.map((p) => p.key)}
+              update={update}
+            />
+          </fieldset>
+
+          <fieldset>
+            <legend>Default package</legend>
+            <SettingsField label="Size (W × H × D)" htmlFor="width" problems={problemsFor('defaultParcel.dimension')} lockedBy={lock('defaultParcel.dimension')}>
+              <span className="inline-group">
+                {text('width', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Width' })}
+                <span>×</span>
+                {text('height', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Height' })}
+                <span>×</span>
+                {text('depth', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Depth' })}
+                <select className="select" aria-label="Size unit" value={draft.dimensionUnit} disabled={!!lock('defaultParcel.dimension')} onChange={(e) => set('dimensionUnit', e.target.value as SettingsDraft['dimensionUnit'])}>
+                  <option value="in">in</option>
+                  <option value="cm">cm</option>
+                </select>
+              </span>
+            </SettingsField>
+            <SettingsField label="Weight" htmlFor="weight" problems={problemsFor('defaultParcel.weight')} lockedBy={lock('defaultParcel.weight')}>
+              <span className="inline-group">
+                {text('weight', 'defaultParcel.weight', { inputMode: 'decimal', className: 'text-input short' })}
+                <select className="select" aria-label="Weight unit" value={draft.weightUnit} disabled={!!lock('defaultParcel.weight')} onChange={(e) => set('weightUnit', e.target.value as SettingsDraft['weightUnit'])}>
+                  <option value="lb">lb</option>
+                  <option value="oz">oz</option>
+                  <option value="kg">kg</option>
+                  <option value="g">g</option>
+                </select>
+              </span>
+            </SettingsField>
+          </fieldset>
+
+          <fieldset>
+            <legend>Station</legend>
+            <SettingsField label="Operator name" htmlFor="operator" problems={problemsFor('operator')} lockedBy={lock('operator')} hint="Recorded with every label">
+              {text('operator', 'operator', { maxLength: 60 })}
+            </SettingsField>
+          </fieldset>
+        </div>
+
+        <div className="save-bar">
+          <div className="save-row">
+            <button className="button button-big" type="submit" disabled={save.isPending} data-testid="save-settings">
+              {save.isPending ? 'Saving…' : 'Save settings'}
+            </button>
+            {savedAt && !save.isPending && (
+              <span className="saved-note" role="status" data-testid="saved-note">
+                ✓ Saved at {savedAt}
+              </span>
+            )}
+          </div>
+          {localErrors.length > 0 && (
+            <ProblemBox problem={{ code: 'invalid_input', message: localErrors.join(' '), nextStep: 'Correct the value and save again.' }} />
+          )}
+          {saveProblem && (
+            <ProblemBox
+              problem={
+                saveProblem.code === 'invalid_input' && fieldProblems.length > 0
+                  ? { ...saveProblem, message: `Not saved. ${summarizeProblems(fieldProblems, sent.printers).join(' · ')}` }
+                  : saveProblem
+              }
+            />
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PrintOutcome } from '../../shared/contract';
+import { printerAtAddress } from '../../shared/domain/printers';
+import { station } from '../api/station';
+import { keys, useSettings } from '../api/queries';
+import { toProblem } from '../api/problem';
+import { sounds } from './sounds';
+import { ProblemBox } from './ProblemBox';
+
+/**
+ * Reprints a saved label (nothing is bought) and shows the result right next to the button. With
+ * several printers (normal and big sizes) the packer picks which one, the default preselected; the
+ * small size (History's rows) prints on the default.
+ */
+export function ReprintButton({ labelId, size = 'normal', label = 'Reprint label' }: { labelId: string; size?: 'normal' | 'big' | 'small'; label?: string }) {
+  const queryClient = useQueryClient();
+  const settings = useSettings();
+  const setup = settings.data?.printers;
+  const [chosen, setChosen] = useState<string | null>(null);
+  const choosing = size !== 'small' && setup !== undefined && setup.list.length > 1;
+  const printerId = choosing ? (setup.list.some((p) => p.id === chosen) ? chosen! : setup.defaultId) : undefined;
+  const reprint = useMutation({
+    mutationFn: (target: string | undefined) => station.reprintLabel(target ? { labelId, printerId: target } : { labelId }),
+    onSuccess: (result) => (result.ok ? sounds.success() : result.queued ? sounds.waiting() : sounds.error()),
+    onError: () => sounds.error(),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.historyAll });
+      void queryClient.invalidateQueries({ queryKey: keys.label(labelId) });
+      void queryClient.invalidateQueries({ queryKey: keys.printQueue });
+    },
+  });
+  const printerName = (outcome: PrintOutcome): string | undefined => {
+    if (!setup) return undefined;
+    const byId = reprint.variables ? setup.list.find((p) => p.id === reprint.variables) : undefined;
+    return (byId ?? printerAtAddress(setup, outcome.printer))?.name;
+  };
+  return (
+    <div className={`reprint reprint-${size}`}>
+      {choosing && (
+        <div className="printer-choice" role="radiogroup" aria-label="Print on" data-testid="reprint-printers">
+          <span className="printer-choice-label">Print on</span>
+          {setup.list.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              role="radio"
+              aria-checked={p.id === printerId}
+              className={p.id === printerId ? 'printer-option printer-option-chosen' : 'printer-option'}
+              onClick={() => setChosen(p.id)}
+              disabled={reprint.isPending}
+              data-testid="reprint-printer"
+              data-printer-id={p.id}
+              title={p.address}
+            >
+              {p.name}
+              {p.id === setup.defaultId && <span className="printer-option-default">default</span>}
+            </button>
+          ))}
+        </div>
+      )}
+      <button className={`button button-${size}`} onClick={() => reprint.mutate(printerId)} disabled={reprint.isPending} data-testid="reprint">
+        {reprint.isPending ? 'Printing…' : label}
+      </button>
+      {reprint.isSuccess && <ReprintResult outcome={reprint.data} printerName={printerName(reprint.data)} named={choosing} />}
+      {reprint.isError && <ProblemBox problem={toProblem(reprint.error)} />}
+    </div>
+  );
+}
+
+/** The station says `The label waits for printer "NAME": REASON`; the name is shown already, so the reason alone. */
+function waitReason(message: string | undefined): string {
+  if (!message) return 'The printer is not ready yet.';
+  return message.replace(/^The label waits for printer "[^"]*":\s*/, '');
+}
+
+function ReprintResult({ outcome, printerName, named }: { outcome: PrintOutcome; printerName: string | undefined; named: boolean }) {
+  if (outcome.ok) {
+    return (
+      <span className="reprint-ok" role="status">
+        ✓ Sent to printer{named && printerName ? ` "${printerName}"` : ''}
+      </span>
+    );
+  }
+  if (outcome.queued) {
+    // Not an error: the label is in the print queue and prints by itself once the printer is ready.
+    return (
+      <div className="reprint-waiting" role="status" data-testid="reprint-waiting">
+        <p className="reprint-waiting-message">
+          <strong>Waiting for printer{printerName ? ` "${printerName}"` : ''}:</strong> {waitReason(outcome.problem?.message)}
+        </p>
+        <p className="reprint-waiting-next">{outcome.problem?.nextStep ?? 'It prints by itself once the printer is ready. Do not reprint it.'}</p>
+      </div>
+    );
+  }
+  return (
+    <ProblemBox
+      problem={outcome.problem ?? { code: 'print_failed', message: `The printer ${outcome.printer} did not print.`, nextStep: 'Check the printer, then try again.' }}
+    />
+  );
+}

@@ -1,0 +1,62 @@
+/** Display formatting for times, money and statuses. */
+import type { LabelStatus, ProviderName } from '../../shared/schemas';
+
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const today = new Date();
+  const sameDay = d.toDateString() === today.toDateString();
+  const time = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return sameDay ? time : `${d.toLocaleDateString([], { month: 'short', day: 'numeric' })} ${time}`;
+}
+
+/** Time of day, plus the date when it is not today (shown on its own line in tables). */
+export function timeParts(iso: string): { date?: string; time: string } {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return { time: iso };
+  const time = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (d.toDateString() === new Date().toDateString()) return { time };
+  return { date: d.toLocaleDateString([], { month: 'short', day: 'numeric' }), time };
+}
+
+export function formatMoney(cost: { amount: number; currency: string } | null): string {
+  if (!cost) return '—';
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: cost.currency }).format(cost.amount);
+  } catch {
+    return `${cost.amount.toFixed(2)} ${cost.currency}`;
+  }
+}
+
+export const STATUS_WORDS: Record<LabelStatus, { text: string; tone: 'good' | 'warn' | 'bad' | 'info' | 'muted' }> = {
+  printed: { text: 'Printed', tone: 'good' },
+  bought: { text: 'Bought, not printed yet', tone: 'warn' },
+  queued: { text: 'Waiting for printer', tone: 'warn' },
+  print_failed: { text: 'Bought — print failed', tone: 'bad' },
+  buying: { text: 'Needs checking — may have been bought', tone: 'bad' },
+  unknown: { text: 'Needs checking — may have been bought', tone: 'bad' },
+  failed: { text: 'Not bought', tone: 'muted' },
+};
+
+/**
+ * Statuses with a saved label file that can be printed again. Not 'queued': that label prints by
+ * itself once its printer is ready (cancel it in the print queue first to print it elsewhere).
+ */
+export function canReprint(status: LabelStatus): boolean {
+  return status === 'printed' || status === 'bought' || status === 'print_failed';
+}
+
+/**
+ * A purchase that got no clear answer (unknown), or a row left in buying: a label may exist, so the
+ * order must not be bought again until someone checks.
+ */
+export function isUncertain(status: LabelStatus): boolean {
+  return status === 'unknown' || status === 'buying';
+}
+
+export const PROVIDER_NAMES: Record<ProviderName, string> = {
+  sandbox: 'Sandbox',
+  aftership: 'AfterShip',
+  tiktok: 'TikTok Shop',
+  shipium: 'Shipium',
+};
