@@ -2,7 +2,7 @@
  * The wire envelope shared by every binding of the contract, and the one dispatcher that validates
  * a call against the contract before the station core sees it.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import { contract, type MethodName, type StationHandlers } from './contract';
 import type { Problem } from './schemas';
 

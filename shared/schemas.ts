@@ -35,7 +35,7 @@ export const PrinterAddress = z
   .max(300)
   .refine(
     (s) =>
-      /^tcp:\/\/[A-Za-z0-9.\-\[\]:]+(:\d{1,5})?\/?$/.test(s) ||
+      /^tcp:\/\/[A-Za-z0-9.\-[\]:]+(:\d{1,5})?\/?$/.test(s) ||
       /^(\/|[A-Za-z]:\\|\\\\)/.test(s) ||
       /^cups:[A-Za-z0-9_.\-@]{1,127}$/.test(s) ||
       /^windows:[^\u0000-\u001f]{1,200}$/.test(s),

@@ -6,7 +6,7 @@
 import { safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
 import { StationError } from '../../shared/rpc';
-import type { SecretStore } from '../station/core/core-types';
+import type { SecretStore } from '../station';
 
 export interface ElectronSecretStoreOptions {
   /** Log sink; receives secret names and failures, never values. */

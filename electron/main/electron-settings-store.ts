@@ -1,6 +1,6 @@
 /** KeyValueStore over electron-store: settings.json in the station's data folder. */
 import ElectronStore from 'electron-store';
-import type { KeyValueStore } from '../station/core/core-types';
+import type { KeyValueStore } from '../station';
 
 export function createElectronSettingsStore(dataDir: string): KeyValueStore {
   const store = new ElectronStore<Record<string, unknown>>({

@@ -6,7 +6,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { eventNames, methodNames } from '../../shared/contract';
 import { dispatch, type RpcResult } from '../../shared/rpc';
-import type { StationCore } from '../station/core/core-types';
+import type { StationCore } from '../station';
 import { isAppUrl } from '../common/app-origin';
 import { eventChannel, methodChannel } from '../common/ipc-channels';
 

@@ -1,3 +1,4 @@
-export { createStationCore } from './core/station-core';
-export { createNodeStores } from './settings/node-stores';
-export type { StationCore, StationCoreOptions, KeyValueStore, SecretStore } from './core/core-types';
+/** The station core, plain Node: what the shells (Electron main, the browser shell) use of it. */
+export { createStationCore } from './core';
+export type { StationCore, StationCoreOptions, StationEvents } from './core';
+export { createNodeStores, type KeyValueStore, type SecretStore } from './settings';

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findProjectRoot, parsePort, resolveDataDir } from './cli-env';
-import { createNodeStores, createStationCore } from '../station/index';
+import { createNodeStores, createStationCore } from '../station';
 import { startWebShell } from './server';
 
 /** Starts the core and the shell, prints the address, and stops both on SIGINT/SIGTERM. */

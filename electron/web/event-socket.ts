@@ -3,7 +3,7 @@ import { WebSocketServer, WebSocket } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { eventNames } from '../../shared/contract';
-import type { StationEvents } from '../station/core/core-types';
+import type { StationEvents } from '../station';
 
 export interface EventSocket {
   accept(req: IncomingMessage, socket: Duplex, head: Buffer): void;

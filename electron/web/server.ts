@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { StationCore } from '../station/core/core-types';
+import type { StationCore } from '../station';
 import { createEventSocket } from './event-socket';
 import { handleRpc, problemEnvelope, sendEnvelope } from './rpc-route';
 import { sendText, serveStatic } from './static-files';

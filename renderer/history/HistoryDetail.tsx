@@ -1,6 +1,8 @@
 import { useLabelDetail, useSettings } from '../api/queries';
 import { printerAtAddress } from '../../shared/domain/printers';
-import { canReprint, formatMoney, formatTime, isUncertain, PROVIDER_NAMES } from '../ui/format';
+import { formatMoney, formatTime } from '../ui/format';
+import { canReprint, isUncertain } from '../../shared/domain/labels';
+import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { toProblem } from '../api/problem';
 import { LabelPreview } from '../ui/LabelPreview';
 import { ProblemBox } from '../ui/ProblemBox';
@@ -48,7 +50,7 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
               <StatusBadge status={detail.data.status} />
             </dd>
             <dt>Provider</dt>
-            <dd>{detail.data.sandbox ? <span className="sandbox-chip">SANDBOX</span> : PROVIDER_NAMES[detail.data.provider]}</dd>
+            <dd>{detail.data.sandbox ? <span className="sandbox-chip">SANDBOX</span> : PROVIDER_SHORT_NAMES[detail.data.provider]}</dd>
             <dt>Cost</dt>
             <dd>{formatMoney(detail.data.cost)}</dd>
             <dt>{isUncertain(detail.data.status) ? 'Asked' : 'Bought'}</dt>

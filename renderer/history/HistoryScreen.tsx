@@ -3,7 +3,9 @@ import type { LabelRecord } from '../../shared/schemas';
 import { useHistory, useUncertainLabels } from '../api/queries';
 import { useDebounced } from '../ui/hooks';
 import { useNav } from '../state/nav';
-import { canReprint, isUncertain, PROVIDER_NAMES, timeParts } from '../ui/format';
+import { timeParts } from '../ui/format';
+import { canReprint, isUncertain } from '../../shared/domain/labels';
+import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { toProblem } from '../api/problem';
 import { ProblemBox } from '../ui/ProblemBox';
 import { ReprintButton } from '../ui/ReprintButton';
@@ -122,7 +124,7 @@ export function HistoryScreen() {
                 </td>
                 <td className="mono strong">{label.orderId}</td>
                 <td className="mono">{label.trackingNumbers[0] ?? '—'}</td>
-                <td>{label.sandbox ? <span className="sandbox-chip">SANDBOX</span> : PROVIDER_NAMES[label.provider]}</td>
+                <td>{label.sandbox ? <span className="sandbox-chip">SANDBOX</span> : PROVIDER_SHORT_NAMES[label.provider]}</td>
                 <td>
                   <StatusBadge status={label.status} />
                 </td>

@@ -4,7 +4,8 @@ import type { LabelRecord } from '../../shared/schemas';
 import { station } from '../api/station';
 import { keys } from '../api/queries';
 import { toProblem } from '../api/problem';
-import { isUncertain, PROVIDER_NAMES } from '../ui/format';
+import { isUncertain } from '../../shared/domain/labels';
+import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ProblemBox } from '../ui/ProblemBox';
 
@@ -17,7 +18,7 @@ type Decision = 'recheck' | 'confirm_no_label';
 export function UncertainLabelActions({ label }: { label: LabelRecord }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const provider = PROVIDER_NAMES[label.provider];
+  const provider = PROVIDER_SHORT_NAMES[label.provider];
   const resolve = useMutation({
     mutationFn: (decision: Decision) => station.resolveUncertainLabel({ labelId: label.id, decision }),
     onSettled: () => {

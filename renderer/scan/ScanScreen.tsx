@@ -11,7 +11,7 @@ import { PrintQueuePanel } from './PrintQueuePanel';
 import { usePrintQueue, useSettleWaitingScans } from '../api/print-queue-state';
 import { isSamePrinter, printersToShow } from './print-queue-words';
 import { useStationInfo } from '../api/queries';
-import { PROVIDER_NAMES } from '../ui/format';
+import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 
 export function ScanScreen() {
   const queryClient = useQueryClient();
@@ -42,7 +42,7 @@ export function ScanScreen() {
           <StepTracker step={state.step} failedAt={state.failedAt} waitingAt={state.waitingAt} message={state.stepMessage} running={running} />
         )}
         {running && slow && state.step === 'buying' && info.data && (
-          <SlowProviderNotice since={state.stepAt} providerName={PROVIDER_NAMES[info.data.provider]} />
+          <SlowProviderNotice since={state.stepAt} providerName={PROVIDER_SHORT_NAMES[info.data.provider]} />
         )}
         {state.phase === 'finished' && state.result && <OutcomePanel result={state.result} scan={state.scan} />}
         {state.phase === 'idle' && (

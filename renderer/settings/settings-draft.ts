@@ -1,6 +1,7 @@
 /** The settings form's editable copy (numbers as typed text) and the patch it turns into. Pure. */
-import { MAX_PRINTERS, type Dimension, type Problem, type Dpi, type MediaSize, type PrinterLanguage, type PrinterProfile, type PrinterSettings, type PrinterSetup, type ProviderName, type PublicSettings, type SecretName, type SettingsPatch, type Weight } from '../../shared/schemas';
+import { MAX_PRINTERS, type Dimension, type Problem, type Dpi, type MediaSize, type PrinterLanguage, type PrinterProfile, type PrinterSettings, type PrinterSetup, ProviderName, type PublicSettings, type SecretName, type SettingsPatch, type Weight } from '../../shared/schemas';
 import type { MethodInput } from '../../shared/contract';
+import { PROVIDER_TITLES } from '../../shared/domain/providers';
 
 /** One printer as the form edits it. */
 export interface PrinterDraft {
@@ -42,12 +43,10 @@ export interface SettingsDraft {
 }
 
 /** The providers a station can use, in the order the Provider list shows them. */
-export const PROVIDER_CHOICES: Array<{ value: ProviderName; text: string }> = [
-  { value: 'sandbox', text: 'Sandbox (test labels, nothing is bought)' },
-  { value: 'aftership', text: 'AfterShip Shipping API' },
-  { value: 'tiktok', text: 'TikTok Shop (direct)' },
-  { value: 'shipium', text: 'Shipium (TikTok Shop carrier)' },
-];
+export const PROVIDER_CHOICES: Array<{ value: ProviderName; text: string }> = ProviderName.options.map((value) => ({
+  value,
+  text: PROVIDER_TITLES[value],
+}));
 
 /** Printer languages in plain words: what a worker knows about the printer on the table. */
 export const LANGUAGE_CHOICES: Array<{ value: PrinterLanguage; text: string }> = [

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { EventPayload, ScanOutcome } from '../../shared/contract';
 import type { JobStep, LabelStatus, Problem } from '../../shared/schemas';
-import { isUncertain } from '../ui/format';
+import { isUncertain } from '../../shared/domain/labels';
 
 export type ProgressStep = Exclude<JobStep, 'failed'>;
 

@@ -1,5 +1,5 @@
 /** Display formatting for times, money and statuses. */
-import type { LabelStatus, ProviderName } from '../../shared/schemas';
+import type { LabelStatus } from '../../shared/schemas';
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -36,27 +36,4 @@ export const STATUS_WORDS: Record<LabelStatus, { text: string; tone: 'good' | 'w
   buying: { text: 'Needs checking — may have been bought', tone: 'bad' },
   unknown: { text: 'Needs checking — may have been bought', tone: 'bad' },
   failed: { text: 'Not bought', tone: 'muted' },
-};
-
-/**
- * Statuses with a saved label file that can be printed again. Not 'queued': that label prints by
- * itself once its printer is ready (cancel it in the print queue first to print it elsewhere).
- */
-export function canReprint(status: LabelStatus): boolean {
-  return status === 'printed' || status === 'bought' || status === 'print_failed';
-}
-
-/**
- * A purchase that got no clear answer (unknown), or a row left in buying: a label may exist, so the
- * order must not be bought again until someone checks.
- */
-export function isUncertain(status: LabelStatus): boolean {
-  return status === 'unknown' || status === 'buying';
-}
-
-export const PROVIDER_NAMES: Record<ProviderName, string> = {
-  sandbox: 'Sandbox',
-  aftership: 'AfterShip',
-  tiktok: 'TikTok Shop',
-  shipium: 'Shipium',
 };

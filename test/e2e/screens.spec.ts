@@ -215,7 +215,7 @@ test.describe('settings', () => {
       shipium: ['#shipiumBaseUrl', '[data-testid="secret-shipiumApiKey"]'],
     };
     await expect(page.locator('#provider option')).toHaveText([
-      'Sandbox (test labels, nothing is bought)',
+      'Sandbox (no real labels)',
       'AfterShip Shipping API',
       'TikTok Shop (direct)',
       'Shipium (TikTok Shop carrier)',

@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { createNodeStores, createStationCore } from '../../electron/station';
-import type { StationCore } from '../../electron/station/core/core-types';
+import type { StationCore } from '../../electron/station';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import { startFakeAfterShip } from '../fakes/aftership-server';
 import { startFakeShipium } from '../fakes/shipium-server';

@@ -7,13 +7,13 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import bwipjs from 'bwip-js/node';
 import type { EventName, EventPayload, MethodOutput, StationHandlers, StationInfo } from '../../shared/contract';
-import type { LineItem, OrderDetails } from '../../shared/domain/orders';
+import type { OrderDetails } from '../../shared/domain/orders';
 import { StationError } from '../../shared/rpc';
 import { resolveScan, shopifyNumberRejection } from '../../shared/domain/scan';
 import type { LabelDetail, LabelRecord, PrintAttempt, PrinterProfile, Problem, ProviderName, PublicSettings, SecretName, Settings, SettingsPatch } from '../../shared/schemas';
 import { defaultPrinter, findPrinter } from '../../shared/domain/printers';
 import type { PrintJobView, PrintQueueView } from '../../shared/domain/print-queue';
-import type { StationCore } from '../../electron/station/core/core-types';
+import type { StationCore } from '../../electron/station';
 import { mergeSettings } from '../../electron/station/settings/merge-settings';
 
 /** Scans that lead to each outcome on a fresh fake core. */

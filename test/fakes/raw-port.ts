@@ -1,5 +1,5 @@
 /** What the raw-port (9100) printer fakes share: listening on 127.0.0.1, and a faulty printer's ways. */
-import net from 'node:net';
+import type net from 'node:net';
 
 /**
  * - 'capture': reads the whole job;

@@ -126,7 +126,7 @@ export async function startFakeShipium(options: FakeShipiumOptions): Promise<Fak
   let origin = '';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { url, raw, record } = await readRequest(req);
+    const { url, record } = await readRequest(req);
     const body = record.body;
     requests.push(record);
 

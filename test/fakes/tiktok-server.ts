@@ -515,7 +515,7 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
   // ---------- auth host ----------
 
   async function handleAuth(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { url, raw, record } = await readRequest(req);
+    const { url, record } = await readRequest(req);
     requests.push({ host: 'auth', ...record });
     const fault = takeFault('auth');
     if (fault && applyFault(fault, req, res)) return;

@@ -1,6 +1,6 @@
 /** A real station core on a temporary data dir with in-memory stores, for integration tests. */
 import { createStationCore } from '../../electron/station';
-import type { KeyValueStore, SecretStore, StationCore } from '../../electron/station/core/core-types';
+import type { KeyValueStore, SecretStore, StationCore } from '../../electron/station';
 import { dispatch, unwrap } from '../../shared/rpc';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { makeTempDir } from './temp-dir';

@@ -1,23 +1,10 @@
 /** How a shell (Electron or browser) creates and talks to the station core. */
 import type { EventName, EventPayload, StationHandlers } from '../../../shared/contract';
-import type { PrintTiming } from '../printing/service/print-service';
+import type { PrintTiming } from '../printing';
+import type { KeyValueStore, SecretStore } from '../settings';
 
-/** Where the shell keeps settings: electron-store in Electron, conf in plain Node. */
-export interface KeyValueStore {
-  get(key: string): unknown;
-  set(key: string, value: unknown): void;
-  delete(key: string): void;
-}
+export type { KeyValueStore, SecretStore };
 
-/**
- * Where the shell keeps secrets (the provider API key). Electron: safeStorage-encrypted.
- * Values never leave the main process: the contract only exposes whether a key is set.
- */
-export interface SecretStore {
-  get(name: string): string | undefined;
-  set(name: string, value: string): void;
-  delete(name: string): void;
-}
 
 export interface StationEvents {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;

@@ -1,9 +1,8 @@
 /** The station's side of TikTok Shop's OAuth: an authorization link, then code -> tokens in the main process. */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { StationError } from '../../../shared/rpc';
-import type { ProviderFactory } from '../providers/provider-factory';
-import { exchangeAuthCode, parseAuthCode, tiktokAuthorizeUrl } from '../providers/tiktok';
-import type { SettingsService } from '../settings/settings-service';
+import { exchangeAuthCode, parseAuthCode, tiktokAuthorizeUrl, type ProviderFactory } from '../providers';
+import type { SettingsService } from '../settings';
 
 export class TikTokAuthorization {
   private state: string | undefined;

@@ -1,6 +1,7 @@
 /** The history log: one row per label, one per print attempt. Source of truth for "never buy twice". */
 import type { LabelDetail, LabelFormat, LabelRecord, LabelStatus, PrintAttempt, ProviderName } from '../../../shared/schemas';
 import type { StationDatabase } from './database';
+import { SOLD_STATUSES, UNCERTAIN_STATUSES } from '../../../shared/domain/labels';
 
 interface LabelRow {
   id: string;
@@ -65,7 +66,10 @@ export interface StoredLabel extends LabelRecord {
 }
 
 /** Statuses that mean a label exists or may exist at the provider: buying again is refused. */
-export const LIVE_STATUSES: readonly LabelStatus[] = ['buying', 'unknown', 'bought', 'queued', 'printed', 'print_failed'];
+/** Status lists as SQL: the rules live in shared/domain/labels, the queries only spell them. */
+const sqlList = (statuses: readonly LabelStatus[]): string => statuses.map((s) => `'${s}'`).join(', ');
+const UNCERTAIN_SQL = sqlList(UNCERTAIN_STATUSES);
+const SOLD_SQL = sqlList(SOLD_STATUSES);
 
 const SELECT_LABEL = `
   SELECT l.*, (SELECT COUNT(*) FROM print_attempts p WHERE p.label_id = l.id AND p.ok = 1) AS print_count
@@ -141,14 +145,14 @@ export class HistoryStore {
 
   /** Labels whose purchase got no clear answer, oldest first. */
   listUncertain(): StoredLabel[] {
-    return (this.db.prepare(`${SELECT_LABEL} WHERE l.status IN ('buying', 'unknown') ORDER BY l.created_at`).all() as LabelRow[]).map(toStored);
+    return (this.db.prepare(`${SELECT_LABEL} WHERE l.status IN (${UNCERTAIN_SQL}) ORDER BY l.created_at`).all() as LabelRow[]).map(toStored);
   }
 
   /** Bought labels whose file was never saved (the station stopped between purchase and download). */
   listMissingFiles(): StoredLabel[] {
     return (
       this.db
-        .prepare(`${SELECT_LABEL} WHERE l.status IN ('bought', 'queued', 'printed', 'print_failed') AND l.file_path IS NULL AND l.label_url IS NOT NULL ORDER BY l.created_at`)
+        .prepare(`${SELECT_LABEL} WHERE l.status IN (${SOLD_SQL}) AND l.file_path IS NULL AND l.label_url IS NOT NULL ORDER BY l.created_at`)
         .all() as LabelRow[]
     ).map(toStored);
   }
@@ -179,7 +183,7 @@ export class HistoryStore {
       conditions.push(`(l.order_id LIKE @pattern ESCAPE '\\'
         OR l.id IN (SELECT label_id FROM label_tracking WHERE tracking_number LIKE @pattern ESCAPE '\\'))`);
     }
-    if (filter === 'uncertain') conditions.push(`l.status IN ('buying', 'unknown')`);
+    if (filter === 'uncertain') conditions.push(`l.status IN (${UNCERTAIN_SQL})`);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const params = { pattern: `${escapeLike(q)}%`, limit, offset };
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM labels l ${where}`).get(params) as { n: number }).n;

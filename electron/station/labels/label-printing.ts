@@ -6,18 +6,17 @@ import type { PrintOutcome } from '../../../shared/contract';
 import { defaultPrinter, findPrinter } from '../../../shared/domain/printers';
 import type { PrinterProfile, Settings } from '../../../shared/schemas';
 import { StationError } from '../../../shared/rpc';
-import type { HistoryStore, StoredLabel } from '../history/history-store';
+import type { HistoryStore, StoredLabel } from '../history';
 import type { LabelFiles } from './label-files';
-import type { PrintService } from '../printing/service/print-service';
-import { sniffLabelFormat } from '../printing';
-import type { ProviderFactory } from '../providers/provider-factory';
+import { sniffLabelFormat, type PrintService } from '../printing';
+import type { ProviderFactory } from '../providers';
 
 export interface LabelPrintingDeps {
   history: HistoryStore;
   files: LabelFiles;
   providers: ProviderFactory;
   settings: () => Settings;
-  printing: PrintService;
+  printing: PrintService<StoredLabel>;
   log: (line: string) => void;
 }
 

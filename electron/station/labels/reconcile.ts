@@ -4,9 +4,9 @@
  * turns out to exist is adopted into the history, so it is never lost and never bought twice.
  */
 import { StationError } from '../../../shared/rpc';
-import type { StoredLabel } from '../history/history-store';
+import type { StoredLabel } from '../history';
 import { ensureLabelFile, type LabelPrintingDeps } from './label-printing';
-import type { LabelProvider, LabelRequest } from '../providers/provider';
+import type { LabelProvider, LabelRequest } from '../providers';
 
 export type Reconciliation =
   | { state: 'found'; label: StoredLabel }

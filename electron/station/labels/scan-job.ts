@@ -10,17 +10,16 @@ import type { OrderDetails } from '../../../shared/domain/orders';
 import type { JobStep, Problem, Settings } from '../../../shared/schemas';
 import { defaultPrinter } from '../../../shared/domain/printers';
 import { StationError } from '../../../shared/rpc';
-import { toPublic, type HistoryStore, type StoredLabel } from '../history/history-store';
-import type { JobEvents } from '../core/event-bus';
+import type { EventName, EventPayload } from '../../../shared/contract';
+import { toPublic, type HistoryStore, type StoredLabel } from '../history';
 import { ensureLabelFile, printStoredLabel, type LabelPrintingDeps } from './label-printing';
-import type { OrderSources } from '../orders/order-sources';
-import { resolveOrder } from '../orders/resolve-order';
-import { ProviderError, type LabelProvider, type LabelRequest } from '../providers/provider';
+import { resolveOrder, type OrderSources } from '../orders';
+import { ProviderError, type LabelProvider, type LabelRequest } from '../providers';
 import { reconcileLabel } from './reconcile';
 
 export interface ScanJobDeps extends LabelPrintingDeps {
   history: HistoryStore;
-  events: JobEvents;
+  events: { emit<E extends EventName>(event: E, payload: EventPayload<E>): void };
   orderSources: OrderSources;
   stationId: string;
   /** Orders whose purchase is running in this process right now. */

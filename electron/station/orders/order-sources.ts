@@ -1,8 +1,6 @@
 /** The order sources configured on this station, in the order they are asked. */
 import type { Settings } from '../../../shared/schemas';
-import type { ProviderFactory } from '../providers/provider-factory';
-import { fingerprint } from '../providers/secret-fingerprint';
-import type { SettingsService } from '../settings/settings-service';
+import { fingerprint, type ProviderFactory, type ProviderSecrets } from '../providers';
 import type { OrderSource } from './order-source';
 import { createOrdersFileSource } from './orders-file-source';
 import { createShopifyOrderSource } from './shopify-order-source';
@@ -12,7 +10,7 @@ export class OrderSources {
   private cache = new Map<string, OrderSource>();
 
   constructor(
-    private readonly settings: SettingsService,
+    private readonly settings: Pick<ProviderSecrets, 'secret'>,
     private readonly providers: ProviderFactory,
   ) {}
 

@@ -21,3 +21,6 @@ export type { PrinterStatus, PrinterFault } from './status/status-types';
 export { discoverPrinters, type DiscoveredPrinter, type DiscoveryOptions } from './discovery/discovery';
 export type { ExecRunner } from './transports/transport-exec';
 export { testLabelZpl, testLabelBarcodeValue, type TestLabelOptions } from './languages/test-label';
+export { PrintService, type PrintServiceDeps, type PrintTiming } from './service/print-service';
+export type { PrintableLabel, PrintRecords } from './service/print-records';
+export { printerStatus } from './status/printer-status';

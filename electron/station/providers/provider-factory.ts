@@ -7,20 +7,20 @@ import { createSandboxProvider } from './sandbox';
 import { createShipiumProvider } from './shipium';
 import { createTikTokProvider, type TikTokClientOptions } from './tiktok';
 import { fingerprint } from './secret-fingerprint';
-import type { SettingsService } from '../settings/settings-service';
+import { PROVIDER_TITLES, type TikTokTokens } from '../../../shared/domain/providers';
 
-export const PROVIDER_TITLES: Record<ProviderName, string> = {
-  sandbox: 'Sandbox (no real labels)',
-  aftership: 'AfterShip Shipping API',
-  tiktok: 'TikTok Shop (direct)',
-  shipium: 'Shipium (TikTok Shop carrier)',
-};
+/** Where the factory reads the providers' secrets and keeps TikTok's tokens (the station's settings). */
+export interface ProviderSecrets {
+  secret(name: SecretName): string | undefined;
+  tiktokTokens(): TikTokTokens | undefined;
+  saveTikTokTokens(tokens: TikTokTokens): void;
+}
 
 export class ProviderFactory {
   private cache = new Map<string, LabelProvider>();
 
   constructor(
-    private readonly settings: SettingsService,
+    private readonly settings: ProviderSecrets,
     private readonly dataDir: string,
     private readonly timeoutMs?: number,
   ) {}

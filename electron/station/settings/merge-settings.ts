@@ -1,4 +1,4 @@
-import { PrinterSettings, Settings, type PrinterSetup, type SettingsPatch } from '../../../shared/schemas';
+import { type PrinterSettings, Settings, type PrinterSetup, type SettingsPatch } from '../../../shared/schemas';
 
 /** Applies a partial update section by section; the result is validated as a whole. */
 export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {

@@ -6,7 +6,7 @@ import Conf from 'conf';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { KeyValueStore, SecretStore } from '../core/core-types';
+import type { KeyValueStore, SecretStore } from './stores';
 
 export function createNodeStores(dataDir: string): { settingsStore: KeyValueStore; secretStore: SecretStore } {
   mkdirSync(dataDir, { recursive: true });

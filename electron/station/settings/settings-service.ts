@@ -1,7 +1,8 @@
 /** The station's settings: saved values, over defaults, under environment presets. Secrets stay here. */
 import { SecretName, Settings, type PrinterSettings, type PublicSettings, type SettingsPatch } from '../../../shared/schemas';
 import { StationError } from '../../../shared/rpc';
-import type { KeyValueStore, SecretStore } from '../core/core-types';
+import type { KeyValueStore, SecretStore } from './stores';
+import type { TikTokTokens } from '../../../shared/domain/providers';
 import { defaultPrinter } from '../../../shared/domain/printers';
 import { DEFAULT_PRINTER, DEFAULT_SETTINGS } from './defaults';
 import type { EnvPresets } from './env-presets';
@@ -9,15 +10,6 @@ import { mergeSettings } from './merge-settings';
 
 const SETTINGS_KEY = 'settings';
 const TIKTOK_TOKENS = 'tiktokTokens';
-
-/** What the TikTok provider keeps between runs; stored encrypted like the API keys. */
-export interface StoredTikTokTokens {
-  accessToken: string;
-  accessTokenExpiresAt: string;
-  refreshToken: string;
-  refreshTokenExpiresAt: string | null;
-  shopName: string | null;
-}
 
 export class SettingsService {
   private saved: Settings;
@@ -72,9 +64,9 @@ export class SettingsService {
     this.secretStore.delete(name);
   }
 
-  tiktokTokens(): StoredTikTokTokens | undefined {
+  tiktokTokens(): TikTokTokens | undefined {
     const raw = this.secretStore.get(TIKTOK_TOKENS);
-    if (raw) return JSON.parse(raw) as StoredTikTokTokens;
+    if (raw) return JSON.parse(raw) as TikTokTokens;
     if (this.presets.tiktokRefreshToken) {
       // Fleet set-up hands over only a refresh token: the provider refreshes before its first call.
       return { accessToken: '', accessTokenExpiresAt: new Date(0).toISOString(), refreshToken: this.presets.tiktokRefreshToken, refreshTokenExpiresAt: null, shopName: null };
@@ -82,7 +74,7 @@ export class SettingsService {
     return undefined;
   }
 
-  saveTikTokTokens(tokens: StoredTikTokTokens): void {
+  saveTikTokTokens(tokens: TikTokTokens): void {
     this.secretStore.set(TIKTOK_TOKENS, JSON.stringify(tokens));
   }
 

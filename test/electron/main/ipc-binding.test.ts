@@ -7,7 +7,7 @@ import { methodNames, type StationHandlers } from '../../../shared/contract';
 import type { RpcResult } from '../../../shared/rpc';
 import { StationError } from '../../../shared/rpc';
 import { registerIpc } from '../../../electron/main/ipc-binding';
-import type { StationCore } from '../../../electron/station/core/core-types';
+import type { StationCore } from '../../../electron/station';
 import { FakeBrowserWindow, FakeWebContents, FakeWebFrameMain, ipcMain, resetElectronMock } from '../../fakes/electron-mock';
 
 const STATION_INFO = {

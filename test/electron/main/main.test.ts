@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('../../fakes/electron-mock')).electronModule);
 vi.mock('electron-store', async () => (await import('../../fakes/electron-mock')).electronStoreModule);
-vi.mock('../../../electron/station/index', () => ({ createStationCore: vi.fn() }));
+vi.mock('../../../electron/station', () => ({ createStationCore: vi.fn() }));
 
-import { createStationCore } from '../../../electron/station/index';
+import { createStationCore } from '../../../electron/station';
 import { createMainWindow, resolveShellPaths, startStationApp } from '../../../electron/main/main';
 import { denyAllPermissions } from '../../../electron/main/window-security';
 import { methodNames } from '../../../shared/contract';

@@ -1,5 +1,5 @@
 /** The print_jobs table: every state change of a job is one committed statement. */
-import type { StationDatabase } from '../../history/database';
+import type Database from 'better-sqlite3';
 import { jobFromRow, PENDING_STATES, type PrintJob, type PrintJobRow, type PrintJobState } from './print-job';
 
 const COLUMNS = 'id, label_id, printer, size, reprint, state, attempts, bytes_sent, last_error, created_at, updated_at, done_at';
@@ -13,7 +13,7 @@ export interface NewPrintJob {
 }
 
 export class PrintJobStore {
-  constructor(private readonly db: StationDatabase) {
+  constructor(private readonly db: Database.Database) {
     const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'print_jobs'").get();
     if (!table) throw new Error('The print queue needs the print_jobs table: open the database with openDatabase() so migrations run.');
   }

@@ -12,7 +12,7 @@
  * Generic on purpose: the send and status functions are injected (the station wires them to
  * sendToPrinter and the printer-status code).
  */
-import type { StationDatabase } from '../../history/database';
+import type Database from 'better-sqlite3';
 import { describeZodError } from '../../../../shared/rpc';
 import type { PrintJob, PrintJobState } from './print-job';
 import { PrintJobStore } from './print-job-store';
@@ -30,7 +30,7 @@ import {
 import { DEFAULT_RETRY_DELAYS_MS } from './retry-schedule';
 
 export interface PrintQueueOptions {
-  db: StationDatabase;
+  db: Database.Database;
   send: SendFn;
   status?: StatusFn;
   now?: () => Date;

@@ -124,7 +124,7 @@ export class PrinterWorker {
    * again: the job completes when the printer reports ready.
    */
   private async holdUntilReady(job: PrintJob, opts: { checkFirst: boolean }): Promise<void> {
-    const { store, stamp } = this.ctx;
+    const { store } = this.ctx;
     if (!this.ctx.status) {
       this.complete(job.id, job.bytesSent);
       return;

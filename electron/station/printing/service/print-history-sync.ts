@@ -2,10 +2,10 @@
  * Keeps History in step with the print queue: a failed send is a failed print attempt, a finished
  * job a printed label, a cancelled one a label to reprint. Runs for jobs finishing after a restart too.
  */
-import type { HistoryStore } from '../../history/history-store';
+import type { PrintRecords } from './print-records';
 import type { PrintJob } from '../queue';
 
-export function recordQueueEvent(history: HistoryStore, job: PrintJob): void {
+export function recordQueueEvent(history: PrintRecords, job: PrintJob): void {
   if (!job.labelId) return;
   const label = history.get(job.labelId);
   if (!label) return;

@@ -2,13 +2,13 @@
 import { printerAtAddress } from '../../../../shared/domain/printers';
 import type { PrintJobView, PrintQueueView, PrinterQueueView } from '../../../../shared/domain/print-queue';
 import type { PrinterSetup } from '../../../../shared/schemas';
-import type { HistoryStore } from '../../history/history-store';
+import type { PrintRecords } from './print-records';
 import { PENDING_STATES, type PrintJob, type PrintQueue } from '../queue';
 
 /** More waiting jobs than a screen can show are counted, not listed. */
 const MAX_LISTED_JOBS = 200;
 
-export function printJobView(job: PrintJob, history: HistoryStore, printers: PrinterSetup): PrintJobView {
+export function printJobView(job: PrintJob, history: Pick<PrintRecords, 'get'>, printers: PrinterSetup): PrintJobView {
   const label = job.labelId ? history.get(job.labelId) : undefined;
   const printer = printerAtAddress(printers, job.printer);
   return {
@@ -28,7 +28,7 @@ export function printJobView(job: PrintJob, history: HistoryStore, printers: Pri
   };
 }
 
-export function printQueueView(queue: PrintQueue, history: HistoryStore, printers: PrinterSetup): PrintQueueView {
+export function printQueueView(queue: PrintQueue, history: Pick<PrintRecords, 'get'>, printers: PrinterSetup): PrintQueueView {
   const pending = queue.jobs({ states: [...PENDING_STATES] });
   const waiting = new Map<string, number>();
   for (const job of pending) waiting.set(job.printer, (waiting.get(job.printer) ?? 0) + 1);

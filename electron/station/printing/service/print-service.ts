@@ -7,8 +7,8 @@ import type { PrintOutcome } from '../../../../shared/contract';
 import type { PrintJobView, PrintQueueView } from '../../../../shared/domain/print-queue';
 import type { PrinterProfile, Settings } from '../../../../shared/schemas';
 import { StationError } from '../../../../shared/rpc';
-import type { StationDatabase } from '../../history/database';
-import type { HistoryStore, StoredLabel } from '../../history/history-store';
+import type Database from 'better-sqlite3';
+import type { PrintableLabel, PrintRecords } from './print-records';
 import { recordQueueEvent } from './print-history-sync';
 import { queueStatusCheck } from './print-queue-status';
 import { printJobView, printQueueView } from './print-queue-view';
@@ -24,21 +24,21 @@ export interface PrintTiming {
   statusTimeoutMs?: number;
 }
 
-export interface PrintServiceDeps {
-  db: StationDatabase;
-  history: HistoryStore;
+export interface PrintServiceDeps<L extends PrintableLabel> {
+  db: Database.Database;
+  history: PrintRecords<L>;
   settings: () => Settings;
   log: (line: string) => void;
   timing?: PrintTiming;
 }
 
-export class PrintService {
+export class PrintService<L extends PrintableLabel = PrintableLabel> {
   private readonly queue: PrintQueue;
   private readonly settleWaitMs: number;
   private readonly listeners = new Set<(view: PrintQueueView) => void>();
   private viewPending = false;
 
-  constructor(private readonly deps: PrintServiceDeps) {
+  constructor(private readonly deps: PrintServiceDeps<L>) {
     const { timing = {} } = deps;
     this.settleWaitMs = timing.settleWaitMs ?? 20_000;
     const options: PrintQueueOptions = {
@@ -68,7 +68,7 @@ export class PrintService {
   }
 
   /** Renders the label for `printer`, queues it and waits until it printed or clearly waits. */
-  async print(label: StoredLabel, bytes: Uint8Array, printer: PrinterProfile, reprint: boolean): Promise<{ outcome: PrintOutcome; label: StoredLabel }> {
+  async print(label: L, bytes: Uint8Array, printer: PrinterProfile, reprint: boolean): Promise<{ outcome: PrintOutcome; label: L }> {
     const { history } = this.deps;
     let payload: Buffer;
     try {

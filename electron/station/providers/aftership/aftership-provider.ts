@@ -30,6 +30,7 @@ import { afterShipTokenBucket, sharedAfterShipRateLimiter, type RateLimiter } fr
 import { buildCreateLabelBody, TIKTOK_SERVICE_TYPE } from './request-body';
 import { abortableSleep, type Sleep } from '../http/sleep';
 import { lookupFailed } from './lookup-errors';
+import { PROVIDER_TITLES } from '../../../../shared/domain/providers';
 
 export const AFTERSHIP_PRODUCTION_BASE_URL = 'https://api.aftership.com/postmen/v3';
 export const AFTERSHIP_SANDBOX_BASE_URL = 'https://sandbox-api.aftership.com/postmen/v3';
@@ -136,7 +137,7 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
 
   return {
     name: 'aftership',
-    title: 'AfterShip Shipping API',
+    title: PROVIDER_TITLES.aftership,
     sandbox: false,
     capabilities: { tracking: true, void: false, lookup: true, slow: false },
 

@@ -16,6 +16,7 @@ import {
 } from './sandbox-identity';
 import { renderSandboxLabelPdf } from './sandbox-label-pdf';
 import { createSandboxLedger, type SandboxLedgerEntry } from './sandbox-ledger';
+import { PROVIDER_TITLES } from '../../../../shared/domain/providers';
 
 export interface SandboxProviderOptions {
   /** Simulated answer time of the label API, in ms (0 by default). */
@@ -40,7 +41,7 @@ export function createSandboxProvider(opts: SandboxProviderOptions = {}): LabelP
 
   return {
     name: 'sandbox',
-    title: 'Sandbox (no real labels)',
+    title: PROVIDER_TITLES.sandbox,
     sandbox: true,
     capabilities: { tracking: true, void: false, lookup: true, slow: false },
 

@@ -25,9 +25,9 @@ import { bodyText, httpExchange, type HttpAnswer } from '../http/exchange';
 import { retryAfterMs } from './retry-after';
 import { buildShipiumLabelBody, SHIPIUM_LABEL_PATH } from './request-body';
 import { readLabelResponse, ShipiumLabelResponse } from './response';
+import { PROVIDER_TITLES } from '../../../../shared/domain/providers';
 
 export const SHIPIUM_PRODUCTION_BASE_URL = 'https://api.shipium.com';
-export const SHIPIUM_TITLE = 'Shipium (TikTok Shop carrier)';
 
 export interface ShipiumProviderOptions {
   /** e.g. https://api.shipium.com (no path). */
@@ -108,7 +108,7 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
 
   return {
     name: 'shipium',
-    title: SHIPIUM_TITLE,
+    title: PROVIDER_TITLES.shipium,
     sandbox: false,
     capabilities: { tracking: false, void: false, lookup: false, slow: true },
 
@@ -121,7 +121,7 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
     },
 
     async findLabel() {
-      throw lookupUnsupported(SHIPIUM_TITLE);
+      throw lookupUnsupported(PROVIDER_TITLES.shipium);
     },
 
     async downloadLabel(labelUrl, signal) {

@@ -2,5 +2,5 @@ export type { TikTokTokens, TikTokTokenStore, TikTokClientOptions } from './opti
 export { signRequest } from './sign';
 export { tiktokAuthorizeUrl, parseAuthCode, TIKTOK_AUTHORIZE_URL } from './authorize';
 export { exchangeAuthCode } from './tokens';
-export { createTikTokProvider, TIKTOK_TITLE } from './tiktok-provider';
-export { createTikTokOrderSource } from '../../orders/tiktok-order-source';
+export { createTikTokProvider } from './tiktok-provider';
+export { createTikTokOrderReader, type TikTokOrderReader } from './order-reader';

@@ -1,13 +1,8 @@
 /** What the TikTok Shop client is built from; tokens live in the station's encrypted secret store. */
 
-export interface TikTokTokens {
-  accessToken: string;
-  /** ISO date-time. */
-  accessTokenExpiresAt: string;
-  refreshToken: string;
-  refreshTokenExpiresAt: string | null;
-  shopName: string | null;
-}
+import type { TikTokTokens } from '../../../../shared/domain/providers';
+
+export type { TikTokTokens };
 
 export interface TikTokTokenStore {
   load(): TikTokTokens | undefined;

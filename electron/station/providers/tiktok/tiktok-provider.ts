@@ -36,8 +36,8 @@ import {
   tiktokWeight,
   type CreatePackageBody,
 } from './package-data';
+import { PROVIDER_TITLES } from '../../../../shared/domain/providers';
 
-export const TIKTOK_TITLE = 'TikTok Shop (direct)';
 /** Orders TikTok does not let anyone fulfil yet. */
 const NOT_READY = new Set(['UNPAID', 'ON_HOLD']);
 /** More packages than this on one order means something is off; refuse to guess. */
@@ -132,7 +132,7 @@ export function createTikTokProvider(opts: TikTokClientOptions): LabelProvider {
 
   return {
     name: 'tiktok',
-    title: TIKTOK_TITLE,
+    title: PROVIDER_TITLES.tiktok,
     sandbox: false,
     capabilities: { tracking: true, void: false, lookup: true, slow: false },
 

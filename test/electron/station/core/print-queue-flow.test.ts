@@ -71,6 +71,21 @@ describe('a printer that is not ready holds the queue and says why', () => {
     expect((await station.call('getLabel', { labelId: first.label.id })).printCount).toBe(1);
   });
 
+  it('a label waiting for its printer is not reprinted beside it: the reprint is refused with the way out', async () => {
+    const printer = await zebra({ state: 'paper_out' });
+    const station = await stationOn(printer);
+    const scanned = await station.call('submitScan', { scan: ORDERS[0] });
+    expect(scanned.outcome).toBe('queued');
+    if (scanned.outcome !== 'queued') return;
+    await printer.waitForJobs(1, 5000);
+    await expect(station.call('reprintLabel', { labelId: scanned.label.id })).rejects.toMatchObject({
+      code: 'label_waiting_for_printer',
+      nextStep: expect.stringMatching(/cancel it in the print queue/),
+    });
+    expect((await station.call('getPrintQueue', {})).jobs).toHaveLength(1);
+    expect(printer.jobs).toHaveLength(1);
+  });
+
   it('a printer that never answers its status check holds the label until the packer says it printed', async () => {
     const printer = await zebra({ answers: false });
     const station = await stationOn(printer);

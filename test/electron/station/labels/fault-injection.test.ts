@@ -10,7 +10,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeStores, createStationCore } from '../../../../electron/station';
-import type { StationCore } from '../../../../electron/station/core/core-types';
+import type { StationCore } from '../../../../electron/station';
 import { startFakeAfterShip } from '../../../fakes/aftership-server';
 import type { CapturePrinter } from '../../../fakes/capture-printer';
 import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyValueStore, SecretStore } from '../../../../electron/station/core/core-types';
+import type { KeyValueStore, SecretStore } from '../../../../electron/station';
 import { readEnvPresets } from '../../../../electron/station/settings/env-presets';
 import { SettingsService } from '../../../../electron/station/settings/settings-service';
 import type { StationHandlers } from '../../../../shared/contract';

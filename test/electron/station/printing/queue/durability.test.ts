@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type StationDatabase } from '../../../../../electron/station/history/database';
 import { sendToPrinter } from '../../../../../electron/station/printing';
-import { PrintQueue, PrintQueueError, type PrintJob } from '../../../../../electron/station/printing/queue';
+import { PrintQueue, type PrintQueueError, type PrintJob } from '../../../../../electron/station/printing/queue';
 import { startCapturePrinter, type CapturePrinter } from '../../../../fakes/capture-printer';
 import { makeTempDir } from '../../../../support/temp-dir';
 

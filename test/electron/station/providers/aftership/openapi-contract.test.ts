@@ -17,7 +17,7 @@ import YAML from 'yaml';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormatsModule from 'ajv-formats';
 import { createAfterShipProvider, type AfterShipProviderOptions } from '../../../../../electron/station/providers/aftership';
-import { ProviderError, type LabelRequest } from '../../../../../electron/station/providers/provider';
+import { type ProviderError, type LabelRequest } from '../../../../../electron/station/providers/provider';
 import { startFakeAfterShip, FAKE_SHIPPER_ACCOUNT_ID, type FakeAfterShip } from '../../../../fakes/aftership-server';
 import { fixturePath } from '../../../../support/paths';
 

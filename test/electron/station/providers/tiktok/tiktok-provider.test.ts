@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
-  createTikTokOrderSource,
   createTikTokProvider,
   exchangeAuthCode,
   parseAuthCode,
@@ -11,6 +10,7 @@ import {
   type TikTokTokenStore,
 } from '../../../../../electron/station/providers/tiktok';
 import { ProviderError, type LabelRequest } from '../../../../../electron/station/providers/provider';
+import { createTikTokOrderSource } from '../../../../../electron/station/orders/tiktok-order-source';
 import { startFakeTikTok, type FakeTikTok } from '../../../../fakes/tiktok-server';
 
 const require = createRequire(import.meta.url);

@@ -1,0 +1,20 @@
+/** A label of this station's history, looked up by ID for an action on it or for its details. */
+import { StationError } from '../../../shared/rpc';
+import type { LabelDetail } from '../../../shared/schemas';
+import type { HistoryStore, StoredLabel } from '../history';
+
+export function requireLabel(history: HistoryStore, labelId: string): StoredLabel {
+  const label = history.get(labelId);
+  if (!label) throw notInHistory();
+  return label;
+}
+
+export function labelDetail(history: HistoryStore, labelId: string): LabelDetail {
+  const detail = history.getDetail(labelId);
+  if (!detail) throw notInHistory();
+  return detail;
+}
+
+function notInHistory(): StationError {
+  return new StationError('label_not_found', 'That label is not in this station’s history.', 'Search History again.');
+}

@@ -1,0 +1,18 @@
+/**
+ * What the print service keeps up to date about a label while it prints: its status and every
+ * print attempt. The station core wires the history store in; printing never imports it.
+ */
+import type { LabelStatus, PrintAttempt } from '../../../../shared/schemas';
+
+export interface PrintableLabel {
+  id: string;
+  orderId: string;
+  status: LabelStatus;
+  trackingNumbers: string[];
+}
+
+export interface PrintRecords<L extends PrintableLabel = PrintableLabel> {
+  get(labelId: string): L | undefined;
+  setStatus(labelId: string, status: LabelStatus, error?: string | null): L;
+  recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at'>): unknown;
+}
