@@ -9,9 +9,14 @@ const error = (name, comment, from, to) => ({ name, comment, severity: 'error', 
 
 module.exports = {
   forbidden: [
-    error('shared-is-pure', 'shared/ imports nothing but shared/ and zod: no Node, no DOM, no station code.', { path: `${R}shared/` }, {
-      pathNot: [`${R}shared/`, '^node_modules/zod/'],
-    }),
+    error(
+      'shared-is-pure',
+      'shared/ imports nothing but shared/ and zod: no Node, no DOM, no station code.',
+      { path: `${R}shared/` },
+      {
+        pathNot: [`${R}shared/`, '^node_modules/zod/'],
+      },
+    ),
     error('shared-no-node', 'shared/ runs in the renderer too: no Node built-ins.', { path: `${R}shared/` }, { dependencyTypes: ['core'] }),
     error(
       'renderer-only-renderer-and-shared',
@@ -26,9 +31,14 @@ module.exports = {
       { pathNot: `${R}electron/(main|preload)/` },
       { path: '^node_modules/electron(-store)?/' },
     ),
-    error('privileged-side-never-imports-renderer', 'The renderer is built and served as files; electron/ never imports its code.', { path: `${R}electron/` }, {
-      path: `${R}renderer/`,
-    }),
+    error(
+      'privileged-side-never-imports-renderer',
+      'The renderer is built and served as files; electron/ never imports its code.',
+      { path: `${R}electron/` },
+      {
+        path: `${R}renderer/`,
+      },
+    ),
     error(
       'station-is-plain-node',
       'The station core never reaches into a shell: it is wired by electron/main and electron/web through electron/station/index.ts.',
@@ -65,15 +75,30 @@ module.exports = {
       { path: `${R}electron/(main|preload|web|common)/` },
       { path: `${STATION}.+/` },
     ),
-    error('preload-is-sandboxed', 'The preload imports electron, shared/ and electron/common/ only.', { path: `${R}electron/preload/` }, {
-      path: `${R}electron/(main|web|station)/`,
-    }),
-    error('web-shell-is-not-electron', 'The browser shell runs without Electron: it never imports electron/main or electron/preload.', { path: `${R}electron/web/` }, {
-      path: `${R}electron/(main|preload)/`,
-    }),
-    error('common-is-common', 'electron/common holds pure helpers both shells use: it imports no shell.', { path: `${R}electron/common/` }, {
-      path: `${R}electron/(main|preload|web|station)/`,
-    }),
+    error(
+      'preload-is-sandboxed',
+      'The preload imports electron, shared/ and electron/common/ only.',
+      { path: `${R}electron/preload/` },
+      {
+        path: `${R}electron/(main|web|station)/`,
+      },
+    ),
+    error(
+      'web-shell-is-not-electron',
+      'The browser shell runs without Electron: it never imports electron/main or electron/preload.',
+      { path: `${R}electron/web/` },
+      {
+        path: `${R}electron/(main|preload)/`,
+      },
+    ),
+    error(
+      'common-is-common',
+      'electron/common holds pure helpers both shells use: it imports no shell.',
+      { path: `${R}electron/common/` },
+      {
+        path: `${R}electron/(main|preload|web|station)/`,
+      },
+    ),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // Lets bundled code that still calls require() (or a dependency's CJS interop) work inside an ES module.
-const esmRequireBanner = "import { createRequire as __stationCreateRequire } from 'node:module';\nconst require = __stationCreateRequire(import.meta.url);";
+const esmRequireBanner =
+  "import { createRequire as __stationCreateRequire } from 'node:module';\nconst require = __stationCreateRequire(import.meta.url);";
 
 /** The esbuild jobs, as { name, options }; outDir defaults to <root>/dist. */
 export function electronBuilds({ root = projectRoot, outDir = path.join(root, 'dist') } = {}) {

@@ -28,5 +28,7 @@ if (result.status === 0 && existsSync(path.join(electronDir, 'path.txt'))) {
   console.log('Electron desktop runtime installed: `npm start` opens the desktop app.');
 } else {
   const reason = (result.stderr ?? '').split('\n').find((line) => /error/i.test(line)) ?? 'no answer';
-  console.log(`Could not download the Electron desktop runtime here (${reason.trim()}); \`npm start\` will run the station in the browser.`);
+  console.log(
+    `Could not download the Electron desktop runtime here (${reason.trim()}); \`npm start\` will run the station in the browser.`,
+  );
 }

@@ -41,7 +41,11 @@ async function main(): Promise<void> {
           await page.waitForFunction(() => !document.querySelector('.preview-empty'));
           await shot(page, `${name}${suffix}`);
         }
-        await page.getByTestId('history-row').first().waitFor({ state: 'detached' }).catch(() => undefined);
+        await page
+          .getByTestId('history-row')
+          .first()
+          .waitFor({ state: 'detached' })
+          .catch(() => undefined);
         await page.keyboard.press('F2');
         await page.getByTestId('history-row').first().waitFor();
         await shot(page, `10-history${suffix}`);
@@ -196,7 +200,11 @@ async function main(): Promise<void> {
 
     // A Shopify order number resolved through the order sources.
     {
-      const station = await startFakeStation({ stepDelayMs: 100, settings: { shopify: { storeUrl: 'https://sunrise-goods.myshopify.com' } }, secrets: ['shopifyAdminToken'] });
+      const station = await startFakeStation({
+        stepDelayMs: 100,
+        settings: { shopify: { storeUrl: 'https://sunrise-goods.myshopify.com' } },
+        secrets: ['shopifyAdminToken'],
+      });
       const page = await browser.newPage({ viewport: STATION_VIEWPORT });
       try {
         await openStation(page, station.shell);
@@ -212,7 +220,10 @@ async function main(): Promise<void> {
 
     // The printer: Settings' printer section (found printers, a fault checked), and a fault on Scan.
     {
-      const station = await startFakeStation({ stepDelayMs: 100, lockedByEnv: [{ field: 'printer.media', variable: 'LABEL_STATION_MEDIA' }] });
+      const station = await startFakeStation({
+        stepDelayMs: 100,
+        lockedByEnv: [{ field: 'printer.media', variable: 'LABEL_STATION_MEDIA' }],
+      });
       const page = await browser.newPage({ viewport: STATION_VIEWPORT });
       try {
         await openStation(page, station.shell);

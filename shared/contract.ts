@@ -94,7 +94,9 @@ export const contract = {
     updateSettings: { input: SettingsPatch, output: PublicSettings },
     /** Write-only: the secret goes to the main process and is never sent back. */
     setSecret: {
-      input: z.object({ secret: SecretName, value: z.string().trim().min(8, 'That value is too short to be a key or token.').max(500) }).strict(),
+      input: z
+        .object({ secret: SecretName, value: z.string().trim().min(8, 'That value is too short to be a key or token.').max(500) })
+        .strict(),
       output: PublicSettings,
     },
     clearSecret: { input: z.object({ secret: SecretName }).strict(), output: PublicSettings },
@@ -105,7 +107,9 @@ export const contract = {
     },
     /** Step 2: the code (or the whole address TikTok redirected to) is exchanged for tokens in the main process. */
     finishTikTokAuthorization: {
-      input: z.object({ codeOrRedirectUrl: z.string().trim().min(4, 'Paste the code or the address TikTok sent you to.').max(4000) }).strict(),
+      input: z
+        .object({ codeOrRedirectUrl: z.string().trim().min(4, 'Paste the code or the address TikTok sent you to.').max(4000) })
+        .strict(),
       output: PublicSettings,
     },
     /**
@@ -156,7 +160,9 @@ export const contract = {
     /** OS print queues and USB printer devices this station can see, to pick from in Settings. */
     discoverPrinters: {
       input: z.object({}).strict(),
-      output: z.array(z.object({ address: z.string(), name: z.string(), kind: z.enum(['cups', 'device', 'windows']), detail: z.string().optional() })),
+      output: z.array(
+        z.object({ address: z.string(), name: z.string(), kind: z.enum(['cups', 'device', 'windows']), detail: z.string().optional() }),
+      ),
     },
   },
   events: {

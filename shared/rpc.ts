@@ -28,20 +28,28 @@ export function isMethodName(name: unknown): name is MethodName {
 }
 
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
 /** Validates method name and input, calls the handler, validates its output, wraps the answer. */
 export async function dispatch(handlers: StationHandlers, method: unknown, input: unknown): Promise<RpcResult> {
   if (!isMethodName(method)) {
-    return { ok: false, problem: { code: 'unknown_method', message: 'The station does not know that request.', nextStep: 'Restart the station; if it persists, tell a supervisor.' } };
+    return {
+      ok: false,
+      problem: {
+        code: 'unknown_method',
+        message: 'The station does not know that request.',
+        nextStep: 'Restart the station; if it persists, tell a supervisor.',
+      },
+    };
   }
   const spec = contract.methods[method];
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) {
-    return { ok: false, problem: { code: 'invalid_input', message: describeZodError(parsed.error), nextStep: 'Correct the value and try again.' } };
+    return {
+      ok: false,
+      problem: { code: 'invalid_input', message: describeZodError(parsed.error), nextStep: 'Correct the value and try again.' },
+    };
   }
   try {
     const handler = handlers[method] as (arg: unknown) => Promise<unknown>;

@@ -62,9 +62,7 @@ export const PrinterSettings = z.object({
 });
 export type PrinterSettings = z.infer<typeof PrinterSettings>;
 
-export const PrinterId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'A printer ID is 1 to 40 lower-case letters, digits and dashes');
+export const PrinterId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'A printer ID is 1 to 40 lower-case letters, digits and dashes');
 export type PrinterId = z.infer<typeof PrinterId>;
 
 /** One printer of the station: a label printer, an A4 laser queue, a spare... */
@@ -80,7 +78,10 @@ export const MAX_PRINTERS = 8;
 export const PrinterSetup = z
   .object({
     defaultId: PrinterId,
-    list: z.array(PrinterProfile).min(1, 'Keep at least one printer').max(MAX_PRINTERS, `A station can have up to ${MAX_PRINTERS} printers`),
+    list: z
+      .array(PrinterProfile)
+      .min(1, 'Keep at least one printer')
+      .max(MAX_PRINTERS, `A station can have up to ${MAX_PRINTERS} printers`),
   })
   .superRefine((setup, ctx) => {
     const ids = new Set<string>();
@@ -88,7 +89,8 @@ export const PrinterSetup = z
     setup.list.forEach((p, i) => {
       if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['list', i, 'id'], message: `Two printers have the ID "${p.id}"` });
       const name = p.name.toLowerCase();
-      if (names.has(name)) ctx.addIssue({ code: 'custom', path: ['list', i, 'name'], message: `Two printers are called "${p.name}": give each its own name` });
+      if (names.has(name))
+        ctx.addIssue({ code: 'custom', path: ['list', i, 'name'], message: `Two printers are called "${p.name}": give each its own name` });
       ids.add(p.id);
       names.add(name);
     });

@@ -45,12 +45,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-export async function handleRpc(
-  handlers: StationHandlers,
-  method: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
+export async function handleRpc(handlers: StationHandlers, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let raw: Buffer;
   try {
     raw = await readBody(req, MAX_BODY_BYTES);
@@ -63,11 +58,7 @@ export async function handleRpc(
         problemEnvelope('too_large', 'That request is too large for the station.', 'Try again with a smaller request.'),
       );
     }
-    return sendEnvelope(
-      res,
-      400,
-      problemEnvelope('bad_request', 'The request was cut off.', 'Try again.'),
-    );
+    return sendEnvelope(res, 400, problemEnvelope('bad_request', 'The request was cut off.', 'Try again.'));
   }
   let input: unknown = {};
   const text = raw.toString('utf8').trim();

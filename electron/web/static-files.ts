@@ -3,12 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { findRendererFile } from '../common/renderer-files';
 
-export async function serveStatic(
-  staticDir: string,
-  urlPath: string,
-  method: string,
-  res: ServerResponse,
-): Promise<void> {
+export async function serveStatic(staticDir: string, urlPath: string, method: string, res: ServerResponse): Promise<void> {
   const found = await findRendererFile(staticDir, urlPath);
   if (!found.ok) return found.status === 404 ? sendText(res, 404, 'Not found') : sendText(res, 400, 'Bad path');
   const { file, type, size } = found;

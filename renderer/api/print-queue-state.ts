@@ -78,7 +78,8 @@ export function useSettleWaitingScans(view: PrintQueueView | undefined): void {
           // Still 'queued': the view was older than the job (the event is on its way).
           if (!live || (label.status !== 'printed' && label.status !== 'print_failed')) return;
           const store = useScanStore.getState();
-          const onScreen = store.result?.outcome === 'queued' && store.result.printJobId === printJobId && store.result.label.status === 'queued';
+          const onScreen =
+            store.result?.outcome === 'queued' && store.result.printJobId === printJobId && store.result.label.status === 'queued';
           store.printSettled(printJobId, label.status);
           if (onScreen && label.status === 'printed') sounds.success();
         })

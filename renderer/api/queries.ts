@@ -70,6 +70,7 @@ export function useUncertainLabels() {
   return useQuery({
     queryKey: keys.uncertain,
     refetchInterval: 30_000,
-    queryFn: async (): Promise<LabelRecord[]> => (await station.searchHistory({ query: '', filter: 'uncertain', limit: 200, offset: 0 })).labels,
+    queryFn: async (): Promise<LabelRecord[]> =>
+      (await station.searchHistory({ query: '', filter: 'uncertain', limit: 200, offset: 0 })).labels,
   });
 }

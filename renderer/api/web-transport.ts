@@ -36,7 +36,8 @@ export interface WebTransport extends ClientTransport {
 const UNREACHABLE = {
   code: 'station_unreachable',
   message: 'The station program is not answering.',
-  nextStep: 'Check that Label Station is still running on this computer, then try again. If you scanned an order, check History before scanning it again.',
+  nextStep:
+    'Check that Label Station is still running on this computer, then try again. If you scanned an order, check History before scanning it again.',
 };
 
 export function createWebTransport(opts: WebTransportOptions): WebTransport {

@@ -32,7 +32,11 @@ export function TopBar() {
             <span className={info.data.sandbox ? 'provider provider-sandbox' : 'provider provider-live'}>
               {info.data.sandbox ? 'SANDBOX' : `LIVE · ${info.data.providerTitle}`}
             </span>
-            <span className="printer-name" title={`Scans print on ${info.data.printerName} (${info.data.printer})`} data-testid="topbar-printer">
+            <span
+              className="printer-name"
+              title={`Scans print on ${info.data.printerName} (${info.data.printer})`}
+              data-testid="topbar-printer"
+            >
               Printer: <strong>{info.data.printerName}</strong> <span className="printer-address">{info.data.printer}</span>
             </span>
           </>

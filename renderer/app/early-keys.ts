@@ -29,7 +29,10 @@ export function installEarlyKeyBuffer(): void {
 export function claimEarlyKeys(): string {
   claimed = true;
   const now = performance.now();
-  const keys = buffer.filter((k) => now - k.at <= MAX_AGE_MS).map((k) => k.key).join('');
+  const keys = buffer
+    .filter((k) => now - k.at <= MAX_AGE_MS)
+    .map((k) => k.key)
+    .join('');
   buffer.length = 0;
   return keys;
 }

@@ -40,7 +40,7 @@ export function HistoryScreen() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const total = filter === 'all' ? history.data?.pages[0]?.total ?? 0 : labels.length;
+  const total = filter === 'all' ? (history.data?.pages[0]?.total ?? 0) : labels.length;
   const loaded = filter === 'uncertain' ? uncertain.isSuccess : filter === 'waiting' ? waiting.isSuccess : history.isSuccess;
   const error = filter === 'uncertain' ? uncertain.error : filter === 'waiting' ? waiting.error : history.error;
 
@@ -50,8 +50,9 @@ export function HistoryScreen() {
         {needsChecking.length > 0 && filter === 'all' && (
           <div className="uncertain-banner" role="alert" data-testid="uncertain-banner">
             <span>
-              ⚠ {needsChecking.length === 1 ? '1 label needs' : `${needsChecking.length} labels need`} checking: the provider gave no clear answer, so a
-              label may have been bought. Do not scan {needsChecking.length === 1 ? 'that order' : 'those orders'} again until checked.
+              ⚠ {needsChecking.length === 1 ? '1 label needs' : `${needsChecking.length} labels need`} checking: the provider gave no clear
+              answer, so a label may have been bought. Do not scan {needsChecking.length === 1 ? 'that order' : 'those orders'} again until
+              checked.
             </span>
             <button className="button button-small" onClick={() => setFilter('uncertain')}>
               Show them
@@ -69,11 +70,21 @@ export function HistoryScreen() {
             onChange={(e) => setQuery(e.target.value)}
           />
           <div className="chips" role="group" aria-label="Show">
-            <button className={filter === 'all' ? 'chip chip-active' : 'chip'} aria-pressed={filter === 'all'} onClick={() => setFilter('all')} data-testid="filter-all">
+            <button
+              className={filter === 'all' ? 'chip chip-active' : 'chip'}
+              aria-pressed={filter === 'all'}
+              onClick={() => setFilter('all')}
+              data-testid="filter-all"
+            >
               All labels
             </button>
             <button
-              className={['chip', 'chip-uncertain', filter === 'uncertain' ? 'chip-active' : '', needsChecking.length > 0 ? 'chip-alert' : ''].join(' ')}
+              className={[
+                'chip',
+                'chip-uncertain',
+                filter === 'uncertain' ? 'chip-active' : '',
+                needsChecking.length > 0 ? 'chip-alert' : '',
+              ].join(' ')}
               aria-pressed={filter === 'uncertain'}
               onClick={() => setFilter('uncertain')}
               data-testid="filter-uncertain"
@@ -81,7 +92,9 @@ export function HistoryScreen() {
               Needs checking <span className="chip-count">{uncertain.isSuccess ? needsChecking.length : '…'}</span>
             </button>
             <button
-              className={['chip', 'chip-waiting', filter === 'waiting' ? 'chip-active' : '', waiting.count > 0 ? 'chip-warn' : ''].join(' ')}
+              className={['chip', 'chip-waiting', filter === 'waiting' ? 'chip-active' : '', waiting.count > 0 ? 'chip-warn' : ''].join(
+                ' ',
+              )}
               aria-pressed={filter === 'waiting'}
               onClick={() => setFilter('waiting')}
               data-testid="filter-waiting"
@@ -112,7 +125,11 @@ export function HistoryScreen() {
               <tr
                 key={label.id}
                 className={
-                  [selected === label.id ? 'selected' : '', isUncertain(label.status) ? 'row-uncertain' : '', label.status === 'queued' ? 'row-waiting' : '']
+                  [
+                    selected === label.id ? 'selected' : '',
+                    isUncertain(label.status) ? 'row-uncertain' : '',
+                    label.status === 'queued' ? 'row-waiting' : '',
+                  ]
                     .join(' ')
                     .trim() || undefined
                 }
@@ -149,8 +166,8 @@ export function HistoryScreen() {
               : filter === 'waiting' && !debounced
                 ? 'No label is waiting for a printer: everything sent has printed.'
                 : debounced
-                ? `No label matches “${debounced}”.`
-                : 'No labels yet. Scanned orders appear here.'}
+                  ? `No label matches “${debounced}”.`
+                  : 'No labels yet. Scanned orders appear here.'}
           </p>
         )}
         {filter === 'all' && history.hasNextPage && (

@@ -23,7 +23,8 @@ export function LabelPrintJobs({ labelId }: { labelId: string }) {
             <p className="label-job-reason">{reason}</p>
             <p className="label-job-state">
               {JOB_STATE_WORDS[job.state]}
-              {job.attempts > 0 ? ` · ${job.attempts} ${job.attempts === 1 ? 'try' : 'tries'}` : ''}. It prints by itself once the printer is ready: do not reprint it.
+              {job.attempts > 0 ? ` · ${job.attempts} ${job.attempts === 1 ? 'try' : 'tries'}` : ''}. It prints by itself once the printer
+              is ready: do not reprint it.
             </p>
             <PrintJobActions job={job} size="normal" />
           </div>

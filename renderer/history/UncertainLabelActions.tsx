@@ -35,14 +35,26 @@ export function UncertainLabelActions({ label }: { label: LabelRecord }) {
       {isUncertain(label.status) && (
         <>
           <p className="uncertain-text">
-            <strong>A label may have been bought for this order.</strong> The station asked {provider} for a label but got no clear answer, so it
-            will not buy again until this is checked.
+            <strong>A label may have been bought for this order.</strong> The station asked {provider} for a label but got no clear answer,
+            so it will not buy again until this is checked.
           </p>
           <div className="uncertain-buttons">
-            <button className="button" type="button" onClick={() => resolve.mutate('recheck')} disabled={resolve.isPending} data-testid="recheck">
+            <button
+              className="button"
+              type="button"
+              onClick={() => resolve.mutate('recheck')}
+              disabled={resolve.isPending}
+              data-testid="recheck"
+            >
               {resolve.isPending && resolve.variables === 'recheck' ? `Asking ${provider}…` : 'Ask the provider again'}
             </button>
-            <button className="button button-danger" type="button" onClick={() => setConfirming(true)} disabled={resolve.isPending} data-testid="confirm-no-label">
+            <button
+              className="button button-danger"
+              type="button"
+              onClick={() => setConfirming(true)}
+              disabled={resolve.isPending}
+              data-testid="confirm-no-label"
+            >
               No label exists — allow buying again
             </button>
           </div>
@@ -66,7 +78,8 @@ export function UncertainLabelActions({ label }: { label: LabelRecord }) {
             Only if you checked the provider's dashboard and there is NO label for this order; otherwise the order will be paid twice.
           </p>
           <p>
-            Order <span className="mono strong">{label.orderId}</span> · {provider}. TikTok labels cannot be voided: a second label is money lost.
+            Order <span className="mono strong">{label.orderId}</span> · {provider}. TikTok labels cannot be voided: a second label is money
+            lost.
           </p>
         </ConfirmDialog>
       )}
@@ -76,7 +89,10 @@ export function UncertainLabelActions({ label }: { label: LabelRecord }) {
 
 function describe(after: LabelRecord, decision: Decision, provider: string): { text: string; tone: 'good' | 'warn' | 'bad' } {
   if (after.status === 'bought' || after.status === 'printed' || after.status === 'print_failed') {
-    return { text: `✓ ${provider} has a label for this order: it is saved in History now. Print it with Reprint; do not scan the order again.`, tone: 'good' };
+    return {
+      text: `✓ ${provider} has a label for this order: it is saved in History now. Print it with Reprint; do not scan the order again.`,
+      tone: 'good',
+    };
   }
   if (after.status === 'failed') {
     return decision === 'confirm_no_label'

@@ -18,7 +18,11 @@ export function OutcomePanel({ result, scan }: { result: ScanResult; scan: strin
         <Panel tone="good" title="✓ Label printed" label={result.label}>
           <LabelFacts label={result.label} scan={scan} />
           {result.label.sandbox && <p className="sandbox-note">SANDBOX label — do not ship this parcel with it.</p>}
-          {result.warning && <p className="warning" role="alert">⚠ {result.warning}</p>}
+          {result.warning && (
+            <p className="warning" role="alert">
+              ⚠ {result.warning}
+            </p>
+          )}
         </Panel>
       );
     case 'already_labelled':
@@ -96,10 +100,24 @@ function QueuedOutcome({ result, scan }: { result: Extract<ScanResult, { outcome
   );
 }
 
-function Panel({ tone, title, label, children }: { tone: 'good' | 'warn' | 'bad' | 'queued'; title: string; label?: LabelRecord; children: React.ReactNode }) {
+function Panel({
+  tone,
+  title,
+  label,
+  children,
+}: {
+  tone: 'good' | 'warn' | 'bad' | 'queued';
+  title: string;
+  label?: LabelRecord;
+  children: React.ReactNode;
+}) {
   const showPreview = label && label.status !== 'failed' && label.status !== 'unknown' && label.status !== 'buying';
   return (
-    <section className={tone === 'queued' ? 'outcome outcome-warn outcome-queued' : `outcome outcome-${tone}`} data-testid={`outcome-${tone}`} aria-live="assertive">
+    <section
+      className={tone === 'queued' ? 'outcome outcome-warn outcome-queued' : `outcome outcome-${tone}`}
+      data-testid={`outcome-${tone}`}
+      aria-live="assertive"
+    >
       <div className="outcome-body">
         <h2 className="outcome-title">{title}</h2>
         {children}
@@ -122,16 +140,22 @@ function LabelFacts({ label, scan }: { label: LabelRecord; scan: string }) {
       {showScanned && (
         <div>
           <dt>Scanned</dt>
-          <dd className="figure figure-small" data-testid="scanned">{scanned}</dd>
+          <dd className="figure figure-small" data-testid="scanned">
+            {scanned}
+          </dd>
         </div>
       )}
       <div>
         <dt>{showScanned ? 'TikTok order ID' : 'Order ID'}</dt>
-        <dd className="figure" data-testid="order-id">{label.orderId}</dd>
+        <dd className="figure" data-testid="order-id">
+          {label.orderId}
+        </dd>
       </div>
       <div>
         <dt>Tracking number</dt>
-        <dd className="figure" data-testid="tracking">{label.trackingNumbers.join(', ') || '—'}</dd>
+        <dd className="figure" data-testid="tracking">
+          {label.trackingNumbers.join(', ') || '—'}
+        </dd>
         {label.trackingNumbers.length > 0 && <NoTrackingNote provider={label.provider} />}
       </div>
     </dl>

@@ -25,7 +25,9 @@ export function PrinterStatusBar({ shownElsewhere }: { shownElsewhere?: (status:
         <span className="printer-fault-when">checked {checkedAt(status.dataUpdatedAt)}</span>
       </div>
       <p className="printer-fault-message">{data.message}</p>
-      <p className="printer-fault-next">Scanning still works: labels bought now are saved, wait for the printer and print by themselves once it is fixed.</p>
+      <p className="printer-fault-next">
+        Scanning still works: labels bought now are saved, wait for the printer and print by themselves once it is fixed.
+      </p>
     </div>
   );
 }

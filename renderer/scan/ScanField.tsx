@@ -68,7 +68,10 @@ export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) =
     const early = claimEarlyKeys();
     const enter = early.lastIndexOf('\n');
     if (enter >= 0) {
-      const scans = early.slice(0, enter).split('\n').filter((s) => s.trim() !== '');
+      const scans = early
+        .slice(0, enter)
+        .split('\n')
+        .filter((s) => s.trim() !== '');
       if (scans.length > 0) submit(scans[scans.length - 1]!);
     }
     field.value += early.slice(enter + 1);

@@ -27,7 +27,9 @@ export function ScanScreen() {
     <div className="scan-screen">
       <div className="scan-main">
         {/* One box per printer problem: a printer the queue panel shows is not repeated by the status line. */}
-        <PrinterStatusBar shownElsewhere={(status) => queuePrinters.some((p) => isSamePrinter(p, { printerId: status.printerId, address: status.printer }))} />
+        <PrinterStatusBar
+          shownElsewhere={(status) => queuePrinters.some((p) => isSamePrinter(p, { printerId: status.printerId, address: status.printer }))}
+        />
         <PrintQueuePanel view={queue.data} printers={queuePrinters} />
         <ScanField busy={running} jobCount={state.recent.length} onScan={(scan) => void runScan(scan, queryClient)} />
         {state.refusal && (
@@ -39,7 +41,13 @@ export function ScanScreen() {
           </div>
         )}
         {state.phase !== 'idle' && (
-          <StepTracker step={state.step} failedAt={state.failedAt} waitingAt={state.waitingAt} message={state.stepMessage} running={running} />
+          <StepTracker
+            step={state.step}
+            failedAt={state.failedAt}
+            waitingAt={state.waitingAt}
+            message={state.stepMessage}
+            running={running}
+          />
         )}
         {running && slow && state.step === 'buying' && info.data && (
           <SlowProviderNotice since={state.stepAt} providerName={PROVIDER_SHORT_NAMES[info.data.provider]} />
@@ -51,7 +59,9 @@ export function ScanScreen() {
             <p>Scan the TikTok order ID barcode on the packing slip. The label is bought and printed automatically.</p>
             <p className="muted">An order that already has a label is never bought twice — you can reprint it instead.</p>
             {info.data && !info.data.capabilities.tracking && (
-              <p className="muted" data-testid="idle-no-tracking">{info.data.providerTitle}: labels cannot be voided and get no tracking updates.</p>
+              <p className="muted" data-testid="idle-no-tracking">
+                {info.data.providerTitle}: labels cannot be voided and get no tracking updates.
+              </p>
             )}
           </section>
         )}

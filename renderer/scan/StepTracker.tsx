@@ -30,7 +30,15 @@ export function StepTracker({
       <ol>
         {STEPS.map((s, i) => {
           const state =
-            failedAt === s.step ? 'failed' : waitingAt === s.step ? 'waiting' : i < current || (s.step === 'done' && step === 'done') ? 'complete' : i === current ? 'current' : 'pending';
+            failedAt === s.step
+              ? 'failed'
+              : waitingAt === s.step
+                ? 'waiting'
+                : i < current || (s.step === 'done' && step === 'done')
+                  ? 'complete'
+                  : i === current
+                    ? 'current'
+                    : 'pending';
           return (
             <li key={s.step} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
               <span className="step-mark">{state === 'complete' ? '✓' : state === 'failed' ? '✕' : state === 'waiting' ? '…' : i + 1}</span>

@@ -17,7 +17,10 @@ export function printersToShow(view: PrintQueueView | undefined): PrinterQueueVi
 }
 
 /** Whether a job, a printer status or a queue row is about this queue printer (by ID, or by address when the ID is unknown). */
-export function isSamePrinter(printer: Pick<PrinterQueueView, 'printerId' | 'address'>, other: { printerId: string | null; address: string }): boolean {
+export function isSamePrinter(
+  printer: Pick<PrinterQueueView, 'printerId' | 'address'>,
+  other: { printerId: string | null; address: string },
+): boolean {
   if (printer.printerId !== null && other.printerId !== null) return printer.printerId === other.printerId;
   return printer.address === other.address;
 }
@@ -60,5 +63,8 @@ export function viewListsEveryJob(view: PrintQueueView): boolean {
 
 /** A short fingerprint of the printers' states: it changes when a printer becomes held, retrying or ok. */
 export function printerStatesKey(view: PrintQueueView | undefined): string {
-  return (view?.printers ?? []).map((p) => `${p.printerId ?? p.address}:${p.state}`).sort().join('|');
+  return (view?.printers ?? [])
+    .map((p) => `${p.printerId ?? p.address}:${p.state}`)
+    .sort()
+    .join('|');
 }

@@ -62,7 +62,13 @@ export function PrinterCard({
     nameInput.current?.select();
   }, [focusName]);
   const addressLock = lockedBy('address');
-  const select = (field: 'language' | 'media' | 'dpi', base: string, label: string, options: Array<{ value: string; text: string }>, hint?: string) => (
+  const select = (
+    field: 'language' | 'media' | 'dpi',
+    base: string,
+    label: string,
+    options: Array<{ value: string; text: string }>,
+    hint?: string,
+  ) => (
     <SettingsField label={label} htmlFor={id(base)} problems={problems(field)} lockedBy={lockedBy(field)} hint={hint}>
       <select
         id={id(base)}
@@ -133,9 +139,19 @@ export function PrinterCard({
       )}
       {select('language', 'printerLanguage', 'Language', LANGUAGE_CHOICES, 'What the printer understands; see its manual or sticker')}
       {select('media', 'media', 'Label size', MEDIA_CHOICES)}
-      {select('dpi', 'dpi', 'Resolution', DPI_CHOICES.map((d) => ({ value: String(d), text: `${d} dpi` })))}
+      {select(
+        'dpi',
+        'dpi',
+        'Resolution',
+        DPI_CHOICES.map((d) => ({ value: String(d), text: `${d} dpi` })),
+      )}
       {statusCheckApplies(printer) && (
-        <SettingsField label="After each label" htmlFor={id('statusCheck')} problems={problems('statusCheck')} lockedBy={lockedBy('statusCheck')}>
+        <SettingsField
+          label="After each label"
+          htmlFor={id('statusCheck')}
+          problems={problems('statusCheck')}
+          lockedBy={lockedBy('statusCheck')}
+        >
           <label className="check-label">
             <input
               id={id('statusCheck')}

@@ -19,7 +19,13 @@ export function PrinterFinder({ current, onPick }: { current: string; onPick: (a
   const [picked, setPicked] = useState<string | null>(null);
   return (
     <div className="printer-finder" data-testid="printer-finder">
-      <button className="button button-secondary" type="button" onClick={() => find.mutate()} disabled={find.isPending} data-testid="find-printers">
+      <button
+        className="button button-secondary"
+        type="button"
+        onClick={() => find.mutate()}
+        disabled={find.isPending}
+        data-testid="find-printers"
+      >
         {find.isPending ? 'Looking for printers…' : 'Find printers'}
       </button>
       {find.isSuccess && find.data.length === 0 && (

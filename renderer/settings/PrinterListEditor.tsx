@@ -105,8 +105,8 @@ export function PrinterListEditor({
         <div className="printer-removed" role="status" data-testid="printer-removed">
           <span>
             “{removed.printer.name.trim() || `Printer ${removed.index + 1}`}” is taken out of the list.
-            {removed.newDefault && <> “{removed.newDefault.name.trim()}” is now the default printer: scans will print there.</>} Press Save settings to
-            keep this.
+            {removed.newDefault && <> “{removed.newDefault.name.trim()}” is now the default printer: scans will print there.</>} Press Save
+            settings to keep this.
           </span>
           <button type="button" className="button button-secondary button-small" onClick={() => undo(removed)} data-testid="undo-remove">
             Undo
@@ -117,7 +117,9 @@ export function PrinterListEditor({
         <button type="button" className="button button-secondary" onClick={add} disabled={!canAddPrinter(draft)} data-testid="add-printer">
           + Add a printer
         </button>
-        {!canAddPrinter(draft) && <span className="hint">A station can have up to {MAX_PRINTERS} printers: remove one to add another.</span>}
+        {!canAddPrinter(draft) && (
+          <span className="hint">A station can have up to {MAX_PRINTERS} printers: remove one to add another.</span>
+        )}
       </div>
     </div>
   );

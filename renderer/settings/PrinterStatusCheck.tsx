@@ -9,7 +9,15 @@ import { ProblemBox } from '../ui/ProblemBox';
  * "Check printer" in Settings: asks one saved printer how it is. A printer added in the form and not
  * saved yet cannot be asked; a changed address is checked only once saved.
  */
-export function PrinterStatusCheck({ printerId, savedAddress, draftAddress }: { printerId: string | null; savedAddress?: string; draftAddress: string }) {
+export function PrinterStatusCheck({
+  printerId,
+  savedAddress,
+  draftAddress,
+}: {
+  printerId: string | null;
+  savedAddress?: string;
+  draftAddress: string;
+}) {
   // Not fetched on its own: the button asks.
   const status = useQuery({
     queryKey: [...keys.printerStatus, 'settings', printerId ?? 'unsaved'],
@@ -27,7 +35,13 @@ export function PrinterStatusCheck({ printerId, savedAddress, draftAddress }: { 
   const unsaved = savedAddress !== undefined && draftAddress.trim() !== savedAddress;
   return (
     <div className="printer-check" data-testid="printer-check">
-      <button className="button button-secondary" type="button" onClick={() => void status.refetch()} disabled={status.isFetching} data-testid="check-printer">
+      <button
+        className="button button-secondary"
+        type="button"
+        onClick={() => void status.refetch()}
+        disabled={status.isFetching}
+        data-testid="check-printer"
+      >
         {status.isFetching ? 'Asking the printer…' : 'Check printer'}
       </button>
       {unsaved && <span className="hint">Checks the saved address ({savedAddress}); save to check the new one.</span>}

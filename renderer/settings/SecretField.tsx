@@ -87,23 +87,52 @@ export function SecretField({ secret, isSet, lockedBy }: { secret: SecretName; i
             {save.isPending ? 'Saving…' : `Save ${words.noun.toLowerCase()}`}
           </button>
           {editing && (
-            <button className="button button-secondary" type="button" onClick={() => { setEditing(false); setDraft(''); save.reset(); }}>
+            <button
+              className="button button-secondary"
+              type="button"
+              onClick={() => {
+                setEditing(false);
+                setDraft('');
+                save.reset();
+              }}
+            >
               Cancel
             </button>
           )}
         </div>
       ) : (
         <div className="apikey-set">
-          <span className="key-state key-state-set" data-testid="key-is-set">✓ {words.noun} is set</span>
-          <button className="button button-secondary" type="button" onClick={() => { setNotice(''); setEditing(true); }}>
+          <span className="key-state key-state-set" data-testid="key-is-set">
+            ✓ {words.noun} is set
+          </span>
+          <button
+            className="button button-secondary"
+            type="button"
+            onClick={() => {
+              setNotice('');
+              setEditing(true);
+            }}
+          >
             Replace
           </button>
-          <button className="button button-danger" type="button" onClick={() => { setNotice(''); remove.mutate(); }} disabled={remove.isPending}>
+          <button
+            className="button button-danger"
+            type="button"
+            onClick={() => {
+              setNotice('');
+              remove.mutate();
+            }}
+            disabled={remove.isPending}
+          >
             Remove
           </button>
         </div>
       )}
-      {notice && <span className="saved-note" role="status">{notice}</span>}
+      {notice && (
+        <span className="saved-note" role="status">
+          {notice}
+        </span>
+      )}
       {problem && <ProblemBox problem={toProblem(problem)} />}
     </div>
   );

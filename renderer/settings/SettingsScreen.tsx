@@ -25,11 +25,19 @@ import { PrinterListEditor } from './PrinterListEditor';
 export function SettingsScreen() {
   const settings = useSettings();
   if (settings.isPending) return <p className="screen-pad">Loading settings…</p>;
-  if (settings.isError) return <div className="screen-pad"><ProblemBox problem={toProblem(settings.error)} /></div>;
+  if (settings.isError)
+    return (
+      <div className="screen-pad">
+        <ProblemBox problem={toProblem(settings.error)} />
+      </div>
+    );
   return <SettingsForm settings={settings.data} />;
 }
 
-type TextKey = { [K in keyof SettingsDraft]: SettingsDraft[K] extends string ? K : never }[Exclude<keyof SettingsDraft, 'defaultPrinterKey'>];
+type TextKey = { [K in keyof SettingsDraft]: SettingsDraft[K] extends string ? K : never }[Exclude<
+  keyof SettingsDraft,
+  'defaultPrinterKey'
+>];
 
 function SettingsForm({ settings }: { settings: PublicSettings }) {
   const queryClient = useQueryClient();
@@ -82,10 +90,22 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
   }
 
   const text = (key: TextKey, field: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <input id={key} className="text-input" value={draft[key]} readOnly={!!lock(field)} onChange={(e) => set(key, e.target.value)} {...props} />
+    <input
+      id={key}
+      className="text-input"
+      value={draft[key]}
+      readOnly={!!lock(field)}
+      onChange={(e) => set(key, e.target.value)}
+      {...props}
+    />
   );
   /** One text setting: label, input, lock note and the station's problems for it. */
-  const row = (label: string, key: TextKey, field: string, options: { hint?: string; props?: React.InputHTMLAttributes<HTMLInputElement> } = {}) => (
+  const row = (
+    label: string,
+    key: TextKey,
+    field: string,
+    options: { hint?: string; props?: React.InputHTMLAttributes<HTMLInputElement> } = {},
+  ) => (
     <SettingsField label={label} htmlFor={key} problems={problemsFor(field)} lockedBy={lock(field)} hint={options.hint}>
       {text(key, field, { className: 'text-input wide', spellCheck: false, ...options.props })}
     </SettingsField>
@@ -109,7 +129,13 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
           <fieldset data-testid="provider-settings">
             <legend>Label provider</legend>
             <SettingsField label="Provider" htmlFor="provider" problems={problemsFor('provider')} lockedBy={lock('provider')}>
-              <select id="provider" className="select" value={draft.provider} disabled={!!lock('provider')} onChange={(e) => set('provider', e.target.value as SettingsDraft['provider'])}>
+              <select
+                id="provider"
+                className="select"
+                value={draft.provider}
+                disabled={!!lock('provider')}
+                onChange={(e) => set('provider', e.target.value as SettingsDraft['provider'])}
+              >
                 {PROVIDER_CHOICES.map((p) => (
                   <option key={p.value} value={p.value}>
                     {p.text}
@@ -121,14 +147,19 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
             {draft.provider === 'sandbox' && (
               <div className="provider-section" data-testid="section-sandbox">
                 <p className="section-note">Test labels only: nothing is bought and every label says SANDBOX — DO NOT SHIP.</p>
-                {row('Sandbox delay (ms)', 'latencyMs', 'sandbox.latencyMs', { hint: 'How slow the sandbox pretends to be', props: { inputMode: 'numeric', className: 'text-input short' } })}
+                {row('Sandbox delay (ms)', 'latencyMs', 'sandbox.latencyMs', {
+                  hint: 'How slow the sandbox pretends to be',
+                  props: { inputMode: 'numeric', className: 'text-input short' },
+                })}
               </div>
             )}
 
             {draft.provider === 'aftership' && (
               <div className="provider-section" data-testid="section-aftership">
                 {row('AfterShip address', 'baseUrl', 'aftership.baseUrl', { props: { type: 'url' } })}
-                {row('Shipper account ID', 'shipperAccountId', 'aftership.shipperAccountId', { hint: 'Optional: leave empty to let AfterShip pick the TikTok account' })}
+                {row('Shipper account ID', 'shipperAccountId', 'aftership.shipperAccountId', {
+                  hint: 'Optional: leave empty to let AfterShip pick the TikTok account',
+                })}
                 {row('Service type', 'serviceType', 'aftership.serviceType')}
                 {secret('AfterShip API key', 'aftershipApiKey')}
               </div>
@@ -139,10 +170,16 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
                 {row('TikTok API address', 'tiktokApiBaseUrl', 'tiktok.apiBaseUrl', { props: { type: 'url' } })}
                 {row('Authorization address', 'tiktokAuthBaseUrl', 'tiktok.authBaseUrl', { props: { type: 'url' } })}
                 {row('App key', 'tiktokAppKey', 'tiktok.appKey')}
-                {row('Shop cipher', 'tiktokShopCipher', 'tiktok.shopCipher', { hint: 'Which shop to ship for, when the app serves several' })}
+                {row('Shop cipher', 'tiktokShopCipher', 'tiktok.shopCipher', {
+                  hint: 'Which shop to ship for, when the app serves several',
+                })}
                 {secret('App secret', 'tiktokAppSecret')}
                 <SettingsField label="Shop authorization">
-                  <TikTokAuthorization status={settings.tiktokAuthorization} lockedBy={lock('tiktokAuthorization')} blockedReason={tiktokBlocked} />
+                  <TikTokAuthorization
+                    status={settings.tiktokAuthorization}
+                    lockedBy={lock('tiktokAuthorization')}
+                    blockedReason={tiktokBlocked}
+                  />
                 </SettingsField>
               </div>
             )}
@@ -160,8 +197,13 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
 
           <fieldset data-testid="order-sources">
             <legend>Order sources</legend>
-            <p className="section-note">Used to turn a scanned Shopify order number (#1001) into its TikTok order ID, and to list an order's items.</p>
-            {row('Shopify store address', 'shopifyStoreUrl', 'shopify.storeUrl', { hint: 'e.g. https://your-shop.myshopify.com', props: { type: 'url' } })}
+            <p className="section-note">
+              Used to turn a scanned Shopify order number (#1001) into its TikTok order ID, and to list an order's items.
+            </p>
+            {row('Shopify store address', 'shopifyStoreUrl', 'shopify.storeUrl', {
+              hint: 'e.g. https://your-shop.myshopify.com',
+              props: { type: 'url' },
+            })}
             {secret('Shopify admin token', 'shopifyAdminToken')}
             {row('WMS order file', 'ordersFile', 'ordersFile', { hint: 'A CSV or JSON export, e.g. /srv/wms/orders.csv' })}
           </fieldset>
@@ -182,23 +224,45 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
 
           <fieldset>
             <legend>Default package</legend>
-            <SettingsField label="Size (W × H × D)" htmlFor="width" problems={problemsFor('defaultParcel.dimension')} lockedBy={lock('defaultParcel.dimension')}>
+            <SettingsField
+              label="Size (W × H × D)"
+              htmlFor="width"
+              problems={problemsFor('defaultParcel.dimension')}
+              lockedBy={lock('defaultParcel.dimension')}
+            >
               <span className="inline-group">
                 {text('width', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Width' })}
                 <span>×</span>
                 {text('height', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Height' })}
                 <span>×</span>
                 {text('depth', 'defaultParcel.dimension', { inputMode: 'decimal', className: 'text-input short', 'aria-label': 'Depth' })}
-                <select className="select" aria-label="Size unit" value={draft.dimensionUnit} disabled={!!lock('defaultParcel.dimension')} onChange={(e) => set('dimensionUnit', e.target.value as SettingsDraft['dimensionUnit'])}>
+                <select
+                  className="select"
+                  aria-label="Size unit"
+                  value={draft.dimensionUnit}
+                  disabled={!!lock('defaultParcel.dimension')}
+                  onChange={(e) => set('dimensionUnit', e.target.value as SettingsDraft['dimensionUnit'])}
+                >
                   <option value="in">in</option>
                   <option value="cm">cm</option>
                 </select>
               </span>
             </SettingsField>
-            <SettingsField label="Weight" htmlFor="weight" problems={problemsFor('defaultParcel.weight')} lockedBy={lock('defaultParcel.weight')}>
+            <SettingsField
+              label="Weight"
+              htmlFor="weight"
+              problems={problemsFor('defaultParcel.weight')}
+              lockedBy={lock('defaultParcel.weight')}
+            >
               <span className="inline-group">
                 {text('weight', 'defaultParcel.weight', { inputMode: 'decimal', className: 'text-input short' })}
-                <select className="select" aria-label="Weight unit" value={draft.weightUnit} disabled={!!lock('defaultParcel.weight')} onChange={(e) => set('weightUnit', e.target.value as SettingsDraft['weightUnit'])}>
+                <select
+                  className="select"
+                  aria-label="Weight unit"
+                  value={draft.weightUnit}
+                  disabled={!!lock('defaultParcel.weight')}
+                  onChange={(e) => set('weightUnit', e.target.value as SettingsDraft['weightUnit'])}
+                >
                   <option value="lb">lb</option>
                   <option value="oz">oz</option>
                   <option value="kg">kg</option>
@@ -210,7 +274,13 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
 
           <fieldset>
             <legend>Station</legend>
-            <SettingsField label="Operator name" htmlFor="operator" problems={problemsFor('operator')} lockedBy={lock('operator')} hint="Recorded with every label">
+            <SettingsField
+              label="Operator name"
+              htmlFor="operator"
+              problems={problemsFor('operator')}
+              lockedBy={lock('operator')}
+              hint="Recorded with every label"
+            >
               {text('operator', 'operator', { maxLength: 60 })}
             </SettingsField>
           </fieldset>
@@ -228,7 +298,9 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
             )}
           </div>
           {localErrors.length > 0 && (
-            <ProblemBox problem={{ code: 'invalid_input', message: localErrors.join(' '), nextStep: 'Correct the value and save again.' }} />
+            <ProblemBox
+              problem={{ code: 'invalid_input', message: localErrors.join(' '), nextStep: 'Correct the value and save again.' }}
+            />
           )}
           {saveProblem && (
             <ProblemBox

@@ -12,7 +12,13 @@ export function TestPrintButton({ input, unsaved = false }: { input: MethodInput
   const test = useMutation({ mutationFn: () => station.testPrint(input) });
   return (
     <div className="test-print">
-      <button className="button button-secondary" type="button" onClick={() => test.mutate()} disabled={test.isPending} data-testid="test-print">
+      <button
+        className="button button-secondary"
+        type="button"
+        onClick={() => test.mutate()}
+        disabled={test.isPending}
+        data-testid="test-print"
+      >
         {test.isPending ? 'Printing test label…' : 'Test print'}
       </button>
       {unsaved && !test.isSuccess && <span className="hint">Prints with the values typed here (not saved yet).</span>}
@@ -22,7 +28,15 @@ export function TestPrintButton({ input, unsaved = false }: { input: MethodInput
         </span>
       )}
       {test.isSuccess && !test.data.ok && (
-        <ProblemBox problem={test.data.problem ?? { code: 'print_failed', message: `The printer ${test.data.printer} did not print.`, nextStep: 'Check the printer and its address.' }} />
+        <ProblemBox
+          problem={
+            test.data.problem ?? {
+              code: 'print_failed',
+              message: `The printer ${test.data.printer} did not print.`,
+              nextStep: 'Check the printer and its address.',
+            }
+          }
+        />
       )}
       {test.isError && <ProblemBox problem={toProblem(test.error)} />}
     </div>

@@ -90,10 +90,24 @@ export function TikTokAuthorization({
                       }
                     }}
                   />
-                  <button className="button" type="button" data-testid="tiktok-finish" onClick={submit} disabled={finish.isPending || code.trim().length < 4}>
+                  <button
+                    className="button"
+                    type="button"
+                    data-testid="tiktok-finish"
+                    onClick={submit}
+                    disabled={finish.isPending || code.trim().length < 4}
+                  >
                     {finish.isPending ? 'Checking…' : 'Finish authorization'}
                   </button>
-                  <button className="button button-secondary" type="button" onClick={() => { start.reset(); finish.reset(); setCode(''); }}>
+                  <button
+                    className="button button-secondary"
+                    type="button"
+                    onClick={() => {
+                      start.reset();
+                      finish.reset();
+                      setCode('');
+                    }}
+                  >
                     Cancel
                   </button>
                 </div>
@@ -119,7 +133,9 @@ function AuthorizationStatus({ status }: { status: PublicSettings['tiktokAuthori
   return (
     <span className="key-state key-state-set" data-testid="tiktok-auth-status">
       ✓ Authorized{status.shopName ? ` for ${status.shopName}` : ''}
-      {status.accessTokenExpiresAt && <span className="hint"> · access renews automatically; current one expires {formatTime(status.accessTokenExpiresAt)}</span>}
+      {status.accessTokenExpiresAt && (
+        <span className="hint"> · access renews automatically; current one expires {formatTime(status.accessTokenExpiresAt)}</span>
+      )}
     </span>
   );
 }
@@ -143,17 +159,35 @@ function AuthorizeAddress({ url }: { url: string }) {
   return (
     <div className="auth-address">
       <div className="auth-row">
-        <input ref={field} className="text-input wide mono" readOnly value={url} data-testid="tiktok-authorize-url" aria-label="TikTok authorization address" onFocus={(e) => e.currentTarget.select()} />
+        <input
+          ref={field}
+          className="text-input wide mono"
+          readOnly
+          value={url}
+          data-testid="tiktok-authorize-url"
+          aria-label="TikTok authorization address"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button className="button button-secondary" type="button" onClick={() => void copy()} data-testid="copy-authorize-url">
           Copy
         </button>
         {stationMode !== 'electron' && (
-          <a className="button button-secondary link-button" href={url} target="_blank" rel="noopener noreferrer" data-testid="open-authorize-url">
+          <a
+            className="button button-secondary link-button"
+            href={url}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="open-authorize-url"
+          >
             Open in a new tab
           </a>
         )}
       </div>
-      {copied === 'yes' && <span className="saved-note" role="status">✓ Copied — paste it into a web browser</span>}
+      {copied === 'yes' && (
+        <span className="saved-note" role="status">
+          ✓ Copied — paste it into a web browser
+        </span>
+      )}
       {copied === 'select' && <span className="hint">The address is selected: press Ctrl+C to copy it.</span>}
       {stationMode === 'electron' && copied === null && <span className="hint">Copy the address and open it in a web browser.</span>}
     </div>

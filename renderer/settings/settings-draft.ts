@@ -1,5 +1,20 @@
 /** The settings form's editable copy (numbers as typed text) and the patch it turns into. Pure. */
-import { MAX_PRINTERS, type Dimension, type Problem, type Dpi, type MediaSize, type PrinterLanguage, type PrinterProfile, type PrinterSettings, type PrinterSetup, ProviderName, type PublicSettings, type SecretName, type SettingsPatch, type Weight } from '../../shared/schemas';
+import {
+  MAX_PRINTERS,
+  type Dimension,
+  type Problem,
+  type Dpi,
+  type MediaSize,
+  type PrinterLanguage,
+  type PrinterProfile,
+  type PrinterSettings,
+  type PrinterSetup,
+  ProviderName,
+  type PublicSettings,
+  type SecretName,
+  type SettingsPatch,
+  type Weight,
+} from '../../shared/schemas';
 import type { MethodInput } from '../../shared/contract';
 import { PROVIDER_TITLES } from '../../shared/domain/providers';
 
@@ -145,7 +160,11 @@ export function patchFromDraft(
   };
   const patch: SettingsPatch = {};
   if (open('provider')) patch.provider = draft.provider;
-  const aftership = section('aftership', { baseUrl: draft.baseUrl, shipperAccountId: draft.shipperAccountId, serviceType: draft.serviceType });
+  const aftership = section('aftership', {
+    baseUrl: draft.baseUrl,
+    shipperAccountId: draft.shipperAccountId,
+    serviceType: draft.serviceType,
+  });
   if (aftership) patch.aftership = aftership;
   const tiktok = section('tiktok', {
     apiBaseUrl: draft.tiktokApiBaseUrl,
@@ -163,7 +182,12 @@ export function patchFromDraft(
   if (open('printers')) patch.printers = printerSetupFromDraft(draft, takenIds);
   if (open('defaultParcel.dimension')) {
     patch.defaultParcel = {
-      dimension: { width: num(draft.width, 'Width'), height: num(draft.height, 'Height'), depth: num(draft.depth, 'Depth'), unit: draft.dimensionUnit },
+      dimension: {
+        width: num(draft.width, 'Width'),
+        height: num(draft.height, 'Height'),
+        depth: num(draft.depth, 'Depth'),
+        unit: draft.dimensionUnit,
+      },
     };
   }
   if (open('defaultParcel.weight')) {
@@ -230,7 +254,9 @@ export function splitFieldProblems(message: string): FieldProblem[] {
     // Schema messages often already name the field ("Width must be more than 0", "Enter the printer address").
     const text = name ? (detail.toLowerCase().includes(name.toLowerCase()) ? detail : `${name}: ${detail}`) : part.trim();
     const printerIndex = field ? PRINTER_FIELD.exec(field)?.[1] : undefined;
-    const problem: FieldProblem = name ? { field, text, ...(printerIndex !== undefined && { printerIndex: Number(printerIndex) }) } : { text };
+    const problem: FieldProblem = name
+      ? { field, text, ...(printerIndex !== undefined && { printerIndex: Number(printerIndex) }) }
+      : { text };
     // One problem per field is enough (an empty address fails both "enter it" and "must look like").
     const key = problem.field ?? problem.text;
     if (problem.text === '' || seen.has(key)) continue;
@@ -302,7 +328,16 @@ export function printerProblems(problems: FieldProblem[], index: number, field: 
 export type PrinterField = 'address' | 'dpi' | 'language' | 'media' | 'statusCheck';
 
 function printerDraft(p: PrinterProfile): PrinterDraft {
-  return { key: p.id, savedId: p.id, name: p.name, address: p.address, dpi: p.dpi, language: p.language, media: p.media, statusCheck: p.statusCheck };
+  return {
+    key: p.id,
+    savedId: p.id,
+    name: p.name,
+    address: p.address,
+    dpi: p.dpi,
+    language: p.language,
+    media: p.media,
+    statusCheck: p.statusCheck,
+  };
 }
 
 /** The printer settings a draft holds, trimmed, as the station takes them. */
@@ -350,9 +385,21 @@ export function addPrinter(draft: SettingsDraft): SettingsDraft {
   const names = new Set(draft.printers.map((p) => p.name.trim().toLowerCase()));
   let n = draft.printers.length + 1;
   while (names.has(`printer ${n}`)) n++;
-  const newKeys = draft.printers.map((p) => /^new:(\d+)$/.exec(p.key)?.[1]).filter((k) => k !== undefined).map(Number);
+  const newKeys = draft.printers
+    .map((p) => /^new:(\d+)$/.exec(p.key)?.[1])
+    .filter((k) => k !== undefined)
+    .map(Number);
   const key = `new:${Math.max(0, ...newKeys) + 1}`;
-  const printer: PrinterDraft = { key, savedId: null, name: `Printer ${n}`, address: '', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true };
+  const printer: PrinterDraft = {
+    key,
+    savedId: null,
+    name: `Printer ${n}`,
+    address: '',
+    dpi: 203,
+    language: 'zpl',
+    media: '4x6',
+    statusCheck: true,
+  };
   return { ...draft, printers: [...draft.printers, printer] };
 }
 
@@ -380,7 +427,12 @@ export function restorePrinter(draft: SettingsDraft, printer: PrinterDraft, inde
  * The variable that sets one of this printer's fields. The environment presets the default printer
  * (LABEL_STATION_PRINTER…): only the saved default printer's fields can be locked; its name never is.
  */
-export function printerFieldLockedBy(locked: PublicSettings['lockedByEnv'], printer: PrinterDraft, savedDefaultId: string, field: PrinterField): string | undefined {
+export function printerFieldLockedBy(
+  locked: PublicSettings['lockedByEnv'],
+  printer: PrinterDraft,
+  savedDefaultId: string,
+  field: PrinterField,
+): string | undefined {
   if (printer.savedId === null || printer.savedId !== savedDefaultId) return undefined;
   return lockedBy(locked, `printer.${field}`);
 }

@@ -17,6 +17,7 @@ export const useNav = create<NavState>((set) => ({
   screen: 'scan',
   historyQuery: '',
   historyLabelId: null,
-  go: (screen, historyQuery) => set(historyQuery === undefined ? { screen, historyLabelId: null } : { screen, historyQuery, historyLabelId: null }),
+  go: (screen, historyQuery) =>
+    set(historyQuery === undefined ? { screen, historyLabelId: null } : { screen, historyQuery, historyLabelId: null }),
   openLabel: (labelId, orderId) => set({ screen: 'history', historyQuery: orderId, historyLabelId: labelId }),
 }));

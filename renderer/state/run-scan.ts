@@ -25,7 +25,8 @@ export async function runScan(scan: string, queryClient: QueryClient): Promise<v
   else sounds.error();
   void queryClient.invalidateQueries({ queryKey: keys.historyAll });
   // A label that did not print usually means the printer has a fault: show it now, not in 15 s.
-  if (result.outcome === 'print_failed' || result.outcome === 'queued') void queryClient.invalidateQueries({ queryKey: keys.printerStatus });
+  if (result.outcome === 'print_failed' || result.outcome === 'queued')
+    void queryClient.invalidateQueries({ queryKey: keys.printerStatus });
   // The printQueue event normally brings the new job first; this covers an event that was missed.
   if (result.outcome === 'queued') void queryClient.invalidateQueries({ queryKey: keys.printQueue });
   if ('label' in result && result.label) {

@@ -60,7 +60,19 @@ export const useScanStore = create<ScanState>((set, get) => ({
       set({ refusal: `Wait for the current label. "${shorten(scan)}" was not scanned — scan it again when this one is done.` });
       return false;
     }
-    set({ phase: 'running', scan, jobId: undefined, step: 'resolving', stepAt: Date.now(), failedAt: undefined, waitingAt: undefined, stepMessage: 'Reading the scan…', orderId: undefined, result: undefined, refusal: undefined });
+    set({
+      phase: 'running',
+      scan,
+      jobId: undefined,
+      step: 'resolving',
+      stepAt: Date.now(),
+      failedAt: undefined,
+      waitingAt: undefined,
+      stepMessage: 'Reading the scan…',
+      orderId: undefined,
+      result: undefined,
+      refusal: undefined,
+    });
     return true;
   },
   progress(event) {
@@ -82,7 +94,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
         ? { step: 'done', failedAt: undefined }
         : result.outcome === 'queued'
           ? { step: 'printing', waitingAt: 'printing', failedAt: undefined }
-          : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : state.step ?? 'resolving') };
+          : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : (state.step ?? 'resolving')) };
     const entry: RecentScan = {
       id: ++recentId,
       scan,
@@ -97,7 +109,9 @@ export const useScanStore = create<ScanState>((set, get) => ({
     if (status !== 'printed' && status !== 'print_failed') return;
     const state = get();
     const recent = state.recent.map((r) =>
-      r.waiting?.printJobId === printJobId ? { id: r.id, scan: r.scan, ...(r.orderId ? { orderId: r.orderId } : {}), at: r.at, result: status } : r,
+      r.waiting?.printJobId === printJobId
+        ? { id: r.id, scan: r.scan, ...(r.orderId ? { orderId: r.orderId } : {}), at: r.at, result: status }
+        : r,
     );
     const shown = state.result?.outcome === 'queued' && state.result.printJobId === printJobId ? state.result : undefined;
     if (!shown) {
@@ -105,7 +119,8 @@ export const useScanStore = create<ScanState>((set, get) => ({
       return;
     }
     const result: ScanResult = { ...shown, label: { ...shown.label, status } };
-    const steps: Partial<ScanState> = status === 'printed' ? { step: 'done', waitingAt: undefined } : { waitingAt: undefined, failedAt: 'printing' };
+    const steps: Partial<ScanState> =
+      status === 'printed' ? { step: 'done', waitingAt: undefined } : { waitingAt: undefined, failedAt: 'printing' };
     set({ recent, result, ...steps });
   },
   clearRefusal() {

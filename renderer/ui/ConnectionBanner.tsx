@@ -6,8 +6,7 @@ export function ConnectionBanner() {
   if (stationMode === 'web-no-token') {
     return (
       <div className="connection-banner" role="alert" data-testid="no-token-banner">
-        This page has no access to the station. Open the address Label Station printed when it started (it ends with
-        #token=…).
+        This page has no access to the station. Open the address Label Station printed when it started (it ends with #token=…).
       </div>
     );
   }

@@ -4,7 +4,12 @@ import { toProblem } from '../api/problem';
 /** The label as the printer prints it (1-bit bitmap from the station). */
 export function LabelPreview({ labelId, height = 360 }: { labelId: string; height?: number }) {
   const preview = useLabelPreview(labelId);
-  if (preview.isPending) return <div className="preview preview-empty" style={{ height, width: Math.round(height / 1.5) }}>Loading label…</div>;
+  if (preview.isPending)
+    return (
+      <div className="preview preview-empty" style={{ height, width: Math.round(height / 1.5) }}>
+        Loading label…
+      </div>
+    );
   if (preview.isError) {
     return (
       <div className="preview preview-empty" style={{ height, width: Math.round(height / 1.5) }}>

@@ -37,11 +37,23 @@ export function PrintJobActions({ job, size = 'small' }: { job: PrintJobView; si
   return (
     <div className="job-actions">
       {job.state === 'held' && (
-        <button className={`${buttonClass} button-secondary`} type="button" onClick={() => setAsking('printed')} disabled={resolve.isPending} data-testid="job-printed">
+        <button
+          className={`${buttonClass} button-secondary`}
+          type="button"
+          onClick={() => setAsking('printed')}
+          disabled={resolve.isPending}
+          data-testid="job-printed"
+        >
           It printed
         </button>
       )}
-      <button className={`${buttonClass} button-danger`} type="button" onClick={() => setAsking('cancel')} disabled={resolve.isPending} data-testid="job-cancel">
+      <button
+        className={`${buttonClass} button-danger`}
+        type="button"
+        onClick={() => setAsking('cancel')}
+        disabled={resolve.isPending}
+        data-testid="job-cancel"
+      >
         Cancel
       </button>
       {resolve.isError && <ProblemBox problem={toProblem(resolve.error)} />}

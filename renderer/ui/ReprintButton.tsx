@@ -13,7 +13,15 @@ import { ProblemBox } from './ProblemBox';
  * several printers (normal and big sizes) the packer picks which one, the default preselected; the
  * small size (History's rows) prints on the default.
  */
-export function ReprintButton({ labelId, size = 'normal', label = 'Reprint label' }: { labelId: string; size?: 'normal' | 'big' | 'small'; label?: string }) {
+export function ReprintButton({
+  labelId,
+  size = 'normal',
+  label = 'Reprint label',
+}: {
+  labelId: string;
+  size?: 'normal' | 'big' | 'small';
+  label?: string;
+}) {
   const queryClient = useQueryClient();
   const settings = useSettings();
   const setup = settings.data?.printers;
@@ -59,7 +67,12 @@ export function ReprintButton({ labelId, size = 'normal', label = 'Reprint label
           ))}
         </div>
       )}
-      <button className={`button button-${size}`} onClick={() => reprint.mutate(printerId)} disabled={reprint.isPending} data-testid="reprint">
+      <button
+        className={`button button-${size}`}
+        onClick={() => reprint.mutate(printerId)}
+        disabled={reprint.isPending}
+        data-testid="reprint"
+      >
         {reprint.isPending ? 'Printing…' : label}
       </button>
       {reprint.isSuccess && <ReprintResult outcome={reprint.data} printerName={printerName(reprint.data)} named={choosing} />}
@@ -89,13 +102,21 @@ function ReprintResult({ outcome, printerName, named }: { outcome: PrintOutcome;
         <p className="reprint-waiting-message">
           <strong>Waiting for printer{printerName ? ` "${printerName}"` : ''}:</strong> {waitReason(outcome.problem?.message)}
         </p>
-        <p className="reprint-waiting-next">{outcome.problem?.nextStep ?? 'It prints by itself once the printer is ready. Do not reprint it.'}</p>
+        <p className="reprint-waiting-next">
+          {outcome.problem?.nextStep ?? 'It prints by itself once the printer is ready. Do not reprint it.'}
+        </p>
       </div>
     );
   }
   return (
     <ProblemBox
-      problem={outcome.problem ?? { code: 'print_failed', message: `The printer ${outcome.printer} did not print.`, nextStep: 'Check the printer, then try again.' }}
+      problem={
+        outcome.problem ?? {
+          code: 'print_failed',
+          message: `The printer ${outcome.printer} did not print.`,
+          nextStep: 'Check the printer, then try again.',
+        }
+      }
     />
   );
 }

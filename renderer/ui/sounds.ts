@@ -29,8 +29,29 @@ function play(tones: Tone[], type: OscillatorType): void {
 
 export const sounds = {
   success: () => play([{ freq: 1320, start: 0, duration: 0.12 }], 'sine'),
-  attention: () => play([{ freq: 660, start: 0, duration: 0.14 }, { freq: 660, start: 0.2, duration: 0.14 }], 'triangle'),
+  attention: () =>
+    play(
+      [
+        { freq: 660, start: 0, duration: 0.14 },
+        { freq: 660, start: 0.2, duration: 0.14 },
+      ],
+      'triangle',
+    ),
   /** A label bought but waiting for the printer: a falling two-tone, unlike the error's low buzz. */
-  waiting: () => play([{ freq: 784, start: 0, duration: 0.16 }, { freq: 523, start: 0.22, duration: 0.26 }], 'triangle'),
-  error: () => play([{ freq: 220, start: 0, duration: 0.22 }, { freq: 180, start: 0.3, duration: 0.32 }], 'square'),
+  waiting: () =>
+    play(
+      [
+        { freq: 784, start: 0, duration: 0.16 },
+        { freq: 523, start: 0.22, duration: 0.26 },
+      ],
+      'triangle',
+    ),
+  error: () =>
+    play(
+      [
+        { freq: 220, start: 0, duration: 0.22 },
+        { freq: 180, start: 0.3, duration: 0.32 },
+      ],
+      'square',
+    ),
 };

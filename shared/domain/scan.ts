@@ -8,12 +8,7 @@ export type ScanResolution =
   | { kind: 'shopify'; orderName: string }
   | { kind: 'rejected'; code: ScanRejectCode; message: string; nextStep: string };
 
-export type ScanRejectCode =
-  | 'empty'
-  | 'shopify_order_number'
-  | 'wrong_length'
-  | 'tracking_number'
-  | 'not_an_order_id';
+export type ScanRejectCode = 'empty' | 'shopify_order_number' | 'wrong_length' | 'tracking_number' | 'not_an_order_id';
 
 const TIKTOK_PREFIXES = ['576', '577'];
 const SCAN_AGAIN = 'Scan the TikTok order ID barcode on the packing slip (18 digits, starts with 576 or 577).';

@@ -47,8 +47,17 @@ async function measure(labelFormat: 'pdf' | 'zpl'): Promise<number[]> {
 const pct = (s: number[], p: number) => s[Math.min(s.length - 1, Math.floor(s.length * p))]!;
 const pdf = await measure('pdf');
 const zpl = await measure('zpl');
-console.log(`provider answer -> printed (queued, sent, ~HS ready), ${ORDERS} orders each (real core, loopback AfterShip + Zebra-like capture printer)`);
-for (const [name, s] of [['PDF label (download, rasterize, Z64, send)', pdf], ['ZPL label (download, send) reference', zpl]] as const) {
-  console.log(`${name.padEnd(44)} median ${pct(s, 0.5).toFixed(1).padStart(6)} ms   p90 ${pct(s, 0.9).toFixed(1).padStart(6)} ms   max ${s.at(-1)!.toFixed(1).padStart(6)} ms`);
+console.log(
+  `provider answer -> printed (queued, sent, ~HS ready), ${ORDERS} orders each (real core, loopback AfterShip + Zebra-like capture printer)`,
+);
+for (const [name, s] of [
+  ['PDF label (download, rasterize, Z64, send)', pdf],
+  ['ZPL label (download, send) reference', zpl],
+] as const) {
+  console.log(
+    `${name.padEnd(44)} median ${pct(s, 0.5).toFixed(1).padStart(6)} ms   p90 ${pct(s, 0.9).toFixed(1).padStart(6)} ms   max ${s.at(-1)!.toFixed(1).padStart(6)} ms`,
+  );
 }
-console.log(`ratio PDF/ZPL median: ${(pct(pdf, 0.5) / pct(zpl, 0.5)).toFixed(2)}; target: under 1000 ms p90 -> ${pct(pdf, 0.9) < 1000 ? 'met' : 'NOT met'}`);
+console.log(
+  `ratio PDF/ZPL median: ${(pct(pdf, 0.5) / pct(zpl, 0.5)).toFixed(2)}; target: under 1000 ms p90 -> ${pct(pdf, 0.9) < 1000 ? 'met' : 'NOT met'}`,
+);

@@ -58,7 +58,9 @@ async function time(label: string, runs: number, fn: () => Promise<string>): Pro
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)]!;
   const p90 = samples[Math.floor(samples.length * 0.9)]!;
-  console.log(`  ${label.padEnd(40)} median ${median.toFixed(2).padStart(7)} ms   p90 ${p90.toFixed(2).padStart(7)} ms   payload ${out.length} bytes`);
+  console.log(
+    `  ${label.padEnd(40)} median ${median.toFixed(2).padStart(7)} ms   p90 ${p90.toFixed(2).padStart(7)} ms   payload ${out.length} bytes`,
+  );
   return { median, p90, bytes: out.length };
 }
 
@@ -73,7 +75,9 @@ try {
     console.log(`${dpi} dpi, ${runs} runs:`);
     const a = await time('pdfjs + napi-canvas + Z64/ACS (ours)', runs, () => ours(pdf, dpi));
     const b = await time('pdftoppm + zpl-image Z64 (reference)', runs, () => reference(pdfPath, join(dir, 'ref'), dpi));
-    console.log(`  speed: ours/reference median ${(a.median / b.median).toFixed(2)} (reference is ${(b.median / a.median).toFixed(1)}x slower)`);
+    console.log(
+      `  speed: ours/reference median ${(a.median / b.median).toFixed(2)} (reference is ${(b.median / a.median).toFixed(1)}x slower)`,
+    );
 
     // Payload: the ^GF data field alone, so ZPL wrapper differences do not count. Ours is cropped to
     // the inked box; zpl-image is shown untrimmed (as in the timing) and trimmed.

@@ -48,7 +48,10 @@ async function throughQueue(name: string, payloads: Buffer[], status?: StatusFn)
   try {
     const started = performance.now();
     const jobs = [];
-    for (let i = 0; i < LABELS; i++) jobs.push(queue.enqueue({ labelId: `bench-${i}`, printer: printer.address, payload: payloads[i % payloads.length]!, reprint: false }));
+    for (let i = 0; i < LABELS; i++)
+      jobs.push(
+        queue.enqueue({ labelId: `bench-${i}`, printer: printer.address, payload: payloads[i % payloads.length]!, reprint: false }),
+      );
     const enqueueMs = performance.now() - started;
     const printing = performance.now(); // wall time counts from start(): labels were all waiting
     queue.start();
@@ -105,6 +108,8 @@ const runs = [
 ];
 for (const run of runs) report(run, printMs);
 const enqueueMs = runs[0]!.enqueueMs!;
-console.log(`enqueue (each job committed, synchronous=FULL) of ${LABELS} jobs: ${enqueueMs.toFixed(0)} ms (${(enqueueMs / LABELS).toFixed(2)} ms per job)`);
+console.log(
+  `enqueue (each job committed, synchronous=FULL) of ${LABELS} jobs: ${enqueueMs.toFixed(0)} ms (${(enqueueMs / LABELS).toFixed(2)} ms per job)`,
+);
 const [queued, , reference] = runs as [Run, Run, Run];
 console.log(`wall time queue/reference: ${(queued.wallMs / reference.wallMs).toFixed(3)}`);

@@ -39,7 +39,9 @@ test.describe('a printer out of paper', () => {
     await expect(page.getByTestId('print-queue')).toHaveCount(0);
 
     // After the scan the status line asks the printer again, and hears the same fault.
-    const faultAnswer = page.waitForResponse(async (r) => r.url().includes('/rpc/getPrinterStatus') && (await r.text()).includes('paper_out'));
+    const faultAnswer = page.waitForResponse(
+      async (r) => r.url().includes('/rpc/getPrinterStatus') && (await r.text()).includes('paper_out'),
+    );
     await scan(page, FAKE_SCANS.fresh);
     const panel = page.getByTestId('outcome-queued');
     await expect(panel).toContainText('Label bought — waiting for the printer');
@@ -199,7 +201,15 @@ test('reprint from History on a chosen printer; a printer that waits says so wit
       printers: {
         defaultId: 'label',
         list: [
-          { id: 'label', name: 'Label printer', address: 'tcp://192.168.1.50:9100', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true },
+          {
+            id: 'label',
+            name: 'Label printer',
+            address: 'tcp://192.168.1.50:9100',
+            dpi: 203,
+            language: 'zpl',
+            media: '4x6',
+            statusCheck: true,
+          },
           { id: 'office-a4', name: 'Office A4', address: 'cups:Office_Laser', dpi: 300, language: 'pdf', media: '4x6', statusCheck: true },
         ],
       },

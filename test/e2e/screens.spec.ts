@@ -99,7 +99,9 @@ test.describe('scan screen', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await scan(page, FAKE_SCANS.warning);
     await expect(page.getByTestId('outcome-good')).toContainText('does not start with 576 or 577');
-    expect(station.core.calls.filter((c) => c.method === 'submitScan')).toEqual([{ method: 'submitScan', input: { scan: FAKE_SCANS.warning } }]);
+    expect(station.core.calls.filter((c) => c.method === 'submitScan')).toEqual([
+      { method: 'submitScan', input: { scan: FAKE_SCANS.warning } },
+    ]);
     await shot(page, 'scan-printed-warning');
   });
 });
@@ -185,7 +187,11 @@ test.describe('settings', () => {
     const saved = await station.core.handlers.getSettings({});
     expect(saved.provider).toBe('aftership');
     expect(saved.operator).toBe('Jordan');
-    expect(saved.aftership).toEqual({ baseUrl: 'https://sandbox-api.aftership.com/postmen/v3', shipperAccountId: '6f43fe77b9854d3a', serviceType: 'tiktok-shipping_standard_shipping' });
+    expect(saved.aftership).toEqual({
+      baseUrl: 'https://sandbox-api.aftership.com/postmen/v3',
+      shipperAccountId: '6f43fe77b9854d3a',
+      serviceType: 'tiktok-shipping_standard_shipping',
+    });
     await expect(page.getByTestId('provider')).toContainText('LIVE · AfterShip Shipping API');
 
     // The active provider's key cannot be removed; the station says why.
@@ -211,7 +217,14 @@ test.describe('settings', () => {
     const expected: Record<(typeof sections)[number], string[]> = {
       sandbox: ['#latencyMs'],
       aftership: ['#baseUrl', '#shipperAccountId', '#serviceType', '[data-testid="secret-aftershipApiKey"]'],
-      tiktok: ['#tiktokApiBaseUrl', '#tiktokAuthBaseUrl', '#tiktokAppKey', '#tiktokShopCipher', '[data-testid="secret-tiktokAppSecret"]', '[data-testid="tiktok-auth"]'],
+      tiktok: [
+        '#tiktokApiBaseUrl',
+        '#tiktokAuthBaseUrl',
+        '#tiktokAppKey',
+        '#tiktokShopCipher',
+        '[data-testid="secret-tiktokAppSecret"]',
+        '[data-testid="tiktok-auth"]',
+      ],
       shipium: ['#shipiumBaseUrl', '[data-testid="secret-shipiumApiKey"]'],
     };
     await expect(page.locator('#provider option')).toHaveText([
@@ -530,7 +543,15 @@ test.describe('printer', () => {
     await page.getByTestId('save-settings').click();
     await expect(page.getByTestId('saved-note')).toBeVisible();
     expect((await station.core.handlers.getSettings({})).printers.list).toEqual([
-      { id: 'label', name: 'Label printer', address: 'tcp://192.168.1.50:9100', dpi: 600, language: 'tspl', media: '100x150mm', statusCheck: true },
+      {
+        id: 'label',
+        name: 'Label printer',
+        address: 'tcp://192.168.1.50:9100',
+        dpi: 600,
+        language: 'tspl',
+        media: '100x150mm',
+        statusCheck: true,
+      },
     ]);
     await page.reload();
     await expect(page.getByTestId('scan-input')).toBeFocused();
@@ -552,7 +573,10 @@ test.describe('printer', () => {
     await expect(page.locator('#printerLanguage')).toBeDisabled();
     await expect(page.locator('#printerLanguage')).toHaveValue('epl');
     await expect(page.locator('#media')).toBeDisabled();
-    await expect(page.getByTestId('locked-note')).toHaveText(['Locked: set by LABEL_STATION_PRINTER_LANGUAGE', 'Locked: set by LABEL_STATION_MEDIA']);
+    await expect(page.getByTestId('locked-note')).toHaveText([
+      'Locked: set by LABEL_STATION_PRINTER_LANGUAGE',
+      'Locked: set by LABEL_STATION_MEDIA',
+    ]);
     await page.locator('#dpi').selectOption('300');
     await page.getByTestId('save-settings').click();
     await expect(page.getByTestId('saved-note')).toBeVisible();

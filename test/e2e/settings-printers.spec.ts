@@ -10,8 +10,24 @@ import { openStation, startFakeStation, type FakeStation } from '../support/brow
 const SHOTS = 'test-results/screens';
 let station: FakeStation;
 
-const labelPrinter: PrinterProfile = { id: 'label', name: 'Label printer', address: 'tcp://192.168.1.50:9100', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true };
-const officePrinter: PrinterProfile = { id: 'office-a4', name: 'Office A4', address: 'cups:Office', dpi: 300, language: 'pdf', media: '4x6', statusCheck: true };
+const labelPrinter: PrinterProfile = {
+  id: 'label',
+  name: 'Label printer',
+  address: 'tcp://192.168.1.50:9100',
+  dpi: 203,
+  language: 'zpl',
+  media: '4x6',
+  statusCheck: true,
+};
+const officePrinter: PrinterProfile = {
+  id: 'office-a4',
+  name: 'Office A4',
+  address: 'cups:Office',
+  dpi: 300,
+  language: 'pdf',
+  media: '4x6',
+  statusCheck: true,
+};
 
 async function openSettings(page: Page) {
   await openStation(page, station.shell);
@@ -31,7 +47,9 @@ test.afterEach(async () => {
   await station?.close();
 });
 
-test('a second printer is added and saved; made default it shows in the top bar; test print and check go to it; then it is removed', async ({ page }) => {
+test('a second printer is added and saved; made default it shows in the top bar; test print and check go to it; then it is removed', async ({
+  page,
+}) => {
   station = await startFakeStation();
   await openSettings(page);
   await expect(cards(page)).toHaveCount(1);
@@ -118,7 +136,7 @@ test('a second printer is added and saved; made default it shows in the top bar;
   await expect(page.getByTestId('topbar-printer')).toContainText('Label printer');
 });
 
-test('the station\'s problems show on the printer they are about; nothing is saved', async ({ page }) => {
+test("the station's problems show on the printer they are about; nothing is saved", async ({ page }) => {
   station = await startFakeStation();
   await openSettings(page);
   await page.getByTestId('add-printer').click();
@@ -171,8 +189,13 @@ test('a default printer set by the environment is read-only and stays the defaul
   const office = cards(page).nth(1);
   await expect(page.locator('#printerAddress')).toHaveAttribute('readonly', '');
   await expect(page.locator('#dpi')).toBeDisabled();
-  await expect(preset.getByTestId('locked-note')).toHaveText(['Locked: set by LABEL_STATION_PRINTER', 'Locked: set by LABEL_STATION_PRINTER_DPI']);
-  await expect(preset.getByTestId('default-locked-note')).toHaveText('Default printer set by LABEL_STATION_PRINTER: it cannot be changed or removed here.');
+  await expect(preset.getByTestId('locked-note')).toHaveText([
+    'Locked: set by LABEL_STATION_PRINTER',
+    'Locked: set by LABEL_STATION_PRINTER_DPI',
+  ]);
+  await expect(preset.getByTestId('default-locked-note')).toHaveText(
+    'Default printer set by LABEL_STATION_PRINTER: it cannot be changed or removed here.',
+  );
   await expect(preset.getByTestId('find-printers')).toHaveCount(0);
   await expect(preset.getByTestId('remove-printer')).toHaveCount(0);
   await expect(office.getByTestId('make-default')).toHaveCount(0);

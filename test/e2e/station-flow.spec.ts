@@ -130,7 +130,11 @@ test('a bad scan says what to do next, and the scan field is ready again', async
 test('on AfterShip: one label bought per order however often it is scanned', async ({ page }) => {
   const apiKey = 'asat_e2e_key_abcdef0123456789';
   const aftership = await startFakeAfterShip({ apiKey });
-  const station = await startStation({ LABEL_STATION_PROVIDER: 'aftership', AFTERSHIP_API_KEY: apiKey, AFTERSHIP_BASE_URL: aftership.baseUrl });
+  const station = await startStation({
+    LABEL_STATION_PROVIDER: 'aftership',
+    AFTERSHIP_API_KEY: apiKey,
+    AFTERSHIP_BASE_URL: aftership.baseUrl,
+  });
   try {
     await page.goto(station.shell.url);
     await expect(page.getByText(/SANDBOX —/)).toHaveCount(0);

@@ -25,11 +25,16 @@ describe('fake AfterShip server speaks the protocol strictly', () => {
     expect(response.status).toBe(200);
     expect(json.meta.code).toBe(200);
     expect(json.data.status).toBe('created');
-    expect(fake.created).toEqual([expect.objectContaining({ orderId: '576477431806268482', id: json.data.id, trackingNumbers: json.data.tracking_numbers })]);
+    expect(fake.created).toEqual([
+      expect.objectContaining({ orderId: '576477431806268482', id: json.data.id, trackingNumbers: json.data.tracking_numbers }),
+    ]);
   });
 
   it('answers 401 with an envelope when the key is missing or wrong', async () => {
-    const attempts: Array<Record<string, string>> = [{ 'content-type': 'application/json' }, { 'as-api-key': 'nope', 'content-type': 'application/json' }];
+    const attempts: Array<Record<string, string>> = [
+      { 'content-type': 'application/json' },
+      { 'as-api-key': 'nope', 'content-type': 'application/json' },
+    ];
     for (const headers of attempts) {
       const response = await post(documentedBody, headers);
       expect(response.status).toBe(401);
@@ -62,7 +67,9 @@ describe('fake AfterShip server speaks the protocol strictly', () => {
 
   it('refuses a split shipment whose parcels do not all name their items (TikTok needs them)', async () => {
     const parcel = documentedBody.shipment.parcels[0];
-    const json = await (await post({ ...documentedBody, shipment: { parcels: [{ ...parcel, items: [{ item_id: 'a' }] }, parcel] } })).json();
+    const json = await (
+      await post({ ...documentedBody, shipment: { parcels: [{ ...parcel, items: [{ item_id: 'a' }] }, parcel] } })
+    ).json();
     expect(json.meta.code).toBe(4104);
     expect(json.meta.details[0].path).toBe('data.shipment.parcels.1.items');
     expect(fake.created).toHaveLength(0);

@@ -104,7 +104,12 @@ interface StoredLabel {
 
 /** The request body as AfterShip v3 defines it (independent of the client's own builder). */
 const Dimension = z
-  .object({ width: z.number().positive(), height: z.number().positive(), depth: z.number().positive(), unit: z.enum(['cm', 'in', 'mm', 'm', 'ft', 'yd']) })
+  .object({
+    width: z.number().positive(),
+    height: z.number().positive(),
+    depth: z.number().positive(),
+    unit: z.enum(['cm', 'in', 'mm', 'm', 'ft', 'yd']),
+  })
   .strict();
 const Weight = z.object({ value: z.number().positive(), unit: z.enum(['lb', 'kg', 'oz', 'g']) }).strict();
 const ParcelBody = z
@@ -145,7 +150,10 @@ const CreateBody = z
     ship_date: z.string().optional(),
     order_number: z.string().optional(),
     custom_fields: z.record(z.string(), z.string()).optional(),
-    shipper_account: z.object({ id: z.string().min(1) }).strict().optional(),
+    shipper_account: z
+      .object({ id: z.string().min(1) })
+      .strict()
+      .optional(),
     service_options: z.array(z.unknown()).optional(),
     return_shipment: z.boolean().optional(),
     is_document: z.boolean().optional(),
@@ -157,10 +165,19 @@ const CreateBody = z
     const seen = new Set<string>();
     parcels.forEach((parcel, index) => {
       if (parcels.length > 1 && !parcel.items?.length) {
-        ctx.addIssue({ code: 'custom', path: ['shipment', 'parcels', index, 'items'], message: 'is required when a TikTok order is split into several parcels' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['shipment', 'parcels', index, 'items'],
+          message: 'is required when a TikTok order is split into several parcels',
+        });
       }
       for (const item of parcel.items ?? []) {
-        if (seen.has(item.item_id)) ctx.addIssue({ code: 'custom', path: ['shipment', 'parcels', index, 'items'], message: `order line item ${item.item_id} is in two parcels` });
+        if (seen.has(item.item_id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['shipment', 'parcels', index, 'items'],
+            message: `order line item ${item.item_id} is in two parcels`,
+          });
         seen.add(item.item_id);
       }
     });
@@ -240,7 +257,12 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
         sendRateLimited(res, fault);
         return true;
       case 'server-error':
-        sendEnvelope(res, fault.status ?? 500, { code: fault.status ?? 500, message: 'Internal server error.', details: [], retryable: true }, {});
+        sendEnvelope(
+          res,
+          fault.status ?? 500,
+          { code: fault.status ?? 500, message: 'Internal server error.', details: [], retryable: true },
+          {},
+        );
         return true;
       case 'hang':
         return true; // never answer; close() destroys the socket
@@ -254,7 +276,16 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
 
   function createLabel(req: IncomingMessage, body: unknown, raw: string, res: ServerResponse, fault: NormalFault | undefined): void {
     if (!String(req.headers['content-type'] ?? '').includes('application/json')) {
-      return sendEnvelope(res, 200, { code: 4104, message: BUSINESS_MESSAGES[4104]!, details: [{ path: 'headers.content-type', info: 'Content-Type must be application/json' }] }, {});
+      return sendEnvelope(
+        res,
+        200,
+        {
+          code: 4104,
+          message: BUSINESS_MESSAGES[4104]!,
+          details: [{ path: 'headers.content-type', info: 'Content-Type must be application/json' }],
+        },
+        {},
+      );
     }
     const parsed = CreateBody.safeParse(raw === '' ? undefined : body);
     if (!parsed.success) {
@@ -268,7 +299,16 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
 
     const request = parsed.data;
     if (request.shipper_account && request.shipper_account.id !== knownShipperAccount) {
-      return sendEnvelope(res, 200, { code: 4140, message: BUSINESS_MESSAGES[4140]!, details: [{ path: 'data.shipper_account.id', info: `shipper account ${request.shipper_account.id} not found` }] }, {});
+      return sendEnvelope(
+        res,
+        200,
+        {
+          code: 4140,
+          message: BUSINESS_MESSAGES[4140]!,
+          details: [{ path: 'data.shipper_account.id', info: `shipper account ${request.shipper_account.id} not found` }],
+        },
+        {},
+      );
     }
     const pending = fault?.type === 'pending' ? fault : null;
     const id = randomUUID();
@@ -306,7 +346,13 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
 
   function getLabel(id: string, res: ServerResponse): void {
     const stored = labels.get(id);
-    if (!stored) return sendEnvelope(res, 200, { code: 4153, message: BUSINESS_MESSAGES[4153]!, details: [{ path: 'id', info: `label ${id} not found` }] }, {});
+    if (!stored)
+      return sendEnvelope(
+        res,
+        200,
+        { code: 4153, message: BUSINESS_MESSAGES[4153]!, details: [{ path: 'id', info: `label ${id} not found` }] },
+        {},
+      );
     if (stored.record.status === 'creating') {
       stored.pollsLeft -= 1;
       if (stored.pollsLeft <= 0) {
@@ -324,7 +370,8 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
    */
   function listLabels(url: URL, res: ServerResponse): void {
     const q = url.searchParams;
-    const invalid = (path: string, info: string) => sendEnvelope(res, 200, { code: 4104, message: BUSINESS_MESSAGES[4104]!, details: [{ path, info }] }, {});
+    const invalid = (path: string, info: string) =>
+      sendEnvelope(res, 200, { code: 4104, message: BUSINESS_MESSAGES[4104]!, details: [{ path, info }] }, {});
     const t = now().getTime();
     const min = q.get('created_at_min') ?? isoSeconds(new Date(t - 86_400_000));
     const max = q.get('created_at_max') ?? isoSeconds(new Date(t));
@@ -338,7 +385,9 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     let offset = 0;
     const token = q.get('next_token');
     if (token !== null) {
-      const decoded = /^\d+$/.test(Buffer.from(token, 'base64').toString('utf8')) ? Number(Buffer.from(token, 'base64').toString('utf8')) : NaN;
+      const decoded = /^\d+$/.test(Buffer.from(token, 'base64').toString('utf8'))
+        ? Number(Buffer.from(token, 'base64').toString('utf8'))
+        : NaN;
       if (!Number.isSafeInteger(decoded)) return invalid('next_token', 'next_token is invalid');
       offset = decoded;
     }
@@ -352,13 +401,18 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     const page = matching.slice(offset, offset + limit).map(labelJson);
     const more = offset + limit < matching.length;
-    sendEnvelope(res, 200, { code: 200, message: 'OK', details: [] }, {
-      ...(more ? { next_token: Buffer.from(String(offset + limit)).toString('base64') } : {}),
-      limit,
-      created_at_min: min,
-      created_at_max: max,
-      labels: page,
-    });
+    sendEnvelope(
+      res,
+      200,
+      { code: 200, message: 'OK', details: [] },
+      {
+        ...(more ? { next_token: Buffer.from(String(offset + limit)).toString('base64') } : {}),
+        limit,
+        created_at_min: min,
+        created_at_max: max,
+        labels: page,
+      },
+    );
   }
 
   async function serveFile(path: string, res: ServerResponse): Promise<void> {
@@ -383,9 +437,7 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     const pdf = await renderSandboxLabelPdf({
       orderId: stored.record.orderId,
       trackingNumbers: stored.record.trackingNumbers,
-      parcels: parcels.every((p) => p.success)
-        ? parcels.map((p, i) => ({ ...p.data!, itemIds: itemIdsOf(stored.parcels[i]) }))
-        : null,
+      parcels: parcels.every((p) => p.success) ? parcels.map((p, i) => ({ ...p.data!, itemIds: itemIdsOf(stored.parcels[i]) })) : null,
       labelId: stored.record.id,
       date: stored.createdAt,
       service: 'TikTok Shipping Standard Shipping (fake)',
@@ -406,7 +458,9 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
       tracking_numbers: r.trackingNumbers,
       carrier_references: [],
       files: {
-        label: ready ? { paper_size: '4x6', url: `${origin}/files/label/${date}/${r.id}.${stored.format}`, file_type: stored.format } : null,
+        label: ready
+          ? { paper_size: '4x6', url: `${origin}/files/label/${date}/${r.id}.${stored.format}`, file_type: stored.format }
+          : null,
         qr_code: null,
         invoice: null,
         customs_declaration: null,
@@ -495,7 +549,12 @@ function sendRateLimited(res: ServerResponse, fault: Extract<NormalFault, { type
 }
 
 function sendBusiness(res: ServerResponse, fault: Extract<NormalFault, { type: 'business' }>): void {
-  sendEnvelope(res, 200, { code: fault.code, message: fault.message ?? BUSINESS_MESSAGES[fault.code] ?? 'Error.', details: fault.details ?? [] }, {});
+  sendEnvelope(
+    res,
+    200,
+    { code: fault.code, message: fault.message ?? BUSINESS_MESSAGES[fault.code] ?? 'Error.', details: fault.details ?? [] },
+    {},
+  );
 }
 
 function sendEnvelope(res: ServerResponse, status: number, meta: Record<string, unknown>, data: unknown): void {

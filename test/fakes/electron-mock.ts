@@ -109,7 +109,11 @@ class FakeIpcMain extends EventEmitter {
     this.handlers.delete(channel);
   }
   /** Test helper: what ipcRenderer.invoke from `sender` would do. */
-  async invoke(channel: string, sender: { webContents: FakeWebContents; frame: FakeWebFrameMain | null }, ...args: unknown[]): Promise<unknown> {
+  async invoke(
+    channel: string,
+    sender: { webContents: FakeWebContents; frame: FakeWebFrameMain | null },
+    ...args: unknown[]
+  ): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
     return handler({ sender: sender.webContents, senderFrame: sender.frame }, ...args);
@@ -159,7 +163,8 @@ class FakeSafeStorage {
   }
   decryptString(sealed: Buffer): string {
     if (!this.available) throw new Error('Decryption is not available.');
-    if (sealed.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (sealed.subarray(0, 3).toString() !== 'v10')
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return fakeCipher(sealed.subarray(3)).toString('utf8');
   }
   getSelectedStorageBackend(): string {

@@ -10,7 +10,18 @@ import type { EventName, EventPayload, MethodOutput, StationHandlers, StationInf
 import type { OrderDetails } from '../../shared/domain/orders';
 import { StationError } from '../../shared/rpc';
 import { resolveScan, shopifyNumberRejection } from '../../shared/domain/scan';
-import type { LabelDetail, LabelRecord, PrintAttempt, PrinterProfile, Problem, ProviderName, PublicSettings, SecretName, Settings, SettingsPatch } from '../../shared/schemas';
+import type {
+  LabelDetail,
+  LabelRecord,
+  PrintAttempt,
+  PrinterProfile,
+  Problem,
+  ProviderName,
+  PublicSettings,
+  SecretName,
+  Settings,
+  SettingsPatch,
+} from '../../shared/schemas';
 import { defaultPrinter, findPrinter } from '../../shared/domain/printers';
 import type { PrintJobView, PrintQueueView } from '../../shared/domain/print-queue';
 import type { StationCore } from '../../electron/station';
@@ -81,7 +92,12 @@ export type FakeDiscoveredPrinter = MethodOutput<'discoverPrinters'>[number];
 
 /** What "Find printers" lists on a fresh fake core: a CUPS queue and a USB printer. */
 export const FAKE_DISCOVERED_PRINTERS: FakeDiscoveredPrinter[] = [
-  { address: 'cups:Zebra_ZD421', name: 'Zebra ZD421 (packing table 2)', kind: 'cups', detail: 'usb://Zebra%20Technologies/ZTC%20ZD421-203dpi%20ZPL?serial=D4J222101234' },
+  {
+    address: 'cups:Zebra_ZD421',
+    name: 'Zebra ZD421 (packing table 2)',
+    kind: 'cups',
+    detail: 'usb://Zebra%20Technologies/ZTC%20ZD421-203dpi%20ZPL?serial=D4J222101234',
+  },
   { address: 'cups:Office_Laser', name: 'Office Laser', kind: 'cups', detail: 'ipp://192.168.1.20/ipp/print' },
   { address: '/dev/usb/lp0', name: 'TSC TE210', kind: 'device', detail: 'USB printer on /dev/usb/lp0' },
 ];
@@ -169,11 +185,29 @@ export function defaultFakeSettings(): Settings {
   return {
     provider: 'sandbox',
     aftership: { baseUrl: 'https://api.aftership.com/postmen/v3', shipperAccountId: '', serviceType: 'tiktok-shipping_standard_shipping' },
-    tiktok: { apiBaseUrl: 'https://open-api.tiktokglobalshop.com', authBaseUrl: 'https://auth.tiktok-shops.com', appKey: '', shopCipher: '' },
+    tiktok: {
+      apiBaseUrl: 'https://open-api.tiktokglobalshop.com',
+      authBaseUrl: 'https://auth.tiktok-shops.com',
+      appKey: '',
+      shopCipher: '',
+    },
     shipium: { baseUrl: 'https://api.shipium.com' },
     shopify: { storeUrl: '' },
     ordersFile: '',
-    printers: { defaultId: 'label', list: [{ id: 'label', name: 'Label printer', address: 'tcp://192.168.1.50:9100', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true }] },
+    printers: {
+      defaultId: 'label',
+      list: [
+        {
+          id: 'label',
+          name: 'Label printer',
+          address: 'tcp://192.168.1.50:9100',
+          dpi: 203,
+          language: 'zpl',
+          media: '4x6',
+          statusCheck: true,
+        },
+      ],
+    },
     defaultParcel: {
       dimension: { width: 8, height: 6, depth: 4, unit: 'in' },
       weight: { value: 1.2, unit: 'lb' },
@@ -192,7 +226,9 @@ function merge(settings: Settings, patch: SettingsPatch): Settings {
 function lockedFieldValue(settings: Settings, field: string): string {
   const [section, ...rest] = field.split('.');
   const root: unknown = section === 'printer' ? defaultPrinter(settings.printers) : (settings as Record<string, unknown>)[section!];
-  return JSON.stringify(rest.reduce<unknown>((o, key) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined), root));
+  return JSON.stringify(
+    rest.reduce<unknown>((o, key) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined), root),
+  );
 }
 
 export function createFakeStationCore(options: FakeStationOptions = {}): FakeStationCore {
@@ -211,7 +247,10 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
   let jobCounter = 0;
   let attemptCounter = 0;
   let busy = false;
-  let settings: Settings = merge(defaultFakeSettings(), { ...options.settings, ...(options.provider ? { provider: options.provider } : {}) });
+  let settings: Settings = merge(defaultFakeSettings(), {
+    ...options.settings,
+    ...(options.provider ? { provider: options.provider } : {}),
+  });
   let authorization: PublicSettings['tiktokAuthorization'] = options.tiktokAuthorized
     ? { authorized: true, accessTokenExpiresAt: new Date(Date.now() + 6 * DAY).toISOString(), shopName: 'Sunrise Goods US' }
     : { authorized: false, accessTokenExpiresAt: null, shopName: null };
@@ -232,7 +271,14 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     }
   }
 
-  function attempt(label: LabelRecord, printer: string, reprint: boolean, ok: boolean, error: string | null, at = new Date().toISOString()): PrintAttempt {
+  function attempt(
+    label: LabelRecord,
+    printer: string,
+    reprint: boolean,
+    ok: boolean,
+    error: string | null,
+    at = new Date().toISOString(),
+  ): PrintAttempt {
     return { id: ++attemptCounter, labelId: label.id, at, printer, ok, reprint, bytes: ok ? 18_432 : 0, error };
   }
 
@@ -240,7 +286,13 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
   }
 
-  async function step(jobId: string, stepName: EventPayload<'jobProgress'>['step'], message: string, orderId?: string, delayMs = stepDelayMs) {
+  async function step(
+    jobId: string,
+    stepName: EventPayload<'jobProgress'>['step'],
+    message: string,
+    orderId?: string,
+    delayMs = stepDelayMs,
+  ) {
     emit('jobProgress', { jobId, step: stepName, message, ...(orderId ? { orderId } : {}) });
     if (delayMs > 0 && stepName !== 'done' && stepName !== 'failed') await sleep(delayMs);
   }
@@ -260,7 +312,11 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     if (printerId === undefined) return defaultPrinter(settings.printers);
     const printer = findPrinter(settings.printers, printerId);
     if (!printer) {
-      throw new StationError('printer_not_found', 'That printer is no longer in this station\'s printer list.', 'Open Settings, check the printer list, then try again.');
+      throw new StationError(
+        'printer_not_found',
+        "That printer is no longer in this station's printer list.",
+        'Open Settings, check the printer list, then try again.',
+      );
     }
     return printer;
   }
@@ -298,7 +354,9 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       const words = waiting === 1 ? '1 label waits in the queue' : `${waiting} labels wait in the queue`;
       const message =
         reason === undefined
-          ? waiting > 0 ? 'Printing…' : 'The printer is ready.'
+          ? waiting > 0
+            ? 'Printing…'
+            : 'The printer is ready.'
           : fault === 'no_answer'
             ? `${reason} Trying again in 5 s; ${words}.`
             : `${reason} Printing continues by itself once the printer is ready; ${words}.`;
@@ -323,7 +381,11 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       attempts.push(attempt(label, job.address, job.reprint, true, null, now));
       Object.assign(label, { status: 'printed', error: null, printCount: label.printCount + 1, updatedAt: now });
     } else if (label.status !== 'printed') {
-      Object.assign(label, { status: 'print_failed', error: 'The print was cancelled before the label came out: reprint it when it is needed.', updatedAt: now });
+      Object.assign(label, {
+        status: 'print_failed',
+        error: 'The print was cancelled before the label came out: reprint it when it is needed.',
+        updatedAt: now,
+      });
     }
   }
 
@@ -405,9 +467,10 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     const secretMap = Object.fromEntries(
       (['aftershipApiKey', 'tiktokAppSecret', 'shipiumApiKey', 'shopifyAdminToken'] as const).map((n) => [n, secretSet(n)]),
     ) as Record<SecretName, boolean>;
-    const auth = isLocked('tiktokAuthorization') && !authorization.authorized
-      ? { authorized: true, accessTokenExpiresAt: new Date(Date.now() + DAY).toISOString(), shopName: null }
-      : authorization;
+    const auth =
+      isLocked('tiktokAuthorization') && !authorization.authorized
+        ? { authorized: true, accessTokenExpiresAt: new Date(Date.now() + DAY).toISOString(), shopName: null }
+        : authorization;
     return { ...structuredClone(settings), secrets: secretMap, tiktokAuthorization: { ...auth }, lockedByEnv };
   }
 
@@ -415,7 +478,11 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
   function providerNotReady(s: Settings): Problem | undefined {
     const title = PROVIDER_TITLES[s.provider];
     if (s.provider === 'tiktok' && s.tiktok.appKey === '') {
-      return { code: 'invalid_input', message: 'TikTok Shop needs its app key before it can buy labels.', nextStep: 'Enter the TikTok app key and app secret, then save again.' };
+      return {
+        code: 'invalid_input',
+        message: 'TikTok Shop needs its app key before it can buy labels.',
+        nextStep: 'Enter the TikTok app key and app secret, then save again.',
+      };
     }
     const secret = PROVIDER_SECRET[s.provider];
     if (secret && !secretSet(secret)) {
@@ -476,7 +543,11 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
 
     async submitScan({ scan }) {
       if (busy) {
-        throw new StationError('busy', 'The station is still working on the previous label.', 'Wait for the current label, then scan again.');
+        throw new StationError(
+          'busy',
+          'The station is still working on the previous label.',
+          'Wait for the current label, then scan again.',
+        );
       }
       busy = true;
       const jobId = `job-${++jobCounter}`;
@@ -486,7 +557,11 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       };
       try {
         const resolved = resolveScan(scan);
-        await step(jobId, 'resolving', resolved.kind === 'shopify' ? `Looking up Shopify order ${resolved.orderName}…` : 'Reading the scan…');
+        await step(
+          jobId,
+          'resolving',
+          resolved.kind === 'shopify' ? `Looking up Shopify order ${resolved.orderName}…` : 'Reading the scan…',
+        );
         let order: OrderDetails;
         try {
           order = lookup(scan);
@@ -497,7 +572,11 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
         const orderId = order.orderId;
         if (order.cancelled) {
           return await fail(
-            { code: 'order_cancelled', message: `Order ${order.displayName ?? orderId} is cancelled, so no label was bought.`, nextStep: 'Put the parcel aside and tell a supervisor; do not ship it.' },
+            {
+              code: 'order_cancelled',
+              message: `Order ${order.displayName ?? orderId} is cancelled, so no label was bought.`,
+              nextStep: 'Put the parcel aside and tell a supervisor; do not ship it.',
+            },
             orderId,
           );
         }
@@ -523,20 +602,38 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
           };
         }
         const notReady = providerNotReady(settings);
-        if (notReady) return await fail({ ...notReady, code: 'provider_not_configured', nextStep: 'Ask a supervisor to finish the provider set-up in Settings.' }, orderId);
+        if (notReady)
+          return await fail(
+            { ...notReady, code: 'provider_not_configured', nextStep: 'Ask a supervisor to finish the provider set-up in Settings.' },
+            orderId,
+          );
         if (settings.provider === 'tiktok' && !publicSettings().tiktokAuthorization.authorized) {
           return await fail(
-            { code: 'tiktok_not_authorized', message: 'TikTok Shop has not authorized this station yet, so no label can be bought.', nextStep: 'Ask a supervisor to press "Authorize TikTok Shop" in Settings.' },
+            {
+              code: 'tiktok_not_authorized',
+              message: 'TikTok Shop has not authorized this station yet, so no label can be bought.',
+              nextStep: 'Ask a supervisor to press "Authorize TikTok Shop" in Settings.',
+            },
             orderId,
           );
         }
         const provider = settings.provider;
         const sandbox = provider === 'sandbox';
         const slow = CAPABILITIES[provider].slow;
-        await step(jobId, 'buying', `Buying the label from ${sandbox ? 'the SANDBOX' : PROVIDER_TITLES[provider]}…`, orderId, slow ? slowBuyMs : stepDelayMs);
+        await step(
+          jobId,
+          'buying',
+          `Buying the label from ${sandbox ? 'the SANDBOX' : PROVIDER_TITLES[provider]}…`,
+          orderId,
+          slow ? slowBuyMs : stepDelayMs,
+        );
         if (orderId === FAKE_SCANS.refused) {
           return await fail(
-            { code: 'provider_refused', message: `TikTok Shop says order ${orderId} is cancelled, so no label can be bought.`, nextStep: 'Put the parcel aside and tell a supervisor; do not ship it.' },
+            {
+              code: 'provider_refused',
+              message: `TikTok Shop says order ${orderId} is cancelled, so no label can be bought.`,
+              nextStep: 'Put the parcel aside and tell a supervisor; do not ship it.',
+            },
             orderId,
           );
         }
@@ -593,7 +690,9 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
           return { outcome: 'queued', jobId, label: { ...label }, printJobId: printJob.id, message };
         }
         if (!printerWorks() || orderId === FAKE_SCANS.printFails) {
-          const message = printerFaultMessage() ?? `The printer at ${defaultPrinter(settings.printers).address} did not answer: it may be out of labels or its head is open.`;
+          const message =
+            printerFaultMessage() ??
+            `The printer at ${defaultPrinter(settings.printers).address} did not answer: it may be out of labels or its head is open.`;
           label.status = 'print_failed';
           label.error = message;
           attempts.push(attempt(label, label.printer, false, false, message));
@@ -602,7 +701,11 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
             outcome: 'print_failed',
             jobId,
             label,
-            problem: { code: 'printer_unreachable', message, nextStep: 'Check the printer has labels and the lid is closed, then press Reprint.' },
+            problem: {
+              code: 'printer_unreachable',
+              message,
+              nextStep: 'Check the printer has labels and the lid is closed, then press Reprint.',
+            },
           };
         }
         label.status = 'printed';
@@ -619,7 +722,11 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     async reprintLabel({ labelId, printerId }) {
       const label = findLabel(labelId);
       if (!label.filePath) {
-        throw new StationError('no_label', 'No label was bought for this order, so there is nothing to reprint.', 'Scan the order again to buy its label.');
+        throw new StationError(
+          'no_label',
+          'No label was bought for this order, so there is nothing to reprint.',
+          'Scan the order again to buy its label.',
+        );
       }
       const printer = savedPrinter(printerId);
       if (queueFaults.has(printer.id)) {
@@ -629,7 +736,11 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
           printer: printer.address,
           bytes: 0,
           queued: { printJobId: printJob.id },
-          problem: { code: 'print_queued', message: `The label waits for printer "${printer.name}": ${queueFaultMessage(printer)}`, nextStep: 'It prints by itself once the printer is ready. Do not reprint it.' },
+          problem: {
+            code: 'print_queued',
+            message: `The label waits for printer "${printer.name}": ${queueFaultMessage(printer)}`,
+            nextStep: 'It prints by itself once the printer is ready. Do not reprint it.',
+          },
         };
       }
       // setPrinterState/setPrinterOnline describe the default printer; another printer only fails when the network is down.
@@ -637,7 +748,16 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       if (!works) {
         const message = printerFaultMessage(printer.address) ?? `The printer at ${printer.address} did not answer.`;
         attempts.push(attempt(label, printer.address, true, false, message));
-        return { ok: false, printer: printer.address, bytes: 0, problem: { code: 'printer_unreachable', message, nextStep: 'Check the printer is on, has labels and the lid is closed, then try again.' } };
+        return {
+          ok: false,
+          printer: printer.address,
+          bytes: 0,
+          problem: {
+            code: 'printer_unreachable',
+            message,
+            nextStep: 'Check the printer is on, has labels and the lid is closed, then try again.',
+          },
+        };
       }
       label.printCount += 1;
       label.status = 'printed';
@@ -684,10 +804,17 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       const next = merge(settings, patch);
       // Like the real settings service: a locked field may be sent, but not changed.
       const changed = lockedByEnv.find(
-        ({ field }) => !field.startsWith('secrets.') && field !== 'tiktokAuthorization' && lockedFieldValue(next, field) !== lockedFieldValue(settings, field),
+        ({ field }) =>
+          !field.startsWith('secrets.') &&
+          field !== 'tiktokAuthorization' &&
+          lockedFieldValue(next, field) !== lockedFieldValue(settings, field),
       );
       if (changed) {
-        throw new StationError('locked_by_env', `${changed.field} is set by ${changed.variable} and cannot be changed here.`, `Change ${changed.variable} where the station is started, then restart it.`);
+        throw new StationError(
+          'locked_by_env',
+          `${changed.field} is set by ${changed.variable} and cannot be changed here.`,
+          `Change ${changed.variable} where the station is started, then restart it.`,
+        );
       }
       if (next.provider !== settings.provider) {
         const notReady = providerNotReady(next);
@@ -699,7 +826,12 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
 
     async setSecret({ secret, value }) {
       const variable = isLocked(`secrets.${secret}`);
-      if (variable) throw new StationError('locked_by_env', `${SECRET_TITLES[secret]} is set by ${variable}.`, `Change ${variable} where the station is started.`);
+      if (variable)
+        throw new StationError(
+          'locked_by_env',
+          `${SECRET_TITLES[secret]} is set by ${variable}.`,
+          `Change ${variable} where the station is started.`,
+        );
       secrets[secret] = value;
       if (secret === 'tiktokAppSecret') authorization = { authorized: false, accessTokenExpiresAt: null, shopName: null };
       return publicSettings();
@@ -707,7 +839,12 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
 
     async clearSecret({ secret }) {
       const variable = isLocked(`secrets.${secret}`);
-      if (variable) throw new StationError('locked_by_env', `${SECRET_TITLES[secret]} is set by ${variable}.`, `Change ${variable} where the station is started.`);
+      if (variable)
+        throw new StationError(
+          'locked_by_env',
+          `${SECRET_TITLES[secret]} is set by ${variable}.`,
+          `Change ${variable} where the station is started.`,
+        );
       if (PROVIDER_SECRET[settings.provider] === secret) {
         throw new StationError(
           'invalid_input',
@@ -721,7 +858,11 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
 
     async startTikTokAuthorization() {
       if (settings.tiktok.appKey === '' || !secretSet('tiktokAppSecret')) {
-        throw new StationError('invalid_input', 'TikTok Shop authorization needs the app key and the app secret.', 'Enter and save both in Settings, then press Authorize again.');
+        throw new StationError(
+          'invalid_input',
+          'TikTok Shop authorization needs the app key and the app secret.',
+          'Enter and save both in Settings, then press Authorize again.',
+        );
       }
       pendingState = `ls${Math.random().toString(36).slice(2, 12)}`;
       const url = new URL('/oauth/authorize', settings.tiktok.authBaseUrl);
@@ -732,35 +873,64 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
 
     async finishTikTokAuthorization({ codeOrRedirectUrl }) {
       if (!pendingState) {
-        throw new StationError('invalid_input', 'No TikTok authorization was started on this station.', 'Press "Authorize TikTok Shop" first, approve the app, then paste the code.');
+        throw new StationError(
+          'invalid_input',
+          'No TikTok authorization was started on this station.',
+          'Press "Authorize TikTok Shop" first, approve the app, then paste the code.',
+        );
       }
       let code = codeOrRedirectUrl.trim();
       if (/^https?:\/\//i.test(code)) {
         const url = new URL(code);
         const state = url.searchParams.get('state');
         if (state !== null && state !== pendingState) {
-          throw new StationError('tiktok_state_mismatch', 'That address belongs to another authorization attempt.', 'Press "Authorize TikTok Shop" again and use the newest address.');
+          throw new StationError(
+            'tiktok_state_mismatch',
+            'That address belongs to another authorization attempt.',
+            'Press "Authorize TikTok Shop" again and use the newest address.',
+          );
         }
         code = url.searchParams.get('code') ?? '';
-        if (code === '') throw new StationError('invalid_input', 'That address has no code in it.', 'Paste the whole address TikTok showed after you approved the app (it contains "code=").');
+        if (code === '')
+          throw new StationError(
+            'invalid_input',
+            'That address has no code in it.',
+            'Paste the whole address TikTok showed after you approved the app (it contains "code=").',
+          );
       }
       if (!/^[A-Za-z0-9_.-]{6,}$/.test(code) || code.startsWith('expired')) {
-        throw new StationError('tiktok_code_refused', 'TikTok refused that code: it may be mistyped or expired (codes are valid for a few minutes).', 'Press "Authorize TikTok Shop" again and paste the new code straight away.');
+        throw new StationError(
+          'tiktok_code_refused',
+          'TikTok refused that code: it may be mistyped or expired (codes are valid for a few minutes).',
+          'Press "Authorize TikTok Shop" again and paste the new code straight away.',
+        );
       }
       pendingState = undefined;
-      authorization = { authorized: true, accessTokenExpiresAt: new Date(Date.now() + 7 * DAY).toISOString(), shopName: 'Sunrise Goods US' };
+      authorization = {
+        authorized: true,
+        accessTokenExpiresAt: new Date(Date.now() + 7 * DAY).toISOString(),
+        shopName: 'Sunrise Goods US',
+      };
       return publicSettings();
     },
 
     async resolveUncertainLabel({ labelId, decision }) {
       const label = findLabel(labelId);
       if (label.status !== 'unknown' && label.status !== 'buying') {
-        throw new StationError('not_uncertain', `The label for order ${label.orderId} does not need checking.`, 'Nothing to do: History shows what it is.');
+        throw new StationError(
+          'not_uncertain',
+          `The label for order ${label.orderId} does not need checking.`,
+          'Nothing to do: History shows what it is.',
+        );
       }
       const title = PROVIDER_TITLES[label.provider];
       const now = new Date().toISOString();
       if (decision === 'confirm_no_label') {
-        Object.assign(label, { status: 'failed', error: 'A supervisor confirmed the provider has no label for this order.', updatedAt: now });
+        Object.assign(label, {
+          status: 'failed',
+          error: 'A supervisor confirmed the provider has no label for this order.',
+          updatedAt: now,
+        });
         return { ...label };
       }
       if (!CAPABILITIES[label.provider].lookup) {
@@ -802,7 +972,16 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       const ok = printerWorks();
       testPrints.push({ printerId: saved?.id ?? null, address, dpi, ok });
       if (!ok) {
-        return { ok: false, printer: address, bytes: 0, problem: { code: 'printer_unreachable', message: printerFaultMessage(address) ?? `The printer at ${address} did not answer within 3 seconds.`, nextStep: 'Check the printer is on and connected, and that the address is right.' } };
+        return {
+          ok: false,
+          printer: address,
+          bytes: 0,
+          problem: {
+            code: 'printer_unreachable',
+            message: printerFaultMessage(address) ?? `The printer at ${address} did not answer within 3 seconds.`,
+            nextStep: 'Check the printer is on and connected, and that the address is right.',
+          },
+        };
       }
       return { ok: true, printer: address, bytes: dpi === 600 ? 4_096 : dpi === 300 ? 2_240 : 1_712 };
     },
@@ -811,10 +990,22 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       const { id, address, language } = savedPrinter(printerId);
       // Like the real core: only network ZPL and ESC/POS printers can be asked.
       if (!address.startsWith('tcp://')) {
-        return { printerId: id, printer: address, state: 'unsupported', faults: [], message: 'Status can be asked only of network printers (tcp://); check the printer’s own lights.' };
+        return {
+          printerId: id,
+          printer: address,
+          state: 'unsupported',
+          faults: [],
+          message: 'Status can be asked only of network printers (tcp://); check the printer’s own lights.',
+        };
       }
       if (language !== 'zpl' && language !== 'escpos') {
-        return { printerId: id, printer: address, state: 'unsupported', faults: [], message: `A ${language.toUpperCase()} printer cannot be asked for its status; check its own lights.` };
+        return {
+          printerId: id,
+          printer: address,
+          state: 'unsupported',
+          faults: [],
+          message: `A ${language.toUpperCase()} printer cannot be asked for its status; check its own lights.`,
+        };
       }
       const state: FakePrinterState = printerOnline ? printerState : 'no_answer';
       if (state === 'ready') return { printerId: id, printer: address, state: 'ready', faults: [], message: 'The printer is ready.' };
@@ -830,13 +1021,25 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       if (!job) throw new StationError('job_not_found', `There is no print job ${printJobId}.`, 'Refresh the print queue view.');
       if (job.state === (action === 'cancel' ? 'cancelled' : 'done')) return structuredClone(job);
       if (job.state === 'done') {
-        throw new StationError('job_already_done', `Print job ${printJobId} already printed.`, 'Nothing to cancel: if the label is not needed, throw it away.');
+        throw new StationError(
+          'job_already_done',
+          `Print job ${printJobId} already printed.`,
+          'Nothing to cancel: if the label is not needed, throw it away.',
+        );
       }
       if (job.state === 'sending') {
-        throw new StationError('job_sending', `Print job ${printJobId} is being sent to the printer right now and cannot be stopped.`, 'Let it print, then throw the label away if it is not needed.');
+        throw new StationError(
+          'job_sending',
+          `Print job ${printJobId} is being sent to the printer right now and cannot be stopped.`,
+          'Let it print, then throw the label away if it is not needed.',
+        );
       }
       if (action === 'printed' && job.state !== 'held') {
-        throw new StationError('job_not_held', `Print job ${printJobId} has not reached the printer yet, so it cannot have printed.`, 'Wait for it to be sent, or cancel it and reprint from History.');
+        throw new StationError(
+          'job_not_held',
+          `Print job ${printJobId} has not reached the printer yet, so it cannot have printed.`,
+          'Wait for it to be sent, or cancel it and reprint from History.',
+        );
       }
       finishJob(job, action === 'cancel' ? 'cancelled' : 'done');
       // The printer's worker moves on to the next waiting job.
@@ -913,11 +1116,19 @@ function seedLabels(count: number, now: number): LabelRecord[] {
     const orderId = `5768111222333444${String(i + 1).padStart(2, '0')}`;
     const uncertain = orderId === UNCERTAIN_SEEDS.found || orderId === UNCERTAIN_SEEDS.none || orderId === UNCERTAIN_SEEDS.unsupported;
     const status: LabelRecord['status'] = uncertain
-      ? orderId === UNCERTAIN_SEEDS.unsupported ? 'buying' : 'unknown'
-      : i === 3 ? 'print_failed' : i === 7 ? 'failed' : i === 17 ? 'bought' : 'printed';
+      ? orderId === UNCERTAIN_SEEDS.unsupported
+        ? 'buying'
+        : 'unknown'
+      : i === 3
+        ? 'print_failed'
+        : i === 7
+          ? 'failed'
+          : i === 17
+            ? 'bought'
+            : 'printed';
     const hasLabel = status !== 'failed' && !uncertain;
     const sandbox = i % 5 !== 4;
-    const provider: ProviderName = sandbox ? 'sandbox' : LIVE_PROVIDERS[Math.floor(i / 5) % 3] ?? 'aftership';
+    const provider: ProviderName = sandbox ? 'sandbox' : (LIVE_PROVIDERS[Math.floor(i / 5) % 3] ?? 'aftership');
     labels.push({
       id: `lbl_s${String(i + 1).padStart(4, '0')}`,
       orderId,

@@ -91,7 +91,11 @@ export interface RecordedRequest {
 export async function readRequest(req: IncomingMessage): Promise<{ url: URL; raw: string; record: RecordedRequest }> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const raw = await readBody(req);
-  return { url, raw, record: { method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body: parseJsonBody(raw) } };
+  return {
+    url,
+    raw,
+    record: { method: req.method ?? '', path: url.pathname + url.search, headers: flatHeaders(req), body: parseJsonBody(raw) },
+  };
 }
 
 export function parseJsonBody(raw: string): unknown {

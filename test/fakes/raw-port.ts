@@ -37,7 +37,14 @@ export function refuseOrStall(socket: net.Socket, mode: RawPortMode, faults: Raw
 }
 
 /** 'drop': resets the connection (recorded) when this chunk would reach `dropAfterBytes`; true when it did. */
-export function dropsHere(socket: net.Socket, mode: RawPortMode, bytesRead: number, chunk: Buffer, dropAfterBytes: number, faults: RawPortFault[]): boolean {
+export function dropsHere(
+  socket: net.Socket,
+  mode: RawPortMode,
+  bytesRead: number,
+  chunk: Buffer,
+  dropAfterBytes: number,
+  faults: RawPortFault[],
+): boolean {
   if (mode !== 'drop' || bytesRead + chunk.length < dropAfterBytes) return false;
   faults.push({ mode, bytesRead: dropAfterBytes });
   socket.resetAndDestroy();

@@ -5,7 +5,13 @@ import { startFakeShipium, type FakeShipium } from './shipium-server';
 const KEY = 'fake-shipium-key';
 const ORDER = '576477431806268482';
 const box = { dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const }, weight: { value: 1.5, unit: 'lb' as const } };
-const body = buildShipiumLabelBody({ orderId: ORDER, parcels: [{ ...box, itemIds: ['577100000000000001'] }], reference: 'ref-1', fileType: 'zpl', order: null });
+const body = buildShipiumLabelBody({
+  orderId: ORDER,
+  parcels: [{ ...box, itemIds: ['577100000000000001'] }],
+  reference: 'ref-1',
+  fileType: 'zpl',
+  order: null,
+});
 const basic = (user: string) => `Basic ${Buffer.from(`${user}:`).toString('base64')}`;
 
 let fake: FakeShipium;

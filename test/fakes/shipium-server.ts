@@ -68,10 +68,18 @@ type NormalFault = Exclude<FakeShipiumFault, string>;
 const LABEL_PATH = '/api/v1/shipment/carrierselection/label';
 
 /** The request body as the fake understands Shipium's API (independent of the client's builder). */
-const LinearDimensions = z.object({ linearUnit: z.enum(['in', 'cm']), length: z.number().positive(), width: z.number().positive(), height: z.number().positive() }).strict();
+const LinearDimensions = z
+  .object({ linearUnit: z.enum(['in', 'cm']), length: z.number().positive(), width: z.number().positive(), height: z.number().positive() })
+  .strict();
 const Weight = z.object({ weightUnit: z.enum(['lb', 'kg', 'oz', 'g']), weight: z.number().positive() }).strict();
 const PackagingType = z
-  .object({ packagingMaterial: z.string().min(1), packagingSizeName: z.string().nullish(), packagingTypeId: z.string().nullish(), linearDimensions: LinearDimensions, packagingWeight: Weight.nullish() })
+  .object({
+    packagingMaterial: z.string().min(1),
+    packagingSizeName: z.string().nullish(),
+    packagingTypeId: z.string().nullish(),
+    linearDimensions: LinearDimensions,
+    packagingWeight: Weight.nullish(),
+  })
   .strict();
 const OrderItem = z
   .object({
@@ -132,7 +140,8 @@ export async function startFakeShipium(options: FakeShipiumOptions): Promise<Fak
 
     if (req.headers.authorization !== expectedAuth) return unauthorized(res);
     if (url.pathname.startsWith('/files/')) return serveFile(url.pathname, res);
-    if (url.pathname !== LABEL_PATH) return sendJson(res, 404, { statusCode: 404, error: 'Not Found', message: `No route for ${req.method} ${url.pathname}` });
+    if (url.pathname !== LABEL_PATH)
+      return sendJson(res, 404, { statusCode: 404, error: 'Not Found', message: `No route for ${req.method} ${url.pathname}` });
     if (req.method !== 'POST') return sendJson(res, 405, { statusCode: 405, error: 'Method Not Allowed', message: 'Use POST' });
 
     const fault = faults.shift();
@@ -143,9 +152,17 @@ export async function startFakeShipium(options: FakeShipiumOptions): Promise<Fak
         res.setHeader('Retry-After', String(fault.retryAfterSeconds ?? 1));
         return sendJson(res, 429, { statusCode: 429, error: 'Too Many Requests', message: 'Rate limit exceeded' });
       case 'server-error':
-        return sendJson(res, fault.status ?? 500, { statusCode: fault.status ?? 500, error: 'Internal Server Error', message: 'An unexpected error occurred' });
+        return sendJson(res, fault.status ?? 500, {
+          statusCode: fault.status ?? 500,
+          error: 'Internal Server Error',
+          message: 'An unexpected error occurred',
+        });
       case 'refused':
-        return sendJson(res, fault.status ?? 400, { statusCode: fault.status ?? 400, error: 'Bad Request', message: fault.message ?? 'TikTok Shop rejected the shipment' });
+        return sendJson(res, fault.status ?? 400, {
+          statusCode: fault.status ?? 400,
+          error: 'Bad Request',
+          message: fault.message ?? 'TikTok Shop rejected the shipment',
+        });
       case 'hang':
         return; // never answer; close() destroys the socket
       case 'reset':
@@ -166,11 +183,19 @@ export async function startFakeShipium(options: FakeShipiumOptions): Promise<Fak
     const request = parsed.data;
     const packages = request.shipmentParameters.packages ?? [request.shipmentParameters];
     if (request.shipmentParameters.packages && packages.some((p) => p.orderItemQuantities.length === 0)) {
-      return sendJson(res, 400, { statusCode: 400, error: 'Bad Request', message: 'TikTok Shop multi-parcel shipments need orderItemReferenceIdentifier for every item in every package' });
+      return sendJson(res, 400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'TikTok Shop multi-parcel shipments need orderItemReferenceIdentifier for every item in every package',
+      });
     }
     const partnerShipmentId = request.shipmentParameters.partnerShipmentId;
     if (created.some((s) => s.partnerShipmentId === partnerShipmentId)) {
-      return sendJson(res, 409, { statusCode: 409, error: 'Conflict', message: `A shipment with partnerShipmentId ${partnerShipmentId} already exists` });
+      return sendJson(res, 409, {
+        statusCode: 409,
+        error: 'Conflict',
+        message: `A shipment with partnerShipmentId ${partnerShipmentId} already exists`,
+      });
     }
 
     const shipment = await createShipment(request, packages);
@@ -202,7 +227,8 @@ export async function startFakeShipium(options: FakeShipiumOptions): Promise<Fak
     const inline = request.labelParameters.includeLabelImagesInResponse === true && delivery === 'inline';
     const packageLabels = await Promise.all(
       shipment.trackingNumbers.map(async (tracking, index) => {
-        const bytes = shipment.format === 'zpl' ? Buffer.from(zplLabel(shipment.orderId, tracking), 'latin1') : await pdfLabel(shipment, tracking);
+        const bytes =
+          shipment.format === 'zpl' ? Buffer.from(zplLabel(shipment.orderId, tracking), 'latin1') : await pdfLabel(shipment, tracking);
         const fileName = `${shipment.shipiumShipmentId}-${index + 1}.${shipment.format}`;
         files.set(fileName, { bytes, type: shipment.format === 'zpl' ? 'application/zpl' : 'application/pdf' });
         const document = {
@@ -249,7 +275,9 @@ export async function startFakeShipium(options: FakeShipiumOptions): Promise<Fak
     });
   }
 
-  const loopback = await startLoopbackServer(handle, (res) => sendJson(res, 500, { statusCode: 500, error: 'Internal Server Error', message: 'Internal error in fake' }));
+  const loopback = await startLoopbackServer(handle, (res) =>
+    sendJson(res, 500, { statusCode: 500, error: 'Internal Server Error', message: 'Internal error in fake' }),
+  );
   origin = loopback.origin;
 
   return {

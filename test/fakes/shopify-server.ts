@@ -63,9 +63,14 @@ export interface FakeShopifyOptions {
   adminToken: string;
 }
 
-type NormalFault = { type: 'unauthorized' | 'forbidden' | 'throttled' | 'hang' | 'reset' } | { type: 'rate-limited'; retryAfterSeconds?: number } | { type: 'server-error'; status?: number };
+type NormalFault =
+  | { type: 'unauthorized' | 'forbidden' | 'throttled' | 'hang' | 'reset' }
+  | { type: 'rate-limited'; retryAfterSeconds?: number }
+  | { type: 'server-error'; status?: number };
 
-const GraphqlBody = z.object({ query: z.string().min(1), variables: z.record(z.string(), z.unknown()).nullish(), operationName: z.string().nullish() }).strict();
+const GraphqlBody = z
+  .object({ query: z.string().min(1), variables: z.record(z.string(), z.unknown()).nullish(), operationName: z.string().nullish() })
+  .strict();
 const COST = { requestedQueryCost: 12, actualQueryCost: 12 };
 
 export async function startFakeShopify(options: FakeShopifyOptions): Promise<FakeShopify> {
@@ -104,11 +109,19 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
       case 'throttled':
         return sendJson(res, 200, {
           errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
-          extensions: { cost: { requestedQueryCost: 12, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 7, restoreRate: 100 } } },
+          extensions: {
+            cost: {
+              requestedQueryCost: 12,
+              actualQueryCost: null,
+              throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 7, restoreRate: 100 },
+            },
+          },
         });
       case 'rate-limited':
         res.setHeader('Retry-After', String(fault.retryAfterSeconds ?? 0.1));
-        return sendJson(res, 429, { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' });
+        return sendJson(res, 429, {
+          errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.',
+        });
       case 'server-error':
         res.writeHead(fault.status ?? 503, { 'content-type': 'text/html' }).end('<html><body>Service Unavailable</body></html>');
         return;
@@ -129,7 +142,10 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     }
     const first = Math.min(250, Number(/orders\s*\(\s*first:\s*(\d+)/.exec(parsed.data.query)?.[1] ?? '50'));
     const nodes = orders.filter((order) => matches(order, search ?? '')).slice(0, first);
-    sendJson(res, 200, { data: { orders: { nodes } }, extensions: { cost: { ...COST, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1988, restoreRate: 100 } } } });
+    sendJson(res, 200, {
+      data: { orders: { nodes } },
+      extensions: { cost: { ...COST, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1988, restoreRate: 100 } } },
+    });
   }
 
   const loopback = await startLoopbackServer(handle, (res) => sendJson(res, 500, { errors: 'Internal error in fake' }));
@@ -147,7 +163,14 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
         customAttributes: input.customAttributes ?? [],
         cancelledAt: input.cancelledAt ?? null,
         displayFulfillmentStatus: input.displayFulfillmentStatus ?? 'UNFULFILLED',
-        lineItems: { nodes: (input.lineItems ?? []).map((item) => ({ id: item.id ?? `gid://shopify/LineItem/${nextLineId++}`, sku: item.sku ?? null, name: item.name, quantity: item.quantity })) },
+        lineItems: {
+          nodes: (input.lineItems ?? []).map((item) => ({
+            id: item.id ?? `gid://shopify/LineItem/${nextLineId++}`,
+            sku: item.sku ?? null,
+            name: item.name,
+            quantity: item.quantity,
+          })),
+        },
       };
       orders.push(order);
       return order;
@@ -173,7 +196,11 @@ function matches(order: FakeShopifyOrder, search: string): boolean {
 
 function matchesTerm(order: FakeShopifyOrder, term: string): boolean {
   const field = /^(\w+):(.*)$/.exec(term);
-  const unquote = (s: string) => s.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const unquote = (s: string) =>
+    s
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .toLowerCase();
   if (field) {
     const value = unquote(field[2]!);
     if (field[1] === 'name') return order.name.toLowerCase().replace(/^#/, '') === value.replace(/^#/, '');
@@ -181,6 +208,8 @@ function matchesTerm(order: FakeShopifyOrder, term: string): boolean {
     return false;
   }
   const word = unquote(term);
-  const haystack = [order.name, order.note ?? '', ...order.tags, ...order.customAttributes.map((a) => a.value ?? '')].join('\n').toLowerCase();
+  const haystack = [order.name, order.note ?? '', ...order.tags, ...order.customAttributes.map((a) => a.value ?? '')]
+    .join('\n')
+    .toLowerCase();
   return word !== '' && haystack.includes(word);
 }

@@ -161,7 +161,12 @@ export async function startSlowPrinter(options: SlowPrinterOptions = {}): Promis
         }
         const zpl = pending.slice(start, end + 3);
         pending = pending.slice(end + 3);
-        conn.waiting.push({ connection, bytes: zpl.length, lengthInches: zplLabelLengthInches(zpl, dpi) ?? 6, receivedAt: performance.now() });
+        conn.waiting.push({
+          connection,
+          bytes: zpl.length,
+          lengthInches: zplLabelLengthInches(zpl, dpi) ?? 6,
+          receivedAt: performance.now(),
+        });
       }
       feed(conn);
       pump();
@@ -187,7 +192,13 @@ export async function startSlowPrinter(options: SlowPrinterOptions = {}): Promis
     },
     printMs,
     waitForLabels(n, timeoutMs = 10_000) {
-      return waitForCount(labels, waiters, n, timeoutMs, () => `slow printer finished ${labels.length} of ${n} labels within ${timeoutMs} ms`);
+      return waitForCount(
+        labels,
+        waiters,
+        n,
+        timeoutMs,
+        () => `slow printer finished ${labels.length} of ${n} labels within ${timeoutMs} ms`,
+      );
     },
     stats(from = 0, to = labels.length) {
       const run = labels.slice(from, to);

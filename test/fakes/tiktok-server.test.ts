@@ -18,21 +18,43 @@ afterEach(async () => {
 });
 
 /** A raw call, signed (or tampered with) by the test itself. */
-async function call(method: 'GET' | 'POST', path: string, opts: { query?: Record<string, string>; body?: string; tamper?: (q: Record<string, string>) => void; accessToken?: string } = {}) {
+async function call(
+  method: 'GET' | 'POST',
+  path: string,
+  opts: { query?: Record<string, string>; body?: string; tamper?: (q: Record<string, string>) => void; accessToken?: string } = {},
+) {
   const body = method === 'GET' ? '' : (opts.body ?? '{}');
-  const query: Record<string, string> = { ...opts.query, app_key: APP_KEY, shop_cipher: fake.shopCipher, timestamp: String(Math.floor(Date.now() / 1000)) };
+  const query: Record<string, string> = {
+    ...opts.query,
+    app_key: APP_KEY,
+    shop_cipher: fake.shopCipher,
+    timestamp: String(Math.floor(Date.now() / 1000)),
+  };
   query.sign = signRequest(APP_SECRET, path, query, body);
   opts.tamper?.(query);
   const url = `${fake.apiBaseUrl}${path}?${new URLSearchParams(query)}`;
-  const response = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-tts-access-token': opts.accessToken ?? token }, ...(method === 'GET' ? {} : { body }) });
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-tts-access-token': opts.accessToken ?? token },
+    ...(method === 'GET' ? {} : { body }),
+  });
   return { status: response.status, json: (await response.json()) as { code: number; message: string; data?: Record<string, unknown> } };
 }
 
 describe('fake TikTok Shop API', () => {
   it('answers a correctly signed call and refuses a bad signature, a stale timestamp, or a wrong token', async () => {
     expect((await call('GET', '/order/202309/orders', { query: { ids: ORDER } })).json.code).toBe(0);
-    expect((await call('GET', '/order/202309/orders', { query: { ids: ORDER }, tamper: (q) => (q.ids = '577000000000000043') })).json.code).toBe(106001);
-    expect((await call('GET', '/order/202309/orders', { query: { ids: ORDER }, tamper: (q) => (q.timestamp = String(Math.floor(Date.now() / 1000) - 3600)) })).json.code).toBe(106001);
+    expect(
+      (await call('GET', '/order/202309/orders', { query: { ids: ORDER }, tamper: (q) => (q.ids = '577000000000000043') })).json.code,
+    ).toBe(106001);
+    expect(
+      (
+        await call('GET', '/order/202309/orders', {
+          query: { ids: ORDER },
+          tamper: (q) => (q.timestamp = String(Math.floor(Date.now() / 1000) - 3600)),
+        })
+      ).json.code,
+    ).toBe(106001);
     expect((await call('GET', '/order/202309/orders', { query: { ids: ORDER }, accessToken: 'TTP_nope' })).json.code).toBe(105001);
     fake.expireAccessToken();
     expect((await call('GET', '/order/202309/orders', { query: { ids: ORDER } })).json.code).toBe(105002);
@@ -45,7 +67,10 @@ describe('fake TikTok Shop API', () => {
     expect(wrongUnit.json.message).toMatch(/weight\.unit/);
 
     const good = JSON.stringify({ order_id: ORDER, weight: { value: '1', unit: 'POUND' } });
-    const signedEmpty = await call('POST', '/fulfillment/202309/packages', { body: good, tamper: (q) => (q.sign = signRequest(APP_SECRET, '/fulfillment/202309/packages', { ...q, sign: '' }, '')) });
+    const signedEmpty = await call('POST', '/fulfillment/202309/packages', {
+      body: good,
+      tamper: (q) => (q.sign = signRequest(APP_SECRET, '/fulfillment/202309/packages', { ...q, sign: '' }, '')),
+    });
     expect(signedEmpty.json.code).toBe(106001);
     expect(fake.created).toHaveLength(0);
 

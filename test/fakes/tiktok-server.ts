@@ -173,13 +173,19 @@ interface AccessToken {
   expiresAt: number;
 }
 
-const DecimalString = z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal number as a string').refine((s) => Number(s) > 0, 'must be more than 0');
+const DecimalString = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, 'must be a decimal number as a string')
+  .refine((s) => Number(s) > 0, 'must be more than 0');
 const CreatePackagesBody = z
   .object({
     order_id: z.string().regex(/^\d{18}$/, 'must be an 18-digit TikTok Shop order ID'),
     order_line_item_ids: z.array(z.string().min(1)).min(1).optional(),
     shipping_service_id: z.string().min(1).optional(),
-    weight: z.object({ value: DecimalString, unit: z.enum(['GRAM', 'POUND']) }).strict().optional(),
+    weight: z
+      .object({ value: DecimalString, unit: z.enum(['GRAM', 'POUND']) })
+      .strict()
+      .optional(),
     dimension: z
       .object({ length: DecimalString, width: DecimalString, height: DecimalString, unit: z.enum(['CM', 'INCH']) })
       .strict()
@@ -281,7 +287,11 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
     if (q.get('sign') !== fakeSign(options.appSecret, url.pathname, params, body)) {
       return { code: 106001, message: 'Invalid signature.' };
     }
-    if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+    if (
+      !String(req.headers['content-type'] ?? '')
+        .toLowerCase()
+        .startsWith('application/json')
+    ) {
       return { code: FAKE_CODES.invalidParam, message: 'Content-Type must be application/json.' };
     }
     const token = req.headers['x-tts-access-token'];
@@ -429,7 +439,8 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
     const size = url.searchParams.get('document_size');
     if (size !== null && size !== 'A6' && size !== 'A5') return send(res, 200, FAKE_CODES.invalidParam, 'document_size must be A6 or A5.');
     const format = url.searchParams.get('document_format');
-    if (format !== null && format !== 'PDF') return send(res, 200, FAKE_CODES.formatUnsupported, 'ZPL documents are only available in BR and MX.');
+    if (format !== null && format !== 'PDF')
+      return send(res, 200, FAKE_CODES.formatUnsupported, 'ZPL documents are only available in BR and MX.');
     if (pkg.status === 'CANCELLED') return send(res, 200, FAKE_CODES.orderNotShippable, 'Package is cancelled.');
     const kind = type === 'SHIPPING_LABEL_PICTURE' ? 'png' : 'pdf';
     const token = randomBytes(12).toString('hex');
@@ -441,7 +452,8 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
     const fault = takeFault('files');
     if (fault?.type === 'hang') return;
     if (fault?.type === 'reset') return void res.socket?.destroy();
-    if (fault?.type === 'server-error') return void res.writeHead(fault.status ?? 500, { 'content-type': 'text/plain' }).end('Internal error');
+    if (fault?.type === 'server-error')
+      return void res.writeHead(fault.status ?? 500, { 'content-type': 'text/plain' }).end('Internal error');
     const m = /^\/files\/doc\/([0-9a-f]+)\.(pdf|png)$/.exec(path);
     const file = m ? files.get(m[1]!) : undefined;
     const pkg = file ? packages.get(file.packageId) : undefined;
@@ -476,7 +488,12 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
       create_time: order.createTime,
       update_time: nowSeconds(),
       packages: packageIds.map((id) => ({ id })),
-      recipient_address: { name: 'J*** D***', postal_code: '90210', region_code: 'US', full_address: 'US, California, Beverly Hills, 90210' },
+      recipient_address: {
+        name: 'J*** D***',
+        postal_code: '90210',
+        region_code: 'US',
+        full_address: 'US, California, Beverly Hills, 90210',
+      },
       line_items: order.lineItems.map((item) => {
         const pkg = item.packageId ? packages.get(item.packageId) : undefined;
         return {
@@ -529,14 +546,16 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
     if (isGet) {
       if (q.get('grant_type') !== 'authorized_code') return send(res, 200, FAKE_CODES.invalidParam, 'grant_type must be authorized_code.');
       const code = authCodes.get(q.get('auth_code') ?? '');
-      if (!code || code.used || code.expiresAt <= nowSeconds()) return send(res, 200, FAKE_CODES.authCodeInvalid, 'The auth_code is invalid or expired.');
+      if (!code || code.used || code.expiresAt <= nowSeconds())
+        return send(res, 200, FAKE_CODES.authCodeInvalid, 'The auth_code is invalid or expired.');
       code.used = true;
       return send(res, 200, 0, 'success', tokenJson(mintTokens()));
     }
     if (q.get('grant_type') !== 'refresh_token') return send(res, 200, FAKE_CODES.invalidParam, 'grant_type must be refresh_token.');
     const refreshToken = q.get('refresh_token') ?? '';
     const known = refreshTokens.get(refreshToken);
-    if (!known || known.expiresAt <= nowSeconds()) return send(res, 200, FAKE_CODES.authCodeInvalid, 'The refresh_token is invalid or expired.');
+    if (!known || known.expiresAt <= nowSeconds())
+      return send(res, 200, FAKE_CODES.authCodeInvalid, 'The refresh_token is invalid or expired.');
     refreshes += 1;
     send(res, 200, 0, 'success', tokenJson(mintTokens(refreshToken)));
   }
@@ -573,7 +592,10 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
   // ---------- servers ----------
 
   const internalError = (res: ServerResponse) => send(res, 500, 36009003, 'Internal error in fake.');
-  const [apiServer, authServer] = await Promise.all([startLoopbackServer(handleApi, internalError), startLoopbackServer(handleAuth, internalError)]);
+  const [apiServer, authServer] = await Promise.all([
+    startLoopbackServer(handleApi, internalError),
+    startLoopbackServer(handleAuth, internalError),
+  ]);
   apiOrigin = apiServer.origin;
   const authOrigin = authServer.origin;
 
@@ -586,8 +608,12 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
       type Given = { id: string; sku?: string; name?: string; skuName?: string; cancelled?: boolean };
       // TikTok lists one line item per unit: a quantity of n becomes n line items (id, id-2, …).
       const given: Given[] = Array.isArray(input.lineItems)
-        ? input.lineItems.flatMap((item) => Array.from({ length: Math.max(1, item.quantity ?? 1) }, (_, k) => ({ ...item, id: k === 0 ? item.id : `${item.id}-${k + 1}` })))
-        : Array.from({ length: input.lineItems ?? 1 }, (_, i) => ({ id: `${input.orderId.slice(0, 14)}${String(i + 1).padStart(4, '0')}` }));
+        ? input.lineItems.flatMap((item) =>
+            Array.from({ length: Math.max(1, item.quantity ?? 1) }, (_, k) => ({ ...item, id: k === 0 ? item.id : `${item.id}-${k + 1}` })),
+          )
+        : Array.from({ length: input.lineItems ?? 1 }, (_, i) => ({
+            id: `${input.orderId.slice(0, 14)}${String(i + 1).padStart(4, '0')}`,
+          }));
       const order: FakeTikTokOrder = {
         id: input.orderId,
         status: input.status ?? 'AWAITING_SHIPMENT',
@@ -639,7 +665,9 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
 
 /** The fake's own signer (deliberately not the client's code). */
 function fakeSign(secret: string, path: string, params: Record<string, string>, body: string): string {
-  const keys = Object.keys(params).filter((k) => k !== 'sign' && k !== 'access_token').sort();
+  const keys = Object.keys(params)
+    .filter((k) => k !== 'sign' && k !== 'access_token')
+    .sort();
   let text = secret + path;
   for (const key of keys) text += key + params[key];
   text += body + secret;
@@ -647,6 +675,10 @@ function fakeSign(secret: string, path: string, params: Record<string, string>, 
 }
 
 function send(res: ServerResponse, status: number, code: number, message: string, data?: unknown): void {
-  sendJson(res, status, { code, message, request_id: randomBytes(10).toString('hex').toUpperCase(), ...(data === undefined ? {} : { data }) });
+  sendJson(res, status, {
+    code,
+    message,
+    request_id: randomBytes(10).toString('hex').toUpperCase(),
+    ...(data === undefined ? {} : { data }),
+  });
 }
-

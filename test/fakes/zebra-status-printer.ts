@@ -45,8 +45,33 @@ const ETX = '\u0003';
 /** The three ~HS strings for a state (203 dpi, 4x6 label, direct thermal, tear-off). */
 export function hostStatusAnswer(state: ZebraState, pending = { formats: 0, labels: 0 }): Buffer {
   const f = (on: boolean): string => (on ? '1' : '0');
-  const one = ['030', f(state === 'paper_out'), f(state === 'paused'), '1218', String(pending.formats).padStart(3, '0'), f(state === 'buffer_full'), '0', '0', '000', '0', '0', '0'];
-  const two = ['001', '0', f(state === 'head_open'), f(state === 'ribbon_out'), '0', '2', '6', '0', String(pending.labels).padStart(8, '0'), '1', '000'];
+  const one = [
+    '030',
+    f(state === 'paper_out'),
+    f(state === 'paused'),
+    '1218',
+    String(pending.formats).padStart(3, '0'),
+    f(state === 'buffer_full'),
+    '0',
+    '0',
+    '000',
+    '0',
+    '0',
+    '0',
+  ];
+  const two = [
+    '001',
+    '0',
+    f(state === 'head_open'),
+    f(state === 'ribbon_out'),
+    '0',
+    '2',
+    '6',
+    '0',
+    String(pending.labels).padStart(8, '0'),
+    '1',
+    '000',
+  ];
   const three = ['1234', '0'];
   return Buffer.from([one, two, three].map((l) => `${STX}${l.join(',')}${ETX}\r\n`).join(''), 'latin1');
 }

@@ -14,10 +14,14 @@ interface Violation {
 }
 
 const depcruise = (target: string, outputType: 'err' | 'json') =>
-  spawnSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'depcruise'), [target, '--config', '.dependency-cruiser.cjs', '--output-type', outputType], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-  });
+  spawnSync(
+    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'depcruise'),
+    [target, '--config', '.dependency-cruiser.cjs', '--output-type', outputType],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    },
+  );
 
 /** The exit status of the lint's own run (output type err), and every violation it found. */
 function cruise(target: string): { status: number | null; violations: Violation[] } {

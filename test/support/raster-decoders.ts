@@ -33,7 +33,8 @@ function place(label: Dots, x0: number, y0: number, bytesPerRow: number, rows: n
     for (let x = 0; x < bytesPerRow * 8; x++) {
       const tx = x0 + x;
       if (tx < 0 || tx >= label.widthDots) continue;
-      if ((graphic[y * bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7))) !== 0) label.data[ty * label.bytesPerRow + (tx >> 3)]! |= 0x80 >> (tx & 7);
+      if ((graphic[y * bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7))) !== 0)
+        label.data[ty * label.bytesPerRow + (tx >> 3)]! |= 0x80 >> (tx & 7);
     }
   }
 }
@@ -143,11 +144,14 @@ export function zplGraphicLabel(zpl: string | Uint8Array): Dots {
   return label;
 }
 
-type ZplApi = Awaited<typeof import('zpl-renderer-js')['ready']>['api'];
+type ZplApi = Awaited<(typeof import('zpl-renderer-js'))['ready']>['api'];
 let zplApi: Promise<ZplApi> | undefined;
 
 /** Renders ZPL with zpl-renderer-js (zebrash) at any of 203/300/600 dpi (8/12/24 dots per mm). */
-export async function renderZplPngAt(zpl: string | Uint8Array, opts: { dpi: 203 | 300 | 600; widthIn?: number; heightIn?: number }): Promise<Buffer> {
+export async function renderZplPngAt(
+  zpl: string | Uint8Array,
+  opts: { dpi: 203 | 300 | 600; widthIn?: number; heightIn?: number },
+): Promise<Buffer> {
   zplApi ??= import('zpl-renderer-js').then(async (m) => (await m.ready).api);
   const api = await zplApi;
   const text = typeof zpl === 'string' ? zpl : Buffer.from(zpl).toString('latin1');
@@ -235,7 +239,13 @@ export function decodeTspl(bytes: Uint8Array, dpi: number): Dots & { copies: num
     if (Buffer.from(bytes.subarray(at, at + 7)).toString('latin1') === 'BITMAP ') {
       if (!cleared) throw new Error('BITMAP before CLS');
       const { params, next } = readParams(bytes, at + 7, 5);
-      const [x, y, bytesPerRow, rows, mode] = params.map((p, i) => toInt(p, `BITMAP parameter ${i + 1}`)) as [number, number, number, number, number];
+      const [x, y, bytesPerRow, rows, mode] = params.map((p, i) => toInt(p, `BITMAP parameter ${i + 1}`)) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       if (mode !== 0) throw new Error(`BITMAP mode ${mode} (only 0, overwrite, is expected)`);
       const end = next + bytesPerRow * rows;
       if (end > bytes.length) throw new Error('BITMAP data cut short');
@@ -251,7 +261,8 @@ export function decodeTspl(bytes: Uint8Array, dpi: number): Dots & { copies: num
     if (s) size = { widthMm: Number(s[1]), heightMm: Number(s[2]) };
     else if (line === 'CLS') cleared = true;
     else if (print) copies += Number(print[1]);
-    else if (!/^(GAP [\d.]+ mm,\s*[\d.]+ mm|DENSITY \d+|DIRECTION [01](,[01])?|REFERENCE \d+,\d+)$/.test(line)) throw new Error(`unexpected TSPL line ${JSON.stringify(line.slice(0, 40))}`);
+    else if (!/^(GAP [\d.]+ mm,\s*[\d.]+ mm|DENSITY \d+|DIRECTION [01](,[01])?|REFERENCE \d+,\d+)$/.test(line))
+      throw new Error(`unexpected TSPL line ${JSON.stringify(line.slice(0, 40))}`);
   }
   if (!size) throw new Error('TSPL label has no SIZE');
   const label = blank(Math.round((size.widthMm / 25.4) * dpi), Math.round((size.heightMm / 25.4) * dpi));
@@ -293,7 +304,10 @@ export function decodeEscPos(bytes: Uint8Array): Dots & { bands: number; fedLine
   }
   if (bands.length === 0) throw new Error('no GS v 0 raster image');
   const bytesPerRow = Math.max(...bands.map((b) => b.bytesPerRow));
-  const label = blank(bytesPerRow * 8, bands.reduce((n, b) => n + b.rows, 0));
+  const label = blank(
+    bytesPerRow * 8,
+    bands.reduce((n, b) => n + b.rows, 0),
+  );
   let y = 0;
   for (const band of bands) {
     place(label, 0, y, band.bytesPerRow, band.rows, band.data);

@@ -18,8 +18,16 @@ export async function startStation(env: Record<string, string>): Promise<Harness
   const temp = makeTempDir();
   const kv = new Map<string, unknown>();
   const secrets = new Map<string, string>();
-  const settingsStore: KeyValueStore = { get: (k) => kv.get(k), set: (k, v) => void kv.set(k, structuredClone(v)), delete: (k) => void kv.delete(k) };
-  const secretStore: SecretStore = { get: (k) => secrets.get(k), set: (k, v) => void secrets.set(k, v), delete: (k) => void secrets.delete(k) };
+  const settingsStore: KeyValueStore = {
+    get: (k) => kv.get(k),
+    set: (k, v) => void kv.set(k, structuredClone(v)),
+    delete: (k) => void kv.delete(k),
+  };
+  const secretStore: SecretStore = {
+    get: (k) => secrets.get(k),
+    set: (k, v) => void secrets.set(k, v),
+    delete: (k) => void secrets.delete(k),
+  };
   const logs: string[] = [];
   const make = () =>
     createStationCore({

@@ -18,7 +18,7 @@ function ensureZxing(): void {
   zxingReady = true;
 }
 
-type ZplApi = Awaited<typeof import('zpl-renderer-js')['ready']>['api'];
+type ZplApi = Awaited<(typeof import('zpl-renderer-js'))['ready']>['api'];
 let zplApi: Promise<ZplApi> | undefined;
 function loadZplRenderer(): Promise<ZplApi> {
   // ~9 MB of inlined WASM: load only when a test needs it.
@@ -67,7 +67,10 @@ export async function decodePngBarcodes(png: Buffer, readerOptions: ReaderOption
 }
 
 /** Renders ZPL independently, then decodes its barcodes: what a scanner would read off the label. */
-export async function decodeZplBarcodes(zpl: string | Buffer, opts: ZplRenderOptions & { readerOptions?: ReaderOptions } = {}): Promise<string[]> {
+export async function decodeZplBarcodes(
+  zpl: string | Buffer,
+  opts: ZplRenderOptions & { readerOptions?: ReaderOptions } = {},
+): Promise<string[]> {
   const png = await renderZplToPng(zpl, opts);
   return decodePngBarcodes(png, opts.readerOptions);
 }

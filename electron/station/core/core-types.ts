@@ -5,7 +5,6 @@ import type { KeyValueStore, SecretStore } from '../settings';
 
 export type { KeyValueStore, SecretStore };
 
-
 export interface StationEvents {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }

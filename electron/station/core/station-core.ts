@@ -34,7 +34,13 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
   const history = new HistoryStore(db);
   const events = new JobEvents();
   const providers = new ProviderFactory(settings, options.dataDir, options.providerTimeoutMs);
-  const printing = new PrintService({ db, history, settings: () => settings.current(), log, ...(options.printTiming && { timing: options.printTiming }) });
+  const printing = new PrintService({
+    db,
+    history,
+    settings: () => settings.current(),
+    log,
+    ...(options.printTiming && { timing: options.printTiming }),
+  });
   const deps: ScanJobDeps = {
     printing,
     history,

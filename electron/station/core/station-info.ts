@@ -9,7 +9,12 @@ import { STATION_VERSION } from './version';
 /** Shown while the chosen provider is not configured yet (the scan will say what is missing). */
 const UNCONFIGURED_CAPABILITIES: ProviderCapabilities = { tracking: true, void: false, lookup: true, slow: false };
 
-export function stationInfo(settings: SettingsService, providers: ProviderFactory, dataDir: string, shell: StationInfo['shell']): StationInfo {
+export function stationInfo(
+  settings: SettingsService,
+  providers: ProviderFactory,
+  dataDir: string,
+  shell: StationInfo['shell'],
+): StationInfo {
   const current = settings.current();
   let capabilities = UNCONFIGURED_CAPABILITIES;
   try {

@@ -15,7 +15,11 @@ export class TikTokAuthorization {
   start(): string {
     const { appKey } = this.settings.current().tiktok;
     if (!appKey) {
-      throw new StationError('provider_not_configured', 'Enter the TikTok app key first.', 'Fill in the TikTok Shop section of Settings, then authorize.');
+      throw new StationError(
+        'provider_not_configured',
+        'Enter the TikTok app key first.',
+        'Fill in the TikTok Shop section of Settings, then authorize.',
+      );
     }
     this.state = randomBytes(16).toString('hex');
     return tiktokAuthorizeUrl({ appKey, state: this.state });

@@ -18,9 +18,7 @@ export function openDatabase(file: string): StationDatabase {
 export function migrate(db: StationDatabase): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(
-      `The history database was written by a newer Label Station (schema ${current}); update this station.`,
-    );
+    throw new Error(`The history database was written by a newer Label Station (schema ${current}); update this station.`);
   }
   for (let version = current; version < migrations.length; version++) {
     db.transaction(() => {

@@ -145,14 +145,18 @@ export class HistoryStore {
 
   /** Labels whose purchase got no clear answer, oldest first. */
   listUncertain(): StoredLabel[] {
-    return (this.db.prepare(`${SELECT_LABEL} WHERE l.status IN (${UNCERTAIN_SQL}) ORDER BY l.created_at`).all() as LabelRow[]).map(toStored);
+    return (this.db.prepare(`${SELECT_LABEL} WHERE l.status IN (${UNCERTAIN_SQL}) ORDER BY l.created_at`).all() as LabelRow[]).map(
+      toStored,
+    );
   }
 
   /** Bought labels whose file was never saved (the station stopped between purchase and download). */
   listMissingFiles(): StoredLabel[] {
     return (
       this.db
-        .prepare(`${SELECT_LABEL} WHERE l.status IN (${SOLD_SQL}) AND l.file_path IS NULL AND l.label_url IS NOT NULL ORDER BY l.created_at`)
+        .prepare(
+          `${SELECT_LABEL} WHERE l.status IN (${SOLD_SQL}) AND l.file_path IS NULL AND l.label_url IS NOT NULL ORDER BY l.created_at`,
+        )
         .all() as LabelRow[]
     ).map(toStored);
   }
@@ -169,9 +173,7 @@ export class HistoryStore {
   getDetail(id: string): LabelDetail | undefined {
     const label = this.get(id);
     if (!label) return undefined;
-    const attempts = this.db
-      .prepare('SELECT * FROM print_attempts WHERE label_id = ? ORDER BY id DESC')
-      .all(id) as AttemptRow[];
+    const attempts = this.db.prepare('SELECT * FROM print_attempts WHERE label_id = ? ORDER BY id DESC').all(id) as AttemptRow[];
     return { ...toPublic(label), printAttempts: attempts.map(toAttempt) };
   }
 

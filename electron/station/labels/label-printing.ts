@@ -55,7 +55,11 @@ export function choosePrinter(settings: Settings, printerId: string | undefined)
   if (printerId === undefined) return defaultPrinter(settings.printers);
   const printer = findPrinter(settings.printers, printerId);
   if (!printer) {
-    throw new StationError('printer_not_found', 'That printer is no longer in this station’s Settings.', 'Pick another printer, or add it again in Settings.');
+    throw new StationError(
+      'printer_not_found',
+      'That printer is no longer in this station’s Settings.',
+      'Pick another printer, or add it again in Settings.',
+    );
   }
   return printer;
 }

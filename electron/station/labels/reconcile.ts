@@ -9,9 +9,7 @@ import { ensureLabelFile, type LabelPrintingDeps } from './label-printing';
 import type { LabelProvider, LabelRequest } from '../providers';
 
 export type Reconciliation =
-  | { state: 'found'; label: StoredLabel }
-  | { state: 'none'; label: StoredLabel }
-  | { state: 'unknown'; label: StoredLabel; reason: string };
+  { state: 'found'; label: StoredLabel } | { state: 'none'; label: StoredLabel } | { state: 'unknown'; label: StoredLabel; reason: string };
 
 export interface ReconcileDeps extends LabelPrintingDeps {
   sleep?: (ms: number) => Promise<void>;
@@ -54,7 +52,11 @@ export async function reconcileLabel(deps: ReconcileDeps, label: StoredLabel): P
         return { state: 'found', label: await cacheFile(deps, deps.history.markBought(label.id, lookup.label)) };
       }
       deps.log(`label ${label.id} for order ${label.orderId}: ${provider.title} confirms no label exists`);
-      const settled = deps.history.setStatus(label.id, 'failed', `The purchase got no answer, and ${provider.title} confirmed it made no label: nothing was bought.`);
+      const settled = deps.history.setStatus(
+        label.id,
+        'failed',
+        `The purchase got no answer, and ${provider.title} confirmed it made no label: nothing was bought.`,
+      );
       return { state: 'none', label: settled };
     } catch (error) {
       lastReason = error instanceof StationError ? error.message : 'the lookup failed';

@@ -35,7 +35,8 @@ type Progress = (step: JobStep, message: string, orderId?: string) => void;
 
 export async function runScanJob(deps: ScanJobDeps, scan: string): Promise<ScanOutcome> {
   const jobId = randomUUID();
-  const progress: Progress = (step, message, orderId) => deps.events.emit('jobProgress', { jobId, step, message, ...(orderId && { orderId }) });
+  const progress: Progress = (step, message, orderId) =>
+    deps.events.emit('jobProgress', { jobId, step, message, ...(orderId && { orderId }) });
   const fail = (problem: Problem, orderId?: string, label?: StoredLabel): ScanOutcome => {
     progress('failed', problem.message, orderId);
     return { outcome: 'failed', jobId, problem, ...(label && { label: toPublic(label) }) };
@@ -54,7 +55,14 @@ export async function runScanJob(deps: ScanJobDeps, scan: string): Promise<ScanO
   const { orderId } = order;
 
   if (deps.inFlight.has(orderId)) {
-    return fail({ code: 'order_busy', message: `A label for order ${orderId} is being bought right now.`, nextStep: 'Wait for it to finish; do not scan it again.' }, orderId);
+    return fail(
+      {
+        code: 'order_busy',
+        message: `A label for order ${orderId} is being bought right now.`,
+        nextStep: 'Wait for it to finish; do not scan it again.',
+      },
+      orderId,
+    );
   }
   deps.inFlight.add(orderId);
   try {
@@ -137,7 +145,13 @@ async function buyOnce(
   for (let attempt = 1; attempt <= MAX_PURCHASE_ATTEMPTS; attempt++) {
     const row = insertBuyingRow(deps, provider, request, settings);
     if (!row) {
-      return { problem: { code: 'order_busy', message: `Another purchase for order ${request.orderId} was recorded at the same moment.`, nextStep: 'Scan the order again to see its label.' } };
+      return {
+        problem: {
+          code: 'order_busy',
+          message: `Another purchase for order ${request.orderId} was recorded at the same moment.`,
+          nextStep: 'Scan the order again to see its label.',
+        },
+      };
     }
     progress('buying', `Buying the label from ${provider.title}…`, request.orderId);
     try {

@@ -30,16 +30,24 @@ export function settleInterruptedPurchases(history: HistoryStore, log: (line: st
 export async function checkLabelsAtStart(deps: ScanJobDeps, stopped: () => boolean): Promise<void> {
   for (const label of deps.history.listUncertain()) {
     if (stopped()) return;
-    await reconcileLabel(deps, label).catch((error: unknown) => deps.log(`start-up check of label ${label.id} failed: ${(error as Error).name}`));
+    await reconcileLabel(deps, label).catch((error: unknown) =>
+      deps.log(`start-up check of label ${label.id} failed: ${(error as Error).name}`),
+    );
   }
   for (const label of deps.history.listMissingFiles()) {
     if (stopped()) return;
-    await ensureLabelFile(deps, label).catch((error: unknown) => deps.log(`label ${label.id}: file still not downloaded (${(error as Error).name})`));
+    await ensureLabelFile(deps, label).catch((error: unknown) =>
+      deps.log(`label ${label.id}: file still not downloaded (${(error as Error).name})`),
+    );
   }
 }
 
 /** Ask the provider again, or record that a supervisor confirmed no label exists. */
-export async function decideUncertainLabel(deps: ScanJobDeps, labelId: string, decision: MethodInput<'resolveUncertainLabel'>['decision']): Promise<LabelRecord> {
+export async function decideUncertainLabel(
+  deps: ScanJobDeps,
+  labelId: string,
+  decision: MethodInput<'resolveUncertainLabel'>['decision'],
+): Promise<LabelRecord> {
   const label = requireLabel(deps.history, labelId);
   if (!isUncertain(label.status)) {
     throw new StationError('not_uncertain', `The label for order ${label.orderId} is not waiting for a check.`, 'Nothing to do.');

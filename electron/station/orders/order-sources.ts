@@ -19,13 +19,17 @@ export class OrderSources {
     const sources: OrderSource[] = [];
     if (settings.provider === 'tiktok') {
       const options = this.providers.tiktokOptions(settings);
-      sources.push(this.cached(`tiktok:${options.apiBaseUrl}:${options.appKey}:${options.shopCipher}`, () => createTikTokOrderSource(options)));
+      sources.push(
+        this.cached(`tiktok:${options.apiBaseUrl}:${options.appKey}:${options.shopCipher}`, () => createTikTokOrderSource(options)),
+      );
     }
     const shopifyToken = this.settings.secret('shopifyAdminToken');
     if (settings.shopify.storeUrl && shopifyToken) {
-      sources.push(this.cached(`shopify:${settings.shopify.storeUrl}:${fingerprint(shopifyToken)}`, () =>
-        createShopifyOrderSource({ storeUrl: settings.shopify.storeUrl, adminToken: shopifyToken }),
-      ));
+      sources.push(
+        this.cached(`shopify:${settings.shopify.storeUrl}:${fingerprint(shopifyToken)}`, () =>
+          createShopifyOrderSource({ storeUrl: settings.shopify.storeUrl, adminToken: shopifyToken }),
+        ),
+      );
     }
     if (settings.ordersFile) {
       sources.push(this.cached(`file:${settings.ordersFile}`, () => createOrdersFileSource({ path: settings.ordersFile })));

@@ -20,7 +20,10 @@ const FIX = 'A supervisor must fix the order file exported by the WMS (or export
 const tiktokId = z
   .string()
   .trim()
-  .refine((s) => !/^\d(\.\d+)?e\+\d+$/i.test(s), 'was turned into a number by a spreadsheet (like 5.76E+17): format the column as text and export again')
+  .refine(
+    (s) => !/^\d(\.\d+)?e\+\d+$/i.test(s),
+    'was turned into a number by a spreadsheet (like 5.76E+17): format the column as text and export again',
+  )
   .refine((s) => /^\d{18}$/.test(s), 'must be the 18-digit TikTok order ID');
 const quantity = z
   .string()
@@ -42,9 +45,17 @@ const CsvRow = z.object({
 
 const JsonLineItem = z.object({
   id: z.union([z.string(), z.number()]).transform(String).pipe(text(64).min(1, 'is empty')),
-  sku: text(100).nullish().transform((s) => s ?? ''),
-  name: text(300).nullish().transform((s) => s ?? ''),
-  quantity: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000'),
+  sku: text(100)
+    .nullish()
+    .transform((s) => s ?? ''),
+  name: text(300)
+    .nullish()
+    .transform((s) => s ?? ''),
+  quantity: z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(10_000, 'must be at most 10000'),
 });
 const JsonOrder = z.object({
   // An 18-digit JSON number loses its last digits when read: it must be a string.
@@ -73,7 +84,13 @@ function parseCsvOrders(content: string, fileName: string): OrdersIndex {
   try {
     records = parseCsv(content, {
       bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_')),
+      columns: (header: string[]) =>
+        header.map((h) =>
+          h
+            .trim()
+            .toLowerCase()
+            .replace(/[\s-]+/g, '_'),
+        ),
       skip_empty_lines: true,
       trim: true,
       info: true,
@@ -85,7 +102,10 @@ function parseCsvOrders(content: string, fileName: string): OrdersIndex {
   const columns = Object.keys(records[0]?.record ?? {});
   if (records.length > 0) {
     const missing = REQUIRED_CSV_COLUMNS.filter((c) => !columns.includes(c));
-    if (missing.length > 0) throw badFile(`${fileName}: the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (expected ${ORDERS_CSV_COLUMNS.join(', ')})`);
+    if (missing.length > 0)
+      throw badFile(
+        `${fileName}: the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (expected ${ORDERS_CSV_COLUMNS.join(', ')})`,
+      );
   }
   const drafts = new Map<string, Draft>();
   for (const { record, info } of records) {
@@ -100,7 +120,12 @@ function parseCsvOrders(content: string, fileName: string): OrdersIndex {
       if (!q.success) throw badFile(`${where}: quantity ${q.error.issues[0]?.message ?? 'is not valid'}`);
       item = { id, sku, name, quantity: q.data };
     }
-    addToDraft(drafts, { orderId: row.data.tiktok_order_id, orderNumber: row.data.order_number, status: row.data.status, item }, where, `row ${info.lines}`);
+    addToDraft(
+      drafts,
+      { orderId: row.data.tiktok_order_id, orderNumber: row.data.order_number, status: row.data.status, item },
+      where,
+      `row ${info.lines}`,
+    );
   }
   return toIndex(drafts, fileName);
 }
@@ -134,17 +159,27 @@ function addToDraft(
 ): void {
   const draft = drafts.get(row.orderId);
   if (!draft) {
-    drafts.set(row.orderId, { orderId: row.orderId, orderNumber: row.orderNumber, status: row.status, cancelled: isCancelled(row.status), lineItems: row.item ? [row.item] : [], firstRow: label });
+    drafts.set(row.orderId, {
+      orderId: row.orderId,
+      orderNumber: row.orderNumber,
+      status: row.status,
+      cancelled: isCancelled(row.status),
+      lineItems: row.item ? [row.item] : [],
+      firstRow: label,
+    });
     return;
   }
   if (row.orderNumber && draft.orderNumber && bareNumber(row.orderNumber) !== bareNumber(draft.orderNumber)) {
-    throw badFile(`${where}: order_number "${row.orderNumber}" differs from "${draft.orderNumber}" (${draft.firstRow}) for the same TikTok order ${row.orderId}`);
+    throw badFile(
+      `${where}: order_number "${row.orderNumber}" differs from "${draft.orderNumber}" (${draft.firstRow}) for the same TikTok order ${row.orderId}`,
+    );
   }
   draft.orderNumber ||= row.orderNumber;
   draft.status ||= row.status;
   draft.cancelled ||= isCancelled(row.status);
   if (row.item) {
-    if (draft.lineItems.some((i) => i.id === row.item!.id)) throw badFile(`${where}: line_item_id ${row.item.id} appears twice for TikTok order ${row.orderId}`);
+    if (draft.lineItems.some((i) => i.id === row.item!.id))
+      throw badFile(`${where}: line_item_id ${row.item.id} appears twice for TikTok order ${row.orderId}`);
     draft.lineItems.push(row.item);
   }
 }
@@ -164,7 +199,10 @@ function toIndex(drafts: Map<string, Draft>, fileName: string): OrdersIndex {
     if (draft.orderNumber) {
       const key = bareNumber(draft.orderNumber);
       const other = index.byOrderNumber.get(key);
-      if (other) throw badFile(`${fileName}: order number ${draft.orderNumber} belongs to two TikTok orders (${other.orderId} and ${draft.orderId})`);
+      if (other)
+        throw badFile(
+          `${fileName}: order number ${draft.orderNumber} belongs to two TikTok orders (${other.orderId} and ${draft.orderId})`,
+        );
       index.byOrderNumber.set(key, details);
     }
   }

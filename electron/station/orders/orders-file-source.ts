@@ -50,7 +50,11 @@ export function createOrdersFileSource(opts: OrdersFileSourceOptions): OrderSour
     } catch (error) {
       if (error instanceof StationError) return { error };
       return {
-        error: new StationError('orders_file_unreadable', `The order file ${filePath} cannot be read.`, 'A supervisor must check the file and its permissions, then scan again.'),
+        error: new StationError(
+          'orders_file_unreadable',
+          `The order file ${filePath} cannot be read.`,
+          'A supervisor must check the file and its permissions, then scan again.',
+        ),
       };
     }
   }

@@ -17,11 +17,15 @@ export async function resolveOrder(scan: string, sources: OrderSource[], log: (l
   const resolved = resolveScan(scan);
   if (resolved.kind === 'rejected') throw new StationError(resolved.code, resolved.message, resolved.nextStep);
   const warnings: string[] = resolved.kind === 'tiktok' && resolved.warning ? [resolved.warning] : [];
-  const query: OrderQuery = resolved.kind === 'tiktok' ? { kind: 'tiktok', orderId: resolved.orderId } : { kind: 'shopify', orderName: resolved.orderName };
+  const query: OrderQuery =
+    resolved.kind === 'tiktok' ? { kind: 'tiktok', orderId: resolved.orderId } : { kind: 'shopify', orderName: resolved.orderName };
   const asked = sources.filter((source) => source.accepts(query));
 
   if (query.kind === 'shopify' && asked.length === 0) {
-    const rejection = shopifyNumberRejection(query.orderName, 'Shopify is not connected to this station and there is no WMS order file to look it up in.');
+    const rejection = shopifyNumberRejection(
+      query.orderName,
+      'Shopify is not connected to this station and there is no WMS order file to look it up in.',
+    );
     throw new StationError(rejection.code, rejection.message, rejection.nextStep);
   }
 

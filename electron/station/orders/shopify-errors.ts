@@ -5,7 +5,11 @@ const OR_SCAN_TIKTOK = 'Meanwhile, scan the TikTok order ID on the packing slip 
 
 export const shopifyErrors = {
   unauthorized: (store: string) =>
-    new StationError('shopify_unauthorized', `Shopify refused the admin API token for ${store}.`, `A supervisor must check the Shopify admin token in Settings. ${OR_SCAN_TIKTOK}`),
+    new StationError(
+      'shopify_unauthorized',
+      `Shopify refused the admin API token for ${store}.`,
+      `A supervisor must check the Shopify admin token in Settings. ${OR_SCAN_TIKTOK}`,
+    ),
   forbidden: (store: string) =>
     new StationError(
       'shopify_forbidden',
@@ -19,18 +23,38 @@ export const shopifyErrors = {
       `A supervisor must check the store address in Settings (like https://your-store.myshopify.com). ${OR_SCAN_TIKTOK}`,
     ),
   throttled: (store: string) =>
-    new StationError('shopify_throttled', `Shopify (${store}) is limiting how fast the station may ask right now.`, `Wait a few seconds and scan again. ${OR_SCAN_TIKTOK}`),
+    new StationError(
+      'shopify_throttled',
+      `Shopify (${store}) is limiting how fast the station may ask right now.`,
+      `Wait a few seconds and scan again. ${OR_SCAN_TIKTOK}`,
+    ),
   unavailable: (store: string, status: number) =>
-    new StationError('shopify_unavailable', `Shopify (${store}) is having problems (HTTP ${status}).`, `Wait a minute and scan again. ${OR_SCAN_TIKTOK}`),
+    new StationError(
+      'shopify_unavailable',
+      `Shopify (${store}) is having problems (HTTP ${status}).`,
+      `Wait a minute and scan again. ${OR_SCAN_TIKTOK}`,
+    ),
   unreachable: (store: string) =>
-    new StationError('shopify_unreachable', `Cannot reach Shopify (${store}).`, `Check the station's internet connection, then scan again. ${OR_SCAN_TIKTOK}`),
+    new StationError(
+      'shopify_unreachable',
+      `Cannot reach Shopify (${store}).`,
+      `Check the station's internet connection, then scan again. ${OR_SCAN_TIKTOK}`,
+    ),
   timeout: (store: string) =>
     new StationError('shopify_no_answer', `Shopify (${store}) did not answer in time.`, `Scan again in a moment. ${OR_SCAN_TIKTOK}`),
   cancelled: () => new StationError('shopify_cancelled', 'The Shopify order lookup was cancelled.', 'Scan the order again when ready.'),
   badResponse: (store: string) =>
-    new StationError('shopify_bad_response', `Shopify (${store}) answered with something the station cannot read.`, `Scan again; if it repeats, tell a supervisor. ${OR_SCAN_TIKTOK}`),
+    new StationError(
+      'shopify_bad_response',
+      `Shopify (${store}) answered with something the station cannot read.`,
+      `Scan again; if it repeats, tell a supervisor. ${OR_SCAN_TIKTOK}`,
+    ),
   queryFailed: (store: string, said: string) =>
-    new StationError('shopify_query_failed', `Shopify (${store}) could not answer the order lookup: ${said}.`, `Tell a supervisor. ${OR_SCAN_TIKTOK}`),
+    new StationError(
+      'shopify_query_failed',
+      `Shopify (${store}) could not answer the order lookup: ${said}.`,
+      `Tell a supervisor. ${OR_SCAN_TIKTOK}`,
+    ),
   noTikTokId: (orderName: string) =>
     new StationError(
       'shopify_no_tiktok_id',

@@ -18,19 +18,29 @@ export interface ShopifyGraphqlOptions {
   maxWaitMs: number;
 }
 
-const GraphqlError = z.object({ message: z.string().nullish(), extensions: z.object({ code: z.string().nullish() }).loose().nullish() }).loose();
+const GraphqlError = z
+  .object({ message: z.string().nullish(), extensions: z.object({ code: z.string().nullish() }).loose().nullish() })
+  .loose();
 const ThrottleStatus = z.object({ currentlyAvailable: z.number(), restoreRate: z.number() }).loose();
 const GraphqlAnswer = z
   .object({
     data: z.unknown().optional(),
     errors: z.union([z.array(GraphqlError), z.string(), z.record(z.string(), z.unknown())]).nullish(),
-    extensions: z.object({ cost: z.object({ requestedQueryCost: z.number().nullish(), throttleStatus: ThrottleStatus.nullish() }).loose().nullish() }).loose().nullish(),
+    extensions: z
+      .object({ cost: z.object({ requestedQueryCost: z.number().nullish(), throttleStatus: ThrottleStatus.nullish() }).loose().nullish() })
+      .loose()
+      .nullish(),
   })
   .loose();
 
 type Attempt = { data: unknown } | { retryAfterMs: number; error: StationError } | { fail: StationError };
 
-export async function shopifyGraphql(opts: ShopifyGraphqlOptions, query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+export async function shopifyGraphql(
+  opts: ShopifyGraphqlOptions,
+  query: string,
+  variables: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<unknown> {
   const store = storeLabel(opts.storeUrl);
   const url = `${opts.storeUrl}/admin/api/${encodeURIComponent(opts.apiVersion)}/graphql.json`;
   let last: StationError = shopifyErrors.badResponse(store);
@@ -78,10 +88,16 @@ async function once(url: string, store: string, opts: ShopifyGraphqlOptions, bod
   if (!answer.success) return { fail: shopifyErrors.badResponse(store) };
   const errors = Array.isArray(answer.data.errors) ? answer.data.errors : [];
   const codes = errors.map((e) => e.extensions?.code ?? '');
-  if (codes.includes('THROTTLED')) return { retryAfterMs: throttleWaitMs(answer.data.extensions?.cost), error: shopifyErrors.throttled(store) };
+  if (codes.includes('THROTTLED'))
+    return { retryAfterMs: throttleWaitMs(answer.data.extensions?.cost), error: shopifyErrors.throttled(store) };
   if (codes.includes('ACCESS_DENIED')) return { fail: shopifyErrors.forbidden(store) };
   if (errors.length > 0 && answer.data.data == null) {
-    const said = errors.map((e) => e.message ?? '').filter(Boolean).join('; ').slice(0, 200) || 'unknown error';
+    const said =
+      errors
+        .map((e) => e.message ?? '')
+        .filter(Boolean)
+        .join('; ')
+        .slice(0, 200) || 'unknown error';
     return { fail: shopifyErrors.queryFailed(store, scrub(said, opts.adminToken)) };
   }
   if (answer.data.data == null) return { fail: shopifyErrors.badResponse(store) };
@@ -89,7 +105,9 @@ async function once(url: string, store: string, opts: ShopifyGraphqlOptions, bod
 }
 
 /** How long until the bucket holds what the query costs: (cost - available) / restore rate. */
-function throttleWaitMs(cost: { requestedQueryCost?: number | null; throttleStatus?: z.infer<typeof ThrottleStatus> | null } | null | undefined): number {
+function throttleWaitMs(
+  cost: { requestedQueryCost?: number | null; throttleStatus?: z.infer<typeof ThrottleStatus> | null } | null | undefined,
+): number {
   const status = cost?.throttleStatus;
   if (!status || status.restoreRate <= 0) return 1_000;
   const missing = (cost?.requestedQueryCost ?? 50) - status.currentlyAvailable;

@@ -50,7 +50,9 @@ const ShopifyOrderNode = z.object({
   cancelledAt: z.string().nullish(),
   displayFulfillmentStatus: z.string().nullish(),
   lineItems: z
-    .object({ nodes: z.array(z.object({ id: z.string(), sku: z.string().nullish(), name: z.string().nullish(), quantity: z.number().int() })) })
+    .object({
+      nodes: z.array(z.object({ id: z.string(), sku: z.string().nullish(), name: z.string().nullish(), quantity: z.number().int() })),
+    })
     .nullish(),
 });
 type ShopifyOrderNode = z.infer<typeof ShopifyOrderNode>;
@@ -96,7 +98,9 @@ export function createShopifyOrderSource(opts: ShopifyOrderSourceOptions): Order
       const id = query.orderId;
       if (!/^\d{18}$/.test(id)) return null;
       // The bare ID also finds names with a prefix or suffix around it; every hit is checked below.
-      const nodes = (await search(`name:#${id} OR name:${id} OR ${id}`, signal)).filter((n) => extractTikTokOrderId(fields(n))?.orderId === id);
+      const nodes = (await search(`name:#${id} OR name:${id} OR ${id}`, signal)).filter(
+        (n) => extractTikTokOrderId(fields(n))?.orderId === id,
+      );
       const node = preferOpen(nodes);
       return node ? toDetails(node, id, store) : null;
     },
@@ -104,7 +108,12 @@ export function createShopifyOrderSource(opts: ShopifyOrderSourceOptions): Order
 }
 
 function fields(node: ShopifyOrderNode) {
-  return { name: node.name, note: node.note ?? null, tags: node.tags ?? [], customAttributes: (node.customAttributes ?? []).map((a) => ({ key: a.key, value: a.value ?? null })) };
+  return {
+    name: node.name,
+    note: node.note ?? null,
+    tags: node.tags ?? [],
+    customAttributes: (node.customAttributes ?? []).map((a) => ({ key: a.key, value: a.value ?? null })),
+  };
 }
 
 /** Two Shopify orders for one scan (a re-synced order): the one not cancelled is the live one. */

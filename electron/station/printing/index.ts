@@ -1,7 +1,16 @@
 /** The printing engine: label bytes in, printer bytes out, delivered over TCP 9100 or a device path. */
 export { PrintError, type PrintErrorCode } from './print-error';
 export { sniffLabelFormat, type LabelFormat } from '../../../shared/domain/label-format';
-export { mediaDots, mediaMillimetres, mediaPoints, MEDIA_SIZES, DEFAULT_MEDIA, PRINTER_DPIS, type MediaSize, type PrinterDpi } from './render/media';
+export {
+  mediaDots,
+  mediaMillimetres,
+  mediaPoints,
+  MEDIA_SIZES,
+  DEFAULT_MEDIA,
+  PRINTER_DPIS,
+  type MediaSize,
+  type PrinterDpi,
+} from './render/media';
 export { type Bitmap } from './render/bitmap';
 export { rasterizeLabel, type RasterOptions } from './render/raster';
 export { bitmapToZpl, graphicFieldData, type ZplCompression, type ZplGraphicOptions } from './languages/zpl-graphic';
@@ -13,7 +22,13 @@ export { crc16Xmodem, crc16Hex } from './languages/crc16';
 export { renderForPrinter, type RenderedLabel, type RenderOptions, type RenderWarning } from './render/render';
 export { renderPreviewPng, type LabelPreview } from './render/preview';
 export { bitmapToPng } from './render/png-encode';
-export { parsePrinterAddress, describePrinter, formatPrinterAddress, DEFAULT_RAW_PORT, type ParsedPrinterAddress } from './transports/address';
+export {
+  parsePrinterAddress,
+  describePrinter,
+  formatPrinterAddress,
+  DEFAULT_RAW_PORT,
+  type ParsedPrinterAddress,
+} from './transports/address';
 export { sendToPrinter, DEFAULT_PRINT_TIMEOUT_MS, type SendOptions, type SendResult } from './transports/send';
 export { queryZebraStatus } from './status/status-zebra';
 export { queryEscPosStatus } from './status/status-escpos';

@@ -64,5 +64,10 @@ export function requireItemsForSplit(request: LabelRequest): void {
 
 /** Thrown when the caller cancelled before anything was sent: nothing can have been bought. */
 export function cancelledBeforeSending(): ProviderError {
-  return new ProviderError('label_cancelled', 'The label request was cancelled before it was sent; nothing was bought.', 'Scan the order again when ready.', false);
+  return new ProviderError(
+    'label_cancelled',
+    'The label request was cancelled before it was sent; nothing was bought.',
+    'Scan the order again when ready.',
+    false,
+  );
 }

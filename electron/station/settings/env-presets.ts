@@ -4,7 +4,18 @@
  * Secrets from the environment are held in memory only, never written to disk by the station.
  */
 import { z } from 'zod';
-import { Dpi, HttpUrl, MediaSize, OptionalFilePath, OptionalHttpUrl, PrinterAddress, PrinterLanguage, ProviderName, type SecretName, type SettingsPatch } from '../../../shared/schemas';
+import {
+  Dpi,
+  HttpUrl,
+  MediaSize,
+  OptionalFilePath,
+  OptionalHttpUrl,
+  PrinterAddress,
+  PrinterLanguage,
+  ProviderName,
+  type SecretName,
+  type SettingsPatch,
+} from '../../../shared/schemas';
 import { describeZodError, StationError } from '../../../shared/rpc';
 
 export interface EnvPresets {

@@ -37,7 +37,9 @@ export class SettingsService {
   update(patch: SettingsPatch): Settings {
     const effective = this.current();
     const wanted = mergeSettings(effective, patch);
-    const lockedField = this.presets.locked.find(({ field }) => !isSecretField(field) && fieldValue(wanted, field) !== fieldValue(effective, field));
+    const lockedField = this.presets.locked.find(
+      ({ field }) => !isSecretField(field) && fieldValue(wanted, field) !== fieldValue(effective, field),
+    );
     if (lockedField) {
       throw new StationError(
         'locked_by_env',
@@ -69,7 +71,13 @@ export class SettingsService {
     if (raw) return JSON.parse(raw) as TikTokTokens;
     if (this.presets.tiktokRefreshToken) {
       // Fleet set-up hands over only a refresh token: the provider refreshes before its first call.
-      return { accessToken: '', accessTokenExpiresAt: new Date(0).toISOString(), refreshToken: this.presets.tiktokRefreshToken, refreshTokenExpiresAt: null, shopName: null };
+      return {
+        accessToken: '',
+        accessTokenExpiresAt: new Date(0).toISOString(),
+        refreshToken: this.presets.tiktokRefreshToken,
+        refreshTokenExpiresAt: null,
+        shopName: null,
+      };
     }
     return undefined;
   }
@@ -80,7 +88,10 @@ export class SettingsService {
 
   publicView(): PublicSettings {
     const tokens = this.tiktokTokens();
-    const secrets = Object.fromEntries(SecretName.options.map((name) => [name, this.secret(name) !== undefined])) as Record<SecretName, boolean>;
+    const secrets = Object.fromEntries(SecretName.options.map((name) => [name, this.secret(name) !== undefined])) as Record<
+      SecretName,
+      boolean
+    >;
     return {
       ...this.current(),
       secrets,
@@ -96,7 +107,11 @@ export class SettingsService {
   private refuseIfSecretLocked(name: SecretName): void {
     const locked = this.presets.locked.find((l) => l.field === `secrets.${name}`);
     if (locked) {
-      throw new StationError('locked_by_env', `This secret is set by ${locked.variable} on this station.`, 'Ask whoever manages the station fleet to change it.');
+      throw new StationError(
+        'locked_by_env',
+        `This secret is set by ${locked.variable} on this station.`,
+        'Ask whoever manages the station fleet to change it.',
+      );
     }
   }
 }
@@ -125,14 +140,17 @@ function migrateSinglePrinter(raw: Record<string, unknown>): Record<string, unkn
  * removed, the station goes back to the printer saved before.
  */
 function keepSavedUnderPresets(saved: Settings, next: Settings, locked: EnvPresets['locked']): Settings {
-  const lockedKeys = locked.filter((l) => l.field.startsWith('printer.')).map((l) => l.field.slice('printer.'.length) as keyof PrinterSettings);
+  const lockedKeys = locked
+    .filter((l) => l.field.startsWith('printer.'))
+    .map((l) => l.field.slice('printer.'.length) as keyof PrinterSettings);
   const defaultLocked = locked.some((l) => l.field === 'printers.defaultId');
   if (lockedKeys.length === 0 && !defaultLocked) return next;
   const savedDefault = defaultPrinter(saved.printers);
   const list = next.printers.list.map((p) =>
     p.id === savedDefault.id ? { ...p, ...Object.fromEntries(lockedKeys.map((key) => [key, savedDefault[key]])) } : p,
   );
-  const defaultId = defaultLocked && list.some((p) => p.id === saved.printers.defaultId) ? saved.printers.defaultId : next.printers.defaultId;
+  const defaultId =
+    defaultLocked && list.some((p) => p.id === saved.printers.defaultId) ? saved.printers.defaultId : next.printers.defaultId;
   return Settings.parse({ ...next, printers: { defaultId, list } });
 }
 

@@ -25,7 +25,12 @@ const STATION_INFO = {
 function fakeCore() {
   const bus = new EventEmitter();
   const handlers = Object.fromEntries(
-    methodNames.map((method) => [method, vi.fn(async () => { throw new Error(`${method} not expected in this test`); })]),
+    methodNames.map((method) => [
+      method,
+      vi.fn(async () => {
+        throw new Error(`${method} not expected in this test`);
+      }),
+    ]),
   ) as unknown as Record<keyof StationHandlers, ReturnType<typeof vi.fn>>;
   handlers.getStationInfo.mockResolvedValue(STATION_INFO);
   const core: Pick<StationCore, 'handlers' | 'events'> = {

@@ -69,7 +69,7 @@ describe('renderer web client', () => {
     expect(steps).toHaveLength(4);
   });
 
-  it('throws the station\'s problem as a StationError with its next step', async () => {
+  it("throws the station's problem as a StationError with its next step", async () => {
     const { api } = client();
     const error = await api.getLabel({ labelId: 'lbl_missing' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StationError);
@@ -78,7 +78,10 @@ describe('renderer web client', () => {
 
   it('reports a wrong token as unauthorized with what to do, and never connects events', async () => {
     const { api, statuses } = client('stale-token-from-yesterday');
-    await expect(api.getStationInfo({})).rejects.toMatchObject({ code: 'unauthorized', nextStep: expect.stringContaining('address the station printed') });
+    await expect(api.getStationInfo({})).rejects.toMatchObject({
+      code: 'unauthorized',
+      nextStep: expect.stringContaining('address the station printed'),
+    });
     await until(() => statuses.includes('lost'), 'socket refused');
     expect(statuses).not.toContain('open');
   });

@@ -15,7 +15,10 @@ interface RawResponse {
 }
 
 /** node:http so tests can send any Host/Origin/path, which fetch would normalise or forbid. */
-function raw(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+function raw(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -134,7 +137,7 @@ describe('web shell input handling', () => {
     expect(core.calls).toEqual([]);
   });
 
-  it('returns the core\'s StationError as a problem the worker can read', async () => {
+  it("returns the core's StationError as a problem the worker can read", async () => {
     const res = await rpc('reprintLabel', { labelId: 'lbl_missing' });
     expect(JSON.parse(res.body)).toEqual({
       ok: false,
@@ -201,7 +204,14 @@ describe('web shell static files', () => {
   });
 
   it('never serves a file outside the static folder', async () => {
-    for (const p of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00index.html']) {
+    for (const p of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%00index.html',
+    ]) {
       const res = await raw(shell.port, { path: p, headers: { host: `127.0.0.1:${shell.port}` } });
       expect(res.status, p).toBeGreaterThanOrEqual(400);
       expect(res.body, p).not.toContain('TOP-SECRET');

@@ -5,7 +5,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PrintJobView, PrintQueueView, PrinterQueueView } from '../../../shared/domain/print-queue';
 import type { LabelRecord } from '../../../shared/schemas';
-import { isSamePrinter, jobsOf, printersToShow, printerStatesKey, viewListsEveryJob, waitingLine, waitReason } from '../../../renderer/scan/print-queue-words';
+import {
+  isSamePrinter,
+  jobsOf,
+  printersToShow,
+  printerStatesKey,
+  viewListsEveryJob,
+  waitingLine,
+  waitReason,
+} from '../../../renderer/scan/print-queue-words';
 import { useScanStore, waitingScans } from '../../../renderer/state/scan-store';
 
 const OUT_OF_PAPER = 'The printer is out of labels: load a new roll and close the head.';
@@ -115,13 +123,26 @@ describe('print queue words', () => {
 
 describe('scan store: a label waiting for the printer', () => {
   beforeEach(() => {
-    useScanStore.setState({ phase: 'idle', scan: '', result: undefined, recent: [], failedAt: undefined, waitingAt: undefined, step: undefined });
+    useScanStore.setState({
+      phase: 'idle',
+      scan: '',
+      result: undefined,
+      recent: [],
+      failedAt: undefined,
+      waitingAt: undefined,
+      step: undefined,
+    });
   });
 
   function scanQueued(scan: string, labelId: string, printJobId: number) {
     const store = useScanStore.getState();
     expect(store.start(scan)).toBe(true);
-    store.progress({ jobId: `job-${printJobId}`, step: 'done', message: 'Label bought and saved. It waits for the printer.', orderId: scan });
+    store.progress({
+      jobId: `job-${printJobId}`,
+      step: 'done',
+      message: 'Label bought and saved. It waits for the printer.',
+      orderId: scan,
+    });
     store.finish({ outcome: 'queued', jobId: `job-${printJobId}`, label: label(labelId, 'queued'), printJobId, message: 'waits' }, scan);
   }
 

@@ -24,13 +24,34 @@ import {
 } from '../../../renderer/settings/settings-draft';
 import { PrinterLanguage, PrinterSetup, MediaSize, MAX_PRINTERS } from '../../../shared/schemas';
 
-const labelPrinter: PrinterProfile = { id: 'label', name: 'Label printer', address: 'tcp://10.0.0.5:9100', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true };
-const officePrinter: PrinterProfile = { id: 'office-a4', name: 'Office A4', address: 'cups:Office', dpi: 300, language: 'pdf', media: '4x6', statusCheck: true };
+const labelPrinter: PrinterProfile = {
+  id: 'label',
+  name: 'Label printer',
+  address: 'tcp://10.0.0.5:9100',
+  dpi: 203,
+  language: 'zpl',
+  media: '4x6',
+  statusCheck: true,
+};
+const officePrinter: PrinterProfile = {
+  id: 'office-a4',
+  name: 'Office A4',
+  address: 'cups:Office',
+  dpi: 300,
+  language: 'pdf',
+  media: '4x6',
+  statusCheck: true,
+};
 
 const settings: PublicSettings = {
   provider: 'sandbox',
   aftership: { baseUrl: 'https://api.aftership.com/postmen/v3', shipperAccountId: '', serviceType: 'tiktok-shipping_standard_shipping' },
-  tiktok: { apiBaseUrl: 'https://open-api.tiktokglobalshop.com', authBaseUrl: 'https://auth.tiktok-shops.com', appKey: '6abc123', shopCipher: '' },
+  tiktok: {
+    apiBaseUrl: 'https://open-api.tiktokglobalshop.com',
+    authBaseUrl: 'https://auth.tiktok-shops.com',
+    appKey: '6abc123',
+    shopCipher: '',
+  },
   shipium: { baseUrl: 'https://api.shipium.com' },
   shopify: { storeUrl: '' },
   ordersFile: '',
@@ -62,7 +83,12 @@ describe('settings form draft', () => {
   });
 
   it('keeps edits to a provider section that is not shown, trimmed', () => {
-    const draft = { ...draftFromSettings(settings), provider: 'shipium' as const, shipperAccountId: '  acc_123 ', shopifyStoreUrl: ' https://sunrise.myshopify.com ' };
+    const draft = {
+      ...draftFromSettings(settings),
+      provider: 'shipium' as const,
+      shipperAccountId: '  acc_123 ',
+      shopifyStoreUrl: ' https://sunrise.myshopify.com ',
+    };
     const { patch } = patchFromDraft(draft, []);
     expect(patch.provider).toBe('shipium');
     expect(patch.aftership?.shipperAccountId).toBe('acc_123');
@@ -88,11 +114,27 @@ describe('settings form draft', () => {
     expect(patch.tiktok).toEqual({ apiBaseUrl: settings.tiktok.apiBaseUrl, authBaseUrl: settings.tiktok.authBaseUrl, shopCipher: '' });
   });
 
-  it('sends each printer\'s language, label size, resolution and a picked OS queue as its address, trimmed', () => {
+  it("sends each printer's language, label size, resolution and a picked OS queue as its address, trimmed", () => {
     const draft = draftFromSettings(settings);
-    draft.printers[0] = { ...draft.printers[0]!, name: '  Packing 1  ', language: 'pdf', media: '100x150mm', dpi: dpiFromText('600'), address: ' windows:ZDesigner ZD421-203dpi ZPL ', statusCheck: false };
+    draft.printers[0] = {
+      ...draft.printers[0]!,
+      name: '  Packing 1  ',
+      language: 'pdf',
+      media: '100x150mm',
+      dpi: dpiFromText('600'),
+      address: ' windows:ZDesigner ZD421-203dpi ZPL ',
+      statusCheck: false,
+    };
     expect(patchFromDraft(draft, []).patch.printers?.list).toEqual([
-      { id: 'label', name: 'Packing 1', address: 'windows:ZDesigner ZD421-203dpi ZPL', dpi: 600, language: 'pdf', media: '100x150mm', statusCheck: false },
+      {
+        id: 'label',
+        name: 'Packing 1',
+        address: 'windows:ZDesigner ZD421-203dpi ZPL',
+        dpi: 600,
+        language: 'pdf',
+        media: '100x150mm',
+        statusCheck: false,
+      },
     ]);
     expect(dpiFromText('300')).toBe(300);
     expect(dpiFromText('150')).toBe(203);
@@ -102,8 +144,22 @@ describe('settings form draft', () => {
     let draft = addPrinter(draftFromSettings(settings));
     expect(draft.printers).toHaveLength(2);
     const added = draft.printers[1]!;
-    expect(added).toMatchObject({ savedId: null, name: 'Printer 2', address: '', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true });
-    draft = { ...draft, printers: [{ ...draft.printers[0]!, name: 'Renamed label printer' }, { ...added, name: 'Office A4', address: 'cups:Office', language: 'pdf' }] };
+    expect(added).toMatchObject({
+      savedId: null,
+      name: 'Printer 2',
+      address: '',
+      dpi: 203,
+      language: 'zpl',
+      media: '4x6',
+      statusCheck: true,
+    });
+    draft = {
+      ...draft,
+      printers: [
+        { ...draft.printers[0]!, name: 'Renamed label printer' },
+        { ...added, name: 'Office A4', address: 'cups:Office', language: 'pdf' },
+      ],
+    };
     const setup = patchFromDraft(draft, []).patch.printers!;
     expect(setup.list.map((p) => p.id)).toEqual(['label', 'office-a4']);
     expect(setup.defaultId).toBe('label');
@@ -132,7 +188,9 @@ describe('settings form draft', () => {
   });
 
   it('removes a printer but never the last; removing the default makes the first remaining one the default, and Undo puts it back', () => {
-    const two: SettingsDraft = { ...draftFromSettings({ ...settings, printers: { defaultId: 'office-a4', list: [labelPrinter, officePrinter] } }) };
+    const two: SettingsDraft = {
+      ...draftFromSettings({ ...settings, printers: { defaultId: 'office-a4', list: [labelPrinter, officePrinter] } }),
+    };
     const kept = removePrinter(two, 'label');
     expect(kept.newDefault).toBeUndefined();
     expect(kept.draft.printers.map((p) => p.key)).toEqual(['office-a4']);
@@ -146,7 +204,7 @@ describe('settings form draft', () => {
     expect(undone.printers.map((p) => p.key)).toEqual(['label', 'office-a4']);
   });
 
-  it('locks only the saved default printer\'s fields, and the choice of default whenever the environment sets the printer', () => {
+  it("locks only the saved default printer's fields, and the choice of default whenever the environment sets the printer", () => {
     const draft = draftFromSettings({ ...settings, printers: { defaultId: 'label', list: [labelPrinter, officePrinter] } });
     const locked = [
       { field: 'printer.address', variable: 'LABEL_STATION_PRINTER' },
@@ -157,9 +215,13 @@ describe('settings form draft', () => {
     expect(printerFieldLockedBy(locked, label!, 'label', 'language')).toBe('LABEL_STATION_PRINTER_LANGUAGE');
     expect(printerFieldLockedBy(locked, label!, 'label', 'dpi')).toBeUndefined();
     expect(printerFieldLockedBy(locked, office!, 'label', 'address')).toBeUndefined();
-    expect(printerFieldLockedBy([{ field: 'printer', variable: 'LABEL_STATION_PRINTER' }], label!, 'label', 'media')).toBe('LABEL_STATION_PRINTER');
+    expect(printerFieldLockedBy([{ field: 'printer', variable: 'LABEL_STATION_PRINTER' }], label!, 'label', 'media')).toBe(
+      'LABEL_STATION_PRINTER',
+    );
     expect(defaultChoiceLockedBy(locked)).toBe('LABEL_STATION_PRINTER');
-    expect(defaultChoiceLockedBy([{ field: 'printers.defaultId', variable: 'LABEL_STATION_PRINTER_DPI' }])).toBe('LABEL_STATION_PRINTER_DPI');
+    expect(defaultChoiceLockedBy([{ field: 'printers.defaultId', variable: 'LABEL_STATION_PRINTER_DPI' }])).toBe(
+      'LABEL_STATION_PRINTER_DPI',
+    );
     expect(defaultChoiceLockedBy([{ field: 'operator', variable: 'LABEL_STATION_OPERATOR' }])).toBeUndefined();
   });
 
@@ -168,35 +230,67 @@ describe('settings form draft', () => {
     const [label, office, added] = draft.printers;
     expect(testPrintInput(office!, officePrinter)).toEqual({ printerId: 'office-a4' });
     expect(testPrintInput({ ...office!, name: 'Renamed' }, officePrinter)).toEqual({ printerId: 'office-a4' });
-    expect(testPrintInput({ ...label!, dpi: 300 }, labelPrinter)).toEqual({ draft: { address: 'tcp://10.0.0.5:9100', dpi: 300, language: 'zpl', media: '4x6', statusCheck: true } });
-    expect(testPrintInput({ ...added!, address: ' tcp://10.0.0.7 ' }, undefined)).toEqual({ draft: { address: 'tcp://10.0.0.7', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true } });
+    expect(testPrintInput({ ...label!, dpi: 300 }, labelPrinter)).toEqual({
+      draft: { address: 'tcp://10.0.0.5:9100', dpi: 300, language: 'zpl', media: '4x6', statusCheck: true },
+    });
+    expect(testPrintInput({ ...added!, address: ' tcp://10.0.0.7 ' }, undefined)).toEqual({
+      draft: { address: 'tcp://10.0.0.7', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true },
+    });
   });
 
-  it('puts the station\'s problems on the right printer\'s field and names the printer in the summary', () => {
-    const draft = draftFromSettings({ ...settings, printers: { defaultId: 'label', list: [labelPrinter, { ...officePrinter, name: 'Office' }] } });
+  it("puts the station's problems on the right printer's field and names the printer in the summary", () => {
+    const draft = draftFromSettings({
+      ...settings,
+      printers: { defaultId: 'label', list: [labelPrinter, { ...officePrinter, name: 'Office' }] },
+    });
     const problems = splitFieldProblems(
       'printers.list.1.name: Two printers are called "Office": give each its own name; printers.list.1.address: Printer address must look like tcp://192.168.1.50:9100, /dev/usb/lp0, cups:QUEUE or windows:PRINTER NAME; printers.defaultId: Choose which printer is the default',
     );
     expect(printerProblems(problems, 1, 'name')).toEqual(['Printer name: Two printers are called "Office": give each its own name']);
-    expect(printerProblems(problems, 1, 'address')).toEqual(['Printer address must look like tcp://192.168.1.50:9100, /dev/usb/lp0, cups:QUEUE or windows:PRINTER NAME']);
+    expect(printerProblems(problems, 1, 'address')).toEqual([
+      'Printer address must look like tcp://192.168.1.50:9100, /dev/usb/lp0, cups:QUEUE or windows:PRINTER NAME',
+    ]);
     expect(printerProblems(problems, 0, 'name')).toEqual([]);
-    expect(summarizeProblems([{ text: 'Operator name is too long' }, ...problems, { field: 'printers.list.0.address', printerIndex: 0, text: 'Enter the printer address' }], draft.printers)).toEqual([
+    expect(
+      summarizeProblems(
+        [
+          { text: 'Operator name is too long' },
+          ...problems,
+          { field: 'printers.list.0.address', printerIndex: 0, text: 'Enter the printer address' },
+        ],
+        draft.printers,
+      ),
+    ).toEqual([
       'Printer 1 “Label printer”: Enter the printer address',
       'Printer 2 “Office”: Printer name: Two printers are called "Office": give each its own name; Printer address must look like tcp://192.168.1.50:9100, /dev/usb/lp0, cups:QUEUE or windows:PRINTER NAME',
       'Operator name is too long',
       'Default printer: Choose which printer is the default',
     ]);
     // The same message for two printers is shown on both; one field shows only its first problem.
-    expect(splitFieldProblems('printers.list.0.address: Enter the printer address; printers.list.1.address: Enter the printer address')).toHaveLength(2);
-    expect(splitFieldProblems('printers.list.1.address: Enter the printer address, e.g. cups:Zebra; printers.list.1.address: Printer address must look like cups:QUEUE')).toEqual([
-      { field: 'printers.list.1.address', printerIndex: 1, text: 'Enter the printer address, e.g. cups:Zebra' },
-    ]);
+    expect(
+      splitFieldProblems('printers.list.0.address: Enter the printer address; printers.list.1.address: Enter the printer address'),
+    ).toHaveLength(2);
+    expect(
+      splitFieldProblems(
+        'printers.list.1.address: Enter the printer address, e.g. cups:Zebra; printers.list.1.address: Printer address must look like cups:QUEUE',
+      ),
+    ).toEqual([{ field: 'printers.list.1.address', printerIndex: 1, text: 'Enter the printer address, e.g. cups:Zebra' }]);
     // A refusal because the environment sets the printer lands on the default printer's field.
     const refused = fieldProblemsOf(
-      { code: 'locked_by_env', message: "This station's printer.address is set by LABEL_STATION_PRINTER and cannot be changed here.", nextStep: 'Ask…' },
+      {
+        code: 'locked_by_env',
+        message: "This station's printer.address is set by LABEL_STATION_PRINTER and cannot be changed here.",
+        nextStep: 'Ask…',
+      },
       { ...draft, defaultPrinterKey: 'office-a4' },
     );
-    expect(refused).toEqual([{ field: 'printers.list.1.address', printerIndex: 1, text: "This station's printer.address is set by LABEL_STATION_PRINTER and cannot be changed here." }]);
+    expect(refused).toEqual([
+      {
+        field: 'printers.list.1.address',
+        printerIndex: 1,
+        text: "This station's printer.address is set by LABEL_STATION_PRINTER and cannot be changed here.",
+      },
+    ]);
     expect(fieldProblemsOf({ code: 'printer_unreachable', message: 'x', nextStep: 'y' }, draft)).toEqual([]);
   });
 
@@ -220,10 +314,13 @@ describe('settings form draft', () => {
   it('reports numbers that are not numbers instead of sending NaN', () => {
     const { errors } = patchFromDraft({ ...draftFromSettings(settings), width: 'eight', latencyMs: '1.5' }, []);
     expect(errors).toEqual(['Width must be a number.', 'Sandbox delay must be a whole number of milliseconds.']);
-    expect(patchFromDraft({ ...draftFromSettings(settings), weight: '2,5' }, []).patch.defaultParcel?.weight).toEqual({ value: 2.5, unit: 'lb' });
+    expect(patchFromDraft({ ...draftFromSettings(settings), weight: '2,5' }, []).patch.defaultParcel?.weight).toEqual({
+      value: 2.5,
+      unit: 'lb',
+    });
   });
 
-  it('turns the station\'s invalid_input message into one readable line per field', () => {
+  it("turns the station's invalid_input message into one readable line per field", () => {
     const message =
       'aftership.baseUrl: Must be a web address starting with https://; aftership.baseUrl: Must be a web address starting with https://; defaultParcel.dimension.width: Width must be more than 0; tiktok.authBaseUrl: Must be a web address starting with https://; printer.media: Invalid option; something odd';
     expect(splitFieldProblems(message)).toEqual([

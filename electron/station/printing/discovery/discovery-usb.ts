@@ -50,10 +50,20 @@ export async function discoverUsbPrinters(opts: UsbDiscoveryOptions = {}): Promi
   for (const name of await list(join(devRoot, 'usb'), /^lp\d+$/)) {
     const id = await deviceId(sysRoot, 'usbmisc', name);
     const model = [id?.MFG, id?.MDL].filter(Boolean).join(' ');
-    found.push({ address: join(devRoot, 'usb', name), name: model || `USB printer ${name}`, kind: 'device', detail: id?.CMD ? `USB, speaks ${id.CMD}` : 'USB printer' });
+    found.push({
+      address: join(devRoot, 'usb', name),
+      name: model || `USB printer ${name}`,
+      kind: 'device',
+      detail: id?.CMD ? `USB, speaks ${id.CMD}` : 'USB printer',
+    });
   }
   for (const name of await list(devRoot, /^lp\d+$/)) {
-    found.push({ address: join(devRoot, name), name: `Parallel port ${name}`, kind: 'device', detail: 'parallel port (a printer may or may not be connected)' });
+    found.push({
+      address: join(devRoot, name),
+      name: `Parallel port ${name}`,
+      kind: 'device',
+      detail: 'parallel port (a printer may or may not be connected)',
+    });
   }
   return found;
 }

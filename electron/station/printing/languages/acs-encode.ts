@@ -39,7 +39,8 @@ export function encodeAcs(bitmap: Bitmap): string {
 /** As encodeAcs, but gives up (null) as soon as the text would be longer than maxLength. */
 export function encodeAcsWithin(bitmap: Bitmap, maxLength: number): string | null {
   const { bytesPerRow, heightDots, data } = bitmap;
-  if (data.length !== bytesPerRow * heightDots) throw new Error(`bitmap data is ${data.length} bytes, expected ${bytesPerRow * heightDots}`);
+  if (data.length !== bytesPerRow * heightDots)
+    throw new Error(`bitmap data is ${data.length} bytes, expected ${bytesPerRow * heightDots}`);
   const nibblesPerRow = bytesPerRow * 2;
   // Worst case: every nibble written as itself (a run of 1 costs 1 char), plus nothing else.
   const out = new Uint8Array(nibblesPerRow * heightDots + heightDots);

@@ -22,7 +22,10 @@ export function bitmapToEpl(bitmap: Bitmap, opts: EplOptions = {}): Buffer {
   for (let i = 0; i < data.length; i++) data[i] = ~bitmap.data[i]! & 0xff;
   return Buffer.concat([
     // The leading line break ends anything half-sent before; N clears the image buffer.
-    Buffer.from(`\r\nN\r\nq${bitmap.widthDots}\r\nQ${bitmap.heightDots},${gap}\r\nGW0,0,${bitmap.bytesPerRow},${bitmap.heightDots},`, 'latin1'),
+    Buffer.from(
+      `\r\nN\r\nq${bitmap.widthDots}\r\nQ${bitmap.heightDots},${gap}\r\nGW0,0,${bitmap.bytesPerRow},${bitmap.heightDots},`,
+      'latin1',
+    ),
     data,
     Buffer.from('\r\nP1\r\n', 'latin1'),
   ]);

@@ -24,7 +24,8 @@ const GS = 0x1d;
 
 export function bitmapToEscPos(bitmap: Bitmap, opts: EscPosOptions = {}): Buffer {
   const { bytesPerRow, heightDots, data } = bitmap;
-  if (data.length !== bytesPerRow * heightDots) throw new Error(`bitmap data is ${data.length} bytes, expected ${bytesPerRow * heightDots}`);
+  if (data.length !== bytesPerRow * heightDots)
+    throw new Error(`bitmap data is ${data.length} bytes, expected ${bytesPerRow * heightDots}`);
   if (bytesPerRow > 0xffff) throw new RangeError('bitmap too wide for GS v 0');
   const bandRows = opts.bandRows ?? 256;
   if (!Number.isInteger(bandRows) || bandRows < 1 || bandRows > 2303) throw new RangeError('bandRows must be 1 to 2303');

@@ -13,14 +13,18 @@ function num(n: number): string {
 
 export function bitmapToPdf(bitmap: Bitmap, opts: { media?: MediaSize } = {}): Buffer {
   const { widthDots, heightDots, bytesPerRow, data } = bitmap;
-  if (data.length !== bytesPerRow * heightDots) throw new Error(`bitmap data is ${data.length} bytes, expected ${bytesPerRow * heightDots}`);
+  if (data.length !== bytesPerRow * heightDots)
+    throw new Error(`bitmap data is ${data.length} bytes, expected ${bytesPerRow * heightDots}`);
   const { widthPt, heightPt } = mediaPoints(opts.media ?? DEFAULT_MEDIA);
   const image = deflateSync(data);
   const content = Buffer.from(`q ${num(widthPt)} 0 0 ${num(heightPt)} 0 0 cm /Im0 Do Q\n`, 'latin1');
   const objects: Buffer[] = [
     Buffer.from('<< /Type /Catalog /Pages 2 0 R >>', 'latin1'),
     Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>', 'latin1'),
-    Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${num(widthPt)} ${num(heightPt)}] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>`, 'latin1'),
+    Buffer.from(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${num(widthPt)} ${num(heightPt)}] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>`,
+      'latin1',
+    ),
     Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')]),
     Buffer.concat([
       Buffer.from(
@@ -40,7 +44,11 @@ export function bitmapToPdf(bitmap: Bitmap, opts: { media?: MediaSize } = {}): B
     offset += chunk.length;
     parts.push(chunk);
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n`,
+    '0000000000 65535 f \n',
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+  ].join('');
   parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
   return Buffer.concat(parts);
 }

@@ -14,7 +14,12 @@ export async function pngLabelToPdf(png: Uint8Array, opts: { media?: MediaSize }
   const { widthPt, heightPt } = mediaPoints(opts.media ?? DEFAULT_MEDIA);
   const place = fitToMedia(image.width, image.height, widthPt, heightPt);
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: [widthPt, heightPt], margin: 0, autoFirstPage: true, info: { Title: 'Shipping label', CreationDate: new Date(0) } });
+    const doc = new PDFDocument({
+      size: [widthPt, heightPt],
+      margin: 0,
+      autoFirstPage: true,
+      info: { Title: 'Shipping label', CreationDate: new Date(0) },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));

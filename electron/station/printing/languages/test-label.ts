@@ -10,7 +10,11 @@ export interface TestLabelOptions {
 
 /** Text placed in a ^FD field: no ZPL command characters, printable only, bounded length. */
 function fieldText(text: string, max: number): string {
-  return text.replace(/[\^~\\]/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, max);
+  return text
+    .replace(/[\^~\\]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, max);
 }
 
 function isoDate(d: Date): string {

@@ -41,13 +41,15 @@ export function bitmapToZpl(bitmap: Bitmap, opts: ZplGraphicOptions = {}): strin
   const y = box ? box.y0 : 0;
   const total = graphic.bytesPerRow * graphic.heightDots;
   const { data } = graphicFieldData(graphic, opts);
-  return [
-    '^XA',
-    '^LH0,0',
-    `^PW${bitmap.widthDots}`,
-    `^LL${bitmap.heightDots}`,
-    `^FO${x},${y}^GFA,${total},${total},${graphic.bytesPerRow},${data}^FS`,
-    '^PQ1',
-    '^XZ',
-  ].join('\n') + '\n';
+  return (
+    [
+      '^XA',
+      '^LH0,0',
+      `^PW${bitmap.widthDots}`,
+      `^LL${bitmap.heightDots}`,
+      `^FO${x},${y}^GFA,${total},${total},${graphic.bytesPerRow},${data}^FS`,
+      '^PQ1',
+      '^XZ',
+    ].join('\n') + '\n'
+  );
 }

@@ -64,7 +64,9 @@ export class PrintJobStore {
   }
 
   pendingCount(printer: string): number {
-    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM print_jobs WHERE printer = ? AND state IN ${PENDING_SQL}`).get(printer) as { n: number };
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM print_jobs WHERE printer = ? AND state IN ${PENDING_SQL}`).get(printer) as {
+      n: number;
+    };
     return row.n;
   }
 
@@ -93,7 +95,9 @@ export class PrintJobStore {
 
   markRetrying(id: number, error: string, bytesSent: number, at: string): PrintJob {
     this.db
-      .prepare("UPDATE print_jobs SET state = 'retrying', last_error = ?, bytes_sent = ?, updated_at = ? WHERE id = ? AND state = 'sending'")
+      .prepare(
+        "UPDATE print_jobs SET state = 'retrying', last_error = ?, bytes_sent = ?, updated_at = ? WHERE id = ? AND state = 'sending'",
+      )
       .run(error, bytesSent, at, id);
     return this.require(id);
   }
@@ -101,7 +105,9 @@ export class PrintJobStore {
   /** The printer took every byte but reports a fault: the job waits for the fault to clear. */
   markHeld(id: number, reason: string, bytesSent: number, at: string): PrintJob {
     this.db
-      .prepare("UPDATE print_jobs SET state = 'held', last_error = ?, bytes_sent = ?, updated_at = ? WHERE id = ? AND state IN ('sending', 'held')")
+      .prepare(
+        "UPDATE print_jobs SET state = 'held', last_error = ?, bytes_sent = ?, updated_at = ? WHERE id = ? AND state IN ('sending', 'held')",
+      )
       .run(reason, bytesSent, at, id);
     return this.require(id);
   }
@@ -134,7 +140,9 @@ export class PrintJobStore {
    */
   redirect(from: string, to: string, at: string): PrintJob[] {
     const rows = this.db
-      .prepare(`UPDATE print_jobs SET printer = ?, updated_at = ? WHERE printer = ? AND state IN ('queued', 'retrying') RETURNING ${COLUMNS}`)
+      .prepare(
+        `UPDATE print_jobs SET printer = ?, updated_at = ? WHERE printer = ? AND state IN ('queued', 'retrying') RETURNING ${COLUMNS}`,
+      )
       .all(to, at, from) as PrintJobRow[];
     return rows.map(jobFromRow);
   }

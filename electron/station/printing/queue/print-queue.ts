@@ -51,7 +51,11 @@ export interface PrintQueueEvents {
 type Waiter = { resolve: (job: PrintJob) => void; reject: (error: PrintQueueError) => void };
 
 const cancelledError = (job: PrintJob): PrintQueueError =>
-  new PrintQueueError('job_cancelled', `Print job ${job.id} was cancelled; the label was not printed by the queue.`, 'Reprint the label from History if it is still needed.');
+  new PrintQueueError(
+    'job_cancelled',
+    `Print job ${job.id} was cancelled; the label was not printed by the queue.`,
+    'Reprint the label from History if it is still needed.',
+  );
 
 export class PrintQueue {
   private readonly store: PrintJobStore;
@@ -96,7 +100,11 @@ export class PrintQueue {
   enqueue(input: EnqueueInput): PrintJob {
     const parsed = EnqueueInputSchema.safeParse(input);
     if (!parsed.success) {
-      throw new PrintQueueError('invalid_print_job', `The label could not be queued: ${describeZodError(parsed.error)}.`, 'Check the printer address in Settings and print the label again from History.');
+      throw new PrintQueueError(
+        'invalid_print_job',
+        `The label could not be queued: ${describeZodError(parsed.error)}.`,
+        'Check the printer address in Settings and print the label again from History.',
+      );
     }
     const job = this.store.insert(parsed.data, this.ctx.stamp());
     this.emit('job', job);
@@ -117,7 +125,11 @@ export class PrintQueue {
     const workers = [...this.workers.values()];
     this.workers.clear();
     await Promise.all(workers.map((w) => w.stop()));
-    const stopped = new PrintQueueError('queue_stopped', 'The print queue stopped before this label printed; it stays queued.', 'It prints when the station starts again.');
+    const stopped = new PrintQueueError(
+      'queue_stopped',
+      'The print queue stopped before this label printed; it stays queued.',
+      'It prints when the station starts again.',
+    );
     for (const list of this.waiters.values()) for (const w of list) w.reject(stopped);
     this.waiters.clear();
   }
@@ -127,10 +139,18 @@ export class PrintQueue {
     const job = this.requireJob(jobId);
     if (job.state === 'cancelled') return job;
     if (job.state === 'done') {
-      throw new PrintQueueError('job_already_done', `Print job ${jobId} already printed.`, 'Nothing to cancel: if the label is not needed, throw it away.');
+      throw new PrintQueueError(
+        'job_already_done',
+        `Print job ${jobId} already printed.`,
+        'Nothing to cancel: if the label is not needed, throw it away.',
+      );
     }
     if (!this.store.cancel(jobId, this.ctx.stamp())) {
-      throw new PrintQueueError('job_sending', `Print job ${jobId} is being sent to the printer right now and cannot be stopped.`, 'Let it print, then throw the label away if it is not needed.');
+      throw new PrintQueueError(
+        'job_sending',
+        `Print job ${jobId} is being sent to the printer right now and cannot be stopped.`,
+        'Let it print, then throw the label away if it is not needed.',
+      );
     }
     const cancelled = this.store.require(jobId);
     this.log(`print job ${jobId} on ${cancelled.printer} cancelled`);

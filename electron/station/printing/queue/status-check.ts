@@ -6,7 +6,12 @@ export async function checkPrinterStatus(status: StatusFn, printer: string, time
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<PrinterStatusReport>((resolve) => {
     timer = setTimeout(
-      () => resolve({ ok: false, faults: ['no_answer'], message: `The printer did not answer the status check within ${formatWait(timeoutMs)}.` }),
+      () =>
+        resolve({
+          ok: false,
+          faults: ['no_answer'],
+          message: `The printer did not answer the status check within ${formatWait(timeoutMs)}.`,
+        }),
       timeoutMs,
     );
   });

@@ -19,7 +19,11 @@ export async function rasterizeLabel(bytes: Uint8Array, opts: RasterOptions): Pr
   const format = sniffLabelFormat(bytes);
   if (format !== 'pdf' && format !== 'png') {
     if (format === 'zpl') {
-      throw new PrintError('preview_unavailable', 'This label is already ZPL, so there is no picture to draw from it.', 'Print it to see it; the printer prints ZPL as is.');
+      throw new PrintError(
+        'preview_unavailable',
+        'This label is already ZPL, so there is no picture to draw from it.',
+        'Print it to see it; the printer prints ZPL as is.',
+      );
     }
     throw unknownFormatError();
   }

@@ -58,7 +58,12 @@ function zplForPrinter(label: Uint8Array, dpi: PrinterDpi): { payload: Buffer; w
     const warnings: RenderWarning[] =
       dpi === 203
         ? []
-        : [{ code: 'zpl_dpi_unchecked', message: `This ZPL label does not say which printer resolution it was made for; on this ${dpi} dpi printer it may print smaller than the label.` }];
+        : [
+            {
+              code: 'zpl_dpi_unchecked',
+              message: `This ZPL label does not say which printer resolution it was made for; on this ${dpi} dpi printer it may print smaller than the label.`,
+            },
+          ];
     return { payload: asBuffer(label), warnings };
   }
   if (made.dpi !== dpi) throw zplWrongDpiError(made.dpi, dpi);
@@ -79,7 +84,10 @@ async function pngToPdfOrExplain(png: Uint8Array, media: MediaSize): Promise<Buf
 
 export async function renderForPrinter(label: Uint8Array, opts: RenderOptions): Promise<RenderedLabel> {
   const checked = RenderOptionsSchema.safeParse(opts);
-  if (!checked.success) throw new RangeError(`render options are not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!checked.success)
+    throw new RangeError(
+      `render options are not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   const { dpi } = checked.data;
   const language = checked.data.language ?? 'zpl';
   const media = checked.data.media ?? DEFAULT_MEDIA;

@@ -27,7 +27,8 @@ export function recordQueueEvent(history: PrintRecords, job: PrintJob): void {
       history.setStatus(label.id, 'printed');
       return;
     case 'cancelled':
-      if (!printedBefore) history.setStatus(label.id, 'print_failed', 'The print was cancelled before the label came out: reprint it when it is needed.');
+      if (!printedBefore)
+        history.setStatus(label.id, 'print_failed', 'The print was cancelled before the label came out: reprint it when it is needed.');
       return;
     case 'sending':
       return;

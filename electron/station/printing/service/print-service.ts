@@ -75,11 +75,16 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
       payload = (await renderForPrinter(bytes, { dpi: printer.dpi, language: printer.language, media: printer.media })).payload;
     } catch (error) {
       // The label is bought and saved whatever went wrong here: say so, never lose the outcome.
-      if (!(error instanceof StationError)) this.deps.log(`label ${label.id}: could not be prepared for the printer (${(error as Error).name})`);
+      if (!(error instanceof StationError))
+        this.deps.log(`label ${label.id}: could not be prepared for the printer (${(error as Error).name})`);
       const problem =
         error instanceof StationError
           ? error.toProblem()
-          : { code: 'print_error', message: 'The label could not be prepared for the printer.', nextStep: 'Check the printer settings and press Reprint.' };
+          : {
+              code: 'print_error',
+              message: 'The label could not be prepared for the printer.',
+              nextStep: 'Check the printer settings and press Reprint.',
+            };
       history.recordPrintAttempt({ labelId: label.id, printer: printer.address, ok: false, reprint, bytes: 0, error: problem.message });
       const updated = label.status === 'printed' ? label : history.setStatus(label.id, 'print_failed', problem.message);
       return { outcome: { ok: false, printer: printer.address, bytes: 0, problem }, label: updated };
@@ -91,7 +96,11 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
       return { outcome: { ok: true, printer: printer.address, bytes: settled.job.bytesSent }, label: latest };
     }
     if (settled.state === 'cancelled') {
-      const problem = { code: 'print_cancelled', message: 'The print was cancelled before the label came out.', nextStep: 'Reprint it from History when it is needed.' };
+      const problem = {
+        code: 'print_cancelled',
+        message: 'The print was cancelled before the label came out.',
+        nextStep: 'Reprint it from History when it is needed.',
+      };
       return { outcome: { ok: false, printer: printer.address, bytes: 0, problem }, label: latest };
     }
     const problem = {

@@ -5,9 +5,7 @@
 import { PENDING_STATES, type PrintJob, type PrintQueue } from '../queue';
 
 export type PrintSettlement =
-  | { state: 'done'; job: PrintJob }
-  | { state: 'waiting'; job: PrintJob; reason: string }
-  | { state: 'cancelled'; job: PrintJob };
+  { state: 'done'; job: PrintJob } | { state: 'waiting'; job: PrintJob; reason: string } | { state: 'cancelled'; job: PrintJob };
 
 export function awaitPrintSettled(queue: PrintQueue, job: PrintJob, maxWaitMs: number): Promise<PrintSettlement> {
   return new Promise((resolve) => {
@@ -37,7 +35,10 @@ export function awaitPrintSettled(queue: PrintQueue, job: PrintJob, maxWaitMs: n
     );
     const timer = setTimeout(() => {
       const now = current();
-      const reason = now.state === 'sending' ? 'The printer is slow to take the label; it is still being sent.' : 'Earlier labels are still printing on this printer.';
+      const reason =
+        now.state === 'sending'
+          ? 'The printer is slow to take the label; it is still being sent.'
+          : 'Earlier labels are still printing on this printer.';
       finish({ state: 'waiting', job: now, reason });
     }, maxWaitMs);
     const now = current();

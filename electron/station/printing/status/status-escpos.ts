@@ -10,7 +10,14 @@
  * Some printers answer only some of the four; the ones left unanswered are skipped (after the first).
  */
 import { withStatusLink } from './status-link';
-import { badAnswerStatus, noAnswerStatus, statusFromFaults, type PrinterFault, type PrinterStatus, type PrinterWarning } from './status-types';
+import {
+  badAnswerStatus,
+  noAnswerStatus,
+  statusFromFaults,
+  type PrinterFault,
+  type PrinterStatus,
+  type PrinterWarning,
+} from './status-types';
 import { DEFAULT_STATUS_TIMEOUT_MS, statusTarget, type StatusQueryOptions } from './status-zebra';
 import { formatWait } from '../timeout-wording';
 
@@ -64,7 +71,11 @@ export async function queryEscPosStatus(address: string, opts: StatusQueryOption
     }
     if (answered === 0) {
       if (garbled) return badAnswerStatus(where);
-      return noAnswerStatus(where, formatWait(timeoutMs), 'The printer may be off, busy, or not support status requests: check it for a red light or an open cover.');
+      return noAnswerStatus(
+        where,
+        formatWait(timeoutMs),
+        'The printer may be off, busy, or not support status requests: check it for a red light or an open cover.',
+      );
     }
     return parseEscPosStatus(bytes);
   });

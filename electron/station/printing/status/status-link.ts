@@ -27,7 +27,13 @@ export function openStatusLink(target: TcpTarget, timeoutMs: number): Promise<St
 
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new PrintError('printer_timeout', `The printer at ${tcpWhere(target)} did not answer within ${formatWait(timeoutMs)}.`, 'Check the printer is on and its address in Settings.'));
+      reject(
+        new PrintError(
+          'printer_timeout',
+          `The printer at ${tcpWhere(target)} did not answer within ${formatWait(timeoutMs)}.`,
+          'Check the printer is on and its address in Settings.',
+        ),
+      );
     }, timeoutMs);
 
     socket.on('data', (chunk: Buffer) => {

@@ -61,11 +61,17 @@ const ORDER: PrinterFault[] = [
 ];
 
 /** Builds a status from the faults a printer reported (most urgent first in the message). */
-export function statusFromFaults(faults: PrinterFault[], warnings: PrinterWarning[] = [], pending?: PrinterStatus['pending']): PrinterStatus {
+export function statusFromFaults(
+  faults: PrinterFault[],
+  warnings: PrinterWarning[] = [],
+  pending?: PrinterStatus['pending'],
+): PrinterStatus {
   const unique = ORDER.filter((f) => faults.includes(f));
   const base = pending ? { pending } : {};
   if (unique.length === 0) {
-    const message = warnings.includes('paper_near_end') ? 'The printer is ready. The label roll is nearly used up: have a new one at hand.' : 'The printer is ready.';
+    const message = warnings.includes('paper_near_end')
+      ? 'The printer is ready. The label roll is nearly used up: have a new one at hand.'
+      : 'The printer is ready.';
     return { ok: true, faults: [], warnings, message, ...base };
   }
   const message = unique.map((f) => FAULT_WORDING[f as keyof typeof FAULT_WORDING]).join(' ');

@@ -91,7 +91,11 @@ export async function queryZebraStatus(address: string, opts: StatusQueryOptions
     const complete = (b: Buffer): boolean => b.filter((x) => x === ETX).length >= 3;
     const answer = await link.ask(ZEBRA_STATUS_REQUEST, complete, timeoutMs);
     if (!answer) {
-      return noAnswerStatus(where, formatWait(timeoutMs), 'A Zebra printer stays silent when it is out of labels or its head is open: check the printer, close the head and press Feed.');
+      return noAnswerStatus(
+        where,
+        formatWait(timeoutMs),
+        'A Zebra printer stays silent when it is out of labels or its head is open: check the printer, close the head and press Feed.',
+      );
     }
     return parseZebraHostStatus(answer) ?? badAnswerStatus(where);
   });

@@ -46,7 +46,13 @@ function notRunning(): PrintError {
 
 /** Turns lp's complaint into a message for a worker. `lp` says "does not exist" even when CUPS is down. */
 async function errorFromLp(queue: string, stderr: string, exec: ExecRunner, server: string | undefined): Promise<PrintError> {
-  const said = stderr.replace(/^lp:\s*/i, '').replace(/^Error\s*-\s*/i, '').trim().split('\n')[0]?.slice(0, 200) ?? '';
+  const said =
+    stderr
+      .replace(/^lp:\s*/i, '')
+      .replace(/^Error\s*-\s*/i, '')
+      .trim()
+      .split('\n')[0]
+      ?.slice(0, 200) ?? '';
   if (/does not exist|not found|unknown printer|no such/i.test(said)) {
     if ((await schedulerRunning(exec, server)) === false) return notRunning();
     return new PrintError('printer_not_found', `CUPS has no printer named ${queue}: check Settings.`, CHECK_QUEUE);
@@ -60,7 +66,11 @@ async function errorFromLp(queue: string, stderr: string, exec: ExecRunner, serv
   }
   if (/scheduler|connection refused|unable to connect|not responding/i.test(said)) return notRunning();
   if (/forbidden|not authorized|permission|not allowed/i.test(said)) {
-    return new PrintError('printer_permission', `CUPS did not let this station print to ${queue}.`, 'Ask IT to allow this computer user to print to that queue, then reprint from History.');
+    return new PrintError(
+      'printer_permission',
+      `CUPS did not let this station print to ${queue}.`,
+      'Ask IT to allow this computer user to print to that queue, then reprint from History.',
+    );
   }
   return new PrintError('printer_io_error', `CUPS did not take the label for ${queue}${said ? ` (${said})` : ''}.`, CHECK_QUEUE);
 }
@@ -79,12 +89,24 @@ export async function sendToCups(queue: string, payload: Uint8Array, opts: CupsO
     });
   } catch (error) {
     if (isNotInstalled(error)) {
-      throw new PrintError('printer_unreachable', 'lp is not installed on this computer, so CUPS printers cannot be used.', 'Install CUPS (on Debian/Ubuntu: sudo apt install cups-client) or use a tcp:// or device address in Settings.');
+      throw new PrintError(
+        'printer_unreachable',
+        'lp is not installed on this computer, so CUPS printers cannot be used.',
+        'Install CUPS (on Debian/Ubuntu: sudo apt install cups-client) or use a tcp:// or device address in Settings.',
+      );
     }
-    throw new PrintError('printer_io_error', `The station could not start lp to print to ${queue}.`, 'Reprint from History; if it fails again, ask IT to check CUPS on this computer.');
+    throw new PrintError(
+      'printer_io_error',
+      `The station could not start lp to print to ${queue}.`,
+      'Reprint from History; if it fails again, ask IT to check CUPS on this computer.',
+    );
   }
   if (result.timedOut) {
-    throw new PrintError('printer_timeout', `CUPS did not take the label for ${queue} within ${formatWait(opts.timeoutMs)}.`, 'Check that the printing service (CUPS) is running, then reprint from History.');
+    throw new PrintError(
+      'printer_timeout',
+      `CUPS did not take the label for ${queue} within ${formatWait(opts.timeoutMs)}.`,
+      'Check that the printing service (CUPS) is running, then reprint from History.',
+    );
   }
   if (result.code !== 0) throw await errorFromLp(queue, result.stderr || result.stdout, exec, opts.server);
   const jobId = parseLpJobId(result.stdout);

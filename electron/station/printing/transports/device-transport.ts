@@ -19,18 +19,38 @@ function errorFromFs(error: NodeJS.ErrnoException, path: string): PrintError {
     case 'ENOENT':
     case 'ENXIO':
     case 'ENODEV':
-      return new PrintError('printer_not_found', `No printer at ${path}: check the USB cable.`, 'Plug the printer in and switch it on, or fix the printer address in Settings, then reprint from History.');
+      return new PrintError(
+        'printer_not_found',
+        `No printer at ${path}: check the USB cable.`,
+        'Plug the printer in and switch it on, or fix the printer address in Settings, then reprint from History.',
+      );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new PrintError('printer_permission', `The station is not allowed to write to ${path}.`, 'Ask IT to give this computer user write access to the printer (on Linux: the "lp" group), then reprint from History.');
+      return new PrintError(
+        'printer_permission',
+        `The station is not allowed to write to ${path}.`,
+        'Ask IT to give this computer user write access to the printer (on Linux: the "lp" group), then reprint from History.',
+      );
     case 'EBUSY':
-      return new PrintError('printer_io_error', `The printer at ${path} is busy (another program is using it).`, 'Close other printing programs or wait a moment, then reprint from History.');
+      return new PrintError(
+        'printer_io_error',
+        `The printer at ${path} is busy (another program is using it).`,
+        'Close other printing programs or wait a moment, then reprint from History.',
+      );
     case 'EISDIR':
     case 'ENOTDIR':
-      return new PrintError('invalid_printer_address', `${path} is a folder, not a printer.`, 'Fix the printer address in Settings, e.g. /dev/usb/lp0.');
+      return new PrintError(
+        'invalid_printer_address',
+        `${path} is a folder, not a printer.`,
+        'Fix the printer address in Settings, e.g. /dev/usb/lp0.',
+      );
     default:
-      return new PrintError('printer_io_error', `Writing the label to ${path} failed (${error.code ?? 'I/O error'}).`, 'Check the printer and its cable, then reprint from History.');
+      return new PrintError(
+        'printer_io_error',
+        `Writing the label to ${path} failed (${error.code ?? 'I/O error'}).`,
+        'Check the printer and its cable, then reprint from History.',
+      );
   }
 }
 

@@ -31,19 +31,35 @@ export function errorFromSocket(error: NodeJS.ErrnoException, target: TcpTarget,
       return new PrintError('printer_refused', `The printer at ${at} refused the connection.`, CHECK_PRINTER);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new PrintError('printer_unreachable', `The printer name "${target.host}" could not be found on the network.`, 'Check the printer address in Settings (an IP address such as 192.168.1.50 is safest).');
+      return new PrintError(
+        'printer_unreachable',
+        `The printer name "${target.host}" could not be found on the network.`,
+        'Check the printer address in Settings (an IP address such as 192.168.1.50 is safest).',
+      );
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'EADDRNOTAVAIL':
-      return new PrintError('printer_unreachable', `The printer at ${at} cannot be reached from this station.`, 'Check the network cable or Wi-Fi of the station and the printer, and the address in Settings.');
+      return new PrintError(
+        'printer_unreachable',
+        `The printer at ${at} cannot be reached from this station.`,
+        'Check the network cable or Wi-Fi of the station and the printer, and the address in Settings.',
+      );
     case 'ECONNRESET':
     case 'EPIPE':
     case 'ECONNABORTED':
       return connected
-        ? new PrintError('printer_disconnected', `The printer at ${at} dropped the connection before it took the whole label.`, 'The label may be cut short or missing: check the printer for an error light, then reprint from History.')
+        ? new PrintError(
+            'printer_disconnected',
+            `The printer at ${at} dropped the connection before it took the whole label.`,
+            'The label may be cut short or missing: check the printer for an error light, then reprint from History.',
+          )
         : new PrintError('printer_refused', `The printer at ${at} refused the connection.`, CHECK_PRINTER);
     default:
-      return new PrintError('printer_unreachable', `Could not send the label to the printer at ${at} (${error.code ?? 'network error'}).`, CHECK_PRINTER);
+      return new PrintError(
+        'printer_unreachable',
+        `Could not send the label to the printer at ${at} (${error.code ?? 'network error'}).`,
+        CHECK_PRINTER,
+      );
   }
 }
 
@@ -67,7 +83,12 @@ class AttemptFailure {
 
 const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE']);
 
-export async function sendOverTcp(target: TcpTarget, payload: Uint8Array, timeoutMs: number, reconnect: TcpReconnect = {}): Promise<{ bytes: number }> {
+export async function sendOverTcp(
+  target: TcpTarget,
+  payload: Uint8Array,
+  timeoutMs: number,
+  reconnect: TcpReconnect = {},
+): Promise<{ bytes: number }> {
   const reconnects = Math.max(0, Math.min(5, Math.floor(reconnect.reconnects ?? DEFAULT_TCP_RECONNECTS)));
   const delayMs = Math.max(0, reconnect.reconnectDelayMs ?? DEFAULT_TCP_RECONNECT_DELAY_MS);
   for (let attempt = 0; ; attempt++) {
@@ -127,13 +148,26 @@ function attemptOverTcp(target: TcpTarget, payload: Uint8Array, timeoutMs: numbe
     // The printer closed its side. Before our last byte left, that is an early hang-up.
     socket.once('end', () => {
       if (!flushed) {
-        finish(new PrintError('printer_disconnected', `The printer at ${at} closed the connection before it took the whole label.`, 'The label may be cut short or missing: check the printer, then reprint from History.'));
+        finish(
+          new PrintError(
+            'printer_disconnected',
+            `The printer at ${at} closed the connection before it took the whole label.`,
+            'The label may be cut short or missing: check the printer, then reprint from History.',
+          ),
+        );
       }
     });
     socket.once('close', (hadError) => {
       if (hadError) return; // 'error' already reported it.
       if (flushed && socket.bytesWritten >= payload.byteLength) finish(null);
-      else finish(new PrintError('printer_disconnected', `The printer at ${at} closed the connection before it took the whole label.`, 'The label may be cut short or missing: check the printer, then reprint from History.'));
+      else
+        finish(
+          new PrintError(
+            'printer_disconnected',
+            `The printer at ${at} closed the connection before it took the whole label.`,
+            'The label may be cut short or missing: check the printer, then reprint from History.',
+          ),
+        );
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
       // bytesWritten counts bytes queued on the socket too: 0 means not one byte of the label left.

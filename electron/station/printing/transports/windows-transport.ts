@@ -29,30 +29,63 @@ export function errorFromWin32(printer: string, step: string, code: number, writ
   switch (code) {
     case 1801: // ERROR_INVALID_PRINTER_NAME
     case 1905: // ERROR_PRINTER_DELETED
-      return new PrintError('printer_not_found', `Windows has no printer named ${name}: check Settings.`, `Pick the printer from the list of printers on this computer (names must match exactly), ${AGAIN}`);
+      return new PrintError(
+        'printer_not_found',
+        `Windows has no printer named ${name}: check Settings.`,
+        `Pick the printer from the list of printers on this computer (names must match exactly), ${AGAIN}`,
+      );
     case 5: // ERROR_ACCESS_DENIED
-      return new PrintError('printer_permission', `Windows did not let this station print to ${name}.`, `Ask IT to give this user the right to print to that printer, ${AGAIN}`);
+      return new PrintError(
+        'printer_permission',
+        `Windows did not let this station print to ${name}.`,
+        `Ask IT to give this user the right to print to that printer, ${AGAIN}`,
+      );
     case 1722: // RPC_S_SERVER_UNAVAILABLE
     case 1753: // EPT_S_NOT_REGISTERED
     case 1068: // ERROR_SERVICE_DEPENDENCY_FAIL
-      return new PrintError('printer_unreachable', 'The Windows Print Spooler service is not running.', `Start the "Print Spooler" service (or restart the computer), ${AGAIN}`);
+      return new PrintError(
+        'printer_unreachable',
+        'The Windows Print Spooler service is not running.',
+        `Start the "Print Spooler" service (or restart the computer), ${AGAIN}`,
+      );
     case 1804: // ERROR_INVALID_DATATYPE
-      return new PrintError('printer_refused', `The Windows driver of ${name} does not accept raw printer commands.`, `Install the printer with the maker's driver (e.g. ZDesigner) or "Generic / Text Only", ${AGAIN}`);
+      return new PrintError(
+        'printer_refused',
+        `The Windows driver of ${name} does not accept raw printer commands.`,
+        `Install the printer with the maker's driver (e.g. ZDesigner) or "Generic / Text Only", ${AGAIN}`,
+      );
     case 61: // ERROR_PRINTQ_FULL
     case 62: // ERROR_NO_SPOOL_SPACE
     case 112: // ERROR_DISK_FULL
-      return new PrintError('printer_io_error', `The Windows print queue of ${name} is full.`, `Clear stuck jobs from the queue or free disk space, ${AGAIN}`);
+      return new PrintError(
+        'printer_io_error',
+        `The Windows print queue of ${name} is full.`,
+        `Clear stuck jobs from the queue or free disk space, ${AGAIN}`,
+      );
     default:
       if (step === 'write' && written > 0) {
-        return new PrintError('printer_disconnected', `Windows stopped taking the label for ${name} after ${written} bytes.`, `The label may be cut short: check the printer, ${AGAIN}`);
+        return new PrintError(
+          'printer_disconnected',
+          `Windows stopped taking the label for ${name} after ${written} bytes.`,
+          `The label may be cut short: check the printer, ${AGAIN}`,
+        );
       }
-      return new PrintError('printer_io_error', `Windows could not print to ${name} (error ${code} at ${step}).`, `Check the printer in Windows printer settings, ${AGAIN}`);
+      return new PrintError(
+        'printer_io_error',
+        `Windows could not print to ${name} (error ${code} at ${step}).`,
+        `Check the printer in Windows printer settings, ${AGAIN}`,
+      );
   }
 }
 
 /** Reads the script's one-line answer: "JOB <id> <bytes>" or "FAIL <step> <code> [written]". */
 export function parseSpoolerAnswer(printer: string, stdout: string, expected: number): { bytes: number; jobId: string } {
-  const line = stdout.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).pop() ?? '';
+  const line =
+    stdout
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .pop() ?? '';
   const ok = /^JOB (\d+) (\d+)$/.exec(line);
   if (ok) {
     const bytes = Number(ok[2]);
@@ -61,10 +94,18 @@ export function parseSpoolerAnswer(printer: string, stdout: string, expected: nu
   }
   const fail = /^FAIL (\w+) (-?\d+)(?: (\d+))?$/.exec(line);
   if (fail) throw errorFromWin32(printer, fail[1]!, Number(fail[2]), Number(fail[3] ?? 0));
-  throw new PrintError('printer_io_error', `Windows printing to "${printer}" gave no answer the station understands.`, `Check the printer in Windows printer settings, ${AGAIN}`);
+  throw new PrintError(
+    'printer_io_error',
+    `Windows printing to "${printer}" gave no answer the station understands.`,
+    `Check the printer in Windows printer settings, ${AGAIN}`,
+  );
 }
 
-export async function sendToWindowsPrinter(printer: string, payload: Uint8Array, opts: WindowsOptions): Promise<{ bytes: number; jobId?: string }> {
+export async function sendToWindowsPrinter(
+  printer: string,
+  payload: Uint8Array,
+  opts: WindowsOptions,
+): Promise<{ bytes: number; jobId?: string }> {
   const exec = opts.exec ?? runProgram;
   const file = join(opts.tempDir ?? tmpdir(), `label-station-${randomUUID()}.bin`);
   await fs.writeFile(file, payload, { mode: 0o600 });
@@ -79,15 +120,31 @@ export async function sendToWindowsPrinter(printer: string, payload: Uint8Array,
       });
     } catch (error) {
       if (isNotInstalled(error)) {
-        throw new PrintError('printer_unreachable', 'Windows PowerShell is not available, so Windows printers cannot be used from this station.', 'Use a tcp:// printer address in Settings, or ask IT to restore PowerShell.');
+        throw new PrintError(
+          'printer_unreachable',
+          'Windows PowerShell is not available, so Windows printers cannot be used from this station.',
+          'Use a tcp:// printer address in Settings, or ask IT to restore PowerShell.',
+        );
       }
-      throw new PrintError('printer_io_error', `The station could not start PowerShell to print to "${printer}".`, `Reprint from History; if it fails again, ask IT.`);
+      throw new PrintError(
+        'printer_io_error',
+        `The station could not start PowerShell to print to "${printer}".`,
+        `Reprint from History; if it fails again, ask IT.`,
+      );
     }
     if (result.timedOut) {
-      throw new PrintError('printer_timeout', `Windows did not take the label for "${printer}" within ${formatWait(opts.timeoutMs)}.`, `Check the printer and its Windows print queue, ${AGAIN}`);
+      throw new PrintError(
+        'printer_timeout',
+        `Windows did not take the label for "${printer}" within ${formatWait(opts.timeoutMs)}.`,
+        `Check the printer and its Windows print queue, ${AGAIN}`,
+      );
     }
     if (result.code !== 0 && !/^(JOB|FAIL) /m.test(result.stdout)) {
-      throw new PrintError('printer_io_error', `Windows could not print to "${printer}".`, `Check the printer in Windows printer settings, ${AGAIN}`);
+      throw new PrintError(
+        'printer_io_error',
+        `Windows could not print to "${printer}".`,
+        `Check the printer in Windows printer settings, ${AGAIN}`,
+      );
     }
     return parseSpoolerAnswer(printer, result.stdout, payload.byteLength);
   } finally {

@@ -81,9 +81,7 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
   const sleep = opts.sleep ?? abortableSleep;
   const random = opts.random ?? Math.random;
   const now = opts.now ?? (() => new Date());
-  const limiter =
-    opts.rateLimiter ??
-    (opts.sleep ? afterShipTokenBucket(sleep) : sharedAfterShipRateLimiter(baseUrl, apiKey));
+  const limiter = opts.rateLimiter ?? (opts.sleep ? afterShipTokenBucket(sleep) : sharedAfterShipRateLimiter(baseUrl, apiKey));
   const api: ApiClient = createApiClient({ baseUrl, apiKey, fetch: fetchImpl, timeoutMs, limiter, sleep, random });
   const bodyOptions = { serviceType: opts.serviceType || TIKTOK_SERVICE_TYPE, shipperAccountId: opts.shipperAccountId ?? '' };
 
@@ -216,7 +214,12 @@ function labelIdOf(data: unknown): string | undefined {
 function asProviderError(error: unknown, during: 'create' | 'download' | 'lookup'): ProviderError {
   if (error instanceof ProviderError) return error;
   if (during === 'download') {
-    return new ProviderError('label_download_failed', 'The label file could not be downloaded (unexpected error).', 'Reprint the label from History; if it keeps failing, tell a supervisor.', false);
+    return new ProviderError(
+      'label_download_failed',
+      'The label file could not be downloaded (unexpected error).',
+      'Reprint the label from History; if it keeps failing, tell a supervisor.',
+      false,
+    );
   }
   if (during === 'lookup') return lookupFailed('unexpected error in the station');
   // Unexpected: we cannot tell whether AfterShip acted, so it must be treated as ambiguous.

@@ -106,7 +106,8 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
           const retryAfterMs = retryAfterMsFromHeaders(answer.headers);
           opts.limiter.holdFor(retryAfterMs);
           rateLimited += 1;
-          if (rateLimited > rateLimitRetries || rateWaitedMs + retryAfterMs > rateLimitBudgetMs) return { kind: 'rate-limited', retryAfterMs };
+          if (rateLimited > rateLimitRetries || rateWaitedMs + retryAfterMs > rateLimitBudgetMs)
+            return { kind: 'rate-limited', retryAfterMs };
           rateWaitedMs += retryAfterMs;
           if (!(await wait(retryAfterMs, signal))) return { kind: 'cancelled-while-waiting' };
           continue;

@@ -4,9 +4,7 @@ import { z } from 'zod';
 export const AfterShipMeta = z.object({
   code: z.number().int(),
   message: z.string().nullish(),
-  details: z
-    .array(z.union([z.object({ path: z.string().nullish(), info: z.string().nullish() }).loose(), z.string()]))
-    .nullish(),
+  details: z.array(z.union([z.object({ path: z.string().nullish(), info: z.string().nullish() }).loose(), z.string()])).nullish(),
   retryable: z.boolean().nullish(),
 });
 export type AfterShipMeta = z.infer<typeof AfterShipMeta>;

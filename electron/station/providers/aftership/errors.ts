@@ -3,7 +3,8 @@ import { ProviderError } from '../provider';
 import { describeDetails, type AfterShipMeta } from './envelope';
 import type { NetworkFailure } from '../http/network-failure';
 
-const SUPERVISOR_CHECK = 'Do not scan this order again yet: a supervisor must check AfterShip for a label for this order, then reprint it from there or from History.';
+const SUPERVISOR_CHECK =
+  'Do not scan this order again yet: a supervisor must check AfterShip for a label for this order, then reprint it from there or from History.';
 
 function withDetails(sentence: string, meta: AfterShipMeta): string {
   const details = describeDetails(meta);
@@ -13,8 +14,7 @@ function withDetails(sentence: string, meta: AfterShipMeta): string {
 
 /** A 4xxx business error (HTTP 200): AfterShip refused, nothing was bought. */
 export function businessError(meta: AfterShipMeta): ProviderError {
-  const make = (code: string, sentence: string, nextStep: string) =>
-    new ProviderError(code, withDetails(sentence, meta), nextStep, false);
+  const make = (code: string, sentence: string, nextStep: string) => new ProviderError(code, withDetails(sentence, meta), nextStep, false);
   switch (meta.code) {
     case 4104:
       return make(

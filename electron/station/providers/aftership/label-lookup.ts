@@ -14,7 +14,10 @@ import { lookupCancelled, lookupCancelling, lookupFailed, lookupRefused, lookupU
 
 export interface LookupDeps {
   api: ApiClient;
-  poll(labelId: string, signal?: AbortSignal): Promise<{ state: 'created'; label: PurchasedLabel } | { state: 'failed'; reason: string | null }>;
+  poll(
+    labelId: string,
+    signal?: AbortSignal,
+  ): Promise<{ state: 'created'; label: PurchasedLabel } | { state: 'failed'; reason: string | null }>;
   now: () => Date;
   lookupDays: number;
 }
@@ -48,9 +51,11 @@ async function searchByReference(request: LabelRequest, deps: LookupDeps, signal
   const matches: AfterShipLabelData[] = [];
   for (let page = 0; page < MAX_PAGES; page++) {
     const outcome = await deps.api.call({ method: 'GET', path: '/labels', query }, signal);
-    if (outcome.kind === 'cancelled-while-waiting' || (outcome.kind === 'failed' && outcome.failure === 'cancelled')) throw lookupCancelled();
+    if (outcome.kind === 'cancelled-while-waiting' || (outcome.kind === 'failed' && outcome.failure === 'cancelled'))
+      throw lookupCancelled();
     if (outcome.kind === 'rate-limited') throw lookupFailed('AfterShip is rate limiting this account right now');
-    if (outcome.kind === 'failed') throw lookupFailed(outcome.failure === 'unreachable' ? 'AfterShip cannot be reached' : 'the connection to AfterShip failed');
+    if (outcome.kind === 'failed')
+      throw lookupFailed(outcome.failure === 'unreachable' ? 'AfterShip cannot be reached' : 'the connection to AfterShip failed');
     const { status } = outcome.answer;
     if (status === 401 || status === 403) throw lookupUnauthorized();
     if (status >= 500) throw lookupFailed(`AfterShip had an internal error (HTTP ${status})`);

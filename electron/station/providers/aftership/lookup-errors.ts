@@ -5,10 +5,16 @@
 import { ProviderError } from '../provider';
 import { describeDetails, type AfterShipMeta } from './envelope';
 
-const NEXT_STEP = 'Do not buy this label again yet: the station will check AfterShip again; if it keeps failing, a supervisor must look the order up in AfterShip.';
+const NEXT_STEP =
+  'Do not buy this label again yet: the station will check AfterShip again; if it keeps failing, a supervisor must look the order up in AfterShip.';
 
 export function lookupFailed(reason: string): ProviderError {
-  return new ProviderError('aftership_lookup_failed', `The station could not check at AfterShip whether this order’s label was already bought: ${reason}.`, NEXT_STEP, true);
+  return new ProviderError(
+    'aftership_lookup_failed',
+    `The station could not check at AfterShip whether this order’s label was already bought: ${reason}.`,
+    NEXT_STEP,
+    true,
+  );
 }
 
 export function lookupUnauthorized(): ProviderError {

@@ -27,7 +27,10 @@ const MAX_LABEL_BYTES = 25 * 1024 * 1024;
 
 export async function downloadLabelWithRetries(url: string, opts: LabelDownloadOptions): Promise<Uint8Array> {
   if (!/^https?:\/\//i.test(url)) {
-    throw labelDownloadError('The label address is not a web address, so the file cannot be downloaded.', 'Reprint it from History; if it is missing, tell a supervisor.');
+    throw labelDownloadError(
+      'The label address is not a web address, so the file cannot be downloaded.',
+      'Reprint it from History; if it is missing, tell a supervisor.',
+    );
   }
   let problem = 'no answer';
   for (let attempt = 1; attempt <= opts.attempts; attempt++) {
@@ -39,12 +42,16 @@ export async function downloadLabelWithRetries(url: string, opts: LabelDownloadO
       }
     }
     if (opts.signal?.aborted) throw labelDownloadCancelled();
-    const result = await httpExchange(url, { method: 'GET', headers: { accept: opts.accept } }, {
-      fetch: opts.fetch,
-      timeoutMs: opts.timeoutMs,
-      signal: opts.signal,
-      maxBytes: MAX_LABEL_BYTES,
-    });
+    const result = await httpExchange(
+      url,
+      { method: 'GET', headers: { accept: opts.accept } },
+      {
+        fetch: opts.fetch,
+        timeoutMs: opts.timeoutMs,
+        signal: opts.signal,
+        maxBytes: MAX_LABEL_BYTES,
+      },
+    );
     if (!result.ok) {
       if (result.failure === 'cancelled') throw labelDownloadCancelled();
       if (result.tooLarge) throw labelDownloadError('The label file is far too large to be a shipping label.', opts.tooLargeNextStep);
@@ -63,7 +70,10 @@ export async function downloadLabelWithRetries(url: string, opts: LabelDownloadO
     }
     throw opts.refused(status);
   }
-  throw labelDownloadError(`The label was bought but its file could not be downloaded: ${problem}.`, "Check the station's internet connection, then reprint the label from History.");
+  throw labelDownloadError(
+    `The label was bought but its file could not be downloaded: ${problem}.`,
+    "Check the station's internet connection, then reprint the label from History.",
+  );
 }
 
 export function labelDownloadError(message: string, nextStep: string): ProviderError {

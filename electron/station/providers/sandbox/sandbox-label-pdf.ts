@@ -61,14 +61,24 @@ function drawPage(doc: Doc, input: SandboxLabelInput, tracking: string, index: n
   const recipient = input.recipient ?? sandboxRecipientFor(input.orderId);
   const parcel = input.parcels?.[index] ?? null;
 
-  doc.lineWidth(1.5).rect(M - 2, M - 2, INNER_W + 4, PAGE_H - 2 * M + 4).stroke('black');
+  doc
+    .lineWidth(1.5)
+    .rect(M - 2, M - 2, INNER_W + 4, PAGE_H - 2 * M + 4)
+    .stroke('black');
 
   band(doc, M - 2, 34, SANDBOX_BANNER, 14.5);
 
   // Service row: a big service letter box, like carrier labels have, then the shipment facts.
   const rowY = 46;
-  doc.lineWidth(2).rect(M + 2, rowY, 54, 54).stroke('black');
-  doc.font('Helvetica-Bold').fontSize(44).fillColor('black').text('S', M + 2, rowY + 8, { width: 54, align: 'center', lineBreak: false });
+  doc
+    .lineWidth(2)
+    .rect(M + 2, rowY, 54, 54)
+    .stroke('black');
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(44)
+    .fillColor('black')
+    .text('S', M + 2, rowY + 8, { width: 54, align: 'center', lineBreak: false });
   const infoX = M + 64;
   const infoW = INNER_W - 68;
   fitText(doc, input.service ?? SANDBOX_SERVICE_NAME, 'Helvetica-Bold', 10, infoX, rowY, infoW);
@@ -82,11 +92,17 @@ function drawPage(doc: Doc, input: SandboxLabelInput, tracking: string, index: n
   facts.forEach((line, i) => doc.text(line, infoX, rowY + 15 + i * 10, { width: infoW, lineBreak: false }));
 
   rule(doc, 106, 1);
-  doc.font('Helvetica-Bold').fontSize(7).text('FROM:', M + 4, 111, { lineBreak: false });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(7)
+    .text('FROM:', M + 4, 111, { lineBreak: false });
   addressLines(sender, true).forEach((line, i) => fitText(doc, line, 'Helvetica', 8, M + 36, 111 + i * 9.5, INNER_W - 40));
 
   rule(doc, 160, 1);
-  doc.font('Helvetica-Bold').fontSize(8).text('SHIP TO:', M + 4, 166, { lineBreak: false });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(8)
+    .text('SHIP TO:', M + 4, 166, { lineBreak: false });
   const toLines = addressLines(recipient, false);
   let y = 178;
   toLines.forEach((line, i) => {
@@ -97,19 +113,34 @@ function drawPage(doc: Doc, input: SandboxLabelInput, tracking: string, index: n
   });
 
   rule(doc, 256, 3);
-  doc.font('Helvetica-Bold').fontSize(8.5).text('TIKTOK SHIPPING TRACKING #', M, 263, { width: INNER_W, align: 'center', lineBreak: false });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(8.5)
+    .text('TIKTOK SHIPPING TRACKING #', M, 263, { width: INNER_W, align: 'center', lineBreak: false });
   drawBarcode(doc, tracking, 276, dotsToPt(LABEL_DPI)); // one inch tall
   doc.font('Helvetica-Bold').fontSize(12).text(tracking, M, 354, { width: INNER_W, align: 'center', lineBreak: false });
 
   rule(doc, 372, 3);
-  doc.font('Helvetica').fontSize(8).text('TikTok order ID:', M + 4, 378, { lineBreak: false });
-  doc.font('Helvetica-Bold').fontSize(10).text(input.orderId, M + 72, 377, { lineBreak: false });
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .text('TikTok order ID:', M + 4, 378, { lineBreak: false });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(10)
+    .text(input.orderId, M + 72, 377, { lineBreak: false });
   const items = parcel?.itemIds ?? [];
   if (items.length > 0) {
     fitText(doc, itemsLine(items), 'Helvetica-Bold', 7.5, M + 4, 389, INNER_W - 8);
-    doc.font('Helvetica').fontSize(5.5).text(`Label ID: ${input.labelId}`, M + 4, 398, { width: INNER_W - 8, lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(5.5)
+      .text(`Label ID: ${input.labelId}`, M + 4, 398, { width: INNER_W - 8, lineBreak: false });
   } else {
-    doc.font('Helvetica').fontSize(6.5).text(`Label ID: ${input.labelId}`, M + 4, 391, { width: INNER_W - 8, lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(6.5)
+      .text(`Label ID: ${input.labelId}`, M + 4, 391, { width: INNER_W - 8, lineBreak: false });
   }
 
   band(doc, PAGE_H - M - 20, 22, 'SANDBOX — DO NOT SHIP', 11);
@@ -131,7 +162,11 @@ function band(doc: Doc, y: number, height: number, text: string, size: number): 
 }
 
 function rule(doc: Doc, y: number, width: number): void {
-  doc.lineWidth(width).moveTo(M - 2, y).lineTo(PAGE_W - M + 2, y).stroke('black');
+  doc
+    .lineWidth(width)
+    .moveTo(M - 2, y)
+    .lineTo(PAGE_W - M + 2, y)
+    .stroke('black');
 }
 
 function drawBarcode(doc: Doc, text: string, topPt: number, heightPt: number): void {

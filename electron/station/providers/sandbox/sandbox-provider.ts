@@ -83,7 +83,8 @@ export function createSandboxProvider(opts: SandboxProviderOptions = {}): LabelP
           false,
         );
       }
-      if (signal?.aborted) throw new ProviderError('label_download_cancelled', 'The label download was cancelled.', 'Reprint the label from History.', false);
+      if (signal?.aborted)
+        throw new ProviderError('label_download_cancelled', 'The label download was cancelled.', 'Reprint the label from History.', false);
       const sold = ledger.findByLabelId(id);
       const input = sold
         ? { orderId, trackingNumbers: sold.trackingNumbers, parcels: sold.parcels, labelId: id, date: new Date(sold.createdAt) }

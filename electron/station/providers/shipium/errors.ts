@@ -120,7 +120,12 @@ export function unusableLabelError(unusable: UnusableLabel): ProviderError {
 export function networkErrorOnCreate(failure: NetworkFailure, timeoutMs: number): ProviderError {
   switch (failure) {
     case 'unreachable':
-      return new ProviderError('shipium_unreachable', 'Cannot reach Shipium; nothing was bought.', "Check the station's internet connection, then scan again.", false);
+      return new ProviderError(
+        'shipium_unreachable',
+        'Cannot reach Shipium; nothing was bought.',
+        "Check the station's internet connection, then scan again.",
+        false,
+      );
     case 'timeout':
       return new ProviderError(
         'shipium_no_answer',

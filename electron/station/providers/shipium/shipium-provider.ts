@@ -72,23 +72,37 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
     if (labelUrl.startsWith('data:')) {
       const bytes = decodeLabelDataUrl(labelUrl);
       if (!bytes || bytes.byteLength === 0) {
-        throw labelDownloadError('The stored Shipium label is damaged and cannot be read.', 'A supervisor can print the label from the Shipium Console.');
+        throw labelDownloadError(
+          'The stored Shipium label is damaged and cannot be read.',
+          'A supervisor can print the label from the Shipium Console.',
+        );
       }
       return bytes;
     }
     if (!/^https?:\/\//i.test(labelUrl)) {
-      throw labelDownloadError('The label address is not a web address, so the file cannot be downloaded.', 'A supervisor can print the label from the Shipium Console.');
+      throw labelDownloadError(
+        'The label address is not a web address, so the file cannot be downloaded.',
+        'A supervisor can print the label from the Shipium Console.',
+      );
     }
     // The API key goes only to Shipium's own host, never to a file host.
     const sameHost = safeOrigin(labelUrl) === safeOrigin(baseUrl);
-    const headers: Record<string, string> = { accept: 'application/pdf, application/zpl, image/png, */*', ...(sameHost ? { authorization } : {}) };
+    const headers: Record<string, string> = {
+      accept: 'application/pdf, application/zpl, image/png, */*',
+      ...(sameHost ? { authorization } : {}),
+    };
     const attempts = Math.max(1, opts.downloadAttempts ?? 3);
     let problem = 'no answer';
     for (let attempt = 1; attempt <= attempts; attempt++) {
       if (attempt > 1) await pause((opts.downloadBackoffMs ?? 500) * 2 ** (attempt - 2), signal);
-      const result = await httpExchange(labelUrl, { method: 'GET', headers }, { fetch: fetchImpl, timeoutMs: DOWNLOAD_TIMEOUT_MS, signal, maxBytes: MAX_ANSWER_BYTES });
+      const result = await httpExchange(
+        labelUrl,
+        { method: 'GET', headers },
+        { fetch: fetchImpl, timeoutMs: DOWNLOAD_TIMEOUT_MS, signal, maxBytes: MAX_ANSWER_BYTES },
+      );
       if (!result.ok) {
-        if (result.failure === 'cancelled') throw labelDownloadError('The label download was cancelled.', 'Reprint the label from History.');
+        if (result.failure === 'cancelled')
+          throw labelDownloadError('The label download was cancelled.', 'Reprint the label from History.');
         problem = result.failure === 'unreachable' ? 'the server could not be reached' : 'the connection failed';
         continue;
       }
@@ -103,7 +117,10 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
         'Try the reprint from History in a minute; if it still fails, a supervisor can print it from the Shipium Console.',
       );
     }
-    throw labelDownloadError(`The label was bought but its file could not be downloaded: ${problem}.`, "Check the station's internet connection, then reprint the label from History.");
+    throw labelDownloadError(
+      `The label was bought but its file could not be downloaded: ${problem}.`,
+      "Check the station's internet connection, then reprint the label from History.",
+    );
   }
 
   return {
@@ -129,7 +146,10 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
         return await download(labelUrl, signal);
       } catch (error) {
         if (error instanceof ProviderError) throw redactSecrets(error, [apiKey]);
-        throw labelDownloadError('The label file could not be downloaded (unexpected error).', 'Reprint the label from History; if it keeps failing, tell a supervisor.');
+        throw labelDownloadError(
+          'The label file could not be downloaded (unexpected error).',
+          'Reprint the label from History; if it keeps failing, tell a supervisor.',
+        );
       }
     },
   };

@@ -29,12 +29,16 @@ export function parseAuthCode(codeOrRedirectUrl: string): string {
     }
     const code = params.get('code') ?? params.get('auth_code');
     if (!code?.trim()) {
-      throw notAuthorizedError(' The pasted address has no authorization code (?code=…): copy the whole address after approving in TikTok Shop.');
+      throw notAuthorizedError(
+        ' The pasted address has no authorization code (?code=…): copy the whole address after approving in TikTok Shop.',
+      );
     }
     return code.trim();
   }
   if (!/^[\w.\-~]{4,512}$/.test(text)) {
-    throw notAuthorizedError(' That does not look like a TikTok authorization code: paste the code or the whole address TikTok redirected to.');
+    throw notAuthorizedError(
+      ' That does not look like a TikTok authorization code: paste the code or the whole address TikTok redirected to.',
+    );
   }
   return text;
 }

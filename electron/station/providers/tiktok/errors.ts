@@ -37,7 +37,12 @@ export function rateLimitedError(retryAfterMs: number): ProviderError {
 }
 
 export function unreachableError(): ProviderError {
-  return new ProviderError('tiktok_unreachable', 'Cannot reach TikTok Shop; nothing was bought.', "Check the station's internet connection, then scan again.", false);
+  return new ProviderError(
+    'tiktok_unreachable',
+    'Cannot reach TikTok Shop; nothing was bought.',
+    "Check the station's internet connection, then scan again.",
+    false,
+  );
 }
 
 /** A read kept failing (network, 5xx, 36009003): nothing was bought by it. */
@@ -82,10 +87,18 @@ export function ambiguousCreateError(why: 'timeout' | 'lost' | 'cancelled' | 'se
 }
 
 export function cancelledError(): ProviderError {
-  return new ProviderError('label_cancelled', 'The request to TikTok Shop was cancelled; nothing was bought.', 'Scan the order again when ready.', false);
+  return new ProviderError(
+    'label_cancelled',
+    'The request to TikTok Shop was cancelled; nothing was bought.',
+    'Scan the order again when ready.',
+    false,
+  );
 }
 
 /** Replaces every secret (app secret, tokens) in a ProviderError's words. */
 export function redact(error: ProviderError, secrets: Array<string | null | undefined>): ProviderError {
-  return redactSecrets(error, secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4));
+  return redactSecrets(
+    error,
+    secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4),
+  );
 }

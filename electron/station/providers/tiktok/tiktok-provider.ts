@@ -70,7 +70,14 @@ export function createTikTokProvider(opts: TikTokClientOptions): LabelProvider {
       weight: tiktokWeight(parcel.weight),
       dimension: tiktokDimension(parcel.dimension),
     };
-    const data = await client.call({ method: 'POST', path: '/fulfillment/202309/packages', body, phase: 'create', what: 'buying the label', signal });
+    const data = await client.call({
+      method: 'POST',
+      path: '/fulfillment/202309/packages',
+      body,
+      phase: 'create',
+      what: 'buying the label',
+      signal,
+    });
     const created = CreatedPackage.safeParse(data);
     if (!created.success) throw ambiguousCreateError('unreadable', ' (no package ID)');
     const packageId = created.data.package_id;
@@ -109,7 +116,8 @@ export function createTikTokProvider(opts: TikTokClientOptions): LabelProvider {
       signal,
     });
     const parsed = PackageDetail.safeParse(data);
-    if (!parsed.success || parsed.data.package_id !== packageId) throw unavailableError('reading the package (the answer could not be read)');
+    if (!parsed.success || parsed.data.package_id !== packageId)
+      throw unavailableError('reading the package (the answer could not be read)');
     return parsed.data;
   }
 
@@ -154,7 +162,12 @@ export function createTikTokProvider(opts: TikTokClientOptions): LabelProvider {
 
     async downloadLabel(labelUrl, signal) {
       try {
-        return await downloadShippingDocument(labelUrl, { fetch: opts.fetch ?? globalThis.fetch, timeoutMs: opts.timeoutMs ?? 30_000, sleep, signal });
+        return await downloadShippingDocument(labelUrl, {
+          fetch: opts.fetch ?? globalThis.fetch,
+          timeoutMs: opts.timeoutMs ?? 30_000,
+          sleep,
+          signal,
+        });
       } catch (error) {
         throw scrub(error);
       }
@@ -178,7 +191,12 @@ function targetItems(order: TikTokOrder, itemIds: string[]): string[] {
   if (itemIds.length === 0) {
     const all = order.line_items.filter((item) => item.display_status !== CANCELLED).map((item) => item.id);
     if (all.length === 0) {
-      throw new ProviderError('tiktok_nothing_to_ship', `TikTok order ${order.id} has no items left to ship; nothing was bought.`, 'Check the order in TikTok Shop Seller Center.', false);
+      throw new ProviderError(
+        'tiktok_nothing_to_ship',
+        `TikTok order ${order.id} has no items left to ship; nothing was bought.`,
+        'Check the order in TikTok Shop Seller Center.',
+        false,
+      );
     }
     return all;
   }

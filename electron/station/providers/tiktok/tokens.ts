@@ -21,7 +21,10 @@ const TokenData = z.object({
   seller_name: z.string().nullish(),
 });
 
-type AuthOptions = Pick<TikTokClientOptions, 'authBaseUrl' | 'appKey' | 'appSecret' | 'fetch' | 'now'> & { timeoutMs?: number; signal?: AbortSignal };
+type AuthOptions = Pick<TikTokClientOptions, 'authBaseUrl' | 'appKey' | 'appSecret' | 'fetch' | 'now'> & {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+};
 
 /**
  * TikTok sends expiry instants as Unix seconds (e.g. 1660556783). A small number is read as a
@@ -55,12 +58,16 @@ async function tokenRequest(
   const attempts = 3;
   let lastError: ProviderError = unreachableError();
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const result = await httpExchange(url.toString(), { method: 'GET', headers: { accept: 'application/json' } }, {
-      fetch: opts.fetch ?? globalThis.fetch,
-      timeoutMs: opts.timeoutMs ?? 30_000,
-      signal: opts.signal,
-      maxBytes: MAX_ANSWER_BYTES,
-    });
+    const result = await httpExchange(
+      url.toString(),
+      { method: 'GET', headers: { accept: 'application/json' } },
+      {
+        fetch: opts.fetch ?? globalThis.fetch,
+        timeoutMs: opts.timeoutMs ?? 30_000,
+        signal: opts.signal,
+        maxBytes: MAX_ANSWER_BYTES,
+      },
+    );
     if (!result.ok) {
       if (result.failure === 'cancelled') throw cancelledError();
       lastError = result.failure === 'unreachable' ? unreachableError() : unavailableError('renewing the shop authorization');

@@ -33,7 +33,10 @@ afterEach(async () => {
 async function aftershipWithShopify() {
   const aftership = await startFakeAfterShip({ apiKey: AFTERSHIP_KEY, labelFormat: 'zpl' });
   const shopify = await startFakeShopify({ adminToken: SHOPIFY_TOKEN });
-  closers.push(() => aftership.close(), () => shopify.close());
+  closers.push(
+    () => aftership.close(),
+    () => shopify.close(),
+  );
   station = await startStation({
     LABEL_STATION_PROVIDER: 'aftership',
     AFTERSHIP_API_KEY: AFTERSHIP_KEY,
@@ -98,8 +101,16 @@ describe('TikTok Shop direct and Shipium through the station', () => {
   it('TikTok direct: buys a package label, prints it, and refuses a cancelled order before creating anything', async () => {
     const tiktok = await startFakeTikTok({ appKey: 'station_app_key', appSecret: 'station_app_secret_01' });
     closers.push(() => tiktok.close());
-    tiktok.addOrder({ orderId: '576000000000000777', status: 'AWAITING_SHIPMENT', lineItems: [{ id: 'li-1', sku: 'MUG', name: 'Mug', quantity: 1 }] });
-    tiktok.addOrder({ orderId: '576000000000000778', status: 'CANCELLED', lineItems: [{ id: 'li-2', sku: 'CUP', name: 'Cup', quantity: 1 }] });
+    tiktok.addOrder({
+      orderId: '576000000000000777',
+      status: 'AWAITING_SHIPMENT',
+      lineItems: [{ id: 'li-1', sku: 'MUG', name: 'Mug', quantity: 1 }],
+    });
+    tiktok.addOrder({
+      orderId: '576000000000000778',
+      status: 'CANCELLED',
+      lineItems: [{ id: 'li-2', sku: 'CUP', name: 'Cup', quantity: 1 }],
+    });
     station = await startStation({
       LABEL_STATION_PROVIDER: 'tiktok',
       TIKTOK_APP_KEY: 'station_app_key',
@@ -118,7 +129,10 @@ describe('TikTok Shop direct and Shipium through the station', () => {
     expect(await decodeZplBarcodes(job!)).toContain(result.label.trackingNumbers[0]);
     expect((await station.call('submitScan', { scan: '576000000000000777' })).outcome).toBe('already_labelled');
 
-    expect(await station.call('submitScan', { scan: '576000000000000778' })).toMatchObject({ outcome: 'failed', problem: { code: 'order_cancelled' } });
+    expect(await station.call('submitScan', { scan: '576000000000000778' })).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'order_cancelled' },
+    });
     expect(tiktok.created.map((c) => c.orderId)).toEqual(['576000000000000777']);
     const settings = await station.call('getSettings', {});
     expect(settings.tiktokAuthorization.authorized).toBe(true);

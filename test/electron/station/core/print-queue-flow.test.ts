@@ -52,7 +52,9 @@ describe('a printer that is not ready holds the queue and says why', () => {
     expect(second).toMatchObject({ outcome: 'queued', message: expect.stringMatching(/out of labels/) });
     if (second.outcome !== 'queued') return;
     const view = await station.call('getPrintQueue', {});
-    expect(view.printers).toEqual([expect.objectContaining({ printerId: 'label', state: 'held', waiting: 2, message: expect.stringMatching(/out of labels/) })]);
+    expect(view.printers).toEqual([
+      expect.objectContaining({ printerId: 'label', state: 'held', waiting: 2, message: expect.stringMatching(/out of labels/) }),
+    ]);
     expect(view.jobs.map((j) => [j.orderId, j.state])).toEqual([
       [ORDERS[0], 'held'],
       [ORDERS[1], 'queued'],
@@ -92,7 +94,9 @@ describe('a printer that is not ready holds the queue and says why', () => {
     const scanned = await station.call('submitScan', { scan: ORDERS[0] });
     expect(scanned).toMatchObject({ outcome: 'queued', message: expect.stringMatching(/did not answer/) });
     if (scanned.outcome !== 'queued') return;
-    await expect(station.call('resolvePrintJob', { printJobId: scanned.printJobId + 1000, action: 'printed' })).rejects.toMatchObject({ code: 'job_not_found' });
+    await expect(station.call('resolvePrintJob', { printJobId: scanned.printJobId + 1000, action: 'printed' })).rejects.toMatchObject({
+      code: 'job_not_found',
+    });
 
     const resolved = await station.call('resolvePrintJob', { printJobId: scanned.printJobId, action: 'printed' });
     expect(resolved).toMatchObject({ state: 'done', orderId: ORDERS[0] });
@@ -118,12 +122,17 @@ describe('a printer that is not ready holds the queue and says why', () => {
 
     // Between retries the job is 'retrying'; a send in progress cannot be cancelled, so try until it is between sends.
     await expect
-      .poll(async () => (await station.call('resolvePrintJob', { printJobId: scanned.printJobId, action: 'cancel' }).catch(() => null))?.state, { timeout: 5000 })
+      .poll(
+        async () => (await station.call('resolvePrintJob', { printJobId: scanned.printJobId, action: 'cancel' }).catch(() => null))?.state,
+        { timeout: 5000 },
+      )
       .toBe('cancelled');
     const label = await station.call('getLabel', { labelId: scanned.label.id });
     expect(label).toMatchObject({ status: 'print_failed', error: expect.stringMatching(/cancelled/) });
     expect((await station.call('getPrintQueue', {})).jobs).toEqual([]);
-    await expect(station.call('resolvePrintJob', { printJobId: scanned.printJobId, action: 'printed' })).rejects.toMatchObject({ code: 'job_not_held' });
+    await expect(station.call('resolvePrintJob', { printJobId: scanned.printJobId, action: 'printed' })).rejects.toMatchObject({
+      code: 'job_not_held',
+    });
 
     await station.call('updateSettings', { printer: { address: printer.address } });
     expect(printer.jobs).toHaveLength(0); // a cancelled job does not follow the printer
@@ -162,7 +171,10 @@ describe('several printers on one station', () => {
     await station.call('updateSettings', {
       printers: {
         defaultId: current.printers.defaultId,
-        list: [...current.printers.list, { id: 'spare', name: 'Spare Zebra', address: spare.address, dpi: 203, language: 'zpl', media: '4x6', statusCheck: true }],
+        list: [
+          ...current.printers.list,
+          { id: 'spare', name: 'Spare Zebra', address: spare.address, dpi: 203, language: 'zpl', media: '4x6', statusCheck: true },
+        ],
       },
     });
 
@@ -180,7 +192,12 @@ describe('several printers on one station', () => {
     await spare.waitForJobs(1, 5000);
 
     const reprint = await station.call('reprintLabel', { labelId: scanned.label.id, printerId: 'spare' });
-    expect(reprint).toMatchObject({ ok: false, printer: spare.address, queued: { printJobId: expect.any(Number) }, problem: { code: 'print_queued' } });
+    expect(reprint).toMatchObject({
+      ok: false,
+      printer: spare.address,
+      queued: { printJobId: expect.any(Number) },
+      problem: { code: 'print_queued' },
+    });
     expect(reprint.problem?.message).toMatch(/Spare Zebra.*paused/);
     // The label already printed once: waiting for a reprint does not make it "not printed".
     expect(await labelStatus(station, scanned.label.id)).toBe('printed');
@@ -193,6 +210,8 @@ describe('several printers on one station', () => {
     expect(await decodeZplBarcodes(jobs[1]!)).toContain(scanned.label.trackingNumbers[0]);
     expect((await station.call('getLabel', { labelId: scanned.label.id })).printCount).toBe(2);
 
-    await expect(station.call('reprintLabel', { labelId: scanned.label.id, printerId: 'gone' })).rejects.toMatchObject({ code: 'printer_not_found' });
+    await expect(station.call('reprintLabel', { labelId: scanned.label.id, printerId: 'gone' })).rejects.toMatchObject({
+      code: 'printer_not_found',
+    });
   });
 });

@@ -81,13 +81,22 @@ describe('the label format asked of the provider follows the printer', () => {
       const aftership = await startFakeAfterShip({ apiKey });
       aftership.setLabelFormat('as-requested');
       cleanups.push(() => aftership.close());
-      const station = await stationWith({ LABEL_STATION_PROVIDER: 'aftership', AFTERSHIP_API_KEY: apiKey, AFTERSHIP_BASE_URL: aftership.baseUrl, LABEL_STATION_PRINTER: printer.address, ...printerEnv });
+      const station = await stationWith({
+        LABEL_STATION_PROVIDER: 'aftership',
+        AFTERSHIP_API_KEY: apiKey,
+        AFTERSHIP_BASE_URL: aftership.baseUrl,
+        LABEL_STATION_PRINTER: printer.address,
+        ...printerEnv,
+      });
       const result = await station.call('submitScan', { scan: ORDER });
       expect(result.outcome).toBe('printed');
       expect((aftership.requests.find((r) => r.method === 'POST')!.body as { file_type: string }).file_type).toBe(expected);
       const [job] = await printer.waitForJobs(1, 10_000);
       const tracking = result.outcome === 'printed' ? result.label.trackingNumbers[0] : '';
-      const decoded = printerEnv.LABEL_STATION_PRINTER_LANGUAGE === 'tspl' ? await decodeDotsBarcodes(decodeTspl(job!, 203)) : await decodeZplBarcodes(job!, { dpi: Number(printerEnv.LABEL_STATION_PRINTER_DPI) as 203 | 300 });
+      const decoded =
+        printerEnv.LABEL_STATION_PRINTER_LANGUAGE === 'tspl'
+          ? await decodeDotsBarcodes(decodeTspl(job!, 203))
+          : await decodeZplBarcodes(job!, { dpi: Number(printerEnv.LABEL_STATION_PRINTER_DPI) as 203 | 300 });
       expect(decoded).toContain(tracking);
     });
   }

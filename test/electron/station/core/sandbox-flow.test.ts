@@ -28,7 +28,14 @@ describe('scan -> buy -> print -> remember, on the embedded sandbox', () => {
     expect(result.outcome).toBe('printed');
     if (result.outcome !== 'printed') return;
     expect(progress).toEqual(['resolving', 'buying', 'printing', 'done']);
-    expect(result.label).toMatchObject({ orderId: ORDER, provider: 'sandbox', sandbox: true, status: 'printed', printCount: 1, format: 'pdf' });
+    expect(result.label).toMatchObject({
+      orderId: ORDER,
+      provider: 'sandbox',
+      sandbox: true,
+      status: 'printed',
+      printCount: 1,
+      format: 'pdf',
+    });
     const tracking = result.label.trackingNumbers[0]!;
     const [job] = await printer.waitForJobs(1, 5000);
     expect(job!.toString('latin1')).toMatch(/^\^XA/);
@@ -67,8 +74,17 @@ describe('scan -> buy -> print -> remember, on the embedded sandbox', () => {
     expect(result.label).toMatchObject({ status: 'queued', printCount: 0 });
     expect(result.label.trackingNumbers).toHaveLength(1);
     const view = await station.call('getPrintQueue', {});
-    expect(view.printers).toEqual([expect.objectContaining({ printerId: 'label', name: 'Label printer', address: 'tcp://127.0.0.1:1', state: 'retrying', waiting: 1 })]);
-    expect(view.jobs).toEqual([expect.objectContaining({ id: result.printJobId, orderId: ORDER, trackingNumber: result.label.trackingNumbers[0], state: expect.stringMatching(/retrying|sending|queued/) })]);
+    expect(view.printers).toEqual([
+      expect.objectContaining({ printerId: 'label', name: 'Label printer', address: 'tcp://127.0.0.1:1', state: 'retrying', waiting: 1 }),
+    ]);
+    expect(view.jobs).toEqual([
+      expect.objectContaining({
+        id: result.printJobId,
+        orderId: ORDER,
+        trackingNumber: result.label.trackingNumbers[0],
+        state: expect.stringMatching(/retrying|sending|queued/),
+      }),
+    ]);
 
     const again = await station.call('submitScan', { scan: ORDER });
     expect(again).toMatchObject({ outcome: 'already_labelled', message: expect.stringMatching(/waiting for the printer/) });
@@ -116,10 +132,26 @@ describe('a label bought just before the station stopped', () => {
     await harness.core.close();
     const db = openDatabase(`${harness.dataDir}/history.sqlite`);
     const history = new HistoryStore(db);
-    history.insertBuying({ id: labelId, orderId: '576000000000000555', parcelKey: '1of1', reference: 'ls-x-576000000000000555-1of1', provider: 'sandbox', sandbox: true, operator: '', printer: '', request: '{}' });
+    history.insertBuying({
+      id: labelId,
+      orderId: '576000000000000555',
+      parcelKey: '1of1',
+      reference: 'ls-x-576000000000000555-1of1',
+      provider: 'sandbox',
+      sandbox: true,
+      operator: '',
+      printer: '',
+      request: '{}',
+    });
     const { createSandboxProvider } = await import('../../../../electron/station/providers/sandbox');
     const sandbox = createSandboxProvider({ latencyMs: 0, ledgerDir: harness.dataDir });
-    const bought = await sandbox.createLabel({ orderId: '576000000000000555', parcels: [{ dimension: { width: 8, height: 4, depth: 6, unit: 'in' }, weight: { value: 1, unit: 'lb' }, itemIds: [] }], reference: 'ls-x-576000000000000555-1of1', fileType: 'pdf', order: null });
+    const bought = await sandbox.createLabel({
+      orderId: '576000000000000555',
+      parcels: [{ dimension: { width: 8, height: 4, depth: 6, unit: 'in' }, weight: { value: 1, unit: 'lb' }, itemIds: [] }],
+      reference: 'ls-x-576000000000000555-1of1',
+      fileType: 'pdf',
+      order: null,
+    });
     history.markBought(labelId, bought);
     db.close();
 

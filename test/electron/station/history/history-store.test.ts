@@ -41,13 +41,28 @@ describe('history store', () => {
 
   it('keeps a label through buying -> bought -> printed with its print attempts', () => {
     store.insertBuying(newLabel('576000000000000001'));
-    store.markBought('id-576000000000000001', { providerLabelId: 'p1', trackingNumbers: ['SBX1'], cost: { amount: 6.66, currency: 'USD' }, labelUrl: 'sandbox://labels/p1.pdf' });
-    store.recordPrintAttempt({ labelId: 'id-576000000000000001', printer: 'tcp://x', ok: false, reprint: false, bytes: 0, error: 'refused' });
+    store.markBought('id-576000000000000001', {
+      providerLabelId: 'p1',
+      trackingNumbers: ['SBX1'],
+      cost: { amount: 6.66, currency: 'USD' },
+      labelUrl: 'sandbox://labels/p1.pdf',
+    });
+    store.recordPrintAttempt({
+      labelId: 'id-576000000000000001',
+      printer: 'tcp://x',
+      ok: false,
+      reprint: false,
+      bytes: 0,
+      error: 'refused',
+    });
     store.recordPrintAttempt({ labelId: 'id-576000000000000001', printer: 'tcp://x', ok: true, reprint: true, bytes: 1200, error: null });
     store.setStatus('id-576000000000000001', 'printed');
     const detail = store.getDetail('id-576000000000000001')!;
     expect(detail).toMatchObject({ status: 'printed', trackingNumbers: ['SBX1'], cost: { amount: 6.66, currency: 'USD' }, printCount: 1 });
-    expect(detail.printAttempts.map((a) => [a.ok, a.reprint])).toEqual([[true, true], [false, false]]);
+    expect(detail.printAttempts.map((a) => [a.ok, a.reprint])).toEqual([
+      [true, true],
+      [false, false],
+    ]);
     expect(detail).not.toHaveProperty('reference');
   });
 
@@ -65,7 +80,11 @@ describe('history store', () => {
       store.insertBuying(newLabel(orderId));
       store.markBought(`id-${orderId}`, { providerLabelId: `p${i}`, trackingNumbers: [`SBX00${i}99`], cost: null, labelUrl: 'u' });
     }
-    expect(store.search('', 10, 0).labels.map((l) => l.orderId)).toEqual(['576000000000000003', '576000000000000002', '576000000000000001']);
+    expect(store.search('', 10, 0).labels.map((l) => l.orderId)).toEqual([
+      '576000000000000003',
+      '576000000000000002',
+      '576000000000000001',
+    ]);
     expect(store.search('SBX002', 10, 0).labels.map((l) => l.orderId)).toEqual(['576000000000000002']);
     expect(store.search('sbx00', 10, 0).total).toBe(3);
     expect(store.search('5760000000000000', 2, 0)).toMatchObject({ total: 3 });

@@ -21,7 +21,19 @@ import { PROJECT_ROOT } from '../../../support/paths';
 const RUNS = Number(process.env.FAULT_RUNS ?? 500);
 const KILL_EVERY = 25; // one run in KILL_EVERY kills the station process mid-purchase
 /** Weighted: 429 storms cost real seconds (the reset header is at least 1 s), so they are rarer. */
-const FAULTS = ['none', 'none', 'none', 'hang', 'hang', 'reset-after-create', 'reset-after-create', 'reset-after-create', 'server-error', 'server-error', 'rate-limited'] as const;
+const FAULTS = [
+  'none',
+  'none',
+  'none',
+  'hang',
+  'hang',
+  'reset-after-create',
+  'reset-after-create',
+  'reset-after-create',
+  'server-error',
+  'server-error',
+  'rate-limited',
+] as const;
 type Fault = (typeof FAULTS)[number] | 'kill';
 const PROVIDER_TIMEOUT_MS = 400;
 
@@ -38,7 +50,7 @@ interface ProviderUnderTest {
 /** A small deterministic PRNG so a failing mix can be replayed. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
 }
 
 async function aftershipUnderTest(): Promise<ProviderUnderTest> {
@@ -70,7 +82,8 @@ async function tiktokUnderTest(): Promise<ProviderUnderTest> {
     },
     createdFor: (orderId) => fake.created.filter((c) => c.orderId === orderId).length,
     createdIds: () => fake.created.map((c) => ({ orderId: c.orderId, id: c.id })),
-    prepareOrder: (orderId) => fake.addOrder({ orderId, status: 'AWAITING_SHIPMENT', lineItems: [{ id: `${orderId}-1`, sku: 'SKU-1', name: 'Mug', quantity: 1 }] }),
+    prepareOrder: (orderId) =>
+      fake.addOrder({ orderId, status: 'AWAITING_SHIPMENT', lineItems: [{ id: `${orderId}-1`, sku: 'SKU-1', name: 'Mug', quantity: 1 }] }),
     // Faults hit the purchase itself (the order read that comes first is a plain retried read).
     failNext: (fault) => (fault === 'rate-limited' ? fake.failNext('rate-limited', 3) : fake.failNext(fault, 1, 'create')),
     close: () => fake.close(),

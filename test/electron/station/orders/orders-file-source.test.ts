@@ -74,19 +74,33 @@ describe('WMS order file: CSV', () => {
   });
 
   it('names the file, the row and the column of a bad value', async () => {
-    const error = await failure(createOrdersFileSource({ path: copy('bad-quantity.csv', 'orders.csv') }).lookup({ kind: 'tiktok', orderId: '576477431806268482' }));
+    const error = await failure(
+      createOrdersFileSource({ path: copy('bad-quantity.csv', 'orders.csv') }).lookup({ kind: 'tiktok', orderId: '576477431806268482' }),
+    );
     expect(error.code).toBe('orders_file_invalid');
     expect(error.message).toBe('orders.csv row 14: quantity must be a whole number.');
     expect(error.nextStep).toMatch(/fix the order file/);
   });
 
   it('explains other mistakes a WMS export or a spreadsheet makes', () => {
-    expect(parseError(`${HEADER}\n#1,5.76477E+17,,1,A,a,1\n`, 'orders.csv')).toMatch(/^orders\.csv row 2: tiktok_order_id was turned into a number by a spreadsheet/);
-    expect(parseError(`${HEADER}\n#1,1001,,1,A,a,1\n`, 'orders.csv')).toBe('orders.csv row 2: tiktok_order_id must be the 18-digit TikTok order ID.');
-    expect(parseError(`${HEADER}\n#1,576477431806268482,,1,A,a,0\n`, 'orders.csv')).toBe('orders.csv row 2: quantity must be between 1 and 10000.');
-    expect(parseError('order_number,tiktok_order_id,sku\n#1,576477431806268482,A\n', 'orders.csv')).toMatch(/columns line_item_id, quantity are missing/);
-    expect(parseError(`${HEADER}\n#1,576477431806268482,,1,A,a,1\n#2,576477431806268482,,2,B,b,1\n`, 'orders.csv')).toMatch(/row 3: order_number "#2" differs from "#1"/);
-    expect(parseError(`${HEADER}\n#1,576477431806268482,,1,A,a,1\n#1,576477431806268482,,1,A,a,1\n`, 'orders.csv')).toMatch(/row 3: line_item_id 1 appears twice/);
+    expect(parseError(`${HEADER}\n#1,5.76477E+17,,1,A,a,1\n`, 'orders.csv')).toMatch(
+      /^orders\.csv row 2: tiktok_order_id was turned into a number by a spreadsheet/,
+    );
+    expect(parseError(`${HEADER}\n#1,1001,,1,A,a,1\n`, 'orders.csv')).toBe(
+      'orders.csv row 2: tiktok_order_id must be the 18-digit TikTok order ID.',
+    );
+    expect(parseError(`${HEADER}\n#1,576477431806268482,,1,A,a,0\n`, 'orders.csv')).toBe(
+      'orders.csv row 2: quantity must be between 1 and 10000.',
+    );
+    expect(parseError('order_number,tiktok_order_id,sku\n#1,576477431806268482,A\n', 'orders.csv')).toMatch(
+      /columns line_item_id, quantity are missing/,
+    );
+    expect(parseError(`${HEADER}\n#1,576477431806268482,,1,A,a,1\n#2,576477431806268482,,2,B,b,1\n`, 'orders.csv')).toMatch(
+      /row 3: order_number "#2" differs from "#1"/,
+    );
+    expect(parseError(`${HEADER}\n#1,576477431806268482,,1,A,a,1\n#1,576477431806268482,,1,A,a,1\n`, 'orders.csv')).toMatch(
+      /row 3: line_item_id 1 appears twice/,
+    );
     expect(parseError(`${HEADER}\n#1,576477431806268482,,1,"A,a,1\n`, 'orders.csv')).toMatch(/^orders\.csv.*not valid CSV/);
   });
 
@@ -119,13 +133,24 @@ describe('WMS order file: JSON', () => {
   it('reads an array of orders, by extension or by content', async () => {
     for (const name of ['orders.json', 'orders.export']) {
       const source = createOrdersFileSource({ path: copy('orders.json', name) });
-      expect(await source.lookup({ kind: 'tiktok', orderId: '576477431806268482' })).toMatchObject({ displayName: '#1001', lineItems: [{ quantity: 2 }, { quantity: 1 }] });
+      expect(await source.lookup({ kind: 'tiktok', orderId: '576477431806268482' })).toMatchObject({
+        displayName: '#1001',
+        lineItems: [{ quantity: 2 }, { quantity: 1 }],
+      });
       expect(await source.lookup({ kind: 'shopify', orderName: '#1002' })).toMatchObject({ cancelled: true, status: 'CANCELLED' });
     }
   });
 
   it('names the order and the field of a bad value', () => {
-    const bad = JSON.stringify([{ tiktokOrderId: '576477431806268482', lineItems: [{ id: 'a', sku: 'A', name: 'a', quantity: 1 }, { id: 'b', sku: 'B', name: 'b', quantity: 1.5 }] }]);
+    const bad = JSON.stringify([
+      {
+        tiktokOrderId: '576477431806268482',
+        lineItems: [
+          { id: 'a', sku: 'A', name: 'a', quantity: 1 },
+          { id: 'b', sku: 'B', name: 'b', quantity: 1.5 },
+        ],
+      },
+    ]);
     expect(parseError(bad, 'orders.json')).toBe('orders.json order 1: lineItems.1.quantity must be a whole number.');
     expect(parseError('[{"tiktokOrderId": 576477431806268482}]', 'orders.json')).toMatch(/tiktokOrderId must be text in quotes/);
     expect(parseError('{"not": "orders"}', 'orders.json')).toMatch(/expected an array of orders/);

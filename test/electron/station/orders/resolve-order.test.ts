@@ -16,7 +16,11 @@ describe('resolving what the scanner typed', () => {
     expect(result.kind === 'tiktok' && result.warning).toMatch(/does not start with 576 or 577/);
   });
 
-  it.each([['#1001', '#1001'], ['1001', '#1001'], ['#52013', '#52013']])('reads %s as the Shopify order %s, to be looked up', (scan, orderName) => {
+  it.each([
+    ['#1001', '#1001'],
+    ['1001', '#1001'],
+    ['#52013', '#52013'],
+  ])('reads %s as the Shopify order %s, to be looked up', (scan, orderName) => {
     expect(resolveScan(scan)).toEqual({ kind: 'shopify', orderName });
   });
 

@@ -33,7 +33,8 @@ afterEach(async () => {
   await fake.close();
 });
 
-const source = (extra: Partial<ShopifyOrderSourceOptions> = {}) => createShopifyOrderSource({ storeUrl: fake.storeUrl, adminToken: TOKEN, maxRetryWaitMs: 50, ...extra });
+const source = (extra: Partial<ShopifyOrderSourceOptions> = {}) =>
+  createShopifyOrderSource({ storeUrl: fake.storeUrl, adminToken: TOKEN, maxRetryWaitMs: 50, ...extra });
 
 async function failure(promise: Promise<unknown>): Promise<StationError> {
   const error = await promise.then(
@@ -76,7 +77,11 @@ describe('Shopify order source: a Shopify order number', () => {
 
   it('marks a cancelled Shopify order as cancelled', async () => {
     fake.addOrder(fixtureOrder('tiktok-1p', { cancelledAt: '2026-02-01T09:00:00Z' }));
-    expect(await source().lookup({ kind: 'shopify', orderName: '#1004' })).toMatchObject({ orderId: '577010203040506070', cancelled: true, status: 'CANCELLED' });
+    expect(await source().lookup({ kind: 'shopify', orderName: '#1004' })).toMatchObject({
+      orderId: '577010203040506070',
+      cancelled: true,
+      status: 'CANCELLED',
+    });
   });
 
   it('says so when the order has no TikTok order ID', async () => {
@@ -96,7 +101,11 @@ describe('Shopify order source: a TikTok order ID scan', () => {
   it('finds the order AfterShip Feed named after the TikTok ID, even with a prefix and suffix', async () => {
     fake.addOrder(fixtureOrder('aftership-feed-order-name'));
     const order = await source().lookup({ kind: 'tiktok', orderId: '576477431806268484' });
-    expect(order).toMatchObject({ orderId: '576477431806268484', displayName: 'TT576477431806268484-US', lineItems: [expect.objectContaining({ sku: 'MUG-RED' }), expect.objectContaining({ name: 'Gift card' })] });
+    expect(order).toMatchObject({
+      orderId: '576477431806268484',
+      displayName: 'TT576477431806268484-US',
+      lineItems: [expect.objectContaining({ sku: 'MUG-RED' }), expect.objectContaining({ name: 'Gift card' })],
+    });
   });
 
   it('finds it in an attribute too, and learns the order is cancelled', async () => {
@@ -120,7 +129,9 @@ describe('Shopify order source: a TikTok order ID scan', () => {
 
 describe('Shopify order source: failures', () => {
   it('a refused token: says to check the token, never shows it', async () => {
-    const error = await failure(createShopifyOrderSource({ storeUrl: fake.storeUrl, adminToken: 'shpat_wrong' }).lookup({ kind: 'shopify', orderName: '#1' }));
+    const error = await failure(
+      createShopifyOrderSource({ storeUrl: fake.storeUrl, adminToken: 'shpat_wrong' }).lookup({ kind: 'shopify', orderName: '#1' }),
+    );
     expect(error.code).toBe('shopify_unauthorized');
     expect(error.nextStep).toMatch(/admin token in Settings/);
   });
@@ -163,7 +174,9 @@ describe('Shopify order source: failures', () => {
 
   it('an unreachable store, a hung store, a reset connection: clear messages', async () => {
     const port = await freePort();
-    const unreachable = await failure(createShopifyOrderSource({ storeUrl: `http://127.0.0.1:${port}`, adminToken: TOKEN }).lookup({ kind: 'shopify', orderName: '#1' }));
+    const unreachable = await failure(
+      createShopifyOrderSource({ storeUrl: `http://127.0.0.1:${port}`, adminToken: TOKEN }).lookup({ kind: 'shopify', orderName: '#1' }),
+    );
     expect(unreachable.code).toBe('shopify_unreachable');
     expect(unreachable.message).toBe(`Cannot reach Shopify (127.0.0.1:${port}).`);
     fake.failNext('hang');

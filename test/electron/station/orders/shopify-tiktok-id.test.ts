@@ -11,7 +11,12 @@ function fixture(name: string): ShopifyOrderFields {
     tags: string[];
     note_attributes: Array<{ name: string; value: string }>;
   };
-  return { name: rest.name, note: rest.note, tags: rest.tags, customAttributes: rest.note_attributes.map((a) => ({ key: a.name, value: a.value })) };
+  return {
+    name: rest.name,
+    note: rest.note,
+    tags: rest.tags,
+    customAttributes: rest.note_attributes.map((a) => ({ key: a.name, value: a.value })),
+  };
 }
 
 describe('finding the TikTok order ID in a Shopify order, per sync tool', () => {
@@ -37,22 +42,46 @@ describe('finding the TikTok order ID in a Shopify order, per sync tool', () => 
   });
 
   it('matches keys whatever their case and spacing, and tolerates a spreadsheet quote in the value', () => {
-    const order = { name: '#1', note: null, tags: [], customAttributes: [{ key: '  tiktok   ORDER number ', value: "'576477431806268482 " }] };
+    const order = {
+      name: '#1',
+      note: null,
+      tags: [],
+      customAttributes: [{ key: '  tiktok   ORDER number ', value: "'576477431806268482 " }],
+    };
     expect(extractTikTokOrderId(order)?.orderId).toBe('576477431806268482');
   });
 
   it('rejects values that are not 18 digits', () => {
-    const order = { name: '#1', note: null, tags: ['TikTokOrderID:57647743180626848'], customAttributes: [{ key: 'TikTok Order Number', value: '5764774318062684821' }] };
+    const order = {
+      name: '#1',
+      note: null,
+      tags: ['TikTokOrderID:57647743180626848'],
+      customAttributes: [{ key: 'TikTok Order Number', value: '5764774318062684821' }],
+    };
     expect(extractTikTokOrderId(order)).toBeNull();
   });
 
   it('prefers a named attribute over a number in the order name', () => {
-    const order = { name: 'TT577000000000000001', note: null, tags: [], customAttributes: [{ key: 'TTS order number', value: '576477431806268482' }] };
+    const order = {
+      name: 'TT577000000000000001',
+      note: null,
+      tags: [],
+      customAttributes: [{ key: 'TTS order number', value: '576477431806268482' }],
+    };
     expect(extractTikTokOrderId(order)).toMatchObject({ orderId: '576477431806268482', tool: 'SILK' });
   });
 
   it('finds the ID Feed leaves in the note with default order names, and another tool’s TikTok attribute', () => {
-    expect(extractTikTokOrderId({ name: '#1', note: 'TikTok Shop Order ID: 576477431806268482', tags: [], customAttributes: [] })).toMatchObject({ place: 'note', orderId: '576477431806268482' });
-    expect(extractTikTokOrderId({ name: '#1', note: null, tags: [], customAttributes: [{ key: 'TikTok Order Ref', value: '576477431806268482' }] })).toMatchObject({ tool: 'another sync tool' });
+    expect(
+      extractTikTokOrderId({ name: '#1', note: 'TikTok Shop Order ID: 576477431806268482', tags: [], customAttributes: [] }),
+    ).toMatchObject({ place: 'note', orderId: '576477431806268482' });
+    expect(
+      extractTikTokOrderId({
+        name: '#1',
+        note: null,
+        tags: [],
+        customAttributes: [{ key: 'TikTok Order Ref', value: '576477431806268482' }],
+      }),
+    ).toMatchObject({ tool: 'another sync tool' });
   });
 });

@@ -11,7 +11,11 @@ function memoryStores() {
   const kv = new Map<string, unknown>();
   const secrets = new Map<string, string>();
   const settingsStore: KeyValueStore = { get: (k) => kv.get(k), set: (k, v) => void kv.set(k, v), delete: (k) => void kv.delete(k) };
-  const secretStore: SecretStore = { get: (k) => secrets.get(k), set: (k, v) => void secrets.set(k, v), delete: (k) => void secrets.delete(k) };
+  const secretStore: SecretStore = {
+    get: (k) => secrets.get(k),
+    set: (k, v) => void secrets.set(k, v),
+    delete: (k) => void secrets.delete(k),
+  };
   return { kv, secrets, settingsStore, secretStore };
 }
 
@@ -19,7 +23,11 @@ describe('settings', () => {
   it('starts on the sandbox provider with a 203 dpi printer when nothing is configured', () => {
     const { settingsStore, secretStore } = memoryStores();
     const view = new SettingsService(settingsStore, secretStore, readEnvPresets({})).publicView();
-    expect(view).toMatchObject({ provider: 'sandbox', printers: { defaultId: 'label', list: [{ id: 'label', name: 'Label printer', dpi: 203 }] }, lockedByEnv: [] });
+    expect(view).toMatchObject({
+      provider: 'sandbox',
+      printers: { defaultId: 'label', list: [{ id: 'label', name: 'Label printer', dpi: 203 }] },
+      lockedByEnv: [],
+    });
     expect(Object.values(view.secrets)).toEqual([false, false, false, false]);
     expect(view.tiktokAuthorization.authorized).toBe(false);
   });
@@ -28,8 +36,12 @@ describe('settings', () => {
     const { kv, settingsStore, secretStore } = memoryStores();
     const service = new SettingsService(settingsStore, secretStore, readEnvPresets({}));
     service.update({ printer: { address: 'tcp://10.0.0.5:9100' } });
-    expect(service.current().printers.list).toEqual([{ id: 'label', name: 'Label printer', address: 'tcp://10.0.0.5:9100', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true }]);
-    expect(defaultPrinter(new SettingsService(settingsStore, secretStore, readEnvPresets({})).current().printers).address).toBe('tcp://10.0.0.5:9100');
+    expect(service.current().printers.list).toEqual([
+      { id: 'label', name: 'Label printer', address: 'tcp://10.0.0.5:9100', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true },
+    ]);
+    expect(defaultPrinter(new SettingsService(settingsStore, secretStore, readEnvPresets({})).current().printers).address).toBe(
+      'tcp://10.0.0.5:9100',
+    );
     expect(kv.get('settings')).toBeDefined();
   });
 
@@ -48,7 +60,13 @@ describe('settings', () => {
   it('keeps TikTok tokens encrypted with the secrets and reports only the authorization state', () => {
     const { secrets, settingsStore, secretStore } = memoryStores();
     const service = new SettingsService(settingsStore, secretStore, readEnvPresets({}));
-    service.saveTikTokTokens({ accessToken: 'TTP_access_secret', accessTokenExpiresAt: '2026-12-01T00:00:00.000Z', refreshToken: 'TTP_refresh_secret', refreshTokenExpiresAt: null, shopName: 'Acme' });
+    service.saveTikTokTokens({
+      accessToken: 'TTP_access_secret',
+      accessTokenExpiresAt: '2026-12-01T00:00:00.000Z',
+      refreshToken: 'TTP_refresh_secret',
+      refreshTokenExpiresAt: null,
+      shopName: 'Acme',
+    });
     expect(secrets.has('tiktokTokens')).toBe(true);
     const view = service.publicView();
     expect(view.tiktokAuthorization).toEqual({ authorized: true, accessTokenExpiresAt: '2026-12-01T00:00:00.000Z', shopName: 'Acme' });
@@ -65,9 +83,20 @@ describe('settings', () => {
 
   it('reads settings saved by an older station, filling the new sections from the defaults', () => {
     const { kv, settingsStore, secretStore } = memoryStores();
-    kv.set('settings', { provider: 'aftership', aftership: { baseUrl: 'https://api.aftership.com/postmen/v3' }, printer: { address: 'tcp://10.1.1.1:9100', dpi: 300 }, defaultParcel: { dimension: { width: 1, height: 1, depth: 1, unit: 'in' }, weight: { value: 1, unit: 'lb' } }, operator: 'Bo', sandbox: { latencyMs: 0 } });
+    kv.set('settings', {
+      provider: 'aftership',
+      aftership: { baseUrl: 'https://api.aftership.com/postmen/v3' },
+      printer: { address: 'tcp://10.1.1.1:9100', dpi: 300 },
+      defaultParcel: { dimension: { width: 1, height: 1, depth: 1, unit: 'in' }, weight: { value: 1, unit: 'lb' } },
+      operator: 'Bo',
+      sandbox: { latencyMs: 0 },
+    });
     const current = new SettingsService(settingsStore, secretStore, readEnvPresets({})).current();
-    expect(current).toMatchObject({ provider: 'aftership', aftership: { serviceType: 'tiktok-shipping_standard_shipping' }, ordersFile: '' });
+    expect(current).toMatchObject({
+      provider: 'aftership',
+      aftership: { serviceType: 'tiktok-shipping_standard_shipping' },
+      ordersFile: '',
+    });
     expect(defaultPrinter(current.printers).address).toBe('tcp://10.1.1.1:9100');
   });
 
@@ -90,7 +119,12 @@ describe('settings', () => {
     expect(defaultPrinter(service.current().printers)).toMatchObject({ address: 'tcp://127.0.0.1:9101', dpi: 300 });
     expect(service.secret('aftershipApiKey')).toBe('asat_from_env_456');
     expect(service.secret('shopifyAdminToken')).toBe('shpat_from_env_0001');
-    expect(service.current()).toMatchObject({ aftership: { shipperAccountId: 'acct_123' }, tiktok: { appKey: 'app_key_1' }, shopify: { storeUrl: 'https://acme.myshopify.com' }, ordersFile: '/srv/wms/orders.csv' });
+    expect(service.current()).toMatchObject({
+      aftership: { shipperAccountId: 'acct_123' },
+      tiktok: { appKey: 'app_key_1' },
+      shopify: { storeUrl: 'https://acme.myshopify.com' },
+      ordersFile: '/srv/wms/orders.csv',
+    });
     expect(JSON.stringify(service.publicView())).not.toMatch(/from_env/);
     expect(service.publicView().lockedByEnv.map((l) => l.variable)).toContain('LABEL_STATION_PRINTER');
     expect(() => service.update({ printer: { address: 'tcp://127.0.0.1:1' } })).toThrow(/set by LABEL_STATION_PRINTER/);
@@ -101,9 +135,21 @@ describe('settings', () => {
 
   it('presets the printer language, media and OS-queue addresses', () => {
     const { settingsStore, secretStore } = memoryStores();
-    const presets = readEnvPresets({ LABEL_STATION_PRINTER: 'cups:Zebra_ZD421', LABEL_STATION_PRINTER_LANGUAGE: 'TSPL', LABEL_STATION_MEDIA: '4X8', LABEL_STATION_PRINTER_DPI: '600' });
-    expect(defaultPrinter(new SettingsService(settingsStore, secretStore, presets).current().printers)).toMatchObject({ address: 'cups:Zebra_ZD421', dpi: 600, language: 'tspl', media: '4x8' });
-    expect(readEnvPresets({ LABEL_STATION_PRINTER: 'windows:Zebra ZD421 (Bay 3)' }).patch.printer?.address).toBe('windows:Zebra ZD421 (Bay 3)');
+    const presets = readEnvPresets({
+      LABEL_STATION_PRINTER: 'cups:Zebra_ZD421',
+      LABEL_STATION_PRINTER_LANGUAGE: 'TSPL',
+      LABEL_STATION_MEDIA: '4X8',
+      LABEL_STATION_PRINTER_DPI: '600',
+    });
+    expect(defaultPrinter(new SettingsService(settingsStore, secretStore, presets).current().printers)).toMatchObject({
+      address: 'cups:Zebra_ZD421',
+      dpi: 600,
+      language: 'tspl',
+      media: '4x8',
+    });
+    expect(readEnvPresets({ LABEL_STATION_PRINTER: 'windows:Zebra ZD421 (Bay 3)' }).patch.printer?.address).toBe(
+      'windows:Zebra ZD421 (Bay 3)',
+    );
     expect(() => readEnvPresets({ LABEL_STATION_PRINTER_LANGUAGE: 'postscript' })).toThrow(/LABEL_STATION_PRINTER_LANGUAGE/);
     expect(() => readEnvPresets({ LABEL_STATION_MEDIA: '6x4' })).toThrow(/LABEL_STATION_MEDIA/);
   });
@@ -117,8 +163,24 @@ describe('settings', () => {
   });
 });
 
-const label: PrinterProfile = { id: 'label', name: 'Label printer', address: 'tcp://10.0.0.5:9100', dpi: 203, language: 'zpl', media: '4x6', statusCheck: true };
-const office: PrinterProfile = { id: 'office-a4', name: 'Office A4', address: 'cups:Office', dpi: 300, language: 'pdf', media: '4x6', statusCheck: true };
+const label: PrinterProfile = {
+  id: 'label',
+  name: 'Label printer',
+  address: 'tcp://10.0.0.5:9100',
+  dpi: 203,
+  language: 'zpl',
+  media: '4x6',
+  statusCheck: true,
+};
+const office: PrinterProfile = {
+  id: 'office-a4',
+  name: 'Office A4',
+  address: 'cups:Office',
+  dpi: 300,
+  language: 'pdf',
+  media: '4x6',
+  statusCheck: true,
+};
 const twoPrinters: PrinterSetup = { defaultId: 'label', list: [label, office] };
 
 /** updateSettings as the station answers it: the contract's validation first, then the settings service. */
@@ -130,11 +192,17 @@ function updateThroughContract(service: SettingsService, patch: unknown) {
 describe('settings: several printers', () => {
   it('turns the single printer an older station saved into a one-printer list, keeping address, dpi, language and label size', () => {
     const { kv, settingsStore, secretStore } = memoryStores();
-    kv.set('settings', { provider: 'sandbox', printer: { address: 'cups:Zebra_ZD421', dpi: 300, language: 'tspl', media: '4x8' }, operator: 'Bo' });
+    kv.set('settings', {
+      provider: 'sandbox',
+      printer: { address: 'cups:Zebra_ZD421', dpi: 300, language: 'tspl', media: '4x8' },
+      operator: 'Bo',
+    });
     const service = new SettingsService(settingsStore, secretStore, readEnvPresets({}));
     expect(service.current().printers).toEqual({
       defaultId: 'label',
-      list: [{ id: 'label', name: 'Label printer', address: 'cups:Zebra_ZD421', dpi: 300, language: 'tspl', media: '4x8', statusCheck: true }],
+      list: [
+        { id: 'label', name: 'Label printer', address: 'cups:Zebra_ZD421', dpi: 300, language: 'tspl', media: '4x8', statusCheck: true },
+      ],
     });
     expect(service.current().operator).toBe('Bo');
     // The next save writes the new shape only.
@@ -154,17 +222,28 @@ describe('settings: several printers', () => {
   it('applies LABEL_STATION_PRINTER* to the default printer only and locks which printer is the default', () => {
     const { settingsStore, secretStore } = memoryStores();
     new SettingsService(settingsStore, secretStore, readEnvPresets({})).update({ printers: { ...twoPrinters, defaultId: 'office-a4' } });
-    const presets = readEnvPresets({ LABEL_STATION_PRINTER: 'tcp://10.9.9.9:9100', LABEL_STATION_PRINTER_LANGUAGE: 'zpl', LABEL_STATION_PRINTER_DPI: '203' });
+    const presets = readEnvPresets({
+      LABEL_STATION_PRINTER: 'tcp://10.9.9.9:9100',
+      LABEL_STATION_PRINTER_LANGUAGE: 'zpl',
+      LABEL_STATION_PRINTER_DPI: '203',
+    });
     const service = new SettingsService(settingsStore, secretStore, presets);
     const { printers } = service.current();
-    expect(findPrinter(printers, 'office-a4')).toMatchObject({ name: 'Office A4', address: 'tcp://10.9.9.9:9100', language: 'zpl', dpi: 203 });
+    expect(findPrinter(printers, 'office-a4')).toMatchObject({
+      name: 'Office A4',
+      address: 'tcp://10.9.9.9:9100',
+      language: 'zpl',
+      dpi: 203,
+    });
     expect(findPrinter(printers, 'label')).toEqual(label);
     expect(service.publicView().lockedByEnv).toContainEqual({ field: 'printers.defaultId', variable: 'LABEL_STATION_PRINTER' });
     expect(() => service.update({ printers: { ...printers, defaultId: 'label' } })).toThrow(/set by LABEL_STATION_PRINTER/);
     // Even to a printer with the very same address and language: which printer is the default is locked itself.
     const twin = { ...printers, list: printers.list.map((p) => (p.id === 'label' ? { ...p, address: 'tcp://10.9.9.9:9100' } : p)) };
     expect(() => service.update({ printers: twin })).not.toThrow();
-    expect(() => service.update({ printers: { ...twin, defaultId: 'label' } })).toThrow(/printers\.defaultId is set by LABEL_STATION_PRINTER/);
+    expect(() => service.update({ printers: { ...twin, defaultId: 'label' } })).toThrow(
+      /printers\.defaultId is set by LABEL_STATION_PRINTER/,
+    );
     expect(defaultPrinter(service.current().printers).id).toBe('office-a4');
     // No printer preset: nothing about printers is locked.
     expect(readEnvPresets({ LABEL_STATION_OPERATOR: 'Bo' }).locked.map((l) => l.field)).toEqual(['operator']);
@@ -183,12 +262,18 @@ describe('settings: several printers', () => {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(StationError);
-    expect(refusal).toMatchObject({ code: 'locked_by_env', message: expect.stringContaining('printer.address is set by LABEL_STATION_PRINTER') });
+    expect(refusal).toMatchObject({
+      code: 'locked_by_env',
+      message: expect.stringContaining('printer.address is set by LABEL_STATION_PRINTER'),
+    });
     expect(defaultPrinter(service.current().printers).address).toBe('tcp://10.9.9.9:9100');
 
     // What the Settings screen sends: the default printer as shown (the preset address), the second one edited, a third added.
     const spare: PrinterProfile = { ...label, id: 'spare', name: 'Spare', address: 'tcp://10.0.0.8:9100' };
-    const edited = { ...shown, list: [shown.list[0]!, { ...office, name: 'Office laser', address: 'cups:Office_2', dpi: 600 as const }, spare] };
+    const edited = {
+      ...shown,
+      list: [shown.list[0]!, { ...office, name: 'Office laser', address: 'cups:Office_2', dpi: 600 as const }, spare],
+    };
     expect(() => service.update({ printers: edited })).not.toThrow();
     expect(service.current().printers.list.map((p) => [p.id, p.name, p.address])).toEqual([
       ['label', 'Label printer', 'tcp://10.9.9.9:9100'],
@@ -202,11 +287,19 @@ describe('settings: several printers', () => {
   it('does not save the preset printer values when the Settings screen saves the list: without the variable, the saved printer is back', () => {
     const { kv, settingsStore, secretStore } = memoryStores();
     new SettingsService(settingsStore, secretStore, readEnvPresets({})).update({ printers: twoPrinters });
-    const preset = new SettingsService(settingsStore, secretStore, readEnvPresets({ LABEL_STATION_PRINTER: 'tcp://10.9.9.9:9100', LABEL_STATION_PRINTER_DPI: '300' }));
+    const preset = new SettingsService(
+      settingsStore,
+      secretStore,
+      readEnvPresets({ LABEL_STATION_PRINTER: 'tcp://10.9.9.9:9100', LABEL_STATION_PRINTER_DPI: '300' }),
+    );
     const shown = preset.current().printers;
     preset.update({ printers: { ...shown, list: shown.list.map((p) => (p.id === 'label' ? { ...p, name: 'Bay 3 Zebra' } : p)) } });
     expect(defaultPrinter(preset.current().printers)).toMatchObject({ name: 'Bay 3 Zebra', address: 'tcp://10.9.9.9:9100', dpi: 300 });
-    expect((kv.get('settings') as { printers: PrinterSetup }).printers.list[0]).toMatchObject({ name: 'Bay 3 Zebra', address: label.address, dpi: label.dpi });
+    expect((kv.get('settings') as { printers: PrinterSetup }).printers.list[0]).toMatchObject({
+      name: 'Bay 3 Zebra',
+      address: label.address,
+      dpi: label.dpi,
+    });
 
     const after = new SettingsService(settingsStore, secretStore, readEnvPresets({})).current().printers;
     expect(defaultPrinter(after)).toEqual({ ...label, name: 'Bay 3 Zebra' });
@@ -215,12 +308,20 @@ describe('settings: several printers', () => {
   it('refuses duplicate printer names and a default that is not in the list, saying which', async () => {
     const { settingsStore, secretStore } = memoryStores();
     const service = new SettingsService(settingsStore, secretStore, readEnvPresets({}));
-    const twins = await updateThroughContract(service, { printers: { defaultId: 'label', list: [label, { ...office, name: ' label PRINTER ' }] } });
-    expect(twins).toMatchObject({ ok: false, problem: { code: 'invalid_input', message: 'printers.list.1.name: Two printers are called "label PRINTER": give each its own name' } });
+    const twins = await updateThroughContract(service, {
+      printers: { defaultId: 'label', list: [label, { ...office, name: ' label PRINTER ' }] },
+    });
+    expect(twins).toMatchObject({
+      ok: false,
+      problem: { code: 'invalid_input', message: 'printers.list.1.name: Two printers are called "label PRINTER": give each its own name' },
+    });
     const sameId = await updateThroughContract(service, { printers: { defaultId: 'label', list: [label, { ...office, id: 'label' }] } });
     expect(sameId).toMatchObject({ ok: false, problem: { message: 'printers.list.1.id: Two printers have the ID "label"' } });
     const noDefault = await updateThroughContract(service, { printers: { defaultId: 'warehouse', list: [label, office] } });
-    expect(noDefault).toMatchObject({ ok: false, problem: { code: 'invalid_input', message: 'printers.defaultId: Choose which printer is the default' } });
+    expect(noDefault).toMatchObject({
+      ok: false,
+      problem: { code: 'invalid_input', message: 'printers.defaultId: Choose which printer is the default' },
+    });
     const none = await updateThroughContract(service, { printers: { defaultId: 'label', list: [] } });
     expect(none).toMatchObject({ ok: false, problem: { message: expect.stringContaining('Keep at least one printer') } });
     const badId = await updateThroughContract(service, { printers: { defaultId: 'Office A4', list: [{ ...office, id: 'Office A4' }] } });
@@ -240,7 +341,10 @@ describe('settings: several printers', () => {
     expect(await updateThroughContract(service, { printers: many(MAX_PRINTERS) })).toMatchObject({ ok: true });
     expect(service.current().printers.list).toHaveLength(MAX_PRINTERS);
     const tooMany = await updateThroughContract(service, { printers: many(MAX_PRINTERS + 1) });
-    expect(tooMany).toMatchObject({ ok: false, problem: { code: 'invalid_input', message: `printers.list: A station can have up to ${MAX_PRINTERS} printers` } });
+    expect(tooMany).toMatchObject({
+      ok: false,
+      problem: { code: 'invalid_input', message: `printers.list: A station can have up to ${MAX_PRINTERS} printers` },
+    });
     expect(service.current().printers.list).toHaveLength(MAX_PRINTERS);
   });
 });

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePrinterAddress } from '../../../../../electron/station/printing/transports/address';
 import { discoverPrinters } from '../../../../../electron/station/printing/discovery/discovery';
-import { parseLpstatDevices, parseLpstatDestinations, withoutCredentials } from '../../../../../electron/station/printing/discovery/discovery-cups';
+import {
+  parseLpstatDevices,
+  parseLpstatDestinations,
+  withoutCredentials,
+} from '../../../../../electron/station/printing/discovery/discovery-cups';
 import { discoverUsbPrinters, parseIeee1284Id } from '../../../../../electron/station/printing/discovery/discovery-usb';
 import { parseGetPrinterJson } from '../../../../../electron/station/printing/discovery/discovery-windows';
 import type { ExecRequest, ExecRunner } from '../../../../../electron/station/printing/transports/transport-exec';
@@ -61,13 +65,21 @@ describe('USB printer devices', () => {
     touch(join(dev, 'usb', 'lp0'));
     touch(join(dev, 'usb', 'hiddev0'));
     touch(join(dev, 'lp0'));
-    touch(join(sys, 'class', 'usbmisc', 'lp0', 'device', 'ieee1284_id'), 'MFG:Zebra Technologies;CMD:ZPL;MDL:ZTC ZD420-203dpi ZPL;CLS:PRINTER;\n');
+    touch(
+      join(sys, 'class', 'usbmisc', 'lp0', 'device', 'ieee1284_id'),
+      'MFG:Zebra Technologies;CMD:ZPL;MDL:ZTC ZD420-203dpi ZPL;CLS:PRINTER;\n',
+    );
 
     const found = await discoverUsbPrinters({ devRoot: dev, sysRoot: sys });
     expect(found).toEqual([
       { address: join(dev, 'usb', 'lp0'), name: 'Zebra Technologies ZTC ZD420-203dpi ZPL', kind: 'device', detail: 'USB, speaks ZPL' },
       { address: join(dev, 'usb', 'lp1'), name: 'USB printer lp1', kind: 'device', detail: 'USB printer' },
-      { address: join(dev, 'lp0'), name: 'Parallel port lp0', kind: 'device', detail: 'parallel port (a printer may or may not be connected)' },
+      {
+        address: join(dev, 'lp0'),
+        name: 'Parallel port lp0',
+        kind: 'device',
+        detail: 'parallel port (a printer may or may not be connected)',
+      },
     ]);
     // Every address found is one Settings accepts.
     for (const p of found) expect(parsePrinterAddress(p.address).kind).toBe('device');
@@ -84,10 +96,21 @@ describe('USB printer devices', () => {
 
 describe('Windows printers from Get-Printer', () => {
   it('reads one printer (an object) or several (an array), skipping rows without a name', () => {
-    expect(parseGetPrinterJson('{"Name":"ZDesigner ZD420-203dpi ZPL","DriverName":"ZDesigner ZD420-203dpi ZPL","PortName":"USB001","Shared":false}')).toEqual([
-      { address: 'windows:ZDesigner ZD420-203dpi ZPL', name: 'ZDesigner ZD420-203dpi ZPL', kind: 'windows', detail: 'ZDesigner ZD420-203dpi ZPL on USB001' },
+    expect(
+      parseGetPrinterJson(
+        '{"Name":"ZDesigner ZD420-203dpi ZPL","DriverName":"ZDesigner ZD420-203dpi ZPL","PortName":"USB001","Shared":false}',
+      ),
+    ).toEqual([
+      {
+        address: 'windows:ZDesigner ZD420-203dpi ZPL',
+        name: 'ZDesigner ZD420-203dpi ZPL',
+        kind: 'windows',
+        detail: 'ZDesigner ZD420-203dpi ZPL on USB001',
+      },
     ]);
-    expect(parseGetPrinterJson('[{"Name":"A","DriverName":null,"PortName":null},{"DriverName":"x"}]')).toEqual([{ address: 'windows:A', name: 'A', kind: 'windows' }]);
+    expect(parseGetPrinterJson('[{"Name":"A","DriverName":null,"PortName":null},{"DriverName":"x"}]')).toEqual([
+      { address: 'windows:A', name: 'A', kind: 'windows' },
+    ]);
     expect(parseGetPrinterJson('')).toEqual([]);
     expect(parseGetPrinterJson('not json')).toEqual([]);
   });

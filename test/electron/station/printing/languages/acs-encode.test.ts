@@ -28,7 +28,15 @@ function mixedBitmap(width: number, height: number, seed: number): Bitmap {
     const kind = Math.floor(y / 7) % 5;
     for (let x = 0; x < width; x++) {
       const black =
-        kind === 0 ? false : kind === 1 ? x < width / 3 : kind === 2 ? rand() < 0.5 : kind === 3 ? Math.floor(x / 5) % 2 === 0 : x > width - 9;
+        kind === 0
+          ? false
+          : kind === 1
+            ? x < width / 3
+            : kind === 2
+              ? rand() < 0.5
+              : kind === 3
+                ? Math.floor(x / 5) % 2 === 0
+                : x > width - 9;
       if (black) bitmap.data[y * bitmap.bytesPerRow + (x >> 3)]! |= 0x80 >> (x & 7);
     }
   }
@@ -38,14 +46,28 @@ function mixedBitmap(width: number, height: number, seed: number): Bitmap {
 describe('ACS decoder (test support) against the ZPL II guide examples', () => {
   it('repeats a digit by G..Y and g..z counts, and adds combined counts', () => {
     // "M6" = seven 6s; "hB" = forty Bs; "vMB" and "MvB" = 327 Bs (v = 320, M = 7).
-    expect(Buffer.from(decodeAcs('M60', 4, 4)).toString('hex').toUpperCase()).toBe('66666660');
-    expect(Buffer.from(decodeAcs('hB', 20, 20)).toString('hex').toUpperCase()).toBe('B'.repeat(40));
-    const row = Buffer.from(decodeAcs('vMBC', 164, 164)).toString('hex').toUpperCase();
+    expect(
+      Buffer.from(decodeAcs('M60', 4, 4))
+        .toString('hex')
+        .toUpperCase(),
+    ).toBe('66666660');
+    expect(
+      Buffer.from(decodeAcs('hB', 20, 20))
+        .toString('hex')
+        .toUpperCase(),
+    ).toBe('B'.repeat(40));
+    const row = Buffer.from(decodeAcs('vMBC', 164, 164))
+      .toString('hex')
+      .toUpperCase();
     expect(row).toBe('B'.repeat(327) + 'C');
-    expect(Buffer.from(decodeAcs('MvBC', 164, 164)).toString('hex').toUpperCase()).toBe(row);
+    expect(
+      Buffer.from(decodeAcs('MvBC', 164, 164))
+        .toString('hex')
+        .toUpperCase(),
+    ).toBe(row);
   });
 
-  it('reads zpl-image\'s ACS output (a third-party encoder) back to the same dots', () => {
+  it("reads zpl-image's ACS output (a third-party encoder) back to the same dots", () => {
     const bitmap = mixedBitmap(203, 70, 9);
     const theirs = zplImage.rgbaToACS(bitmapToRgba(bitmap) as unknown as Uint8Array, bitmap.widthDots, { notrim: true });
     expect(theirs.rowlen).toBe(bitmap.bytesPerRow);
@@ -63,7 +85,16 @@ describe('encodeAcs', () => {
     expect(encodeAcs(fromRows([[0x66, 0x66, 0x66, 0x60, 0, 0]]))).toBe('M60,');
     expect(encodeAcs(fromRows([Array(20).fill(0xbb)]))).toBe('hB');
     expect(encodeAcs(fromRows([Array(200).fill(0xbb)]))).toBe('zB');
-    expect(encodeAcs(fromRows([[0, 0, 0], [0xff, 0xff, 0xff], [0xff, 0xff, 0xff], [0x12, 0xff, 0xff]]))).toBe(',!:12!');
+    expect(
+      encodeAcs(
+        fromRows([
+          [0, 0, 0],
+          [0xff, 0xff, 0xff],
+          [0xff, 0xff, 0xff],
+          [0x12, 0xff, 0xff],
+        ]),
+      ),
+    ).toBe(',!:12!');
     // A row ending in an odd number of zero nibbles keeps one 0 and fills from the byte boundary.
     expect(encodeAcs(fromRows([[0xa0, 0, 0]]))).toBe('A0,');
   });

@@ -36,7 +36,8 @@ function expectSameDots(decoded: Dots, bitmap: Bitmap): void {
   let differences = 0;
   for (let y = 0; y < decoded.heightDots; y++) {
     for (let x = 0; x < decoded.widthDots; x++) {
-      const want = x < bitmap.widthDots && y < bitmap.heightDots && (bitmap.data[y * bitmap.bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7))) !== 0;
+      const want =
+        x < bitmap.widthDots && y < bitmap.heightDots && (bitmap.data[y * bitmap.bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7))) !== 0;
       if (dotAt(decoded, x, y) !== want) differences++;
     }
   }
@@ -44,7 +45,7 @@ function expectSameDots(decoded: Dots, bitmap: Bitmap): void {
 }
 
 describe('EPL2 GW', () => {
-  it('the test decoder reads Zebra\'s published GW sample (16x16 box, 0 bits black) as a box', () => {
+  it("the test decoder reads Zebra's published GW sample (16x16 box, 0 bits black) as a box", () => {
     // From Zebra's "Details related to the GW EPL Command": GW100,100,2,16 then 0000, 14 x 7FFE, 0000.
     const box = Buffer.concat([
       Buffer.from('N\r\nq300\r\nQ200,24\r\nGW100,100,2,16,', 'latin1'),
@@ -82,7 +83,11 @@ describe('TSPL BITMAP', () => {
     const bitmap = picture(812, 300);
     const tspl = bitmapToTspl(bitmap, { media: '4x6' });
     const text = tspl.toString('latin1');
-    expect(text.startsWith('SIZE 101.6 mm,152.4 mm\r\nGAP 3 mm,0 mm\r\nDENSITY 8\r\nDIRECTION 0\r\nREFERENCE 0,0\r\nCLS\r\nBITMAP 0,0,102,300,0,')).toBe(true);
+    expect(
+      text.startsWith(
+        'SIZE 101.6 mm,152.4 mm\r\nGAP 3 mm,0 mm\r\nDENSITY 8\r\nDIRECTION 0\r\nREFERENCE 0,0\r\nCLS\r\nBITMAP 0,0,102,300,0,',
+      ),
+    ).toBe(true);
     expect(text.endsWith('\r\nPRINT 1,1\r\n')).toBe(true);
     const decoded = decodeTspl(tspl, 203);
     expect(decoded.copies).toBe(1);
@@ -92,7 +97,8 @@ describe('TSPL BITMAP', () => {
 
   it('writes each media size', () => {
     const bitmap = picture(16, 4);
-    const size = (media: '4x6' | '4x8' | 'a6' | '100x150mm'): string => bitmapToTspl(bitmap, { media }).toString('latin1').split('\r\n')[0]!;
+    const size = (media: '4x6' | '4x8' | 'a6' | '100x150mm'): string =>
+      bitmapToTspl(bitmap, { media }).toString('latin1').split('\r\n')[0]!;
     expect(size('4x8')).toBe('SIZE 101.6 mm,203.2 mm');
     expect(size('a6')).toBe('SIZE 105 mm,148 mm');
     expect(size('100x150mm')).toBe('SIZE 100 mm,150 mm');
@@ -126,9 +132,11 @@ describe('ESC/POS GS v 0', () => {
 });
 
 describe('encodeForLanguage', () => {
-  it('produces each language\'s own output for the same bitmap', () => {
+  it("produces each language's own output for the same bitmap", () => {
     const bitmap = picture(96, 48);
-    const starts = Object.fromEntries(PRINTER_LANGUAGES.map((l) => [l, encodeForLanguage(bitmap, l, { media: '4x6' }).subarray(0, 8).toString('latin1')]));
+    const starts = Object.fromEntries(
+      PRINTER_LANGUAGES.map((l) => [l, encodeForLanguage(bitmap, l, { media: '4x6' }).subarray(0, 8).toString('latin1')]),
+    );
     expect(starts).toEqual({ zpl: '^XA\n^LH0', epl: '\r\nN\r\nq96', tspl: 'SIZE 101', escpos: '\x1b@\x1dv00\x0c\x00', pdf: '%PDF-1.4' });
     expect(() => encodeForLanguage(bitmap, 'dpl' as never)).toThrow(RangeError);
     // The 3 mm label gap in dots follows the printer's resolution.

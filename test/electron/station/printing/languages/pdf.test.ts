@@ -92,6 +92,9 @@ describe('PDF for a system print queue', () => {
 
   it('explains a damaged PNG instead of printing a blank page', async () => {
     const png = await makeLabelPng(SAMPLE_TRACKING_PNG);
-    await expect(renderForPrinter(png.subarray(0, 200), { dpi: 203, language: 'pdf' })).rejects.toMatchObject({ name: 'PrintError', code: 'label_unreadable' });
+    await expect(renderForPrinter(png.subarray(0, 200), { dpi: 203, language: 'pdf' })).rejects.toMatchObject({
+      name: 'PrintError',
+      code: 'label_unreadable',
+    });
   });
 });

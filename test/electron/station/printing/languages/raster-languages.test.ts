@@ -9,7 +9,17 @@ import { renderForPrinter } from '../../../../../electron/station/printing/rende
 import { mediaDots, stockDots, type MediaSize } from '../../../../../electron/station/printing/render/media';
 import { SAMPLE_TRACKING_PDF, makeLabelPdf, makePdf } from '../../../../support/sample-labels';
 import { decodePngBarcodes } from '../../../../support/zpl-barcode';
-import { decodeDotsBarcodes, decodeEpl, decodeEscPos, decodeTspl, dotAt, parseZplGraphics, renderZplPngAt, zplGraphicLabel, type Dots } from '../../../../support/raster-decoders';
+import {
+  decodeDotsBarcodes,
+  decodeEpl,
+  decodeEscPos,
+  decodeTspl,
+  dotAt,
+  parseZplGraphics,
+  renderZplPngAt,
+  zplGraphicLabel,
+  type Dots,
+} from '../../../../support/raster-decoders';
 
 const HEIGHT_IN: Record<'4x6' | '4x8', number> = { '4x6': 6, '4x8': 8 };
 
@@ -35,7 +45,7 @@ function expectCrispBars(dots: Dots, dpi: number, across: 'rows' | 'columns' = '
   const signatures = Array.from({ length: lines }, (_, i) => line(i));
   const crossesBars = signatures.map((s) => (s.match(/01|10/g) ?? []).length >= 60);
   let best = { start: 0, end: -1 };
-  for (let i = 0; i < lines; ) {
+  for (let i = 0; i < lines;) {
     let j = i;
     while (j + 1 < lines && signatures[j + 1] === signatures[i]) j++;
     if (crossesBars[i] && j - i > best.end - best.start) best = { start: i, end: j };
@@ -47,7 +57,10 @@ function expectCrispBars(dots: Dots, dpi: number, across: 'rows' | 'columns' = '
   const ragged = crossesBars.filter((c, i) => c && (i < best.start || i > best.end) && i >= best.start - 10 && i <= best.end + 10).length;
   expect(ragged).toBeLessThanOrEqual(4);
   const s = signatures[best.start]!;
-  const runs = s.slice(s.indexOf('1'), s.lastIndexOf('1') + 1).match(/0+|1+/g)!.map((r) => r.length);
+  const runs = s
+    .slice(s.indexOf('1'), s.lastIndexOf('1') + 1)
+    .match(/0+|1+/g)!
+    .map((r) => r.length);
   expect(Math.min(...runs)).toBeGreaterThanOrEqual(2);
 }
 
@@ -56,20 +69,24 @@ describe.each(['4x6', '4x8'] as const)('on %s media', (media: '4x6' | '4x8') => 
     // zpl-renderer-js needs ~10 s for one 600 dpi label on a 2-core machine: at 600 dpi it renders
     // the 4x6 label only; the 4x8 one is read back by our ^GF decoder alone.
     const withRenderer = dpi !== 600 || media === '4x6';
-    it(`prints a PDF label whose barcode ${withRenderer ? 'zpl-renderer-js reads back, and whose ^GF graphic' : 'in the ^GF graphic'} decodes`, { timeout: 60_000 }, async () => {
-      const { payload, language } = await renderForPrinter(await makeLabelPdf(SAMPLE_TRACKING_PDF), { dpi, media, language: 'zpl' });
-      expect(language).toBe('zpl');
-      const { widthDots, heightDots } = mediaDots(dpi, media);
-      expect(payload.toString('latin1')).toContain(`^PW${widthDots}\n^LL${heightDots}`);
-      if (withRenderer) {
-        const png = await renderZplPngAt(payload, { dpi, heightIn: HEIGHT_IN[media] });
-        expect(await decodePngBarcodes(png)).toEqual([SAMPLE_TRACKING_PDF]);
-      }
-      const dots = zplGraphicLabel(payload);
-      expect([dots.widthDots, dots.heightDots]).toEqual([widthDots, heightDots]);
-      expectCrispBars(dots, dpi);
-      expect(await decodeDotsBarcodes(dots)).toEqual([SAMPLE_TRACKING_PDF]);
-    });
+    it(
+      `prints a PDF label whose barcode ${withRenderer ? 'zpl-renderer-js reads back, and whose ^GF graphic' : 'in the ^GF graphic'} decodes`,
+      { timeout: 60_000 },
+      async () => {
+        const { payload, language } = await renderForPrinter(await makeLabelPdf(SAMPLE_TRACKING_PDF), { dpi, media, language: 'zpl' });
+        expect(language).toBe('zpl');
+        const { widthDots, heightDots } = mediaDots(dpi, media);
+        expect(payload.toString('latin1')).toContain(`^PW${widthDots}\n^LL${heightDots}`);
+        if (withRenderer) {
+          const png = await renderZplPngAt(payload, { dpi, heightIn: HEIGHT_IN[media] });
+          expect(await decodePngBarcodes(png)).toEqual([SAMPLE_TRACKING_PDF]);
+        }
+        const dots = zplGraphicLabel(payload);
+        expect([dots.widthDots, dots.heightDots]).toEqual([widthDots, heightDots]);
+        expectCrispBars(dots, dpi);
+        expect(await decodeDotsBarcodes(dots)).toEqual([SAMPLE_TRACKING_PDF]);
+      },
+    );
   });
 
   describe.each(['epl', 'tspl', 'escpos'] as const)('%s', (language) => {
@@ -87,17 +104,20 @@ describe.each(['4x6', '4x8'] as const)('on %s media', (media: '4x6' | '4x8') => 
 });
 
 describe('landscape labels on portrait media', () => {
-  it.each(['zpl', 'epl', 'tspl', 'escpos'] as const)('%s: the label is turned so its bars run across the media, and still scans', async (language) => {
-    const dpi = 203;
-    const media: MediaSize = '4x6';
-    const { payload } = await renderForPrinter(await makeLabelPdf(SAMPLE_TRACKING_PDF, { landscape: true }), { dpi, media, language });
-    const dots = language === 'zpl' ? zplGraphicLabel(payload) : decodePayload(language, payload, dpi);
-    expect(dots.heightDots).toBeGreaterThan(dots.widthDots);
-    // Upright, the bars are vertical; turned 90°, they are horizontal: scan down the columns.
-    expectCrispBars(dots, dpi, 'columns');
-    expect(() => expectCrispBars(dots, dpi, 'rows')).toThrow();
-    expect(await decodeDotsBarcodes(dots)).toEqual([SAMPLE_TRACKING_PDF]);
-  });
+  it.each(['zpl', 'epl', 'tspl', 'escpos'] as const)(
+    '%s: the label is turned so its bars run across the media, and still scans',
+    async (language) => {
+      const dpi = 203;
+      const media: MediaSize = '4x6';
+      const { payload } = await renderForPrinter(await makeLabelPdf(SAMPLE_TRACKING_PDF, { landscape: true }), { dpi, media, language });
+      const dots = language === 'zpl' ? zplGraphicLabel(payload) : decodePayload(language, payload, dpi);
+      expect(dots.heightDots).toBeGreaterThan(dots.widthDots);
+      // Upright, the bars are vertical; turned 90°, they are horizontal: scan down the columns.
+      expectCrispBars(dots, dpi, 'columns');
+      expect(() => expectCrispBars(dots, dpi, 'rows')).toThrow();
+      expect(await decodeDotsBarcodes(dots)).toEqual([SAMPLE_TRACKING_PDF]);
+    },
+  );
 });
 
 describe('A6 and 100 x 150 mm stock', () => {

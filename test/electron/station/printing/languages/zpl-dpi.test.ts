@@ -28,13 +28,13 @@ describe('detectZplDpi', () => {
     expect(detectZplDpi(zpl(''))).toBeNull();
   });
 
-  it('recognises the station\'s own test label at each dpi', () => {
+  it("recognises the station's own test label at each dpi", () => {
     for (const dpi of [203, 300, 600] as const) expect(detectZplDpi(testLabelZpl({ dpi }))?.dpi).toBe(dpi);
   });
 });
 
 describe('renderForPrinter with ZPL labels', () => {
-  it('sends a ZPL label made for the printer\'s dpi untouched', async () => {
+  it("sends a ZPL label made for the printer's dpi untouched", async () => {
     for (const [label, dpi] of [
       [zpl('^PW812^LL1218'), 203],
       [zpl('^PW1200^LL1800'), 300],
@@ -54,7 +54,10 @@ describe('renderForPrinter with ZPL labels', () => {
       message: expect.stringContaining('This label was made for a 203 dpi printer; this printer is 300 dpi'),
       nextStep: expect.stringMatching(/Ask the provider for PDF labels .*or use a 203 dpi printer/),
     });
-    await expect(renderForPrinter(zpl('^PW1200'), { dpi: 203 })).rejects.toMatchObject({ code: 'zpl_wrong_dpi', message: expect.stringContaining('made for a 300 dpi printer; this printer is 203 dpi') });
+    await expect(renderForPrinter(zpl('^PW1200'), { dpi: 203 })).rejects.toMatchObject({
+      code: 'zpl_wrong_dpi',
+      message: expect.stringContaining('made for a 300 dpi printer; this printer is 203 dpi'),
+    });
     await expect(renderForPrinter(zpl('^LL1218'), { dpi: 600 })).rejects.toMatchObject({ code: 'zpl_wrong_dpi' });
   });
 

@@ -35,7 +35,8 @@ function makeQueue(db: StationDatabase, send: (a: string, p: Buffer) => Promise<
 function rowFromDisk(id: number): { state: string; payload: Buffer; attempts: number } | undefined {
   const other = new Database(dbFile, { readonly: true });
   try {
-    return other.prepare('SELECT state, payload, attempts FROM print_jobs WHERE id = ?').get(id) as { state: string; payload: Buffer; attempts: number } | undefined;
+    return other.prepare('SELECT state, payload, attempts FROM print_jobs WHERE id = ?').get(id) as
+      { state: string; payload: Buffer; attempts: number } | undefined;
   } finally {
     other.close();
   }
@@ -136,7 +137,9 @@ describe('print queue durability', () => {
   it('refuses a job without a printer address or without bytes, with words a packer can act on', () => {
     const queue = makeQueue(openDb());
     expect(() => queue.enqueue({ labelId: null, printer: ' ', payload: label(1), reprint: false })).toThrow(/printer address is empty/);
-    expect(() => queue.enqueue({ labelId: null, printer: printer.address, payload: Buffer.alloc(0), reprint: false })).toThrow(/label to print is empty/);
+    expect(() => queue.enqueue({ labelId: null, printer: printer.address, payload: Buffer.alloc(0), reprint: false })).toThrow(
+      /label to print is empty/,
+    );
     expect(queue.jobs()).toEqual([]);
   });
 

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type StationDatabase } from '../../../../../electron/station/history/database';
 import { sendToPrinter } from '../../../../../electron/station/printing';
-import { PrintQueue, type PrinterQueueStatus, type PrinterStatusReport, type PrintJob, type StatusFn } from '../../../../../electron/station/printing/queue';
+import {
+  PrintQueue,
+  type PrinterQueueStatus,
+  type PrinterStatusReport,
+  type PrintJob,
+  type StatusFn,
+} from '../../../../../electron/station/printing/queue';
 import { startCapturePrinter, type CapturePrinter } from '../../../../fakes/capture-printer';
 import { makeTempDir } from '../../../../support/temp-dir';
 
@@ -19,7 +25,11 @@ const READY: PrinterStatusReport = { ok: true, faults: [], message: '' };
 const PAUSED: PrinterStatusReport = { ok: false, faults: ['paused'], message: 'The printer is paused.' };
 const PAPER_OUT: PrinterStatusReport = { ok: false, faults: ['paper_out'], message: 'The printer is out of labels.' };
 
-function startQueue(opts: { status?: StatusFn; statusTimeoutMs?: number } = {}): { queue: PrintQueue; jobEvents: PrintJob[]; printerEvents: PrinterQueueStatus[] } {
+function startQueue(opts: { status?: StatusFn; statusTimeoutMs?: number } = {}): {
+  queue: PrintQueue;
+  jobEvents: PrintJob[];
+  printerEvents: PrinterQueueStatus[];
+} {
   const q = new PrintQueue({ db, send: sendOnce, retryDelaysMs: [20, 40, 60], statusPollMs: 15, ...opts });
   queue = q;
   const jobEvents: PrintJob[] = [];
@@ -70,7 +80,10 @@ describe('print queue faults', () => {
     q.start();
     await until(() => q.job(first.id)?.state === 'held');
     expect(q.job(first.id)).toMatchObject({ state: 'held', lastError: 'The printer is paused.', bytesSent: bigLabel(1).length });
-    expect(printerEvents.at(-1)).toMatchObject({ state: 'held', message: expect.stringMatching(/^The printer is paused\. Printing continues by itself .*; 2 labels wait in the queue\.$/) });
+    expect(printerEvents.at(-1)).toMatchObject({
+      state: 'held',
+      message: expect.stringMatching(/^The printer is paused\. Printing continues by itself .*; 2 labels wait in the queue\.$/),
+    });
 
     report = PAPER_OUT; // the reason shown follows the printer
     await until(() => q.job(first.id)?.lastError === 'The printer is out of labels.');

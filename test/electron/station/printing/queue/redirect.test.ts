@@ -18,7 +18,8 @@ let queue: PrintQueue | undefined;
 
 const DEAD = 'tcp://127.0.0.1:1';
 const label = (name: string): Buffer => Buffer.from(`^XA^FO50,50^A0N,40,40^FD${name}^FS^XZ\n`, 'latin1');
-const enqueue = (q: PrintQueue, name: string, address: string) => q.enqueue({ labelId: name, printer: address, payload: label(name), reprint: false });
+const enqueue = (q: PrintQueue, name: string, address: string) =>
+  q.enqueue({ labelId: name, printer: address, payload: label(name), reprint: false });
 
 beforeEach(async () => {
   temp = makeTempDir('print-queue-redirect-');

@@ -13,7 +13,11 @@ describe('print queue retry schedule', () => {
 
 describe('print queue status check', () => {
   it('passes a ready answer through and words a fault from the printer’s own message', async () => {
-    expect(await checkPrinterStatus(async () => ({ ok: true, faults: [], message: '' }), 'p', 50)).toEqual({ ok: true, faults: [], message: '' });
+    expect(await checkPrinterStatus(async () => ({ ok: true, faults: [], message: '' }), 'p', 50)).toEqual({
+      ok: true,
+      faults: [],
+      message: '',
+    });
     expect(holdReason({ ok: false, faults: ['head_open'], message: 'The print head is open.' })).toBe('The print head is open.');
     expect(holdReason({ ok: false, faults: ['head_open', 'paper_out'], message: ' ' })).toBe('The printer reports: head_open, paper_out.');
   });
@@ -30,7 +34,11 @@ describe('print queue status check', () => {
 
 describe('print queue failure wording', () => {
   it('keeps a printing error’s message but not its "reprint from History" step, since the queue retries itself', () => {
-    const error = new PrintError('printer_refused', 'The printer at 10.0.0.5:9100 refused the connection.', 'Check the printer, then reprint from History.');
+    const error = new PrintError(
+      'printer_refused',
+      'The printer at 10.0.0.5:9100 refused the connection.',
+      'Check the printer, then reprint from History.',
+    );
     expect(describeSendFailure(error)).toBe('The printer at 10.0.0.5:9100 refused the connection.');
     expect(describeSendFailure(new ShortWriteError(10, 200))).toBe('The printer took only 10 of 200 bytes of the label.');
     expect(describeSendFailure('boom')).toBe('The label could not be sent to the printer.');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mediaDots, mediaMillimetres, mediaPoints, MEDIA_SIZES, PRINT_HEAD_DOTS, stockDots } from '../../../../../electron/station/printing/render/media';
+import {
+  mediaDots,
+  mediaMillimetres,
+  mediaPoints,
+  MEDIA_SIZES,
+  PRINT_HEAD_DOTS,
+  stockDots,
+} from '../../../../../electron/station/printing/render/media';
 
 describe('media sizes', () => {
   it('keeps the 4x6 default for mediaDots(dpi)', () => {

@@ -3,7 +3,13 @@
  * ZPL, and an independent ZPL renderer + barcode decoder reads the tracking number back.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderForPrinter, renderPreviewPng, sendToPrinter, testLabelBarcodeValue, testLabelZpl } from '../../../../../electron/station/printing/index';
+import {
+  renderForPrinter,
+  renderPreviewPng,
+  sendToPrinter,
+  testLabelBarcodeValue,
+  testLabelZpl,
+} from '../../../../../electron/station/printing/index';
 import { startCapturePrinter, type CapturePrinter } from '../../../../fakes/capture-printer';
 import { SAMPLE_TRACKING_PDF, SAMPLE_TRACKING_PNG, makeLabelPdf, makeLabelPng } from '../../../../support/sample-labels';
 import { decodePngBarcodes, decodeZplBarcodes } from '../../../../support/zpl-barcode';
@@ -42,7 +48,10 @@ describe.each([203, 300] as const)('printing at %i dpi', (dpi) => {
 
 describe('ZPL labels and previews', () => {
   it('sends a ZPL label byte for byte as the carrier made it', async () => {
-    const zpl = Buffer.from('\ufeff^XA\r\n^CI28^FO40,40^A0N,30,30^FDCafé ~ straße^FS\r\n^FO40,120^BY3^BCN,150,Y,N,N^FD1Z999AA10123456784^FS^XZ\r\n', 'utf8');
+    const zpl = Buffer.from(
+      '\ufeff^XA\r\n^CI28^FO40,40^A0N,30,30^FDCafé ~ straße^FS\r\n^FO40,120^BY3^BCN,150,Y,N,N^FD1Z999AA10123456784^FS^XZ\r\n',
+      'utf8',
+    );
     const { payload, sourceFormat } = await renderForPrinter(zpl, { dpi: 203 });
     expect(sourceFormat).toBe('zpl');
     expect(payload.equals(zpl)).toBe(true);

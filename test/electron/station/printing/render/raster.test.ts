@@ -73,7 +73,9 @@ describe('rasterizeLabel', () => {
   });
 
   it('throws a PrintError for bytes that are not a label, and for a damaged PDF', async () => {
-    await expect(rasterizeLabel(new TextEncoder().encode('<html>oops</html>'), { dpi: 203 })).rejects.toMatchObject({ code: 'unknown_label_format' });
+    await expect(rasterizeLabel(new TextEncoder().encode('<html>oops</html>'), { dpi: 203 })).rejects.toMatchObject({
+      code: 'unknown_label_format',
+    });
     const truncated = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<');
     const error = await rasterizeLabel(truncated, { dpi: 203 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrintError);

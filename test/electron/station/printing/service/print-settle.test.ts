@@ -45,13 +45,19 @@ describe('awaitPrintSettled', () => {
 
   it('says the printer is slow when its own label is still being sent at the deadline', async () => {
     const job = queue.enqueue({ labelId: 'a', printer: PRINTER, payload, reprint: false });
-    await expect(awaitPrintSettled(queue, job, 100)).resolves.toMatchObject({ state: 'waiting', reason: expect.stringMatching(/slow to take the label/) });
+    await expect(awaitPrintSettled(queue, job, 100)).resolves.toMatchObject({
+      state: 'waiting',
+      reason: expect.stringMatching(/slow to take the label/),
+    });
   });
 
   it('says earlier labels are printing when the label waits its turn at the deadline', async () => {
     queue.enqueue({ labelId: 'first', printer: PRINTER, payload, reprint: false });
     const second = queue.enqueue({ labelId: 'second', printer: PRINTER, payload, reprint: false });
-    await expect(awaitPrintSettled(queue, second, 100)).resolves.toMatchObject({ state: 'waiting', reason: expect.stringMatching(/Earlier labels/) });
+    await expect(awaitPrintSettled(queue, second, 100)).resolves.toMatchObject({
+      state: 'waiting',
+      reason: expect.stringMatching(/Earlier labels/),
+    });
   });
 
   it('says cancelled when the label is taken out of the queue while waiting', async () => {

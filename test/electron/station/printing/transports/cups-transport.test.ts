@@ -68,7 +68,11 @@ describe('printing to a CUPS queue with lp', () => {
     expect(unknown.message).toBe('CUPS has no printer named Zebra: check Settings.');
     expect(running.calls.map((c) => [c.file, ...c.args].join(' '))).toEqual(['lp -d Zebra -o raw -t Label Station', 'lpstat -r']);
 
-    const down = fakeExec((req) => (req.file === 'lp' ? { code: 1, stderr: 'lp: Error - The printer or class does not exist.' } : { code: 1, stdout: 'scheduler is not running\n' }));
+    const down = fakeExec((req) =>
+      req.file === 'lp'
+        ? { code: 1, stderr: 'lp: Error - The printer or class does not exist.' }
+        : { code: 1, stdout: 'scheduler is not running\n' },
+    );
     const stopped = await failure(sendToCups('Zebra', Buffer.from('x'), { timeoutMs: 1000, exec: down.exec }));
     expect(stopped.code).toBe('printer_unreachable');
     expect(stopped.message).toBe('The printing service (CUPS) is not running on this computer.');

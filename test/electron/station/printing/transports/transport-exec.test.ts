@@ -16,7 +16,12 @@ describe.skipIf(process.platform === 'win32')('runProgram', () => {
   });
 
   it('adds the extra environment', async () => {
-    const result = await runProgram({ file: 'sh', args: ['-c', 'printf %s "$CUPS_SERVER"'], env: { CUPS_SERVER: '127.0.0.1:6310' }, timeoutMs: 5_000 });
+    const result = await runProgram({
+      file: 'sh',
+      args: ['-c', 'printf %s "$CUPS_SERVER"'],
+      env: { CUPS_SERVER: '127.0.0.1:6310' },
+      timeoutMs: 5_000,
+    });
     expect(result.stdout).toBe('127.0.0.1:6310');
   });
 

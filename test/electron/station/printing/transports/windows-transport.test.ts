@@ -10,7 +10,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrintError } from '../../../../../electron/station/printing/print-error';
 import { sendToPrinter } from '../../../../../electron/station/printing/transports/send';
 import type { ExecRequest, ExecResult, ExecRunner } from '../../../../../electron/station/printing/transports/transport-exec';
-import { PAYLOAD_ENV, PRINTER_ENV, windowsRawPrintScript } from '../../../../../electron/station/printing/transports/windows-spooler-script';
+import {
+  PAYLOAD_ENV,
+  PRINTER_ENV,
+  windowsRawPrintScript,
+} from '../../../../../electron/station/printing/transports/windows-spooler-script';
 import { errorFromWin32, sendToWindowsPrinter } from '../../../../../electron/station/printing/transports/windows-transport';
 
 let dir: string;
@@ -70,7 +74,8 @@ describe('Windows spooler RAW printing', () => {
   it('asks winspool for a RAW document: OpenPrinter, StartDocPrinter(pDatatype "RAW"), WritePrinter until all bytes are taken', () => {
     const script = windowsRawPrintScript();
     expect(script).toContain('Add-Type -TypeDefinition');
-    for (const call of ['"OpenPrinterW"', '"StartDocPrinterW"', 'WritePrinter(', 'EndDocPrinter(', 'ClosePrinter(']) expect(script).toContain(call);
+    for (const call of ['"OpenPrinterW"', '"StartDocPrinterW"', 'WritePrinter(', 'EndDocPrinter(', 'ClosePrinter('])
+      expect(script).toContain(call);
     expect(script).toContain('doc.pDatatype = "RAW";');
     expect(script).toMatch(/while \(total < bytes\.Length\)/);
     expect(script).toContain(`$env:${PRINTER_ENV}`);
@@ -102,13 +107,29 @@ describe('Windows spooler RAW printing', () => {
 
   it('words a missing PowerShell, a timeout and a script that crashed; the payload file is removed every time', async () => {
     const missing = await failure(
-      sendToWindowsPrinter('Zebra', Buffer.from('x'), { exec: spooler(Object.assign(new Error('spawn'), { code: 'ENOENT' })).exec, timeoutMs: 1000, tempDir: dir }),
+      sendToWindowsPrinter('Zebra', Buffer.from('x'), {
+        exec: spooler(Object.assign(new Error('spawn'), { code: 'ENOENT' })).exec,
+        timeoutMs: 1000,
+        tempDir: dir,
+      }),
     );
     expect(missing.message).toMatch(/PowerShell is not available/);
-    const late = await failure(sendToWindowsPrinter('Zebra', Buffer.from('x'), { exec: spooler({ code: null, timedOut: true }).exec, timeoutMs: 4000, tempDir: dir }));
+    const late = await failure(
+      sendToWindowsPrinter('Zebra', Buffer.from('x'), {
+        exec: spooler({ code: null, timedOut: true }).exec,
+        timeoutMs: 4000,
+        tempDir: dir,
+      }),
+    );
     expect(late.code).toBe('printer_timeout');
     expect(late.message).toBe('Windows did not take the label for "Zebra" within 4 s.');
-    const crashed = await failure(sendToWindowsPrinter('Zebra', Buffer.from('x'), { exec: spooler({ code: 1, stderr: 'Add-Type : compile error' }).exec, timeoutMs: 1000, tempDir: dir }));
+    const crashed = await failure(
+      sendToWindowsPrinter('Zebra', Buffer.from('x'), {
+        exec: spooler({ code: 1, stderr: 'Add-Type : compile error' }).exec,
+        timeoutMs: 1000,
+        tempDir: dir,
+      }),
+    );
     expect(crashed.code).toBe('printer_io_error');
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -117,4 +138,3 @@ describe('Windows spooler RAW printing', () => {
     expect(errorFromWin32('P', 'open', 9999).message).toBe('Windows could not print to "P" (error 9999 at open).');
   });
 });
-

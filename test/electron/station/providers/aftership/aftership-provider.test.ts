@@ -32,7 +32,15 @@ function recordingSleep() {
 }
 
 function provider(extra: Partial<AfterShipProviderOptions> = {}): LabelProvider {
-  return createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, pollIntervalMs: 20, timeoutMs: 2_000, downloadBackoffMs: 10, sleep: recordingSleep().sleep, ...extra });
+  return createAfterShipProvider({
+    baseUrl: fake.baseUrl,
+    apiKey: KEY,
+    pollIntervalMs: 20,
+    timeoutMs: 2_000,
+    downloadBackoffMs: 10,
+    sleep: recordingSleep().sleep,
+    ...extra,
+  });
 }
 
 const ITEMS = [
@@ -40,8 +48,19 @@ const ITEMS = [
   { id: '577000000000000102', sku: 'MUG-BLUE', name: 'Blue mug', quantity: 2 },
   { id: '577000000000000103', sku: '', name: '', quantity: 1 },
 ];
-const order = { orderId: ORDER, displayName: null, source: 'tiktok' as const, cancelled: false, status: 'AWAITING_SHIPMENT', lineItems: ITEMS };
-const box = (itemIds: string[]) => ({ dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const }, weight: { value: 1.5, unit: 'lb' as const }, itemIds });
+const order = {
+  orderId: ORDER,
+  displayName: null,
+  source: 'tiktok' as const,
+  cancelled: false,
+  status: 'AWAITING_SHIPMENT',
+  lineItems: ITEMS,
+};
+const box = (itemIds: string[]) => ({
+  dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const },
+  weight: { value: 1.5, unit: 'lb' as const },
+  itemIds,
+});
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
   const error = await promise.then(
@@ -90,8 +109,14 @@ describe('AfterShip provider: buying a label', () => {
   it('names the shipper account and service type from Settings, and asks for ZPL when the printer wants it', async () => {
     const account = '054194464b8d47c6a935f1a16d5844de';
     await provider({ shipperAccountId: account }).createLabel({ ...request, fileType: 'zpl' });
-    expect(posts()[0]!.body).toMatchObject({ shipper_account: { id: account }, file_type: 'zpl', service_type: 'tiktok-shipping_standard_shipping' });
-    await provider({ shipperAccountId: '', serviceType: 'tiktok-shipping_economy_shipping' }).createLabel(request).catch(() => undefined);
+    expect(posts()[0]!.body).toMatchObject({
+      shipper_account: { id: account },
+      file_type: 'zpl',
+      service_type: 'tiktok-shipping_standard_shipping',
+    });
+    await provider({ shipperAccountId: '', serviceType: 'tiktok-shipping_economy_shipping' })
+      .createLabel(request)
+      .catch(() => undefined);
     expect(posts()[1]!.body).not.toHaveProperty('shipper_account');
     expect(posts()[1]!.body).toMatchObject({ service_type: 'tiktok-shipping_economy_shipping' });
   });
@@ -214,7 +239,12 @@ describe('AfterShip provider: HTTP and network failures', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = performance.now();
-    const error = await failure(createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, rateLimiter: { take: async () => {}, holdFor: () => {} } }).createLabel(request, controller.signal));
+    const error = await failure(
+      createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, rateLimiter: { take: async () => {}, holdFor: () => {} } }).createLabel(
+        request,
+        controller.signal,
+      ),
+    );
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(error.ambiguous).toBe(false);
     expect(error.message).toMatch(/nothing was bought/);
@@ -228,7 +258,9 @@ describe('AfterShip provider: HTTP and network failures', () => {
       const b = createAfterShipProvider({ baseUrl: strict.baseUrl, apiKey: KEY });
       const orders = Array.from({ length: 14 }, (_, i) => `5764774318062684${String(i).padStart(2, '0')}`);
       const started = performance.now();
-      const labels = await Promise.all(orders.map((orderId, i) => (i % 2 ? a : b).createLabel({ ...request, orderId, reference: `r-${orderId}` })));
+      const labels = await Promise.all(
+        orders.map((orderId, i) => (i % 2 ? a : b).createLabel({ ...request, orderId, reference: `r-${orderId}` })),
+      );
       expect(labels).toHaveLength(14);
       expect(strict.rateLimitedCount).toBe(0);
       expect(strict.created).toHaveLength(14);
@@ -297,7 +329,9 @@ describe('AfterShip provider: HTTP and network failures', () => {
 
   it('a DNS failure is not ambiguous', async () => {
     const dnsFailure: typeof fetch = async () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND api.aftership.com'), { code: 'ENOTFOUND' }) });
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('getaddrinfo ENOTFOUND api.aftership.com'), { code: 'ENOTFOUND' }),
+      });
     };
     const error = await failure(createAfterShipProvider({ apiKey: KEY, fetch: dnsFailure }).createLabel(request));
     expect(error.code).toBe('aftership_unreachable');
@@ -305,7 +339,13 @@ describe('AfterShip provider: HTTP and network failures', () => {
   });
 
   it('no error of any kind mentions the API key', async () => {
-    const faults: FakeFault[] = ['unauthorized', 'server-error', 'server-error-after-create', 'reset-after-create', { type: 'business', code: 4140 }];
+    const faults: FakeFault[] = [
+      'unauthorized',
+      'server-error',
+      'server-error-after-create',
+      'reset-after-create',
+      { type: 'business', code: 4140 },
+    ];
     for (const fault of faults) {
       fake.failNext(fault);
       await failure(provider().createLabel(request));

@@ -25,7 +25,15 @@ afterEach(async () => {
 });
 
 function provider(extra: Partial<AfterShipProviderOptions> = {}): LabelProvider {
-  return createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, timeoutMs: 2_000, now: () => clock, sleep: async () => {}, random: () => 0.5, ...extra });
+  return createAfterShipProvider({
+    baseUrl: fake.baseUrl,
+    apiKey: KEY,
+    timeoutMs: 2_000,
+    now: () => clock,
+    sleep: async () => {},
+    random: () => 0.5,
+    ...extra,
+  });
 }
 
 const lists = () => fake.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/postmen/v3/labels?'));
@@ -48,7 +56,12 @@ describe('AfterShip provider: finding a label after a lost answer', () => {
     const created = fake.created[0]!;
     expect(lookup).toEqual({
       state: 'found',
-      label: { providerLabelId: created.id, trackingNumbers: created.trackingNumbers, cost: { amount: 6.66, currency: 'USD' }, labelUrl: expect.stringContaining(created.id) },
+      label: {
+        providerLabelId: created.id,
+        trackingNumbers: created.trackingNumbers,
+        cost: { amount: 6.66, currency: 'USD' },
+        labelUrl: expect.stringContaining(created.id),
+      },
     });
     const url = new URL(lists()[0]!.path, 'http://x');
     expect(url.searchParams.get('s')).toBe(REFERENCE);

@@ -26,7 +26,9 @@ const json = (name: string) => JSON.parse(fixture(name));
 const spec = YAML.parse(fixture('openapi.yml'));
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-type Components = { schemas: Record<string, Record<string, unknown> & { required?: string[]; properties?: Record<string, { type?: unknown }> }> };
+type Components = {
+  schemas: Record<string, Record<string, unknown> & { required?: string[]; properties?: Record<string, { type?: unknown }> }>;
+};
 
 function tiktokRequestComponents(): Components {
   const c: Components = structuredClone(spec.components);
@@ -99,12 +101,20 @@ const ITEMS = [
   { id: '577000000000000102', sku: '', name: 'Blue mug', quantity: 2 },
 ];
 const order = { orderId: ORDER, displayName: '#1001', source: 'shopify' as const, cancelled: false, status: null, lineItems: ITEMS };
-const box = (itemIds: string[]) => ({ dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const }, weight: { value: 1.5, unit: 'lb' as const }, itemIds });
+const box = (itemIds: string[]) => ({
+  dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const },
+  weight: { value: 1.5, unit: 'lb' as const },
+  itemIds,
+});
 const base: LabelRequest = { orderId: ORDER, parcels: [box([])], reference: `ls-st1-${ORDER}-1`, fileType: 'pdf', order: null };
 
 describe('the OpenAPI description itself', () => {
   it('compiles, and flags what it should (a misspelt weight unit, a wrong file type)', () => {
-    const body = { service_type: 'x', order_id: ORDER, shipment: { parcels: [{ ...box([]), box_type: 'custom', weight: { value: 1, unit: 'stone' } }] } };
+    const body = {
+      service_type: 'x',
+      order_id: ORDER,
+      shipment: { parcels: [{ ...box([]), box_type: 'custom', weight: { value: 1, unit: 'stone' } }] },
+    };
     expect(problems(tiktokRequest, body).join('\n')).toMatch(/weight\/unit must be equal to one of the allowed values/);
     expect(problems(tiktokRequest, { ...body, file_type: 'png' }).join('\n')).toMatch(/file_type/);
   });
@@ -134,13 +144,21 @@ describe('requests the client builds', () => {
     ['one box, PDF, no shipper account', base, {}],
     ['one box, ZPL, with a shipper account', { ...base, fileType: 'zpl' }, { shipperAccountId: FAKE_SHIPPER_ACCOUNT_ID }],
     ['split boxes with items described from the order', { ...base, parcels: [box([ITEMS[0]!.id]), box([ITEMS[1]!.id])], order }, {}],
-    ['split boxes, order details unknown', { ...base, parcels: [box([ITEMS[0]!.id]), box([ITEMS[1]!.id])] }, { shipperAccountId: FAKE_SHIPPER_ACCOUNT_ID }],
+    [
+      'split boxes, order details unknown',
+      { ...base, parcels: [box([ITEMS[0]!.id]), box([ITEMS[1]!.id])] },
+      { shipperAccountId: FAKE_SHIPPER_ACCOUNT_ID },
+    ],
   ];
 
   it.each(cases)('%s: valid against POST /labels, deviating only as documented', async (_name, request, options) => {
-    const label = await createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, sleep: async () => {}, ...options }).createLabel(request);
+    const label = await createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, sleep: async () => {}, ...options }).createLabel(
+      request,
+    );
     expect(label.trackingNumbers).toHaveLength(request.parcels.length);
-    const sent = fake.requests.filter((r) => r.method === 'POST').map((r) => r.body as { shipment: { parcels: Array<{ items?: Array<{ item_id: string }> }> } });
+    const sent = fake.requests
+      .filter((r) => r.method === 'POST')
+      .map((r) => r.body as { shipment: { parcels: Array<{ items?: Array<{ item_id: string }> }> } });
     expect(sent).toHaveLength(1);
     const body = sent[0]!;
     expect(problems(tiktokRequest, body)).toEqual([]);
@@ -153,7 +171,9 @@ describe('requests the client builds', () => {
 
   it('searches GET /labels with declared parameters only, in AfterShip’s date format', async () => {
     await createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, sleep: async () => {} }).findLabel(base);
-    const declared = new Set((getLabels.parameters as Array<{ name: string; in: string }>).filter((p) => p.in === 'query').map((p) => p.name));
+    const declared = new Set(
+      (getLabels.parameters as Array<{ name: string; in: string }>).filter((p) => p.in === 'query').map((p) => p.name),
+    );
     const search = fake.requests.find((r) => r.method === 'GET')!;
     const params = new URL(search.path, 'http://x').searchParams;
     expect([...params.keys()].every((name) => declared.has(name))).toBe(true);
@@ -173,12 +193,18 @@ describe('answer fixtures the client parses', () => {
     expect(problems(strictResponses.create, example(postLabels, 'examples'))).toEqual([]);
     expect(problems(strictResponses.get, example(getLabel, 'examples'))).toEqual([]);
     expect(problems(strictResponses.list, example(getLabels, 'examples'))).toEqual([]);
-    expect(problems(strictResponses.get, example(getLabel, 'x-examples'))).toEqual(['/data/rate/service_type must be string', '/data/rate/service_name must be string']);
+    expect(problems(strictResponses.get, example(getLabel, 'x-examples'))).toEqual([
+      '/data/rate/service_type must be string',
+      '/data/rate/service_name must be string',
+    ]);
     expect(problems(responses.get, example(getLabel, 'x-examples'))).toEqual([]);
   });
 
   it('the guide’s response is valid, with only order_number and custom_fields null', () => {
-    expect(problems(strictResponses.create, json('guide-create-label-response.json'))).toEqual(['/data/order_number must be string', '/data/custom_fields must be object']);
+    expect(problems(strictResponses.create, json('guide-create-label-response.json'))).toEqual([
+      '/data/order_number must be string',
+      '/data/custom_fields must be object',
+    ]);
     expect(problems(responses.create, json('guide-create-label-response.json'))).toEqual([]);
   });
 
@@ -200,11 +226,15 @@ describe('answer fixtures the client parses', () => {
 
   it('maps the OpenAPI create example and the guide response to labels', async () => {
     expect((await client(scripted([200, example(postLabels, 'examples')])).createLabel(base)).trackingNumbers).toEqual(['3884930103']);
-    expect((await client(scripted([200, json('guide-create-label-response.json')])).createLabel(base)).trackingNumbers).toEqual(['9234690394227201263806']);
+    expect((await client(scripted([200, json('guide-create-label-response.json')])).createLabel(base)).trackingNumbers).toEqual([
+      '9234690394227201263806',
+    ]);
   });
 
   it('polls a pending label until the OpenAPI get example says created', async () => {
-    const label = await client(scripted([200, json('pending-label-response.json')], [200, example(getLabel, 'examples')])).createLabel(base);
+    const label = await client(scripted([200, json('pending-label-response.json')], [200, example(getLabel, 'examples')])).createLabel(
+      base,
+    );
     expect(label.providerLabelId).toBe('3318b97b-150f-4205-840d-a6d966b9e0ea');
   });
 
@@ -219,16 +249,25 @@ describe('answer fixtures the client parses', () => {
     delete mine.data.next_token;
     mine.data.labels[0].references = [base.reference];
     expect(problems(responses.list, mine)).toEqual([]);
-    expect(await client(scripted([200, mine])).findLabel(base)).toMatchObject({ state: 'found', label: { trackingNumbers: ['3884930103'] } });
+    expect(await client(scripted([200, mine])).findLabel(base)).toMatchObject({
+      state: 'found',
+      label: { trackingNumbers: ['3884930103'] },
+    });
   });
 
   it('turns the error envelopes into the right worded errors', async () => {
-    const refused = await client(scripted([200, json('business-error-response.json')])).createLabel(base).catch((e: unknown) => e as ProviderError);
+    const refused = await client(scripted([200, json('business-error-response.json')]))
+      .createLabel(base)
+      .catch((e: unknown) => e as ProviderError);
     expect(refused).toMatchObject({ code: 'aftership_bad_request', ambiguous: false });
     expect((refused as ProviderError).message).toContain('weight.value must be greater than 0');
-    const unauthorized = await client(scripted([401, json('unauthorized-response.json')])).createLabel(base).catch((e: unknown) => e as ProviderError);
+    const unauthorized = await client(scripted([401, json('unauthorized-response.json')]))
+      .createLabel(base)
+      .catch((e: unknown) => e as ProviderError);
     expect(unauthorized).toMatchObject({ code: 'aftership_unauthorized', ambiguous: false });
-    const afterWait = await client(scripted([429, json('rate-limited-response.json')], [200, json('guide-create-label-response.json')])).createLabel(base);
+    const afterWait = await client(
+      scripted([429, json('rate-limited-response.json')], [200, json('guide-create-label-response.json')]),
+    ).createLabel(base);
     expect(afterWait.providerLabelId).toBe('6ade72e9-ec99-45a5-908e-187eb7488db6');
   });
 });
@@ -248,13 +287,24 @@ describe('the fake server answers as the spec says', () => {
     const response = await fetch(input, init);
     const url = new URL(String(input));
     if (url.pathname.startsWith('/postmen/v3/')) {
-      seen.push({ method: init?.method ?? 'GET', path: url.pathname.slice('/postmen/v3'.length), status: response.status, body: await response.clone().json() });
+      seen.push({
+        method: init?.method ?? 'GET',
+        path: url.pathname.slice('/postmen/v3'.length),
+        status: response.status,
+        body: await response.clone().json(),
+      });
     }
     return response;
   };
 
   it('every answer of a busy session validates (created, pending, polled, listed, 4xxx, 401, 429, 5xx)', async () => {
-    const p = createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, fetch: recordingFetch, sleep: async () => {}, random: () => 0.5 });
+    const p = createAfterShipProvider({
+      baseUrl: fake.baseUrl,
+      apiKey: KEY,
+      fetch: recordingFetch,
+      sleep: async () => {},
+      random: () => 0.5,
+    });
     await p.createLabel(base);
     fake.failNext({ type: 'pending', pollsUntilReady: 2 });
     await p.createLabel({ ...base, reference: 'second', parcels: [box([ITEMS[0]!.id]), box([ITEMS[1]!.id])], order });
@@ -281,7 +331,13 @@ describe('the fake server answers as the spec says', () => {
     for (const answer of seen) {
       const code = (answer.body as { meta: { code: number } }).meta.code;
       const validate =
-        code !== 200 && code !== 3001 ? responses.error : answer.method === 'POST' ? responses.create : answer.path === '/labels' ? responses.list : responses.get;
+        code !== 200 && code !== 3001
+          ? responses.error
+          : answer.method === 'POST'
+            ? responses.create
+            : answer.path === '/labels'
+              ? responses.list
+              : responses.get;
       expect(problems(validate, answer.body), `${answer.method} ${answer.path} ${answer.status}`).toEqual([]);
     }
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { afterShipTokenBucket, createTokenBucket, jitteredBackoff, sharedAfterShipRateLimiter } from '../../../../../electron/station/providers/aftership';
+import {
+  afterShipTokenBucket,
+  createTokenBucket,
+  jitteredBackoff,
+  sharedAfterShipRateLimiter,
+} from '../../../../../electron/station/providers/aftership';
 
 /** A clock that only moves when the bucket sleeps. */
 function fakeClock() {

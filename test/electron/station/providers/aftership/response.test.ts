@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createAfterShipProvider } from '../../../../../electron/station/providers/aftership';
 import { ProviderError, type LabelRequest } from '../../../../../electron/station/providers/provider';
 
-const guideResponse = JSON.parse(readFileSync(new URL('../../../../fixtures/aftership/guide-create-label-response.json', import.meta.url), 'utf8'));
+const guideResponse = JSON.parse(
+  readFileSync(new URL('../../../../fixtures/aftership/guide-create-label-response.json', import.meta.url), 'utf8'),
+);
 const KEY = 'unit-test-key-123456';
 const request: LabelRequest = {
   orderId: '576477431806268482',
@@ -23,7 +25,10 @@ function create(fetchImpl: typeof fetch) {
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ProviderError);
   return error as ProviderError;
 }
@@ -83,7 +88,10 @@ describe('reading AfterShip answers', () => {
 
   it('treats refused IPv4 and IPv6 attempts (AggregateError) as unreachable, not ambiguous', async () => {
     const refused: typeof fetch = async () => {
-      const inner = [Object.assign(new Error('connect ECONNREFUSED ::1:443'), { code: 'ECONNREFUSED' }), Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' })];
+      const inner = [
+        Object.assign(new Error('connect ECONNREFUSED ::1:443'), { code: 'ECONNREFUSED' }),
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' }),
+      ];
       throw new TypeError('fetch failed', { cause: Object.assign(new AggregateError(inner), { code: 'ECONNREFUSED' }) });
     };
     const error = await failureOf(create(refused));

@@ -8,10 +8,19 @@ import { createSandboxProvider } from '../../../../../electron/station/providers
 
 const require = createRequire(import.meta.url);
 const orderId = '576477431806268482';
-const parcel = { dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const }, weight: { value: 1.5, unit: 'lb' as const }, itemIds: [] as string[] };
+const parcel = {
+  dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const },
+  weight: { value: 1.5, unit: 'lb' as const },
+  itemIds: [] as string[],
+};
 
 async function openPdf(bytes: Uint8Array) {
-  return getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, standardFontDataUrl: `${require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '')}standard_fonts/` }).promise;
+  return getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    disableFontFace: true,
+    standardFontDataUrl: `${require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '')}standard_fonts/`,
+  }).promise;
 }
 
 async function pageText(bytes: Uint8Array, pageNumber = 1): Promise<string> {
@@ -29,7 +38,9 @@ describe('sandbox label PDF', () => {
     const label = await provider.createLabel({ orderId, parcels: [parcel], reference: 'st1:1', fileType: 'pdf', order: null });
     tracking = label.trackingNumbers[0]!;
     pdf = await provider.downloadLabel(label.labelUrl);
-    prepareZXingModule({ overrides: { wasmBinary: readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm')).buffer as ArrayBuffer } });
+    prepareZXingModule({
+      overrides: { wasmBinary: readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm')).buffer as ArrayBuffer },
+    });
   });
 
   it('is one 4x6 in page (288 x 432 pt)', async () => {
@@ -61,7 +72,9 @@ describe('sandbox label PDF', () => {
     await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
     expect([canvas.width, canvas.height]).toEqual([812, 1218]);
     const image = context.getImageData(0, 0, canvas.width, canvas.height);
-    const results = await readBarcodes({ data: image.data, width: image.width, height: image.height, colorSpace: 'srgb' } as ImageData, { formats: ['Code128'] });
+    const results = await readBarcodes({ data: image.data, width: image.width, height: image.height, colorSpace: 'srgb' } as ImageData, {
+      formats: ['Code128'],
+    });
     expect(results.map((r) => r.text)).toContain(tracking);
   });
 });

@@ -6,8 +6,18 @@ import { makeTempDir } from '../../../../support/temp-dir';
 import { ProviderError, type LabelRequest } from '../../../../../electron/station/providers/provider';
 import bwipjs from 'bwip-js/node';
 
-const parcel = { dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const }, weight: { value: 1.5, unit: 'lb' as const }, itemIds: [] };
-const request = (orderId: string, reference = `st1:${orderId}:1`): LabelRequest => ({ orderId, parcels: [parcel], reference, fileType: 'pdf', order: null });
+const parcel = {
+  dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const },
+  weight: { value: 1.5, unit: 'lb' as const },
+  itemIds: [],
+};
+const request = (orderId: string, reference = `st1:${orderId}:1`): LabelRequest => ({
+  orderId,
+  parcels: [parcel],
+  reference,
+  fileType: 'pdf',
+  order: null,
+});
 const fixedNow = () => new Date('2026-01-28T10:00:00Z');
 
 describe('sandbox provider', () => {
@@ -50,7 +60,9 @@ describe('sandbox provider', () => {
   });
 
   it('refuses a request without an 18-digit order ID, buying nothing', async () => {
-    const error = await createSandboxProvider().createLabel(request('1001')).catch((e) => e);
+    const error = await createSandboxProvider()
+      .createLabel(request('1001'))
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error.ambiguous).toBe(false);
     expect(error.message).toMatch(/18 digits/);
@@ -82,7 +94,9 @@ describe('sandbox provider', () => {
   });
 
   it('refuses to download a URL that is not a sandbox label', async () => {
-    const error = await createSandboxProvider().downloadLabel('https://example.com/label.pdf').catch((e) => e);
+    const error = await createSandboxProvider()
+      .downloadLabel('https://example.com/label.pdf')
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error.code).toBe('label_url_invalid');
   });
@@ -113,7 +127,13 @@ describe('sandbox provider: finding labels it sold (reconciliation)', () => {
 
   it('still knows what it sold after a restart when it keeps a ledger in the data dir', async () => {
     const dir = tempDir();
-    const req = { ...request('576477431806268482'), parcels: [{ ...parcel, itemIds: ['A1'] }, { ...parcel, itemIds: ['B1', 'B2'] }] };
+    const req = {
+      ...request('576477431806268482'),
+      parcels: [
+        { ...parcel, itemIds: ['A1'] },
+        { ...parcel, itemIds: ['B1', 'B2'] },
+      ],
+    };
     const sold = await createSandboxProvider({ ledgerDir: dir, now: fixedNow }).createLabel(req);
     const restarted = createSandboxProvider({ ledgerDir: dir });
     expect(await restarted.findLabel(req)).toEqual({ state: 'found', label: sold });
@@ -141,7 +161,9 @@ describe('sandbox provider: finding labels it sold (reconciliation)', () => {
   });
 
   it('refuses an invalid lookup instead of answering "none"', async () => {
-    const error = await createSandboxProvider().findLabel(request('1001')).catch((e) => e);
+    const error = await createSandboxProvider()
+      .findLabel(request('1001'))
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ProviderError);
   });
 });
@@ -153,7 +175,9 @@ describe('sandbox provider: a ledger it cannot write', () => {
       const { writeFileSync } = await import('node:fs');
       const dir = join(t.dir, 'not-a-dir');
       writeFileSync(dir, 'a file where the ledger folder should be');
-      const error = await createSandboxProvider({ ledgerDir: dir }).createLabel(request('576477431806268482')).catch((e) => e);
+      const error = await createSandboxProvider({ ledgerDir: dir })
+        .createLabel(request('576477431806268482'))
+        .catch((e) => e);
       expect(error).toBeInstanceOf(ProviderError);
       expect(error.code).toBe('sandbox_ledger_unreadable');
       expect(error.nextStep).toMatch(/data folder/);

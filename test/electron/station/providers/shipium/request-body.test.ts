@@ -26,7 +26,12 @@ describe('Shipium label request body', () => {
     expect(body.shipmentParameters.purchaseOrderIdentifier).toBe(ORDER);
     expect(body.shipmentParameters.partnerShipmentId).toBe(`st-1:${ORDER}:a`);
     expect(body.shipmentParameters.shippedDateTime).toBe('2026-02-01T10:00:00.000Z');
-    expect(body.labelParameters).toEqual({ currencyCode: 'usd', labelFormats: ['pdf'], includeLabelImagesInResponse: true, manifest: false });
+    expect(body.labelParameters).toEqual({
+      currencyCode: 'usd',
+      labelFormats: ['pdf'],
+      includeLabelImagesInResponse: true,
+      manifest: false,
+    });
     expect(body.shipmentParameters.packagingType.linearDimensions).toEqual({ linearUnit: 'in', length: 10, width: 8, height: 5 });
     expect(body.shipmentParameters.totalWeight).toEqual({ weightUnit: 'lb', weight: 1.5 });
     expect(body.shipmentParameters.packages).toBeUndefined();
@@ -42,7 +47,8 @@ describe('Shipium label request body', () => {
   });
 
   it('uses the parcel’s own items, even ones the order source did not list', () => {
-    const items = buildShipiumLabelBody({ ...base, order: null, parcels: [{ ...box, itemIds: ['577000000000000009'] }] }).shipmentParameters.orderItemQuantities;
+    const items = buildShipiumLabelBody({ ...base, order: null, parcels: [{ ...box, itemIds: ['577000000000000009'] }] }).shipmentParameters
+      .orderItemQuantities;
     expect(items).toEqual([{ productId: '577000000000000009', quantity: 1, orderItemReferenceIdentifier: '577000000000000009' }]);
   });
 
@@ -73,7 +79,10 @@ describe('reading Shipium’s label answer', () => {
 
   it('turns an inline base64 label into a data: URL that decodes to the same bytes', () => {
     const pdf = Buffer.from('%PDF-1.7\n%fake\n');
-    const read = readLabelResponse(answer({ packageScannableId: 'TRK1', documents: [{ documentType: 'label', labelImage: { imageContents: pdf.toString('base64') } }] }), 'ref');
+    const read = readLabelResponse(
+      answer({ packageScannableId: 'TRK1', documents: [{ documentType: 'label', labelImage: { imageContents: pdf.toString('base64') } }] }),
+      'ref',
+    );
     if (!('label' in read)) throw new Error(`unexpected ${read.problem}`);
     expect(read.label).toMatchObject({ providerLabelId: 'shp-1', trackingNumbers: ['TRK1'], cost: null });
     expect(read.label.labelUrl).toMatch(/^data:application\/pdf;base64,/);
@@ -87,7 +96,10 @@ describe('reading Shipium’s label answer', () => {
   });
 
   it('keeps a label address when Shipium sends one instead of the image', () => {
-    const read = readLabelResponse(answer({ packageScannableId: 'TRK1', documents: [{ documentUrl: 'https://labels.example/1.pdf' }] }), 'ref');
+    const read = readLabelResponse(
+      answer({ packageScannableId: 'TRK1', documents: [{ documentUrl: 'https://labels.example/1.pdf' }] }),
+      'ref',
+    );
     expect('label' in read && read.label.labelUrl).toBe('https://labels.example/1.pdf');
   });
 
@@ -107,10 +119,17 @@ describe('reading Shipium’s label answer', () => {
   });
 
   it('reports a bought label it cannot print (no file, several PDFs) instead of inventing one', () => {
-    expect(readLabelResponse(answer({ packageScannableId: 'TRK1', documents: [] }), 'ref')).toMatchObject({ problem: 'no_file', trackingNumbers: ['TRK1'] });
+    expect(readLabelResponse(answer({ packageScannableId: 'TRK1', documents: [] }), 'ref')).toMatchObject({
+      problem: 'no_file',
+      trackingNumbers: ['TRK1'],
+    });
     const pdf = Buffer.from('%PDF-1.7\n').toString('base64');
-    const two = answer({ packages: [1, 2].map((n) => ({ packageScannableId: `T${n}`, documents: [{ labelImage: { imageContents: pdf } }] })) });
+    const two = answer({
+      packages: [1, 2].map((n) => ({ packageScannableId: `T${n}`, documents: [{ labelImage: { imageContents: pdf } }] })),
+    });
     expect(readLabelResponse(two, 'ref')).toMatchObject({ problem: 'several_files', trackingNumbers: ['T1', 'T2'] });
-    expect(readLabelResponse(answer({ documents: [{ labelImage: { imageContents: pdf } }] }), 'ref')).toMatchObject({ problem: 'no_tracking' });
+    expect(readLabelResponse(answer({ documents: [{ labelImage: { imageContents: pdf } }] }), 'ref')).toMatchObject({
+      problem: 'no_tracking',
+    });
   });
 });

@@ -67,7 +67,13 @@ describe('Shipium provider: buying a label', () => {
     expect(sent.method).toBe('POST');
     expect(sent.path).toBe('/api/v1/shipment/carrierselection/label');
     expect(Buffer.from(sent.headers.authorization!.replace(/^Basic /, ''), 'base64').toString()).toBe(`${KEY}:`);
-    expect(fake.created).toEqual([expect.objectContaining({ orderId: ORDER, partnerShipmentId: `station-1:${ORDER}:${seq}`, itemReferences: [['577100000000000001', '577100000000000002']] })]);
+    expect(fake.created).toEqual([
+      expect.objectContaining({
+        orderId: ORDER,
+        partnerShipmentId: `station-1:${ORDER}:${seq}`,
+        itemReferences: [['577100000000000001', '577100000000000002']],
+      }),
+    ]);
   });
 
   it('returns a ZPL label whose barcode scans as the tracking number', async () => {
@@ -103,7 +109,13 @@ describe('Shipium provider: buying a label', () => {
   it('buys one label for a split shipment: one package per box, every box’s items, one printable file', async () => {
     const p = provider();
     const label = await p.createLabel(
-      request({ fileType: 'pdf', parcels: [{ ...box, itemIds: ['577100000000000001'] }, { ...box, itemIds: ['577100000000000002'] }] }),
+      request({
+        fileType: 'pdf',
+        parcels: [
+          { ...box, itemIds: ['577100000000000001'] },
+          { ...box, itemIds: ['577100000000000002'] },
+        ],
+      }),
     );
     expect(fake.created).toHaveLength(1);
     expect(fake.created[0]!.itemReferences).toEqual([['577100000000000001'], ['577100000000000002']]);

@@ -12,7 +12,9 @@ interface Vector {
   body: string;
   expected_sign: string;
 }
-const vectors = JSON.parse(readFileSync(new URL('../../../../fixtures/tiktok/sign-test-vectors.json', import.meta.url), 'utf8')) as { request_vectors: Vector[] };
+const vectors = JSON.parse(readFileSync(new URL('../../../../fixtures/tiktok/sign-test-vectors.json', import.meta.url), 'utf8')) as {
+  request_vectors: Vector[];
+};
 
 describe('TikTok request signing', () => {
   it.each(vectors.request_vectors.map((v) => [v.path, v] as const))('passes the public vector for %s', (_path, v) => {
@@ -36,7 +38,13 @@ describe('TikTok authorization link and code', () => {
     expect(url.searchParams.get('app_key')).toBe('68xu9ks5p4i8');
     expect(url.searchParams.get('state')).toBe('st-1');
 
-    const service = new URL(tiktokAuthorizeUrl({ appKey: 'k', state: 's', authorizeBaseUrl: 'https://services.us.tiktokshop.com/open/authorize?service_id=7301' }));
+    const service = new URL(
+      tiktokAuthorizeUrl({
+        appKey: 'k',
+        state: 's',
+        authorizeBaseUrl: 'https://services.us.tiktokshop.com/open/authorize?service_id=7301',
+      }),
+    );
     expect(service.searchParams.get('service_id')).toBe('7301');
     expect(service.searchParams.has('app_key')).toBe(false);
     expect(service.searchParams.get('state')).toBe('s');
@@ -56,7 +64,12 @@ describe('TikTok package units', () => {
     expect(tiktokWeight({ value: 8, unit: 'oz' })).toEqual({ value: '0.5', unit: 'POUND' });
     expect(tiktokWeight({ value: 1.2, unit: 'kg' })).toEqual({ value: '1200', unit: 'GRAM' });
     expect(tiktokWeight({ value: 350, unit: 'g' })).toEqual({ value: '350', unit: 'GRAM' });
-    expect(tiktokDimension({ width: 8, height: 5, depth: 10.25, unit: 'in' })).toEqual({ length: '10.3', width: '8', height: '5', unit: 'INCH' });
+    expect(tiktokDimension({ width: 8, height: 5, depth: 10.25, unit: 'in' })).toEqual({
+      length: '10.3',
+      width: '8',
+      height: '5',
+      unit: 'INCH',
+    });
     expect(tiktokDimension({ width: 20, height: 10, depth: 30, unit: 'cm' }).unit).toBe('CM');
   });
 });

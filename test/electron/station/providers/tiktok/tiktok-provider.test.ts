@@ -25,7 +25,10 @@ let waits: number[];
 
 beforeEach(async () => {
   fake = await startFakeTikTok({ appKey: APP_KEY, appSecret: APP_SECRET });
-  fake.addOrder({ orderId: ORDER, lineItems: ITEMS.map((id, i) => ({ id, sku: `MUG-${i + 1}`, name: 'Mug', skuName: ['Red', 'Blue', 'Green'][i] })) });
+  fake.addOrder({
+    orderId: ORDER,
+    lineItems: ITEMS.map((id, i) => ({ id, sku: `MUG-${i + 1}`, name: 'Mug', skuName: ['Red', 'Blue', 'Green'][i] })),
+  });
   saved = [];
   waits = [];
 });
@@ -65,7 +68,11 @@ function options(extra: Partial<TikTokClientOptions> = {}): TikTokClientOptions 
   };
 }
 
-const box = (itemIds: string[]) => ({ dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const }, weight: { value: 1.5, unit: 'lb' as const }, itemIds });
+const box = (itemIds: string[]) => ({
+  dimension: { width: 8, height: 5, depth: 10, unit: 'in' as const },
+  weight: { value: 1.5, unit: 'lb' as const },
+  itemIds,
+});
 const request = (itemIds: string[] = [], orderId = ORDER): LabelRequest => ({
   orderId,
   parcels: [box(itemIds)],
@@ -103,7 +110,10 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 describe('TikTok Shop authorization', () => {
   it('exchanges the one-time authorization code for tokens, once', async () => {
     const code = fake.issueAuthCode();
-    const tokens = await exchangeAuthCode({ authBaseUrl: fake.authBaseUrl, appKey: APP_KEY, appSecret: APP_SECRET }, parseAuthCode(`https://station.local/cb?code=${code}&state=x`));
+    const tokens = await exchangeAuthCode(
+      { authBaseUrl: fake.authBaseUrl, appKey: APP_KEY, appSecret: APP_SECRET },
+      parseAuthCode(`https://station.local/cb?code=${code}&state=x`),
+    );
     expect(tokens.accessToken).toMatch(/^TTP_/);
     expect(Date.parse(tokens.accessTokenExpiresAt)).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
     expect(tokens.refreshTokenExpiresAt).not.toBeNull();
@@ -132,7 +142,13 @@ describe('TikTok Shop authorization', () => {
 
   it('seeded with only a refresh token (fleet set-up), it refreshes first', async () => {
     const issued = fake.issueTokens();
-    const store = memoryStore({ accessToken: '', accessTokenExpiresAt: new Date(0).toISOString(), refreshToken: issued.refreshToken, refreshTokenExpiresAt: null, shopName: null });
+    const store = memoryStore({
+      accessToken: '',
+      accessTokenExpiresAt: new Date(0).toISOString(),
+      refreshToken: issued.refreshToken,
+      refreshTokenExpiresAt: null,
+      shopName: null,
+    });
     await createTikTokOrderSource(options({ tokens: store })).lookup({ kind: 'tiktok', orderId: ORDER });
     expect(fake.refreshes).toBe(1);
     expect(saved[0]!.shopName).toBe('Fake TikTok Shop');
@@ -178,7 +194,12 @@ describe('TikTok Shop provider: buying a label', () => {
     expect(fake.created).toHaveLength(1);
     const pkg = fake.created[0]!;
     expect(pkg.lineItemIds).toEqual(ITEMS);
-    expect(label).toEqual({ providerLabelId: pkg.packageId, trackingNumbers: [pkg.trackingNumber], cost: null, labelUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\/doc\//) });
+    expect(label).toEqual({
+      providerLabelId: pkg.packageId,
+      trackingNumbers: [pkg.trackingNumber],
+      cost: null,
+      labelUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\/doc\//),
+    });
 
     const body = creates()[0]!.body as Record<string, unknown>;
     expect(body).toEqual({
@@ -283,7 +304,9 @@ describe('TikTok Shop provider: buying a label', () => {
     if (found.state !== 'found') return;
     expect(found.label.providerLabelId).toBe(fake.created[0]!.packageId);
     expect(found.label.trackingNumbers).toEqual([fake.created[0]!.trackingNumber]);
-    expect((await pdfText(await provider.downloadLabel(found.label.labelUrl))).replace(/\s/g, '')).toContain(fake.created[0]!.trackingNumber);
+    expect((await pdfText(await provider.downloadLabel(found.label.labelUrl))).replace(/\s/g, '')).toContain(
+      fake.created[0]!.trackingNumber,
+    );
 
     const again = await failure(provider.createLabel(request([ITEMS[0]!])));
     expect(again.code).toBe('tiktok_label_exists');
