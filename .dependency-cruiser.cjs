@@ -14,7 +14,7 @@ module.exports = {
       'shared/ imports nothing but shared/ and zod: no Node, no DOM, no station code.',
       { path: `${R}shared/` },
       {
-        pathNot: [`${R}shared/`, '^node_modules/zod/'],
+        pathNot: [`${R}shared/`, '(^|/)node_modules/zod/'],
       },
     ),
     error('shared-no-node', 'shared/ runs in the renderer too: no Node built-ins.', { path: `${R}shared/` }, { dependencyTypes: ['core'] }),
@@ -22,14 +22,14 @@ module.exports = {
       'renderer-only-renderer-and-shared',
       'The renderer talks to the station only through window.station: it imports renderer/, shared/ and browser libraries.',
       { path: `${R}renderer/` },
-      { path: [`${R}(electron|resources|scripts|test)/`, '^node_modules/electron'] },
+      { path: [`${R}(electron|resources|scripts|test)/`, '(^|/)node_modules/electron'] },
     ),
     error('renderer-no-node', 'The renderer is sandboxed: no Node built-ins.', { path: `${R}renderer/` }, { dependencyTypes: ['core'] }),
     error(
       'electron-only-in-main-and-preload',
       "Only electron/main/ and electron/preload/ import 'electron' (and electron-store).",
       { pathNot: `${R}electron/(main|preload)/` },
-      { path: '^node_modules/electron(-store)?/' },
+      { path: '(^|/)node_modules/electron(-store)?/' },
     ),
     error(
       'privileged-side-never-imports-renderer',

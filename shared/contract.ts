@@ -4,13 +4,13 @@
  * and the renderer's client are all built from this one table.
  */
 import { z } from 'zod';
+import { Problem } from './errors';
 import {
   JobStep,
   LabelDetail,
   LabelRecord,
   PrinterId,
   PrinterSettings,
-  Problem,
   ProviderName,
   PublicSettings,
   SecretName,

@@ -231,13 +231,5 @@ export type LabelRecord = z.infer<typeof LabelRecord>;
 export const LabelDetail = LabelRecord.extend({ printAttempts: z.array(PrintAttempt) });
 export type LabelDetail = z.infer<typeof LabelDetail>;
 
-/** A problem told to a warehouse worker: what happened and what to do next. */
-export const Problem = z.object({
-  code: z.string(),
-  message: z.string(),
-  nextStep: z.string(),
-});
-export type Problem = z.infer<typeof Problem>;
-
 export const JobStep = z.enum(['resolving', 'buying', 'printing', 'done', 'failed']);
 export type JobStep = z.infer<typeof JobStep>;

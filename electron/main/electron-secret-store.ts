@@ -5,7 +5,7 @@
  */
 import { safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
-import { StationError } from '../../shared/rpc';
+import { StationError } from '../../shared/errors';
 import type { SecretStore } from '../station';
 
 export interface ElectronSecretStoreOptions {

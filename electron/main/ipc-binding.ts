@@ -13,6 +13,8 @@ import { eventChannel, methodChannel } from '../common/ipc-channels';
 export interface IpcBindingOptions {
   /** The windows that belong to the station; all BrowserWindows by default. */
   windows?: () => BrowserWindow[];
+  /** Where unexpected errors are logged, with the method's name (never its input). */
+  log?: (line: string) => void;
 }
 
 const FORBIDDEN: RpcResult = {
@@ -41,7 +43,7 @@ export function registerIpc(core: Pick<StationCore, 'handlers' | 'events'>, opti
     ipcMain.handle(methodChannel(method), async (event, input: unknown): Promise<RpcResult> => {
       if (!isTrustedSender(event, windows())) return FORBIDDEN;
       try {
-        return await dispatch(core.handlers, method, input);
+        return await dispatch(core.handlers, method, input, options.log);
       } catch {
         return UNEXPECTED;
       }

@@ -135,7 +135,7 @@ export async function startStationApp(options: StartOptions = {}): Promise<void>
 
   denyAllPermissions(session.defaultSession);
   serveRendererOnAppScheme(paths.rendererDir);
-  unbindIpc = registerIpc(core, { windows: () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow] : []) });
+  unbindIpc = registerIpc(core, { log, windows: () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow] : []) });
   mainWindow = createMainWindow(paths);
 }
 

@@ -6,8 +6,9 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { buildStationClient } from '../../shared/client';
 import { methodNames, type MethodName, type StationApi } from '../../shared/contract';
-import { StationError, type RpcResult } from '../../shared/rpc';
-import type { Problem } from '../../shared/schemas';
+import { type RpcResult } from '../../shared/rpc';
+import { StationError } from '../../shared/errors';
+import type { Problem } from '../../shared/errors';
 import { eventChannel, methodChannel } from '../common/ipc-channels';
 
 const client = buildStationClient({

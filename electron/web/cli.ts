@@ -20,10 +20,11 @@ export async function runWebCli(): Promise<void> {
     throw new Error(`The screens are not built (${staticDir} is missing). Run: npm run build:renderer`);
   }
 
-  const core = await createStationCore({ dataDir, shell: 'web', ...createNodeStores(dataDir) });
+  const log = (line: string): void => console.log(`[label-station] ${line}`);
+  const core = await createStationCore({ dataDir, shell: 'web', ...createNodeStores(dataDir), log });
   let shell;
   try {
-    shell = await startWebShell({ core, staticDir, port });
+    shell = await startWebShell({ core, staticDir, port, log });
   } catch (error) {
     await core.close();
     throw error;

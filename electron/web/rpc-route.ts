@@ -1,6 +1,7 @@
 /** POST /rpc/:method — the station contract over HTTP, answered with the shared RpcResult envelope. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StationHandlers } from '../../shared/contract';
+import type { ProblemCode } from '../../shared/errors';
 import { dispatch, type RpcResult } from '../../shared/rpc';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -17,7 +18,7 @@ export function sendEnvelope(res: ServerResponse, status: number, envelope: RpcR
   res.end(body);
 }
 
-export function problemEnvelope(code: string, message: string, nextStep: string): RpcResult {
+export function problemEnvelope(code: ProblemCode, message: string, nextStep: string): RpcResult {
   return { ok: false, problem: { code, message, nextStep } };
 }
 
@@ -45,7 +46,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-export async function handleRpc(handlers: StationHandlers, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleRpc(
+  handlers: StationHandlers,
+  method: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  log?: (line: string) => void,
+): Promise<void> {
   let raw: Buffer;
   try {
     raw = await readBody(req, MAX_BODY_BYTES);
@@ -73,5 +80,5 @@ export async function handleRpc(handlers: StationHandlers, method: string, req: 
       );
     }
   }
-  sendEnvelope(res, 200, await dispatch(handlers, method, input));
+  sendEnvelope(res, 200, await dispatch(handlers, method, input, log));
 }

@@ -18,6 +18,8 @@ export interface WebShellOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   token?: string;
+  /** Where unexpected errors are logged, with the method's name (never its input). */
+  log?: (line: string) => void;
 }
 
 export interface WebShell {
@@ -68,7 +70,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
           ),
         );
       }
-      return handleRpc(opts.core.handlers, url.pathname.slice('/rpc/'.length), req, res);
+      return handleRpc(opts.core.handlers, url.pathname.slice('/rpc/'.length), req, res, opts.log);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');

@@ -4,6 +4,7 @@
  * (both injectable), so it also runs under Node in tests.
  */
 import { contract, type EventName } from '../../shared/contract';
+import type { Problem } from '../../shared/errors';
 import type { RpcResult } from '../../shared/rpc';
 import type { ClientTransport } from '../../shared/client';
 
@@ -33,7 +34,7 @@ export interface WebTransport extends ClientTransport {
   close(): void;
 }
 
-const UNREACHABLE = {
+const UNREACHABLE: Problem = {
   code: 'station_unreachable',
   message: 'The station program is not answering.',
   nextStep:

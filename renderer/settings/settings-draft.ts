@@ -2,7 +2,6 @@
 import {
   MAX_PRINTERS,
   type Dimension,
-  type Problem,
   type Dpi,
   type MediaSize,
   type PrinterLanguage,
@@ -15,6 +14,7 @@ import {
   type SettingsPatch,
   type Weight,
 } from '../../shared/schemas';
+import type { FieldIssues, Problem } from '../../shared/errors';
 import type { MethodInput } from '../../shared/contract';
 import { PROVIDER_TITLES } from '../../shared/domain/providers';
 
@@ -240,28 +240,24 @@ export interface FieldProblem {
 }
 
 /**
- * Splits an invalid_input message ("path: message; path: message", as the station's dispatcher
- * writes it) into one line per field (its first problem) with a readable field name.
+ * The field issues of a refused save (the station sends them per dotted path), one line per field
+ * (its first problem; an empty address fails both "enter it" and "must look like") with a readable
+ * field name. An issue on a field the form does not know keeps its path, so nothing is hidden.
  */
-export function splitFieldProblems(message: string): FieldProblem[] {
-  const seen = new Set<string>();
+export function fieldProblemsFrom(fields: FieldIssues): FieldProblem[] {
   const out: FieldProblem[] = [];
-  for (const part of message.split('; ')) {
-    const match = /^([A-Za-z][\w.]*): (.+)$/.exec(part.trim());
-    const field = match?.[1];
-    const name = field ? fieldName(field) : undefined;
-    const detail = match?.[2] ?? '';
+  for (const [field, messages] of Object.entries(fields)) {
+    const detail = messages[0];
+    if (!detail) continue;
+    if (field === '') {
+      out.push({ text: detail });
+      continue;
+    }
+    const name = fieldName(field);
     // Schema messages often already name the field ("Width must be more than 0", "Enter the printer address").
-    const text = name ? (detail.toLowerCase().includes(name.toLowerCase()) ? detail : `${name}: ${detail}`) : part.trim();
-    const printerIndex = field ? PRINTER_FIELD.exec(field)?.[1] : undefined;
-    const problem: FieldProblem = name
-      ? { field, text, ...(printerIndex !== undefined && { printerIndex: Number(printerIndex) }) }
-      : { text };
-    // One problem per field is enough (an empty address fails both "enter it" and "must look like").
-    const key = problem.field ?? problem.text;
-    if (problem.text === '' || seen.has(key)) continue;
-    seen.add(key);
-    out.push(problem);
+    const text = name ? (detail.toLowerCase().includes(name.toLowerCase()) ? detail : `${name}: ${detail}`) : `${field}: ${detail}`;
+    const printerIndex = PRINTER_FIELD.exec(field)?.[1];
+    out.push({ field, text, ...(printerIndex !== undefined && { printerIndex: Number(printerIndex) }) });
   }
   return out;
 }
@@ -285,20 +281,21 @@ function fieldName(field: string): string | undefined {
 }
 
 /**
- * The problems a refused save holds, each on its field: the station's invalid_input message, or a
- * locked_by_env refusal ("…printer.address is set by LABEL_STATION_PRINTER…": the default printer's field).
+ * The problems a refused save holds, each on its field: the station's invalid_input field issues, or
+ * a locked_by_env refusal on the field the environment sets (`printer.*` is the default printer's).
  */
 export function fieldProblemsOf(problem: Problem | undefined, draft: SettingsDraft): FieldProblem[] {
-  if (problem?.code === 'invalid_input') return splitFieldProblems(problem.message);
-  if (problem?.code !== 'locked_by_env') return [];
-  const field = /([A-Za-z]+(?:\.[A-Za-z]+)*) is set by /.exec(problem.message)?.[1];
-  if (!field) return [];
-  const printerField = /^printer\.(\w+)$/.exec(field)?.[1];
+  if (!problem?.fields) return [];
+  if (problem.code === 'invalid_input') return fieldProblemsFrom(problem.fields);
+  if (problem.code !== 'locked_by_env') return [];
   const defaultIndex = draft.printers.findIndex((p) => p.key === draft.defaultPrinterKey);
-  if (printerField && defaultIndex >= 0) {
-    return [{ field: `printers.list.${defaultIndex}.${printerField}`, text: problem.message, printerIndex: defaultIndex }];
-  }
-  return [{ field, text: problem.message }];
+  return Object.keys(problem.fields).map((field) => {
+    const printerField = /^printer\.(\w+)$/.exec(field)?.[1];
+    if (printerField && defaultIndex >= 0) {
+      return { field: `printers.list.${defaultIndex}.${printerField}`, text: problem.message, printerIndex: defaultIndex };
+    }
+    return { field, text: problem.message };
+  });
 }
 
 /** The problems as the summary under the form says them: one line per printer (named), then the others. */

@@ -1,4 +1,4 @@
-import type { Problem } from '../../shared/schemas';
+import type { Problem } from '../../shared/errors';
 
 /** A problem in the worker's words: what happened, then what to do. */
 export function ProblemBox({ problem, size = 'normal' }: { problem: Problem; size?: 'normal' | 'large' }) {

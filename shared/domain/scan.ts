@@ -2,13 +2,16 @@
  * Scan resolution: turns what a barcode scanner typed into a TikTok Shop order ID,
  * or a message a packer can act on. Pure: no Node, no DOM.
  */
+import type { PROBLEM_CODES } from '../errors';
+
 export type ScanResolution =
   | { kind: 'tiktok'; orderId: string; warning?: string }
   /** A Shopify order number ("#1001"): an order source must look up its TikTok order ID. */
   | { kind: 'shopify'; orderName: string }
   | { kind: 'rejected'; code: ScanRejectCode; message: string; nextStep: string };
 
-export type ScanRejectCode = 'empty' | 'shopify_order_number' | 'wrong_length' | 'tracking_number' | 'not_an_order_id';
+/** Why a scan is not an order ID: the scan room of the problem table. */
+export type ScanRejectCode = (typeof PROBLEM_CODES.scan)[number];
 
 const TIKTOK_PREFIXES = ['576', '577'];
 const SCAN_AGAIN = 'Scan the TikTok order ID barcode on the packing slip (18 digits, starts with 576 or 577).';

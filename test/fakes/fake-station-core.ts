@@ -8,20 +8,20 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import bwipjs from 'bwip-js/node';
 import type { EventName, EventPayload, MethodOutput, StationHandlers, StationInfo } from '../../shared/contract';
 import type { OrderDetails } from '../../shared/domain/orders';
-import { StationError } from '../../shared/rpc';
+import { StationError } from '../../shared/errors';
 import { resolveScan, shopifyNumberRejection } from '../../shared/domain/scan';
 import type {
   LabelDetail,
   LabelRecord,
   PrintAttempt,
   PrinterProfile,
-  Problem,
   ProviderName,
   PublicSettings,
   SecretName,
   Settings,
   SettingsPatch,
 } from '../../shared/schemas';
+import type { Problem } from '../../shared/errors';
 import { defaultPrinter, findPrinter } from '../../shared/domain/printers';
 import type { PrintJobView, PrintQueueView } from '../../shared/domain/print-queue';
 import type { StationCore } from '../../electron/station';
@@ -451,7 +451,7 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
 
   function findLabel(labelId: string): LabelRecord {
     const label = labels.find((l) => l.id === labelId);
-    if (!label) throw new StationError('not_found', 'That label is not in the history.', 'Search History for the order ID.');
+    if (!label) throw new StationError('label_not_found', 'That label is not in the history.', 'Search History for the order ID.');
     return label;
   }
 
@@ -544,7 +544,7 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     async submitScan({ scan }) {
       if (busy) {
         throw new StationError(
-          'busy',
+          'order_busy',
           'The station is still working on the previous label.',
           'Wait for the current label, then scan again.',
         );
@@ -630,7 +630,7 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
         if (orderId === FAKE_SCANS.refused) {
           return await fail(
             {
-              code: 'provider_refused',
+              code: 'order_cancelled',
               message: `TikTok Shop says order ${orderId} is cancelled, so no label can be bought.`,
               nextStep: 'Put the parcel aside and tell a supervisor; do not ship it.',
             },
@@ -723,7 +723,7 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       const label = findLabel(labelId);
       if (!label.filePath) {
         throw new StationError(
-          'no_label',
+          'not_printable',
           'No label was bought for this order, so there is nothing to reprint.',
           'Scan the order again to buy its label.',
         );
@@ -786,7 +786,7 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
     async getLabelPreview({ labelId }) {
       const label = findLabel(labelId);
       if (!label.filePath) {
-        throw new StationError('no_label', 'There is no label to preview for this order.', 'Scan the order again to buy its label.');
+        throw new StationError('not_printable', 'There is no label to preview for this order.', 'Scan the order again to buy its label.');
       }
       let png = previews.get(labelId);
       if (!png) {
@@ -885,7 +885,7 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
         const state = url.searchParams.get('state');
         if (state !== null && state !== pendingState) {
           throw new StationError(
-            'tiktok_state_mismatch',
+            'authorization_mismatch',
             'That address belongs to another authorization attempt.',
             'Press "Authorize TikTok Shop" again and use the newest address.',
           );
@@ -900,7 +900,7 @@ export function createFakeStationCore(options: FakeStationOptions = {}): FakeSta
       }
       if (!/^[A-Za-z0-9_.-]{6,}$/.test(code) || code.startsWith('expired')) {
         throw new StationError(
-          'tiktok_code_refused',
+          'tiktok_refused',
           'TikTok refused that code: it may be mistyped or expired (codes are valid for a few minutes).',
           'Press "Authorize TikTok Shop" again and paste the new code straight away.',
         );

@@ -1,7 +1,7 @@
 /** The test print from Settings: a ZPL test label, or a SANDBOX sample label in the printer's own language. */
 import type { MethodOutput } from '../../../shared/contract';
 import type { PrinterSettings } from '../../../shared/schemas';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import { renderForPrinter, sendToPrinter, testLabelZpl } from '../printing';
 import { renderSandboxLabelPdf } from '../providers';
 

@@ -1,6 +1,6 @@
 /** The station's side of TikTok Shop's OAuth: an authorization link, then code -> tokens in the main process. */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import { exchangeAuthCode, parseAuthCode, tiktokAuthorizeUrl, type ProviderFactory } from '../providers';
 import type { SettingsService } from '../settings';
 

@@ -5,7 +5,7 @@
 import type { PrintOutcome } from '../../../shared/contract';
 import { defaultPrinter, findPrinter } from '../../../shared/domain/printers';
 import type { PrinterProfile, Settings } from '../../../shared/schemas';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import type { HistoryStore, StoredLabel } from '../history';
 import type { LabelFiles } from './label-files';
 import { sniffLabelFormat, type PrintService } from '../printing';

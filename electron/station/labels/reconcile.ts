@@ -3,7 +3,7 @@
  * label exists. Only the provider's confirmed "none" lets the station buy again; a label that
  * turns out to exist is adopted into the history, so it is never lost and never bought twice.
  */
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import type { StoredLabel } from '../history';
 import { ensureLabelFile, type LabelPrintingDeps } from './label-printing';
 import type { LabelProvider, LabelRequest } from '../providers';

@@ -1,7 +1,7 @@
 /** Reprints a label the provider sold, from its cached file, on the printer asked for (or the default). */
 import type { PrintOutcome } from '../../../shared/contract';
 import { canReprint } from '../../../shared/domain/labels';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import { printStoredLabel, type LabelPrintingDeps } from './label-printing';
 import { requireLabel } from './stored-label';
 

@@ -7,9 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ScanOutcome } from '../../../shared/contract';
 import type { OrderDetails } from '../../../shared/domain/orders';
-import type { JobStep, Problem, Settings } from '../../../shared/schemas';
+import type { JobStep, Settings } from '../../../shared/schemas';
+import type { Problem } from '../../../shared/errors';
 import { defaultPrinter } from '../../../shared/domain/printers';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import { toPublic, type HistoryStore, type StoredLabel } from '../history';
 import { ensureLabelFile, printStoredLabel, type LabelPrintingDeps } from './label-printing';

@@ -1,5 +1,5 @@
 /** A label of this station's history, looked up by ID for an action on it or for its details. */
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import type { LabelDetail } from '../../../shared/schemas';
 import type { HistoryStore, StoredLabel } from '../history';
 

@@ -5,7 +5,7 @@
 import type { MethodInput } from '../../../shared/contract';
 import { isUncertain } from '../../../shared/domain/labels';
 import type { LabelRecord } from '../../../shared/schemas';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import { toPublic, type HistoryStore } from '../history';
 import { ensureLabelFile } from './label-printing';
 import { reconcileLabel } from './reconcile';

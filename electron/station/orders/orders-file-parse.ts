@@ -5,7 +5,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { LineItem, OrderDetails } from '../../../shared/domain/orders';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 
 export interface OrdersIndex {
   byTikTokId: Map<string, OrderDetails>;

@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OrderDetails } from '../../../shared/domain/orders';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import type { OrderQuery, OrderSource } from './order-source';
 import { bareNumber, parseOrdersFile, type OrdersIndex } from './orders-file-parse';
 

@@ -3,7 +3,7 @@
  * asking the configured order sources. A cancelled order is refused before anything is bought.
  */
 import type { OrderDetails } from '../../../shared/domain/orders';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import { resolveScan, shopifyNumberRejection } from '../../../shared/domain/scan';
 import type { OrderQuery, OrderSource } from './order-source';
 

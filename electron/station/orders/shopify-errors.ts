@@ -1,5 +1,5 @@
 /** Shopify lookup failures, worded for a packer. The admin token never appears in them. */
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 
 const OR_SCAN_TIKTOK = 'Meanwhile, scan the TikTok order ID on the packing slip (18 digits, starts with 576 or 577).';
 

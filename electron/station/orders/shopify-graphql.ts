@@ -4,7 +4,7 @@
  * extensions.code THROTTLED on HTTP 200) and 5xx are retried a bounded number of times.
  */
 import { z } from 'zod';
-import type { StationError } from '../../../shared/rpc';
+import type { StationError } from '../../../shared/errors';
 import { shopifyErrors } from './shopify-errors';
 
 export interface ShopifyGraphqlOptions {

@@ -1,5 +1,5 @@
 /** A printing failure worded for a packer: what went wrong and what to do next. */
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 
 export type PrintErrorCode =
   | 'unknown_label_format'

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OrderDetails } from '../../../shared/domain/orders';
 import { Parcel } from '../../../shared/schemas';
-import { describeZodError } from '../../../shared/rpc';
+import { describeZodError } from '../../../shared/errors';
 import { ProviderError, type LabelRequest } from './provider';
 
 const ItemId = z.string().trim().min(1, 'A line item ID is empty').max(64, 'A line item ID is too long');

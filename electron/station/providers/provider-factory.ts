@@ -1,6 +1,6 @@
 /** Picks the label provider from the settings, reusing one instance per configuration. */
 import type { ProviderName, SecretName, Settings } from '../../../shared/schemas';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import { createAfterShipProvider } from './aftership';
 import type { LabelProvider } from './provider';
 import { createSandboxProvider } from './sandbox';

@@ -1,7 +1,7 @@
 /** The one interface every label provider implements: sandbox, aftership, tiktok, shipium. */
 import type { OrderDetails } from '../../../shared/domain/orders';
 import type { LabelFormat, Parcel, ProviderName } from '../../../shared/schemas';
-import { StationError } from '../../../shared/rpc';
+import { StationError, type ProblemCode } from '../../../shared/errors';
 
 export interface ParcelRequest extends Parcel {
   /** The order line item IDs packed in this parcel; empty = the whole order in one parcel. */
@@ -71,7 +71,7 @@ export interface LabelProvider {
  */
 export class ProviderError extends StationError {
   constructor(
-    code: string,
+    code: ProblemCode,
     message: string,
     nextStep: string,
     readonly ambiguous: boolean,

@@ -16,7 +16,7 @@ import {
   type SecretName,
   type SettingsPatch,
 } from '../../../shared/schemas';
-import { describeZodError, StationError } from '../../../shared/rpc';
+import { describeZodError, StationError } from '../../../shared/errors';
 
 export interface EnvPresets {
   patch: SettingsPatch;

@@ -1,6 +1,6 @@
 /** The station's settings: saved values, over defaults, under environment presets. Secrets stay here. */
 import { SecretName, Settings, type PrinterSettings, type PublicSettings, type SettingsPatch } from '../../../shared/schemas';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import type { KeyValueStore, SecretStore } from './stores';
 import type { TikTokTokens } from '../../../shared/domain/providers';
 import { defaultPrinter } from '../../../shared/domain/printers';
@@ -45,6 +45,7 @@ export class SettingsService {
         'locked_by_env',
         `This station's ${lockedField.field} is set by ${lockedField.variable} and cannot be changed here.`,
         `Ask whoever manages the station fleet to change ${lockedField.variable}.`,
+        { [lockedField.field]: [`Set by ${lockedField.variable}`] },
       );
     }
     this.saved = keepSavedUnderPresets(this.saved, mergeSettings(this.saved, patch), this.presets.locked);

@@ -5,7 +5,7 @@ vi.mock('electron', async () => (await import('../../fakes/electron-mock')).elec
 
 import { methodNames, type StationHandlers } from '../../../shared/contract';
 import type { RpcResult } from '../../../shared/rpc';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import { registerIpc } from '../../../electron/main/ipc-binding';
 import type { StationCore } from '../../../electron/station';
 import { FakeBrowserWindow, FakeWebContents, FakeWebFrameMain, ipcMain, resetElectronMock } from '../../fakes/electron-mock';
@@ -68,7 +68,7 @@ describe('IPC binding of the station contract', () => {
     handlers.submitScan.mockResolvedValue({
       outcome: 'failed',
       jobId: 'job-1',
-      problem: { code: 'not_an_order', message: 'That is not a TikTok order ID.', nextStep: 'Scan the order barcode.' },
+      problem: { code: 'not_an_order_id', message: 'That is not a TikTok order ID.', nextStep: 'Scan the order barcode.' },
     });
     registerIpc(core);
     const { sender } = stationWindow();
@@ -152,14 +152,31 @@ describe('IPC binding of the station contract', () => {
 
   it('turns a core failure into an envelope the worker can read', async () => {
     const { core, handlers } = fakeCore();
-    handlers.reprintLabel.mockRejectedValue(new StationError('printer_offline', 'The printer did not answer.', 'Check the printer cable.'));
+    handlers.reprintLabel.mockRejectedValue(
+      new StationError('printer_unreachable', 'The printer did not answer.', 'Check the printer cable.'),
+    );
     registerIpc(core);
     const { sender } = stationWindow();
 
     await expect(call('station:reprintLabel', sender, { labelId: 'lbl-1' })).resolves.toEqual({
       ok: false,
-      problem: { code: 'printer_offline', message: 'The printer did not answer.', nextStep: 'Check the printer cable.' },
+      problem: { code: 'printer_unreachable', message: 'The printer did not answer.', nextStep: 'Check the printer cable.' },
     });
+  });
+
+  it('logs an unexpected core failure with the method, never the input, and answers internal_error', async () => {
+    const { core, handlers } = fakeCore();
+    handlers.reprintLabel.mockRejectedValue(new TypeError('label.file is undefined'));
+    const lines: string[] = [];
+    registerIpc(core, { log: (line) => lines.push(line) });
+    const { sender } = stationWindow();
+
+    await expect(call('station:reprintLabel', sender, { labelId: 'lbl-secretive-1' })).resolves.toMatchObject({
+      ok: false,
+      problem: { code: 'internal_error' },
+    });
+    expect(lines).toEqual([expect.stringMatching(/^reprintLabel failed unexpectedly: TypeError: label.file is undefined/)]);
+    expect(lines.join('\n')).not.toContain('lbl-secretive-1');
   });
 
   it('forwards core events to live windows and stops after disposal', () => {

@@ -8,7 +8,7 @@ vi.mock('electron-store', async () => (await import('../../fakes/electron-mock')
 
 import { createElectronSecretStore } from '../../../electron/main/electron-secret-store';
 import { createElectronSettingsStore } from '../../../electron/main/electron-settings-store';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import { resetElectronMock, safeStorage } from '../../fakes/electron-mock';
 
 const API_KEY = 'asat_live_0123456789abcdef';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import { buildStationClient } from '../../../shared/client';
-import { StationError } from '../../../shared/rpc';
+import { StationError } from '../../../shared/errors';
 import type { EventPayload } from '../../../shared/contract';
 import { startWebShell, type WebShell } from '../../../electron/web/server';
 import { createWebTransport, type ConnectionStatus, type WebTransport } from '../../../renderer/api/web-transport';
@@ -73,7 +73,7 @@ describe('renderer web client', () => {
     const { api } = client();
     const error = await api.getLabel({ labelId: 'lbl_missing' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StationError);
-    expect(error).toMatchObject({ code: 'not_found', nextStep: 'Search History for the order ID.' });
+    expect(error).toMatchObject({ code: 'label_not_found', nextStep: 'Search History for the order ID.' });
   });
 
   it('reports a wrong token as unauthorized with what to do, and never connects events', async () => {

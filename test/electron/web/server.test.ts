@@ -141,8 +141,34 @@ describe('web shell input handling', () => {
     const res = await rpc('reprintLabel', { labelId: 'lbl_missing' });
     expect(JSON.parse(res.body)).toEqual({
       ok: false,
-      problem: { code: 'not_found', message: 'That label is not in the history.', nextStep: 'Search History for the order ID.' },
+      problem: { code: 'label_not_found', message: 'That label is not in the history.', nextStep: 'Search History for the order ID.' },
     });
+  });
+
+  it('logs an unexpected error with the method it happened in, and answers internal_error', async () => {
+    const lines: string[] = [];
+    const broken = {
+      ...core,
+      handlers: {
+        ...core.handlers,
+        getLabel: async () => {
+          throw new RangeError('row 7 out of range');
+        },
+      },
+    };
+    const other = await startWebShell({ core: broken, staticDir: path.join(dir, 'static'), log: (line) => lines.push(line) });
+    try {
+      const res = await raw(other.port, {
+        method: 'POST',
+        path: '/rpc/getLabel',
+        headers: { 'content-type': 'application/json', host: `127.0.0.1:${other.port}`, 'x-station-token': other.token },
+        body: JSON.stringify({ labelId: 'lbl_7' }),
+      });
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, problem: { code: 'internal_error' } });
+      expect(lines).toEqual([expect.stringMatching(/^getLabel failed unexpectedly: RangeError: row 7 out of range/)]);
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import {
   defaultChoiceLockedBy,
   dpiFromText,
   draftFromSettings,
+  fieldProblemsFrom,
   fieldProblemsOf,
   LANGUAGE_CHOICES,
   MEDIA_CHOICES,
@@ -16,7 +17,6 @@ import {
   removePrinter,
   restorePrinter,
   secretLockedBy,
-  splitFieldProblems,
   summarizeProblems,
   testPrintInput,
   tiktokDraftChanged,
@@ -243,9 +243,13 @@ describe('settings form draft', () => {
       ...settings,
       printers: { defaultId: 'label', list: [labelPrinter, { ...officePrinter, name: 'Office' }] },
     });
-    const problems = splitFieldProblems(
-      'printers.list.1.name: Two printers are called "Office": give each its own name; printers.list.1.address: Printer address must look like tcp://192.168.1.50:9100, /dev/usb/lp0, cups:QUEUE or windows:PRINTER NAME; printers.defaultId: Choose which printer is the default',
-    );
+    const problems = fieldProblemsFrom({
+      'printers.list.1.name': ['Two printers are called "Office": give each its own name'],
+      'printers.list.1.address': [
+        'Printer address must look like tcp://192.168.1.50:9100, /dev/usb/lp0, cups:QUEUE or windows:PRINTER NAME',
+      ],
+      'printers.defaultId': ['Choose which printer is the default'],
+    });
     expect(printerProblems(problems, 1, 'name')).toEqual(['Printer name: Two printers are called "Office": give each its own name']);
     expect(printerProblems(problems, 1, 'address')).toEqual([
       'Printer address must look like tcp://192.168.1.50:9100, /dev/usb/lp0, cups:QUEUE or windows:PRINTER NAME',
@@ -268,12 +272,15 @@ describe('settings form draft', () => {
     ]);
     // The same message for two printers is shown on both; one field shows only its first problem.
     expect(
-      splitFieldProblems('printers.list.0.address: Enter the printer address; printers.list.1.address: Enter the printer address'),
+      fieldProblemsFrom({
+        'printers.list.0.address': ['Enter the printer address'],
+        'printers.list.1.address': ['Enter the printer address'],
+      }),
     ).toHaveLength(2);
     expect(
-      splitFieldProblems(
-        'printers.list.1.address: Enter the printer address, e.g. cups:Zebra; printers.list.1.address: Printer address must look like cups:QUEUE',
-      ),
+      fieldProblemsFrom({
+        'printers.list.1.address': ['Enter the printer address, e.g. cups:Zebra', 'Printer address must look like cups:QUEUE'],
+      }),
     ).toEqual([{ field: 'printers.list.1.address', printerIndex: 1, text: 'Enter the printer address, e.g. cups:Zebra' }]);
     // A refusal because the environment sets the printer lands on the default printer's field.
     const refused = fieldProblemsOf(
@@ -281,6 +288,7 @@ describe('settings form draft', () => {
         code: 'locked_by_env',
         message: "This station's printer.address is set by LABEL_STATION_PRINTER and cannot be changed here.",
         nextStep: 'Ask…',
+        fields: { 'printer.address': ['Set by LABEL_STATION_PRINTER'] },
       },
       { ...draft, defaultPrinterKey: 'office-a4' },
     );
@@ -320,15 +328,35 @@ describe('settings form draft', () => {
     });
   });
 
-  it("turns the station's invalid_input message into one readable line per field", () => {
-    const message =
-      'aftership.baseUrl: Must be a web address starting with https://; aftership.baseUrl: Must be a web address starting with https://; defaultParcel.dimension.width: Width must be more than 0; tiktok.authBaseUrl: Must be a web address starting with https://; printer.media: Invalid option; something odd';
-    expect(splitFieldProblems(message)).toEqual([
+  it("turns the station's invalid_input field issues into one readable line per field", () => {
+    const fields = {
+      'aftership.baseUrl': ['Must be a web address starting with https://', 'Must be a web address starting with https://'],
+      'defaultParcel.dimension.width': ['Width must be more than 0'],
+      'tiktok.authBaseUrl': ['Must be a web address starting with https://'],
+      'printer.media': ['Invalid option'],
+      'sandbox.unknownKnob': ['Unrecognized key'],
+      '': ['something odd'],
+    };
+    expect(fieldProblemsFrom(fields)).toEqual([
       { field: 'aftership.baseUrl', text: 'AfterShip address: Must be a web address starting with https://' },
       { field: 'defaultParcel.dimension.width', text: 'Width must be more than 0' },
       { field: 'tiktok.authBaseUrl', text: 'TikTok authorization address: Must be a web address starting with https://' },
       { field: 'printer.media', text: 'Label size: Invalid option' },
+      { field: 'sandbox.unknownKnob', text: 'sandbox.unknownKnob: Unrecognized key' },
       { text: 'something odd' },
+    ]);
+  });
+
+  it('places a refusal on fields only from the field issues the station sent, never from its words', () => {
+    const draft = draftFromSettings(settings);
+    const worded = {
+      code: 'invalid_input' as const,
+      message: 'printers.list.0.address: Enter the printer address',
+      nextStep: 'Correct it.',
+    };
+    expect(fieldProblemsOf(worded, draft)).toEqual([]);
+    expect(fieldProblemsOf({ ...worded, fields: { 'printers.list.0.address': ['Enter the printer address'] } }, draft)).toEqual([
+      { field: 'printers.list.0.address', printerIndex: 0, text: 'Enter the printer address' },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 /** A print-queue refusal worded for a packer: what happened and what to do next. */
-import { StationError } from '../../../../shared/rpc';
+import { StationError } from '../../../../shared/errors';
 
 export type PrintQueueErrorCode =
   'job_not_found' | 'job_cancelled' | 'job_already_done' | 'job_sending' | 'job_not_held' | 'queue_stopped' | 'invalid_print_job';

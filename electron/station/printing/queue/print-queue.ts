@@ -13,7 +13,7 @@
  * sendToPrinter and the printer-status code).
  */
 import type Database from 'better-sqlite3';
-import { describeZodError } from '../../../../shared/rpc';
+import { describeZodError } from '../../../../shared/errors';
 import type { PrintJob, PrintJobState } from './print-job';
 import { PrintJobStore } from './print-job-store';
 import { PrintQueueError } from './print-queue-error';

@@ -1,5 +1,5 @@
 /** Words for a failed send, for the job's last_error and the printer's 'retrying' message. */
-import { StationError } from '../../../../shared/rpc';
+import { StationError } from '../../../../shared/errors';
 
 export class ShortWriteError extends Error {
   constructor(written: number, size: number) {

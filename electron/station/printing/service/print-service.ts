@@ -6,7 +6,7 @@
 import type { PrintOutcome } from '../../../../shared/contract';
 import type { PrintJobView, PrintQueueView } from '../../../../shared/domain/print-queue';
 import type { PrinterProfile, Settings } from '../../../../shared/schemas';
-import { StationError } from '../../../../shared/rpc';
+import { StationError, type Problem } from '../../../../shared/errors';
 import type Database from 'better-sqlite3';
 import type { PrintableLabel, PrintRecords } from './print-records';
 import { recordQueueEvent } from './print-history-sync';
@@ -77,7 +77,7 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
       // The label is bought and saved whatever went wrong here: say so, never lose the outcome.
       if (!(error instanceof StationError))
         this.deps.log(`label ${label.id}: could not be prepared for the printer (${(error as Error).name})`);
-      const problem =
+      const problem: Problem =
         error instanceof StationError
           ? error.toProblem()
           : {
@@ -96,14 +96,14 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
       return { outcome: { ok: true, printer: printer.address, bytes: settled.job.bytesSent }, label: latest };
     }
     if (settled.state === 'cancelled') {
-      const problem = {
+      const problem: Problem = {
         code: 'print_cancelled',
         message: 'The print was cancelled before the label came out.',
         nextStep: 'Reprint it from History when it is needed.',
       };
       return { outcome: { ok: false, printer: printer.address, bytes: 0, problem }, label: latest };
     }
-    const problem = {
+    const problem: Problem = {
       code: 'print_queued',
       message: `The label waits for printer "${printer.name}": ${settled.reason}`,
       nextStep: 'It prints by itself once the printer is ready. Do not reprint it.',

@@ -1,4 +1,5 @@
 /** AfterShip answers and failures, turned into ProviderErrors a packer can act on. */
+import type { ProblemCode } from '../../../../shared/errors';
 import { ProviderError } from '../provider';
 import { describeDetails, type AfterShipMeta } from './envelope';
 import type { NetworkFailure } from '../http/network-failure';
@@ -14,7 +15,8 @@ function withDetails(sentence: string, meta: AfterShipMeta): string {
 
 /** A 4xxx business error (HTTP 200): AfterShip refused, nothing was bought. */
 export function businessError(meta: AfterShipMeta): ProviderError {
-  const make = (code: string, sentence: string, nextStep: string) => new ProviderError(code, withDetails(sentence, meta), nextStep, false);
+  const make = (code: ProblemCode, sentence: string, nextStep: string) =>
+    new ProviderError(code, withDetails(sentence, meta), nextStep, false);
   switch (meta.code) {
     case 4104:
       return make(

@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StationError } from '../../../../shared/rpc';
+import { StationError } from '../../../../shared/errors';
 import { createOrdersFileSource } from '../../../../electron/station/orders/orders-file-source';
 import { parseOrdersFile } from '../../../../electron/station/orders/orders-file-parse';
 import { makeTempDir } from '../../../support/temp-dir';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StationError } from '../../../../shared/rpc';
+import { StationError } from '../../../../shared/errors';
 import { createShopifyOrderSource, type ShopifyOrderSourceOptions } from '../../../../electron/station/orders/shopify-order-source';
 import { startFakeShopify, type FakeShopify, type FakeShopifyOrderInput } from '../../../fakes/shopify-server';
 import { fixturePath } from '../../../support/paths';

@@ -4,7 +4,8 @@ import { readEnvPresets } from '../../../../electron/station/settings/env-preset
 import { SettingsService } from '../../../../electron/station/settings/settings-service';
 import type { StationHandlers } from '../../../../shared/contract';
 import { defaultPrinter, findPrinter } from '../../../../shared/domain/printers';
-import { dispatch, StationError } from '../../../../shared/rpc';
+import { dispatch } from '../../../../shared/rpc';
+import { StationError } from '../../../../shared/errors';
 import { MAX_PRINTERS, type PrinterProfile, type PrinterSetup, type SettingsPatch } from '../../../../shared/schemas';
 
 function memoryStores() {
@@ -265,6 +266,7 @@ describe('settings: several printers', () => {
     expect(refusal).toMatchObject({
       code: 'locked_by_env',
       message: expect.stringContaining('printer.address is set by LABEL_STATION_PRINTER'),
+      fields: { 'printer.address': ['Set by LABEL_STATION_PRINTER'] },
     });
     expect(defaultPrinter(service.current().printers).address).toBe('tcp://10.9.9.9:9100');
 
@@ -313,14 +315,22 @@ describe('settings: several printers', () => {
     });
     expect(twins).toMatchObject({
       ok: false,
-      problem: { code: 'invalid_input', message: 'printers.list.1.name: Two printers are called "label PRINTER": give each its own name' },
+      problem: {
+        code: 'invalid_input',
+        message: 'printers.list.1.name: Two printers are called "label PRINTER": give each its own name',
+        fields: { 'printers.list.1.name': ['Two printers are called "label PRINTER": give each its own name'] },
+      },
     });
     const sameId = await updateThroughContract(service, { printers: { defaultId: 'label', list: [label, { ...office, id: 'label' }] } });
     expect(sameId).toMatchObject({ ok: false, problem: { message: 'printers.list.1.id: Two printers have the ID "label"' } });
     const noDefault = await updateThroughContract(service, { printers: { defaultId: 'warehouse', list: [label, office] } });
     expect(noDefault).toMatchObject({
       ok: false,
-      problem: { code: 'invalid_input', message: 'printers.defaultId: Choose which printer is the default' },
+      problem: {
+        code: 'invalid_input',
+        message: 'printers.defaultId: Choose which printer is the default',
+        fields: { 'printers.defaultId': ['Choose which printer is the default'] },
+      },
     });
     const none = await updateThroughContract(service, { printers: { defaultId: 'label', list: [] } });
     expect(none).toMatchObject({ ok: false, problem: { message: expect.stringContaining('Keep at least one printer') } });
