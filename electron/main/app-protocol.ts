@@ -7,19 +7,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findRendererFile } from '../common/renderer-files';
 import { APP_HOST, APP_SCHEME } from '../common/app-origin';
+import { contentSecurityPolicy } from '../common/content-security-policy';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "media-src 'self' data: blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Must run before app 'ready': a standard, secure scheme gets an origin, fetch and CSP like https. */
 export function registerAppScheme(): void {

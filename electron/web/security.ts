@@ -1,5 +1,6 @@
 /** Who may talk to the browser shell: per-launch token, loopback Host and Origin only, and the CSP. */
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
+import { contentSecurityPolicy } from '../common/content-security-policy';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -29,16 +30,6 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
   return allowedHosts(port).some((host) => origin.toLowerCase() === `http://${host}`);
 }
 
-export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "media-src 'self' data: blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+export function webContentSecurityPolicy(port: number): string {
+  return contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 }

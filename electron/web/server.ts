@@ -9,7 +9,7 @@ import type { StationCore } from '../station';
 import { createEventSocket } from './event-socket';
 import { handleRpc, problemEnvelope, sendEnvelope } from './rpc-route';
 import { sendText, serveStatic } from './static-files';
-import { contentSecurityPolicy, isAllowedHost, isAllowedOrigin, newToken, tokensEqual } from './security';
+import { webContentSecurityPolicy, isAllowedHost, isAllowedOrigin, newToken, tokensEqual } from './security';
 
 export interface WebShellOptions {
   core: StationCore;
@@ -119,7 +119,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
 }
 
 function setCommonHeaders(res: ServerResponse, port: number): void {
-  res.setHeader('content-security-policy', contentSecurityPolicy(port));
+  res.setHeader('content-security-policy', webContentSecurityPolicy(port));
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');
   res.setHeader('x-frame-options', 'DENY');

@@ -1,5 +1,7 @@
 /** Tells a label file's format from its bytes; the format a provider declares is never trusted. */
-export type LabelFormat = 'pdf' | 'zpl' | 'png';
+import type { LabelFormat } from '../schemas';
+
+export type { LabelFormat };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** How far into the file a PDF header may start (Acrobat accepts junk before `%PDF` up to 1 KiB). */

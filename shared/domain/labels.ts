@@ -1,6 +1,15 @@
 /** The rules of a label's life that the core, the SQL and the screens must agree on. */
 import type { LabelStatus } from '../schemas';
 
+/** What a provider sold: recorded in the history as it came, so any station can reprint it. */
+export interface PurchasedLabel {
+  providerLabelId: string;
+  trackingNumbers: string[];
+  cost: { amount: number; currency: string } | null;
+  /** Where the label file can be downloaded (https://…, or sandbox://… for the sandbox). */
+  labelUrl: string;
+}
+
 /**
  * Statuses of a label the provider sold whose file can be printed again. Not 'queued': that label
  * prints by itself once its printer is ready (cancel it in the print queue to print it elsewhere).

@@ -1,7 +1,7 @@
 /** The history log: one row per label, one per print attempt. Source of truth for "never buy twice". */
 import type { LabelDetail, LabelFormat, LabelRecord, LabelStatus, PrintAttempt, ProviderName } from '../../../shared/schemas';
 import type { StationDatabase } from './database';
-import { SOLD_STATUSES, UNCERTAIN_STATUSES } from '../../../shared/domain/labels';
+import { SOLD_STATUSES, UNCERTAIN_STATUSES, type PurchasedLabel } from '../../../shared/domain/labels';
 
 interface LabelRow {
   id: string;
@@ -51,13 +51,6 @@ export interface NewLabel {
   printer: string;
 }
 
-export interface BoughtLabel {
-  providerLabelId: string;
-  trackingNumbers: string[];
-  cost: { amount: number; currency: string } | null;
-  labelUrl: string;
-}
-
 /** A stored label with the fields the station needs but the renderer does not see. */
 export interface StoredLabel extends LabelRecord {
   reference: string;
@@ -93,7 +86,7 @@ export class HistoryStore {
     return this.require(label.id);
   }
 
-  markBought(id: string, bought: BoughtLabel): StoredLabel {
+  markBought(id: string, bought: PurchasedLabel): StoredLabel {
     this.db.transaction(() => {
       this.db
         .prepare(

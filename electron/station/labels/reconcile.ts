@@ -3,6 +3,7 @@
  * label exists. Only the provider's confirmed "none" lets the station buy again; a label that
  * turns out to exist is adopted into the history, so it is never lost and never bought twice.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { StationError } from '../../../shared/errors';
 import type { StoredLabel } from '../history';
 import { ensureLabelFile, type LabelPrintingDeps } from './label-printing';
@@ -38,7 +39,7 @@ export async function reconcileLabel(deps: ReconcileDeps, label: StoredLabel): P
     return unknown(error instanceof StationError ? error.message : 'the provider is not set up');
   }
 
-  const sleep = deps.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? ((ms: number) => delay(ms));
   let lastReason = 'no answer';
   for (let attempt = 0; attempt < LOOKUP_ATTEMPTS; attempt++) {
     try {

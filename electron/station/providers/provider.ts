@@ -1,4 +1,5 @@
 /** The one interface every label provider implements: sandbox, aftership, tiktok, shipium. */
+import type { PurchasedLabel } from '../../../shared/domain/labels';
 import type { OrderDetails } from '../../../shared/domain/orders';
 import type { LabelFormat, Parcel, ProviderName } from '../../../shared/schemas';
 import { StationError, type ProblemCode } from '../../../shared/errors';
@@ -24,13 +25,7 @@ export interface LabelRequest {
   order: OrderDetails | null;
 }
 
-export interface PurchasedLabel {
-  providerLabelId: string;
-  trackingNumbers: string[];
-  cost: { amount: number; currency: string } | null;
-  /** Where the label file can be downloaded (https://…, or sandbox://… for the sandbox). */
-  labelUrl: string;
-}
+export type { PurchasedLabel };
 
 /** The provider's word on whether a label exists for a request; it throws when it cannot tell. */
 export type LabelLookup = { state: 'found'; label: PurchasedLabel } | { state: 'none' };

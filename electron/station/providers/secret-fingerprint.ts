@@ -1,6 +1,6 @@
-/** A one-way fingerprint so a changed secret gets a new client without the secret itself being used as a cache key. */
+/** A one-way fingerprint of a secret, so a changed key gets a new client or rate limit without the key itself being used as a cache key. */
+import { createHash } from 'node:crypto';
+
 export function fingerprint(secret: string): string {
-  let hash = 2166136261;
-  for (let i = 0; i < secret.length; i++) hash = Math.imul(hash ^ secret.charCodeAt(i), 16777619);
-  return (hash >>> 0).toString(36);
+  return createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 16);
 }

@@ -215,7 +215,7 @@ describe('web shell events', () => {
 
 describe('web shell static files', () => {
   const csp = (port: number) =>
-    `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; media-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
+    `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; media-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`;
 
   it('serves index.html for / with the desktop CSP, and assets with their type', async () => {
     const index = await raw(shell.port, { path: '/', headers: { host: `localhost:${shell.port}` } });

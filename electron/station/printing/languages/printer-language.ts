@@ -1,6 +1,8 @@
-/** The command languages the station can speak to a printer. */
-export type PrinterLanguage = 'zpl' | 'epl' | 'tspl' | 'escpos' | 'pdf';
-export const PRINTER_LANGUAGES: readonly PrinterLanguage[] = ['zpl', 'epl', 'tspl', 'escpos', 'pdf'];
+/** The command languages the station can speak to a printer (the list itself is shared/schemas' PrinterLanguage). */
+import { PrinterLanguage } from '../../../../shared/schemas';
+
+export type { PrinterLanguage };
+export const PRINTER_LANGUAGES: readonly PrinterLanguage[] = PrinterLanguage.options;
 
 /** How the worker sees the language in messages. */
 export const LANGUAGE_NAMES: Record<PrinterLanguage, string> = {

@@ -1,7 +1,9 @@
 /** A print job as the UI and callers see it (the payload bytes stay in the database). */
 
-export const PRINT_JOB_STATES = ['queued', 'sending', 'retrying', 'held', 'done', 'cancelled'] as const;
-export type PrintJobState = (typeof PRINT_JOB_STATES)[number];
+import { PrintJobState } from '../../../../shared/domain/print-queue';
+
+export type { PrintJobState };
+export const PRINT_JOB_STATES: readonly PrintJobState[] = PrintJobState.options;
 
 /** States a worker still has to act on; 'done' and 'cancelled' are final. */
 export const PENDING_STATES: readonly PrintJobState[] = ['queued', 'sending', 'retrying', 'held'];

@@ -1,14 +1,13 @@
 /** The label stock the station prints on, and its size in printer dots at the printer's resolution. */
-export type PrinterDpi = 203 | 300 | 600;
-export const PRINTER_DPIS: readonly PrinterDpi[] = [203, 300, 600];
+import { Dpi, MediaSize } from '../../../../shared/schemas';
+
+export type PrinterDpi = Dpi;
+export const PRINTER_DPIS: readonly PrinterDpi[] = Dpi.options.map((option) => option.value);
 
 /** 4 x 6 in and 4 x 8 in (US shipping labels), A6 (105 x 148 mm) and 100 x 150 mm (EU/Asia stock). */
-export type MediaSize = '4x6' | '4x8' | 'a6' | '100x150mm';
-export const MEDIA_SIZES: readonly MediaSize[] = ['4x6', '4x8', 'a6', '100x150mm'];
+export type { MediaSize };
+export const MEDIA_SIZES: readonly MediaSize[] = MediaSize.options;
 export const DEFAULT_MEDIA: MediaSize = '4x6';
-
-export const MEDIA_WIDTH_IN = 4;
-export const MEDIA_HEIGHT_IN = 6;
 
 const MM_PER_IN = 25.4;
 

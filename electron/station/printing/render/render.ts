@@ -11,8 +11,8 @@ import { z } from 'zod';
 import { encodeForLanguage } from '../languages/encode';
 import { zplNeedsZplPrinterError, zplWrongDpiError } from '../languages/language-errors';
 import { pngLabelToPdf } from '../languages/png-to-pdf';
-import { PRINTER_LANGUAGES, type PrinterLanguage } from '../languages/printer-language';
-import { DEFAULT_MEDIA, MEDIA_SIZES, type MediaSize, type PrinterDpi } from './media';
+import { MediaSize, PrinterLanguage } from '../../../../shared/schemas';
+import { DEFAULT_MEDIA, type PrinterDpi } from './media';
 import { PrintError } from '../print-error';
 import { rasterizeLabel } from './raster';
 import { unknownFormatError } from './render-errors';
@@ -43,8 +43,8 @@ export interface RenderOptions {
 
 const RenderOptionsSchema = z.object({
   dpi: z.union([z.literal(203), z.literal(300), z.literal(600)]),
-  language: z.enum(PRINTER_LANGUAGES as [PrinterLanguage, ...PrinterLanguage[]]).optional(),
-  media: z.enum(MEDIA_SIZES as [MediaSize, ...MediaSize[]]).optional(),
+  language: PrinterLanguage.optional(),
+  media: MediaSize.optional(),
 });
 
 function asBuffer(bytes: Uint8Array): Buffer {

@@ -9,6 +9,7 @@
  * was handed to the network. Once bytes left, the printer may have printed part of the label and
  * sending again could print it twice: that failure goes to the caller as is.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import net from 'node:net';
 import { PrintError } from '../print-error';
 import { formatWait } from '../timeout-wording';
@@ -97,7 +98,7 @@ export async function sendOverTcp(
     } catch (failure) {
       if (!(failure instanceof AttemptFailure)) throw failure;
       if (!failure.retryable || attempt >= reconnects) throw failure.error;
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await delay(delayMs);
     }
   }
 }

@@ -33,7 +33,6 @@ import { lookupFailed } from './lookup-errors';
 import { PROVIDER_TITLES } from '../../../../shared/domain/providers';
 
 export const AFTERSHIP_PRODUCTION_BASE_URL = 'https://api.aftership.com/postmen/v3';
-export const AFTERSHIP_SANDBOX_BASE_URL = 'https://sandbox-api.aftership.com/postmen/v3';
 
 export interface AfterShipProviderOptions {
   /** Default: production, https://api.aftership.com/postmen/v3 */

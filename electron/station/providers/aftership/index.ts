@@ -1,9 +1,4 @@
-export {
-  createAfterShipProvider,
-  AFTERSHIP_PRODUCTION_BASE_URL,
-  AFTERSHIP_SANDBOX_BASE_URL,
-  type AfterShipProviderOptions,
-} from './aftership-provider';
+export { createAfterShipProvider, AFTERSHIP_PRODUCTION_BASE_URL, type AfterShipProviderOptions } from './aftership-provider';
 export { retryAfterMsFromHeaders } from './rate-limit';
 export {
   afterShipTokenBucket,

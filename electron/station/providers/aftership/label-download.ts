@@ -24,7 +24,7 @@ export function downloadLabelFile(labelUrl: string, opts: DownloadOptions): Prom
     attempts: opts.attempts,
     backoffMs: (attempt) => jitteredBackoff(attempt - 1, opts.backoffMs, opts.random),
     sleep: opts.sleep,
-    tooLargeNextStep: 'Tell a supervisor; the label can be downloaded from AfterShip instead.',
+    elsewhereNextStep: 'Tell a supervisor; the label can be downloaded from AfterShip instead.',
     refused: (status) =>
       labelDownloadError(
         `The label was bought but its file could not be downloaded (HTTP ${status}).`,

@@ -3,7 +3,7 @@
  * provider instance of the process that talks to the same account (base URL + key fingerprint),
  * so a settings change that makes a new provider does not double the rate.
  */
-import { createHash } from 'node:crypto';
+import { fingerprint } from '../secret-fingerprint';
 import { abortableSleep, type Sleep } from '../http/sleep';
 
 export interface RateLimiter {
@@ -71,8 +71,7 @@ const shared = new Map<string, RateLimiter>();
 
 /** The process-wide limiter of one AfterShip account. The key is kept only as a one-way hash. */
 export function sharedAfterShipRateLimiter(baseUrl: string, apiKey: string): RateLimiter {
-  const fingerprint = createHash('sha256').update(apiKey, 'utf8').digest('hex').slice(0, 16);
-  const key = `${baseUrl.replace(/\/+$/, '').toLowerCase()}|${fingerprint}`;
+  const key = `${baseUrl.replace(/\/+$/, '').toLowerCase()}|${fingerprint(apiKey)}`;
   let limiter = shared.get(key);
   if (!limiter) {
     limiter = afterShipTokenBucket();

@@ -12,13 +12,17 @@ export interface LabelDownloadOptions {
   signal?: AbortSignal;
   /** The Accept header of the download. */
   accept: string;
+  /** Other headers (a provider's credentials, only for its own host). */
+  headers?: Record<string, string>;
+  /** Largest file accepted (25 MiB by default): anything bigger is not a label. */
+  maxBytes?: number;
   attempts: number;
   /** The wait before try `attempt` (2, 3, …). */
   backoffMs: (attempt: number) => number;
   /** Resolves after `ms`; a rejection counts as a cancel. */
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The next step when the file is far too large to be a label: where else the label can be had. */
-  tooLargeNextStep: string;
+  /** The next step when the address or the file cannot be a label's: where else the label can be had. */
+  elsewhereNextStep: string;
   /** The final error for a refusal that retrying cannot fix (4xx other than 429). */
   refused: (status: number) => ProviderError;
 }
@@ -27,10 +31,7 @@ const MAX_LABEL_BYTES = 25 * 1024 * 1024;
 
 export async function downloadLabelWithRetries(url: string, opts: LabelDownloadOptions): Promise<Uint8Array> {
   if (!/^https?:\/\//i.test(url)) {
-    throw labelDownloadError(
-      'The label address is not a web address, so the file cannot be downloaded.',
-      'Reprint it from History; if it is missing, tell a supervisor.',
-    );
+    throw labelDownloadError('The label address is not a web address, so the file cannot be downloaded.', opts.elsewhereNextStep);
   }
   let problem = 'no answer';
   for (let attempt = 1; attempt <= opts.attempts; attempt++) {
@@ -44,17 +45,17 @@ export async function downloadLabelWithRetries(url: string, opts: LabelDownloadO
     if (opts.signal?.aborted) throw labelDownloadCancelled();
     const result = await httpExchange(
       url,
-      { method: 'GET', headers: { accept: opts.accept } },
+      { method: 'GET', headers: { accept: opts.accept, ...opts.headers } },
       {
         fetch: opts.fetch,
         timeoutMs: opts.timeoutMs,
         signal: opts.signal,
-        maxBytes: MAX_LABEL_BYTES,
+        maxBytes: opts.maxBytes ?? MAX_LABEL_BYTES,
       },
     );
     if (!result.ok) {
       if (result.failure === 'cancelled') throw labelDownloadCancelled();
-      if (result.tooLarge) throw labelDownloadError('The label file is far too large to be a shipping label.', opts.tooLargeNextStep);
+      if (result.tooLarge) throw labelDownloadError('The label file is far too large to be a shipping label.', opts.elsewhereNextStep);
       problem = result.failure === 'unreachable' ? 'the download server could not be reached' : 'the connection failed';
       continue;
     }

@@ -6,6 +6,7 @@
 import type { LabelLookup, LabelProvider, LabelRequest, PurchasedLabel } from '../provider';
 import { ProviderError } from '../provider';
 import { cancelledBeforeSending, validateLabelRequest } from '../label-request';
+import { abortableSleep } from '../http/sleep';
 import type { AfterShipLabelData } from '../aftership/label-data';
 import {
   orderIdFromSandboxLabelId,
@@ -36,7 +37,7 @@ export function createSandboxProvider(opts: SandboxProviderOptions = {}): LabelP
 
   async function answerTime(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) throw cancelledBeforeSending();
-    if (latencyMs > 0) await sleep(latencyMs, signal);
+    if (latencyMs > 0) await abortableSleep(latencyMs, signal).catch(() => Promise.reject(cancelledBeforeSending()));
   }
 
   return {
@@ -118,18 +119,4 @@ export function buildSandboxLabelData(request: LabelRequest, date: Date): AfterS
     created_at: date.toISOString(),
     ship_date: date.toISOString().slice(0, 10),
   };
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(cancelledBeforeSending());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -5,7 +5,8 @@
  * the station) no lookup, so every answer that may hide a bought label is reported as ambiguous.
  */
 import { cancelledBeforeSending, validateLabelRequest } from '../label-request';
-import { labelDownloadError } from '../http/label-download';
+import { downloadLabelWithRetries, labelDownloadError } from '../http/label-download';
+import { abortableSleep } from '../http/sleep';
 import { redactSecrets } from '../http/redact';
 import { lookupUnsupported, ProviderError, type LabelProvider, type LabelRequest, type PurchasedLabel } from '../provider';
 import { decodeLabelDataUrl } from './data-url';
@@ -22,7 +23,7 @@ import {
   wrongAddressError,
 } from './errors';
 import { bodyText, httpExchange, type HttpAnswer } from '../http/exchange';
-import { retryAfterMs } from './retry-after';
+import { retryAfterMs } from '../http/retry-after';
 import { buildShipiumLabelBody, SHIPIUM_LABEL_PATH } from './request-body';
 import { readLabelResponse, ShipiumLabelResponse } from './response';
 import { PROVIDER_TITLES } from '../../../../shared/domain/providers';
@@ -79,48 +80,25 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
       }
       return bytes;
     }
-    if (!/^https?:\/\//i.test(labelUrl)) {
-      throw labelDownloadError(
-        'The label address is not a web address, so the file cannot be downloaded.',
-        'A supervisor can print the label from the Shipium Console.',
-      );
-    }
     // The API key goes only to Shipium's own host, never to a file host.
     const sameHost = safeOrigin(labelUrl) === safeOrigin(baseUrl);
-    const headers: Record<string, string> = {
+    return downloadLabelWithRetries(labelUrl, {
+      fetch: fetchImpl,
+      timeoutMs: DOWNLOAD_TIMEOUT_MS,
+      signal,
       accept: 'application/pdf, application/zpl, image/png, */*',
-      ...(sameHost ? { authorization } : {}),
-    };
-    const attempts = Math.max(1, opts.downloadAttempts ?? 3);
-    let problem = 'no answer';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      if (attempt > 1) await pause((opts.downloadBackoffMs ?? 500) * 2 ** (attempt - 2), signal);
-      const result = await httpExchange(
-        labelUrl,
-        { method: 'GET', headers },
-        { fetch: fetchImpl, timeoutMs: DOWNLOAD_TIMEOUT_MS, signal, maxBytes: MAX_ANSWER_BYTES },
-      );
-      if (!result.ok) {
-        if (result.failure === 'cancelled')
-          throw labelDownloadError('The label download was cancelled.', 'Reprint the label from History.');
-        problem = result.failure === 'unreachable' ? 'the server could not be reached' : 'the connection failed';
-        continue;
-      }
-      const { status, body } = result.answer;
-      if (status >= 200 && status < 300 && body.byteLength > 0) return body;
-      if (status >= 500 || status === 429 || (status >= 200 && status < 300)) {
-        problem = body.byteLength === 0 ? 'the file was empty' : `the server answered HTTP ${status}`;
-        continue;
-      }
-      throw labelDownloadError(
-        `The label was bought but its file could not be downloaded from Shipium (HTTP ${status}).`,
-        'Try the reprint from History in a minute; if it still fails, a supervisor can print it from the Shipium Console.',
-      );
-    }
-    throw labelDownloadError(
-      `The label was bought but its file could not be downloaded: ${problem}.`,
-      "Check the station's internet connection, then reprint the label from History.",
-    );
+      ...(sameHost && { headers: { authorization } }),
+      maxBytes: MAX_ANSWER_BYTES,
+      attempts: Math.max(1, opts.downloadAttempts ?? 3),
+      backoffMs: (attempt) => (opts.downloadBackoffMs ?? 500) * 2 ** (attempt - 2),
+      sleep: abortableSleep,
+      elsewhereNextStep: 'A supervisor can print the label from the Shipium Console.',
+      refused: (status) =>
+        labelDownloadError(
+          `The label was bought but its file could not be downloaded from Shipium (HTTP ${status}).`,
+          'Try the reprint from History in a minute; if it still fails, a supervisor can print it from the Shipium Console.',
+        ),
+    });
   }
 
   return {
@@ -159,7 +137,7 @@ function readCreateAnswer(answer: HttpAnswer, reference: string): PurchasedLabel
   const { status, headers } = answer;
   const text = bodyText(answer);
   if (status === 401 || status === 403) throw unauthorizedError(status);
-  if (status === 429) throw rateLimitedError(retryAfterMs(headers));
+  if (status === 429) throw rateLimitedError(retryAfterMs(headers, { fallbackMs: 5_000 }));
   if (status === 409) throw duplicateShipmentError(shipiumMessage(text));
   if (status >= 500) throw serverErrorOnCreate(status);
   if (status >= 400) {
@@ -199,20 +177,4 @@ function safeOrigin(url: string): string {
   } catch {
     return '';
   }
-}
-
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const cancelled = () => labelDownloadError('The label download was cancelled.', 'Reprint the label from History.');
-    if (signal?.aborted) return reject(cancelled());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(cancelled());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -20,7 +20,7 @@ export function downloadShippingDocument(url: string, opts: DocDownloadOptions):
     attempts: 3,
     backoffMs: (attempt) => 400 * 2 ** (attempt - 2),
     sleep: opts.sleep,
-    tooLargeNextStep: 'Tell a supervisor; the label can be printed from TikTok Shop Seller Center instead.',
+    elsewhereNextStep: 'Tell a supervisor; the label can be printed from TikTok Shop Seller Center instead.',
     refused: (status) =>
       labelDownloadError(
         `The label was bought but its file could not be downloaded (HTTP ${status}); TikTok label links expire after about 24 hours.`,

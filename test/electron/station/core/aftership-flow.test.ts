@@ -5,6 +5,7 @@ import { startFakeAfterShip } from '../../../fakes/aftership-server';
 import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
 import { startStation, type Harness } from '../../../support/station-harness';
+import { expectOutcome } from '../../../support/expect-outcome';
 
 const API_KEY = 'asat_station_test_key_0123456789';
 const ORDER = '577100000000000042';
@@ -33,8 +34,7 @@ const labelsBoughtFor = (orderId: string) => aftership.created.filter((label) =>
 describe('scan -> AfterShip -> print, never buying twice', () => {
   it('buys one label with the key and the idempotency reference, prints it, and offers a reprint on the next scan', async () => {
     const first = await station.call('submitScan', { scan: ORDER });
-    expect(first.outcome).toBe('printed');
-    if (first.outcome !== 'printed') return;
+    expectOutcome(first, 'printed');
     expect(first.label).toMatchObject({ provider: 'aftership', sandbox: false, status: 'printed' });
     const create = aftership.requests.find((r) => r.method === 'POST')!;
     expect(create.headers['as-api-key']).toBe(API_KEY);
@@ -60,8 +60,7 @@ describe('scan -> AfterShip -> print, never buying twice', () => {
   it('adopts the label AfterShip created when the answer was lost, instead of buying again', async () => {
     aftership.failNext('reset-after-create');
     const first = await station.call('submitScan', { scan: ORDER });
-    expect(first.outcome).toBe('printed');
-    if (first.outcome !== 'printed') return;
+    expectOutcome(first, 'printed');
     expect(first.label.providerLabelId).toBe(aftership.created[0]!.id);
     expect(labelsBoughtFor(ORDER)).toBe(1);
     const [job] = await printer.waitForJobs(1, 5000);
@@ -127,8 +126,7 @@ describe('scan -> AfterShip -> print, never buying twice', () => {
   it('points to the API key and the TikTok shop connection on 401, and never leaks the key', async () => {
     aftership.failNext('unauthorized');
     const result = await station.call('submitScan', { scan: ORDER });
-    expect(result.outcome).toBe('failed');
-    if (result.outcome !== 'failed') return;
+    expectOutcome(result, 'failed');
     expect(`${result.problem.message} ${result.problem.nextStep}`).toMatch(/API key/);
     expect(result.problem.nextStep).toMatch(/TikTok shop is connected to AfterShip/i);
 

@@ -13,6 +13,7 @@ import { startFakeShopify } from '../../../fakes/shopify-server';
 import { startFakeTikTok } from '../../../fakes/tiktok-server';
 import { startStation, type Harness } from '../../../support/station-harness';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
+import { expectOutcome } from '../../../support/expect-outcome';
 
 const AFTERSHIP_KEY = 'asat_order_sources_key_01';
 const SHOPIFY_TOKEN = 'shpat_order_sources_token_01';
@@ -122,8 +123,7 @@ describe('TikTok Shop direct and Shipium through the station', () => {
       LABEL_STATION_PRINTER: printer.address,
     });
     const result = await station.call('submitScan', { scan: '576000000000000777' });
-    expect(result.outcome).toBe('printed');
-    if (result.outcome !== 'printed') return;
+    expectOutcome(result, 'printed');
     expect(result.label.provider).toBe('tiktok');
     const [job] = await printer.waitForJobs(1, 10_000);
     expect(await decodeZplBarcodes(job!)).toContain(result.label.trackingNumbers[0]);

@@ -9,6 +9,7 @@ import type { EventPayload } from '../../../../shared/contract';
 import { startZebraStatusPrinter, type ZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { startStation, type Harness } from '../../../support/station-harness';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
+import { expectOutcome } from '../../../support/expect-outcome';
 
 const ORDERS = ['576477431806268482', '576477431806268483', '576477431806268484'] as const;
 const cleanups: Array<() => Promise<void>> = [];
@@ -41,8 +42,7 @@ describe('a printer that is not ready holds the queue and says why', () => {
     station.core.events.on('printQueue', (view) => views.push(view));
 
     const first = await station.call('submitScan', { scan: ORDERS[0] });
-    expect(first.outcome).toBe('queued');
-    if (first.outcome !== 'queued') return;
+    expectOutcome(first, 'queued');
     expect(first.message).toMatch(/out of labels/);
     expect(first.label.status).toBe('queued');
     // The printer took the label into its buffer: it is not sent again when paper comes back.
@@ -50,7 +50,7 @@ describe('a printer that is not ready holds the queue and says why', () => {
 
     const second = await station.call('submitScan', { scan: ORDERS[1] });
     expect(second).toMatchObject({ outcome: 'queued', message: expect.stringMatching(/out of labels/) });
-    if (second.outcome !== 'queued') return;
+    expectOutcome(second, 'queued');
     const view = await station.call('getPrintQueue', {});
     expect(view.printers).toEqual([
       expect.objectContaining({ printerId: 'label', state: 'held', waiting: 2, message: expect.stringMatching(/out of labels/) }),
@@ -77,8 +77,7 @@ describe('a printer that is not ready holds the queue and says why', () => {
     const printer = await zebra({ state: 'paper_out' });
     const station = await stationOn(printer);
     const scanned = await station.call('submitScan', { scan: ORDERS[0] });
-    expect(scanned.outcome).toBe('queued');
-    if (scanned.outcome !== 'queued') return;
+    expectOutcome(scanned, 'queued');
     await printer.waitForJobs(1, 5000);
     await expect(station.call('reprintLabel', { labelId: scanned.label.id })).rejects.toMatchObject({
       code: 'label_waiting_for_printer',
@@ -93,7 +92,7 @@ describe('a printer that is not ready holds the queue and says why', () => {
     const station = await stationOn(printer);
     const scanned = await station.call('submitScan', { scan: ORDERS[0] });
     expect(scanned).toMatchObject({ outcome: 'queued', message: expect.stringMatching(/did not answer/) });
-    if (scanned.outcome !== 'queued') return;
+    expectOutcome(scanned, 'queued');
     await expect(station.call('resolvePrintJob', { printJobId: scanned.printJobId + 1000, action: 'printed' })).rejects.toMatchObject({
       code: 'job_not_found',
     });
@@ -148,8 +147,7 @@ describe('nothing is lost across a restart', () => {
     const station = await stationOn(printer);
     await printer.goOffline(2500);
     const scanned = await station.call('submitScan', { scan: ORDERS[0] });
-    expect(scanned.outcome).toBe('queued');
-    if (scanned.outcome !== 'queued') return;
+    expectOutcome(scanned, 'queued');
 
     await station.restart();
     const afterRestart = await station.call('getPrintQueue', {});
@@ -179,8 +177,7 @@ describe('several printers on one station', () => {
     });
 
     const scanned = await station.call('submitScan', { scan: ORDERS[0] });
-    expect(scanned.outcome).toBe('printed');
-    if (scanned.outcome !== 'printed') return;
+    expectOutcome(scanned, 'printed');
     expect(labels.jobs).toHaveLength(1);
 
     const status = await station.call('getPrinterStatus', { printerId: 'spare' });

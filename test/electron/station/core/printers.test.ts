@@ -10,6 +10,7 @@ import { startCupsServer } from '../../../support/cups-server';
 import { decodeDotsBarcodes, decodeEpl, decodeEscPos, decodeTspl } from '../../../support/raster-decoders';
 import { startStation, type Harness } from '../../../support/station-harness';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
+import { expectOutcome } from '../../../support/expect-outcome';
 
 const ORDER = '576477431806268482';
 const cleanups: Array<() => Promise<void>> = [];
@@ -48,8 +49,7 @@ describe('a scanned label in every printer language', () => {
         ...(language === 'escpos' && { LABEL_STATION_PRINTER_STATUS_CHECK: 'off' }),
       });
       const result = await station.call('submitScan', { scan: ORDER });
-      expect(result.outcome).toBe('printed');
-      if (result.outcome !== 'printed') return;
+      expectOutcome(result, 'printed');
       const [job] = await printer.waitForJobs(1, 10_000);
       expect(await decode(job!)).toContain(result.label.trackingNumbers[0]);
       const test = await station.call('testPrint', {});

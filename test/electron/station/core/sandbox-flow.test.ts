@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
 import { startStation, type Harness } from '../../../support/station-harness';
+import { expectOutcome } from '../../../support/expect-outcome';
 
 const ORDER = '576477431806268482';
 let printer: Awaited<ReturnType<typeof startZebraStatusPrinter>>;
@@ -25,8 +26,7 @@ describe('scan -> buy -> print -> remember, on the embedded sandbox', () => {
 
     const result = await station.call('submitScan', { scan: `${ORDER}\r` });
 
-    expect(result.outcome).toBe('printed');
-    if (result.outcome !== 'printed') return;
+    expectOutcome(result, 'printed');
     expect(progress).toEqual(['resolving', 'buying', 'printing', 'done']);
     expect(result.label).toMatchObject({
       orderId: ORDER,
@@ -66,8 +66,7 @@ describe('scan -> buy -> print -> remember, on the embedded sandbox', () => {
   it('keeps a bought label waiting when the printer is down, and prints it by itself once the address is fixed', async () => {
     await station.call('updateSettings', { printer: { address: 'tcp://127.0.0.1:1' } });
     const result = await station.call('submitScan', { scan: ORDER });
-    expect(result.outcome).toBe('queued');
-    if (result.outcome !== 'queued') return;
+    expectOutcome(result, 'queued');
     expect(result.message).toMatch(/Label bought and saved/);
     expect(result.message).toMatch(/127\.0\.0\.1:1/);
     expect(result.message).toMatch(/prints by itself/);
