@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createNodeStores, createStationCore, type StationCore, type StationCoreOptions } from '../../electron/station';
 import { startWebShell, type WebShell } from '../../electron/web/server';
-import type { PrinterProfile, SettingsPatch } from '../../shared/schemas';
+import type { PrinterProfile, SecretName, SettingsPatch } from '../../shared/schemas';
+import { FileSecretStore } from '../../electron/station/settings/node-stores';
 import { startCapturePrinter, type CapturePrinter } from '../fakes/capture-printer';
 import { withUsbPrinters, type DiscoveredPrinter } from '../fakes/screen-state-core';
 import { startZebraStatusPrinter, type ZebraPrinterOptions, type ZebraStatusPrinter } from '../fakes/zebra-status-printer';
@@ -50,6 +51,8 @@ export interface E2EStation {
   dataDir: string;
   /** The station's default printer profile as saved (its address is the fake Zebra's). */
   labelPrinter: PrinterProfile;
+  /** A secret as the station stored it on disk (its encrypted secret store), to prove what a form saved. */
+  storedSecret(name: SecretName): string | undefined;
   close(): Promise<void>;
 }
 
@@ -70,13 +73,14 @@ export async function startStation(options: E2EStationOptions = {}): Promise<E2E
       shell: 'web',
       ...createNodeStores(temp.dir),
       env: {
-        LABEL_STATION_SANDBOX_LATENCY_MS: '0',
         ...(options.lockPrinter ? { LABEL_STATION_PRINTER: printer.address } : {}),
         ...options.env,
       },
       printTiming: TEST_PRINT_TIMING,
       ...options.core,
     });
+    // No sandbox delay unless a test asks for one (the first scan's steps still all show).
+    if (options.env?.LABEL_STATION_SANDBOX_LATENCY_MS === undefined) await core.handlers.updateSettings({ sandbox: { latencyMs: 0 } });
     if (!options.lockPrinter) await core.handlers.updateSettings({ printer: { address: printer.address } });
     if (options.settings) await core.handlers.updateSettings(withZebra(options.settings, printer.address));
     await options.seed?.(core, printer);
@@ -96,6 +100,7 @@ export async function startStation(options: E2EStationOptions = {}): Promise<E2E
     printer,
     dataDir: temp.dir,
     labelPrinter,
+    storedSecret: (name) => new FileSecretStore(temp.dir).get(name),
     async close() {
       await started.shell.close();
       await started.core.close();
