@@ -12,6 +12,7 @@ import { UncertainLabelActions } from './UncertainLabelActions';
 import { NoTrackingNote } from '../ui/NoTrackingNote';
 import { LabelPrintJobs } from './LabelPrintJobs';
 import { usePrintQueue } from '../api/print-queue-state';
+import { jobWaits } from '../scan/print-queue-words';
 
 /** Side panel for one label: facts, print attempts, preview and reprint; checking an unclear purchase. */
 export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: () => void }) {
@@ -24,7 +25,8 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
     return name ? `${name} (${address})` : address;
   };
   // A label already waiting for a printer is not offered a second print: its job box says why and offers Cancel.
-  const waiting = (queue.data?.jobs ?? []).some((j) => j.labelId === labelId);
+  // One being printed right now on a ready printer is not waiting: its Reprint button stays to say how it went.
+  const waiting = (queue.data?.jobs ?? []).some((j) => j.labelId === labelId && jobWaits(queue.data, j));
   return (
     <aside className="drawer" data-testid="history-detail" aria-label="Label details">
       <div className="drawer-head">
@@ -66,7 +68,7 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
           </dl>
           <UncertainLabelActions key={labelId} label={detail.data} />
           <LabelPrintJobs labelId={labelId} />
-          {canReprint(detail.data.status) && !waiting && <ReprintButton labelId={labelId} />}
+          {(canReprint(detail.data.status) || detail.data.status === 'queued') && !waiting && <ReprintButton labelId={labelId} />}
           <h3>Print attempts</h3>
           {detail.data.printAttempts.length === 0 ? (
             <p className="muted">No print attempts.</p>

@@ -1,5 +1,5 @@
 import { usePrintQueue } from '../api/print-queue-state';
-import { isSamePrinter, JOB_STATE_WORDS, jobsOf, waitReason } from '../scan/print-queue-words';
+import { isSamePrinter, JOB_STATE_WORDS, jobsOf, jobWaits, waitReason } from '../scan/print-queue-words';
 import { PrintJobActions } from '../ui/PrintJobActions';
 
 /**
@@ -8,7 +8,7 @@ import { PrintJobActions } from '../ui/PrintJobActions';
  */
 export function LabelPrintJobs({ labelId }: { labelId: string }) {
   const queue = usePrintQueue();
-  const jobs = (queue.data?.jobs ?? []).filter((j) => j.labelId === labelId);
+  const jobs = (queue.data?.jobs ?? []).filter((j) => j.labelId === labelId && jobWaits(queue.data, j));
   if (jobs.length === 0) return null;
   return (
     <div className="label-jobs" data-testid="label-print-jobs">

@@ -25,6 +25,16 @@ export function isSamePrinter(
   return printer.address === other.address;
 }
 
+/**
+ * Whether a label's job waits for its printer (held, retrying, or behind a printer that is not
+ * ready), as opposed to one being printed right now on a printer that is fine.
+ */
+export function jobWaits(view: PrintQueueView | undefined, job: PrintJobView): boolean {
+  if (job.state === 'held' || job.state === 'retrying') return true;
+  const printer = view?.printers.find((p) => isSamePrinter(p, job));
+  return printer !== undefined && printer.state !== 'ok';
+}
+
 export function jobsOf(view: PrintQueueView | undefined, printer: PrinterQueueView): PrintJobView[] {
   return (view?.jobs ?? []).filter((j) => isSamePrinter(printer, j));
 }

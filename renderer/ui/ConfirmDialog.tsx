@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { focusScanField } from '../state/scan-focus';
 
 /**
  * A modal question with a safe default: Cancel has the focus, Escape cancels. Native <dialog> keeps
@@ -28,7 +29,11 @@ export function ConfirmDialog({
     const d = dialog.current;
     if (d && !d.open) d.showModal();
     cancel.current?.focus();
-    return () => d?.close();
+    return () => {
+      d?.close();
+      // Closed together with what opened it (a print job that left the queue): the focus fell to the page, give it to the scan field.
+      if (!document.activeElement || document.activeElement === document.body) focusScanField();
+    };
   }, []);
   return (
     <dialog

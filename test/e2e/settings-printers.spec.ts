@@ -1,24 +1,27 @@
 /**
  * Several printers per station, in Settings: add, save, make default, test print, check, find,
- * remove, and a default printer preset by the environment. The real renderer against the fake core.
+ * remove, and a default printer preset by the environment. The real renderer on the real station
+ * core, with a loopback Zebra as the label printer and a private CUPS for the office printer.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { PrinterProfile } from '../../shared/schemas';
 import { MAX_PRINTERS } from '../../shared/schemas';
-import { openStation, startFakeStation, type FakeStation } from '../support/browser';
+import { openStation, startPrivateCups, startStation, ZEBRA, type E2EStation, type PrivateCups } from '../support/e2e-station';
 
 const SHOTS = 'test-results/screens';
-let station: FakeStation;
+let station: E2EStation | undefined;
+let cups: PrivateCups | undefined;
 
-const labelPrinter: PrinterProfile = {
+/** The station's default printer, at the loopback Zebra's address once started. */
+const labelPrinter = (address = station!.printer.address): PrinterProfile => ({
   id: 'label',
   name: 'Label printer',
-  address: 'tcp://192.168.1.50:9100',
+  address,
   dpi: 203,
   language: 'zpl',
   media: '4x6',
   statusCheck: true,
-};
+});
 const officePrinter: PrinterProfile = {
   id: 'office-a4',
   name: 'Office A4',
@@ -30,7 +33,7 @@ const officePrinter: PrinterProfile = {
 };
 
 async function openSettings(page: Page) {
-  await openStation(page, station.shell);
+  await openStation(page, station!.shell);
   await page.keyboard.press('F3');
   await expect(page.getByTestId('settings-form')).toBeVisible();
 }
@@ -41,16 +44,20 @@ async function save(page: Page) {
 }
 
 const cards = (page: Page) => page.getByTestId('printer-card');
-const savedPrinters = async () => (await station.core.handlers.getSettings({})).printers;
+const savedPrinters = async () => (await station!.core.handlers.getSettings({})).printers;
 
 test.afterEach(async () => {
   await station?.close();
+  await cups?.close();
+  station = undefined;
+  cups = undefined;
 });
 
 test('a second printer is added and saved; made default it shows in the top bar; test print and check go to it; then it is removed', async ({
   page,
 }) => {
-  station = await startFakeStation();
+  cups = await startPrivateCups(['Office_Laser', 'Office']);
+  station = await startStation();
   await openSettings(page);
   await expect(cards(page)).toHaveCount(1);
   await expect(cards(page).first().getByTestId('default-marker')).toHaveText('★ Default — scans print here');
@@ -70,15 +77,15 @@ test('a second printer is added and saved; made default it shows in the top bar;
 
   // Find printers fills this printer's address only.
   await office.getByTestId('find-printers').click();
-  await office.getByTestId('found-printer').filter({ hasText: 'Office Laser' }).click();
+  await office.getByTestId('found-printer').filter({ hasText: 'Office_Laser' }).click();
   await expect(page.locator('#printerAddress-2')).toHaveValue('cups:Office_Laser');
-  await expect(page.locator('#printerAddress')).toHaveValue('tcp://192.168.1.50:9100');
+  await expect(page.locator('#printerAddress')).toHaveValue(station.printer.address);
   await page.locator('#printerAddress-2').fill('cups:Office');
   await page.locator('#printerLanguage-2').selectOption('pdf');
   await save(page);
   expect(await savedPrinters()).toEqual({
     defaultId: 'label',
-    list: [labelPrinter, { ...officePrinter, dpi: 203 }],
+    list: [labelPrinter(), { ...officePrinter, dpi: 203 }],
   });
 
   await page.reload();
@@ -90,14 +97,16 @@ test('a second printer is added and saved; made default it shows in the top bar;
   await expect(cards(page).first().getByTestId('default-marker')).toBeVisible();
   await expect(page.getByTestId('topbar-printer')).toContainText('Label printer');
 
-  // Test print on the second printer goes to it by its ID.
+  // Test print on the second printer goes to it (its CUPS queue), not to the label printer.
   await office.getByTestId('test-print').click();
   await expect(office.getByTestId('test-print-ok')).toHaveText('✓ Test label sent to cups:Office');
-  expect(station.core.testPrints.at(-1)).toEqual({ printerId: 'office-a4', address: 'cups:Office', dpi: 203, ok: true });
-  // Check printer asks that printer: a print queue cannot be asked.
+  const [officeJob] = await cups.queues.Office!.waitForJobs(1, 15_000);
+  expect(officeJob!.subarray(0, 5).toString('latin1')).toBe('%PDF-'); // a PDF printer gets the PDF
+  expect(station.printer.jobs).toHaveLength(0);
+  expect(cups.queues.Office_Laser!.jobs).toHaveLength(0);
+  // Check printer asks that printer: a print queue cannot be asked (the Zebra would say ready).
   await office.getByTestId('check-printer').click();
   await expect(office.getByTestId('printer-check-result')).toContainText('Status can be asked only of network printers');
-  expect(station.core.calls.filter((c) => c.method === 'getPrinterStatus').at(-1)?.input).toEqual({ printerId: 'office-a4' });
   await cards(page).first().getByTestId('check-printer').click();
   await expect(cards(page).first().getByTestId('printer-check-result')).toContainText('Printer ready');
   // A value changed but not saved is test-printed as typed.
@@ -105,7 +114,9 @@ test('a second printer is added and saved; made default it shows in the top bar;
   await expect(cards(page).first()).toContainText('Prints with the values typed here (not saved yet)');
   await cards(page).first().getByTestId('test-print').click();
   await expect(cards(page).first().getByTestId('test-print-ok')).toBeVisible();
-  expect(station.core.testPrints.at(-1)).toEqual({ printerId: null, address: 'tcp://192.168.1.50:9100', dpi: 300, ok: true });
+  const [zebraJob] = await station.printer.waitForJobs(1);
+  expect(zebraJob!.toString('latin1')).toContain('Resolution: 300 dpi');
+  expect((await savedPrinters()).list[0]!.dpi).toBe(203);
   await page.locator('#dpi').selectOption('203');
   await shot(page, 'settings-printers-list');
 
@@ -132,12 +143,12 @@ test('a second printer is added and saved; made default it shows in the top bar;
   await cards(page).nth(1).getByTestId('remove-printer').click();
   await save(page);
   await expect(page.getByTestId('printer-removed')).toHaveCount(0);
-  expect(await savedPrinters()).toEqual({ defaultId: 'label', list: [labelPrinter] });
+  expect(await savedPrinters()).toEqual({ defaultId: 'label', list: [labelPrinter()] });
   await expect(page.getByTestId('topbar-printer')).toContainText('Label printer');
 });
 
 test("the station's problems show on the printer they are about; nothing is saved", async ({ page }) => {
-  station = await startFakeStation();
+  station = await startStation();
   await openSettings(page);
   await page.getByTestId('add-printer').click();
   await page.locator('#printerName-2').fill('label PRINTER');
@@ -159,13 +170,13 @@ test("the station's problems show on the printer they are about; nothing is save
   await page.locator('#printerAddress-2').fill('tcp://192.168.1.51');
   await save(page);
   expect((await savedPrinters()).list.map((p) => [p.id, p.name, p.address])).toEqual([
-    ['label', 'Label printer', 'tcp://192.168.1.50:9100'],
+    ['label', 'Label printer', station.printer.address],
     ['spare', 'Spare', 'tcp://192.168.1.51'],
   ]);
 });
 
 test(`a station has up to ${MAX_PRINTERS} printers`, async ({ page }) => {
-  station = await startFakeStation();
+  station = await startStation();
   await openSettings(page);
   for (let i = 1; i < MAX_PRINTERS; i++) await page.getByTestId('add-printer').click();
   await expect(cards(page)).toHaveCount(MAX_PRINTERS);
@@ -176,13 +187,10 @@ test(`a station has up to ${MAX_PRINTERS} printers`, async ({ page }) => {
 });
 
 test('a default printer set by the environment is read-only and stays the default; the others can be edited', async ({ page }) => {
-  station = await startFakeStation({
-    settings: { printers: { defaultId: 'label', list: [labelPrinter, officePrinter] } },
-    lockedByEnv: [
-      { field: 'printer.address', variable: 'LABEL_STATION_PRINTER' },
-      { field: 'printer.dpi', variable: 'LABEL_STATION_PRINTER_DPI' },
-      { field: 'printers.defaultId', variable: 'LABEL_STATION_PRINTER' },
-    ],
+  station = await startStation({
+    lockPrinter: true,
+    env: { LABEL_STATION_PRINTER_DPI: '203' },
+    settings: { printers: { defaultId: 'label', list: [labelPrinter(ZEBRA), officePrinter] } },
   });
   await openSettings(page);
   const preset = cards(page).first();
@@ -207,7 +215,7 @@ test('a default printer set by the environment is read-only and stays the defaul
   await page.locator('#printerName').fill('Packing 1');
   await save(page);
   expect((await savedPrinters()).list).toEqual([
-    { ...labelPrinter, name: 'Packing 1' },
+    { ...labelPrinter(), name: 'Packing 1' },
     { ...officePrinter, name: 'Office laser', dpi: 600 },
   ]);
   await expect(page.getByTestId('topbar-printer')).toContainText('Packing 1');

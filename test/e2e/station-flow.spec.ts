@@ -4,49 +4,18 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { createNodeStores, createStationCore } from '../../electron/station';
-import type { StationCore } from '../../electron/station';
-import { startWebShell, type WebShell } from '../../electron/web/server';
 import { startFakeAfterShip } from '../fakes/aftership-server';
 import { startFakeShipium } from '../fakes/shipium-server';
 import { startFakeTikTok } from '../fakes/tiktok-server';
-import { startZebraStatusPrinter, type ZebraStatusPrinter } from '../fakes/zebra-status-printer';
-import { RENDERER_DIR } from '../support/browser';
-import { makeTempDir } from '../support/temp-dir';
+import { startStation as startE2EStation, type E2EStation } from '../support/e2e-station';
 import { decodeZplBarcodes } from '../support/zpl-barcode';
 
 const SHOTS = 'test-results/screens';
 mkdirSync(SHOTS, { recursive: true });
 
-interface Station {
-  core: StationCore;
-  shell: WebShell;
-  printer: ZebraStatusPrinter;
-  close(): Promise<void>;
-}
-
-async function startStation(env: Record<string, string> = {}): Promise<Station> {
-  const temp = makeTempDir();
-  // A Zebra that answers ~HS like a real one: the Scan screen asks the printer's status every 15 s.
-  const printer = await startZebraStatusPrinter();
-  const core = await createStationCore({
-    dataDir: temp.dir,
-    shell: 'web',
-    ...createNodeStores(temp.dir),
-    env: { LABEL_STATION_PRINTER: printer.address, LABEL_STATION_SANDBOX_LATENCY_MS: '150', ...env },
-  });
-  const shell = await startWebShell({ core, staticDir: RENDERER_DIR, port: 0 });
-  return {
-    core,
-    shell,
-    printer,
-    close: async () => {
-      await shell.close();
-      await core.close();
-      await printer.close();
-      temp.remove();
-    },
-  };
+/** The real station with a Zebra that answers ~HS like a real one (the Scan screen asks its status every 15 s), preset by the environment. */
+function startStation(env: Record<string, string> = {}): Promise<E2EStation> {
+  return startE2EStation({ lockPrinter: true, env: { LABEL_STATION_SANDBOX_LATENCY_MS: '150', ...env } });
 }
 
 /** A keyboard-wedge scanner: a fast burst of keys, then Enter, into whatever has focus. */

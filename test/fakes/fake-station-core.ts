@@ -3,6 +3,9 @@
  * screenshots. It follows the contract (jobProgress events, outcomes, write-only secrets, TikTok
  * authorization, uncertain labels and their checks, order lookup) for all four providers, but buys
  * and prints nothing. The real core is electron/station/index.ts.
+ *
+ * Not used by the e2e specs any more (they run on the real core, test/support/e2e-station.ts); still
+ * used by the browser shell's transport tests (test/electron/web) and scripts/screenshot.ts.
  */
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import bwipjs from 'bwip-js/node';

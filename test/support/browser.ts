@@ -1,6 +1,7 @@
 /**
- * Headless Chromium (Debian's, never a downloaded one) and a browser shell on the fake station core:
- * shared by the e2e specs (test/e2e) and scripts/screenshot.ts.
+ * Headless Chromium (Debian's, never a downloaded one), opening the station page and scanning, shared
+ * by the e2e specs (test/e2e) and scripts/screenshot.ts. The e2e specs run on the real station core
+ * (test/support/e2e-station.ts); startFakeStation is left for scripts/screenshot.ts only.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -1,0 +1,160 @@
+/**
+ * The real station for the e2e specs: the real station core and history (createStationCore +
+ * createNodeStores in a temp folder) behind the browser shell, printing to a loopback fake Zebra
+ * that answers ~HS (test/fakes/zebra-status-printer.ts). Providers are the sandbox or the loopback
+ * fakes of AfterShip, TikTok and Shipium, passed in through `env` like a fleet set-up would.
+ *
+ * Settings given in `settings` are saved through the station's own updateSettings (so they stay
+ * editable in Settings); ones given in `env` are presets and show as locked, as in production.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { createNodeStores, createStationCore, type StationCore, type StationCoreOptions } from '../../electron/station';
+import { startWebShell, type WebShell } from '../../electron/web/server';
+import type { PrinterProfile, SecretName, SettingsPatch } from '../../shared/schemas';
+import { FileSecretStore } from '../../electron/station/settings/node-stores';
+import { startCapturePrinter, type CapturePrinter } from '../fakes/capture-printer';
+import { withUsbPrinters, type DiscoveredPrinter } from '../fakes/screen-state-core';
+import { startZebraStatusPrinter, type ZebraPrinterOptions, type ZebraStatusPrinter } from '../fakes/zebra-status-printer';
+import { RENDERER_DIR } from './browser';
+import { startCupsServer } from './cups-server';
+import { makeTempDir } from './temp-dir';
+
+export { openStation, scan } from './browser';
+
+export interface E2EStationOptions {
+  /** Environment of the station process (presets are locked in Settings). */
+  env?: Record<string, string>;
+  /** Saved before the page opens, as a supervisor would in Settings. */
+  settings?: SettingsPatch;
+  /** The default printer is the fake Zebra; `lockPrinter` presets its address by LABEL_STATION_PRINTER instead of saving it. */
+  lockPrinter?: boolean;
+  /** How the fake Zebra starts (state, answers ~HS or not). */
+  zebra?: ZebraPrinterOptions;
+  /** Core options tests may shorten (print queue polling, provider timeouts, the "none" re-ask delay). */
+  core?: Pick<StationCoreOptions, 'noneConfirmDelayMs' | 'printTiming' | 'providerTimeoutMs'>;
+  /** Scans (or anything else) done on the core before the page opens; runs after `settings`. */
+  seed?: (core: StationCore, printer: ZebraStatusPrinter) => Promise<void>;
+  /**
+   * The USB printers "Find printers" lists, instead of this machine's own (see test/fakes/screen-state-core.ts:
+   * the only state not produced by the real core). Without it, discovery is entirely the real core's.
+   */
+  usbPrinters?: DiscoveredPrinter[];
+}
+
+export interface E2EStation {
+  core: StationCore;
+  shell: WebShell;
+  /** The default printer: a loopback Zebra whose state the test sets (paper_out, head_open, no answer...). */
+  printer: ZebraStatusPrinter;
+  dataDir: string;
+  /** The station's default printer profile as saved (its address is the fake Zebra's). */
+  labelPrinter: PrinterProfile;
+  /** A secret as the station stored it on disk (its encrypted secret store), to prove what a form saved. */
+  storedSecret(name: SecretName): string | undefined;
+  close(): Promise<void>;
+}
+
+/** Fast enough for a test, slow enough to be a real queue: a held label is asked about every 250 ms. */
+const TEST_PRINT_TIMING = { statusPollMs: 250, retryDelaysMs: [400, 800, 1600] };
+
+export async function startStation(options: E2EStationOptions = {}): Promise<E2EStation> {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npx vite build\` first (npm run test:e2e does).`);
+  }
+  const temp = makeTempDir();
+  const printer = await startZebraStatusPrinter(options.zebra);
+  let core: StationCore | undefined;
+  let shell: WebShell | undefined;
+  try {
+    core = await createStationCore({
+      dataDir: temp.dir,
+      shell: 'web',
+      ...createNodeStores(temp.dir),
+      env: {
+        ...(options.lockPrinter ? { LABEL_STATION_PRINTER: printer.address } : {}),
+        ...options.env,
+      },
+      printTiming: TEST_PRINT_TIMING,
+      ...options.core,
+    });
+    // No sandbox delay unless a test asks for one (the first scan's steps still all show).
+    if (options.env?.LABEL_STATION_SANDBOX_LATENCY_MS === undefined) await core.handlers.updateSettings({ sandbox: { latencyMs: 0 } });
+    if (!options.lockPrinter) await core.handlers.updateSettings({ printer: { address: printer.address } });
+    if (options.settings) await core.handlers.updateSettings(withZebra(options.settings, printer.address));
+    await options.seed?.(core, printer);
+    const shown = options.usbPrinters ? withUsbPrinters(core, options.usbPrinters) : core;
+    shell = await startWebShell({ core: shown, staticDir: RENDERER_DIR, port: 0 });
+  } catch (error) {
+    await core?.close();
+    await printer.close();
+    temp.remove();
+    throw error;
+  }
+  const settings = await core.handlers.getSettings({});
+  const labelPrinter = settings.printers.list.find((p) => p.id === settings.printers.defaultId)!;
+  const started = { core, shell };
+  return {
+    ...started,
+    printer,
+    dataDir: temp.dir,
+    labelPrinter,
+    storedSecret: (name) => new FileSecretStore(temp.dir).get(name),
+    async close() {
+      await started.shell.close();
+      await started.core.close();
+      await printer.close();
+      temp.remove();
+    },
+  };
+}
+
+/** `ZEBRA` in a printer address of the settings stands for the fake Zebra's address. */
+export const ZEBRA = 'tcp://zebra.invalid:9100';
+
+function withZebra(patch: SettingsPatch, address: string): SettingsPatch {
+  return JSON.parse(JSON.stringify(patch).replaceAll(ZEBRA, address)) as SettingsPatch;
+}
+
+/** Waits until the page shows the station's answer to something it polls (e.g. the printer status). */
+export function rpcAnswer(page: Page, method: string, contains: string): Promise<unknown> {
+  return page.waitForResponse(async (r) => r.url().includes(`/rpc/${method}`) && (await r.text()).includes(contains));
+}
+
+export interface PrivateCups {
+  /** Each queue's loopback capture printer (a raw CUPS queue sends it the bytes as they are). */
+  queues: Record<string, CapturePrinter>;
+  close(): Promise<void>;
+}
+
+/**
+ * A private CUPS scheduler on 127.0.0.1 (test/support/cups-server.ts) with raw queues, each to its
+ * own capture printer. The station finds CUPS through CUPS_SERVER like `lp` and `lpstat` do: it is
+ * set for this process (the station core runs in it) until close().
+ */
+export async function startPrivateCups(names: string[]): Promise<PrivateCups> {
+  const cups = await startCupsServer();
+  const queues: Record<string, CapturePrinter> = {};
+  const previous = process.env.CUPS_SERVER;
+  try {
+    for (const name of names) {
+      queues[name] = await startCapturePrinter();
+      await cups.addRawQueue(name, `socket://127.0.0.1:${queues[name].port}`);
+    }
+  } catch (error) {
+    await Promise.all(Object.values(queues).map((q) => q.close()));
+    await cups.stop();
+    throw error;
+  }
+  process.env.CUPS_SERVER = cups.server;
+  return {
+    queues,
+    async close() {
+      if (previous === undefined) delete process.env.CUPS_SERVER;
+      else process.env.CUPS_SERVER = previous;
+      await cups.stop();
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+    },
+  };
+}
