@@ -59,14 +59,24 @@ export interface E2EStation {
 /** Fast enough for a test, slow enough to be a real queue: a held label is asked about every 250 ms. */
 const TEST_PRINT_TIMING = { statusPollMs: 250, retryDelaysMs: [400, 800, 1600] };
 
-export async function startStation(options: E2EStationOptions = {}): Promise<E2EStation> {
-  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npx vite build\` first (npm run test:e2e does).`);
-  }
+export interface LoopbackCore {
+  core: StationCore;
+  /** The default printer: a loopback Zebra whose state the test sets (paper_out, head_open, no answer...). */
+  printer: ZebraStatusPrinter;
+  dataDir: string;
+  /** Closes the core and the printer, and removes the data folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * The real station core alone (no shell): sandbox provider with no delay, printing to a loopback
+ * Zebra, in a temporary data folder. startStation puts the browser shell in front of it; the browser
+ * shell's own tests (test/electron/web) start their shell themselves.
+ */
+export async function startLoopbackCore(options: Omit<E2EStationOptions, 'usbPrinters'> = {}): Promise<LoopbackCore> {
   const temp = makeTempDir();
   const printer = await startZebraStatusPrinter(options.zebra);
   let core: StationCore | undefined;
-  let shell: WebShell | undefined;
   try {
     core = await createStationCore({
       dataDir: temp.dir,
@@ -84,28 +94,52 @@ export async function startStation(options: E2EStationOptions = {}): Promise<E2E
     if (!options.lockPrinter) await core.handlers.updateSettings({ printer: { address: printer.address } });
     if (options.settings) await core.handlers.updateSettings(withZebra(options.settings, printer.address));
     await options.seed?.(core, printer);
-    const shown = options.usbPrinters ? withUsbPrinters(core, options.usbPrinters) : core;
-    shell = await startWebShell({ core: shown, staticDir: RENDERER_DIR, port: 0 });
   } catch (error) {
     await core?.close();
     await printer.close();
     temp.remove();
     throw error;
   }
-  const settings = await core.handlers.getSettings({});
-  const labelPrinter = settings.printers.list.find((p) => p.id === settings.printers.defaultId)!;
-  const started = { core, shell };
+  const started = core;
   return {
-    ...started,
+    core: started,
     printer,
     dataDir: temp.dir,
-    labelPrinter,
-    storedSecret: (name) => new FileSecretStore(temp.dir).get(name),
     async close() {
-      await started.shell.close();
-      await started.core.close();
+      await started.close();
       await printer.close();
       temp.remove();
+    },
+  };
+}
+
+export async function startStation(options: E2EStationOptions = {}): Promise<E2EStation> {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npx vite build\` first (npm run test:e2e does).`);
+  }
+  const station = await startLoopbackCore(options);
+  const { core, printer, dataDir } = station;
+  let shell: WebShell;
+  try {
+    const shown = options.usbPrinters ? withUsbPrinters(core, options.usbPrinters) : core;
+    shell = await startWebShell({ core: shown, staticDir: RENDERER_DIR, port: 0 });
+  } catch (error) {
+    await station.close();
+    throw error;
+  }
+  const settings = await core.handlers.getSettings({});
+  const labelPrinter = settings.printers.list.find((p) => p.id === settings.printers.defaultId)!;
+  const started = shell;
+  return {
+    core,
+    shell,
+    printer,
+    dataDir,
+    labelPrinter,
+    storedSecret: (name) => new FileSecretStore(dataDir).get(name),
+    async close() {
+      await started.close();
+      await station.close();
     },
   };
 }

@@ -1,4 +1,7 @@
-/** The renderer's web client (renderer/api/web-transport.ts) against the real browser shell, from Node. */
+/**
+ * The renderer's web client (renderer/api/web-transport.ts) against the real browser shell, from Node,
+ * in front of the real station core (sandbox provider, a loopback Zebra, a temporary data folder).
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,10 +12,15 @@ import { StationError } from '../../../shared/errors';
 import type { EventPayload } from '../../../shared/contract';
 import { startWebShell, type WebShell } from '../../../electron/web/server';
 import { createWebTransport, type ConnectionStatus, type WebTransport } from '../../../renderer/api/web-transport';
-import { createFakeStationCore, FAKE_SCANS, type FakeStationCore } from '../../fakes/fake-station-core';
+import { startLoopbackCore, type LoopbackCore } from '../../support/e2e-station';
+import { recordingCore, type RecordingCore } from '../../support/recording-core';
+
+/** New TikTok orders: the sandbox buys and prints their labels. */
+const ORDERS = { first: '576900000000000101', second: '576900000000000202' } as const;
 
 let dir: string;
-let core: FakeStationCore;
+let station: LoopbackCore;
+let core: RecordingCore;
 let shell: WebShell;
 let transports: WebTransport[] = [];
 
@@ -41,7 +49,8 @@ async function until(check: () => boolean, what: string) {
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'web-client-'));
   await writeFile(path.join(dir, 'index.html'), '<!doctype html>');
-  core = createFakeStationCore({ stepDelayMs: 0 });
+  station = await startLoopbackCore();
+  core = recordingCore(station.core);
   shell = await startWebShell({ core, staticDir: dir });
 });
 
@@ -49,7 +58,7 @@ afterEach(async () => {
   for (const t of transports) t.close();
   transports = [];
   await shell.close();
-  await core.close();
+  await station.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -59,12 +68,12 @@ describe('renderer web client', () => {
     await until(() => statuses.includes('open'), 'socket open');
     const steps: Array<EventPayload<'jobProgress'>['step']> = [];
     const off = api.on('jobProgress', (p) => steps.push(p.step));
-    const outcome = await api.submitScan({ scan: FAKE_SCANS.fresh });
+    const outcome = await api.submitScan({ scan: ORDERS.first });
     expect(outcome.outcome).toBe('printed');
     await until(() => steps.length === 4, 'four progress events');
     expect(steps).toEqual(['resolving', 'buying', 'printing', 'done']);
     off();
-    await api.submitScan({ scan: FAKE_SCANS.printFails });
+    expect((await api.submitScan({ scan: ORDERS.second })).outcome).toBe('printed');
     await new Promise((r) => setTimeout(r, 50));
     expect(steps).toHaveLength(4);
   });
@@ -73,7 +82,11 @@ describe('renderer web client', () => {
     const { api } = client();
     const error = await api.getLabel({ labelId: 'lbl_missing' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StationError);
-    expect(error).toMatchObject({ code: 'label_not_found', nextStep: 'Search History for the order ID.' });
+    expect(error).toMatchObject({
+      code: 'label_not_found',
+      message: 'That label is not in this station’s history.',
+      nextStep: 'Search History again.',
+    });
   });
 
   it('reports a wrong token as unauthorized with what to do, and never connects events', async () => {
@@ -98,6 +111,7 @@ describe('renderer web client', () => {
     await expect(api.getSettings({})).resolves.toMatchObject({ provider: 'sandbox' });
   });
 
+  // The real core only emits valid payloads; the recording wrapper sends the malformed one through the shell.
   it('drops event payloads that do not match the contract', async () => {
     const { api, statuses } = client();
     await until(() => statuses.includes('open'), 'socket open');

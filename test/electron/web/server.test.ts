@@ -1,4 +1,8 @@
-/** The browser shell over real loopback HTTP/WebSocket, against the in-memory fake core. */
+/**
+ * The browser shell over real loopback HTTP/WebSocket, in front of the real station core (sandbox
+ * provider, a loopback Zebra as printer, a temporary data folder). The core is seen through a
+ * recording wrapper (test/support/recording-core.ts) so a test can prove a refused request never reached it.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
@@ -6,7 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import { startWebShell, type WebShell } from '../../../electron/web/server';
-import { createFakeStationCore, FAKE_SCANS, type FakeStationCore } from '../../fakes/fake-station-core';
+import { startLoopbackCore, type LoopbackCore } from '../../support/e2e-station';
+import { recordingCore, type RecordingCore } from '../../support/recording-core';
+
+/** A new TikTok order: the sandbox buys and prints its label. */
+const FRESH_ORDER = '576900000000000101';
 
 interface RawResponse {
   status: number;
@@ -32,7 +40,8 @@ function raw(
 }
 
 let dir: string;
-let core: FakeStationCore;
+let station: LoopbackCore;
+let core: RecordingCore;
 let shell: WebShell;
 
 function rpc(method: string, body: unknown, headers: Record<string, string> = {}) {
@@ -50,13 +59,14 @@ beforeEach(async () => {
   await writeFile(path.join(dir, 'static', 'index.html'), '<!doctype html><title>Label Station</title>');
   await writeFile(path.join(dir, 'static', 'assets', 'app.js'), 'console.log(1)');
   await writeFile(path.join(dir, 'secret.txt'), 'TOP-SECRET-OUTSIDE');
-  core = createFakeStationCore({ stepDelayMs: 0 });
+  station = await startLoopbackCore();
+  core = recordingCore(station.core);
   shell = await startWebShell({ core, staticDir: path.join(dir, 'static') });
 });
 
 afterEach(async () => {
   await shell.close();
-  await core.close();
+  await station.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -79,7 +89,7 @@ describe('web shell address and token', () => {
 
     const calls = core.calls.length;
     for (const token of ['', 'wrong-token', shell.token.slice(0, -1)]) {
-      const res = await rpc('submitScan', { scan: FAKE_SCANS.fresh }, { 'x-station-token': token });
+      const res = await rpc('submitScan', { scan: FRESH_ORDER }, { 'x-station-token': token });
       expect(res.status).toBe(401);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, problem: { code: 'unauthorized' } });
     }
@@ -89,7 +99,7 @@ describe('web shell address and token', () => {
 
 describe('web shell refuses other sites', () => {
   it('refuses a foreign Origin on RPC calls', async () => {
-    const res = await rpc('submitScan', { scan: FAKE_SCANS.fresh }, { origin: 'http://evil.example' });
+    const res = await rpc('submitScan', { scan: FRESH_ORDER }, { origin: 'http://evil.example' });
     expect(res.status).toBe(403);
     expect(JSON.parse(res.body).problem.code).toBe('forbidden');
     expect(core.calls).toEqual([]);
@@ -139,9 +149,10 @@ describe('web shell input handling', () => {
 
   it("returns the core's StationError as a problem the worker can read", async () => {
     const res = await rpc('reprintLabel', { labelId: 'lbl_missing' });
+    expect(core.calls).toEqual([{ method: 'reprintLabel', input: { labelId: 'lbl_missing' } }]);
     expect(JSON.parse(res.body)).toEqual({
       ok: false,
-      problem: { code: 'label_not_found', message: 'That label is not in the history.', nextStep: 'Search History for the order ID.' },
+      problem: { code: 'label_not_found', message: 'That label is not in this station’s history.', nextStep: 'Search History again.' },
     });
   });
 
@@ -182,16 +193,21 @@ describe('web shell events', () => {
     });
   }
 
-  it('forwards jobProgress events of a scan to a WebSocket client', async () => {
+  it("forwards a scan's events (its jobProgress steps, the print queue's changes) to a WebSocket client", async () => {
     const ws = await openSocket(`?token=${shell.token}`, { origin: shell.origin });
-    const received: Array<{ event: string; payload: { step: string } }> = [];
+    const received: Array<{ event: string; payload: { step?: string; jobId?: string } }> = [];
     ws.on('message', (data) => received.push(JSON.parse(String(data))));
+    const progress = () => received.filter((m) => m.event === 'jobProgress');
     try {
-      const res = await rpc('submitScan', { scan: FAKE_SCANS.fresh });
+      const res = await rpc('submitScan', { scan: FRESH_ORDER });
       expect(JSON.parse(res.body).value.outcome).toBe('printed');
-      for (let i = 0; i < 50 && received.length < 4; i++) await new Promise((r) => setTimeout(r, 10));
-      expect(received.map((m) => m.event)).toEqual(['jobProgress', 'jobProgress', 'jobProgress', 'jobProgress']);
-      expect(received.map((m) => m.payload.step)).toEqual(['resolving', 'buying', 'printing', 'done']);
+      for (let i = 0; i < 100 && progress().length < 4; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(progress().map((m) => m.payload.step)).toEqual(['resolving', 'buying', 'printing', 'done']);
+      expect(new Set(progress().map((m) => m.payload.jobId)).size).toBe(1);
+      // The label went through the print queue, whose view the page also gets; nothing else is sent.
+      expect(received.some((m) => m.event === 'printQueue')).toBe(true);
+      expect(new Set(received.map((m) => m.event))).toEqual(new Set(['jobProgress', 'printQueue']));
+      expect(await station.printer.waitForJobs(1)).toHaveLength(1);
     } finally {
       ws.close();
     }
