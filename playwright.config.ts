@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions, STATION_VIEWPORT } from './test/support/browser';
 
-// Specs start their own browser shell on the fake core; run `npx vite build` first (npm run test:e2e does).
+// Specs start their own browser shell on the real station core (test/support/e2e-station.ts); run `npx vite build` first (npm run test:e2e does).
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/playwright',

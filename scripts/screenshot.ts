@@ -1,14 +1,109 @@
 /**
- * Screenshots of every screen and scan outcome against the fake core, for a person to look at.
+ * Screenshots of every screen and scan outcome, for a person to look at. Each state is produced on the
+ * real station core the way the e2e specs do (test/e2e/screens.spec.ts): the sandbox or the loopback
+ * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
+ * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
+ * private CUPS for "Find printers".
  * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { FAKE_SCANS, SEEDED_TRACKING, UNCERTAIN_SEEDS } from '../test/fakes/fake-station-core';
-import { chromiumLaunchOptions, openStation, scan, startFakeStation, STATION_VIEWPORT } from '../test/support/browser';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { sandboxTrackingNumber } from '../electron/station/providers/sandbox';
+import { startFakeAfterShip, type FakeAfterShip } from '../test/fakes/aftership-server';
+import { USB_LABEL_PRINTER } from '../test/fakes/screen-state-core';
+import { startFakeShipium, type FakeShipium } from '../test/fakes/shipium-server';
+import { startFakeShopify } from '../test/fakes/shopify-server';
+import { startFakeTikTok } from '../test/fakes/tiktok-server';
+import { chromiumLaunchOptions, STATION_VIEWPORT } from '../test/support/browser';
+import { openStation, scan, startPrivateCups, startStation, type E2EStation, type E2EStationOptions } from '../test/support/e2e-station';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
+
+const AFTERSHIP_KEY = 'asat_screens_key_abcdef0123456789';
+const SHIPIUM_KEY = 'screens_shipium_key_0123';
+const SHOPIFY_TOKEN = 'shpat_screens_token_0123';
+const TIKTOK = { appKey: '6d2a9b1c0e', appSecret: 'screens_app_secret_0123' } as const;
+
+/** Scans used below. */
+const ORDERS = {
+  fresh: '576900000000000101',
+  second: '576900000000000202',
+  /** 18 digits but not 576/577: printed with a warning. */
+  warning: '123456789012345678',
+  /** Bought and printed before the page opens: History's content, "already labelled" on a rescan. */
+  seeded: Array.from({ length: 8 }, (_, i) => `5768111222333444${String(i + 1).padStart(2, '0')}`),
+} as const;
+
+/** Purchases that got no clear answer, made for real (see startWithUncertainLabels). */
+const UNCERTAIN = {
+  /** AfterShip made the label; its answer was lost. */
+  found: '576811122233344405',
+  /** AfterShip made nothing; the request was lost. */
+  none: '576811122233344410',
+  /** Shipium made the label; its answer was lost, and Shipium cannot be asked. */
+  unsupported: '576811122233344415',
+} as const;
+
+/** Loopback servers and stations started for one group of screenshots; closed after it. */
+let running: Array<{ close(): Promise<void> }> = [];
+
+function keep<T extends { close(): Promise<void> }>(thing: T): T {
+  running.push(thing);
+  return thing;
+}
+
+async function start(options: E2EStationOptions = {}): Promise<E2EStation> {
+  return keep(await startStation(options));
+}
+
+function aftershipEnv(fake: FakeAfterShip): Record<string, string> {
+  return { AFTERSHIP_API_KEY: AFTERSHIP_KEY, AFTERSHIP_BASE_URL: fake.baseUrl };
+}
+
+/** One group of screenshots on its own page; everything it started is closed after it. */
+async function group(browser: Browser, viewport: { width: number; height: number }, run: (page: Page) => Promise<void>): Promise<void> {
+  const page = await browser.newPage({ viewport });
+  try {
+    await run(page);
+  } finally {
+    await page.close();
+    for (const thing of running.reverse()) await thing.close();
+    running = [];
+  }
+}
+
+function expectOutcome(actual: { outcome: string; problem?: { code: string } }, outcome: string, code?: string): void {
+  if (actual.outcome !== outcome || (code && actual.problem?.code !== code)) {
+    throw new Error(`expected ${outcome}${code ? ` (${code})` : ''}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+/** AfterShip and Shipium lose answers while their label lists are down: three labels need checking. */
+async function startWithUncertainLabels(): Promise<{ station: E2EStation; aftership: FakeAfterShip; shipium: FakeShipium }> {
+  const aftership = keep(await startFakeAfterShip({ apiKey: AFTERSHIP_KEY }));
+  const shipium = keep(await startFakeShipium({ apiKey: SHIPIUM_KEY }));
+  const lose = async (core: E2EStation['core'], orderId: string, fault: () => void): Promise<void> => {
+    fault();
+    aftership.failNext('server-error', 100); // AfterShip's label list cannot be read either
+    const outcome = await core.handlers.submitScan({ scan: orderId });
+    aftership.clearFaults();
+    expectOutcome(outcome, 'failed', 'purchase_unknown');
+  };
+  const station = await start({
+    env: { ...aftershipEnv(aftership), SHIPIUM_API_KEY: SHIPIUM_KEY, SHIPIUM_BASE_URL: shipium.baseUrl },
+    core: { noneConfirmDelayMs: 200 },
+    settings: { provider: 'aftership' },
+    seed: async (core) => {
+      await lose(core, UNCERTAIN.found, () => aftership.failNext('reset-after-create'));
+      await lose(core, UNCERTAIN.none, () => aftership.failNext('reset'));
+      await core.handlers.updateSettings({ provider: 'shipium' });
+      await lose(core, UNCERTAIN.unsupported, () => shipium.failNext('reset-after-create'));
+      await core.handlers.updateSettings({ provider: 'aftership' });
+    },
+  });
+  return { station, aftership, shipium };
+}
 
 async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
@@ -16,40 +111,65 @@ async function main(): Promise<void> {
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
   // Settings has a sticky save bar: a full-page capture would paint it mid-page, so show what the screen shows.
   const screenShot = (page: Page, name: string) => page.screenshot({ path: path.join(outDir, `${name}.png`) });
+  // Until the label preview has loaded (or said why there is none).
+  const labelShown = (page: Page) =>
+    page.waitForFunction(() => ![...document.querySelectorAll('.preview-empty')].some((el) => el.textContent?.includes('Loading')));
   try {
     const viewports = [
       { suffix: '', viewport: STATION_VIEWPORT },
       { suffix: '-1080p', viewport: { width: 1920, height: 1080 } },
     ];
     for (const { suffix, viewport } of viewports) {
-      const station = await startFakeStation({ stepDelayMs: 150 });
-      const page = await browser.newPage({ viewport });
-      try {
+      await group(browser, viewport, async (page) => {
+        // The sandbox, with a History of earlier labels; AfterShip's fake for a refusal and a failed download.
+        const aftership = keep(await startFakeAfterShip({ apiKey: AFTERSHIP_KEY }));
+        const station = await start({
+          env: aftershipEnv(aftership),
+          seed: async (core) => {
+            for (const orderId of ORDERS.seeded) expectOutcome(await core.handlers.submitScan({ scan: orderId }), 'printed');
+            await core.handlers.updateSettings({ sandbox: { latencyMs: 150 } });
+          },
+        });
+        // Chosen on the station, then the page reloaded so its header shows the provider at once.
+        const provider = async (name: 'sandbox' | 'aftership', shown: string) => {
+          await station.core.handlers.updateSettings({ provider: name });
+          await page.reload();
+          await page.getByTestId('provider').filter({ hasText: shown }).waitFor();
+        };
         await openStation(page, station.shell);
         await shot(page, `01-scan-idle${suffix}`);
         const outcomes: Array<[string, string, string]> = [
-          ['02-scan-printed', FAKE_SCANS.fresh, 'outcome-good'],
-          ['03-scan-printed-warning', FAKE_SCANS.warning, 'outcome-good'],
-          ['04-scan-already-labelled', FAKE_SCANS.alreadyLabelled, 'outcome-warn'],
-          ['05-scan-print-failed', FAKE_SCANS.printFails, 'outcome-bad'],
-          ['06-scan-failed-refused', FAKE_SCANS.refused, 'outcome-bad'],
-          ['07-scan-failed-shopify', FAKE_SCANS.shopify, 'outcome-bad'],
+          ['02-scan-printed', ORDERS.fresh, 'outcome-good'],
+          ['03-scan-printed-warning', ORDERS.warning, 'outcome-good'],
+          ['04-scan-already-labelled', ORDERS.seeded.at(-1)!, 'outcome-warn'],
+          ['07-scan-failed-shopify', '#1001', 'outcome-bad'],
         ];
         for (const [name, text, testId] of outcomes) {
           await scan(page, text);
           await page.getByTestId(testId).waitFor();
-          await page.waitForFunction(() => !document.querySelector('.preview-empty'));
+          await labelShown(page);
           await shot(page, `${name}${suffix}`);
         }
-        await page
-          .getByTestId('history-row')
-          .first()
-          .waitFor({ state: 'detached' })
-          .catch(() => undefined);
+        // Live AfterShip: the label file cannot be downloaded; then the order is refused.
+        await provider('aftership', 'LIVE · AfterShip');
+        aftership.failNext('server-error', 20, 'files');
+        await scan(page, ORDERS.second);
+        const notPrinted = page.getByTestId('outcome-bad').filter({ hasText: 'NOT printed' });
+        await notPrinted.waitFor({ timeout: 30_000 });
+        // The saved label's file can be downloaded again: its preview shows next to the problem.
+        aftership.clearFaults();
+        await notPrinted.getByTestId('label-preview').waitFor();
+        await shot(page, `05-scan-print-failed${suffix}`);
+        aftership.failNext({ type: 'business', code: 4802 });
+        await scan(page, '577900000000000422');
+        await page.getByTestId('outcome-bad').filter({ hasText: 'nothing was bought' }).waitFor();
+        await shot(page, `06-scan-failed-refused${suffix}`);
+        await provider('sandbox', 'SANDBOX');
+
         await page.keyboard.press('F2');
         await page.getByTestId('history-row').first().waitFor();
         await shot(page, `10-history${suffix}`);
-        await page.getByTestId('history-search').fill(SEEDED_TRACKING);
+        await page.getByTestId('history-search').fill(sandboxTrackingNumber(ORDERS.seeded[2]!, 0));
         await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 1);
         await page.getByTestId('history-row').first().click();
         await page.getByTestId('label-preview').waitFor();
@@ -57,233 +177,194 @@ async function main(): Promise<void> {
         await page.keyboard.press('F3');
         await page.getByTestId('settings-form').waitFor();
         await screenShot(page, `20-settings${suffix}`);
-      } finally {
-        await page.close();
-        await station.close();
-      }
+      });
     }
 
     // Running job, and a second scan refused while it runs.
-    {
-      const station = await startFakeStation({ stepDelayMs: 2000 });
-      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
-      try {
-        await openStation(page, station.shell);
-        await scan(page, FAKE_SCANS.fresh);
-        await page.locator('.step-current', { hasText: 'Buying' }).waitFor();
-        await shot(page, '08-scan-running');
-        await scan(page, '576900000000000202');
-        await page.getByTestId('refusal').waitFor();
-        await shot(page, '09-scan-refused-while-busy');
-      } finally {
-        await page.close();
-        await station.close();
-      }
-    }
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const station = await start({ settings: { sandbox: { latencyMs: 2000 } } });
+      await openStation(page, station.shell);
+      await scan(page, ORDERS.fresh);
+      await page.locator('.step-current', { hasText: 'Buying' }).waitFor();
+      await shot(page, '08-scan-running');
+      await scan(page, ORDERS.second);
+      await page.getByTestId('refusal').waitFor();
+      await shot(page, '09-scan-refused-while-busy');
+      await page.getByTestId('outcome-good').waitFor();
+    });
 
     // Settings: key set, locked fields, a validation problem; then the connection dropping.
-    {
-      const station = await startFakeStation({
-        lockedByEnv: [
-          { field: 'printer.address', variable: 'LABEL_STATION_PRINTER' },
-          { field: 'operator', variable: 'LABEL_STATION_OPERATOR' },
-        ],
-      });
-      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
-      try {
-        await openStation(page, station.shell);
-        await page.keyboard.press('F3');
-        await page.locator('#provider').selectOption('aftership');
-        await page.getByTestId('secret-aftershipApiKey').getByTestId('secret-input').fill('asat_1234567890abcdef');
-        await page.getByRole('button', { name: 'Save key' }).click();
-        await page.getByTestId('key-is-set').waitFor();
-        await page.getByTestId('test-print').click();
-        await page.getByText('Test label sent').waitFor();
-        await screenShot(page, '21-settings-key-set-locked');
-        await page.locator('#baseUrl').fill('not a url');
-        await page.getByLabel('Width').fill('0');
-        await page.getByTestId('save-settings').click();
-        await page.getByTestId('problem').last().waitFor();
-        await screenShot(page, '22-settings-invalid');
-        await station.shell.close();
-        await page.getByTestId('connection-banner').waitFor();
-        await shot(page, '30-connection-lost');
-      } finally {
-        await page.close();
-        await station.close();
-      }
-    }
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const station = await start({ lockPrinter: true, env: { LABEL_STATION_OPERATOR: 'Jordan' } });
+      await openStation(page, station.shell);
+      await page.keyboard.press('F3');
+      await page.locator('#provider').selectOption('aftership');
+      await page.getByTestId('secret-aftershipApiKey').getByTestId('secret-input').fill('asat_1234567890abcdef');
+      await page.getByRole('button', { name: 'Save key' }).click();
+      await page.getByTestId('key-is-set').waitFor();
+      await page.getByTestId('test-print').click();
+      await page.getByText('Test label sent').waitFor();
+      await station.printer.waitForJobs(1);
+      await screenShot(page, '21-settings-key-set-locked');
+      await page.locator('#baseUrl').fill('not a url');
+      await page.getByLabel('Width').fill('0');
+      await page.getByTestId('save-settings').click();
+      await page.getByTestId('problem').last().waitFor();
+      await screenShot(page, '22-settings-invalid');
+      await station.shell.close();
+      await page.getByTestId('connection-banner').waitFor();
+      await shot(page, '30-connection-lost');
+    });
 
     // Each provider's settings section; TikTok authorization; env-locked secrets.
-    {
-      const station = await startFakeStation({
-        settings: { tiktok: { appKey: '6d2a9b1c0e' } },
-        secrets: ['tiktokAppSecret', 'shopifyAdminToken'],
-        lockedByEnv: [{ field: 'secrets.shipiumApiKey', variable: 'SHIPIUM_API_KEY' }],
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const tiktok = keep(await startFakeTikTok({ ...TIKTOK }));
+      const station = await start({
+        env: { SHIPIUM_API_KEY: SHIPIUM_KEY },
+        settings: { tiktok: { appKey: TIKTOK.appKey, apiBaseUrl: tiktok.apiBaseUrl, authBaseUrl: tiktok.authBaseUrl } },
+        seed: async (core) => {
+          await core.handlers.setSecret({ secret: 'tiktokAppSecret', value: TIKTOK.appSecret });
+          await core.handlers.setSecret({ secret: 'shopifyAdminToken', value: SHOPIFY_TOKEN });
+        },
       });
-      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
-      try {
-        await openStation(page, station.shell);
-        await page.keyboard.press('F3');
-        for (const provider of ['sandbox', 'aftership', 'tiktok', 'shipium']) {
-          await page.locator('#provider').selectOption(provider);
-          await page.getByTestId(`section-${provider}`).waitFor();
-          await screenShot(page, `23-settings-${provider}`);
-        }
-        await page.locator('#provider').selectOption('tiktok');
-        await page.getByTestId('tiktok-authorize').click();
-        await page.getByTestId('tiktok-authorize-url').waitFor();
-        await page.getByTestId('tiktok-code').fill('TTP_0a1b2c3d4e');
-        await page.getByTestId('tiktok-code').scrollIntoViewIfNeeded();
-        await screenShot(page, '24-settings-tiktok-authorizing');
-        await page.getByTestId('tiktok-finish').click();
-        await page.getByTestId('tiktok-auth-status').filter({ hasText: 'Authorized for' }).waitFor();
-        await screenShot(page, '25-settings-tiktok-authorized');
-        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-        await screenShot(page, '26-settings-bottom');
-      } finally {
-        await page.close();
-        await station.close();
+      await openStation(page, station.shell);
+      await page.keyboard.press('F3');
+      for (const provider of ['sandbox', 'aftership', 'tiktok', 'shipium']) {
+        await page.locator('#provider').selectOption(provider);
+        await page.getByTestId(`section-${provider}`).waitFor();
+        await screenShot(page, `23-settings-${provider}`);
       }
-    }
+      await page.locator('#provider').selectOption('tiktok');
+      await page.getByTestId('tiktok-authorize').click();
+      const address = page.getByTestId('tiktok-authorize-url');
+      await address.waitFor();
+      const state = new URL(await address.inputValue()).searchParams.get('state');
+      await page.getByTestId('tiktok-code').fill(`https://station.example/callback?code=${tiktok.issueAuthCode()}&state=${state}`);
+      await page.getByTestId('tiktok-code').scrollIntoViewIfNeeded();
+      await screenShot(page, '24-settings-tiktok-authorizing');
+      await page.getByTestId('tiktok-finish').click();
+      await page.getByTestId('tiktok-auth-status').filter({ hasText: 'Authorized for' }).waitFor();
+      await screenShot(page, '25-settings-tiktok-authorized');
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await screenShot(page, '26-settings-bottom');
+    });
 
     // Labels that need checking: History, details, the confirmation; a purchase without an answer.
-    {
-      const station = await startFakeStation({ stepDelayMs: 100 });
-      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
-      try {
-        await openStation(page, station.shell);
-        await scan(page, FAKE_SCANS.answerLost);
-        await page.getByTestId('outcome-bad').waitFor();
-        await shot(page, '12-scan-purchase-unknown');
-        await page.keyboard.press('F2');
-        await page.getByTestId('uncertain-banner').waitFor();
-        await shot(page, '13-history-uncertain-banner');
-        await page.getByTestId('filter-uncertain').click();
-        await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 4);
-        await shot(page, '14-history-needs-checking');
-        await page.getByTestId('history-row').filter({ hasText: UNCERTAIN_SEEDS.found }).click();
-        await page.getByTestId('recheck').waitFor();
-        await shot(page, '15-history-uncertain-detail');
-        await page.getByTestId('confirm-no-label').click();
-        await page.getByTestId('confirm-dialog').waitFor();
-        await shot(page, '16-history-confirm-no-label');
-        await page.getByTestId('confirm-cancel').click();
-        await page.getByTestId('recheck').click();
-        await page.getByTestId('uncertain-result').waitFor();
-        await page.getByTestId('label-preview').waitFor();
-        await shot(page, '17-history-uncertain-found');
-      } finally {
-        await page.close();
-        await station.close();
-      }
-    }
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const { station, aftership } = await startWithUncertainLabels();
+      await openStation(page, station.shell);
+      aftership.failNext('reset-after-create');
+      aftership.failNext('server-error', 100);
+      await scan(page, ORDERS.fresh);
+      await page.getByTestId('outcome-bad').filter({ hasText: 'could not confirm' }).waitFor({ timeout: 30_000 });
+      await shot(page, '12-scan-purchase-unknown');
+      aftership.clearFaults();
+      await page.keyboard.press('F2');
+      await page.getByTestId('uncertain-banner').waitFor();
+      await shot(page, '13-history-uncertain-banner');
+      await page.getByTestId('filter-uncertain').click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 4);
+      await shot(page, '14-history-needs-checking');
+      await page.getByTestId('history-row').filter({ hasText: UNCERTAIN.found }).click();
+      await page.getByTestId('recheck').waitFor();
+      await shot(page, '15-history-uncertain-detail');
+      await page.getByTestId('confirm-no-label').click();
+      await page.getByTestId('confirm-dialog').waitFor();
+      await shot(page, '16-history-confirm-no-label');
+      await page.getByTestId('confirm-cancel').click();
+      await page.getByTestId('recheck').click();
+      await page.getByTestId('uncertain-result').waitFor();
+      await page.getByTestId('label-preview').waitFor();
+      await shot(page, '17-history-uncertain-found');
+    });
 
     // A slow provider without tracking (Shipium).
-    {
-      const station = await startFakeStation({ provider: 'shipium', secrets: ['shipiumApiKey'], stepDelayMs: 100, slowBuyMs: 3_500 });
-      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
-      try {
-        await openStation(page, station.shell);
-        await shot(page, '33-shipium-idle');
-        await scan(page, FAKE_SCANS.fresh);
-        await page.getByTestId('elapsed').filter({ hasText: '2 s' }).waitFor();
-        await shot(page, '34-shipium-buying-elapsed');
-        await page.getByTestId('outcome-good').waitFor({ timeout: 10_000 });
-        await page.waitForFunction(() => !document.querySelector('.preview-empty'));
-        await shot(page, '35-shipium-printed-no-tracking');
-      } finally {
-        await page.close();
-        await station.close();
-      }
-    }
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const shipium = keep(await startFakeShipium({ apiKey: SHIPIUM_KEY, delayMs: 3_500 }));
+      const station = await start({
+        env: { LABEL_STATION_PROVIDER: 'shipium', SHIPIUM_API_KEY: SHIPIUM_KEY, SHIPIUM_BASE_URL: shipium.baseUrl },
+      });
+      await openStation(page, station.shell);
+      await shot(page, '33-shipium-idle');
+      await scan(page, ORDERS.fresh);
+      await page.getByTestId('elapsed').filter({ hasText: '2 s' }).waitFor();
+      await shot(page, '34-shipium-buying-elapsed');
+      await page.getByTestId('outcome-good').waitFor({ timeout: 10_000 });
+      await labelShown(page);
+      await shot(page, '35-shipium-printed-no-tracking');
+    });
 
     // A Shopify order number resolved through the order sources.
-    {
-      const station = await startFakeStation({
-        stepDelayMs: 100,
-        settings: { shopify: { storeUrl: 'https://sunrise-goods.myshopify.com' } },
-        secrets: ['shopifyAdminToken'],
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const shopify = keep(await startFakeShopify({ adminToken: SHOPIFY_TOKEN }));
+      shopify.addOrder({
+        name: '#1001',
+        customAttributes: [{ key: 'TikTok Shop Order Number', value: '576900000000001001' }],
+        lineItems: [
+          { sku: 'MUG-BLK-12', name: 'Matte mug, black, 12 oz', quantity: 2 },
+          { sku: 'COAST-4PK', name: 'Cork coasters, 4 pack', quantity: 1 },
+        ],
       });
-      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
-      try {
-        await openStation(page, station.shell);
-        await scan(page, '#1001');
-        await page.getByTestId('outcome-good').waitFor();
-        await page.waitForFunction(() => !document.querySelector('.preview-empty'));
-        await shot(page, '36-scan-shopify-resolved');
-      } finally {
-        await page.close();
-        await station.close();
-      }
-    }
+      const station = await start({
+        settings: { shopify: { storeUrl: shopify.storeUrl } },
+        seed: async (core) => void (await core.handlers.setSecret({ secret: 'shopifyAdminToken', value: SHOPIFY_TOKEN })),
+      });
+      await openStation(page, station.shell);
+      await scan(page, '#1001');
+      await page.getByTestId('outcome-good').waitFor();
+      await labelShown(page);
+      await shot(page, '36-scan-shopify-resolved');
+    });
 
     // The printer: Settings' printer section (found printers, a fault checked), and a fault on Scan.
-    {
-      const station = await startFakeStation({
-        stepDelayMs: 100,
-        lockedByEnv: [{ field: 'printer.media', variable: 'LABEL_STATION_MEDIA' }],
-      });
-      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
-      try {
-        await openStation(page, station.shell);
-        await page.getByTestId('printer-ready').waitFor();
-        await shot(page, '40-scan-printer-ready');
-        await page.keyboard.press('F3');
-        await page.getByTestId('find-printers').click();
-        await page.getByTestId('found-printer').first().click();
-        station.core.setPrinterState('paper_out');
-        await page.getByTestId('check-printer').click();
-        await page.getByTestId('printer-check-result').waitFor();
-        await page.locator('legend', { hasText: 'Printer' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-        await screenShot(page, '41-settings-printer');
-        await page.getByTestId('printer-check').evaluate((el) => el.scrollIntoView({ block: 'center' }));
-        await screenShot(page, '41-settings-printer-status');
-        await page.keyboard.press('F1');
-        await page.getByTestId('printer-fault').waitFor();
-        await scan(page, FAKE_SCANS.fresh);
-        await page.getByTestId('outcome-bad').waitFor();
-        await page.waitForFunction(() => !document.querySelector('.preview-empty'));
-        await shot(page, '42-scan-printer-fault');
-      } finally {
-        await page.close();
-        await station.close();
-      }
-    }
-    {
-      const station = await startFakeStation({ discoveredPrinters: [] });
-      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
-      try {
-        await openStation(page, station.shell);
-        await page.keyboard.press('F3');
-        await page.getByTestId('find-printers').click();
-        await page.getByTestId('no-printers-found').waitFor();
-        await page.locator('legend', { hasText: 'Printer' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-        await screenShot(page, '43-settings-no-printers-found');
-      } finally {
-        await page.close();
-        await station.close();
-      }
-    }
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      keep(await startPrivateCups(['Zebra_ZD421', 'Office_Laser']));
+      const station = await start({ env: { LABEL_STATION_MEDIA: '4x6' }, usbPrinters: [USB_LABEL_PRINTER] });
+      await openStation(page, station.shell);
+      await page.getByTestId('printer-ready').waitFor();
+      await shot(page, '40-scan-printer-ready');
+      await page.keyboard.press('F3');
+      await page.getByTestId('find-printers').click();
+      await page.getByTestId('found-printer').first().waitFor();
+      station.printer.setState('paper_out');
+      await page.getByTestId('check-printer').click();
+      await page.getByTestId('printer-check-result').filter({ hasText: 'out of paper' }).waitFor();
+      await page.locator('legend', { hasText: 'Printer' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await screenShot(page, '41-settings-printer');
+      await page.getByTestId('printer-check').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await screenShot(page, '41-settings-printer-status');
+      await page.keyboard.press('F1');
+      await page.getByTestId('printer-fault').waitFor();
+      // Bought while the printer is out of paper: the label waits in the print queue.
+      await scan(page, ORDERS.fresh);
+      await page.getByTestId('outcome-queued').waitFor();
+      await labelShown(page);
+      await shot(page, '42-scan-printer-fault');
+    });
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      keep(await startPrivateCups([]));
+      const station = await start({ usbPrinters: [] });
+      await openStation(page, station.shell);
+      await page.keyboard.press('F3');
+      await page.getByTestId('find-printers').click();
+      await page.getByTestId('no-printers-found').waitFor();
+      await page.locator('legend', { hasText: 'Printer' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await screenShot(page, '43-settings-no-printers-found');
+    });
 
     // A live (non-sandbox) provider, and a page opened without its token.
-    {
-      const station = await startFakeStation({ provider: 'aftership' });
-      const page = await browser.newPage({ viewport: STATION_VIEWPORT });
-      try {
-        await openStation(page, station.shell);
-        await shot(page, '31-live-provider');
-        await page.goto(station.shell.origin + '/');
-        await page.evaluate(() => sessionStorage.clear());
-        await page.reload();
-        await page.getByTestId('no-token-banner').waitFor();
-        await page.waitForTimeout(500);
-        await shot(page, '32-no-token');
-      } finally {
-        await page.close();
-        await station.close();
-      }
-    }
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const aftership = keep(await startFakeAfterShip({ apiKey: AFTERSHIP_KEY }));
+      const station = await start({ env: { LABEL_STATION_PROVIDER: 'aftership', ...aftershipEnv(aftership) } });
+      await openStation(page, station.shell);
+      await shot(page, '31-live-provider');
+      await page.goto(station.shell.origin + '/');
+      await page.evaluate(() => sessionStorage.clear());
+      await page.reload();
+      await page.getByTestId('no-token-banner').waitFor();
+      await page.waitForTimeout(500);
+      await shot(page, '32-no-token');
+    });
   } finally {
     await browser.close();
   }

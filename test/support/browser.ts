@@ -1,14 +1,12 @@
 /**
  * Headless Chromium (Debian's, never a downloaded one), opening the station page and scanning, shared
- * by the e2e specs (test/e2e) and scripts/screenshot.ts. The e2e specs run on the real station core
- * (test/support/e2e-station.ts); startFakeStation is left for scripts/screenshot.ts only.
+ * by the e2e specs (test/e2e) and scripts/screenshot.ts, both on the real station core
+ * (test/support/e2e-station.ts).
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LaunchOptions, Page } from '@playwright/test';
-import { startWebShell, type WebShell } from '../../electron/web/server';
-import { createFakeStationCore, type FakeStationCore, type FakeStationOptions } from '../fakes/fake-station-core';
+import type { WebShell } from '../../electron/web/server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -29,28 +27,6 @@ export const chromiumLaunchOptions: LaunchOptions = { executablePath: CHROMIUM_P
 export const STATION_VIEWPORT = { width: 1366, height: 768 };
 
 export const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
-
-export interface FakeStation {
-  core: FakeStationCore;
-  shell: WebShell;
-  close(): Promise<void>;
-}
-
-export async function startFakeStation(options: FakeStationOptions = {}): Promise<FakeStation> {
-  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npx vite build\` first (npm run test:e2e does).`);
-  }
-  const core = createFakeStationCore(options);
-  const shell = await startWebShell({ core, staticDir: RENDERER_DIR });
-  return {
-    core,
-    shell,
-    async close() {
-      await shell.close();
-      await core.close();
-    },
-  };
-}
 
 /** Opens the station page and waits until it shows its provider. */
 export async function openStation(page: Page, shell: WebShell): Promise<void> {
