@@ -64,8 +64,23 @@ export interface LoopbackCore {
   /** The default printer: a loopback Zebra whose state the test sets (paper_out, head_open, no answer...). */
   printer: ZebraStatusPrinter;
   dataDir: string;
-  /** Closes the core and the printer, and removes the data folder. */
+  /** What the core and the shell logged (E2E_STATION_LOG=1 also prints it). */
+  logs: string[];
+  /** Closes the core and the printer, and removes the data folder; fails if the station hit an unexpected error. */
   close(): Promise<void>;
+}
+
+function logInto(logs: string[]): (line: string) => void {
+  return (line) => {
+    logs.push(line);
+    if (process.env.E2E_STATION_LOG) console.error(`[station] ${line}`);
+  };
+}
+
+/** A station that answered internal_error hid a bug from the screen under test: say so when it closes. */
+function unexpectedErrors(logs: string[]): Error | undefined {
+  const unexpected = logs.filter((line) => line.includes('failed unexpectedly'));
+  return unexpected.length ? new Error(`the station hit unexpected errors:\n${unexpected.join('\n')}`) : undefined;
 }
 
 /**
@@ -75,6 +90,8 @@ export interface LoopbackCore {
  */
 export async function startLoopbackCore(options: Omit<E2EStationOptions, 'usbPrinters'> = {}): Promise<LoopbackCore> {
   const temp = makeTempDir();
+  const logs: string[] = [];
+  const log = logInto(logs);
   const printer = await startZebraStatusPrinter(options.zebra);
   let core: StationCore | undefined;
   try {
@@ -87,6 +104,7 @@ export async function startLoopbackCore(options: Omit<E2EStationOptions, 'usbPri
         ...options.env,
       },
       printTiming: TEST_PRINT_TIMING,
+      log,
       ...options.core,
     });
     // No sandbox delay unless a test asks for one (the first scan's steps still all show).
@@ -105,10 +123,13 @@ export async function startLoopbackCore(options: Omit<E2EStationOptions, 'usbPri
     core: started,
     printer,
     dataDir: temp.dir,
+    logs,
     async close() {
       await started.close();
       await printer.close();
       temp.remove();
+      const failure = unexpectedErrors(logs);
+      if (failure) throw failure;
     },
   };
 }
@@ -122,7 +143,7 @@ export async function startStation(options: E2EStationOptions = {}): Promise<E2E
   let shell: WebShell;
   try {
     const shown = options.usbPrinters ? withUsbPrinters(core, options.usbPrinters) : core;
-    shell = await startWebShell({ core: shown, staticDir: RENDERER_DIR, port: 0 });
+    shell = await startWebShell({ core: shown, staticDir: RENDERER_DIR, port: 0, log: logInto(station.logs) });
   } catch (error) {
     await station.close();
     throw error;

@@ -1,18 +1,22 @@
 /** The on-disk cache of label files, so a reprint never needs the network. */
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { LabelFormat } from '../../../shared/schemas';
 
 export class LabelFiles {
   constructor(private readonly dir: string) {}
 
-  /** Writes atomically (temp file, fsync, rename) so a crash never leaves half a label. */
+  /**
+   * Writes atomically (temp file, fsync, rename) so a crash never leaves half a label. Each write has
+   * its own temp file: a reprint and a preview may fetch the same label at once.
+   */
   async save(labelId: string, format: LabelFormat, bytes: Uint8Array, createdAt: Date): Promise<string> {
     const day = createdAt.toISOString().slice(0, 10);
     const folder = path.join(this.dir, day);
     await mkdir(folder, { recursive: true });
     const target = path.join(folder, `${labelId}.${format}`);
-    const temp = `${target}.tmp`;
+    const temp = `${target}.${randomUUID()}.tmp`;
     const handle = await open(temp, 'w', 0o600);
     try {
       await handle.writeFile(bytes);

@@ -220,9 +220,13 @@ function labelMayExist(orderId: string, reason: string): Problem {
 
 function downloadProblem(error: unknown): Problem {
   const reason = error instanceof StationError ? error.message : 'the download failed';
+  // The provider's own words may already say that the label was bought: not twice in one sentence.
+  const message = reason.startsWith('The label was bought')
+    ? reason
+    : `The label was bought but its file could not be downloaded (${reason}).`;
   return {
     code: 'label_download_failed',
-    message: `The label was bought but its file could not be downloaded (${reason}).`,
+    message,
     nextStep: 'Press Reprint to try the download again. Do not scan the order again.',
   };
 }
