@@ -5,7 +5,18 @@
  */
 import { z } from 'zod';
 import type { StationError } from '../../../shared/errors';
-import { shopifyErrors } from './shopify-errors';
+import {
+  shopifyBadResponse,
+  shopifyCancelled,
+  shopifyForbidden,
+  shopifyQueryFailed,
+  shopifyThrottled,
+  shopifyTimeout,
+  shopifyUnauthorized,
+  shopifyUnavailable,
+  shopifyUnreachable,
+  shopifyWrongAddress,
+} from './shopify-errors';
 
 export interface ShopifyGraphqlOptions {
   storeUrl: string;
@@ -43,7 +54,7 @@ export async function shopifyGraphql(
 ): Promise<unknown> {
   const store = storeLabel(opts.storeUrl);
   const url = `${opts.storeUrl}/admin/api/${encodeURIComponent(opts.apiVersion)}/graphql.json`;
-  let last: StationError = shopifyErrors.badResponse(store);
+  let last: StationError = shopifyBadResponse(store);
   for (let attempt = 0; attempt <= opts.retries; attempt++) {
     const result = await once(url, store, opts, JSON.stringify({ query, variables }), signal);
     if ('data' in result) return result.data;
@@ -67,30 +78,29 @@ async function once(url: string, store: string, opts: ShopifyGraphqlOptions, bod
     });
     text = await response.text();
   } catch {
-    if (signal?.aborted) return { fail: shopifyErrors.cancelled() };
-    if (timeout.aborted) return { fail: shopifyErrors.timeout(store) };
-    return { fail: shopifyErrors.unreachable(store) };
+    if (signal?.aborted) return { fail: shopifyCancelled() };
+    if (timeout.aborted) return { fail: shopifyTimeout(store) };
+    return { fail: shopifyUnreachable(store) };
   }
   const { status } = response;
-  if (status === 401) return { fail: shopifyErrors.unauthorized(store) };
-  if (status === 403) return { fail: shopifyErrors.forbidden(store) };
-  if (status === 429) return { retryAfterMs: retryAfterHeaderMs(response.headers), error: shopifyErrors.throttled(store) };
-  if (status >= 500) return { retryAfterMs: 1_000, error: shopifyErrors.unavailable(store, status) };
-  if (status !== 200) return { fail: shopifyErrors.wrongAddress(store, status) };
+  if (status === 401) return { fail: shopifyUnauthorized(store) };
+  if (status === 403) return { fail: shopifyForbidden(store) };
+  if (status === 429) return { retryAfterMs: retryAfterHeaderMs(response.headers), error: shopifyThrottled(store) };
+  if (status >= 500) return { retryAfterMs: 1_000, error: shopifyUnavailable(store, status) };
+  if (status !== 200) return { fail: shopifyWrongAddress(store, status) };
 
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { fail: shopifyErrors.badResponse(store) };
+    return { fail: shopifyBadResponse(store) };
   }
   const answer = GraphqlAnswer.safeParse(json);
-  if (!answer.success) return { fail: shopifyErrors.badResponse(store) };
+  if (!answer.success) return { fail: shopifyBadResponse(store) };
   const errors = Array.isArray(answer.data.errors) ? answer.data.errors : [];
   const codes = errors.map((e) => e.extensions?.code ?? '');
-  if (codes.includes('THROTTLED'))
-    return { retryAfterMs: throttleWaitMs(answer.data.extensions?.cost), error: shopifyErrors.throttled(store) };
-  if (codes.includes('ACCESS_DENIED')) return { fail: shopifyErrors.forbidden(store) };
+  if (codes.includes('THROTTLED')) return { retryAfterMs: throttleWaitMs(answer.data.extensions?.cost), error: shopifyThrottled(store) };
+  if (codes.includes('ACCESS_DENIED')) return { fail: shopifyForbidden(store) };
   if (errors.length > 0 && answer.data.data == null) {
     const said =
       errors
@@ -98,9 +108,9 @@ async function once(url: string, store: string, opts: ShopifyGraphqlOptions, bod
         .filter(Boolean)
         .join('; ')
         .slice(0, 200) || 'unknown error';
-    return { fail: shopifyErrors.queryFailed(store, scrub(said, opts.adminToken)) };
+    return { fail: shopifyQueryFailed(store, scrub(said, opts.adminToken)) };
   }
-  if (answer.data.data == null) return { fail: shopifyErrors.badResponse(store) };
+  if (answer.data.data == null) return { fail: shopifyBadResponse(store) };
   return { data: answer.data.data };
 }
 
@@ -133,10 +143,10 @@ function scrub(text: string, secret: string): string {
 
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(shopifyErrors.cancelled());
+    if (signal?.aborted) return reject(shopifyCancelled());
     const onAbort = () => {
       clearTimeout(timer);
-      reject(shopifyErrors.cancelled());
+      reject(shopifyCancelled());
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

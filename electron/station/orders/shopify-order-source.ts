@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { OrderDetails, type LineItem } from '../../../shared/domain/orders';
 import type { OrderQuery, OrderSource } from './order-source';
-import { shopifyErrors } from './shopify-errors';
+import { shopifyBadResponse, shopifyNoTikTokId } from './shopify-errors';
 import { shopifyGraphql, storeLabel, type ShopifyGraphqlOptions } from './shopify-graphql';
 import { extractTikTokOrderId } from './shopify-tiktok-id';
 
@@ -75,7 +75,7 @@ export function createShopifyOrderSource(opts: ShopifyOrderSourceOptions): Order
   async function search(query: string, signal?: AbortSignal): Promise<ShopifyOrderNode[]> {
     const data = await shopifyGraphql(graphql, ORDER_LOOKUP_QUERY, { query }, signal);
     const parsed = OrdersData.safeParse(data);
-    if (!parsed.success) throw shopifyErrors.badResponse(store);
+    if (!parsed.success) throw shopifyBadResponse(store);
     return parsed.data.orders.nodes;
   }
 
@@ -92,7 +92,7 @@ export function createShopifyOrderSource(opts: ShopifyOrderSourceOptions): Order
         const node = preferOpen(nodes);
         if (!node) return null;
         const found = extractTikTokOrderId(fields(node));
-        if (!found) throw shopifyErrors.noTikTokId(node.name);
+        if (!found) throw shopifyNoTikTokId(node.name);
         return toDetails(node, found.orderId, store);
       }
       const id = query.orderId;
@@ -133,7 +133,7 @@ function toDetails(node: ShopifyOrderNode, orderId: string, store: string): Orde
     status: node.cancelledAt ? 'CANCELLED' : (node.displayFulfillmentStatus?.slice(0, 60) ?? null),
     lineItems,
   });
-  if (!details.success) throw shopifyErrors.badResponse(store);
+  if (!details.success) throw shopifyBadResponse(store);
   return details.data;
 }
 
