@@ -1,3 +1,3 @@
 export { createShipiumProvider, SHIPIUM_PRODUCTION_BASE_URL, type ShipiumProviderOptions } from './shipium-provider';
-export { buildShipiumLabelBody, SHIPIUM_LABEL_PATH, type ShipiumLabelBody } from './request-body';
+export { buildShipiumLabelBody } from './request-body';
 export { decodeLabelDataUrl } from './data-url';
