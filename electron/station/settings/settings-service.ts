@@ -117,6 +117,12 @@ export class SettingsService {
   }
 }
 
+/**
+ * Settings saved by an older station, with the sections and fields it did not know yet taken from the
+ * defaults. Not conf's / electron-store's `defaults` option: they merge only top-level keys
+ * (`Object.assign(defaults, file)`), and all settings live under one key, so a saved object would hide
+ * every newer default inside it.
+ */
 function mergeDefaults(saved: Record<string, unknown>): Record<string, unknown> {
   const raw = migrateSinglePrinter(saved);
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS, ...raw };
