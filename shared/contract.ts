@@ -5,17 +5,10 @@
  */
 import { z } from 'zod';
 import { Problem } from './errors';
-import {
-  JobStep,
-  LabelDetail,
-  LabelRecord,
-  PrinterId,
-  PrinterSettings,
-  ProviderName,
-  PublicSettings,
-  SecretName,
-  SettingsPatch,
-} from './schemas';
+import { JobStep, LabelDetail, LabelRecord } from './domain/labels';
+import { PrinterId, PrinterSettings } from './domain/printers';
+import { ProviderName } from './domain/providers';
+import { PublicSettings, SecretName, SettingsPatch } from './domain/settings';
 import { OrderDetails } from './domain/orders';
 import { PrintJobView, PrintQueueView } from './domain/print-queue';
 

@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { PrintQueueView } from '../../shared/domain/print-queue';
-import type { LabelDetail } from '../../shared/schemas';
+import type { LabelDetail } from '../../shared/domain/labels';
 import { station, useConnection } from './station';
 import { keys } from './queries';
 import { printerStatesKey, viewListsEveryJob } from '../scan/print-queue-words';

@@ -1,7 +1,7 @@
 /** react-query hooks over the station: info, settings, history, label detail and preview. */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { station } from './station';
-import type { LabelRecord } from '../../shared/schemas';
+import type { LabelRecord } from '../../shared/domain/labels';
 
 export const HISTORY_PAGE = 25;
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LabelRecord } from '../../shared/schemas';
+import type { LabelRecord } from '../../shared/domain/labels';
 import { useHistory, useUncertainLabels } from '../api/queries';
 import { useDebounced } from '../ui/hooks';
 import { useNav } from '../state/nav';

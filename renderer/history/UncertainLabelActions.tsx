@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LabelRecord } from '../../shared/schemas';
+import type { LabelRecord } from '../../shared/domain/labels';
 import { station } from '../api/station';
 import { keys } from '../api/queries';
 import { toProblem } from '../api/problem';

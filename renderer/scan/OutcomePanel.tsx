@@ -1,4 +1,4 @@
-import type { LabelRecord } from '../../shared/schemas';
+import type { LabelRecord } from '../../shared/domain/labels';
 import type { ScanResult } from '../state/scan-store';
 import { useNav } from '../state/nav';
 import { LabelPreview } from '../ui/LabelPreview';

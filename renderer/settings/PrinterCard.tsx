@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { PrinterProfile } from '../../shared/schemas';
+import type { PrinterProfile } from '../../shared/domain/printers';
 import {
   DPI_CHOICES,
   dpiFromText,

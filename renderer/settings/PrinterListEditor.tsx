@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { MAX_PRINTERS, type PublicSettings } from '../../shared/schemas';
+import { MAX_PRINTERS } from '../../shared/domain/printers';
+import { type PublicSettings } from '../../shared/domain/settings';
 import {
   addPrinter,
   canAddPrinter,

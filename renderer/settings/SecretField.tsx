@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SecretName } from '../../shared/schemas';
+import type { SecretName } from '../../shared/domain/settings';
 import { station } from '../api/station';
 import { keys } from '../api/queries';
 import { toProblem } from '../api/problem';

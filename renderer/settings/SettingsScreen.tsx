@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PublicSettings } from '../../shared/schemas';
+import type { PublicSettings } from '../../shared/domain/settings';
 import { station } from '../api/station';
 import { keys, useSettings } from '../api/queries';
 import { toProblem } from '../api/problem';

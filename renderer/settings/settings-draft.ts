@@ -1,19 +1,16 @@
 /** The settings form's editable copy (numbers as typed text) and the patch it turns into. Pure. */
+import { type Dimension, type Weight } from '../../shared/domain/parcels';
 import {
   MAX_PRINTERS,
-  type Dimension,
   type Dpi,
   type MediaSize,
   type PrinterLanguage,
   type PrinterProfile,
   type PrinterSettings,
   type PrinterSetup,
-  ProviderName,
-  type PublicSettings,
-  type SecretName,
-  type SettingsPatch,
-  type Weight,
-} from '../../shared/schemas';
+} from '../../shared/domain/printers';
+import { ProviderName } from '../../shared/domain/providers';
+import { type PublicSettings, type SecretName, type SettingsPatch } from '../../shared/domain/settings';
 import type { FieldIssues, Problem } from '../../shared/errors';
 import type { MethodInput } from '../../shared/contract';
 import { PROVIDER_TITLES } from '../../shared/domain/providers';

@@ -1,7 +1,7 @@
 /** The scan workflow: one job at a time, its steps from jobProgress events, its outcome, recent scans. */
 import { create } from 'zustand';
 import type { EventPayload, ScanOutcome } from '../../shared/contract';
-import type { JobStep, LabelStatus } from '../../shared/schemas';
+import type { JobStep, LabelStatus } from '../../shared/domain/labels';
 import type { Problem } from '../../shared/errors';
 import { isUncertain } from '../../shared/domain/labels';
 

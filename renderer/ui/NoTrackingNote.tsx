@@ -1,4 +1,4 @@
-import type { ProviderName } from '../../shared/schemas';
+import type { ProviderName } from '../../shared/domain/providers';
 import { useStationInfo } from '../api/queries';
 
 /** Whether the provider sends tracking updates: Shipium's TikTok carrier does not. */

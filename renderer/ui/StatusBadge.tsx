@@ -1,4 +1,4 @@
-import type { LabelStatus } from '../../shared/schemas';
+import type { LabelStatus } from '../../shared/domain/labels';
 import { STATUS_WORDS } from './format';
 
 export function StatusBadge({ status }: { status: LabelStatus }) {

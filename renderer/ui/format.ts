@@ -1,5 +1,5 @@
 /** Display formatting for times, money and statuses. */
-import type { LabelStatus } from '../../shared/schemas';
+import type { LabelStatus } from '../../shared/domain/labels';
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);

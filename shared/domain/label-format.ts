@@ -1,5 +1,5 @@
 /** Tells a label file's format from its bytes; the format a provider declares is never trusted. */
-import type { LabelFormat } from '../schemas';
+import type { LabelFormat } from './labels';
 
 export type { LabelFormat };
 

@@ -1,5 +1,61 @@
 /** The rules of a label's life that the core, the SQL and the screens must agree on. */
-import type { LabelStatus } from '../schemas';
+import { z } from 'zod';
+import { ProviderName } from './providers';
+
+export const LabelFormat = z.enum(['pdf', 'zpl', 'png']);
+export type LabelFormat = z.infer<typeof LabelFormat>;
+
+/**
+ * buying: the row was written before the provider was asked; left there only if the answer was lost.
+ * unknown: the request may have reached the provider but no answer came (timeout, reset): a label
+ *   may exist, so the station refuses to buy again until someone checks.
+ * bought: the provider sold the label; printed / print_failed follow.
+ * queued: bought and waiting in the print queue (printer off, paused, out of paper): it prints by
+ *   itself once the printer is ready.
+ * failed: the provider refused; nothing was bought.
+ */
+export const LabelStatus = z.enum(['buying', 'unknown', 'bought', 'queued', 'printed', 'print_failed', 'failed']);
+export type LabelStatus = z.infer<typeof LabelStatus>;
+
+export const Money = z.object({ amount: z.number(), currency: z.string() });
+
+export const PrintAttempt = z.object({
+  id: z.number().int(),
+  labelId: z.string(),
+  at: z.string(),
+  printer: z.string(),
+  ok: z.boolean(),
+  reprint: z.boolean(),
+  bytes: z.number().int(),
+  error: z.string().nullable(),
+});
+export type PrintAttempt = z.infer<typeof PrintAttempt>;
+
+export const LabelRecord = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  provider: ProviderName,
+  sandbox: z.boolean(),
+  providerLabelId: z.string().nullable(),
+  trackingNumbers: z.array(z.string()),
+  cost: Money.nullable(),
+  status: LabelStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  operator: z.string(),
+  printer: z.string(),
+  format: LabelFormat.nullable(),
+  filePath: z.string().nullable(),
+  error: z.string().nullable(),
+  printCount: z.number().int(),
+});
+export type LabelRecord = z.infer<typeof LabelRecord>;
+
+export const LabelDetail = LabelRecord.extend({ printAttempts: z.array(PrintAttempt) });
+export type LabelDetail = z.infer<typeof LabelDetail>;
+
+export const JobStep = z.enum(['resolving', 'buying', 'printing', 'done', 'failed']);
+export type JobStep = z.infer<typeof JobStep>;
 
 /** What a provider sold: recorded in the history as it came, so any station can reprint it. */
 export interface PurchasedLabel {

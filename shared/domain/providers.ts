@@ -1,5 +1,8 @@
 /** The label providers in the station's words: titles, and what the TikTok provider keeps between runs. */
-import type { ProviderName } from '../schemas';
+import { z } from 'zod';
+
+export const ProviderName = z.enum(['sandbox', 'aftership', 'tiktok', 'shipium']);
+export type ProviderName = z.infer<typeof ProviderName>;
 
 export const PROVIDER_TITLES: Record<ProviderName, string> = {
   sandbox: 'Sandbox (no real labels)',

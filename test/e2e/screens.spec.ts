@@ -5,7 +5,7 @@
  * queues. Run: npm run test:e2e (builds the renderer first). Screenshots go to test-results/screens/.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { SecretName, SettingsPatch } from '../../shared/schemas';
+import type { SecretName, SettingsPatch } from '../../shared/domain/settings';
 import { sandboxTrackingNumber } from '../../electron/station/providers/sandbox';
 import { FAKE_SHIPPER_ACCOUNT_ID, startFakeAfterShip, type FakeAfterShip } from '../fakes/aftership-server';
 import { USB_LABEL_PRINTER } from '../fakes/screen-state-core';

@@ -4,8 +4,8 @@
  * core, with a loopback Zebra as the label printer and a private CUPS for the office printer.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { PrinterProfile } from '../../shared/schemas';
-import { MAX_PRINTERS } from '../../shared/schemas';
+import type { PrinterProfile } from '../../shared/domain/printers';
+import { MAX_PRINTERS } from '../../shared/domain/printers';
 import { openStation, startPrivateCups, startStation, ZEBRA, type E2EStation, type PrivateCups } from '../support/e2e-station';
 
 const SHOTS = 'test-results/screens';

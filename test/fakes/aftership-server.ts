@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { Parcel } from '../../shared/schemas';
+import { Parcel } from '../../shared/domain/parcels';
 import { renderSandboxLabelPdf } from '../../electron/station/providers/sandbox';
 import { readRequest, repeatFault, sendJson, startLoopbackServer, type RecordedRequest } from './loopback-http';
 

@@ -1,6 +1,6 @@
 /** The test print from Settings: a ZPL test label, or a SANDBOX sample label in the printer's own language. */
 import type { MethodOutput } from '../../../shared/contract';
-import type { PrinterSettings } from '../../../shared/schemas';
+import type { PrinterSettings } from '../../../shared/domain/printers';
 import { StationError } from '../../../shared/errors';
 import { renderForPrinter, sendToPrinter, testLabelZpl } from '../printing';
 import { renderSandboxLabelPdf } from '../providers';

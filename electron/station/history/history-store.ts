@@ -1,5 +1,6 @@
 /** The history log: one row per label, one per print attempt. Source of truth for "never buy twice". */
-import type { LabelDetail, LabelFormat, LabelRecord, LabelStatus, PrintAttempt, ProviderName } from '../../../shared/schemas';
+import type { LabelDetail, LabelFormat, LabelRecord, LabelStatus, PrintAttempt } from '../../../shared/domain/labels';
+import type { ProviderName } from '../../../shared/domain/providers';
 import type { StationDatabase } from './database';
 import { SOLD_STATUSES, UNCERTAIN_STATUSES, type PurchasedLabel } from '../../../shared/domain/labels';
 

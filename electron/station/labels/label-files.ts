@@ -2,7 +2,7 @@
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { LabelFormat } from '../../../shared/schemas';
+import type { LabelFormat } from '../../../shared/domain/labels';
 
 export class LabelFiles {
   constructor(private readonly dir: string) {}

@@ -4,7 +4,8 @@
  */
 import type { PrintOutcome } from '../../../shared/contract';
 import { defaultPrinter, findPrinter } from '../../../shared/domain/printers';
-import type { PrinterProfile, Settings } from '../../../shared/schemas';
+import type { PrinterProfile } from '../../../shared/domain/printers';
+import type { Settings } from '../../../shared/domain/settings';
 import { StationError } from '../../../shared/errors';
 import type { HistoryStore, StoredLabel } from '../history';
 import type { LabelFiles } from './label-files';

@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ScanOutcome } from '../../../shared/contract';
 import type { OrderDetails } from '../../../shared/domain/orders';
-import type { JobStep, Settings } from '../../../shared/schemas';
+import type { JobStep } from '../../../shared/domain/labels';
+import type { Settings } from '../../../shared/domain/settings';
 import type { Problem } from '../../../shared/errors';
 import { defaultPrinter } from '../../../shared/domain/printers';
 import { StationError } from '../../../shared/errors';

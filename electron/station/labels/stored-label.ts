@@ -1,6 +1,6 @@
 /** A label of this station's history, looked up by ID for an action on it or for its details. */
 import { StationError } from '../../../shared/errors';
-import type { LabelDetail } from '../../../shared/schemas';
+import type { LabelDetail } from '../../../shared/domain/labels';
 import type { HistoryStore, StoredLabel } from '../history';
 
 export function requireLabel(history: HistoryStore, labelId: string): StoredLabel {

@@ -4,7 +4,7 @@
  */
 import type { MethodInput } from '../../../shared/contract';
 import { isUncertain } from '../../../shared/domain/labels';
-import type { LabelRecord } from '../../../shared/schemas';
+import type { LabelRecord } from '../../../shared/domain/labels';
 import { StationError } from '../../../shared/errors';
 import { toPublic, type HistoryStore } from '../history';
 import { ensureLabelFile } from './label-printing';

@@ -1,5 +1,5 @@
 /** The order sources configured on this station, in the order they are asked. */
-import type { Settings } from '../../../shared/schemas';
+import type { Settings } from '../../../shared/domain/settings';
 import { fingerprint, type ProviderFactory, type ProviderSecrets } from '../providers';
 import type { OrderSource } from './order-source';
 import { createOrdersFileSource } from './orders-file-source';

@@ -1,7 +1,7 @@
 /** Checks a LabelRequest at the provider boundary, before anything is sent or bought. */
 import { z } from 'zod';
 import { OrderDetails } from '../../../shared/domain/orders';
-import { Parcel } from '../../../shared/schemas';
+import { Parcel } from '../../../shared/domain/parcels';
 import { describeZodError } from '../../../shared/errors';
 import { ProviderError, type LabelRequest } from './provider';
 

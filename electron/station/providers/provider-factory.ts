@@ -1,5 +1,6 @@
 /** Picks the label provider from the settings, reusing one instance per configuration. */
-import type { ProviderName, SecretName, Settings } from '../../../shared/schemas';
+import type { ProviderName } from '../../../shared/domain/providers';
+import type { SecretName, Settings } from '../../../shared/domain/settings';
 import { StationError } from '../../../shared/errors';
 import { createAfterShipProvider } from './aftership';
 import type { LabelProvider } from './provider';

@@ -1,7 +1,9 @@
 /** The one interface every label provider implements: sandbox, aftership, tiktok, shipium. */
 import type { PurchasedLabel } from '../../../shared/domain/labels';
 import type { OrderDetails } from '../../../shared/domain/orders';
-import type { LabelFormat, Parcel, ProviderName } from '../../../shared/schemas';
+import type { LabelFormat } from '../../../shared/domain/labels';
+import type { Parcel } from '../../../shared/domain/parcels';
+import type { ProviderName } from '../../../shared/domain/providers';
 import { StationError, type ProblemCode } from '../../../shared/errors';
 
 export interface ParcelRequest extends Parcel {

@@ -1,4 +1,5 @@
-import type { PrinterProfile, Settings } from '../../../shared/schemas';
+import type { PrinterProfile } from '../../../shared/domain/printers';
+import type { Settings } from '../../../shared/domain/settings';
 
 export const AFTERSHIP_PRODUCTION_URL = 'https://api.aftership.com/postmen/v3';
 export const TIKTOK_API_URL = 'https://open-api.tiktokglobalshop.com';

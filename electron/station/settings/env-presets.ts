@@ -4,18 +4,9 @@
  * Secrets from the environment are held in memory only, never written to disk by the station.
  */
 import { z } from 'zod';
-import {
-  Dpi,
-  HttpUrl,
-  MediaSize,
-  OptionalFilePath,
-  OptionalHttpUrl,
-  PrinterAddress,
-  PrinterLanguage,
-  ProviderName,
-  type SecretName,
-  type SettingsPatch,
-} from '../../../shared/schemas';
+import { Dpi, MediaSize, PrinterAddress, PrinterLanguage } from '../../../shared/domain/printers';
+import { ProviderName } from '../../../shared/domain/providers';
+import { HttpUrl, OptionalFilePath, OptionalHttpUrl, type SecretName, type SettingsPatch } from '../../../shared/domain/settings';
 import { describeZodError, StationError } from '../../../shared/errors';
 
 export interface EnvPresets {

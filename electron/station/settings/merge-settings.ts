@@ -1,4 +1,5 @@
-import { type PrinterSettings, Settings, type PrinterSetup, type SettingsPatch } from '../../../shared/schemas';
+import { type PrinterSettings, type PrinterSetup } from '../../../shared/domain/printers';
+import { Settings, type SettingsPatch } from '../../../shared/domain/settings';
 
 /** Applies a partial update section by section; the result is validated as a whole. */
 export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {

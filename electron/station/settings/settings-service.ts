@@ -1,5 +1,6 @@
 /** The station's settings: saved values, over defaults, under environment presets. Secrets stay here. */
-import { SecretName, Settings, type PrinterSettings, type PublicSettings, type SettingsPatch } from '../../../shared/schemas';
+import { type PrinterSettings } from '../../../shared/domain/printers';
+import { SecretName, Settings, type PublicSettings, type SettingsPatch } from '../../../shared/domain/settings';
 import { StationError } from '../../../shared/errors';
 import type { KeyValueStore, SecretStore } from './stores';
 import type { TikTokTokens } from '../../../shared/domain/providers';

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PrintJobView, PrintQueueView, PrinterQueueView } from '../../../shared/domain/print-queue';
-import type { LabelRecord } from '../../../shared/schemas';
+import type { LabelRecord } from '../../../shared/domain/labels';
 import {
   isSamePrinter,
   jobsOf,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PrinterProfile, PublicSettings } from '../../../shared/schemas';
+import type { PrinterProfile } from '../../../shared/domain/printers';
+import type { PublicSettings } from '../../../shared/domain/settings';
 import {
   addPrinter,
   canAddPrinter,
@@ -22,7 +23,7 @@ import {
   tiktokDraftChanged,
   type SettingsDraft,
 } from '../../../renderer/settings/settings-draft';
-import { PrinterLanguage, PrinterSetup, MediaSize, MAX_PRINTERS } from '../../../shared/schemas';
+import { PrinterLanguage, PrinterSetup, MediaSize, MAX_PRINTERS } from '../../../shared/domain/printers';
 
 const labelPrinter: PrinterProfile = {
   id: 'label',

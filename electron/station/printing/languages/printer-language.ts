@@ -1,5 +1,5 @@
-/** The command languages the station can speak to a printer (the list itself is shared/schemas' PrinterLanguage). */
-import { PrinterLanguage } from '../../../../shared/schemas';
+/** The command languages the station can speak to a printer (the list itself is shared/domain/printers' PrinterLanguage). */
+import { PrinterLanguage } from '../../../../shared/domain/printers';
 
 export type { PrinterLanguage };
 export const PRINTER_LANGUAGES: readonly PrinterLanguage[] = PrinterLanguage.options;

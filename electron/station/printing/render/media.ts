@@ -1,5 +1,5 @@
 /** The label stock the station prints on, and its size in printer dots at the printer's resolution. */
-import { Dpi, MediaSize } from '../../../../shared/schemas';
+import { Dpi, MediaSize } from '../../../../shared/domain/printers';
 
 export type PrinterDpi = Dpi;
 export const PRINTER_DPIS: readonly PrinterDpi[] = Dpi.options.map((option) => option.value);

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { encodeForLanguage } from '../languages/encode';
 import { zplNeedsZplPrinterError, zplWrongDpiError } from '../languages/language-errors';
 import { pngLabelToPdf } from '../languages/png-to-pdf';
-import { MediaSize, PrinterLanguage } from '../../../../shared/schemas';
+import { MediaSize, PrinterLanguage } from '../../../../shared/domain/printers';
 import { DEFAULT_MEDIA, type PrinterDpi } from './media';
 import { PrintError } from '../print-error';
 import { rasterizeLabel } from './raster';

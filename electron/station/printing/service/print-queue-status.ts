@@ -1,6 +1,6 @@
 /** The print queue's question "is this printer ready?", answered from the printer's own settings. */
 import { printerAtAddress } from '../../../../shared/domain/printers';
-import type { Settings } from '../../../../shared/schemas';
+import type { Settings } from '../../../../shared/domain/settings';
 import type { PrinterStatusReport } from '../queue';
 import { printerStatus } from '../status/printer-status';
 

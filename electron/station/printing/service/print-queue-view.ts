@@ -1,7 +1,7 @@
 /** The print queue as the renderer sees it: jobs with their order and tracking, printers by name. */
 import { printerAtAddress } from '../../../../shared/domain/printers';
 import type { PrintJobView, PrintQueueView, PrinterQueueView } from '../../../../shared/domain/print-queue';
-import type { PrinterSetup } from '../../../../shared/schemas';
+import type { PrinterSetup } from '../../../../shared/domain/printers';
 import type { PrintRecords } from './print-records';
 import { PENDING_STATES, type PrintJob, type PrintQueue } from '../queue';
 

@@ -2,7 +2,7 @@
  * What the print service keeps up to date about a label while it prints: its status and every
  * print attempt. The station core wires the history store in; printing never imports it.
  */
-import type { LabelStatus, PrintAttempt } from '../../../../shared/schemas';
+import type { LabelStatus, PrintAttempt } from '../../../../shared/domain/labels';
 
 export interface PrintableLabel {
   id: string;

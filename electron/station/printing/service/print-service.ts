@@ -5,7 +5,8 @@
  */
 import type { PrintOutcome } from '../../../../shared/contract';
 import type { PrintJobView, PrintQueueView } from '../../../../shared/domain/print-queue';
-import type { PrinterProfile, Settings } from '../../../../shared/schemas';
+import type { PrinterProfile } from '../../../../shared/domain/printers';
+import type { Settings } from '../../../../shared/domain/settings';
 import { StationError, type Problem } from '../../../../shared/errors';
 import type Database from 'better-sqlite3';
 import type { PrintableLabel, PrintRecords } from './print-records';

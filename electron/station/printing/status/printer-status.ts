@@ -1,6 +1,6 @@
 /** Asks the configured printer how it is, where its language and connection allow it. */
 import type { MethodOutput } from '../../../../shared/contract';
-import type { PrinterSettings } from '../../../../shared/schemas';
+import type { PrinterSettings } from '../../../../shared/domain/printers';
 import { parsePrinterAddress, queryEscPosStatus, queryZebraStatus, type PrinterStatus } from '..';
 
 export async function printerStatus(printer: PrinterSettings): Promise<Omit<MethodOutput<'getPrinterStatus'>, 'printerId'>> {

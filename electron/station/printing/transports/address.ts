@@ -19,7 +19,7 @@ export const DEFAULT_RAW_PORT = 9100;
 const EXAMPLES = 'e.g. tcp://192.168.1.50:9100, /dev/usb/lp0, cups:Zebra_ZD420 or windows:ZDesigner ZD420-203dpi ZPL';
 
 /**
- * Local to the printing engine: shared/schemas.ts `PrinterAddress` (Settings) only knows tcp:// and
+ * Local to the printing engine: shared/domain/printers.ts `PrinterAddress` (Settings) only knows tcp:// and
  * paths; this one also accepts the OS queue forms.
  */
 const AddressText = z

@@ -3,7 +3,7 @@
  * layout with an unmistakable SANDBOX band, so nobody ever ships a parcel with it.
  */
 import PDFDocument from 'pdfkit';
-import type { Parcel } from '../../../../shared/schemas';
+import type { Parcel } from '../../../../shared/domain/parcels';
 import { dotsToPt, encodeCode128, layoutCode128, LABEL_DPI } from './code128-bars';
 import { sandboxRecipientFor, sandboxSender, type LabelAddress } from './sandbox-addresses';
 

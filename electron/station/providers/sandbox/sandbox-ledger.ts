@@ -7,7 +7,7 @@
 import { closeSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Parcel } from '../../../../shared/schemas';
+import { Parcel } from '../../../../shared/domain/parcels';
 import { ProviderError } from '../provider';
 
 export const SandboxLedgerEntry = z.object({

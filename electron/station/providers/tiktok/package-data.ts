@@ -3,7 +3,7 @@
  * package buys the label), Get Package Detail and Get Package Shipping Document answers.
  */
 import { z } from 'zod';
-import type { Dimension, Weight } from '../../../../shared/schemas';
+import type { Dimension, Weight } from '../../../../shared/domain/parcels';
 
 export interface CreatePackageBody {
   order_id: string;

@@ -6,7 +6,8 @@ import type { StationHandlers } from '../../../../shared/contract';
 import { defaultPrinter, findPrinter } from '../../../../shared/domain/printers';
 import { dispatch } from '../../../../shared/rpc';
 import { StationError } from '../../../../shared/errors';
-import { MAX_PRINTERS, type PrinterProfile, type PrinterSetup, type SettingsPatch } from '../../../../shared/schemas';
+import { MAX_PRINTERS, type PrinterProfile, type PrinterSetup } from '../../../../shared/domain/printers';
+import { type SettingsPatch } from '../../../../shared/domain/settings';
 
 function memoryStores() {
   const kv = new Map<string, unknown>();

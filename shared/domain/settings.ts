@@ -1,0 +1,86 @@
+/** The station's settings as saved, patched and shown (secrets only as "is set"). */
+import { z } from 'zod';
+import { Dimension, Parcel, Weight } from './parcels';
+import { PrinterSettings, PrinterSetup } from './printers';
+import { ProviderName } from './providers';
+
+export const HttpUrl = z
+  .string()
+  .trim()
+  .url('Must be a web address starting with https://')
+  .refine((s) => /^https?:\/\//.test(s), 'Must be a web address starting with https://');
+
+/** An optional web address: '' means "not configured". */
+export const OptionalHttpUrl = z.union([z.literal(''), HttpUrl]);
+
+/** An absolute path to a local file, or '' for none. */
+export const OptionalFilePath = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((s) => s === '' || /^(\/|[A-Za-z]:\\)/.test(s), 'Must be a full file path such as /srv/wms/orders.csv');
+
+const Identifier = z.string().trim().max(200);
+
+export const Settings = z.object({
+  provider: ProviderName,
+  aftership: z.object({
+    baseUrl: HttpUrl,
+    /** '' lets AfterShip pick the TikTok shipper account. */
+    shipperAccountId: Identifier,
+    serviceType: z.string().trim().min(1).max(100),
+  }),
+  tiktok: z.object({
+    apiBaseUrl: HttpUrl,
+    authBaseUrl: HttpUrl,
+    appKey: Identifier,
+    shopCipher: Identifier,
+  }),
+  shipium: z.object({ baseUrl: HttpUrl }),
+  shopify: z.object({ storeUrl: OptionalHttpUrl }),
+  /** A CSV/JSON order file exported by the WMS: the fallback order source. */
+  ordersFile: OptionalFilePath,
+  printers: PrinterSetup,
+  defaultParcel: Parcel,
+  operator: z.string().trim().max(60),
+  sandbox: z.object({ latencyMs: z.number().int().min(0).max(30_000) }),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsPatch = z
+  .object({
+    provider: ProviderName,
+    aftership: Settings.shape.aftership.partial(),
+    tiktok: Settings.shape.tiktok.partial(),
+    shipium: Settings.shape.shipium.partial(),
+    shopify: Settings.shape.shopify.partial(),
+    ordersFile: Settings.shape.ordersFile,
+    /** The whole printer list (the Settings screen saves it at once). */
+    printers: PrinterSetup,
+    /** Changes the default printer only (environment presets such as LABEL_STATION_PRINTER use this). */
+    printer: PrinterSettings.partial(),
+    defaultParcel: z.object({ dimension: Dimension, weight: Weight }).partial(),
+    operator: Settings.shape.operator,
+    sandbox: Settings.shape.sandbox.partial(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** Secrets the renderer may set or remove, never read. */
+export const SecretName = z.enum(['aftershipApiKey', 'tiktokAppSecret', 'shipiumApiKey', 'shopifyAdminToken']);
+export type SecretName = z.infer<typeof SecretName>;
+
+/** Settings as the renderer sees them: never a secret itself, only whether it is set. */
+export const PublicSettings = Settings.extend({
+  secrets: z.record(SecretName, z.boolean()),
+  tiktokAuthorization: z.object({
+    authorized: z.boolean(),
+    /** When the access token expires (ISO), if authorized. */
+    accessTokenExpiresAt: z.string().nullable(),
+    shopName: z.string().nullable(),
+  }),
+  /** Settings preset by environment variables; the UI shows them read-only. */
+  lockedByEnv: z.array(z.object({ field: z.string(), variable: z.string() })),
+});
+export type PublicSettings = z.infer<typeof PublicSettings>;
