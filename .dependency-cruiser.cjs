@@ -99,6 +99,13 @@ module.exports = {
         path: `${R}electron/(main|preload|web|station)/`,
       },
     ),
+    {
+      name: 'no-circular',
+      comment: 'No import cycles: inside a room, files import each other directly, never through the room index.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

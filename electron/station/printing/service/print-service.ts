@@ -14,7 +14,8 @@ import { recordQueueEvent } from './print-history-sync';
 import { queueStatusCheck } from './print-queue-status';
 import { printJobView, printQueueView } from './print-queue-view';
 import { awaitPrintSettled } from './print-settle';
-import { renderForPrinter, sendToPrinter } from '..';
+import { renderForPrinter } from '../render/render';
+import { sendToPrinter } from '../transports/send';
 import { PrintQueue, type PrintQueueOptions } from '../queue';
 
 export interface PrintTiming {

@@ -1,7 +1,10 @@
 /** Asks the configured printer how it is, where its language and connection allow it. */
 import type { MethodOutput } from '../../../../shared/contract';
 import type { PrinterSettings } from '../../../../shared/domain/printers';
-import { parsePrinterAddress, queryEscPosStatus, queryZebraStatus, type PrinterStatus } from '..';
+import { parsePrinterAddress } from '../transports/address';
+import { queryEscPosStatus } from './status-escpos';
+import type { PrinterStatus } from './status-types';
+import { queryZebraStatus } from './status-zebra';
 
 export async function printerStatus(printer: PrinterSettings): Promise<Omit<MethodOutput<'getPrinterStatus'>, 'printerId'>> {
   const unsupported = (why: string) => ({ printer: printer.address, state: 'unsupported' as const, faults: [], message: why });
