@@ -154,6 +154,7 @@ export const PROBLEM_CODES = {
     'shipium_wrong_address',
     'shipium_label_unusable',
   ],
+  core: ['data_folder_in_use'],
   settings: ['locked_by_env', 'invalid_env', 'secret_storage_unavailable'],
 } as const;
 

@@ -21,6 +21,7 @@ import { discoverPrinters, printerStatus, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
 import { readEnvPresets, SettingsService, type KeyValueStore } from '../settings';
 import type { StationCore, StationCoreOptions } from './core-types';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import { JobEvents } from './event-bus';
 import { stationInfo } from './station-info';
 import { testPrint } from './test-print';
@@ -29,6 +30,16 @@ import { TikTokAuthorization } from './tiktok-authorization';
 export async function createStationCore(options: StationCoreOptions): Promise<StationCore> {
   const log = options.log ?? (() => {});
   mkdirSync(options.dataDir, { recursive: true });
+  const lock = lockDataFolder(options.dataDir, { shell: options.shell });
+  try {
+    return await startCore(options, log, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startCore(options: StationCoreOptions, log: (line: string) => void, lock: DataFolderLock): Promise<StationCore> {
   const settings = new SettingsService(options.settingsStore, options.secretStore, readEnvPresets(options.env ?? process.env), log);
   const db = openDatabase(path.join(options.dataDir, 'history.sqlite'));
   const history = new HistoryStore(db);
@@ -102,6 +113,7 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
       await reconciled;
       await printing.stop();
       db.close();
+      lock.release();
     },
   };
 }
