@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { findProjectRoot, parsePort, resolveDataDir } from './cli-env';
 import { createNodeStores, createStationCore } from '../station';
 import { startWebShell } from './server';
+import { StationError } from '../../shared/errors';
 
 /** Starts the core and the shell, prints the address, and stops both on SIGINT/SIGTERM. */
 export async function runWebCli(): Promise<void> {
@@ -60,7 +61,8 @@ export async function runWebCli(): Promise<void> {
 const isEntry = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isEntry) {
   runWebCli().catch((error: unknown) => {
-    console.error(`Label Station could not start: ${error instanceof Error ? error.message : String(error)}`);
+    const nextStep = error instanceof StationError ? ` ${error.nextStep}` : '';
+    console.error(`Label Station could not start: ${error instanceof Error ? error.message : String(error)}${nextStep}`);
     process.exit(1);
   });
 }
