@@ -17,6 +17,7 @@ import { startFakeShopify } from '../test/fakes/shopify-server';
 import { startFakeTikTok } from '../test/fakes/tiktok-server';
 import { chromiumLaunchOptions, STATION_VIEWPORT } from '../test/support/browser';
 import { openStation, scan, startPrivateCups, startStation, type E2EStation, type E2EStationOptions } from '../test/support/e2e-station';
+import { expectOutcome } from '../test/support/expect-outcome';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
 
@@ -70,12 +71,6 @@ async function group(browser: Browser, viewport: { width: number; height: number
     await page.close();
     for (const thing of running.reverse()) await thing.close();
     running = [];
-  }
-}
-
-function expectOutcome(actual: { outcome: string; problem?: { code: string } }, outcome: string, code?: string): void {
-  if (actual.outcome !== outcome || (code && actual.problem?.code !== code)) {
-    throw new Error(`expected ${outcome}${code ? ` (${code})` : ''}, got ${JSON.stringify(actual)}`);
   }
 }
 
