@@ -70,7 +70,7 @@ export const contract = {
     searchHistory: {
       input: z.object({
         query: z.string().max(100).default(''),
-        /** 'uncertain': only purchases that got no clear answer (status buying or unknown). */
+        /** 'uncertain': only purchases under way or without a clear answer (buying, checking, unknown). */
         filter: z.enum(['all', 'uncertain']).default('all'),
         limit: z.number().int().min(1).max(200).default(50),
         offset: z.number().int().min(0).default(0),
@@ -78,6 +78,10 @@ export const contract = {
       output: z.object({ labels: z.array(LabelRecord), total: z.number().int() }),
     },
     getLabel: { input: LabelId, output: LabelDetail },
+    /** Labels bought (or adopted after a lost answer) that never reached a printer, oldest first. */
+    listUnprintedLabels: { input: z.object({}).strict(), output: z.array(LabelRecord) },
+    /** The first print of such a label (not a reprint), on the default printer or the one chosen. */
+    printLabel: { input: LabelId.extend({ printerId: PrinterId.optional() }).strict(), output: PrintOutcome },
     /** The label as the printer will print it: a PNG of the 1-bit bitmap, base64. */
     getLabelPreview: {
       input: LabelId,
@@ -161,6 +165,8 @@ export const contract = {
   events: {
     /** The whole queue view, sent whenever a job or a printer's state changes. */
     printQueue: PrintQueueView,
+    /** The labels bought but never printed, whenever that list may have changed. */
+    unprintedLabels: z.array(LabelRecord),
     jobProgress: z.object({
       jobId: z.string(),
       step: JobStep,

@@ -33,7 +33,8 @@ export const STATUS_WORDS: Record<LabelStatus, { text: string; tone: 'good' | 'w
   bought: { text: 'Bought, not printed yet', tone: 'warn' },
   queued: { text: 'Waiting for printer', tone: 'warn' },
   print_failed: { text: 'Bought — print failed', tone: 'bad' },
-  buying: { text: 'Needs checking — may have been bought', tone: 'bad' },
+  buying: { text: 'Being bought', tone: 'info' },
+  checking: { text: 'Checking — a label may still come', tone: 'warn' },
   unknown: { text: 'Needs checking — may have been bought', tone: 'bad' },
   failed: { text: 'Not bought', tone: 'muted' },
 };

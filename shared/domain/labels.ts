@@ -6,15 +6,18 @@ export const LabelFormat = z.enum(['pdf', 'zpl', 'png']);
 export type LabelFormat = z.infer<typeof LabelFormat>;
 
 /**
- * buying: the row was written before the provider was asked; left there only if the answer was lost.
- * unknown: the request may have reached the provider but no answer came (timeout, reset): a label
- *   may exist, so the station refuses to buy again until someone checks.
+ * buying: the row was written (the order claimed) before the provider was asked.
+ * checking: the purchase got no clear answer (timeout, reset, 5xx, crash): the label may still be
+ *   created late, so no station buys this order until `checkUntil` has passed and the provider
+ *   has said "none" again after it. The station keeps asking in the background meanwhile.
+ * unknown: the provider cannot be asked (Shipium) or kept failing to answer after the window: a
+ *   supervisor must check the provider's dashboard; the station still asks in the background.
  * bought: the provider sold the label; printed / print_failed follow.
  * queued: bought and waiting in the print queue (printer off, paused, out of paper): it prints by
  *   itself once the printer is ready.
  * failed: the provider refused; nothing was bought.
  */
-export const LabelStatus = z.enum(['buying', 'unknown', 'bought', 'queued', 'printed', 'print_failed', 'failed']);
+export const LabelStatus = z.enum(['buying', 'checking', 'unknown', 'bought', 'queued', 'printed', 'print_failed', 'failed']);
 export type LabelStatus = z.infer<typeof LabelStatus>;
 
 export const Money = z.object({ amount: z.number(), currency: z.string() });
@@ -48,6 +51,10 @@ export const LabelRecord = z.object({
   filePath: z.string().nullable(),
   error: z.string().nullable(),
   printCount: z.number().int(),
+  /** The station that scanned the order (its name, else its id): in a fleet, where the label was bought. */
+  station: z.string(),
+  /** While checking: until when a late label is waited for (ISO); null otherwise. */
+  checkUntil: z.string().nullable(),
 });
 export type LabelRecord = z.infer<typeof LabelRecord>;
 
@@ -72,14 +79,14 @@ export interface PurchasedLabel {
  */
 export const REPRINTABLE_STATUSES = ['bought', 'printed', 'print_failed'] as const satisfies readonly LabelStatus[];
 
-/**
- * A purchase that got no clear answer (unknown), or a row left in buying: a label may exist, so the
- * order must not be bought again until the provider or a supervisor says none does.
- */
 /** The provider sold the label: it exists and has (or will have) a file to print. */
 export const SOLD_STATUSES = ['bought', 'queued', 'printed', 'print_failed'] as const satisfies readonly LabelStatus[];
 
-export const UNCERTAIN_STATUSES = ['buying', 'unknown'] as const satisfies readonly LabelStatus[];
+/**
+ * A purchase under way or without a clear answer: a label may exist, so the order must not be
+ * bought again until the provider (after the checking window) or a supervisor says none does.
+ */
+export const UNCERTAIN_STATUSES = ['buying', 'checking', 'unknown'] as const satisfies readonly LabelStatus[];
 
 export function canReprint(status: LabelStatus): boolean {
   return (REPRINTABLE_STATUSES as readonly LabelStatus[]).includes(status);
@@ -87,4 +94,12 @@ export function canReprint(status: LabelStatus): boolean {
 
 export function isUncertain(status: LabelStatus): boolean {
   return (UNCERTAIN_STATUSES as readonly LabelStatus[]).includes(status);
+}
+
+/**
+ * Bought (or adopted after a lost answer) but never sent to a printer: the next scan of its order
+ * prints it (that is not a reprint), and the Scan screen lists it with a one-key Print.
+ */
+export function isUnprinted(label: Pick<LabelRecord, 'status' | 'printCount'>): boolean {
+  return label.status === 'bought' && label.printCount === 0;
 }

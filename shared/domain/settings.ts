@@ -22,6 +22,17 @@ export const OptionalFilePath = z
 
 const Identifier = z.string().trim().max(200);
 
+/**
+ * After a purchase got no clear answer, how long a label that the provider may still create is
+ * waited for before the order may be bought again (the station uses at least twice the provider's
+ * request timeout, whatever is set here).
+ */
+export const LateLabelWindowSeconds = z
+  .number()
+  .int('Whole seconds')
+  .min(30, 'At least 30 seconds: a provider may still create a label that long after a lost answer')
+  .max(3600, 'At most one hour');
+
 export const Settings = z.object({
   provider: ProviderName,
   aftership: z.object({
@@ -29,14 +40,16 @@ export const Settings = z.object({
     /** '' lets AfterShip pick the TikTok shipper account. */
     shipperAccountId: Identifier,
     serviceType: z.string().trim().min(1).max(100),
+    lateLabelWindowSeconds: LateLabelWindowSeconds,
   }),
   tiktok: z.object({
     apiBaseUrl: HttpUrl,
     authBaseUrl: HttpUrl,
     appKey: Identifier,
     shopCipher: Identifier,
+    lateLabelWindowSeconds: LateLabelWindowSeconds,
   }),
-  shipium: z.object({ baseUrl: HttpUrl }),
+  shipium: z.object({ baseUrl: HttpUrl, lateLabelWindowSeconds: LateLabelWindowSeconds }),
   shopify: z.object({ storeUrl: OptionalHttpUrl }),
   /** A CSV/JSON order file exported by the WMS: the fallback order source. */
   ordersFile: OptionalFilePath,

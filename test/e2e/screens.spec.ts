@@ -519,7 +519,7 @@ async function startWithUncertainLabels(): Promise<{ station: E2EStation; afters
   };
   const station = await start({
     env: { ...aftershipEnv(aftership), SHIPIUM_API_KEY: SHIPIUM_KEY, SHIPIUM_BASE_URL: shipium.baseUrl },
-    core: { noneConfirmDelayMs: 200 },
+    core: { labelChecks: { windowMs: 2000, everyMs: 200 } },
     settings: { provider: 'aftership' },
     seed: async (core) => {
       await lose(core, UNCERTAIN.found, () => aftership.failNext('reset-after-create'));

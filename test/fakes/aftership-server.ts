@@ -38,7 +38,16 @@ export type FakeFault =
   /** Creates and records the label, then never answers (the client times out). */
   | { type: 'hang-after-create' }
   /** Creates and records the label, then answers 5xx. */
-  | { type: 'server-error-after-create'; status?: number };
+  | { type: 'server-error-after-create'; status?: number }
+  /**
+   * The answer is lost (socket reset, or no answer until the client times out) and the label is
+   * created only `delayMs` later (or when the test calls releaseLate()): a provider finishing a
+   * slow create after the station gave up on the answer.
+   */
+  | { type: 'late-create'; delayMs?: number; answer?: 'reset' | 'hang' }
+  /** Answers normally (lets one request through ahead of queued faults). */
+  | 'pass'
+  | { type: 'pass' };
 
 export interface FakeCreatedLabel {
   orderId: string;
@@ -57,8 +66,15 @@ export interface FakeAfterShip {
   created: FakeCreatedLabel[];
   /** Every request received (API and file downloads). */
   requests: FakeRequest[];
-  /** Misbehave for the next `count` API requests (default), or file downloads with target 'files'. */
-  failNext(fault: FakeFault, count?: number, target?: 'api' | 'files'): void;
+  /**
+   * Misbehave for the next `count` API requests (default 'api': any route), only creates
+   * (POST /labels), only label searches (GET /labels), or file downloads.
+   */
+  failNext(fault: FakeFault, count?: number, target?: FaultTarget): void;
+  /** Creates every label still waiting to be created late, now. */
+  releaseLate(): void;
+  /** Late labels not created yet. */
+  readonly lateCount: number;
   /** Drops every fault still queued. */
   clearFaults(): void;
   /** A 429 storm: the next `count` API requests are refused with 429 and a reset header. */
@@ -76,6 +92,8 @@ export interface FakeAfterShip {
 }
 
 export type FakeLabelFormat = 'pdf' | 'zpl' | 'as-requested';
+
+export type FaultTarget = 'api' | 'create' | 'lookup' | 'files';
 
 export interface FakeAfterShipOptions {
   apiKey: string;
@@ -205,7 +223,8 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
   const created: FakeCreatedLabel[] = [];
   const requests: FakeRequest[] = [];
   const labels = new Map<string, StoredLabel>();
-  const faults: Record<'api' | 'files', NormalFault[]> = { api: [], files: [] };
+  const faults: Record<FaultTarget, NormalFault[]> = { api: [], create: [], lookup: [], files: [] };
+  const late = new Map<NodeJS.Timeout | symbol, () => void>();
   let trackingSeq = 0;
   let origin = '';
 
@@ -221,10 +240,13 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
       return sendEnvelope(res, 401, { code: 401, message: 'Invalid API key.', details: [] }, {});
     }
     if (overRateLimit()) return sendRateLimited(res, { type: 'rate-limited', resetSeconds: 1 });
-    const fault = faults.api.shift();
+    const route = url.pathname.slice('/postmen/v3'.length);
+    const routeFaults =
+      req.method === 'POST' && route === '/labels' ? faults.create : req.method === 'GET' && route === '/labels' ? faults.lookup : [];
+    const next = routeFaults.shift() ?? faults.api.shift();
+    const fault = next?.type === 'pass' ? undefined : next;
     if (fault && applyTransportFault(fault, req, res)) return;
 
-    const route = url.pathname.slice('/postmen/v3'.length);
     if (req.method === 'POST' && route === '/labels') return createLabel(req, body, raw, res, fault);
     if (fault?.type === 'business') return sendBusiness(res, fault);
     const one = /^\/labels\/([^/]+)$/.exec(route);
@@ -328,6 +350,23 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
       outcome: pending?.outcome ?? 'created',
       shipperAccountId: knownShipperAccount,
     };
+    if (fault?.type === 'late-create') {
+      const make = () => {
+        stored.createdAt = now();
+        labels.set(id, stored);
+        created.push(record);
+      };
+      if (fault.delayMs === undefined) {
+        const key = Symbol(id);
+        late.set(key, () => (late.delete(key), make()));
+      } else {
+        const timer = setTimeout(() => (late.delete(timer), make()), fault.delayMs);
+        late.set(timer, () => (clearTimeout(timer), late.delete(timer), make()));
+      }
+      if (fault.answer === 'hang') return; // never answer; close() destroys the socket
+      req.socket.destroy();
+      return;
+    }
     labels.set(id, stored);
     created.push(record);
 
@@ -509,8 +548,13 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
       faults[target].push(...repeatFault<NormalFault>(fault, count));
     },
     clearFaults() {
-      faults.api.length = 0;
-      faults.files.length = 0;
+      for (const list of Object.values(faults)) list.length = 0;
+    },
+    releaseLate() {
+      for (const create of [...late.values()]) create();
+    },
+    get lateCount() {
+      return late.size;
     },
     rateLimitStorm(count, resetSeconds = 1) {
       for (let i = 0; i < count; i++) faults.api.push({ type: 'rate-limited', resetSeconds });
@@ -524,7 +568,11 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     get rateLimitedCount() {
       return rateLimitedCount;
     },
-    close: loopback.close,
+    close: () => {
+      for (const key of late.keys()) if (typeof key !== 'symbol') clearTimeout(key);
+      late.clear();
+      return loopback.close();
+    },
   };
 }
 

@@ -34,7 +34,7 @@ export interface E2EStationOptions {
   /** How the fake Zebra starts (state, answers ~HS or not). */
   zebra?: ZebraPrinterOptions;
   /** Core options tests may shorten (print queue polling, provider timeouts, the "none" re-ask delay). */
-  core?: Pick<StationCoreOptions, 'noneConfirmDelayMs' | 'printTiming' | 'providerTimeoutMs'>;
+  core?: Pick<StationCoreOptions, 'labelChecks' | 'printTiming' | 'providerTimeoutMs'>;
   /** Scans (or anything else) done on the core before the page opens; runs after `settings`. */
   seed?: (core: StationCore, printer: ZebraStatusPrinter) => Promise<void>;
   /**

@@ -12,7 +12,7 @@ const core = await createStationCore({
   shell: 'web',
   ...createNodeStores(dataDir),
   providerTimeoutMs: Number(process.env.TEST_PROVIDER_TIMEOUT_MS ?? 2000),
-  noneConfirmDelayMs: 10,
+  labelChecks: { windowMs: Number(process.env.TEST_CHECK_WINDOW_MS ?? 3000), everyMs: 100 },
 });
 await core.reconciled;
 process.stdout.write('ready\n');

@@ -1,6 +1,6 @@
 /** A real station core on a temporary data dir with in-memory stores, for integration tests. */
 import { createStationCore } from '../../electron/station';
-import type { KeyValueStore, SecretStore, StationCore } from '../../electron/station';
+import type { KeyValueStore, SecretStore, StationCore, StationCoreOptions } from '../../electron/station';
 import { dispatch, unwrap } from '../../shared/rpc';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { makeTempDir } from './temp-dir';
@@ -14,7 +14,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startStation(env: Record<string, string>): Promise<Harness> {
+/** Core options a test may change: the checking window and the provider timeout. */
+export type HarnessOptions = Partial<Pick<StationCoreOptions, 'labelChecks' | 'providerTimeoutMs'>>;
+
+export async function startStation(env: Record<string, string>, options: HarnessOptions = {}): Promise<Harness> {
   const temp = makeTempDir();
   const kv = new Map<string, unknown>();
   const secrets = new Map<string, string>();
@@ -37,8 +40,8 @@ export async function startStation(env: Record<string, string>): Promise<Harness
       secretStore,
       env: { LABEL_STATION_SANDBOX_LATENCY_MS: '0', ...env },
       log: (line) => logs.push(line),
-      noneConfirmDelayMs: 10,
-      providerTimeoutMs: 1500,
+      labelChecks: options.labelChecks ?? { windowMs: 3000, everyMs: 100 },
+      providerTimeoutMs: options.providerTimeoutMs ?? 1500,
       printTiming: { retryDelaysMs: [100, 200, 400], statusPollMs: 100, statusTimeoutMs: 3000, settleWaitMs: 8000 },
     });
   const harness: Harness = {

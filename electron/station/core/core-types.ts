@@ -1,5 +1,6 @@
 /** How a shell (Electron or browser) creates and talks to the station core. */
 import type { EventName, EventPayload, StationHandlers } from '../../../shared/contract';
+import type { LabelCheckTiming } from '../labels';
 import type { PrintTiming } from '../printing';
 import type { KeyValueStore, SecretStore } from '../settings';
 
@@ -12,7 +13,7 @@ export interface StationEvents {
 export interface StationCore {
   handlers: StationHandlers;
   events: StationEvents;
-  /** Settles when the start-up check of purchases left without an answer has finished. */
+  /** Settles when the first background check of purchases left without an answer has finished. */
   reconciled: Promise<void>;
   close(): Promise<void>;
 }
@@ -26,8 +27,8 @@ export interface StationCoreOptions {
   env?: Record<string, string | undefined>;
   /** Log sink; must never receive secrets. */
   log?: (line: string) => void;
-  /** How long a provider's "no label" is re-asked after a lost answer (default 3 s; tests shorten it). */
-  noneConfirmDelayMs?: number;
+  /** The checking window and how often the provider is asked in the background (tests shorten them). */
+  labelChecks?: LabelCheckTiming;
   /** Print queue timings (tests shorten retries and status polling). */
   printTiming?: PrintTiming;
   /** Overrides each provider's own request timeout (tests use short ones). */

@@ -1,19 +1,22 @@
 /** Wires the station core together; each contract method is one call into the room that owns it. */
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { StationHandlers } from '../../../shared/contract';
 import { HistoryStore, openDatabase } from '../history';
 import {
-  checkLabelsAtStart,
   choosePrinter,
   decideUncertainLabel,
+  LabelChecker,
   LabelFiles,
   labelDetail,
   labelPreview,
+  printUnprintedLabel,
   reprintLabel,
   runScanJob,
   settleInterruptedPurchases,
+  unprintedLabels,
   type ScanJobDeps,
 } from '../labels';
 import { OrderSources, resolveOrder } from '../orders';
@@ -60,21 +63,28 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     orderSources: new OrderSources(settings, providers),
     settings: () => settings.current(),
     events,
-    stationId: stationId(options.settingsStore),
+    stationName: stationName(options.env ?? process.env, stationId(options.settingsStore)),
     inFlight: new Set(),
+    backgroundChecks: new Map(),
+    printWhenFound: new Set(),
+    checks: options.labelChecks ?? {},
+    now: () => new Date(),
     log,
-    ...(options.noneConfirmDelayMs !== undefined && { noneConfirmDelayMs: options.noneConfirmDelayMs }),
   };
+  const announceUnprinted = () => events.emit('unprintedLabels', unprintedLabels(history));
+  const checker = new LabelChecker(deps, announceUnprinted);
   const tiktokAuth = new TikTokAuthorization(settings, providers);
 
   const handlers: StationHandlers = {
     getStationInfo: async () => stationInfo(settings, providers, options.dataDir, options.shell),
-    submitScan: async ({ scan }) => runScanJob(deps, scan),
+    submitScan: async ({ scan }) => afterwards(runScanJob(deps, scan), announceUnprinted),
     lookupOrder: async ({ scan }) => (await resolveOrder(scan, deps.orderSources.configured(settings.current()), log)).order,
     reprintLabel: async ({ labelId, printerId }) => reprintLabel(deps, labelId, printerId),
-    resolveUncertainLabel: async ({ labelId, decision }) => decideUncertainLabel(deps, labelId, decision),
+    resolveUncertainLabel: async ({ labelId, decision }) => afterwards(decideUncertainLabel(deps, labelId, decision), announceUnprinted),
     searchHistory: async ({ query, filter, limit, offset }) => history.search(query, limit, offset, filter),
     getLabel: async ({ labelId }) => labelDetail(history, labelId),
+    listUnprintedLabels: async () => unprintedLabels(history),
+    printLabel: async ({ labelId, printerId }) => afterwards(printUnprintedLabel(deps, labelId, printerId), announceUnprinted),
     getLabelPreview: async ({ labelId }) => labelPreview(deps, labelId),
     getSettings: async () => settings.publicView(),
     updateSettings: async (patch) => {
@@ -98,19 +108,17 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       (await discoverPrinters()).map(({ address, name, kind, detail }) => ({ address, name, kind, ...(detail && { detail }) })),
   };
 
-  settleInterruptedPurchases(history, log);
+  settleInterruptedPurchases(history, deps.now(), log);
   printing.onChange((view) => events.emit('printQueue', view));
   printing.start();
-  let closed = false;
-  const reconciled = checkLabelsAtStart(deps, () => closed);
+  const reconciled = checker.start();
 
   return {
     handlers,
     events,
     reconciled,
     close: async () => {
-      closed = true;
-      await reconciled;
+      await checker.stop();
       await printing.stop();
       db.close();
       lock.release();
@@ -124,4 +132,19 @@ function stationId(store: KeyValueStore): string {
   const id = randomBytes(5).toString('hex').slice(0, 8);
   store.set('stationId', id);
   return id;
+}
+
+/** How the history names this station: LABEL_STATION_NAME, else the computer's name, else its id. */
+function stationName(env: Record<string, string | undefined>, id: string): string {
+  const name = (env.LABEL_STATION_NAME ?? '').trim() || hostname().trim();
+  return (name || `station ${id}`).slice(0, 60);
+}
+
+/** Runs `after` once the work settled, whatever its outcome (lists shown on screen may have changed). */
+async function afterwards<T>(work: Promise<T>, after: () => void): Promise<T> {
+  try {
+    return await work;
+  } finally {
+    after();
+  }
 }

@@ -25,6 +25,10 @@ interface LabelRow {
   file_path: string | null;
   error: string | null;
   request: string | null;
+  generation: number;
+  station: string;
+  check_until: string | null;
+  cleared_by: string | null;
   print_count: number;
 }
 
@@ -50,6 +54,11 @@ export interface NewLabel {
   sandbox: boolean;
   operator: string;
   printer: string;
+  /** Bumped only when a supervisor confirmed that no label exists: see nextGeneration. */
+  generation: number;
+  station: string;
+  /** Until when a lost answer is waited for (ISO): the claim holds at least this long. */
+  checkUntil: string;
 }
 
 /** A stored label with the fields the station needs but the renderer does not see. */
@@ -59,7 +68,6 @@ export interface StoredLabel extends LabelRecord {
   request: string | null;
 }
 
-/** Statuses that mean a label exists or may exist at the provider: buying again is refused. */
 /** Status lists as SQL: the rules live in shared/domain/labels, the queries only spell them. */
 const sqlList = (statuses: readonly LabelStatus[]): string => statuses.map((s) => `'${s}'`).join(', ');
 const UNCERTAIN_SQL = sqlList(UNCERTAIN_STATUSES);
@@ -80,8 +88,10 @@ export class HistoryStore {
     const at = this.now().toISOString();
     this.db
       .prepare(
-        `INSERT INTO labels (id, order_id, parcel_key, reference, provider, sandbox, status, created_at, updated_at, operator, printer, request)
-         VALUES (@id, @orderId, @parcelKey, @reference, @provider, @sandbox, 'buying', @at, @at, @operator, @printer, @request)`,
+        `INSERT INTO labels (id, order_id, parcel_key, reference, provider, sandbox, status, created_at, updated_at, operator, printer,
+           request, generation, station, check_until)
+         VALUES (@id, @orderId, @parcelKey, @reference, @provider, @sandbox, 'buying', @at, @at, @operator, @printer,
+           @request, @generation, @station, @checkUntil)`,
       )
       .run({ ...label, sandbox: label.sandbox ? 1 : 0, at });
     return this.require(label.id);
@@ -92,7 +102,7 @@ export class HistoryStore {
       this.db
         .prepare(
           `UPDATE labels SET status = 'bought', provider_label_id = ?, tracking_numbers = ?, cost_amount = ?,
-             cost_currency = ?, label_url = ?, error = NULL, updated_at = ? WHERE id = ?`,
+             cost_currency = ?, label_url = ?, error = NULL, check_until = NULL, updated_at = ? WHERE id = ?`,
         )
         .run(
           bought.providerLabelId,
@@ -119,6 +129,38 @@ export class HistoryStore {
   setStatus(id: string, status: LabelStatus, error: string | null = null): StoredLabel {
     this.db.prepare('UPDATE labels SET status = ?, error = ?, updated_at = ? WHERE id = ?').run(status, error, this.stamp(), id);
     return this.require(id);
+  }
+
+  /** A purchase without a clear answer: nobody buys this order again before `checkUntil`. */
+  markChecking(id: string, checkUntil: string, message: string): StoredLabel {
+    this.db
+      .prepare("UPDATE labels SET status = 'checking', check_until = ?, error = ?, updated_at = ? WHERE id = ?")
+      .run(checkUntil, message, this.stamp(), id);
+    return this.require(id);
+  }
+
+  /** A supervisor's word that the provider has no label: the order may be bought again, under a new reference. */
+  clearNoLabel(id: string, who: string, message: string): StoredLabel {
+    this.db
+      .prepare("UPDATE labels SET status = 'failed', cleared_by = ?, check_until = NULL, error = ?, updated_at = ? WHERE id = ?")
+      .run(who, message, this.stamp(), id);
+    return this.require(id);
+  }
+
+  /**
+   * The generation of the next purchase of this order and parcel set: the latest one, plus one
+   * when a supervisor cleared it. Automatic "none" conclusions keep the generation, so a label
+   * that still turns up late is found under the same reference.
+   */
+  nextGeneration(orderId: string, parcelKey: string): number {
+    const row = this.db
+      .prepare(
+        `SELECT generation, MAX(cleared_by IS NOT NULL) AS cleared FROM labels
+         WHERE order_id = ? AND parcel_key = ? GROUP BY generation ORDER BY generation DESC LIMIT 1`,
+      )
+      .get(orderId, parcelKey) as { generation: number; cleared: number } | undefined;
+    if (!row) return 1;
+    return row.generation + (row.cleared ? 1 : 0);
   }
 
   recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at'>): PrintAttempt {
@@ -153,6 +195,11 @@ export class HistoryStore {
         )
         .all() as LabelRow[]
     ).map(toStored);
+  }
+
+  /** Bought (or adopted) but never sent to a printer, oldest first. */
+  listUnprinted(): StoredLabel[] {
+    return (this.db.prepare(`${SELECT_LABEL} WHERE l.status = 'bought' ORDER BY l.created_at`).all() as LabelRow[]).map(toStored);
   }
 
   listByStatus(status: LabelStatus): StoredLabel[] {
@@ -223,6 +270,8 @@ function toStored(row: LabelRow): StoredLabel {
     filePath: row.file_path,
     error: row.error,
     printCount: row.print_count,
+    station: row.station,
+    checkUntil: row.check_until,
     reference: row.reference,
     labelUrl: row.label_url,
     request: row.request,

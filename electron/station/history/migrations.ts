@@ -76,4 +76,14 @@ export const migrations: readonly string[] = [
   CREATE INDEX print_jobs_label ON print_jobs(label_id);
   CREATE INDEX print_jobs_state ON print_jobs(state, id);
   `,
+  // Never twice across stations: the reference names order, parcel set and generation (bumped only
+  // when a supervisor confirms no label exists); which station scanned; how long a lost answer is
+  // waited for before the order may be bought again.
+  `
+  ALTER TABLE labels ADD COLUMN generation INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE labels ADD COLUMN station TEXT NOT NULL DEFAULT '';
+  ALTER TABLE labels ADD COLUMN check_until TEXT;
+  ALTER TABLE labels ADD COLUMN cleared_by TEXT;
+  CREATE INDEX labels_order_parcel ON labels(order_id, parcel_key, generation);
+  `,
 ];

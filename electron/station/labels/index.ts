@@ -1,8 +1,11 @@
-/** The labels room: buy once (scan job, purchase, reconcile), label files, reprints and uncertain labels. */
+/** The labels room: buy once (scan job, purchase, background checks), label files, reprints and uncertain labels. */
 export { LabelFiles } from './label-files';
 export { choosePrinter, type LabelPrintingDeps } from './label-printing';
+export { LabelChecker } from './label-checker';
+export type { LabelCheckTiming } from './checking-window';
 export { labelPreview } from './label-preview';
 export { reprintLabel } from './reprint';
 export { labelDetail } from './stored-label';
 export { runScanJob, type ScanJobDeps } from './scan-job';
-export { checkLabelsAtStart, decideUncertainLabel, settleInterruptedPurchases } from './uncertain-labels';
+export { decideUncertainLabel, settleInterruptedPurchases } from './uncertain-labels';
+export { printUnprintedLabel, unprintedLabels } from './unprinted-labels';

@@ -1,48 +1,40 @@
 /**
- * Purchases that got no clear answer: marked at start-up, checked at the provider in the
- * background, and settled by a supervisor who confirmed at the provider that no label exists.
+ * Purchases that got no clear answer: marked at start-up (the background checker then asks the
+ * provider), asked about again on a supervisor's request, and settled by a supervisor who
+ * confirmed at the provider that no label exists.
  */
 import type { MethodInput } from '../../../shared/contract';
 import { isUncertain } from '../../../shared/domain/labels';
 import type { LabelRecord } from '../../../shared/domain/labels';
+import { PROVIDER_TITLES } from '../../../shared/domain/providers';
 import { StationError } from '../../../shared/errors';
 import { toPublic, type HistoryStore } from '../history';
-import { ensureLabelFile } from './label-printing';
-import { reconcileLabel } from './reconcile';
-import type { ScanJobDeps } from './scan-job';
+import { askProvider } from './ask-provider';
+import type { ScanJobDeps } from './scan-job-deps';
+import { withOrder } from './order-claim';
 import { requireLabel } from './stored-label';
 
+/** If a station stopped mid-purchase, a label it asked for may still be created: at least this long is waited. */
+const INTERRUPTED_WINDOW_MS = 120_000;
+
 /**
- * Rows still 'buying' at start-up belong to a purchase the station never heard back from (crash,
- * power cut). Mark them before anything else runs; the background check then asks the provider.
+ * Rows still 'buying' at start-up belong to a purchase this station never heard back from (crash,
+ * power cut). They become 'checking' until their window has passed: the background checker asks the
+ * provider, adopts a label that turns up, and only then lets the order be bought again.
  */
-export function settleInterruptedPurchases(history: HistoryStore, log: (line: string) => void): void {
+export function settleInterruptedPurchases(history: HistoryStore, now: Date, log: (line: string) => void): void {
   for (const label of history.listByStatus('buying')) {
-    history.setStatus(label.id, 'unknown', 'The station stopped while buying this label; it may exist at the provider.');
-    log(`label ${label.id} for order ${label.orderId}: interrupted purchase marked unknown`);
+    const until = label.checkUntil ?? new Date(Date.parse(label.createdAt) + INTERRUPTED_WINDOW_MS).toISOString();
+    history.markChecking(
+      label.id,
+      until > now.toISOString() ? until : now.toISOString(),
+      'The station stopped while buying this label; it may exist at the provider.',
+    );
+    log(`label ${label.id} for order ${label.orderId}: interrupted purchase, checking until ${until}`);
   }
 }
 
-/**
- * In the background at start-up: settle purchases left without an answer, and secure the files of
- * labels bought just before the station stopped, so they can be reprinted without the provider.
- */
-export async function checkLabelsAtStart(deps: ScanJobDeps, stopped: () => boolean): Promise<void> {
-  for (const label of deps.history.listUncertain()) {
-    if (stopped()) return;
-    await reconcileLabel(deps, label).catch((error: unknown) =>
-      deps.log(`start-up check of label ${label.id} failed: ${(error as Error).name}`),
-    );
-  }
-  for (const label of deps.history.listMissingFiles()) {
-    if (stopped()) return;
-    await ensureLabelFile(deps, label).catch((error: unknown) =>
-      deps.log(`label ${label.id}: file still not downloaded (${(error as Error).name})`),
-    );
-  }
-}
-
-/** Ask the provider again, or record that a supervisor confirmed no label exists. */
+/** Ask the provider again now, or record that a supervisor confirmed no label exists. */
 export async function decideUncertainLabel(
   deps: ScanJobDeps,
   labelId: string,
@@ -52,13 +44,19 @@ export async function decideUncertainLabel(
   if (!isUncertain(label.status)) {
     throw new StationError('not_uncertain', `The label for order ${label.orderId} is not waiting for a check.`, 'Nothing to do.');
   }
-  if (deps.inFlight.has(label.orderId)) {
-    throw new StationError('order_busy', `Order ${label.orderId} is being labelled right now.`, 'Wait for it to finish.');
-  }
-  if (decision === 'recheck') return toPublic((await reconcileLabel(deps, label)).label);
-  const who = deps.settings().operator || 'a supervisor';
-  deps.log(`label ${label.id} for order ${label.orderId}: ${who} confirmed no label exists`);
-  return toPublic(
-    deps.history.setStatus(label.id, 'failed', `${who} checked the provider and confirmed no label exists: the order may be bought again.`),
-  );
+  const busy = new StationError('order_busy', `Order ${label.orderId} is being labelled right now.`, 'Wait for it to finish.');
+  return withOrder(deps, label.orderId, busy, async () => {
+    if (decision === 'recheck') {
+      const answer = await askProvider(deps, label);
+      if (answer.state === 'found') return toPublic(answer.label);
+      const said = answer.state === 'none' ? 'has no label for it yet' : `could not tell (${answer.reason})`;
+      return toPublic(deps.history.setStatus(label.id, label.status, `Asked again: ${PROVIDER_TITLES[label.provider]} ${said}.`));
+    }
+    const who = deps.settings().operator || 'a supervisor';
+    deps.log(`label ${label.id} for order ${label.orderId}: ${who} confirmed no label exists`);
+    deps.printWhenFound.delete(label.id);
+    return toPublic(
+      deps.history.clearNoLabel(label.id, who, `${who} checked the provider and confirmed no label exists: the order may be bought again.`),
+    );
+  });
 }

@@ -49,6 +49,8 @@ export interface LabelProvider {
   readonly title: string;
   readonly sandbox: boolean;
   readonly capabilities: ProviderCapabilities;
+  /** How long one request may take before the station gives up on its answer (the provider may still act on it). */
+  readonly requestTimeoutMs: number;
   /** Buys one label. Throws ProviderError. Never retried blindly by the caller. */
   createLabel(request: LabelRequest, signal?: AbortSignal): Promise<PurchasedLabel>;
   /**

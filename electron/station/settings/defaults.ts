@@ -19,9 +19,15 @@ export const DEFAULT_PRINTER: PrinterProfile = {
 
 export const DEFAULT_SETTINGS: Settings = {
   provider: 'sandbox',
-  aftership: { baseUrl: AFTERSHIP_PRODUCTION_URL, shipperAccountId: '', serviceType: 'tiktok-shipping_standard_shipping' },
-  tiktok: { apiBaseUrl: TIKTOK_API_URL, authBaseUrl: TIKTOK_AUTH_URL, appKey: '', shopCipher: '' },
-  shipium: { baseUrl: SHIPIUM_URL },
+  aftership: {
+    baseUrl: AFTERSHIP_PRODUCTION_URL,
+    shipperAccountId: '',
+    serviceType: 'tiktok-shipping_standard_shipping',
+    lateLabelWindowSeconds: 120,
+  },
+  tiktok: { apiBaseUrl: TIKTOK_API_URL, authBaseUrl: TIKTOK_AUTH_URL, appKey: '', shopCipher: '', lateLabelWindowSeconds: 120 },
+  // Shipium's answers are slow (tens of seconds) and multi-parcel calls slower still.
+  shipium: { baseUrl: SHIPIUM_URL, lateLabelWindowSeconds: 300 },
   shopify: { storeUrl: '' },
   ordersFile: '',
   printers: { defaultId: DEFAULT_PRINTER.id, list: [DEFAULT_PRINTER] },

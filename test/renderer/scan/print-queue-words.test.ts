@@ -67,6 +67,8 @@ function label(id: string, status: LabelRecord['status']): LabelRecord {
     filePath: '/labels/1.pdf',
     error: null,
     printCount: 0,
+    station: 'Packing 1',
+    checkUntil: null,
   };
 }
 

@@ -46,14 +46,20 @@ const officePrinter: PrinterProfile = {
 
 const settings: PublicSettings = {
   provider: 'sandbox',
-  aftership: { baseUrl: 'https://api.aftership.com/postmen/v3', shipperAccountId: '', serviceType: 'tiktok-shipping_standard_shipping' },
+  aftership: {
+    baseUrl: 'https://api.aftership.com/postmen/v3',
+    shipperAccountId: '',
+    serviceType: 'tiktok-shipping_standard_shipping',
+    lateLabelWindowSeconds: 120,
+  },
   tiktok: {
     apiBaseUrl: 'https://open-api.tiktokglobalshop.com',
     authBaseUrl: 'https://auth.tiktok-shops.com',
     appKey: '6abc123',
     shopCipher: '',
+    lateLabelWindowSeconds: 120,
   },
-  shipium: { baseUrl: 'https://api.shipium.com' },
+  shipium: { baseUrl: 'https://api.shipium.com', lateLabelWindowSeconds: 300 },
   shopify: { storeUrl: '' },
   ordersFile: '',
   printers: { defaultId: 'label', list: [labelPrinter] },

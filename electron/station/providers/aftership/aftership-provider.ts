@@ -137,6 +137,7 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
     title: PROVIDER_TITLES.aftership,
     sandbox: false,
     capabilities: { tracking: true, void: false, lookup: true, slow: false },
+    requestTimeoutMs: timeoutMs,
 
     async createLabel(request, signal) {
       try {

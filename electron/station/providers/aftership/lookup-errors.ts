@@ -21,7 +21,7 @@ export function lookupUnauthorized(): ProviderError {
   return new ProviderError(
     'aftership_lookup_unauthorized',
     'AfterShip refused the API key while the station was checking whether this order’s label was already bought.',
-    'A supervisor must check the API key in Settings; do not buy this label again until the check succeeds.',
+    'A supervisor must check the API key in Settings and that the TikTok shop is connected to AfterShip; nothing is bought until AfterShip accepts the key.',
     true,
   );
 }

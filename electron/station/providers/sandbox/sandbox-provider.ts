@@ -45,6 +45,8 @@ export function createSandboxProvider(opts: SandboxProviderOptions = {}): LabelP
     title: PROVIDER_TITLES.sandbox,
     sandbox: true,
     capabilities: { tracking: true, void: false, lookup: true, slow: false },
+    // The sandbox always answers; a station waiting on it waits its latency and a margin.
+    requestTimeoutMs: latencyMs + 1000,
 
     async createLabel(request: LabelRequest, signal?: AbortSignal): Promise<PurchasedLabel> {
       const valid = validateLabelRequest(request);

@@ -106,6 +106,7 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
     title: PROVIDER_TITLES.shipium,
     sandbox: false,
     capabilities: { tracking: false, void: false, lookup: false, slow: true },
+    requestTimeoutMs: timeoutMs,
 
     async createLabel(request, signal) {
       try {

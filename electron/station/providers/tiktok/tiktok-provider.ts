@@ -143,6 +143,7 @@ export function createTikTokProvider(opts: TikTokClientOptions): LabelProvider {
     title: PROVIDER_TITLES.tiktok,
     sandbox: false,
     capabilities: { tracking: true, void: false, lookup: true, slow: false },
+    requestTimeoutMs: opts.timeoutMs ?? 30_000,
 
     async createLabel(request, signal) {
       try {

@@ -68,52 +68,61 @@ describe('scan -> AfterShip -> print, never buying twice', () => {
     expect((await station.call('submitScan', { scan: ORDER })).outcome).toBe('already_labelled');
   });
 
-  it('blocks the order when AfterShip cannot say whether the label exists, and settles it once it can', async () => {
-    aftership.failNext('reset-after-create');
-    aftership.failNext('server-error', 60); // every lookup fails for now
+  it('keeps a purchase without an answer "checking" while AfterShip cannot say, and prints its label here once it can', async () => {
+    aftership.failNext('reset-after-create', 1, 'create');
+    aftership.failNext('pass', 1, 'lookup'); // asked before buying: no label yet
+    aftership.failNext('server-error', 1000, 'lookup'); // every later lookup fails for now
     const first = await station.call('submitScan', { scan: ORDER });
-    expect(first).toMatchObject({ outcome: 'failed', problem: { code: 'purchase_unknown' } });
-    expect(first.outcome === 'failed' && first.problem.nextStep).toMatch(/Do not scan this order again/);
-    expect(first.outcome === 'failed' && first.label?.status).toBe('unknown');
+    expectOutcome(first, 'failed', 'label_checking');
+    expect(first.problem.nextStep).toMatch(/Set this parcel aside/);
+    expect(first.label?.status).toBe('checking');
+    expect((await station.call('submitScan', { scan: ORDER })).outcome).toBe('failed'); // still checking: nothing bought
     expect(printer.jobs).toHaveLength(0);
 
-    aftership.clearFaults();
-    const again = await station.call('submitScan', { scan: ORDER });
-    expect(again.outcome).toBe('printed');
+    aftership.clearFaults(); // the background check finds the label and prints it at this station
+    const [job] = await printer.waitForJobs(1, 5000);
+    expect(await decodeZplBarcodes(job!)).toContain(aftership.created[0]!.trackingNumbers[0]);
+    await waitFor(async () => (await station.call('getLabel', { labelId: first.label!.id })).status === 'printed');
     expect(labelsBoughtFor(ORDER)).toBe(1);
+    expect((await station.call('submitScan', { scan: ORDER })).outcome).toBe('already_labelled');
   });
 
-  it('a supervisor can settle an uncertain label as "no label exists", which allows buying again', async () => {
-    aftership.failNext('hang');
-    aftership.failNext('server-error', 60);
+  it('a supervisor can settle an uncertain label as "no label exists", which allows buying again under a new reference', async () => {
+    aftership.failNext('hang', 1, 'create');
+    aftership.failNext('pass', 1, 'lookup');
+    aftership.failNext('server-error', 1000, 'lookup');
     const first = await station.call('submitScan', { scan: ORDER });
-    expect(first).toMatchObject({ outcome: 'failed', problem: { code: 'purchase_unknown' } });
-    const labelId = first.outcome === 'failed' ? first.label!.id : '';
+    expectOutcome(first, 'failed', 'label_checking');
+    const labelId = first.label!.id;
     aftership.clearFaults();
     const settled = await station.call('resolveUncertainLabel', { labelId, decision: 'confirm_no_label' });
     expect(settled.status).toBe('failed');
     expect(settled.error).toMatch(/confirmed no label exists/);
     expect((await station.call('submitScan', { scan: ORDER })).outcome).toBe('printed');
     expect(labelsBoughtFor(ORDER)).toBe(1);
+    const references = aftership.requests.filter((r) => r.method === 'POST').map((r) => (r.body as { references: string[] }).references);
+    expect(references).toEqual([[`ls-${ORDER}-1of1-g1`], [`ls-${ORDER}-1of1-g2`]]);
   });
 
-  it('checks a purchase interrupted by a crash at the next start, and buys only after AfterShip confirms there is none', async () => {
-    aftership.failNext('hang');
+  it('checks a purchase interrupted by a crash, and buys only once the window has passed and AfterShip said "none" twice', async () => {
+    aftership.failNext('hang', 1, 'create');
     const scan = station.call('submitScan', { scan: ORDER });
     await waitFor(() => aftership.requests.some((r) => r.method === 'POST'));
     await station.restart(); // the station "crashes" while AfterShip has not answered
     void scan.catch(() => undefined);
     await station.core.reconciled;
     const [interrupted] = (await station.call('searchHistory', { query: ORDER })).labels;
-    expect(interrupted).toMatchObject({ status: 'failed' });
-    expect(interrupted!.error).toMatch(/confirmed it made no label/);
+    expect(interrupted).toMatchObject({ status: 'checking' });
+    expectOutcome(await station.call('submitScan', { scan: ORDER }), 'failed', 'label_checking');
 
+    await waitFor(async () => (await station.call('getLabel', { labelId: interrupted!.id })).status === 'failed', 10_000);
+    expect((await station.call('getLabel', { labelId: interrupted!.id })).error).toMatch(/confirmed after the checking window/);
     expect((await station.call('submitScan', { scan: ORDER })).outcome).toBe('printed');
     expect(labelsBoughtFor(ORDER)).toBe(1);
   });
 
   it('lets the packer retry after a definite refusal, and explains a business error in plain words', async () => {
-    aftership.failNext({ type: 'business', code: 4153, message: 'Order not found' });
+    aftership.failNext({ type: 'business', code: 4153, message: 'Order not found' }, 1, 'create');
     const refused = await station.call('submitScan', { scan: ORDER });
     expect(refused).toMatchObject({ outcome: 'failed', problem: { code: 'aftership_order_not_found' } });
     expect(refused.outcome === 'failed' && refused.label?.status).toBe('failed');
@@ -144,9 +153,9 @@ describe('scan -> AfterShip -> print, never buying twice', () => {
   });
 });
 
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -27,7 +27,8 @@ describe('scan -> buy -> print -> remember, on the embedded sandbox', () => {
     const result = await station.call('submitScan', { scan: `${ORDER}\r` });
 
     expectOutcome(result, 'printed');
-    expect(progress).toEqual(['resolving', 'buying', 'printing', 'done']);
+    // Asking whether a label exists, then buying it.
+    expect(progress).toEqual(['resolving', 'buying', 'buying', 'printing', 'done']);
     expect(result.label).toMatchObject({
       orderId: ORDER,
       provider: 'sandbox',
@@ -141,6 +142,9 @@ describe('a label bought just before the station stopped', () => {
       operator: '',
       printer: '',
       request: '{}',
+      generation: 1,
+      station: 'test',
+      checkUntil: new Date(Date.now() + 60_000).toISOString(),
     });
     const { createSandboxProvider } = await import('../../../../electron/station/providers/sandbox');
     const sandbox = createSandboxProvider({ latencyMs: 0, ledgerDir: harness.dataDir });

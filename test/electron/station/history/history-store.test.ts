@@ -18,6 +18,9 @@ const newLabel = (orderId: string, id = `id-${orderId}`): NewLabel => ({
   reference: `ls-test-${orderId}-1of1`,
   provider: 'sandbox',
   sandbox: true,
+  generation: 1,
+  station: 'station A',
+  checkUntil: '2030-01-01T00:00:00.000Z',
   operator: 'Ana',
   printer: 'tcp://127.0.0.1:9100',
 });

@@ -4,10 +4,6 @@
  * station processes killed mid-purchase. Afterwards the fakes must hold at most one label per
  * order, and every label they created must be in the station's history and reprint without them.
  */
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeStores, createStationCore } from '../../../../electron/station';
 import type { StationCore } from '../../../../electron/station';
@@ -16,7 +12,7 @@ import type { CapturePrinter } from '../../../fakes/capture-printer';
 import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { startFakeTikTok } from '../../../fakes/tiktok-server';
 import { makeTempDir } from '../../../support/temp-dir';
-import { PROJECT_ROOT } from '../../../support/paths';
+import { bundleScanInChild, killWhen, startScanInChild } from '../../../support/child-station';
 
 const RUNS = Number(process.env.FAULT_RUNS ?? 500);
 const KILL_EVERY = 25; // one run in KILL_EVERY kills the station process mid-purchase
@@ -62,7 +58,8 @@ async function aftershipUnderTest(): Promise<ProviderUnderTest> {
     createdFor: (orderId) => fake.created.filter((c) => c.orderId === orderId).length,
     createdIds: () => fake.created.map((c) => ({ orderId: c.orderId, id: c.id })),
     prepareOrder: () => {},
-    failNext: (fault) => (fault === 'rate-limited' ? fake.rateLimitStorm(2, 1) : fake.failNext(fault)),
+    // Faults hit the purchase itself (the lookup asked before buying is a plain read).
+    failNext: (fault) => (fault === 'rate-limited' ? fake.rateLimitStorm(2, 1) : fake.failNext(fault, 1, 'create')),
     close: () => fake.close(),
   };
 }
@@ -101,20 +98,10 @@ describe('fault injection: no label bought twice, none lost', () => {
   const orders: Array<{ orderId: string; station: (typeof stations)[number] }> = [];
 
   beforeAll(async () => {
-    // The killed station runs as a real process; bundle it once so each start takes milliseconds.
-    // Inside the project, so the bundle's external packages resolve from node_modules.
-    childScript = path.join(PROJECT_ROOT, 'test', '.artifacts', `scan-in-child-${process.pid}.mjs`);
-    cleanups.push(() => rmSync(childScript, { force: true }));
-    await build({
-      entryPoints: [path.resolve(__dirname, '../../../support/scan-in-child.ts')],
-      outfile: childScript,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      absWorkingDir: PROJECT_ROOT,
-      logLevel: 'error',
-    });
+    // The killed station runs as a real process; bundled once so each start takes milliseconds.
+    const bundle = await bundleScanInChild();
+    childScript = bundle.script;
+    cleanups.push(bundle.remove);
     printer = await startZebraStatusPrinter();
     providers = [await aftershipUnderTest(), await tiktokUnderTest()];
     for (const provider of providers) {
@@ -136,7 +123,7 @@ describe('fault injection: no label bought twice, none lost', () => {
       ...createNodeStores(station.dataDir),
       env: { ...station.provider.env, LABEL_STATION_PRINTER: printer.address },
       providerTimeoutMs: PROVIDER_TIMEOUT_MS,
-      noneConfirmDelayMs: 10,
+      labelChecks: { windowMs: 2000, everyMs: 100 },
     });
 
   it(`runs ${RUNS} scans mixing faults and kills`, async () => {
@@ -204,15 +191,11 @@ function count(tally: Map<string, number>, key: string): void {
 
 /** Starts a station process on the data dir, kills it once the provider has the purchase request. */
 async function scanAndKill(station: { provider: ProviderUnderTest; dataDir: string }, orderId: string): Promise<void> {
-  const child = spawn(process.execPath, [childScript, station.dataDir, orderId], {
-    env: { ...process.env, ...station.provider.env, LABEL_STATION_PRINTER: 'tcp://127.0.0.1:9', TEST_PROVIDER_TIMEOUT_MS: '5000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = startScanInChild(childScript, station.dataDir, orderId, {
+    ...station.provider.env,
+    LABEL_STATION_PRINTER: 'tcp://127.0.0.1:9',
+    TEST_PROVIDER_TIMEOUT_MS: '5000',
   });
-  const deadline = Date.now() + 20_000;
   // Kill right around the provider's answer: the label is created, the station may not have recorded it.
-  while (station.provider.createdFor(orderId) === 0 && child.exitCode === null && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  child.kill('SIGKILL');
-  await new Promise((resolve) => child.once('exit', resolve));
+  await killWhen(child, () => station.provider.createdFor(orderId) > 0);
 }

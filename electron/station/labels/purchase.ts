@@ -1,0 +1,142 @@
+/**
+ * Buys one label, never twice: the order and parcel set are claimed in the history (the database
+ * refuses a second live claim), the provider is asked whether a label already exists (another
+ * station, a lost data folder), and only then is one bought. A purchase without a clear answer
+ * holds its claim for the checking window: a label created late is adopted, never bought again.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Problem } from '../../../shared/errors';
+import { defaultPrinter } from '../../../shared/domain/printers';
+import { StationError } from '../../../shared/errors';
+import type { StoredLabel } from '../history';
+import { ProviderError, type LabelProvider, type LabelRequest } from '../providers';
+import { askProvider } from './ask-provider';
+import { checkingWindowMs, clockTime } from './checking-window';
+import { purchaseReference } from './purchase-reference';
+import type { ScanJobDeps } from './scan-job-deps';
+
+export type Purchase =
+  | { state: 'bought' | 'adopted'; label: StoredLabel }
+  /** Nothing was bought (refused, or could not be asked first); `label` is the settled claim. */
+  | { state: 'refused'; problem: Problem; label?: StoredLabel }
+  /** No clear answer: the claim holds while the station keeps asking; the parcel is set aside. */
+  | { state: 'uncertain'; problem: Problem; label: StoredLabel };
+
+export async function buyLabel(
+  deps: ScanJobDeps,
+  provider: LabelProvider,
+  draft: Omit<LabelRequest, 'reference'>,
+  parcelKey: string,
+  onStep: (message: string) => void,
+): Promise<Purchase> {
+  const settings = deps.settings();
+  const window = checkingWindowMs(provider, settings, deps.checks);
+  const generation = deps.history.nextGeneration(draft.orderId, parcelKey);
+  const request: LabelRequest = { ...draft, reference: purchaseReference(draft.orderId, parcelKey, generation) };
+  const claim = claimOrder(deps, provider, request, parcelKey, generation, window);
+  if ('problem' in claim) return { state: 'refused', problem: claim.problem };
+  let row = claim.row;
+
+  if (provider.capabilities.lookup) {
+    onStep(`Asking ${provider.title} whether order ${request.orderId} already has a label…`);
+    const before = await askProvider(deps, row);
+    if (before.state === 'found') return { state: 'adopted', label: before.label };
+    if (before.state === 'cannot_tell') {
+      const message = `Nothing was bought for order ${request.orderId}. ${before.reason}.`;
+      return {
+        state: 'refused',
+        problem: { code: 'cannot_check_before_buying', message, nextStep: before.nextStep ?? 'Scan the order again in a minute.' },
+        label: deps.history.setStatus(row.id, 'failed', message),
+      };
+    }
+  }
+
+  onStep(`Buying the label from ${provider.title}…`);
+  try {
+    const purchased = await provider.createLabel(request);
+    const label = deps.history.markBought(row.id, purchased);
+    deps.log(`label ${label.id} bought for order ${request.orderId} (${provider.name}, ${purchased.trackingNumbers.join(' ')})`);
+    return { state: 'bought', label };
+  } catch (error) {
+    if (error instanceof ProviderError && !error.ambiguous) {
+      return { state: 'refused', problem: error.toProblem(), label: deps.history.setStatus(row.id, 'failed', error.message) };
+    }
+    if (!(error instanceof StationError)) deps.log(`purchase for order ${request.orderId} ended unexpectedly: ${(error as Error).name}`);
+  }
+
+  onStep(`No clear answer from ${provider.title}: checking whether the label was made…`);
+  row = deps.history.get(row.id)!;
+  const after = await askProvider(deps, row);
+  if (after.state === 'found') return { state: 'adopted', label: after.label };
+  if (!provider.capabilities.lookup || (after.state === 'cannot_tell' && after.unsupported)) {
+    const message = `No clear answer from ${provider.title}, and it cannot be asked whether the label was made.`;
+    return {
+      state: 'uncertain',
+      problem: {
+        code: 'purchase_unknown',
+        message,
+        nextStep:
+          'Set the parcel aside and do not scan it again. A supervisor must check it in the provider’s dashboard, then settle it in History.',
+      },
+      label: deps.history.setStatus(row.id, 'unknown', message),
+    };
+  }
+  // The provider may still be creating it: no conclusion before the window has passed.
+  const until = new Date(Math.max(Date.parse(row.checkUntil ?? ''), deps.now().getTime() + window) || deps.now().getTime() + window);
+  const label = deps.history.markChecking(
+    row.id,
+    until.toISOString(),
+    `No clear answer from ${provider.title}; a label may still be created. Checking until ${clockTime(until.toISOString())}.`,
+  );
+  deps.printWhenFound.add(label.id);
+  deps.log(`label ${label.id} for order ${request.orderId}: no clear answer, checking until ${until.toISOString()}`);
+  return { state: 'uncertain', problem: labelChecking(request.orderId, provider.title, until.toISOString()), label };
+}
+
+export function labelChecking(orderId: string, providerTitle: string, untilIso: string): Problem {
+  return {
+    code: 'label_checking',
+    message: `No clear answer from ${providerTitle} for order ${orderId}: a label may still be created. The station keeps checking until ${clockTime(untilIso)} and prints it here as soon as it appears.`,
+    nextStep: `Set this parcel aside and go on with the next order. Do not scan it again before ${clockTime(untilIso)}.`,
+  };
+}
+
+function claimOrder(
+  deps: ScanJobDeps,
+  provider: LabelProvider,
+  request: LabelRequest,
+  parcelKey: string,
+  generation: number,
+  windowMs: number,
+): { row: StoredLabel } | { problem: Problem } {
+  const settings = deps.settings();
+  const now = deps.now().getTime();
+  try {
+    const row = deps.history.insertBuying({
+      id: randomUUID(),
+      orderId: request.orderId,
+      parcelKey,
+      reference: request.reference,
+      provider: provider.name,
+      sandbox: provider.sandbox,
+      operator: settings.operator,
+      printer: defaultPrinter(settings.printers).address,
+      request: JSON.stringify(request),
+      generation,
+      station: deps.stationName,
+      // A station that dies mid-purchase leaves this: nobody buys the order before it has passed.
+      checkUntil: new Date(now + provider.requestTimeoutMs + windowMs).toISOString(),
+    });
+    return { row };
+  } catch (error) {
+    // Another station or process sharing this history got there first: the database refused a second live label.
+    if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+    return {
+      problem: {
+        code: 'order_busy',
+        message: `Another purchase for order ${request.orderId} was recorded at the same moment.`,
+        nextStep: 'Scan the order again to see its label.',
+      },
+    };
+  }
+}
