@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // A private PostgreSQL for the fleet tests, started once per run (Debian's postgresql package).
+    globalSetup: ['test/support/postgres-global-setup.ts'],
   },
 });

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { StationHandlers } from '../../../shared/contract';
-import { HistoryStore, openDatabase } from '../history';
+import { HistoryStore, openDatabase, sqliteHistory } from '../history';
 import {
   choosePrinter,
   decideUncertainLabel,
@@ -45,8 +45,9 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
 async function startCore(options: StationCoreOptions, log: (line: string) => void, lock: DataFolderLock): Promise<StationCore> {
   const settings = new SettingsService(options.settingsStore, options.secretStore, readEnvPresets(options.env ?? process.env), log);
   const db = openDatabase(path.join(options.dataDir, 'history.sqlite'));
-  const history = new HistoryStore(db);
+  const history = new HistoryStore(sqliteHistory(db));
   const events = new JobEvents();
+  const ownId = stationId(options.settingsStore);
   const providers = new ProviderFactory(settings, options.dataDir, options.providerTimeoutMs);
   const printing = new PrintService({
     db,
@@ -63,7 +64,8 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     orderSources: new OrderSources(settings, providers),
     settings: () => settings.current(),
     events,
-    stationName: stationName(options.env ?? process.env, stationId(options.settingsStore)),
+    stationName: stationName(options.env ?? process.env, ownId),
+    stationId: ownId,
     inFlight: new Set(),
     backgroundChecks: new Map(),
     printWhenFound: new Set(),
@@ -71,7 +73,11 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     now: () => new Date(),
     log,
   };
-  const announceUnprinted = () => events.emit('unprintedLabels', unprintedLabels(history));
+  const announceUnprinted = () =>
+    void unprintedLabels(history).then(
+      (labels) => events.emit('unprintedLabels', labels),
+      (error: unknown) => log(`unprinted labels not listed: ${(error as Error).message}`),
+    );
   const checker = new LabelChecker(deps, announceUnprinted);
   const tiktokAuth = new TikTokAuthorization(settings, providers);
 
@@ -108,7 +114,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       (await discoverPrinters()).map(({ address, name, kind, detail }) => ({ address, name, kind, ...(detail && { detail }) })),
   };
 
-  settleInterruptedPurchases(history, deps.now(), log);
+  await settleInterruptedPurchases(history, ownId, deps.now(), log);
   printing.onChange((view) => events.emit('printQueue', view));
   printing.start();
   const reconciled = checker.start();

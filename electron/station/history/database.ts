@@ -1,9 +1,21 @@
-/** Opens the station's SQLite database (WAL, foreign keys) and brings its schema up to date. */
+/**
+ * Opens the history: the station's own SQLite file (WAL, FULL sync), or in a fleet the warehouse's
+ * shared PostgreSQL. Both get the same migrations and are queried through the same Kysely schema.
+ */
 import Database from 'better-sqlite3';
-import { migrations } from './migrations';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrations, type Dialect } from './migrations';
+import type { HistorySchema } from './schema';
 
 export type StationDatabase = Database.Database;
 
+export interface HistoryDatabase {
+  db: Kysely<HistorySchema>;
+  dialect: Dialect;
+}
+
+/** The station's SQLite file: its history, and its print queue (which uses the raw handle). */
 export function openDatabase(file: string): StationDatabase {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -15,15 +27,74 @@ export function openDatabase(file: string): StationDatabase {
   return db;
 }
 
+/** The history over the station's SQLite handle (one connection shared with the print queue). */
+export function sqliteHistory(raw: StationDatabase): HistoryDatabase {
+  return { db: new Kysely<HistorySchema>({ dialect: new SqliteDialect({ database: raw }) }), dialect: 'sqlite' };
+}
+
 export function migrate(db: StationDatabase): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length) {
-    throw new Error(`The history database was written by a newer Label Station (schema ${current}); update this station.`);
-  }
+  if (current > migrations.length) throw newerSchema(current);
   for (let version = current; version < migrations.length; version++) {
     db.transaction(() => {
-      db.exec(migrations[version]!);
+      db.exec(migrations[version]!.sqlite);
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
+}
+
+export interface FleetDatabaseOptions {
+  /** How long to wait for a connection before the database counts as unreachable (default 5 s). */
+  connectTimeoutMs?: number;
+  /** Per statement (default 10 s): a hung database must not hang a purchase. */
+  statementTimeoutMs?: number;
+}
+
+/** The fleet's PostgreSQL, migrated under an advisory lock so stations starting together do not race. */
+export async function openFleetDatabase(url: string, options: FleetDatabaseOptions = {}): Promise<HistoryDatabase & { pool: pg.Pool }> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    query_timeout: (options.statementTimeoutMs ?? 10_000) + 2000,
+    application_name: 'label-station',
+  });
+  // An idle connection the server dropped (restart) must not crash the station: the pool reconnects.
+  pool.on('error', () => undefined);
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  return { db: new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pool };
+}
+
+async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('label_station_schema'))");
+    await client.query('CREATE TABLE IF NOT EXISTS label_station_schema (version INTEGER NOT NULL)');
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM label_station_schema');
+    const current = rows[0]?.version ?? 0;
+    if (rows.length === 0) await client.query('INSERT INTO label_station_schema (version) VALUES (0)');
+    if (current > migrations.length) throw newerSchema(current);
+    for (let version = current; version < migrations.length; version++) {
+      const step = migrations[version]!.postgres;
+      if (step.trim()) await client.query(step);
+    }
+    await client.query('UPDATE label_station_schema SET version = $1', [migrations.length]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function newerSchema(version: number): Error {
+  return new Error(`The history database was written by a newer Label Station (schema ${version}); update this station.`);
 }

@@ -1,47 +1,14 @@
-/** The history log: one row per label, one per print attempt. Source of truth for "never buy twice". */
+/**
+ * The history log: one row per label, one per print attempt. Source of truth for "never buy twice",
+ * on the station's SQLite or, in a fleet, on the warehouse's PostgreSQL: the same typed queries.
+ */
+import { sql, type Selectable } from 'kysely';
 import type { LabelDetail, LabelFormat, LabelRecord, LabelStatus, PrintAttempt } from '../../../shared/domain/labels';
 import type { ProviderName } from '../../../shared/domain/providers';
-import type { StationDatabase } from './database';
 import { SOLD_STATUSES, UNCERTAIN_STATUSES, type PurchasedLabel } from '../../../shared/domain/labels';
-
-interface LabelRow {
-  id: string;
-  order_id: string;
-  parcel_key: string;
-  reference: string;
-  provider: ProviderName;
-  sandbox: number;
-  provider_label_id: string | null;
-  tracking_numbers: string;
-  cost_amount: number | null;
-  cost_currency: string | null;
-  status: LabelStatus;
-  created_at: string;
-  updated_at: string;
-  operator: string;
-  printer: string;
-  label_url: string | null;
-  format: LabelFormat | null;
-  file_path: string | null;
-  error: string | null;
-  request: string | null;
-  generation: number;
-  station: string;
-  check_until: string | null;
-  cleared_by: string | null;
-  print_count: number;
-}
-
-interface AttemptRow {
-  id: number;
-  label_id: string;
-  at: string;
-  printer: string;
-  ok: number;
-  reprint: number;
-  bytes: number;
-  error: string | null;
-}
+import type { HistoryDatabase } from './database';
+import type { LabelsTable, PrintAttemptsTable } from './schema';
+import { isUniqueViolation } from './unique-violation';
 
 export interface NewLabel {
   /** The provider request as JSON, kept for reconciliation. */
@@ -56,7 +23,9 @@ export interface NewLabel {
   printer: string;
   /** Bumped only when a supervisor confirmed that no label exists: see nextGeneration. */
   generation: number;
+  /** The station's name (shown) and its id (which rows are its own after a restart). */
   station: string;
+  stationId: string;
   /** Until when a lost answer is waited for (ISO): the claim holds at least this long. */
   checkUntil: string;
 }
@@ -66,84 +35,110 @@ export interface StoredLabel extends LabelRecord {
   reference: string;
   labelUrl: string | null;
   request: string | null;
+  stationId: string;
 }
 
-/** Status lists as SQL: the rules live in shared/domain/labels, the queries only spell them. */
-const sqlList = (statuses: readonly LabelStatus[]): string => statuses.map((s) => `'${s}'`).join(', ');
-const UNCERTAIN_SQL = sqlList(UNCERTAIN_STATUSES);
-const SOLD_SQL = sqlList(SOLD_STATUSES);
-
-const SELECT_LABEL = `
-  SELECT l.*, (SELECT COUNT(*) FROM print_attempts p WHERE p.label_id = l.id AND p.ok = 1) AS print_count
-  FROM labels l`;
+type LabelRow = Selectable<LabelsTable> & { print_count: number | null };
 
 export class HistoryStore {
-  constructor(
-    private readonly db: StationDatabase,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly db: HistoryDatabase['db'];
+  /** Case-insensitive prefix match on both databases (SQLite's LIKE already ignores ASCII case). */
+  private readonly like: 'like' | 'ilike';
 
-  /** Written before the provider is asked, so a crash mid-purchase leaves a trace. */
-  insertBuying(label: NewLabel): StoredLabel {
-    const at = this.now().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO labels (id, order_id, parcel_key, reference, provider, sandbox, status, created_at, updated_at, operator, printer,
-           request, generation, station, check_until)
-         VALUES (@id, @orderId, @parcelKey, @reference, @provider, @sandbox, 'buying', @at, @at, @operator, @printer,
-           @request, @generation, @station, @checkUntil)`,
-      )
-      .run({ ...label, sandbox: label.sandbox ? 1 : 0, at });
+  constructor(
+    history: HistoryDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.db = history.db;
+    this.like = history.dialect === 'postgres' ? 'ilike' : 'like';
+  }
+
+  /**
+   * Claims the order and parcel set, written before the provider is asked so a crash mid-purchase
+   * leaves a trace. Undefined when another live claim exists: the database refused a second one.
+   */
+  async insertBuying(label: NewLabel): Promise<StoredLabel | undefined> {
+    const at = this.stamp();
+    try {
+      await this.db
+        .insertInto('labels')
+        .values({
+          id: label.id,
+          order_id: label.orderId,
+          parcel_key: label.parcelKey,
+          reference: label.reference,
+          provider: label.provider,
+          sandbox: label.sandbox ? 1 : 0,
+          status: 'buying',
+          created_at: at,
+          updated_at: at,
+          operator: label.operator,
+          printer: label.printer,
+          request: label.request,
+          generation: label.generation,
+          station: label.station,
+          station_id: label.stationId,
+          check_until: label.checkUntil,
+        })
+        .execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
     return this.require(label.id);
   }
 
-  markBought(id: string, bought: PurchasedLabel): StoredLabel {
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `UPDATE labels SET status = 'bought', provider_label_id = ?, tracking_numbers = ?, cost_amount = ?,
-             cost_currency = ?, label_url = ?, error = NULL, check_until = NULL, updated_at = ? WHERE id = ?`,
-        )
-        .run(
-          bought.providerLabelId,
-          JSON.stringify(bought.trackingNumbers),
-          bought.cost?.amount ?? null,
-          bought.cost?.currency ?? null,
-          bought.labelUrl,
-          this.stamp(),
-          id,
-        );
-      const insert = this.db.prepare('INSERT OR IGNORE INTO label_tracking (label_id, tracking_number) VALUES (?, ?)');
-      for (const tracking of bought.trackingNumbers) insert.run(id, tracking);
-    })();
+  /** One statement (the tracking index follows by trigger), so a label is never half recorded. */
+  async markBought(id: string, bought: PurchasedLabel): Promise<StoredLabel> {
+    await this.db
+      .updateTable('labels')
+      .set({
+        status: 'bought',
+        provider_label_id: bought.providerLabelId,
+        tracking_numbers: JSON.stringify(bought.trackingNumbers),
+        cost_amount: bought.cost?.amount ?? null,
+        cost_currency: bought.cost?.currency ?? null,
+        label_url: bought.labelUrl,
+        error: null,
+        check_until: null,
+        updated_at: this.stamp(),
+      })
+      .where('id', '=', id)
+      .execute();
     return this.require(id);
   }
 
-  attachFile(id: string, file: { format: LabelFormat; filePath: string }): StoredLabel {
-    this.db
-      .prepare('UPDATE labels SET format = ?, file_path = ?, updated_at = ? WHERE id = ?')
-      .run(file.format, file.filePath, this.stamp(), id);
+  async attachFile(id: string, file: { format: LabelFormat; filePath: string }): Promise<StoredLabel> {
+    await this.db
+      .updateTable('labels')
+      .set({ format: file.format, file_path: file.filePath, updated_at: this.stamp() })
+      .where('id', '=', id)
+      .execute();
     return this.require(id);
   }
 
-  setStatus(id: string, status: LabelStatus, error: string | null = null): StoredLabel {
-    this.db.prepare('UPDATE labels SET status = ?, error = ?, updated_at = ? WHERE id = ?').run(status, error, this.stamp(), id);
+  async setStatus(id: string, status: LabelStatus, error: string | null = null): Promise<StoredLabel> {
+    await this.db.updateTable('labels').set({ status, error, updated_at: this.stamp() }).where('id', '=', id).execute();
     return this.require(id);
   }
 
   /** A purchase without a clear answer: nobody buys this order again before `checkUntil`. */
-  markChecking(id: string, checkUntil: string, message: string): StoredLabel {
-    this.db
-      .prepare("UPDATE labels SET status = 'checking', check_until = ?, error = ?, updated_at = ? WHERE id = ?")
-      .run(checkUntil, message, this.stamp(), id);
+  async markChecking(id: string, checkUntil: string, message: string): Promise<StoredLabel> {
+    await this.db
+      .updateTable('labels')
+      .set({ status: 'checking', check_until: checkUntil, error: message, updated_at: this.stamp() })
+      .where('id', '=', id)
+      .execute();
     return this.require(id);
   }
 
   /** A supervisor's word that the provider has no label: the order may be bought again, under a new reference. */
-  clearNoLabel(id: string, who: string, message: string): StoredLabel {
-    this.db
-      .prepare("UPDATE labels SET status = 'failed', cleared_by = ?, check_until = NULL, error = ?, updated_at = ? WHERE id = ?")
-      .run(who, message, this.stamp(), id);
+  async clearNoLabel(id: string, who: string, message: string): Promise<StoredLabel> {
+    await this.db
+      .updateTable('labels')
+      .set({ status: 'failed', cleared_by: who, check_until: null, error: message, updated_at: this.stamp() })
+      .where('id', '=', id)
+      .execute();
     return this.require(id);
   }
 
@@ -152,92 +147,144 @@ export class HistoryStore {
    * when a supervisor cleared it. Automatic "none" conclusions keep the generation, so a label
    * that still turns up late is found under the same reference.
    */
-  nextGeneration(orderId: string, parcelKey: string): number {
-    const row = this.db
-      .prepare(
-        `SELECT generation, MAX(cleared_by IS NOT NULL) AS cleared FROM labels
-         WHERE order_id = ? AND parcel_key = ? GROUP BY generation ORDER BY generation DESC LIMIT 1`,
-      )
-      .get(orderId, parcelKey) as { generation: number; cleared: number } | undefined;
-    if (!row) return 1;
-    return row.generation + (row.cleared ? 1 : 0);
+  async nextGeneration(orderId: string, parcelKey: string): Promise<number> {
+    const latest = await this.db
+      .selectFrom('labels')
+      .select(['generation', sql<number>`max(case when cleared_by is null then 0 else 1 end)`.as('cleared')])
+      .where('order_id', '=', orderId)
+      .where('parcel_key', '=', parcelKey)
+      .groupBy('generation')
+      .orderBy('generation', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!latest) return 1;
+    return latest.generation + (Number(latest.cleared) ? 1 : 0);
   }
 
-  recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at'>): PrintAttempt {
+  async recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at'>): Promise<PrintAttempt> {
     const at = this.stamp();
-    const result = this.db
-      .prepare('INSERT INTO print_attempts (label_id, at, printer, ok, reprint, bytes, error) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(attempt.labelId, at, attempt.printer, attempt.ok ? 1 : 0, attempt.reprint ? 1 : 0, attempt.bytes, attempt.error);
-    return { ...attempt, id: Number(result.lastInsertRowid), at };
+    const { id } = await this.db
+      .insertInto('print_attempts')
+      .values({
+        label_id: attempt.labelId,
+        at,
+        printer: attempt.printer,
+        ok: attempt.ok ? 1 : 0,
+        reprint: attempt.reprint ? 1 : 0,
+        bytes: attempt.bytes,
+        error: attempt.error,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { ...attempt, id: Number(id), at };
   }
 
   /** The live label (bought or possibly bought) for this order and parcel set, if any. */
-  findLive(orderId: string, parcelKey: string): StoredLabel | undefined {
-    const row = this.db
-      .prepare(`${SELECT_LABEL} WHERE l.order_id = ? AND l.parcel_key = ? AND l.status <> 'failed' ORDER BY l.created_at DESC LIMIT 1`)
-      .get(orderId, parcelKey) as LabelRow | undefined;
+  async findLive(orderId: string, parcelKey: string): Promise<StoredLabel | undefined> {
+    const row = await this.labels()
+      .where('l.order_id', '=', orderId)
+      .where('l.parcel_key', '=', parcelKey)
+      .where('l.status', '<>', 'failed')
+      .orderBy('l.created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row && toStored(row);
   }
 
-  /** Labels whose purchase got no clear answer, oldest first. */
-  listUncertain(): StoredLabel[] {
-    return (this.db.prepare(`${SELECT_LABEL} WHERE l.status IN (${UNCERTAIN_SQL}) ORDER BY l.created_at`).all() as LabelRow[]).map(
-      toStored,
-    );
+  /** Labels whose purchase is under way or got no clear answer, oldest first. */
+  async listUncertain(): Promise<StoredLabel[]> {
+    return (await this.labels().where('l.status', 'in', UNCERTAIN_STATUSES).orderBy('l.created_at').execute()).map(toStored);
   }
 
   /** Bought labels whose file was never saved (the station stopped between purchase and download). */
-  listMissingFiles(): StoredLabel[] {
-    return (
-      this.db
-        .prepare(
-          `${SELECT_LABEL} WHERE l.status IN (${SOLD_SQL}) AND l.file_path IS NULL AND l.label_url IS NOT NULL ORDER BY l.created_at`,
-        )
-        .all() as LabelRow[]
-    ).map(toStored);
+  async listMissingFiles(): Promise<StoredLabel[]> {
+    const rows = await this.labels()
+      .where('l.status', 'in', SOLD_STATUSES)
+      .where('l.file_path', 'is', null)
+      .where('l.label_url', 'is not', null)
+      .orderBy('l.created_at')
+      .execute();
+    return rows.map(toStored);
   }
 
   /** Bought (or adopted) but never sent to a printer, oldest first. */
-  listUnprinted(): StoredLabel[] {
-    return (this.db.prepare(`${SELECT_LABEL} WHERE l.status = 'bought' ORDER BY l.created_at`).all() as LabelRow[]).map(toStored);
+  async listUnprinted(): Promise<StoredLabel[]> {
+    return (await this.labels().where('l.status', '=', 'bought').orderBy('l.created_at').execute()).map(toStored);
   }
 
-  listByStatus(status: LabelStatus): StoredLabel[] {
-    return (this.db.prepare(`${SELECT_LABEL} WHERE l.status = ? ORDER BY l.created_at`).all(status) as LabelRow[]).map(toStored);
+  /** This station's labels in one status (all stations' when no id is given). */
+  async listByStatus(status: LabelStatus, stationId?: string): Promise<StoredLabel[]> {
+    let query = this.labels().where('l.status', '=', status);
+    if (stationId !== undefined) query = query.where('l.station_id', 'in', [stationId, '']);
+    return (await query.orderBy('l.created_at').execute()).map(toStored);
   }
 
-  get(id: string): StoredLabel | undefined {
-    const row = this.db.prepare(`${SELECT_LABEL} WHERE l.id = ?`).get(id) as LabelRow | undefined;
+  async get(id: string): Promise<StoredLabel | undefined> {
+    const row = await this.labels().where('l.id', '=', id).executeTakeFirst();
     return row && toStored(row);
   }
 
-  getDetail(id: string): LabelDetail | undefined {
-    const label = this.get(id);
+  async getMany(ids: readonly string[]): Promise<StoredLabel[]> {
+    if (ids.length === 0) return [];
+    return (await this.labels().where('l.id', 'in', ids).execute()).map(toStored);
+  }
+
+  async getDetail(id: string): Promise<LabelDetail | undefined> {
+    const label = await this.get(id);
     if (!label) return undefined;
-    const attempts = this.db.prepare('SELECT * FROM print_attempts WHERE label_id = ? ORDER BY id DESC').all(id) as AttemptRow[];
+    const attempts = await this.db.selectFrom('print_attempts').selectAll().where('label_id', '=', id).orderBy('id', 'desc').execute();
     return { ...toPublic(label), printAttempts: attempts.map(toAttempt) };
   }
 
   /** Newest first. A query matches the start of an order ID or of a tracking number. */
-  search(query: string, limit: number, offset: number, filter: 'all' | 'uncertain' = 'all'): { labels: LabelRecord[]; total: number } {
-    const conditions: string[] = [];
+  async search(
+    query: string,
+    limit: number,
+    offset: number,
+    filter: 'all' | 'uncertain' = 'all',
+  ): Promise<{ labels: LabelRecord[]; total: number }> {
     const q = query.trim();
+    const pattern = `${escapeLike(q)}%`;
+    const like = sql.raw(this.like);
+    const conditions = [];
     if (q !== '') {
-      conditions.push(`(l.order_id LIKE @pattern ESCAPE '\\'
-        OR l.id IN (SELECT label_id FROM label_tracking WHERE tracking_number LIKE @pattern ESCAPE '\\'))`);
+      conditions.push(
+        sql<boolean>`(l.order_id ${like} ${pattern} ESCAPE '\\' OR l.id IN (SELECT label_id FROM label_tracking WHERE tracking_number ${like} ${pattern} ESCAPE '\\'))`,
+      );
     }
-    if (filter === 'uncertain') conditions.push(`l.status IN (${UNCERTAIN_SQL})`);
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const params = { pattern: `${escapeLike(q)}%`, limit, offset };
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM labels l ${where}`).get(params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`${SELECT_LABEL} ${where} ORDER BY l.created_at DESC, l.rowid DESC LIMIT @limit OFFSET @offset`)
-      .all(params) as LabelRow[];
-    return { labels: rows.map((r) => toPublic(toStored(r))), total };
+    if (filter === 'uncertain') conditions.push(sql<boolean>`l.status IN (${sql.join(UNCERTAIN_STATUSES)})`);
+    const where = conditions.length ? sql<boolean>`${sql.join(conditions, sql` AND `)}` : sql<boolean>`1 = 1`;
+    const counted = await this.db
+      .selectFrom('labels as l')
+      .select(sql<number>`cast(count(*) as integer)`.as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow();
+    const rows = await this.labels()
+      .where(where)
+      .orderBy('l.created_at', 'desc')
+      .orderBy('l.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return { labels: rows.map((r) => toPublic(toStored(r))), total: Number(counted.n) };
   }
 
-  private require(id: string): StoredLabel {
-    const label = this.get(id);
+  private labels() {
+    return this.db
+      .selectFrom('labels as l')
+      .selectAll('l')
+      .select((eb) =>
+        eb
+          .selectFrom('print_attempts as p')
+          .whereRef('p.label_id', '=', 'l.id')
+          .where('p.ok', '=', 1)
+          .select(sql<number>`cast(count(*) as integer)`.as('n'))
+          .as('print_count'),
+      );
+  }
+
+  private async require(id: string): Promise<StoredLabel> {
+    const label = await this.get(id);
     if (!label) throw new Error(`label ${id} vanished from the history`);
     return label;
   }
@@ -248,7 +295,7 @@ export class HistoryStore {
 }
 
 export function toPublic(label: StoredLabel): LabelRecord {
-  const { reference: _reference, labelUrl: _labelUrl, request: _request, ...publicFields } = label;
+  const { reference: _reference, labelUrl: _labelUrl, request: _request, stationId: _stationId, ...publicFields } = label;
   return publicFields;
 }
 
@@ -257,10 +304,10 @@ function toStored(row: LabelRow): StoredLabel {
     id: row.id,
     orderId: row.order_id,
     provider: row.provider,
-    sandbox: row.sandbox === 1,
+    sandbox: Number(row.sandbox) === 1,
     providerLabelId: row.provider_label_id,
     trackingNumbers: JSON.parse(row.tracking_numbers) as string[],
-    cost: row.cost_amount === null || row.cost_currency === null ? null : { amount: row.cost_amount, currency: row.cost_currency },
+    cost: row.cost_amount === null || row.cost_currency === null ? null : { amount: Number(row.cost_amount), currency: row.cost_currency },
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -269,24 +316,25 @@ function toStored(row: LabelRow): StoredLabel {
     format: row.format,
     filePath: row.file_path,
     error: row.error,
-    printCount: row.print_count,
+    printCount: Number(row.print_count ?? 0),
     station: row.station,
     checkUntil: row.check_until,
     reference: row.reference,
     labelUrl: row.label_url,
     request: row.request,
+    stationId: row.station_id,
   };
 }
 
-function toAttempt(row: AttemptRow): PrintAttempt {
+function toAttempt(row: Selectable<PrintAttemptsTable>): PrintAttempt {
   return {
-    id: row.id,
+    id: Number(row.id),
     labelId: row.label_id,
     at: row.at,
     printer: row.printer,
-    ok: row.ok === 1,
-    reprint: row.reprint === 1,
-    bytes: row.bytes,
+    ok: Number(row.ok) === 1,
+    reprint: Number(row.reprint) === 1,
+    bytes: Number(row.bytes),
     error: row.error,
   };
 }

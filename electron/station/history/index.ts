@@ -1,3 +1,3 @@
-/** The history room: the station's database, its migrations and the label log behind one typed store. */
-export { openDatabase, type StationDatabase } from './database';
+/** The history room: the station's SQLite or the fleet's PostgreSQL, one set of migrations, one typed store. */
+export { openDatabase, openFleetDatabase, sqliteHistory, type HistoryDatabase, type StationDatabase } from './database';
 export { HistoryStore, toPublic, type NewLabel, type StoredLabel } from './history-store';

@@ -51,7 +51,7 @@ export async function askProvider(deps: LabelPrintingDeps, label: StoredLabel): 
 
 /** Records a label the provider has for this purchase and downloads its file, so any reprint works offline. */
 export async function adoptLabel(deps: LabelPrintingDeps, label: StoredLabel, purchased: PurchasedLabel): Promise<StoredLabel> {
-  const bought = deps.history.markBought(label.id, purchased);
+  const bought = await deps.history.markBought(label.id, purchased);
   try {
     return (await ensureLabelFile(deps, bought)).label;
   } catch (error) {

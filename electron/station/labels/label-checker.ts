@@ -51,7 +51,7 @@ export class LabelChecker {
   }
 
   private async pass(): Promise<void> {
-    for (const label of this.deps.history.listUncertain()) {
+    for (const label of await this.deps.history.listUncertain()) {
       if (this.stopped) return;
       if (this.deps.inFlight.has(label.orderId)) continue;
       const check = this.check(label);
@@ -66,14 +66,14 @@ export class LabelChecker {
 
   private async check(label: StoredLabel): Promise<void> {
     const { history, log } = this.deps;
-    label = history.get(label.id) ?? label; // a scan may have settled it since the pass began
+    label = (await history.get(label.id)) ?? label; // a scan may have settled it since the pass began
     const now = this.deps.now().getTime();
     const windowPassed = label.checkUntil === null || now >= Date.parse(label.checkUntil);
     if (label.status !== 'buying' && label.status !== 'checking' && label.status !== 'unknown') return;
     if (label.status === 'buying') {
       if (!windowPassed) return; // being bought right now, by this station or another
       // Its station stopped mid-purchase and never came back to it.
-      label = history.markChecking(label.id, label.checkUntil ?? new Date(now).toISOString(), 'The purchase never got an answer.');
+      label = await history.markChecking(label.id, label.checkUntil ?? new Date(now).toISOString(), 'The purchase never got an answer.');
     }
     const title = PROVIDER_TITLES[label.provider];
     const answer = await askProvider(this.deps, label);
@@ -90,14 +90,18 @@ export class LabelChecker {
       if (nones < NONES_TO_CONCLUDE) return;
       this.nonesAfterWindow.delete(label.id);
       this.deps.printWhenFound.delete(label.id);
-      history.setStatus(label.id, 'failed', `${title} confirmed after the checking window that it made no label: nothing was bought.`);
+      await history.setStatus(
+        label.id,
+        'failed',
+        `${title} confirmed after the checking window that it made no label: nothing was bought.`,
+      );
       log(`label ${label.id} for order ${label.orderId}: ${title} confirms no label exists after the checking window`);
       this.changed();
       return;
     }
     this.nonesAfterWindow.delete(label.id);
     if ((windowPassed || answer.unsupported) && label.status !== 'unknown') {
-      history.setStatus(
+      await history.setStatus(
         label.id,
         'unknown',
         `${title} could not confirm whether the label exists (${answer.reason}). A supervisor must check it.`,
@@ -126,7 +130,7 @@ export class LabelChecker {
   }
 
   private async secureMissingFiles(): Promise<void> {
-    for (const label of this.deps.history.listMissingFiles()) {
+    for (const label of await this.deps.history.listMissingFiles()) {
       if (this.stopped) return;
       await ensureLabelFile(this.deps, label).catch((error: unknown) =>
         this.deps.log(`label ${label.id}: file still not downloaded (${(error as Error).name})`),

@@ -48,7 +48,7 @@ export async function ensureLabelFile(deps: LabelPrintingDeps, label: StoredLabe
     );
   }
   const filePath = await deps.files.save(label.id, format, bytes, new Date(label.createdAt));
-  return { label: deps.history.attachFile(label.id, { format, filePath }), bytes };
+  return { label: await deps.history.attachFile(label.id, { format, filePath }), bytes };
 }
 
 /** The printer a print goes to: the one asked for, else the station's default. */

@@ -31,9 +31,9 @@ export async function buyLabel(
 ): Promise<Purchase> {
   const settings = deps.settings();
   const window = checkingWindowMs(provider, settings, deps.checks);
-  const generation = deps.history.nextGeneration(draft.orderId, parcelKey);
+  const generation = await deps.history.nextGeneration(draft.orderId, parcelKey);
   const request: LabelRequest = { ...draft, reference: purchaseReference(draft.orderId, parcelKey, generation) };
-  const claim = claimOrder(deps, provider, request, parcelKey, generation, window);
+  const claim = await claimOrder(deps, provider, request, parcelKey, generation, window);
   if ('problem' in claim) return { state: 'refused', problem: claim.problem };
   let row = claim.row;
 
@@ -46,7 +46,7 @@ export async function buyLabel(
       return {
         state: 'refused',
         problem: { code: 'cannot_check_before_buying', message, nextStep: before.nextStep ?? 'Scan the order again in a minute.' },
-        label: deps.history.setStatus(row.id, 'failed', message),
+        label: await deps.history.setStatus(row.id, 'failed', message),
       };
     }
   }
@@ -54,18 +54,18 @@ export async function buyLabel(
   onStep(`Buying the label from ${provider.title}…`);
   try {
     const purchased = await provider.createLabel(request);
-    const label = deps.history.markBought(row.id, purchased);
+    const label = await deps.history.markBought(row.id, purchased);
     deps.log(`label ${label.id} bought for order ${request.orderId} (${provider.name}, ${purchased.trackingNumbers.join(' ')})`);
     return { state: 'bought', label };
   } catch (error) {
     if (error instanceof ProviderError && !error.ambiguous) {
-      return { state: 'refused', problem: error.toProblem(), label: deps.history.setStatus(row.id, 'failed', error.message) };
+      return { state: 'refused', problem: error.toProblem(), label: await deps.history.setStatus(row.id, 'failed', error.message) };
     }
     if (!(error instanceof StationError)) deps.log(`purchase for order ${request.orderId} ended unexpectedly: ${(error as Error).name}`);
   }
 
   onStep(`No clear answer from ${provider.title}: checking whether the label was made…`);
-  row = deps.history.get(row.id)!;
+  row = (await deps.history.get(row.id)) ?? row;
   const after = await askProvider(deps, row);
   if (after.state === 'found') return { state: 'adopted', label: after.label };
   if (!provider.capabilities.lookup || (after.state === 'cannot_tell' && after.unsupported)) {
@@ -78,12 +78,12 @@ export async function buyLabel(
         nextStep:
           'Set the parcel aside and do not scan it again. A supervisor must check it in the provider’s dashboard, then settle it in History.',
       },
-      label: deps.history.setStatus(row.id, 'unknown', message),
+      label: await deps.history.setStatus(row.id, 'unknown', message),
     };
   }
   // The provider may still be creating it: no conclusion before the window has passed.
   const until = new Date(Math.max(Date.parse(row.checkUntil ?? ''), deps.now().getTime() + window) || deps.now().getTime() + window);
-  const label = deps.history.markChecking(
+  const label = await deps.history.markChecking(
     row.id,
     until.toISOString(),
     `No clear answer from ${provider.title}; a label may still be created. Checking until ${clockTime(until.toISOString())}.`,
@@ -101,42 +101,39 @@ export function labelChecking(orderId: string, providerTitle: string, untilIso: 
   };
 }
 
-function claimOrder(
+async function claimOrder(
   deps: ScanJobDeps,
   provider: LabelProvider,
   request: LabelRequest,
   parcelKey: string,
   generation: number,
   windowMs: number,
-): { row: StoredLabel } | { problem: Problem } {
+): Promise<{ row: StoredLabel } | { problem: Problem }> {
   const settings = deps.settings();
   const now = deps.now().getTime();
-  try {
-    const row = deps.history.insertBuying({
-      id: randomUUID(),
-      orderId: request.orderId,
-      parcelKey,
-      reference: request.reference,
-      provider: provider.name,
-      sandbox: provider.sandbox,
-      operator: settings.operator,
-      printer: defaultPrinter(settings.printers).address,
-      request: JSON.stringify(request),
-      generation,
-      station: deps.stationName,
-      // A station that dies mid-purchase leaves this: nobody buys the order before it has passed.
-      checkUntil: new Date(now + provider.requestTimeoutMs + windowMs).toISOString(),
-    });
-    return { row };
-  } catch (error) {
-    // Another station or process sharing this history got there first: the database refused a second live label.
-    if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
-    return {
-      problem: {
-        code: 'order_busy',
-        message: `Another purchase for order ${request.orderId} was recorded at the same moment.`,
-        nextStep: 'Scan the order again to see its label.',
-      },
-    };
-  }
+  const row = await deps.history.insertBuying({
+    id: randomUUID(),
+    orderId: request.orderId,
+    parcelKey,
+    reference: request.reference,
+    provider: provider.name,
+    sandbox: provider.sandbox,
+    operator: settings.operator,
+    printer: defaultPrinter(settings.printers).address,
+    request: JSON.stringify(request),
+    generation,
+    station: deps.stationName,
+    stationId: deps.stationId,
+    // A station that dies mid-purchase leaves this: nobody buys the order before it has passed.
+    checkUntil: new Date(now + provider.requestTimeoutMs + windowMs).toISOString(),
+  });
+  if (row) return { row };
+  // Another station or process sharing this history got there first: the database refused a second live claim.
+  return {
+    problem: {
+      code: 'order_busy',
+      message: `Another station started buying a label for order ${request.orderId} at the same moment.`,
+      nextStep: 'Scan the order again in a moment to see its label.',
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { printStoredLabel, type LabelPrintingDeps } from './label-printing';
 import { requireLabel } from './stored-label';
 
 export async function reprintLabel(deps: LabelPrintingDeps, labelId: string, printerId?: string): Promise<PrintOutcome> {
-  const label = requireLabel(deps.history, labelId);
+  const label = await requireLabel(deps.history, labelId);
   if (label.status === 'queued') {
     throw new StationError(
       'label_waiting_for_printer',

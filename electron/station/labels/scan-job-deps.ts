@@ -11,6 +11,8 @@ export interface ScanJobDeps extends LabelPrintingDeps {
   orderSources: OrderSources;
   /** Shown in the history as where a label was bought (the station's name, else its host name). */
   stationName: string;
+  /** The station's own id: which rows in a shared history are this station's. */
+  stationId: string;
   /** Orders a scan or a supervisor's action is working on in this process right now. */
   inFlight: Set<string>;
   /** Orders the background checker is asking the provider about: a scan waits for that answer. */

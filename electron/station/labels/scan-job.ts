@@ -79,7 +79,7 @@ async function labelOrder(
   const settings = deps.settings();
   let label: StoredLabel;
   let note = '';
-  const existing = deps.history.findLive(orderId, SINGLE_PARCEL);
+  const existing = await deps.history.findLive(orderId, SINGLE_PARCEL);
   const settled: Settled = existing ? await settleExisting(deps, existing, jobId, progress, fail) : { next: 'buy' };
   if (settled.next === 'stop') return settled.outcome;
   if (settled.next === 'print') {
@@ -165,7 +165,7 @@ async function settleExisting(
       };
   }
   if (answer.state === 'none') {
-    deps.history.setStatus(
+    await deps.history.setStatus(
       existing.id,
       'failed',
       `${title} confirmed twice after the checking window that it made no label: nothing was bought.`,
@@ -175,7 +175,7 @@ async function settleExisting(
     return { next: 'buy' };
   }
   const reason = answer.reason;
-  const label = deps.history.setStatus(existing.id, 'unknown', `${title} could not confirm whether the label exists (${reason}).`);
+  const label = await deps.history.setStatus(existing.id, 'unknown', `${title} could not confirm whether the label exists (${reason}).`);
   return stop(fail(labelMayExist(orderId, reason), orderId, label));
 }
 
@@ -193,7 +193,7 @@ async function printScanned(
     label = (await ensureLabelFile(deps, label)).label;
   } catch (error) {
     const problem = downloadProblem(error);
-    label = deps.history.setStatus(label.id, 'print_failed', problem.message);
+    label = await deps.history.setStatus(label.id, 'print_failed', problem.message);
     progress('failed', problem.message, orderId);
     return { outcome: 'print_failed', jobId, label: toPublic(label), problem };
   }

@@ -3,14 +3,14 @@ import { StationError } from '../../../shared/errors';
 import type { LabelDetail } from '../../../shared/domain/labels';
 import type { HistoryStore, StoredLabel } from '../history';
 
-export function requireLabel(history: HistoryStore, labelId: string): StoredLabel {
-  const label = history.get(labelId);
+export async function requireLabel(history: HistoryStore, labelId: string): Promise<StoredLabel> {
+  const label = await history.get(labelId);
   if (!label) throw notInHistory();
   return label;
 }
 
-export function labelDetail(history: HistoryStore, labelId: string): LabelDetail {
-  const detail = history.getDetail(labelId);
+export async function labelDetail(history: HistoryStore, labelId: string): Promise<LabelDetail> {
+  const detail = await history.getDetail(labelId);
   if (!detail) throw notInHistory();
   return detail;
 }

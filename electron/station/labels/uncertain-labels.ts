@@ -22,10 +22,15 @@ const INTERRUPTED_WINDOW_MS = 120_000;
  * power cut). They become 'checking' until their window has passed: the background checker asks the
  * provider, adopts a label that turns up, and only then lets the order be bought again.
  */
-export function settleInterruptedPurchases(history: HistoryStore, now: Date, log: (line: string) => void): void {
-  for (const label of history.listByStatus('buying')) {
+export async function settleInterruptedPurchases(
+  history: HistoryStore,
+  stationId: string,
+  now: Date,
+  log: (line: string) => void,
+): Promise<void> {
+  for (const label of await history.listByStatus('buying', stationId)) {
     const until = label.checkUntil ?? new Date(Date.parse(label.createdAt) + INTERRUPTED_WINDOW_MS).toISOString();
-    history.markChecking(
+    await history.markChecking(
       label.id,
       until > now.toISOString() ? until : now.toISOString(),
       'The station stopped while buying this label; it may exist at the provider.',
@@ -40,7 +45,7 @@ export async function decideUncertainLabel(
   labelId: string,
   decision: MethodInput<'resolveUncertainLabel'>['decision'],
 ): Promise<LabelRecord> {
-  const label = requireLabel(deps.history, labelId);
+  const label = await requireLabel(deps.history, labelId);
   if (!isUncertain(label.status)) {
     throw new StationError('not_uncertain', `The label for order ${label.orderId} is not waiting for a check.`, 'Nothing to do.');
   }
@@ -50,13 +55,17 @@ export async function decideUncertainLabel(
       const answer = await askProvider(deps, label);
       if (answer.state === 'found') return toPublic(answer.label);
       const said = answer.state === 'none' ? 'has no label for it yet' : `could not tell (${answer.reason})`;
-      return toPublic(deps.history.setStatus(label.id, label.status, `Asked again: ${PROVIDER_TITLES[label.provider]} ${said}.`));
+      return toPublic(await deps.history.setStatus(label.id, label.status, `Asked again: ${PROVIDER_TITLES[label.provider]} ${said}.`));
     }
     const who = deps.settings().operator || 'a supervisor';
     deps.log(`label ${label.id} for order ${label.orderId}: ${who} confirmed no label exists`);
     deps.printWhenFound.delete(label.id);
     return toPublic(
-      deps.history.clearNoLabel(label.id, who, `${who} checked the provider and confirmed no label exists: the order may be bought again.`),
+      await deps.history.clearNoLabel(
+        label.id,
+        who,
+        `${who} checked the provider and confirmed no label exists: the order may be bought again.`,
+      ),
     );
   });
 }

@@ -11,16 +11,16 @@ import type { ScanJobDeps } from './scan-job-deps';
 import { withOrder } from './order-claim';
 import { requireLabel } from './stored-label';
 
-export function unprintedLabels(history: HistoryStore): LabelRecord[] {
-  return history.listUnprinted().map(toPublic);
+export async function unprintedLabels(history: HistoryStore): Promise<LabelRecord[]> {
+  return (await history.listUnprinted()).map(toPublic);
 }
 
 export async function printUnprintedLabel(deps: ScanJobDeps, labelId: string, printerId?: string): Promise<PrintOutcome> {
-  const label = requireLabel(deps.history, labelId);
+  const label = await requireLabel(deps.history, labelId);
   if (!isUnprinted(label)) throw alreadyPrinted(label.orderId);
   const busy = new StationError('order_busy', `Order ${label.orderId} is being labelled right now.`, 'Wait for it to finish.');
   return withOrder(deps, label.orderId, busy, async () => {
-    const latest = requireLabel(deps.history, labelId); // the background check may have printed it meanwhile
+    const latest = await requireLabel(deps.history, labelId); // the background check may have printed it meanwhile
     if (!isUnprinted(latest)) throw alreadyPrinted(latest.orderId);
     return (await printStoredLabel(deps, latest, { reprint: false, ...(printerId && { printerId }) })).outcome;
   });

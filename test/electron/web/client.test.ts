@@ -70,12 +70,12 @@ describe('renderer web client', () => {
     const off = api.on('jobProgress', (p) => steps.push(p.step));
     const outcome = await api.submitScan({ scan: ORDERS.first });
     expect(outcome.outcome).toBe('printed');
-    await until(() => steps.length === 4, 'four progress events');
-    expect(steps).toEqual(['resolving', 'buying', 'printing', 'done']);
+    await until(() => steps.length === 5, 'five progress events');
+    expect(steps).toEqual(['resolving', 'buying', 'buying', 'printing', 'done']);
     off();
     expect((await api.submitScan({ scan: ORDERS.second })).outcome).toBe('printed');
     await new Promise((r) => setTimeout(r, 50));
-    expect(steps).toHaveLength(4);
+    expect(steps).toHaveLength(5);
   });
 
   it("throws the station's problem as a StationError with its next step", async () => {

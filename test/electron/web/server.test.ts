@@ -201,12 +201,14 @@ describe('web shell events', () => {
     try {
       const res = await rpc('submitScan', { scan: FRESH_ORDER });
       expect(JSON.parse(res.body).value.outcome).toBe('printed');
-      for (let i = 0; i < 100 && progress().length < 4; i++) await new Promise((r) => setTimeout(r, 10));
-      expect(progress().map((m) => m.payload.step)).toEqual(['resolving', 'buying', 'printing', 'done']);
+      for (let i = 0; i < 100 && progress().length < 5; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(progress().map((m) => m.payload.step)).toEqual(['resolving', 'buying', 'buying', 'printing', 'done']);
       expect(new Set(progress().map((m) => m.payload.jobId)).size).toBe(1);
-      // The label went through the print queue, whose view the page also gets; nothing else is sent.
+      // The label went through the print queue, whose view the page also gets, and the list of labels
+      // bought but not printed was sent again; nothing else is sent.
       expect(received.some((m) => m.event === 'printQueue')).toBe(true);
-      expect(new Set(received.map((m) => m.event))).toEqual(new Set(['jobProgress', 'printQueue']));
+      for (let i = 0; i < 100 && !received.some((m) => m.event === 'unprintedLabels'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(new Set(received.map((m) => m.event))).toEqual(new Set(['jobProgress', 'printQueue', 'unprintedLabels']));
       expect(await station.printer.waitForJobs(1)).toHaveLength(1);
     } finally {
       ws.close();

@@ -2,14 +2,13 @@
 import { printerAtAddress } from '../../../../shared/domain/printers';
 import type { PrintJobView, PrintQueueView, PrinterQueueView } from '../../../../shared/domain/print-queue';
 import type { PrinterSetup } from '../../../../shared/domain/printers';
-import type { PrintRecords } from './print-records';
+import type { PrintableLabel, PrintRecords } from './print-records';
 import { PENDING_STATES, type PrintJob, type PrintQueue } from '../queue';
 
 /** More waiting jobs than a screen can show are counted, not listed. */
 const MAX_LISTED_JOBS = 200;
 
-export function printJobView(job: PrintJob, history: Pick<PrintRecords, 'get'>, printers: PrinterSetup): PrintJobView {
-  const label = job.labelId ? history.get(job.labelId) : undefined;
+export function printJobView(job: PrintJob, label: PrintableLabel | undefined, printers: PrinterSetup): PrintJobView {
   const printer = printerAtAddress(printers, job.printer);
   return {
     id: job.id,
@@ -28,7 +27,11 @@ export function printJobView(job: PrintJob, history: Pick<PrintRecords, 'get'>, 
   };
 }
 
-export function printQueueView(queue: PrintQueue, history: Pick<PrintRecords, 'get'>, printers: PrinterSetup): PrintQueueView {
+export async function printQueueView(
+  queue: PrintQueue,
+  history: Pick<PrintRecords, 'getMany'>,
+  printers: PrinterSetup,
+): Promise<PrintQueueView> {
   const pending = queue.jobs({ states: [...PENDING_STATES] });
   const waiting = new Map<string, number>();
   for (const job of pending) waiting.set(job.printer, (waiting.get(job.printer) ?? 0) + 1);
@@ -47,5 +50,11 @@ export function printQueueView(queue: PrintQueue, history: Pick<PrintRecords, 'g
       waiting: count,
     };
   });
-  return { printers: printerViews, jobs: pending.slice(0, MAX_LISTED_JOBS).map((job) => printJobView(job, history, printers)) };
+  const listed = pending.slice(0, MAX_LISTED_JOBS);
+  const ids = [...new Set(listed.flatMap((job) => (job.labelId ? [job.labelId] : [])))];
+  const labels = new Map((ids.length ? await history.getMany(ids) : []).map((label) => [label.id, label]));
+  return {
+    printers: printerViews,
+    jobs: listed.map((job) => printJobView(job, job.labelId ? labels.get(job.labelId) : undefined, printers)),
+  };
 }

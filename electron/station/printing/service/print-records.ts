@@ -12,7 +12,9 @@ export interface PrintableLabel {
 }
 
 export interface PrintRecords<L extends PrintableLabel = PrintableLabel> {
-  get(labelId: string): L | undefined;
-  setStatus(labelId: string, status: LabelStatus, error?: string | null): L;
-  recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at'>): unknown;
+  get(labelId: string): Promise<L | undefined>;
+  /** The labels of these ids that exist, in any order (one query for a whole queue view). */
+  getMany(labelIds: readonly string[]): Promise<L[]>;
+  setStatus(labelId: string, status: LabelStatus, error?: string | null): Promise<L>;
+  recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at'>): Promise<unknown>;
 }

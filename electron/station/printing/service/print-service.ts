@@ -39,6 +39,8 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
   private readonly settleWaitMs: number;
   private readonly listeners = new Set<(view: PrintQueueView) => void>();
   private viewPending = false;
+  /** History updates from queue events, in the order the queue reported them. */
+  private records: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: PrintServiceDeps<L>) {
     const { timing = {} } = deps;
@@ -54,7 +56,9 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
     };
     this.queue = new PrintQueue(options);
     this.queue.on('job', (job) => {
-      recordQueueEvent(deps.history, job);
+      this.records = this.records
+        .then(() => recordQueueEvent(deps.history, job))
+        .catch((error: unknown) => deps.log(`print job ${job.id}: history not updated (${(error as Error).message})`));
       this.changed();
     });
     this.queue.on('printer', () => this.changed());
@@ -65,8 +69,9 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
     this.queue.start();
   }
 
-  stop(): Promise<void> {
-    return this.queue.stop();
+  async stop(): Promise<void> {
+    await this.queue.stop();
+    await this.records;
   }
 
   /** Renders the label for `printer`, queues it and waits until it printed or clearly waits. */
@@ -87,13 +92,21 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
               message: 'The label could not be prepared for the printer.',
               nextStep: 'Check the printer settings and press Reprint.',
             };
-      history.recordPrintAttempt({ labelId: label.id, printer: printer.address, ok: false, reprint, bytes: 0, error: problem.message });
-      const updated = label.status === 'printed' ? label : history.setStatus(label.id, 'print_failed', problem.message);
+      await history.recordPrintAttempt({
+        labelId: label.id,
+        printer: printer.address,
+        ok: false,
+        reprint,
+        bytes: 0,
+        error: problem.message,
+      });
+      const updated = label.status === 'printed' ? label : await history.setStatus(label.id, 'print_failed', problem.message);
       return { outcome: { ok: false, printer: printer.address, bytes: 0, problem }, label: updated };
     }
     const job = this.queue.enqueue({ labelId: label.id, printer: printer.address, payload, reprint });
     const settled = await awaitPrintSettled(this.queue, job, this.settleWaitMs);
-    const latest = history.get(label.id) ?? label;
+    await this.records;
+    const latest = (await history.get(label.id)) ?? label;
     if (settled.state === 'done') {
       return { outcome: { ok: true, printer: printer.address, bytes: settled.job.bytesSent }, label: latest };
     }
@@ -123,13 +136,15 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
     }
   }
 
-  view(): PrintQueueView {
+  view(): Promise<PrintQueueView> {
     return printQueueView(this.queue, this.deps.history, this.deps.settings().printers);
   }
 
-  resolve(printJobId: number, action: 'cancel' | 'printed'): PrintJobView {
+  async resolve(printJobId: number, action: 'cancel' | 'printed'): Promise<PrintJobView> {
     const job = action === 'cancel' ? this.queue.cancel(printJobId) : this.queue.confirmPrinted(printJobId);
-    return printJobView(job, this.deps.history, this.deps.settings().printers);
+    await this.records;
+    const label = job.labelId ? await this.deps.history.get(job.labelId) : undefined;
+    return printJobView(job, label, this.deps.settings().printers);
   }
 
   /** The whole queue view after every change, at most once per tick. */
@@ -144,8 +159,12 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
     setImmediate(() => {
       this.viewPending = false;
       if (!this.deps.db.open) return;
-      const view = this.view();
-      for (const listener of this.listeners) listener(view);
+      void this.view().then(
+        (view) => {
+          for (const listener of this.listeners) listener(view);
+        },
+        (error: unknown) => this.deps.log(`print queue view failed: ${(error as Error).message}`),
+      );
     });
   }
 }

@@ -125,14 +125,14 @@ describe('scan -> buy -> print -> remember, on the embedded sandbox', () => {
 
 describe('a label bought just before the station stopped', () => {
   it('gets its file downloaded at the next start, so it reprints without the provider', async () => {
-    const { openDatabase } = await import('../../../../electron/station/history/database');
+    const { openDatabase, sqliteHistory } = await import('../../../../electron/station/history/database');
     const { HistoryStore } = await import('../../../../electron/station/history/history-store');
     const harness = await startStation({});
     const labelId = 'bought-before-crash';
     await harness.core.close();
     const db = openDatabase(`${harness.dataDir}/history.sqlite`);
-    const history = new HistoryStore(db);
-    history.insertBuying({
+    const history = new HistoryStore(sqliteHistory(db));
+    await history.insertBuying({
       id: labelId,
       orderId: '576000000000000555',
       parcelKey: '1of1',
@@ -144,6 +144,7 @@ describe('a label bought just before the station stopped', () => {
       request: '{}',
       generation: 1,
       station: 'test',
+      stationId: 'test',
       checkUntil: new Date(Date.now() + 60_000).toISOString(),
     });
     const { createSandboxProvider } = await import('../../../../electron/station/providers/sandbox');
@@ -155,7 +156,7 @@ describe('a label bought just before the station stopped', () => {
       fileType: 'pdf',
       order: null,
     });
-    history.markBought(labelId, bought);
+    await history.markBought(labelId, bought);
     db.close();
 
     await harness.restart();

@@ -1,56 +1,93 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type StationDatabase } from '../../../../electron/station/history/database';
+import { openDatabase, openFleetDatabase, sqliteHistory, type HistoryDatabase } from '../../../../electron/station/history/database';
 import { HistoryStore, type NewLabel } from '../../../../electron/station/history/history-store';
 import { migrations } from '../../../../electron/station/history/migrations';
+import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { makeTempDir } from '../../../support/temp-dir';
-
-let temp: ReturnType<typeof makeTempDir>;
-let db: StationDatabase;
-let clock: number;
-let store: HistoryStore;
 
 const newLabel = (orderId: string, id = `id-${orderId}`): NewLabel => ({
   request: '{}',
   id,
   orderId,
   parcelKey: '1of1',
-  reference: `ls-test-${orderId}-1of1`,
+  reference: `ls-${orderId}-1of1-g1`,
   provider: 'sandbox',
   sandbox: true,
   generation: 1,
-  station: 'station A',
+  station: 'Packing 1',
+  stationId: 'abcd1234',
   checkUntil: '2030-01-01T00:00:00.000Z',
   operator: 'Ana',
   printer: 'tcp://127.0.0.1:9100',
 });
 
-beforeEach(() => {
-  temp = makeTempDir();
-  db = openDatabase(path.join(temp.dir, 'history.sqlite'));
-  clock = Date.parse('2026-11-01T10:00:00Z');
-  store = new HistoryStore(db, () => new Date((clock += 1000)));
-});
-afterEach(() => {
-  db.close();
-  temp.remove();
-});
+interface Backend {
+  history: HistoryDatabase;
+  /** Closes the database and opens it again (what a restart does). */
+  reopen(): Promise<HistoryDatabase>;
+  close(): Promise<void>;
+}
 
-describe('history store', () => {
-  it('uses WAL and records the schema version', () => {
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+async function sqliteBackend(): Promise<Backend> {
+  const temp = makeTempDir();
+  const file = path.join(temp.dir, 'history.sqlite');
+  let raw = openDatabase(file);
+  const backend: Backend = {
+    history: sqliteHistory(raw),
+    reopen: async () => {
+      raw.close();
+      raw = openDatabase(file);
+      return (backend.history = sqliteHistory(raw));
+    },
+    close: async () => {
+      raw.close();
+      temp.remove();
+    },
+  };
+  return backend;
+}
+
+async function postgresBackend(): Promise<Backend> {
+  const url = await freshPostgresDatabase('history');
+  let fleet = await openFleetDatabase(url);
+  const backend: Backend = {
+    history: fleet,
+    reopen: async () => {
+      await fleet.db.destroy();
+      fleet = await openFleetDatabase(url);
+      return (backend.history = fleet);
+    },
+    close: () => fleet.db.destroy(),
+  };
+  return backend;
+}
+
+describe.each([
+  ['SQLite', sqliteBackend],
+  ['PostgreSQL', postgresBackend],
+])('history store on %s', (_name, open) => {
+  let backend: Backend;
+  let clock: number;
+  let store: HistoryStore;
+  const tick = () => new Date((clock += 1000));
+
+  beforeEach(async () => {
+    backend = await open();
+    clock = Date.parse('2026-11-01T10:00:00Z');
+    store = new HistoryStore(backend.history, tick);
   });
+  afterEach(() => backend.close());
 
-  it('keeps a label through buying -> bought -> printed with its print attempts', () => {
-    store.insertBuying(newLabel('576000000000000001'));
-    store.markBought('id-576000000000000001', {
+  it('keeps a label through buying -> bought -> printed with its print attempts', async () => {
+    await store.insertBuying(newLabel('576000000000000001'));
+    await store.markBought('id-576000000000000001', {
       providerLabelId: 'p1',
       trackingNumbers: ['SBX1'],
       cost: { amount: 6.66, currency: 'USD' },
       labelUrl: 'sandbox://labels/p1.pdf',
     });
-    store.recordPrintAttempt({
+    await store.recordPrintAttempt({
       labelId: 'id-576000000000000001',
       printer: 'tcp://x',
       ok: false,
@@ -58,50 +95,104 @@ describe('history store', () => {
       bytes: 0,
       error: 'refused',
     });
-    store.recordPrintAttempt({ labelId: 'id-576000000000000001', printer: 'tcp://x', ok: true, reprint: true, bytes: 1200, error: null });
-    store.setStatus('id-576000000000000001', 'printed');
-    const detail = store.getDetail('id-576000000000000001')!;
-    expect(detail).toMatchObject({ status: 'printed', trackingNumbers: ['SBX1'], cost: { amount: 6.66, currency: 'USD' }, printCount: 1 });
+    await store.recordPrintAttempt({
+      labelId: 'id-576000000000000001',
+      printer: 'tcp://x',
+      ok: true,
+      reprint: true,
+      bytes: 1200,
+      error: null,
+    });
+    await store.setStatus('id-576000000000000001', 'printed');
+    const detail = (await store.getDetail('id-576000000000000001'))!;
+    expect(detail).toMatchObject({
+      status: 'printed',
+      trackingNumbers: ['SBX1'],
+      cost: { amount: 6.66, currency: 'USD' },
+      printCount: 1,
+      station: 'Packing 1',
+      sandbox: true,
+    });
     expect(detail.printAttempts.map((a) => [a.ok, a.reprint])).toEqual([
       [true, true],
       [false, false],
     ]);
     expect(detail).not.toHaveProperty('reference');
+    expect(detail).not.toHaveProperty('stationId');
   });
 
-  it('refuses a second live label for the same order and parcel set at the database level', () => {
-    store.insertBuying(newLabel('576000000000000002', 'a'));
-    expect(() => store.insertBuying(newLabel('576000000000000002', 'b'))).toThrow(/UNIQUE/);
-    store.setStatus('a', 'failed', 'refused by provider');
-    expect(() => store.insertBuying(newLabel('576000000000000002', 'c'))).not.toThrow();
-    expect(store.findLive('576000000000000002', '1of1')?.id).toBe('c');
+  it('refuses a second live label for the same order and parcel set at the database level', async () => {
+    expect(await store.insertBuying(newLabel('576000000000000002', 'a'))).toBeDefined();
+    expect(await store.insertBuying(newLabel('576000000000000002', 'b'))).toBeUndefined();
+    await store.setStatus('a', 'failed', 'refused by provider');
+    expect(await store.insertBuying(newLabel('576000000000000002', 'c'))).toBeDefined();
+    expect((await store.findLive('576000000000000002', '1of1'))?.id).toBe('c');
   });
 
-  it('finds labels by the start of an order ID or a tracking number, newest first', () => {
+  it('refuses the second of two claims made at the same moment', async () => {
+    const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => store.insertBuying(newLabel('576000000000000012', `c${i}`))));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('bumps the generation only after a supervisor cleared the last purchase', async () => {
+    const order = '576000000000000003';
+    expect(await store.nextGeneration(order, '1of1')).toBe(1);
+    await store.insertBuying(newLabel(order, 'g1'));
+    await store.setStatus('g1', 'failed', 'the provider confirmed twice it made no label');
+    expect(await store.nextGeneration(order, '1of1')).toBe(1);
+    await store.insertBuying(newLabel(order, 'g1b'));
+    await store.clearNoLabel('g1b', 'Sam', 'Sam confirmed no label exists');
+    expect(await store.nextGeneration(order, '1of1')).toBe(2);
+  });
+
+  it('lists labels being checked, and bought labels never printed', async () => {
+    await store.insertBuying(newLabel('576000000000000004', 'checking'));
+    await store.markChecking('checking', '2026-11-01T10:02:00.000Z', 'no clear answer');
+    await store.insertBuying(newLabel('576000000000000005', 'bought'));
+    await store.markBought('bought', { providerLabelId: 'p', trackingNumbers: ['T5'], cost: null, labelUrl: 'u' });
+    expect((await store.listUncertain()).map((l) => [l.id, l.status, l.checkUntil])).toEqual([
+      ['checking', 'checking', '2026-11-01T10:02:00.000Z'],
+    ]);
+    expect((await store.listUnprinted()).map((l) => l.id)).toEqual(['bought']);
+    expect((await store.listByStatus('checking', 'abcd1234')).map((l) => l.id)).toEqual(['checking']);
+    expect(await store.listByStatus('checking', 'other')).toEqual([]);
+  });
+
+  it('finds labels by the start of an order ID or a tracking number, newest first', async () => {
     for (let i = 1; i <= 3; i++) {
       const orderId = `57600000000000000${i}`;
-      store.insertBuying(newLabel(orderId));
-      store.markBought(`id-${orderId}`, { providerLabelId: `p${i}`, trackingNumbers: [`SBX00${i}99`], cost: null, labelUrl: 'u' });
+      await store.insertBuying(newLabel(orderId));
+      await store.markBought(`id-${orderId}`, { providerLabelId: `p${i}`, trackingNumbers: [`SBX00${i}99`], cost: null, labelUrl: 'u' });
     }
-    expect(store.search('', 10, 0).labels.map((l) => l.orderId)).toEqual([
-      '576000000000000003',
-      '576000000000000002',
-      '576000000000000001',
-    ]);
-    expect(store.search('SBX002', 10, 0).labels.map((l) => l.orderId)).toEqual(['576000000000000002']);
-    expect(store.search('sbx00', 10, 0).total).toBe(3);
-    expect(store.search('5760000000000000', 2, 0)).toMatchObject({ total: 3 });
-    expect(store.search('5760000000000000', 2, 2).labels).toHaveLength(1);
-    expect(store.search('%', 10, 0).total).toBe(0);
-    store.setStatus('id-576000000000000002', 'unknown', 'no answer');
-    expect(store.search('', 10, 0, 'uncertain').labels.map((l) => l.orderId)).toEqual(['576000000000000002']);
-    expect(store.search('576000000000000001', 10, 0, 'uncertain').total).toBe(0);
+    const orders = async (...args: Parameters<HistoryStore['search']>) => (await store.search(...args)).labels.map((l) => l.orderId);
+    expect(await orders('', 10, 0)).toEqual(['576000000000000003', '576000000000000002', '576000000000000001']);
+    expect(await orders('SBX002', 10, 0)).toEqual(['576000000000000002']);
+    expect((await store.search('sbx00', 10, 0)).total).toBe(3);
+    expect(await store.search('5760000000000000', 2, 0)).toMatchObject({ total: 3 });
+    expect((await store.search('5760000000000000', 2, 2)).labels).toHaveLength(1);
+    expect((await store.search('%', 10, 0)).total).toBe(0);
+    await store.setStatus('id-576000000000000002', 'unknown', 'no answer');
+    expect(await orders('', 10, 0, 'uncertain')).toEqual(['576000000000000002']);
+    expect((await store.search('576000000000000001', 10, 0, 'uncertain')).total).toBe(0);
   });
 
-  it('survives reopening: history is on disk', () => {
-    store.insertBuying(newLabel('576000000000000009'));
-    db.close();
-    db = openDatabase(path.join(temp.dir, 'history.sqlite'));
-    expect(new HistoryStore(db).get('id-576000000000000009')?.status).toBe('buying');
+  it('survives reopening: history is on disk, and the schema is not applied twice', async () => {
+    await store.insertBuying(newLabel('576000000000000009'));
+    store = new HistoryStore(await backend.reopen(), tick);
+    expect((await store.get('id-576000000000000009'))?.status).toBe('buying');
+  });
+});
+
+describe('SQLite file', () => {
+  it('uses WAL and records the schema version', () => {
+    const temp = makeTempDir();
+    const db = openDatabase(path.join(temp.dir, 'history.sqlite'));
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    } finally {
+      db.close();
+      temp.remove();
+    }
   });
 });

@@ -1,0 +1,66 @@
+/** The history's tables as Kysely sees them: the same on the station's SQLite and the fleet's PostgreSQL. */
+import type { ColumnType, Generated } from 'kysely';
+import type { LabelFormat, LabelStatus } from '../../../shared/domain/labels';
+import type { ProviderName } from '../../../shared/domain/providers';
+
+export interface LabelsTable {
+  id: string;
+  order_id: string;
+  parcel_key: string;
+  reference: string;
+  provider: ProviderName;
+  /** 0 or 1 on both databases, so one query reads both alike. */
+  sandbox: number;
+  provider_label_id: string | null;
+  /** JSON array; the label_tracking rows are kept in step by a trigger. */
+  tracking_numbers: Generated<string>;
+  cost_amount: number | null;
+  cost_currency: string | null;
+  status: LabelStatus;
+  /** ISO 8601 UTC text on both databases: sorts as time. */
+  created_at: string;
+  updated_at: string;
+  operator: string;
+  printer: string;
+  label_url: string | null;
+  format: LabelFormat | null;
+  file_path: string | null;
+  error: string | null;
+  request: string | null;
+  generation: Generated<number>;
+  station: Generated<string>;
+  station_id: Generated<string>;
+  check_until: string | null;
+  cleared_by: string | null;
+}
+
+export interface LabelTrackingTable {
+  label_id: string;
+  tracking_number: string;
+}
+
+export interface PrintAttemptsTable {
+  id: Generated<number>;
+  label_id: string;
+  at: string;
+  printer: string;
+  ok: number;
+  reprint: number;
+  bytes: number;
+  error: string | null;
+}
+
+/** Fleet only: the label files themselves, so any station reprints any label without the provider. */
+export interface LabelFilesTable {
+  label_id: string;
+  format: LabelFormat;
+  bytes: ColumnType<Buffer, Buffer | Uint8Array, never>;
+  saved_at: string;
+}
+
+export interface HistorySchema {
+  labels: LabelsTable;
+  label_tracking: LabelTrackingTable;
+  print_attempts: PrintAttemptsTable;
+  label_files: LabelFilesTable;
+}
