@@ -11,6 +11,7 @@ import { ProviderName } from './domain/providers';
 import { PublicSettings, SecretName, SettingsPatch } from './domain/settings';
 import { OrderDetails } from './domain/orders';
 import { PrintJobView, PrintQueueView } from './domain/print-queue';
+import { DatabaseStatus } from './domain/fleet';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -56,6 +57,8 @@ export const StationInfo = z.object({
   printerName: z.string(),
   dataDir: z.string(),
   shell: z.enum(['electron', 'web']),
+  /** The station's own history, or the warehouse's shared database and whether it answers. */
+  database: DatabaseStatus,
 });
 export type StationInfo = z.infer<typeof StationInfo>;
 
@@ -165,6 +168,8 @@ export const contract = {
   events: {
     /** The whole queue view, sent whenever a job or a printer's state changes. */
     printQueue: PrintQueueView,
+    /** The fleet's shared database went away or came back (the Scan screen's database light). */
+    databaseStatus: DatabaseStatus,
     /** The labels bought but never printed, whenever that list may have changed. */
     unprintedLabels: z.array(LabelRecord),
     jobProgress: z.object({

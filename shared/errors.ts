@@ -157,7 +157,8 @@ export const PROBLEM_CODES = {
     'shipium_wrong_address',
     'shipium_label_unusable',
   ],
-  core: ['data_folder_in_use'],
+  core: ['data_folder_in_use', 'fleet_database_invalid'],
+  history: ['fleet_database_unreachable'],
   settings: ['locked_by_env', 'invalid_env', 'secret_storage_unavailable'],
 } as const;
 

@@ -20,7 +20,11 @@ export interface PostgresServer {
   url(database: string): string;
   /** Creates an empty database and returns its address. */
   createDatabase(name: string): Promise<string>;
-  /** Stops the server at once (as a crash would) and starts it again on the same port. */
+  /** Stops the server at once, as a crash or a network cut would; its data stays. */
+  pause(): Promise<void>;
+  /** Starts a paused server again on the same port. */
+  resume(): Promise<void>;
+  /** pause() then resume(). */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -59,6 +63,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   const start = () => as('pg_ctl', ['-D', data, '-o', options, '-l', join(root, 'server.log'), '-w', '-t', '30', 'start']);
   await start();
   const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  const pause = () => as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).then(() => undefined);
+  const resume = () => start().then(() => undefined);
   return {
     port,
     url,
@@ -72,9 +78,11 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
       return url(name);
     },
+    pause,
+    resume,
     async restart() {
-      await as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      await start();
+      await pause();
+      await resume();
     },
     async stop() {
       await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);

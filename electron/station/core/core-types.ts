@@ -2,6 +2,7 @@
 import type { EventName, EventPayload, StationHandlers } from '../../../shared/contract';
 import type { LabelCheckTiming } from '../labels';
 import type { PrintTiming } from '../printing';
+import type { FleetTiming } from './station-history';
 import type { KeyValueStore, SecretStore } from '../settings';
 
 export type { KeyValueStore, SecretStore };
@@ -29,6 +30,8 @@ export interface StationCoreOptions {
   log?: (line: string) => void;
   /** The checking window and how often the provider is asked in the background (tests shorten them). */
   labelChecks?: LabelCheckTiming;
+  /** How the fleet's shared database is checked and timed out (tests shorten them). */
+  fleetTiming?: FleetTiming;
   /** Print queue timings (tests shorten retries and status polling). */
   printTiming?: PrintTiming;
   /** Overrides each provider's own request timeout (tests use short ones). */

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { StationHandlers } from '../../../shared/contract';
-import { HistoryStore, openDatabase, sqliteHistory } from '../history';
+import { openDatabase } from '../history';
 import {
   choosePrinter,
   decideUncertainLabel,
@@ -25,6 +25,7 @@ import { ProviderFactory } from '../providers';
 import { readEnvPresets, SettingsService, type KeyValueStore } from '../settings';
 import type { StationCore, StationCoreOptions } from './core-types';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
+import { openStationHistory, type StationHistory } from './station-history';
 import { JobEvents } from './event-bus';
 import { stationInfo } from './station-info';
 import { testPrint } from './test-print';
@@ -45,8 +46,16 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
 async function startCore(options: StationCoreOptions, log: (line: string) => void, lock: DataFolderLock): Promise<StationCore> {
   const settings = new SettingsService(options.settingsStore, options.secretStore, readEnvPresets(options.env ?? process.env), log);
   const db = openDatabase(path.join(options.dataDir, 'history.sqlite'));
-  const history = new HistoryStore(sqliteHistory(db));
   const events = new JobEvents();
+  let stored: StationHistory;
+  try {
+    stored = await openStationHistory(db, options.env ?? process.env, log, options.fleetTiming);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const { history } = stored;
+  stored.onChange((status) => events.emit('databaseStatus', status));
   const ownId = stationId(options.settingsStore);
   const providers = new ProviderFactory(settings, options.dataDir, options.providerTimeoutMs);
   const printing = new PrintService({
@@ -82,7 +91,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
   const tiktokAuth = new TikTokAuthorization(settings, providers);
 
   const handlers: StationHandlers = {
-    getStationInfo: async () => stationInfo(settings, providers, options.dataDir, options.shell),
+    getStationInfo: async () => ({ ...stationInfo(settings, providers, options.dataDir, options.shell), database: stored.status() }),
     submitScan: async ({ scan }) => afterwards(runScanJob(deps, scan), announceUnprinted),
     lookupOrder: async ({ scan }) => (await resolveOrder(scan, deps.orderSources.configured(settings.current()), log)).order,
     reprintLabel: async ({ labelId, printerId }) => reprintLabel(deps, labelId, printerId),
@@ -126,6 +135,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     close: async () => {
       await checker.stop();
       await printing.stop();
+      await stored.close();
       db.close();
       lock.release();
     },

@@ -14,7 +14,7 @@ export function stationInfo(
   providers: ProviderFactory,
   dataDir: string,
   shell: StationInfo['shell'],
-): StationInfo {
+): Omit<StationInfo, 'database'> {
   const current = settings.current();
   let capabilities = UNCONFIGURED_CAPABILITIES;
   try {

@@ -50,8 +50,26 @@ export interface FleetDatabaseOptions {
   statementTimeoutMs?: number;
 }
 
-/** The fleet's PostgreSQL, migrated under an advisory lock so stations starting together do not race. */
-export async function openFleetDatabase(url: string, options: FleetDatabaseOptions = {}): Promise<HistoryDatabase & { pool: pg.Pool }> {
+export interface FleetDatabase extends HistoryDatabase {
+  /** Brings the schema up to date, under an advisory lock so stations starting together do not race. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The fleet's PostgreSQL, connected and migrated. */
+export async function openFleetDatabase(url: string, options: FleetDatabaseOptions = {}): Promise<FleetDatabase> {
+  const fleet = fleetDatabase(url, options);
+  try {
+    await fleet.migrate();
+  } catch (error) {
+    await fleet.close();
+    throw error;
+  }
+  return fleet;
+}
+
+/** The fleet's PostgreSQL, not connected yet: a station starts even while the database is unreachable. */
+export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): FleetDatabase {
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
@@ -62,13 +80,8 @@ export async function openFleetDatabase(url: string, options: FleetDatabaseOptio
   });
   // An idle connection the server dropped (restart) must not crash the station: the pool reconnects.
   pool.on('error', () => undefined);
-  try {
-    await migratePostgres(pool);
-  } catch (error) {
-    await pool.end().catch(() => undefined);
-    throw error;
-  }
-  return { db: new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pool };
+  const db = new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', migrate: () => migratePostgres(pool), close: () => db.destroy() };
 }
 
 async function migratePostgres(pool: pg.Pool): Promise<void> {

@@ -36,6 +36,9 @@ export interface StoredLabel extends LabelRecord {
   labelUrl: string | null;
   request: string | null;
   stationId: string;
+  parcelKey: string;
+  generation: number;
+  clearedBy: string | null;
 }
 
 type LabelRow = Selectable<LabelsTable> & { print_count: number | null };
@@ -44,6 +47,8 @@ export class HistoryStore {
   private readonly db: HistoryDatabase['db'];
   /** Case-insensitive prefix match on both databases (SQLite's LIKE already ignores ASCII case). */
   private readonly like: 'like' | 'ilike';
+  /** The fleet's database keeps the label files too, so any station reprints any label. */
+  private readonly storesFiles: boolean;
 
   constructor(
     history: HistoryDatabase,
@@ -51,6 +56,12 @@ export class HistoryStore {
   ) {
     this.db = history.db;
     this.like = history.dialect === 'postgres' ? 'ilike' : 'like';
+    this.storesFiles = history.dialect === 'postgres';
+  }
+
+  /** Answers when the database can be reached; throws its connection error otherwise. */
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
   }
 
   /**
@@ -269,6 +280,78 @@ export class HistoryStore {
     return { labels: rows.map((r) => toPublic(toStored(r))), total: Number(counted.n) };
   }
 
+  /** The label's file as the shared database keeps it; undefined where the history keeps no files. */
+  async readFile(id: string): Promise<{ format: LabelFormat; bytes: Uint8Array } | undefined> {
+    if (!this.storesFiles) return undefined;
+    const row = await this.db.selectFrom('label_files').select(['format', 'bytes']).where('label_id', '=', id).executeTakeFirst();
+    return row && { format: row.format, bytes: new Uint8Array(row.bytes) };
+  }
+
+  async saveFile(id: string, format: LabelFormat, bytes: Uint8Array): Promise<void> {
+    if (!this.storesFiles) return;
+    await this.db
+      .insertInto('label_files')
+      .values({ label_id: id, format, bytes: Buffer.from(bytes), saved_at: this.stamp() })
+      .onConflict((oc) => oc.column('label_id').doNothing())
+      .execute();
+  }
+
+  /**
+   * Writes a label exactly as another copy of the history holds it (the fleet's cache, or the
+   * cache's writes replayed into the shared database): the newer copy of a row wins.
+   */
+  async importLabel(label: StoredLabel): Promise<void> {
+    const row = {
+      id: label.id,
+      order_id: label.orderId,
+      parcel_key: label.parcelKey,
+      reference: label.reference,
+      provider: label.provider,
+      sandbox: label.sandbox ? 1 : 0,
+      provider_label_id: label.providerLabelId,
+      tracking_numbers: JSON.stringify(label.trackingNumbers),
+      cost_amount: label.cost?.amount ?? null,
+      cost_currency: label.cost?.currency ?? null,
+      status: label.status,
+      created_at: label.createdAt,
+      updated_at: label.updatedAt,
+      operator: label.operator,
+      printer: label.printer,
+      label_url: label.labelUrl,
+      format: label.format,
+      file_path: label.filePath,
+      error: label.error,
+      request: label.request,
+      generation: label.generation,
+      station: label.station,
+      station_id: label.stationId,
+      check_until: label.checkUntil,
+      cleared_by: label.clearedBy,
+    };
+    const { id: _id, ...changes } = row;
+    await this.db
+      .insertInto('labels')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet(changes).where(sql.ref('labels.updated_at'), '<=', row.updated_at))
+      .execute();
+  }
+
+  /** A print attempt recorded elsewhere (another copy of the history), with its own time. */
+  async importAttempt(attempt: Omit<PrintAttempt, 'id'>): Promise<void> {
+    await this.db
+      .insertInto('print_attempts')
+      .values({
+        label_id: attempt.labelId,
+        at: attempt.at,
+        printer: attempt.printer,
+        ok: attempt.ok ? 1 : 0,
+        reprint: attempt.reprint ? 1 : 0,
+        bytes: attempt.bytes,
+        error: attempt.error,
+      })
+      .execute();
+  }
+
   private labels() {
     return this.db
       .selectFrom('labels as l')
@@ -295,7 +378,16 @@ export class HistoryStore {
 }
 
 export function toPublic(label: StoredLabel): LabelRecord {
-  const { reference: _reference, labelUrl: _labelUrl, request: _request, stationId: _stationId, ...publicFields } = label;
+  const {
+    reference: _reference,
+    labelUrl: _labelUrl,
+    request: _request,
+    stationId: _stationId,
+    parcelKey: _parcelKey,
+    generation: _generation,
+    clearedBy: _clearedBy,
+    ...publicFields
+  } = label;
   return publicFields;
 }
 
@@ -323,6 +415,9 @@ function toStored(row: LabelRow): StoredLabel {
     labelUrl: row.label_url,
     request: row.request,
     stationId: row.station_id,
+    parcelKey: row.parcel_key,
+    generation: row.generation,
+    clearedBy: row.cleared_by,
   };
 }
 

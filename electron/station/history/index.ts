@@ -1,3 +1,13 @@
 /** The history room: the station's SQLite or the fleet's PostgreSQL, one set of migrations, one typed store. */
-export { openDatabase, openFleetDatabase, sqliteHistory, type HistoryDatabase, type StationDatabase } from './database';
+export {
+  fleetDatabase,
+  openDatabase,
+  openFleetDatabase,
+  sqliteHistory,
+  type FleetDatabase,
+  type HistoryDatabase,
+  type StationDatabase,
+} from './database';
+export { FleetHistory, type LabelHistory } from './fleet-history';
+export { FleetOutbox } from './fleet-outbox';
 export { HistoryStore, toPublic, type NewLabel, type StoredLabel } from './history-store';

@@ -159,11 +159,27 @@ export const migrations: readonly Migration[] = [
   ALTER TABLE labels ADD COLUMN check_until TEXT;
   ALTER TABLE labels ADD COLUMN cleared_by TEXT;
   CREATE INDEX labels_order_parcel ON labels(order_id, parcel_key, generation);
+  -- NOT EXISTS rather than OR IGNORE: inside a trigger, an upsert's own conflict rule would override it.
   CREATE TRIGGER labels_tracking_index AFTER UPDATE OF tracking_numbers ON labels
   BEGIN
-    INSERT OR IGNORE INTO label_tracking (label_id, tracking_number)
-      SELECT NEW.id, value FROM json_each(NEW.tracking_numbers);
+    INSERT INTO label_tracking (label_id, tracking_number)
+      SELECT NEW.id, j.value FROM json_each(NEW.tracking_numbers) AS j
+      WHERE NOT EXISTS (SELECT 1 FROM label_tracking t WHERE t.label_id = NEW.id AND t.tracking_number = j.value);
   END;
+  CREATE TRIGGER labels_tracking_index_new AFTER INSERT ON labels
+  BEGIN
+    INSERT INTO label_tracking (label_id, tracking_number)
+      SELECT NEW.id, j.value FROM json_each(NEW.tracking_numbers) AS j
+      WHERE NOT EXISTS (SELECT 1 FROM label_tracking t WHERE t.label_id = NEW.id AND t.tracking_number = j.value);
+  END;
+  -- A fleet station's writes the shared database missed while it was unreachable, replayed in order.
+  CREATE TABLE fleet_outbox (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind       TEXT NOT NULL CHECK (kind IN ('label', 'attempt', 'file')),
+    label_id   TEXT NOT NULL,
+    payload    TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+  );
   `,
     postgres: `
   ALTER TABLE labels ADD COLUMN generation INTEGER NOT NULL DEFAULT 1;
@@ -180,6 +196,8 @@ export const migrations: readonly Migration[] = [
     RETURN NULL;
   END $$;
   CREATE TRIGGER labels_tracking_index AFTER UPDATE OF tracking_numbers ON labels
+    FOR EACH ROW EXECUTE FUNCTION labels_tracking_index();
+  CREATE TRIGGER labels_tracking_index_new AFTER INSERT ON labels
     FOR EACH ROW EXECUTE FUNCTION labels_tracking_index();
   CREATE TABLE label_files (
     label_id TEXT PRIMARY KEY REFERENCES labels(id) ON DELETE CASCADE,

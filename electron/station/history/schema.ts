@@ -58,9 +58,20 @@ export interface LabelFilesTable {
   saved_at: string;
 }
 
+/** Station-local (SQLite): what the fleet's database missed while unreachable. */
+export interface FleetOutboxTable {
+  id: Generated<number>;
+  kind: 'label' | 'attempt' | 'file';
+  label_id: string;
+  /** An attempt or a file as JSON (a label row itself is read from the cache at replay). */
+  payload: Generated<string>;
+  created_at: string;
+}
+
 export interface HistorySchema {
   labels: LabelsTable;
   label_tracking: LabelTrackingTable;
   print_attempts: PrintAttemptsTable;
   label_files: LabelFilesTable;
+  fleet_outbox: FleetOutboxTable;
 }

@@ -12,10 +12,8 @@ export class LabelFiles {
    * its own temp file: a reprint and a preview may fetch the same label at once.
    */
   async save(labelId: string, format: LabelFormat, bytes: Uint8Array, createdAt: Date): Promise<string> {
-    const day = createdAt.toISOString().slice(0, 10);
-    const folder = path.join(this.dir, day);
-    await mkdir(folder, { recursive: true });
-    const target = path.join(folder, `${labelId}.${format}`);
+    const target = this.pathFor(labelId, format, createdAt);
+    await mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${randomUUID()}.tmp`;
     const handle = await open(temp, 'w', 0o600);
     try {
@@ -26,6 +24,11 @@ export class LabelFiles {
     }
     await rename(temp, target);
     return target;
+  }
+
+  /** Where this station keeps (or would keep) a label's file: the same for every station of a fleet. */
+  pathFor(labelId: string, format: LabelFormat, createdAt: Date): string {
+    return path.join(this.dir, createdAt.toISOString().slice(0, 10), `${labelId}.${format}`);
   }
 
   async read(filePath: string): Promise<Uint8Array> {

@@ -7,13 +7,13 @@ import { defaultPrinter, findPrinter } from '../../../shared/domain/printers';
 import type { PrinterProfile } from '../../../shared/domain/printers';
 import type { Settings } from '../../../shared/domain/settings';
 import { StationError } from '../../../shared/errors';
-import type { HistoryStore, StoredLabel } from '../history';
+import type { LabelHistory, StoredLabel } from '../history';
 import type { LabelFiles } from './label-files';
 import { sniffLabelFormat, type PrintService } from '../printing';
 import type { ProviderFactory } from '../providers';
 
 export interface LabelPrintingDeps {
-  history: HistoryStore;
+  history: LabelHistory;
   files: LabelFiles;
   providers: ProviderFactory;
   settings: () => Settings;
@@ -21,14 +21,18 @@ export interface LabelPrintingDeps {
   log: (line: string) => void;
 }
 
-/** Makes sure the label's file is on disk, downloading it from the provider when it is not. */
+/**
+ * Makes sure the label's file is at hand: on this station's disk, else in the fleet's database
+ * (another station bought it; kept on disk here too for reprints while the database is away), else
+ * downloaded from the provider.
+ */
 export async function ensureLabelFile(deps: LabelPrintingDeps, label: StoredLabel): Promise<{ label: StoredLabel; bytes: Uint8Array }> {
-  if (label.filePath) {
-    try {
-      return { label, bytes: await deps.files.read(label.filePath) };
-    } catch (error) {
-      deps.log(`label ${label.id}: cached file unreadable (${(error as Error).message}); downloading again`);
-    }
+  const onDisk = await readFromDisk(deps, label);
+  if (onDisk) return { label, bytes: onDisk };
+  const shared = await deps.history.readFile(label.id);
+  if (shared) {
+    await deps.files.save(label.id, shared.format, shared.bytes, new Date(label.createdAt));
+    return { label, bytes: shared.bytes };
   }
   if (!label.labelUrl) {
     throw new StationError(
@@ -48,7 +52,21 @@ export async function ensureLabelFile(deps: LabelPrintingDeps, label: StoredLabe
     );
   }
   const filePath = await deps.files.save(label.id, format, bytes, new Date(label.createdAt));
-  return { label: await deps.history.attachFile(label.id, { format, filePath }), bytes };
+  const withFile = await deps.history.attachFile(label.id, { format, filePath });
+  await deps.history.saveFile(label.id, format, bytes);
+  return { label: withFile, bytes };
+}
+
+async function readFromDisk(deps: LabelPrintingDeps, label: StoredLabel): Promise<Uint8Array | undefined> {
+  const paths = [label.filePath, label.format && deps.files.pathFor(label.id, label.format, new Date(label.createdAt))];
+  for (const filePath of new Set(paths.filter((p): p is string => Boolean(p)))) {
+    try {
+      return await deps.files.read(filePath);
+    } catch {
+      // not on this station's disk (bought at another station, or the file was removed): look elsewhere
+    }
+  }
+  return undefined;
 }
 
 /** The printer a print goes to: the one asked for, else the station's default. */

@@ -1,12 +1,12 @@
 /** What a scan, a purchase and the background label checks need from the station core. */
 import type { EventName, EventPayload } from '../../../shared/contract';
-import type { HistoryStore } from '../history';
+import type { LabelHistory } from '../history';
 import type { OrderSources } from '../orders';
 import type { LabelCheckTiming } from './checking-window';
 import type { LabelPrintingDeps } from './label-printing';
 
 export interface ScanJobDeps extends LabelPrintingDeps {
-  history: HistoryStore;
+  history: LabelHistory;
   events: { emit<E extends EventName>(event: E, payload: EventPayload<E>): void };
   orderSources: OrderSources;
   /** Shown in the history as where a label was bought (the station's name, else its host name). */

@@ -62,7 +62,8 @@ export async function runScanJob(deps: ScanJobDeps, scan: string): Promise<ScanO
   try {
     return await withOrder(deps, orderId, busy, () => labelOrder(deps, order, warnings, jobId, progress, fail));
   } catch (error) {
-    if (error === busy) return fail(busy.toProblem(), orderId);
+    // Busy, or a history that cannot be reached (a fleet's database away): nothing was bought.
+    if (error instanceof StationError) return fail(error.toProblem(), orderId);
     throw error;
   }
 }

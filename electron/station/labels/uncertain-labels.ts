@@ -8,7 +8,7 @@ import { isUncertain } from '../../../shared/domain/labels';
 import type { LabelRecord } from '../../../shared/domain/labels';
 import { PROVIDER_TITLES } from '../../../shared/domain/providers';
 import { StationError } from '../../../shared/errors';
-import { toPublic, type HistoryStore } from '../history';
+import { toPublic, type LabelHistory } from '../history';
 import { askProvider } from './ask-provider';
 import type { ScanJobDeps } from './scan-job-deps';
 import { withOrder } from './order-claim';
@@ -23,7 +23,7 @@ const INTERRUPTED_WINDOW_MS = 120_000;
  * provider, adopts a label that turns up, and only then lets the order be bought again.
  */
 export async function settleInterruptedPurchases(
-  history: HistoryStore,
+  history: LabelHistory,
   stationId: string,
   now: Date,
   log: (line: string) => void,

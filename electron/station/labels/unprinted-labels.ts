@@ -5,13 +5,13 @@
 import type { PrintOutcome } from '../../../shared/contract';
 import { isUnprinted, type LabelRecord } from '../../../shared/domain/labels';
 import { StationError } from '../../../shared/errors';
-import { toPublic, type HistoryStore } from '../history';
+import { toPublic, type LabelHistory } from '../history';
 import { printStoredLabel } from './label-printing';
 import type { ScanJobDeps } from './scan-job-deps';
 import { withOrder } from './order-claim';
 import { requireLabel } from './stored-label';
 
-export async function unprintedLabels(history: HistoryStore): Promise<LabelRecord[]> {
+export async function unprintedLabels(history: LabelHistory): Promise<LabelRecord[]> {
   return (await history.listUnprinted()).map(toPublic);
 }
 

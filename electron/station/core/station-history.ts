@@ -1,0 +1,73 @@
+/**
+ * The history a station runs on: its own SQLite, or with LABEL_STATION_DATABASE_URL the warehouse's
+ * shared PostgreSQL (with the station's SQLite as its copy and outbox). The one variable a fleet needs.
+ */
+import { z } from 'zod';
+import type { DatabaseStatus } from '../../../shared/domain/fleet';
+import { StationError } from '../../../shared/errors';
+import { fleetDatabase, FleetHistory, FleetOutbox, HistoryStore, sqliteHistory, type LabelHistory, type StationDatabase } from '../history';
+
+export interface StationHistory {
+  history: LabelHistory;
+  status(): DatabaseStatus;
+  onChange(listener: (status: DatabaseStatus) => void): void;
+  close(): Promise<void>;
+}
+
+export interface FleetTiming {
+  /** How often the shared database is checked (and reconnected when away); default 5 s. */
+  checkEveryMs?: number;
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+}
+
+const LOCAL_STATUS: DatabaseStatus = { mode: 'local', reachable: true, message: 'This station keeps its own history.', pendingWrites: 0 };
+
+const DatabaseUrl = z
+  .string()
+  .trim()
+  .regex(/^postgres(ql)?:\/\/[^/\s]+\/[^\s]+$/, 'It must look like postgres://user:password@host:5432/database');
+
+export async function openStationHistory(
+  db: StationDatabase,
+  env: Record<string, string | undefined>,
+  log: (line: string) => void,
+  timing: FleetTiming = {},
+): Promise<StationHistory> {
+  const local = sqliteHistory(db);
+  const url = env.LABEL_STATION_DATABASE_URL?.trim();
+  if (!url) {
+    return { history: new HistoryStore(local), status: () => LOCAL_STATUS, onChange: () => undefined, close: async () => undefined };
+  }
+  const parsed = DatabaseUrl.safeParse(url);
+  if (!parsed.success) {
+    throw new StationError(
+      'fleet_database_invalid',
+      `LABEL_STATION_DATABASE_URL is not a PostgreSQL address: ${parsed.error.issues[0]?.message ?? 'unreadable'}.`,
+      'Fix the variable (see the README, "A fleet of stations") and start the station again.',
+    );
+  }
+  const shared = fleetDatabase(parsed.data, timing);
+  const fleet = new FleetHistory(shared, new HistoryStore(shared), new HistoryStore(local), new FleetOutbox(local.db), log);
+  log(`history: warehouse database at ${redactPassword(parsed.data)}`);
+  await fleet.connect(); // unreachable at start: the station starts anyway, buys nothing, and keeps trying
+  const timer = setInterval(
+    () => void fleet.check().catch((error: unknown) => log(`warehouse database check failed: ${(error as Error).message}`)),
+    timing.checkEveryMs ?? 5000,
+  );
+  timer.unref();
+  return {
+    history: fleet,
+    status: () => fleet.status(),
+    onChange: (listener) => void fleet.onChange(listener),
+    close: async () => {
+      clearInterval(timer);
+      await shared.close();
+    },
+  };
+}
+
+/** The address without its password, for the log. */
+function redactPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
