@@ -92,7 +92,9 @@ export function canReprint(status: LabelStatus): boolean {
   return (REPRINTABLE_STATUSES as readonly LabelStatus[]).includes(status);
 }
 
-export function isUncertain(status: LabelStatus): boolean {
+export type UncertainStatus = (typeof UNCERTAIN_STATUSES)[number];
+
+export function isUncertain(status: LabelStatus): status is UncertainStatus {
   return (UNCERTAIN_STATUSES as readonly LabelStatus[]).includes(status);
 }
 

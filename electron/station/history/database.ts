@@ -78,8 +78,10 @@ export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): 
     query_timeout: (options.statementTimeoutMs ?? 10_000) + 2000,
     application_name: 'label-station',
   });
-  // An idle connection the server dropped (restart) must not crash the station: the pool reconnects.
+  // A connection the server dropped (restart, network cut) must not crash the station: the query
+  // that was using it fails (and the history falls back to the station's copy), the pool reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', migrate: () => migratePostgres(pool), close: () => db.destroy() };
 }

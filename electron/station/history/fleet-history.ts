@@ -104,6 +104,10 @@ export class FleetHistory implements LabelHistory {
     return this.change(id, (store) => store.markChecking(id, checkUntil, message));
   }
 
+  settlePurchase(id: string, status: Parameters<HistoryStore['settlePurchase']>[1], message: string): Promise<StoredLabel> {
+    return this.change(id, (store) => store.settlePurchase(id, status, message));
+  }
+
   clearNoLabel(id: string, who: string, message: string): Promise<StoredLabel> {
     return this.change(id, (store) => store.clearNoLabel(id, who, message));
   }

@@ -2,7 +2,7 @@
  * The history log: one row per label, one per print attempt. Source of truth for "never buy twice",
  * on the station's SQLite or, in a fleet, on the warehouse's PostgreSQL: the same typed queries.
  */
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { LabelDetail, LabelFormat, LabelRecord, LabelStatus, PrintAttempt } from '../../../shared/domain/labels';
 import type { ProviderName } from '../../../shared/domain/providers';
 import { SOLD_STATUSES, UNCERTAIN_STATUSES, type PurchasedLabel } from '../../../shared/domain/labels';
@@ -42,6 +42,16 @@ export interface StoredLabel extends LabelRecord {
 }
 
 type LabelRow = Selectable<LabelsTable> & { print_count: number | null };
+
+/** How far along its life a label is: see importLabel. */
+function statusRank(status: RawBuilder<unknown>): RawBuilder<number> {
+  return sql<number>`(case ${status} when 'printed' then 4 when 'queued' then 3 when 'print_failed' then 3 when 'bought' then 2 when 'failed' then 1 else 0 end)`;
+}
+
+type UncertainOrFailed = (typeof UNCERTAIN_STATUSES)[number] | 'failed';
+
+/** Statuses a label reaches once it was sent to a printer: adopting it again must not undo them. */
+const SOLD_AFTER_PRINTING = ['queued', 'printed', 'print_failed'] as const satisfies readonly LabelStatus[];
 
 export class HistoryStore {
   private readonly db: HistoryDatabase['db'];
@@ -99,7 +109,10 @@ export class HistoryStore {
     return this.require(label.id);
   }
 
-  /** One statement (the tracking index follows by trigger), so a label is never half recorded. */
+  /**
+   * One statement (the tracking index follows by trigger), so a label is never half recorded. A
+   * label another station already printed stays as it is (two stations may adopt the same label).
+   */
   async markBought(id: string, bought: PurchasedLabel): Promise<StoredLabel> {
     await this.db
       .updateTable('labels')
@@ -115,6 +128,7 @@ export class HistoryStore {
         updated_at: this.stamp(),
       })
       .where('id', '=', id)
+      .where('status', 'not in', SOLD_AFTER_PRINTING)
       .execute();
     return this.require(id);
   }
@@ -139,6 +153,22 @@ export class HistoryStore {
       .updateTable('labels')
       .set({ status: 'checking', check_until: checkUntil, error: message, updated_at: this.stamp() })
       .where('id', '=', id)
+      .where('status', 'in', UNCERTAIN_STATUSES)
+      .execute();
+    return this.require(id);
+  }
+
+  /**
+   * A purchase still under way or without a clear answer ends (failed: nothing was bought, the order
+   * may be bought again) or waits for a supervisor (unknown), or only its note changes. Only while
+   * it is still uncertain: another station may have adopted its label meanwhile.
+   */
+  async settlePurchase(id: string, status: UncertainOrFailed, message: string): Promise<StoredLabel> {
+    await this.db
+      .updateTable('labels')
+      .set({ status, error: message, updated_at: this.stamp(), ...(status === 'failed' && { check_until: null }) })
+      .where('id', '=', id)
+      .where('status', 'in', UNCERTAIN_STATUSES)
       .execute();
     return this.require(id);
   }
@@ -149,6 +179,7 @@ export class HistoryStore {
       .updateTable('labels')
       .set({ status: 'failed', cleared_by: who, check_until: null, error: message, updated_at: this.stamp() })
       .where('id', '=', id)
+      .where('status', 'in', UNCERTAIN_STATUSES)
       .execute();
     return this.require(id);
   }
@@ -298,7 +329,9 @@ export class HistoryStore {
 
   /**
    * Writes a label exactly as another copy of the history holds it (the fleet's cache, or the
-   * cache's writes replayed into the shared database): the newer copy of a row wins.
+   * cache's writes replayed into the shared database). A label only moves forward in its life
+   * (checking -> bought -> printed): a copy that is further along wins, the newer one among equals,
+   * so a station that worked from a stale copy while the database was away never undoes a print.
    */
   async importLabel(label: StoredLabel): Promise<void> {
     const row = {
@@ -332,7 +365,19 @@ export class HistoryStore {
     await this.db
       .insertInto('labels')
       .values(row)
-      .onConflict((oc) => oc.column('id').doUpdateSet(changes).where(sql.ref('labels.updated_at'), '<=', row.updated_at))
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet(changes)
+          .where((eb) => {
+            const stored = statusRank(sql.ref('labels.status'));
+            const incoming = statusRank(sql.val(row.status));
+            return eb.or([
+              eb(stored, '<', incoming),
+              eb.and([eb(stored, '=', incoming), eb(sql.ref('labels.updated_at'), '<=', row.updated_at)]),
+            ]);
+          }),
+      )
       .execute();
   }
 

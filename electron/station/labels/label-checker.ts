@@ -90,7 +90,7 @@ export class LabelChecker {
       if (nones < NONES_TO_CONCLUDE) return;
       this.nonesAfterWindow.delete(label.id);
       this.deps.printWhenFound.delete(label.id);
-      await history.setStatus(
+      await history.settlePurchase(
         label.id,
         'failed',
         `${title} confirmed after the checking window that it made no label: nothing was bought.`,
@@ -101,7 +101,7 @@ export class LabelChecker {
     }
     this.nonesAfterWindow.delete(label.id);
     if ((windowPassed || answer.unsupported) && label.status !== 'unknown') {
-      await history.setStatus(
+      await history.settlePurchase(
         label.id,
         'unknown',
         `${title} could not confirm whether the label exists (${answer.reason}). A supervisor must check it.`,

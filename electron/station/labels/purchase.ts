@@ -46,7 +46,7 @@ export async function buyLabel(
       return {
         state: 'refused',
         problem: { code: 'cannot_check_before_buying', message, nextStep: before.nextStep ?? 'Scan the order again in a minute.' },
-        label: await deps.history.setStatus(row.id, 'failed', message),
+        label: await deps.history.settlePurchase(row.id, 'failed', message),
       };
     }
   }
@@ -59,7 +59,7 @@ export async function buyLabel(
     return { state: 'bought', label };
   } catch (error) {
     if (error instanceof ProviderError && !error.ambiguous) {
-      return { state: 'refused', problem: error.toProblem(), label: await deps.history.setStatus(row.id, 'failed', error.message) };
+      return { state: 'refused', problem: error.toProblem(), label: await deps.history.settlePurchase(row.id, 'failed', error.message) };
     }
     if (!(error instanceof StationError)) deps.log(`purchase for order ${request.orderId} ended unexpectedly: ${(error as Error).name}`);
   }
@@ -78,7 +78,7 @@ export async function buyLabel(
         nextStep:
           'Set the parcel aside and do not scan it again. A supervisor must check it in the provider’s dashboard, then settle it in History.',
       },
-      label: await deps.history.setStatus(row.id, 'unknown', message),
+      label: await deps.history.settlePurchase(row.id, 'unknown', message),
     };
   }
   // The provider may still be creating it: no conclusion before the window has passed.

@@ -166,7 +166,7 @@ async function settleExisting(
       };
   }
   if (answer.state === 'none') {
-    await deps.history.setStatus(
+    await deps.history.settlePurchase(
       existing.id,
       'failed',
       `${title} confirmed twice after the checking window that it made no label: nothing was bought.`,
@@ -176,7 +176,11 @@ async function settleExisting(
     return { next: 'buy' };
   }
   const reason = answer.reason;
-  const label = await deps.history.setStatus(existing.id, 'unknown', `${title} could not confirm whether the label exists (${reason}).`);
+  const label = await deps.history.settlePurchase(
+    existing.id,
+    'unknown',
+    `${title} could not confirm whether the label exists (${reason}).`,
+  );
   return stop(fail(labelMayExist(orderId, reason), orderId, label));
 }
 

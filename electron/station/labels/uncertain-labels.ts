@@ -49,13 +49,14 @@ export async function decideUncertainLabel(
   if (!isUncertain(label.status)) {
     throw new StationError('not_uncertain', `The label for order ${label.orderId} is not waiting for a check.`, 'Nothing to do.');
   }
+  const status = label.status;
   const busy = new StationError('order_busy', `Order ${label.orderId} is being labelled right now.`, 'Wait for it to finish.');
   return withOrder(deps, label.orderId, busy, async () => {
     if (decision === 'recheck') {
       const answer = await askProvider(deps, label);
       if (answer.state === 'found') return toPublic(answer.label);
       const said = answer.state === 'none' ? 'has no label for it yet' : `could not tell (${answer.reason})`;
-      return toPublic(await deps.history.setStatus(label.id, label.status, `Asked again: ${PROVIDER_TITLES[label.provider]} ${said}.`));
+      return toPublic(await deps.history.settlePurchase(label.id, status, `Asked again: ${PROVIDER_TITLES[label.provider]} ${said}.`));
     }
     const who = deps.settings().operator || 'a supervisor';
     deps.log(`label ${label.id} for order ${label.orderId}: ${who} confirmed no label exists`);

@@ -176,6 +176,28 @@ describe.each([
     expect((await store.search('576000000000000001', 10, 0, 'uncertain')).total).toBe(0);
   });
 
+  it('imports a copy of a label only when it is further along, or newer at the same stage', async () => {
+    const order = '576000000000000021';
+    await store.insertBuying(newLabel(order, 'x'));
+    await store.markBought('x', { providerLabelId: 'p', trackingNumbers: ['TR21'], cost: null, labelUrl: 'u' });
+    const bought = (await store.get('x'))!;
+    await store.setStatus('x', 'printed');
+    // A stale copy (bought, written later while the database was away) must not undo the print.
+    await store.importLabel({ ...bought, updatedAt: '2030-01-01T00:00:00.000Z' });
+    expect((await store.get('x'))?.status).toBe('printed');
+    // A copy that is further along wins, and its tracking numbers become searchable.
+    const other = '576000000000000022';
+    await store.importLabel({
+      ...bought,
+      id: 'y',
+      orderId: other,
+      trackingNumbers: ['TR22'],
+      status: 'printed',
+      updatedAt: '2020-01-01T00:00:00.000Z',
+    });
+    expect((await store.search('TR22', 10, 0)).labels.map((l) => l.id)).toEqual(['y']);
+  });
+
   it('survives reopening: history is on disk, and the schema is not applied twice', async () => {
     await store.insertBuying(newLabel('576000000000000009'));
     store = new HistoryStore(await backend.reopen(), tick);
