@@ -43,7 +43,7 @@ export function postgresBinDir(): string | null {
   return null;
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql): the fleet tests need initdb and pg_ctl.');
   const root = mkdtempSync(join(tmpdir(), 'label-station-pg-'));
@@ -59,8 +59,9 @@ export async function startPostgres(): Promise<PostgresServer> {
     asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, program), ...args]) : run(join(bin, program), args);
   await as('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=60`;
-  const start = () => as('pg_ctl', ['-D', data, '-o', options, '-l', join(root, 'server.log'), '-w', '-t', '30', 'start']);
+  const durability = options.durable ? '' : ' -c fsync=off -c full_page_writes=off -c synchronous_commit=off';
+  const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=60${durability}`;
+  const start = () => as('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(root, 'server.log'), '-w', '-t', '30', 'start']);
   await start();
   const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
   const pause = () => as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).then(() => undefined);

@@ -279,8 +279,12 @@ export class FleetHistory implements LabelHistory {
     return label;
   }
 
+  /** Keeps the station's copy in step (a read is cheap, a write is an fsync: only when it changed). */
   private async keep<L extends StoredLabel | undefined>(label: L): Promise<L> {
-    if (label) await this.cache.importLabel(label);
+    if (!label) return label;
+    const copy = await this.cache.get(label.id);
+    if (copy && copy.updatedAt === label.updatedAt && copy.status === label.status && copy.printCount === label.printCount) return label;
+    await this.cache.importLabel(label);
     return label;
   }
 
