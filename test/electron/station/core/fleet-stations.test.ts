@@ -81,6 +81,13 @@ describe('a fleet on one shared database', () => {
     expect(aftership.createdFor(ORDER)).toHaveLength(1);
   });
 
+  it('refuses to start on a database address that is not PostgreSQL, naming the variable', async () => {
+    await expect(fleetStation('mysql://db.local/labels', 'Packing 1')).rejects.toMatchObject({
+      code: 'fleet_database_invalid',
+      message: expect.stringContaining('LABEL_STATION_DATABASE_URL'),
+    });
+  });
+
   function lookupsAndCreates(): { creates: number } {
     return { creates: aftership.requests.filter((r) => r.method === 'POST').length };
   }
