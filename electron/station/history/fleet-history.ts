@@ -9,7 +9,7 @@ import type { LabelFormat, PrintAttempt } from '../../../shared/domain/labels';
 import { StationError } from '../../../shared/errors';
 import { isConnectionFailure } from './connection-failure';
 import type { FleetDatabase } from './database';
-import type { FleetOutbox } from './fleet-outbox';
+import type { FleetOutbox, OutboxEntry } from './fleet-outbox';
 import type { HistoryStore, NewLabel, StoredLabel } from './history-store';
 
 /** What the station core uses of a history, local or fleet. */
@@ -75,7 +75,7 @@ export class FleetHistory implements LabelHistory {
   insertBuying(label: NewLabel): Promise<StoredLabel | undefined> {
     return this.online(async () => {
       const claimed = await this.shared.insertBuying(label);
-      if (claimed) await this.cache.importLabel(claimed);
+      if (claimed) await this.cache.importLabel(claimed, { supersede: true });
       return claimed;
     });
   }
@@ -226,18 +226,31 @@ export class FleetHistory implements LabelHistory {
     this.pendingWrites = await this.outbox.pending();
     for (let entries = await this.outbox.next(REPLAY_BATCH); entries.length > 0; entries = await this.outbox.next(REPLAY_BATCH)) {
       for (const entry of entries) {
-        if (entry.kind === 'label') {
-          const label = await this.cache.get(entry.labelId);
-          if (label) await this.shared.importLabel(label);
-        } else if (entry.kind === 'attempt') {
-          await this.shared.importAttempt(entry.attempt);
-        } else {
-          await this.shared.saveFile(entry.labelId, entry.format, entry.bytes);
+        try {
+          await this.send(entry);
+        } catch (error) {
+          if (isConnectionFailure(error)) throw error;
+          // One change the database refuses must not keep the station away from it for good; the
+          // label stays in this station's copy, and the log says which.
+          this.log(
+            `warehouse database refused a change to label ${entry.labelId} (${(error as Error).message}); kept in this station's copy`,
+          );
         }
         await this.outbox.done(entry.id);
         this.pendingWrites = Math.max(0, this.pendingWrites - 1);
       }
       this.log(`warehouse database: sent ${entries.length} change(s) made while it was unreachable`);
+    }
+  }
+
+  private async send(entry: OutboxEntry): Promise<void> {
+    if (entry.kind === 'label') {
+      const label = await this.cache.get(entry.labelId);
+      if (label) await this.shared.importLabel(label);
+    } else if (entry.kind === 'attempt') {
+      await this.shared.importAttempt(entry.attempt);
+    } else {
+      await this.shared.saveFile(entry.labelId, entry.format, entry.bytes);
     }
   }
 
@@ -284,7 +297,7 @@ export class FleetHistory implements LabelHistory {
     if (!label) return label;
     const copy = await this.cache.get(label.id);
     if (copy && copy.updatedAt === label.updatedAt && copy.status === label.status && copy.printCount === label.printCount) return label;
-    await this.cache.importLabel(label);
+    await this.cache.importLabel(label, { supersede: true });
     return label;
   }
 

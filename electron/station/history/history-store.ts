@@ -333,7 +333,26 @@ export class HistoryStore {
    * (checking -> bought -> printed): a copy that is further along wins, the newer one among equals,
    * so a station that worked from a stale copy while the database was away never undoes a print.
    */
-  async importLabel(label: StoredLabel): Promise<void> {
+  async importLabel(label: StoredLabel, options: { supersede?: boolean } = {}): Promise<void> {
+    try {
+      await this.upsertLabel(label);
+    } catch (error) {
+      if (!options.supersede || !isUniqueViolation(error)) throw error;
+      // A station's copy may still hold a purchase of this order that the shared database has since
+      // settled (and another claim replaced): the shared database's word wins in the copy.
+      await this.db
+        .updateTable('labels')
+        .set({ status: 'failed', check_until: null, error: 'Settled in the warehouse database.' })
+        .where('order_id', '=', label.orderId)
+        .where('parcel_key', '=', label.parcelKey)
+        .where('status', '<>', 'failed')
+        .where('id', '<>', label.id)
+        .execute();
+      await this.upsertLabel(label);
+    }
+  }
+
+  private async upsertLabel(label: StoredLabel): Promise<void> {
     const row = {
       id: label.id,
       order_id: label.orderId,

@@ -4,7 +4,7 @@
  * whose database is away buys nothing, still reprints, and catches up by itself.
  */
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { startFakeAfterShip } from '../../../fakes/aftership-server';
 import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { expectOutcome } from '../../../support/expect-outcome';
@@ -44,6 +44,7 @@ async function fleetStation(databaseUrl: string, name: string, env: Record<strin
     { fleetTiming: FLEET_TIMING },
   );
   cleanups.push(() => harness.close());
+  onTestFailed(() => console.log(`${name} log:\n${harness.logs.join('\n')}`));
   return harness;
 }
 
