@@ -26,6 +26,7 @@ import {
 import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 export interface CupsServer {
   /** "127.0.0.1:PORT": the value for CUPS_SERVER / `cupsServer`. */
@@ -61,17 +62,6 @@ export function cupsMissing(): string | null {
   if (!backend) missing.push('the socket backend');
   if (missing.length === 0) return null;
   return `CUPS is not installed (${missing.join(', ')} not found): install it with "sudo apt-get install -y cups" (Debian/Ubuntu).`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function run(file: string, args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {

@@ -2,7 +2,7 @@
  * The history log: one row per label, one per print attempt. Source of truth for "never buy twice",
  * on the station's SQLite or, in a fleet, on the warehouse's PostgreSQL: the same typed queries.
  */
-import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { LabelDetail, LabelFormat, LabelRecord, LabelStatus, PrintAttempt } from '../../../shared/domain/labels';
 import type { ProviderName } from '../../../shared/domain/providers';
 import { SOLD_STATUSES, UNCERTAIN_STATUSES, type PurchasedLabel } from '../../../shared/domain/labels';
@@ -149,13 +149,7 @@ export class HistoryStore {
 
   /** A purchase without a clear answer: nobody buys this order again before `checkUntil`. */
   async markChecking(id: string, checkUntil: string, message: string): Promise<StoredLabel> {
-    await this.db
-      .updateTable('labels')
-      .set({ status: 'checking', check_until: checkUntil, error: message, updated_at: this.stamp() })
-      .where('id', '=', id)
-      .where('status', 'in', UNCERTAIN_STATUSES)
-      .execute();
-    return this.require(id);
+    return this.updateUncertain(id, { status: 'checking', check_until: checkUntil, error: message });
   }
 
   /**
@@ -164,20 +158,19 @@ export class HistoryStore {
    * it is still uncertain: another station may have adopted its label meanwhile.
    */
   async settlePurchase(id: string, status: UncertainOrFailed, message: string): Promise<StoredLabel> {
-    await this.db
-      .updateTable('labels')
-      .set({ status, error: message, updated_at: this.stamp(), ...(status === 'failed' && { check_until: null }) })
-      .where('id', '=', id)
-      .where('status', 'in', UNCERTAIN_STATUSES)
-      .execute();
-    return this.require(id);
+    return this.updateUncertain(id, { status, error: message, ...(status === 'failed' && { check_until: null }) });
   }
 
   /** A supervisor's word that the provider has no label: the order may be bought again, under a new reference. */
   async clearNoLabel(id: string, who: string, message: string): Promise<StoredLabel> {
+    return this.updateUncertain(id, { status: 'failed', cleared_by: who, check_until: null, error: message });
+  }
+
+  /** Changes a purchase only while it is still uncertain (another station may have settled it). */
+  private async updateUncertain(id: string, changes: Updateable<LabelsTable>): Promise<StoredLabel> {
     await this.db
       .updateTable('labels')
-      .set({ status: 'failed', cleared_by: who, check_until: null, error: message, updated_at: this.stamp() })
+      .set({ ...changes, updated_at: this.stamp() })
       .where('id', '=', id)
       .where('status', 'in', UNCERTAIN_STATUSES)
       .execute();

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StationError } from '../../../../shared/errors';
 import { createShopifyOrderSource, type ShopifyOrderSourceOptions } from '../../../../electron/station/orders/shopify-order-source';
 import { startFakeShopify, type FakeShopify, type FakeShopifyOrderInput } from '../../../fakes/shopify-server';
 import { fixturePath } from '../../../support/paths';
+import { freePort } from '../../../support/free-port';
 
 const TOKEN = 'shpat_0123456789abcdef0123456789abcdef';
 const TIKTOK = '576477431806268482';
@@ -185,13 +185,3 @@ describe('Shopify order source: failures', () => {
     expect((await failure(source().lookup({ kind: 'shopify', orderName: '#1' }))).code).toBe('shopify_unreachable');
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

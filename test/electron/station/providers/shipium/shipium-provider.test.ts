@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createShipiumProvider, type ShipiumProviderOptions } from '../../../../../electron/station/providers/shipium';
 import { ProviderError, type LabelProvider, type LabelRequest } from '../../../../../electron/station/providers/provider';
 import { startFakeShipium, type FakeShipium } from '../../../../fakes/shipium-server';
 import { decodeZplBarcodes } from '../../../../support/zpl-barcode';
+import { freePort } from '../../../../support/free-port';
 
 const KEY = 'shp_live_key_7c1d2e3f4a5b6c7d';
 const ORDER = '576477431806268482';
@@ -227,13 +227,3 @@ describe('Shipium provider: failures, sorted by whether a label may exist', () =
     expect(error.code).toBe('label_download_failed');
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
