@@ -57,6 +57,8 @@ export const StationInfo = z.object({
   printerName: z.string(),
   dataDir: z.string(),
   shell: z.enum(['electron', 'web']),
+  /** How the history names this station ("bought at …"): LABEL_STATION_NAME, else the computer's name. */
+  stationName: z.string(),
   /** The station's own history, or the warehouse's shared database and whether it answers. */
   database: DatabaseStatus,
 });

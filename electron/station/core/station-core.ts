@@ -91,7 +91,11 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
   const tiktokAuth = new TikTokAuthorization(settings, providers);
 
   const handlers: StationHandlers = {
-    getStationInfo: async () => ({ ...stationInfo(settings, providers, options.dataDir, options.shell), database: stored.status() }),
+    getStationInfo: async () => ({
+      ...stationInfo(settings, providers, options.dataDir, options.shell),
+      stationName: deps.stationName,
+      database: stored.status(),
+    }),
     submitScan: async ({ scan }) => afterwards(runScanJob(deps, scan), announceUnprinted),
     lookupOrder: async ({ scan }) => (await resolveOrder(scan, deps.orderSources.configured(settings.current()), log)).order,
     reprintLabel: async ({ labelId, printerId }) => reprintLabel(deps, labelId, printerId),

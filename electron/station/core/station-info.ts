@@ -14,7 +14,7 @@ export function stationInfo(
   providers: ProviderFactory,
   dataDir: string,
   shell: StationInfo['shell'],
-): Omit<StationInfo, 'database'> {
+): Omit<StationInfo, 'database' | 'stationName'> {
   const current = settings.current();
   let capabilities = UNCONFIGURED_CAPABILITIES;
   try {

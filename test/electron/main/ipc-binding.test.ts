@@ -20,6 +20,7 @@ const STATION_INFO = {
   printerName: 'Label printer',
   dataDir: '/tmp/station',
   shell: 'electron',
+  stationName: 'Packing 1',
   database: { mode: 'local', reachable: true, message: 'This station keeps its own history.', pendingWrites: 0 },
 } as const;
 

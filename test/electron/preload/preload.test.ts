@@ -86,6 +86,7 @@ describe('preload', () => {
       printerName: 'Label printer',
       dataDir: '/tmp/station',
       shell: 'electron' as const,
+      stationName: 'Packing 1',
       database: { mode: 'local' as const, reachable: true, message: 'This station keeps its own history.', pendingWrites: 0 },
     }));
     registerIpc({ handlers: { getStationInfo } as unknown as StationHandlers, events: { on: () => () => {} } });
