@@ -17,6 +17,7 @@ import {
   type SettingsDraft,
 } from './settings-draft';
 import { ProblemBox } from '../ui/ProblemBox';
+import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { SettingsField } from './SettingsField';
 import { SecretField } from './SecretField';
 import { TikTokAuthorization } from './TikTokAuthorization';
@@ -110,6 +111,12 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
       {text(key, field, { className: 'text-input wide', spellCheck: false, ...options.props })}
     </SettingsField>
   );
+  /** How long a label the provider may still make after a lost answer is waited for (whole seconds). */
+  const lateLabelRow = (provider: 'aftership' | 'tiktok' | 'shipium', key: TextKey) =>
+    row('Wait for a late label (seconds)', key, `${provider}.lateLabelWindowSeconds`, {
+      hint: `After a lost answer, ${PROVIDER_SHORT_NAMES[provider]} may still make the label: the order is not bought again for this long. 30 to 3600.`,
+      props: { inputMode: 'numeric', className: 'text-input short late-label-input' },
+    });
   const secret = (label: string, name: keyof PublicSettings['secrets']) => (
     <SettingsField label={label} htmlFor={`secret-${name}-input`}>
       <SecretField secret={name} isSet={settings.secrets[name] === true} lockedBy={secretLockedBy(locked, name)} />
@@ -161,6 +168,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
                   hint: 'Optional: leave empty to let AfterShip pick the TikTok account',
                 })}
                 {row('Service type', 'serviceType', 'aftership.serviceType')}
+                {lateLabelRow('aftership', 'aftershipLateSeconds')}
                 {secret('AfterShip API key', 'aftershipApiKey')}
               </div>
             )}
@@ -173,6 +181,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
                 {row('Shop cipher', 'tiktokShopCipher', 'tiktok.shopCipher', {
                   hint: 'Which shop to ship for, when the app serves several',
                 })}
+                {lateLabelRow('tiktok', 'tiktokLateSeconds')}
                 {secret('App secret', 'tiktokAppSecret')}
                 <SettingsField label="Shop authorization">
                   <TikTokAuthorization
@@ -190,6 +199,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
                   Shipium's TikTok labels cannot be voided and have no tracking updates; answers can take up to a minute.
                 </p>
                 {row('Shipium address', 'shipiumBaseUrl', 'shipium.baseUrl', { props: { type: 'url' } })}
+                {lateLabelRow('shipium', 'shipiumLateSeconds')}
                 {secret('Shipium API key', 'shipiumApiKey')}
               </div>
             )}

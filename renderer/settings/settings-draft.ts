@@ -13,7 +13,7 @@ import { ProviderName } from '../../shared/domain/providers';
 import { type PublicSettings, type SecretName, type SettingsPatch } from '../../shared/domain/settings';
 import type { FieldIssues, Problem } from '../../shared/errors';
 import type { MethodInput } from '../../shared/contract';
-import { PROVIDER_TITLES } from '../../shared/domain/providers';
+import { PROVIDER_SHORT_NAMES, PROVIDER_TITLES } from '../../shared/domain/providers';
 
 /** One printer as the form edits it. */
 export interface PrinterDraft {
@@ -34,6 +34,10 @@ export interface SettingsDraft {
   baseUrl: string;
   shipperAccountId: string;
   serviceType: string;
+  /** Each provider's wait for a late label after a lost answer, in seconds (as typed). */
+  aftershipLateSeconds: string;
+  tiktokLateSeconds: string;
+  shipiumLateSeconds: string;
   tiktokApiBaseUrl: string;
   tiktokAuthBaseUrl: string;
   tiktokAppKey: string;
@@ -89,6 +93,9 @@ export function draftFromSettings(s: PublicSettings): SettingsDraft {
     baseUrl: s.aftership.baseUrl,
     shipperAccountId: s.aftership.shipperAccountId,
     serviceType: s.aftership.serviceType,
+    aftershipLateSeconds: String(s.aftership.lateLabelWindowSeconds),
+    tiktokLateSeconds: String(s.tiktok.lateLabelWindowSeconds),
+    shipiumLateSeconds: String(s.shipium.lateLabelWindowSeconds),
     tiktokApiBaseUrl: s.tiktok.apiBaseUrl,
     tiktokAuthBaseUrl: s.tiktok.authBaseUrl,
     tiktokAppKey: s.tiktok.appKey,
@@ -155,23 +162,37 @@ export function patchFromDraft(
     }
     return Object.keys(out).length ? out : undefined;
   };
+  /** A provider's late-label wait, when not locked: whole seconds (the station checks the range). */
+  const lateSeconds = (provider: 'aftership' | 'tiktok' | 'shipium', text: string): { lateLabelWindowSeconds?: number } => {
+    if (!open(`${provider}.lateLabelWindowSeconds`)) return {};
+    const name = lateLabelFieldName(provider);
+    const seconds = num(text, name);
+    if (Number.isFinite(seconds) && !Number.isInteger(seconds)) errors.push(`${name} must be a whole number of seconds.`);
+    return { lateLabelWindowSeconds: seconds };
+  };
   const patch: SettingsPatch = {};
   if (open('provider')) patch.provider = draft.provider;
-  const aftership = section('aftership', {
-    baseUrl: draft.baseUrl,
-    shipperAccountId: draft.shipperAccountId,
-    serviceType: draft.serviceType,
-  });
-  if (aftership) patch.aftership = aftership;
-  const tiktok = section('tiktok', {
-    apiBaseUrl: draft.tiktokApiBaseUrl,
-    authBaseUrl: draft.tiktokAuthBaseUrl,
-    appKey: draft.tiktokAppKey,
-    shopCipher: draft.tiktokShopCipher,
-  });
-  if (tiktok) patch.tiktok = tiktok;
-  const shipium = section('shipium', { baseUrl: draft.shipiumBaseUrl });
-  if (shipium) patch.shipium = shipium;
+  const aftership = {
+    ...section('aftership', {
+      baseUrl: draft.baseUrl,
+      shipperAccountId: draft.shipperAccountId,
+      serviceType: draft.serviceType,
+    }),
+    ...lateSeconds('aftership', draft.aftershipLateSeconds),
+  };
+  if (Object.keys(aftership).length) patch.aftership = aftership;
+  const tiktok = {
+    ...section('tiktok', {
+      apiBaseUrl: draft.tiktokApiBaseUrl,
+      authBaseUrl: draft.tiktokAuthBaseUrl,
+      appKey: draft.tiktokAppKey,
+      shopCipher: draft.tiktokShopCipher,
+    }),
+    ...lateSeconds('tiktok', draft.tiktokLateSeconds),
+  };
+  if (Object.keys(tiktok).length) patch.tiktok = tiktok;
+  const shipium = { ...section('shipium', { baseUrl: draft.shipiumBaseUrl }), ...lateSeconds('shipium', draft.shipiumLateSeconds) };
+  if (Object.keys(shipium).length) patch.shipium = shipium;
   const shopify = section('shopify', { storeUrl: draft.shopifyStoreUrl });
   if (shopify) patch.shopify = shopify;
   if (open('ordersFile')) patch.ordersFile = draft.ordersFile.trim();
@@ -199,6 +220,11 @@ export function patchFromDraft(
   return { patch, errors };
 }
 
+/** "Wait for a late label (AfterShip)": the field's label, with its provider when said away from its section. */
+export function lateLabelFieldName(provider: 'aftership' | 'tiktok' | 'shipium'): string {
+  return `Wait for a late label (${PROVIDER_SHORT_NAMES[provider]})`;
+}
+
 /** Names a worker knows for the settings paths the station reports problems on. */
 const FIELD_NAMES: Record<string, string> = {
   provider: 'Provider',
@@ -209,7 +235,10 @@ const FIELD_NAMES: Record<string, string> = {
   'tiktok.authBaseUrl': 'TikTok authorization address',
   'tiktok.appKey': 'TikTok app key',
   'tiktok.shopCipher': 'TikTok shop cipher',
+  'aftership.lateLabelWindowSeconds': lateLabelFieldName('aftership'),
+  'tiktok.lateLabelWindowSeconds': lateLabelFieldName('tiktok'),
   'shipium.baseUrl': 'Shipium address',
+  'shipium.lateLabelWindowSeconds': lateLabelFieldName('shipium'),
   'shopify.storeUrl': 'Shopify store address',
   ordersFile: 'WMS order file',
   'printer.address': 'Printer address',

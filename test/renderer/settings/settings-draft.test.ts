@@ -118,7 +118,48 @@ describe('settings form draft', () => {
     expect(patch).not.toHaveProperty('operator');
     expect(patch).not.toHaveProperty('shipium');
     expect(patch).not.toHaveProperty('ordersFile');
-    expect(patch.tiktok).toEqual({ apiBaseUrl: settings.tiktok.apiBaseUrl, authBaseUrl: settings.tiktok.authBaseUrl, shopCipher: '' });
+    expect(patch.tiktok).toEqual({
+      apiBaseUrl: settings.tiktok.apiBaseUrl,
+      authBaseUrl: settings.tiktok.authBaseUrl,
+      shopCipher: '',
+      lateLabelWindowSeconds: 120,
+    });
+  });
+
+  it("sends each provider's wait for a late label as whole seconds, and says which one is not", () => {
+    const draft = { ...draftFromSettings(settings), aftershipLateSeconds: ' 600 ', tiktokLateSeconds: '90', shipiumLateSeconds: '45' };
+    expect(draftFromSettings(settings)).toMatchObject({ aftershipLateSeconds: '120', tiktokLateSeconds: '120', shipiumLateSeconds: '300' });
+    const { patch, errors } = patchFromDraft(draft, []);
+    expect(errors).toEqual([]);
+    expect(patch.aftership?.lateLabelWindowSeconds).toBe(600);
+    expect(patch.tiktok?.lateLabelWindowSeconds).toBe(90);
+    expect(patch.shipium).toEqual({ baseUrl: settings.shipium.baseUrl, lateLabelWindowSeconds: 45 });
+
+    const typed = patchFromDraft({ ...draft, aftershipLateSeconds: 'two minutes', shipiumLateSeconds: '90.5' }, []);
+    expect(typed.errors).toEqual([
+      'Wait for a late label (AfterShip) must be a number.',
+      'Wait for a late label (Shipium) must be a whole number of seconds.',
+    ]);
+  });
+
+  it('leaves a wait for a late label set by the environment out of the patch', () => {
+    const locked = [{ field: 'shipium.lateLabelWindowSeconds', variable: 'SHIPIUM_LATE_LABEL_WINDOW_SECONDS' }];
+    const { patch } = patchFromDraft({ ...draftFromSettings(settings), shipiumLateSeconds: '600' }, locked);
+    expect(patch.shipium).toEqual({ baseUrl: settings.shipium.baseUrl });
+  });
+
+  it("puts the station's refusal of a wait for a late label on its field, named with its provider", () => {
+    const problems = fieldProblemsFrom({
+      'aftership.lateLabelWindowSeconds': ['At least 30 seconds: a provider may still create a label that long after a lost answer'],
+      'shipium.lateLabelWindowSeconds': ['At most one hour'],
+    });
+    expect(problems).toEqual([
+      {
+        field: 'aftership.lateLabelWindowSeconds',
+        text: 'Wait for a late label (AfterShip): At least 30 seconds: a provider may still create a label that long after a lost answer',
+      },
+      { field: 'shipium.lateLabelWindowSeconds', text: 'Wait for a late label (Shipium): At most one hour' },
+    ]);
   });
 
   it("sends each printer's language, label size, resolution and a picked OS queue as its address, trimmed", () => {
