@@ -15,6 +15,7 @@ export const keys = {
   preview: (labelId: string) => ['preview', labelId] as const,
   printerStatus: ['printer-status'] as const,
   printQueue: ['print-queue'] as const,
+  unprinted: ['unprinted-labels'] as const,
 };
 
 /** How often the Scan screen asks the printer how it is. */

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { station } from '../api/station';
 import { useStationInfo } from '../api/queries';
 import { useNav, type Screen } from '../state/nav';
-import { useScanStore } from '../state/scan-store';
+import { routeJobProgress } from '../state/job-progress';
+import { sounds } from '../ui/sounds';
 import { TopBar } from './TopBar';
 import { SandboxBanner } from '../ui/SandboxBanner';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
@@ -19,7 +20,7 @@ export function App() {
   const go = useNav((s) => s.go);
   const info = useStationInfo();
 
-  useEffect(() => station.on('jobProgress', (event) => useScanStore.getState().progress(event)), []);
+  useEffect(() => station.on('jobProgress', (event) => routeJobProgress(event) && sounds.success()), []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

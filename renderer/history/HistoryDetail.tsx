@@ -1,7 +1,7 @@
 import { useLabelDetail, useSettings } from '../api/queries';
 import { printerAtAddress } from '../../shared/domain/printers';
-import { formatMoney, formatTime } from '../ui/format';
-import { canReprint, isUncertain } from '../../shared/domain/labels';
+import { clockTime, formatMoney, formatTime } from '../ui/format';
+import { canReprint, isUncertain, isUnprinted } from '../../shared/domain/labels';
 import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { toProblem } from '../api/problem';
 import { LabelPreview } from '../ui/LabelPreview';
@@ -27,6 +27,8 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
   // A label already waiting for a printer is not offered a second print: its job box says why and offers Cancel.
   // One being printed right now on a ready printer is not waiting: its Reprint button stays to say how it went.
   const waiting = (queue.data?.jobs ?? []).some((j) => j.labelId === labelId && jobWaits(queue.data, j));
+  // Waiting for the printer, or for a label the provider may still make: not a fault.
+  const waits = detail.data?.status === 'queued' || detail.data?.status === 'checking';
   return (
     <aside className="drawer" data-testid="history-detail" aria-label="Label details">
       <div className="drawer-head">
@@ -59,16 +61,29 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
             <dd>
               {formatTime(detail.data.createdAt)} by {detail.data.operator || '—'}
             </dd>
+            <dt>{isUncertain(detail.data.status) ? 'Asked at' : 'Bought at'}</dt>
+            <dd data-testid="detail-station">{detail.data.station || '—'}</dd>
+            {detail.data.status === 'checking' && detail.data.checkUntil && (
+              <>
+                <dt>Checking until</dt>
+                <dd className="text-warn" data-testid="detail-check-until">
+                  {clockTime(detail.data.checkUntil)}
+                </dd>
+              </>
+            )}
             {detail.data.error && (
               <>
-                <dt>{detail.data.status === 'queued' ? 'Why it waits' : 'Problem'}</dt>
-                <dd className={detail.data.status === 'queued' ? 'text-warn' : 'text-bad'}>{detail.data.error}</dd>
+                <dt>{waits ? 'Why it waits' : 'Problem'}</dt>
+                <dd className={waits ? 'text-warn' : 'text-bad'}>{detail.data.error}</dd>
               </>
             )}
           </dl>
           <UncertainLabelActions key={labelId} label={detail.data} />
           <LabelPrintJobs labelId={labelId} />
-          {(canReprint(detail.data.status) || detail.data.status === 'queued') && !waiting && <ReprintButton labelId={labelId} />}
+          {/* Bought but never printed: its first print. The same button stays after it, to say how it went. */}
+          {(canReprint(detail.data.status) || detail.data.status === 'queued') && !waiting && (
+            <ReprintButton labelId={labelId} first={isUnprinted(detail.data)} />
+          )}
           <h3>Print attempts</h3>
           {detail.data.printAttempts.length === 0 ? (
             <p className="muted">No print attempts.</p>

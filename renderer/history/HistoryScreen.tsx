@@ -4,7 +4,7 @@ import { useHistory, useUncertainLabels } from '../api/queries';
 import { useDebounced } from '../ui/hooks';
 import { useNav } from '../state/nav';
 import { timeParts } from '../ui/format';
-import { canReprint, isUncertain } from '../../shared/domain/labels';
+import { canReprint, isUncertain, isUnprinted } from '../../shared/domain/labels';
 import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { toProblem } from '../api/problem';
 import { ProblemBox } from '../ui/ProblemBox';
@@ -127,7 +127,7 @@ export function HistoryScreen() {
                 className={
                   [
                     selected === label.id ? 'selected' : '',
-                    isUncertain(label.status) ? 'row-uncertain' : '',
+                    label.status === 'checking' ? 'row-checking' : isUncertain(label.status) ? 'row-uncertain' : '',
                     label.status === 'queued' ? 'row-waiting' : '',
                   ]
                     .join(' ')
@@ -148,7 +148,14 @@ export function HistoryScreen() {
                 <td className="num">{label.printCount}</td>
                 <td>{label.operator || '—'}</td>
                 <td onClick={(e) => e.stopPropagation()}>
-                  {canReprint(label.status) && <ReprintButton labelId={label.id} size="small" label="Reprint" />}
+                  {canReprint(label.status) && (
+                    <ReprintButton
+                      labelId={label.id}
+                      size="small"
+                      first={isUnprinted(label)}
+                      label={isUnprinted(label) ? 'Print' : 'Reprint'}
+                    />
+                  )}
                   {isUncertain(label.status) && (
                     <button className="button button-small" onClick={() => setSelected(label.id)}>
                       Check

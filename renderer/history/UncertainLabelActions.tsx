@@ -8,8 +8,8 @@ import { isUncertain } from '../../shared/domain/labels';
 import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ProblemBox } from '../ui/ProblemBox';
-
-type Decision = 'recheck' | 'confirm_no_label';
+import { clockTime } from '../ui/format';
+import { describeDecision, type Decision } from './uncertain-words';
 
 /**
  * A purchase without a clear answer: ask the provider again, or, after a supervisor checked the
@@ -28,16 +28,25 @@ export function UncertainLabelActions({ label }: { label: LabelRecord }) {
       void queryClient.invalidateQueries({ queryKey: keys.preview(label.id) });
     },
   });
-  const outcome = resolve.data ? describe(resolve.data, resolve.variables ?? 'recheck', provider) : undefined;
+  const outcome = resolve.data ? describeDecision(resolve.data, resolve.variables ?? 'recheck', provider) : undefined;
+  const until = label.status === 'checking' && label.checkUntil ? clockTime(label.checkUntil) : undefined;
 
   return (
     <div className="uncertain" data-testid="uncertain-actions">
       {isUncertain(label.status) && (
         <>
-          <p className="uncertain-text">
-            <strong>A label may have been bought for this order.</strong> The station asked {provider} for a label but got no clear answer,
-            so it will not buy again until this is checked.
-          </p>
+          {until ? (
+            <p className="uncertain-text uncertain-text-checking" data-testid="uncertain-checking">
+              <strong>A label may still be made for this order.</strong> {provider} gave no clear answer. The station keeps asking by itself
+              until {until} and saves the label if it turns up (it prints where the parcel was set aside). Nobody can buy this order before
+              then.
+            </p>
+          ) : (
+            <p className="uncertain-text">
+              <strong>A label may have been bought for this order.</strong> The station asked {provider} for a label but got no clear
+              answer, so it will not buy again until this is checked.
+            </p>
+          )}
           <div className="uncertain-buttons">
             <button
               className="button"
@@ -77,6 +86,11 @@ export function UncertainLabelActions({ label }: { label: LabelRecord }) {
           <p className="confirm-warning">
             Only if you checked the provider's dashboard and there is NO label for this order; otherwise the order will be paid twice.
           </p>
+          {until && (
+            <p className="confirm-warning" data-testid="confirm-still-checking">
+              {provider} may still make the label until {until}: if you can, wait until then.
+            </p>
+          )}
           <p>
             Order <span className="mono strong">{label.orderId}</span> · {provider}. TikTok labels cannot be voided: a second label is money
             lost.
@@ -85,19 +99,4 @@ export function UncertainLabelActions({ label }: { label: LabelRecord }) {
       )}
     </div>
   );
-}
-
-function describe(after: LabelRecord, decision: Decision, provider: string): { text: string; tone: 'good' | 'warn' | 'bad' } {
-  if (after.status === 'bought' || after.status === 'printed' || after.status === 'print_failed') {
-    return {
-      text: `✓ ${provider} has a label for this order: it is saved in History now. Print it with Reprint; do not scan the order again.`,
-      tone: 'good',
-    };
-  }
-  if (after.status === 'failed') {
-    return decision === 'confirm_no_label'
-      ? { text: 'Recorded: no label exists for this order. Scan the order again to buy its label.', tone: 'warn' }
-      : { text: `${provider} confirms no label was bought. Scan the order again to buy its label.`, tone: 'warn' };
-  }
-  return { text: `Still no clear answer from ${provider}. Try again in a minute, or check the provider's dashboard.`, tone: 'bad' };
 }

@@ -1,17 +1,24 @@
 import type { LabelRecord } from '../../shared/domain/labels';
-import type { ScanResult } from '../state/scan-store';
+import { isUncertain } from '../../shared/domain/labels';
+import { isLabelChecking, type ScanResult } from '../state/scan-store';
+import type { LateLabelNotice } from '../state/late-labels';
 import { useNav } from '../state/nav';
-import { LabelPreview } from '../ui/LabelPreview';
 import { ProblemBox } from '../ui/ProblemBox';
 import { ReprintButton } from '../ui/ReprintButton';
-import { NoTrackingNote } from '../ui/NoTrackingNote';
 import { normalizeScan } from '../../shared/domain/scan';
+import { LabelFacts, Panel } from './outcome-parts';
+import { CheckingOutcome } from './CheckingOutcome';
 
 /** Problems after which a label may exist at the provider: the worker checks it in History. */
 const MAY_EXIST = new Set(['label_may_exist', 'purchase_unknown']);
 
-/** The big result panel after a scan, one look per outcome. */
-export function OutcomePanel({ result, scan }: { result: ScanResult; scan: string }) {
+/**
+ * The big result panel after a scan, one look per outcome. `lateLabel`: the label this scan set its
+ * parcel aside for has turned up and printed since.
+ */
+export function OutcomePanel({ result, scan, lateLabel }: { result: ScanResult; scan: string; lateLabel?: LateLabelNotice }) {
+  if (result.outcome === 'failed' && isLabelChecking(result) && result.label)
+    return <CheckingOutcome result={result} label={result.label} scan={scan} arrived={lateLabel} />;
   switch (result.outcome) {
     case 'printed':
       return (
@@ -46,11 +53,16 @@ export function OutcomePanel({ result, scan }: { result: ScanResult; scan: strin
       );
     case 'failed':
       return (
-        <Panel tone="bad" title={result.label ? 'No label printed — check this order' : 'No label — nothing was bought'}>
+        <Panel
+          tone="bad"
+          title={result.label && isUncertain(result.label.status) ? 'No label printed — check this order' : 'No label — nothing was bought'}
+        >
           <ProblemBox problem={result.problem} size="large" />
           {result.problem.code === 'tracking_number' && <OpenHistory query={scan} />}
           {MAY_EXIST.has(result.problem.code) && <OpenUncertainLabel label={result.label} scan={scan} />}
-          {result.label && !MAY_EXIST.has(result.problem.code) && <LabelFacts label={result.label} scan={scan} />}
+          {result.label && !MAY_EXIST.has(result.problem.code) && (
+            <LabelFacts label={result.label} scan={scan} tracking={result.label.trackingNumbers.length > 0} />
+          )}
         </Panel>
       );
     case 'call_failed':
@@ -97,68 +109,6 @@ function QueuedOutcome({ result, scan }: { result: Extract<ScanResult, { outcome
       <LabelFacts label={result.label} scan={scan} />
       {result.label.sandbox && <p className="sandbox-note">SANDBOX label — do not ship this parcel with it.</p>}
     </Panel>
-  );
-}
-
-function Panel({
-  tone,
-  title,
-  label,
-  children,
-}: {
-  tone: 'good' | 'warn' | 'bad' | 'queued';
-  title: string;
-  label?: LabelRecord;
-  children: React.ReactNode;
-}) {
-  const showPreview = label && label.status !== 'failed' && label.status !== 'unknown' && label.status !== 'buying';
-  return (
-    <section
-      className={tone === 'queued' ? 'outcome outcome-warn outcome-queued' : `outcome outcome-${tone}`}
-      data-testid={`outcome-${tone}`}
-      aria-live="assertive"
-    >
-      <div className="outcome-body">
-        <h2 className="outcome-title">{title}</h2>
-        {children}
-      </div>
-      {showPreview && (
-        <div className="outcome-preview">
-          <LabelPreview labelId={label.id} height={280} />
-        </div>
-      )}
-    </section>
-  );
-}
-
-function LabelFacts({ label, scan }: { label: LabelRecord; scan: string }) {
-  const scanned = normalizeScan(scan);
-  // A Shopify number ("#1001") resolved through the order sources: show both, so the packer sees the match.
-  const showScanned = scanned !== '' && scanned.replace(/[\s-]/g, '') !== label.orderId;
-  return (
-    <dl className="facts">
-      {showScanned && (
-        <div>
-          <dt>Scanned</dt>
-          <dd className="figure figure-small" data-testid="scanned">
-            {scanned}
-          </dd>
-        </div>
-      )}
-      <div>
-        <dt>{showScanned ? 'TikTok order ID' : 'Order ID'}</dt>
-        <dd className="figure" data-testid="order-id">
-          {label.orderId}
-        </dd>
-      </div>
-      <div>
-        <dt>Tracking number</dt>
-        <dd className="figure" data-testid="tracking">
-          {label.trackingNumbers.join(', ') || '—'}
-        </dd>
-        {label.trackingNumbers.length > 0 && <NoTrackingNote provider={label.provider} />}
-      </div>
-    </dl>
   );
 }
 

@@ -12,6 +12,9 @@ import { usePrintQueue, useSettleWaitingScans } from '../api/print-queue-state';
 import { isSamePrinter, printersToShow } from './print-queue-words';
 import { useStationInfo } from '../api/queries';
 import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
+import { UnprintedLabelsPanel } from './UnprintedLabelsPanel';
+import { LateLabelNotices } from './LateLabelNotices';
+import { useLateLabels } from '../state/late-labels';
 
 export function ScanScreen() {
   const queryClient = useQueryClient();
@@ -22,10 +25,15 @@ export function ScanScreen() {
   const queue = usePrintQueue();
   useSettleWaitingScans(queue.data);
   const queuePrinters = printersToShow(queue.data);
+  const lateNotices = useLateLabels((s) => s.notices);
+  const shownLabelId = state.result && 'label' in state.result ? state.result.label?.id : undefined;
+  const lateLabel = lateNotices.find((n) => n.labelId === shownLabelId);
 
   return (
     <div className="scan-screen">
       <div className="scan-main">
+        {/* The outcome on screen says it for its own label: not twice. */}
+        <LateLabelNotices except={lateLabel?.labelId} />
         {/* One box per printer problem: a printer the queue panel shows is not repeated by the status line. */}
         <PrinterStatusBar
           shownElsewhere={(status) => queuePrinters.some((p) => isSamePrinter(p, { printerId: status.printerId, address: status.printer }))}
@@ -52,7 +60,7 @@ export function ScanScreen() {
         {running && slow && state.step === 'buying' && info.data && (
           <SlowProviderNotice since={state.stepAt} providerName={PROVIDER_SHORT_NAMES[info.data.provider]} />
         )}
-        {state.phase === 'finished' && state.result && <OutcomePanel result={state.result} scan={state.scan} />}
+        {state.phase === 'finished' && state.result && <OutcomePanel result={state.result} scan={state.scan} lateLabel={lateLabel} />}
         {state.phase === 'idle' && (
           <section className="idle-help">
             <h2>Ready</h2>
@@ -66,7 +74,11 @@ export function ScanScreen() {
           </section>
         )}
       </div>
-      <RecentScans recent={state.recent} />
+      {/* Side work, next to the scan: the scan field and its result never move down for it. */}
+      <div className="scan-side">
+        <UnprintedLabelsPanel />
+        <RecentScans recent={state.recent} />
+      </div>
     </div>
   );
 }

@@ -7,9 +7,15 @@ const STEPS: Array<{ step: ProgressStep; label: string }> = [
   { step: 'done', label: 'Done' },
 ];
 
+/** A step that waits: for the printer (the label is in the print queue), or for a label the provider may still make. */
+const WAITING_LABELS: Partial<Record<ProgressStep, string>> = {
+  buying: 'Label may still come',
+  printing: 'Waiting for printer',
+};
+
 /**
  * resolving -> buying -> printing -> done, the current step highlighted, a failed step in red, a step
- * that waits (a label waiting for the printer) in amber.
+ * that waits (a label waiting for the printer or still to come from the provider) in amber.
  */
 export function StepTracker({
   step,
@@ -42,7 +48,7 @@ export function StepTracker({
           return (
             <li key={s.step} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
               <span className="step-mark">{state === 'complete' ? '✓' : state === 'failed' ? '✕' : state === 'waiting' ? '…' : i + 1}</span>
-              {state === 'waiting' && s.step === 'printing' ? 'Waiting for printer' : s.label}
+              {(state === 'waiting' && WAITING_LABELS[s.step]) || s.label}
             </li>
           );
         })}

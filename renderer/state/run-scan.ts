@@ -4,14 +4,18 @@ import { station } from '../api/station';
 import { keys } from '../api/queries';
 import { sounds } from '../ui/sounds';
 import { toProblem } from '../api/problem';
-import { useScanStore, type ScanResult } from './scan-store';
+import { isLabelChecking, useScanStore, type ScanResult } from './scan-store';
+import { useLateLabels } from './late-labels';
 
 export async function runScan(scan: string, queryClient: QueryClient): Promise<void> {
   const store = useScanStore.getState();
+  const shown = store.result && 'label' in store.result ? store.result.label?.id : undefined;
   if (!store.start(scan)) {
     sounds.error();
     return;
   }
+  // The outcome that told of its late label leaves the screen: so does that news.
+  if (shown) useLateLabels.getState().dismiss(shown);
   let result: ScanResult;
   try {
     result = await station.submitScan({ scan });
@@ -21,9 +25,12 @@ export async function runScan(scan: string, queryClient: QueryClient): Promise<v
   useScanStore.getState().finish(result, scan);
   if (result.outcome === 'printed') sounds.success();
   else if (result.outcome === 'already_labelled') sounds.attention();
-  else if (result.outcome === 'queued') sounds.waiting();
+  else if (result.outcome === 'queued' || isLabelChecking(result)) sounds.waiting();
   else sounds.error();
+  if ('label' in result && result.label) useLateLabels.getState().orderScanned(result.label.orderId);
   void queryClient.invalidateQueries({ queryKey: keys.historyAll });
+  // A scan prints a label bought earlier but never printed: the unprintedLabels event says so; this covers a missed one.
+  void queryClient.invalidateQueries({ queryKey: keys.unprinted });
   // A label that did not print usually means the printer has a fault: show it now, not in 15 s.
   if (result.outcome === 'print_failed' || result.outcome === 'queued')
     void queryClient.invalidateQueries({ queryKey: keys.printerStatus });

@@ -4,6 +4,7 @@ import type { EventPayload, ScanOutcome } from '../../shared/contract';
 import type { JobStep, LabelStatus } from '../../shared/domain/labels';
 import type { Problem } from '../../shared/errors';
 import { isUncertain } from '../../shared/domain/labels';
+import { isLateLabelEvent } from './late-labels';
 
 export type ProgressStep = Exclude<JobStep, 'failed'>;
 
@@ -11,9 +12,14 @@ export interface RecentScan {
   id: number;
   scan: string;
   orderId?: string;
-  /** needs_checking: failed, but a label may exist at the provider (no clear answer to the purchase). */
-  result: ScanOutcome['outcome'] | 'needs_checking';
+  /**
+   * set_aside: no clear answer yet, the label may still come and prints here by itself (the parcel is
+   * set aside meanwhile); printed_late: it did. needs_checking: a label may exist and the station cannot tell: a supervisor checks.
+   */
+  result: ScanOutcome['outcome'] | 'set_aside' | 'printed_late' | 'needs_checking';
   at: string;
+  /** The label a set-aside parcel waits for. */
+  labelId?: string;
   /** A label waiting in the print queue: its job and label, until it prints or is cancelled. */
   waiting?: { printJobId: number; labelId: string };
 }
@@ -45,6 +51,8 @@ interface ScanState {
    * Updates the recent scans and, when it is the one on screen, the outcome.
    */
   printSettled(printJobId: number, status: LabelStatus): void;
+  /** The label a parcel was set aside for turned up and was printed here by the station. */
+  lateLabelPrinted(labelId: string, orderId: string): void;
   clearRefusal(): void;
 }
 
@@ -78,7 +86,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
   },
   progress(event) {
     const state = get();
-    if (state.phase !== 'running') return;
+    if (state.phase !== 'running' || isLateLabelEvent(event)) return;
     if (state.jobId && state.jobId !== event.jobId) return;
     if (event.step === 'failed') {
       set({ jobId: event.jobId, failedAt: state.step ?? 'resolving', stepMessage: event.message, orderId: event.orderId ?? state.orderId });
@@ -95,7 +103,9 @@ export const useScanStore = create<ScanState>((set, get) => ({
         ? { step: 'done', failedAt: undefined }
         : result.outcome === 'queued'
           ? { step: 'printing', waitingAt: 'printing', failedAt: undefined }
-          : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : (state.step ?? 'resolving')) };
+          : isLabelChecking(result)
+            ? { step: 'buying', waitingAt: 'buying', failedAt: undefined }
+            : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : (state.step ?? 'resolving')) };
     const entry: RecentScan = {
       id: ++recentId,
       scan,
@@ -103,6 +113,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
       result: recentResult(result),
       at: new Date().toISOString(),
       ...(result.outcome === 'queued' ? { waiting: { printJobId: result.printJobId, labelId: result.label.id } } : {}),
+      ...(result.outcome === 'failed' && isLabelChecking(result) && result.label ? { labelId: result.label.id } : {}),
     };
     set({ ...finalStep, phase: 'finished', result, orderId, recent: [entry, ...state.recent].slice(0, 5) });
   },
@@ -124,6 +135,16 @@ export const useScanStore = create<ScanState>((set, get) => ({
       status === 'printed' ? { step: 'done', waitingAt: undefined } : { waitingAt: undefined, failedAt: 'printing' };
     set({ recent, result, ...steps });
   },
+  lateLabelPrinted(labelId, orderId) {
+    const state = get();
+    const recent = state.recent.map((r) =>
+      r.result === 'set_aside' && (r.labelId === labelId || (r.labelId === undefined && r.orderId === orderId))
+        ? { ...r, result: 'printed_late' as const }
+        : r,
+    );
+    const shown = state.result?.outcome === 'failed' && isLabelChecking(state.result) && state.result.label?.id === labelId;
+    set(shown ? { recent, step: 'done', waitingAt: undefined } : { recent });
+  },
   clearRefusal() {
     set({ refusal: undefined });
   },
@@ -134,8 +155,14 @@ export function waitingScans(recent: RecentScan[]): Array<{ printJobId: number; 
   return recent.flatMap((r) => (r.waiting ? [r.waiting] : []));
 }
 
+/** No clear answer to the purchase yet: the parcel is set aside and its label prints here when it turns up. */
+export function isLabelChecking(result: ScanResult): boolean {
+  return result.outcome === 'failed' && result.problem.code === 'label_checking';
+}
+
 function recentResult(result: ScanResult): RecentScan['result'] {
   if (result.outcome === 'call_failed') return 'failed';
+  if (isLabelChecking(result)) return 'set_aside';
   if (result.outcome === 'failed' && result.label && isUncertain(result.label.status)) return 'needs_checking';
   return result.outcome;
 }

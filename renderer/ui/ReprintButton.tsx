@@ -7,19 +7,23 @@ import { keys, useSettings } from '../api/queries';
 import { toProblem } from '../api/problem';
 import { sounds } from './sounds';
 import { ProblemBox } from './ProblemBox';
+import { PrintResult } from './PrintResult';
 
 /**
  * Reprints a saved label (nothing is bought) and shows the result right next to the button. With
  * several printers (normal and big sizes) the packer picks which one, the default preselected; the
- * small size (History's rows) prints on the default.
+ * small size (History's rows) prints on the default. `first`: the label was bought but never printed,
+ * so this is its first print (printLabel), not a reprint.
  */
 export function ReprintButton({
   labelId,
   size = 'normal',
-  label = 'Reprint label',
+  first = false,
+  label = first ? 'Print label' : 'Reprint label',
 }: {
   labelId: string;
   size?: 'normal' | 'big' | 'small';
+  first?: boolean;
   label?: string;
 }) {
   const queryClient = useQueryClient();
@@ -29,13 +33,17 @@ export function ReprintButton({
   const choosing = size !== 'small' && setup !== undefined && setup.list.length > 1;
   const printerId = choosing ? (setup.list.some((p) => p.id === chosen) ? chosen! : setup.defaultId) : undefined;
   const reprint = useMutation({
-    mutationFn: (target: string | undefined) => station.reprintLabel(target ? { labelId, printerId: target } : { labelId }),
+    mutationFn: (target: string | undefined) => {
+      const input = target ? { labelId, printerId: target } : { labelId };
+      return first ? station.printLabel(input) : station.reprintLabel(input);
+    },
     onSuccess: (result) => (result.ok ? sounds.success() : result.queued ? sounds.waiting() : sounds.error()),
     onError: () => sounds.error(),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: keys.historyAll });
       void queryClient.invalidateQueries({ queryKey: keys.label(labelId) });
       void queryClient.invalidateQueries({ queryKey: keys.printQueue });
+      if (first) void queryClient.invalidateQueries({ queryKey: keys.unprinted });
     },
   });
   const printerName = (outcome: PrintOutcome): string | undefined => {
@@ -71,52 +79,12 @@ export function ReprintButton({
         className={`button button-${size}`}
         onClick={() => reprint.mutate(printerId)}
         disabled={reprint.isPending}
-        data-testid="reprint"
+        data-testid={first ? 'print-first' : 'reprint'}
       >
         {reprint.isPending ? 'Printing…' : label}
       </button>
-      {reprint.isSuccess && <ReprintResult outcome={reprint.data} printerName={printerName(reprint.data)} named={choosing} />}
+      {reprint.isSuccess && <PrintResult outcome={reprint.data} printerName={printerName(reprint.data)} named={choosing} />}
       {reprint.isError && <ProblemBox problem={toProblem(reprint.error)} />}
     </div>
-  );
-}
-
-/** The station says `The label waits for printer "NAME": REASON`; the name is shown already, so the reason alone. */
-function waitReason(message: string | undefined): string {
-  if (!message) return 'The printer is not ready yet.';
-  return message.replace(/^The label waits for printer "[^"]*":\s*/, '');
-}
-
-function ReprintResult({ outcome, printerName, named }: { outcome: PrintOutcome; printerName: string | undefined; named: boolean }) {
-  if (outcome.ok) {
-    return (
-      <span className="reprint-ok" role="status">
-        ✓ Sent to printer{named && printerName ? ` "${printerName}"` : ''}
-      </span>
-    );
-  }
-  if (outcome.queued) {
-    // Not an error: the label is in the print queue and prints by itself once the printer is ready.
-    return (
-      <div className="reprint-waiting" role="status" data-testid="reprint-waiting">
-        <p className="reprint-waiting-message">
-          <strong>Waiting for printer{printerName ? ` "${printerName}"` : ''}:</strong> {waitReason(outcome.problem?.message)}
-        </p>
-        <p className="reprint-waiting-next">
-          {outcome.problem?.nextStep ?? 'It prints by itself once the printer is ready. Do not reprint it.'}
-        </p>
-      </div>
-    );
-  }
-  return (
-    <ProblemBox
-      problem={
-        outcome.problem ?? {
-          code: 'print_failed',
-          message: `The printer ${outcome.printer} did not print.`,
-          nextStep: 'Check the printer, then try again.',
-        }
-      }
-    />
   );
 }

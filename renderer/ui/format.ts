@@ -19,6 +19,13 @@ export function timeParts(iso: string): { date?: string; time: string } {
   return { date: d.toLocaleDateString([], { month: 'short', day: 'numeric' }), time };
 }
 
+/** "14:32:05": a time of day to the second, as the station writes it in its messages (24-hour clock). */
+export function clockTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleTimeString('en-GB', { hour12: false });
+}
+
 export function formatMoney(cost: { amount: number; currency: string } | null): string {
   if (!cost) return '—';
   try {
