@@ -18,6 +18,7 @@ import { startFakeTikTok } from '../test/fakes/tiktok-server';
 import { chromiumLaunchOptions, STATION_VIEWPORT } from '../test/support/browser';
 import { openStation, scan, startPrivateCups, startStation, type E2EStation, type E2EStationOptions } from '../test/support/e2e-station';
 import { expectOutcome } from '../test/support/expect-outcome';
+import { UNCERTAIN, uncertainLabelsStation, unprintedLabelsStation } from '../test/support/lost-answers';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
 
@@ -36,14 +37,13 @@ const ORDERS = {
   seeded: Array.from({ length: 8 }, (_, i) => `5768111222333444${String(i + 1).padStart(2, '0')}`),
 } as const;
 
-/** Purchases that got no clear answer, made for real (see startWithUncertainLabels). */
-const UNCERTAIN = {
-  /** AfterShip made the label; its answer was lost. */
-  found: '576811122233344405',
-  /** AfterShip made nothing; the request was lost. */
-  none: '576811122233344410',
-  /** Shipium made the label; its answer was lost, and Shipium cannot be asked. */
-  unsupported: '576811122233344415',
+/** Labels bought but never printed, and purchases whose label turns up late (test/support/lost-answers.ts). */
+const LATE = {
+  older: '577100000000000101',
+  newer: '577100000000000202',
+  oldest: '577100000000000050',
+  setAside: '577100000000000303',
+  next: '577100000000000404',
 } as const;
 
 /** Loopback servers and stations started for one group of screenshots; closed after it. */
@@ -74,29 +74,12 @@ async function group(browser: Browser, viewport: { width: number; height: number
   }
 }
 
-/** AfterShip and Shipium lose answers while their label lists are down: three labels need checking. */
+/** Three purchases without a clear answer: two AfterShip ones still being checked, a Shipium one a supervisor must check. */
 async function startWithUncertainLabels(): Promise<{ station: E2EStation; aftership: FakeAfterShip; shipium: FakeShipium }> {
   const aftership = keep(await startFakeAfterShip({ apiKey: AFTERSHIP_KEY }));
   const shipium = keep(await startFakeShipium({ apiKey: SHIPIUM_KEY }));
-  const lose = async (core: E2EStation['core'], orderId: string, fault: () => void): Promise<void> => {
-    fault();
-    aftership.failNext('server-error', 100); // AfterShip's label list cannot be read either
-    const outcome = await core.handlers.submitScan({ scan: orderId });
-    aftership.clearFaults();
-    expectOutcome(outcome, 'failed', 'purchase_unknown');
-  };
-  const station = await start({
-    env: { ...aftershipEnv(aftership), SHIPIUM_API_KEY: SHIPIUM_KEY, SHIPIUM_BASE_URL: shipium.baseUrl },
-    core: { labelChecks: { windowMs: 2000, everyMs: 200 } },
-    settings: { provider: 'aftership' },
-    seed: async (core) => {
-      await lose(core, UNCERTAIN.found, () => aftership.failNext('reset-after-create'));
-      await lose(core, UNCERTAIN.none, () => aftership.failNext('reset'));
-      await core.handlers.updateSettings({ provider: 'shipium' });
-      await lose(core, UNCERTAIN.unsupported, () => shipium.failNext('reset-after-create'));
-      await core.handlers.updateSettings({ provider: 'aftership' });
-    },
-  });
+  const env = { ...aftershipEnv(aftership), SHIPIUM_API_KEY: SHIPIUM_KEY, SHIPIUM_BASE_URL: shipium.baseUrl };
+  const station = await start(uncertainLabelsStation(aftership, shipium, env));
   return { station, aftership, shipium };
 }
 
@@ -155,7 +138,7 @@ async function main(): Promise<void> {
         aftership.clearFaults();
         await notPrinted.getByTestId('label-preview').waitFor();
         await shot(page, `05-scan-print-failed${suffix}`);
-        aftership.failNext({ type: 'business', code: 4802 });
+        aftership.failNext({ type: 'business', code: 4802 }, 1, 'create');
         await scan(page, '577900000000000422');
         await page.getByTestId('outcome-bad').filter({ hasText: 'nothing was bought' }).waitFor();
         await shot(page, `06-scan-failed-refused${suffix}`);
@@ -244,16 +227,16 @@ async function main(): Promise<void> {
       await screenShot(page, '26-settings-bottom');
     });
 
-    // Labels that need checking: History, details, the confirmation; a purchase without an answer.
+    // Labels that need checking: History, details, the confirmation; a purchase Shipium cannot be asked about.
     await group(browser, STATION_VIEWPORT, async (page) => {
-      const { station, aftership } = await startWithUncertainLabels();
+      const { station, aftership, shipium } = await startWithUncertainLabels();
+      await station.core.handlers.updateSettings({ provider: 'shipium' });
       await openStation(page, station.shell);
-      aftership.failNext('reset-after-create');
-      aftership.failNext('server-error', 100);
+      shipium.failNext('reset-after-create');
       await scan(page, ORDERS.fresh);
-      await page.getByTestId('outcome-bad').filter({ hasText: 'could not confirm' }).waitFor({ timeout: 30_000 });
+      await page.getByTestId('outcome-bad').filter({ hasText: 'A supervisor must check' }).waitFor({ timeout: 30_000 });
       await shot(page, '12-scan-purchase-unknown');
-      aftership.clearFaults();
+      await station.core.handlers.updateSettings({ provider: 'aftership' });
       await page.keyboard.press('F2');
       await page.getByTestId('uncertain-banner').waitFor();
       await shot(page, '13-history-uncertain-banner');
@@ -261,16 +244,80 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length === 4);
       await shot(page, '14-history-needs-checking');
       await page.getByTestId('history-row').filter({ hasText: UNCERTAIN.found }).click();
-      await page.getByTestId('recheck').waitFor();
+      await page.getByTestId('detail-check-until').waitFor();
       await shot(page, '15-history-uncertain-detail');
       await page.getByTestId('confirm-no-label').click();
       await page.getByTestId('confirm-dialog').waitFor();
       await shot(page, '16-history-confirm-no-label');
       await page.getByTestId('confirm-cancel').click();
+      aftership.releaseLate(); // AfterShip has made the label by now
       await page.getByTestId('recheck').click();
       await page.getByTestId('uncertain-result').waitFor();
-      await page.getByTestId('label-preview').waitFor();
+      await page.getByTestId('print-first').waitFor();
       await shot(page, '17-history-uncertain-found');
+    });
+
+    // Bought, not printed: the Scan screen lists them; F8 prints the oldest. The History details of one.
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const aftership = keep(await startFakeAfterShip({ apiKey: AFTERSHIP_KEY }));
+      const station = await start(
+        unprintedLabelsStation(aftership, aftershipEnv(aftership), [LATE.oldest, LATE.older, LATE.newer, ORDERS.second], 'Packing 2'),
+      );
+      aftership.releaseLate();
+      await waitUntil(async () => (await station.core.handlers.listUnprintedLabels({})).length === 4);
+      await openStation(page, station.shell);
+      await page.getByTestId('unprinted-row').first().waitFor();
+      await shot(page, '50-scan-unprinted');
+      await page.keyboard.press('F8');
+      await page.getByTestId('unprinted-result').waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="unprinted-row"]').length === 3);
+      await shot(page, '51-scan-unprinted-printed');
+      for (let left = 2; left >= 0; left--) {
+        // F8 waits for the Print before it to finish.
+        await page.waitForFunction(() => !document.querySelector('[data-testid="unprinted-print"]:disabled'));
+        await page.keyboard.press('F8');
+        await page.waitForFunction((n) => document.querySelectorAll('[data-testid="unprinted-row"]').length === n, left);
+      }
+      await page.getByTestId('unprinted-result').filter({ hasText: ORDERS.second }).waitFor();
+      await shot(page, '52-scan-unprinted-all-printed');
+      await page.keyboard.press('F2');
+      await page.getByTestId('history-row').filter({ hasText: LATE.newer }).click();
+      await page.getByTestId('detail-station').waitFor();
+      await page.getByTestId('label-preview').waitFor();
+      await shot(page, '53-history-detail-bought-at');
+    });
+
+    // A purchase without a clear answer: set aside; its label turns up late and prints here by itself.
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const aftership = keep(await startFakeAfterShip({ apiKey: AFTERSHIP_KEY }));
+      const station = await start({
+        env: { ...aftershipEnv(aftership), LABEL_STATION_PROVIDER: 'aftership' },
+        core: { labelChecks: { windowMs: 120_000, everyMs: 200 } },
+      });
+      await openStation(page, station.shell);
+      aftership.failNext({ type: 'late-create', answer: 'reset' }, 1, 'create');
+      await scan(page, LATE.setAside);
+      await page.getByTestId('outcome-checking').waitFor();
+      await shot(page, '54-scan-label-checking');
+      await scan(page, LATE.next);
+      await page.getByTestId('outcome-good').waitFor();
+      await labelShown(page);
+      aftership.releaseLate();
+      await page.getByTestId('late-notice').waitFor({ timeout: 10_000 });
+      await shot(page, '55-scan-late-label-printed');
+      await page.getByTestId('late-notice-ok').click();
+      aftership.failNext({ type: 'late-create', answer: 'reset' }, 1, 'create');
+      await scan(page, LATE.older);
+      await page.getByTestId('outcome-checking').waitFor();
+      aftership.releaseLate();
+      await page.getByTestId('checking-arrived').waitFor({ timeout: 10_000 });
+      await shot(page, '56-scan-checking-arrived');
+      await page.keyboard.press('F3');
+      await page.locator('#aftershipLateSeconds').fill('10');
+      await page.getByTestId('save-settings').click();
+      await page.locator('.field-problem').first().waitFor();
+      await page.locator('#aftershipLateSeconds').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await screenShot(page, '57-settings-late-label-wait');
     });
 
     // A slow provider without tracking (Shipium).
@@ -364,6 +411,14 @@ async function main(): Promise<void> {
     await browser.close();
   }
   console.log(`Screenshots written to ${outDir}`);
+}
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 main().catch((error: unknown) => {

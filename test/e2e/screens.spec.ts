@@ -22,6 +22,8 @@ import {
   type E2EStationOptions,
   type PrivateCups,
 } from '../support/e2e-station';
+import { UNCERTAIN, uncertainLabelsStation } from '../support/lost-answers';
+import { clockTime } from '../../renderer/ui/format';
 
 const SHOTS = 'test-results/screens';
 const AFTERSHIP_KEY = 'asat_e2e_key_abcdef0123456789';
@@ -161,7 +163,7 @@ test.describe('scan screen', () => {
     const aftership = await aftershipFake();
     const station = await start({ env: { LABEL_STATION_PROVIDER: 'aftership', ...aftershipEnv(aftership) } });
     await openStation(page, station.shell);
-    aftership.failNext({ type: 'business', code: 4802 });
+    aftership.failNext({ type: 'business', code: 4802 }, 1, 'create');
     await scan(page, ORDERS.fresh);
     await expect(page.getByTestId('outcome-bad')).toContainText(
       'TikTok Shipping is not available for this order right now; nothing was bought',
@@ -289,6 +291,7 @@ test.describe('settings', () => {
       baseUrl: aftership.baseUrl,
       shipperAccountId: FAKE_SHIPPER_ACCOUNT_ID,
       serviceType: 'tiktok-shipping_standard_shipping',
+      lateLabelWindowSeconds: 120,
     });
     await expect(page.getByTestId('provider')).toContainText('LIVE · AfterShip Shipping API');
 
@@ -327,16 +330,17 @@ test.describe('settings', () => {
     const sections = ['sandbox', 'aftership', 'tiktok', 'shipium'] as const;
     const expected: Record<(typeof sections)[number], string[]> = {
       sandbox: ['#latencyMs'],
-      aftership: ['#baseUrl', '#shipperAccountId', '#serviceType', '[data-testid="secret-aftershipApiKey"]'],
+      aftership: ['#baseUrl', '#shipperAccountId', '#serviceType', '#aftershipLateSeconds', '[data-testid="secret-aftershipApiKey"]'],
       tiktok: [
         '#tiktokApiBaseUrl',
         '#tiktokAuthBaseUrl',
         '#tiktokAppKey',
         '#tiktokShopCipher',
+        '#tiktokLateSeconds',
         '[data-testid="secret-tiktokAppSecret"]',
         '[data-testid="tiktok-auth"]',
       ],
-      shipium: ['#shipiumBaseUrl', '[data-testid="secret-shipiumApiKey"]'],
+      shipium: ['#shipiumBaseUrl', '#shipiumLateSeconds', '[data-testid="secret-shipiumApiKey"]'],
     };
     await expect(page.locator('#provider option')).toHaveText([
       'Sandbox (no real labels)',
@@ -369,6 +373,34 @@ test.describe('settings', () => {
     await expect(refused).toContainText('Shipium (TikTok Shop carrier) is selected but the Shipium API key is not set on this station');
     await expect(refused).toContainText('A supervisor must complete the provider’s section in Settings');
     expect(station.printer.jobs).toHaveLength(0);
+  });
+
+  test("each provider's wait for a late label is saved; one out of range is refused on its own field", async ({ page }) => {
+    const station = await start();
+    await openStation(page, station.shell);
+    await page.keyboard.press('F3');
+    await page.locator('#provider').selectOption('aftership');
+    const aftershipWait = page.locator('.field', { has: page.locator('#aftershipLateSeconds') });
+    await expect(aftershipWait.locator('.field-label')).toHaveText('Wait for a late label (seconds)');
+    await expect(aftershipWait).toContainText('AfterShip may still make the label');
+    await expect(page.locator('#aftershipLateSeconds')).toHaveValue('120');
+    await page.locator('#aftershipLateSeconds').fill('10');
+    await page.getByTestId('save-settings').click();
+    await expect(aftershipWait.locator('.field-problem')).toHaveText(
+      'Wait for a late label (AfterShip): At least 30 seconds: a provider may still create a label that long after a lost answer',
+    );
+    await expect(page.getByTestId('problem')).toContainText('Not saved');
+    await page.locator('#aftershipLateSeconds').fill('600');
+    await page.locator('#provider').selectOption('shipium');
+    await expect(page.locator('#shipiumLateSeconds')).toHaveValue('300');
+    await page.locator('#shipiumLateSeconds').fill('900');
+    await page.locator('#shipiumLateSeconds').scrollIntoViewIfNeeded();
+    await shot(page, 'settings-late-label-wait');
+    await page.locator('#provider').selectOption('sandbox');
+    await page.getByTestId('save-settings').click();
+    await expect(page.getByTestId('saved-note')).toContainText('Saved');
+    const saved = await station.core.handlers.getSettings({});
+    expect([saved.aftership, saved.tiktok, saved.shipium].map((s) => s.lateLabelWindowSeconds)).toEqual([600, 120, 900]);
   });
 
   test('every secret is write-only: set, replaced and removed without the page ever holding it', async ({ page }) => {
@@ -493,50 +525,20 @@ test.describe('settings', () => {
   });
 });
 
-/**
- * Purchases that got no clear answer, made for real: AfterShip creates a label and the answer is lost
- * (or loses the request itself) while its label list is down, so the station cannot tell; Shipium,
- * which cannot be asked at all, loses an answer too.
- */
-const UNCERTAIN = {
-  /** AfterShip made the label; its answer was lost. */
-  found: '576811122233344405',
-  /** AfterShip made nothing; the request was lost. */
-  none: '576811122233344410',
-  /** Shipium made the label; its answer was lost, and Shipium cannot be asked. */
-  unsupported: '576811122233344415',
-} as const;
-
+/** A station with purchases that got no clear answer (test/support/lost-answers.ts). */
 async function startWithUncertainLabels(): Promise<{ station: E2EStation; aftership: FakeAfterShip; shipium: FakeShipium }> {
   const aftership = await aftershipFake();
   const shipium = await shipiumFake();
-  const lose = async (core: E2EStation['core'], orderId: string, fault: () => void): Promise<void> => {
-    fault();
-    aftership.failNext('server-error', 100); // AfterShip's label list cannot be read either
-    const outcome = await core.handlers.submitScan({ scan: orderId });
-    aftership.clearFaults();
-    expect(outcome).toMatchObject({ outcome: 'failed', problem: { code: 'purchase_unknown' } });
-  };
-  const station = await start({
-    env: { ...aftershipEnv(aftership), SHIPIUM_API_KEY: SHIPIUM_KEY, SHIPIUM_BASE_URL: shipium.baseUrl },
-    core: { labelChecks: { windowMs: 2000, everyMs: 200 } },
-    settings: { provider: 'aftership' },
-    seed: async (core) => {
-      await lose(core, UNCERTAIN.found, () => aftership.failNext('reset-after-create'));
-      await lose(core, UNCERTAIN.none, () => aftership.failNext('reset'));
-      await core.handlers.updateSettings({ provider: 'shipium' });
-      await lose(core, UNCERTAIN.unsupported, () => shipium.failNext('reset-after-create'));
-      await core.handlers.updateSettings({ provider: 'aftership' });
-    },
-  });
-  expect(aftership.createdFor(UNCERTAIN.found)).toHaveLength(1);
+  const env = { ...aftershipEnv(aftership), SHIPIUM_API_KEY: SHIPIUM_KEY, SHIPIUM_BASE_URL: shipium.baseUrl };
+  const station = await start(uncertainLabelsStation(aftership, shipium, env));
+  expect(aftership.createdFor(UNCERTAIN.found)).toHaveLength(0); // not yet: AfterShip makes it late
   expect(aftership.createdFor(UNCERTAIN.none)).toHaveLength(0);
   expect(shipium.created).toHaveLength(1);
   return { station, aftership, shipium };
 }
 
 test.describe('labels that need checking', () => {
-  test('History shows them first-hand; asking the provider again saves a label it made', async ({ page }) => {
+  test('History shows them first-hand; asking the provider again saves a label it made, printed as a first print', async ({ page }) => {
     const { station, aftership } = await startWithUncertainLabels();
     await openStation(page, station.shell);
     await page.keyboard.press('F2');
@@ -545,18 +547,29 @@ test.describe('labels that need checking', () => {
     await page.getByTestId('filter-uncertain').click();
     const rows = page.getByTestId('history-row');
     await expect(rows).toHaveCount(3);
-    for (const row of await rows.all()) await expect(row).toContainText('Needs checking — may have been bought');
+    await expect(rows.filter({ hasText: UNCERTAIN.found })).toContainText('Checking — a label may still come');
+    await expect(rows.filter({ hasText: UNCERTAIN.none })).toContainText('Checking — a label may still come');
+    await expect(rows.filter({ hasText: UNCERTAIN.unsupported })).toContainText('Needs checking — may have been bought');
     await shot(page, 'history-needs-checking');
 
     await rows.filter({ hasText: UNCERTAIN.found }).click();
     const detail = page.getByTestId('history-detail');
-    await expect(detail).toContainText('A label may have been bought for this order');
+    const [checking] = await labelsOf(UNCERTAIN.found);
+    await expect(detail.getByTestId('uncertain-checking')).toContainText(
+      `AfterShip gave no clear answer. The station keeps asking by itself until ${clockTime(checking!.checkUntil!)}`,
+    );
+    await expect(detail.getByTestId('detail-check-until')).toHaveText(clockTime(checking!.checkUntil!));
+    await expect(detail.getByTestId('detail-station')).toHaveText(checking!.station);
     await expect(detail.getByTestId('reprint')).toHaveCount(0);
     await expect(detail).not.toContainText(/void/i);
     await shot(page, 'history-uncertain-detail');
+
+    // AfterShip has made the label by now: asking again saves it, not printed yet; Print label prints it once, as its first print.
+    aftership.releaseLate();
     await detail.getByTestId('recheck').click();
-    await expect(detail.getByTestId('uncertain-result')).toContainText('has a label for this order: it is saved in History now');
-    await expect(detail.getByTestId('reprint')).toBeVisible();
+    await expect(detail.getByTestId('uncertain-result')).toContainText(
+      'has a label for this order: it is saved in History now, not printed yet',
+    );
     await expect(detail.getByTestId('recheck')).toHaveCount(0);
     await expect(page.getByTestId('filter-uncertain')).toHaveText(/Needs checking\s*2/);
     // The label AfterShip made is the one saved: nothing was bought again.
@@ -564,14 +577,21 @@ test.describe('labels that need checking', () => {
     expect(adopted!.trackingNumbers).toEqual(aftership.createdFor(UNCERTAIN.found)[0]!.trackingNumbers);
     expect(aftership.createdFor(UNCERTAIN.found)).toHaveLength(1);
     await shot(page, 'history-uncertain-found');
+    await detail.getByTestId('print-first').click();
+    await expect(detail).toContainText('Sent to printer');
+    await expect(detail.getByTestId('reprint')).toHaveText('Reprint label');
+    await station.printer.waitForJobs(1);
+    const printed = await station.core.handlers.getLabel({ labelId: adopted!.id });
+    expect(printed.printAttempts.map((a) => a.reprint)).toEqual([false]);
 
     // Shipium cannot be asked: the station says so and what to do.
     await rows.filter({ hasText: UNCERTAIN.unsupported }).click();
+    await expect(detail).toContainText('A label may have been bought for this order');
     await detail.getByTestId('recheck').click();
     await expect(detail.getByTestId('uncertain-result')).toContainText(
       "Still no clear answer from Shipium. Try again in a minute, or check the provider's dashboard.",
     );
-    await expect(detail).toContainText('Shipium (TikTok Shop carrier) cannot be asked whether a label already exists');
+    await expect(detail).toContainText('Shipium (TikTok Shop carrier) cannot be asked');
   });
 
   test('"No label exists" needs a confirmation that explains the risk', async ({ page }) => {
@@ -589,6 +609,8 @@ test.describe('labels that need checking', () => {
     await expect(dialog).toContainText(
       "Only if you checked the provider's dashboard and there is NO label for this order; otherwise the order will be paid twice",
     );
+    // AfterShip may still make it: the question says until when.
+    await expect(dialog.getByTestId('confirm-still-checking')).toContainText('AfterShip may still make the label until');
     await expect(page.getByTestId('confirm-cancel')).toBeFocused();
     await shot(page, 'history-confirm-no-label');
     await page.keyboard.press('Escape');
@@ -597,7 +619,7 @@ test.describe('labels that need checking', () => {
     await detail.getByTestId('confirm-no-label').click();
     await page.getByTestId('confirm-cancel').click();
     await expect(dialog).toHaveCount(0);
-    expect(await status()).toEqual(['unknown']);
+    expect(await status()).toEqual(['checking']);
 
     await detail.getByTestId('confirm-no-label').click();
     await page.getByTestId('confirm-ok').click();
@@ -613,34 +635,34 @@ test.describe('labels that need checking', () => {
     expect(aftership.createdFor(UNCERTAIN.none)).toHaveLength(1);
   });
 
-  test('a purchase without an answer says so on the Scan screen and opens that label in History', async ({ page }) => {
-    const { station, aftership } = await startWithUncertainLabels();
+  test('a purchase a provider cannot be asked about says a supervisor must check, and opens that label in History', async ({ page }) => {
+    const { station, shipium } = await startWithUncertainLabels();
+    await station.core.handlers.updateSettings({ provider: 'shipium' });
     await openStation(page, station.shell);
-    aftership.failNext('reset-after-create');
-    aftership.failNext('server-error', 100);
+    shipium.failNext('reset-after-create');
     await scan(page, ORDERS.fresh);
     const panel = page.getByTestId('outcome-bad');
-    await expect(panel).toContainText('could not confirm whether the label was made', { timeout: 30_000 });
-    await expect(panel).toContainText('Do not scan this order again');
+    await expect(panel.locator('.outcome-title')).toHaveText('No label printed — check this order', { timeout: 30_000 });
+    await expect(panel).toContainText('it cannot be asked whether the label was made');
+    await expect(panel).toContainText('A supervisor must check it');
     await expect(panel).not.toContainText(/void/i);
+    await expect(page.getByTestId('recent-scans')).toContainText('Needs checking');
     await shot(page, 'scan-purchase-unknown');
-    aftership.clearFaults();
     await panel.getByTestId('open-uncertain').click();
     const detail = page.getByTestId('history-detail');
     await expect(detail).toContainText(ORDERS.fresh);
     await expect(detail).toContainText('Needs checking — may have been bought');
-    await detail.getByTestId('recheck').click();
-    await expect(detail.getByTestId('uncertain-result')).toContainText('saved in History now');
-    expect(aftership.createdFor(ORDERS.fresh)).toHaveLength(1);
+    expect(shipium.created).toHaveLength(2);
 
     // An order still waiting for a check is refused before anything is bought.
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     await scan(page, UNCERTAIN.unsupported);
-    await expect(page.getByTestId('outcome-bad')).toContainText('has a purchase that never got an answer', { timeout: 15_000 });
+    await expect(page.getByTestId('outcome-bad')).toContainText('has a purchase that never got a clear answer', { timeout: 15_000 });
+    await expect(page.getByTestId('outcome-bad')).toContainText('A supervisor must check the order');
     await page.getByTestId('open-uncertain').click();
     await expect(page.getByTestId('history-detail')).toContainText(UNCERTAIN.unsupported);
-    expect(aftership.createdFor(UNCERTAIN.unsupported)).toHaveLength(0);
+    expect(shipium.created).toHaveLength(2);
   });
 });
 

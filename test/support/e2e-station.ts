@@ -38,6 +38,11 @@ export interface E2EStationOptions {
   /** Scans (or anything else) done on the core before the page opens; runs after `settings`. */
   seed?: (core: StationCore, printer: ZebraStatusPrinter) => Promise<void>;
   /**
+   * The station restarts after `seed`, on the same data folder, as after a power cut: what it only
+   * held in memory is gone (e.g. that a parcel was set aside here, so a late label is not printed by itself).
+   */
+  restartAfterSeed?: boolean;
+  /**
    * The USB printers "Find printers" lists, instead of this machine's own (see test/fakes/screen-state-core.ts:
    * the only state not produced by the real core). Without it, discovery is entirely the real core's.
    */
@@ -95,8 +100,8 @@ export async function startLoopbackCore(options: Omit<E2EStationOptions, 'usbPri
   const log = logInto(logs);
   const printer = await startZebraStatusPrinter(options.zebra);
   let core: StationCore | undefined;
-  try {
-    core = await createStationCore({
+  const open = () =>
+    createStationCore({
       dataDir: temp.dir,
       shell: 'web',
       ...createNodeStores(temp.dir),
@@ -108,11 +113,18 @@ export async function startLoopbackCore(options: Omit<E2EStationOptions, 'usbPri
       log,
       ...options.core,
     });
+  try {
+    core = await open();
     // No sandbox delay unless a test asks for one (the first scan's steps still all show).
     if (options.env?.LABEL_STATION_SANDBOX_LATENCY_MS === undefined) await core.handlers.updateSettings({ sandbox: { latencyMs: 0 } });
     if (!options.lockPrinter) await core.handlers.updateSettings({ printer: { address: printer.address } });
     if (options.settings) await core.handlers.updateSettings(withZebra(options.settings, printer.address));
     await options.seed?.(core, printer);
+    if (options.restartAfterSeed) {
+      await core.close();
+      core = undefined;
+      core = await open();
+    }
   } catch (error) {
     await core?.close();
     await printer.close();
