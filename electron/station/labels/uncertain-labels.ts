@@ -55,7 +55,12 @@ export async function decideUncertainLabel(
     if (decision === 'recheck') {
       const answer = await askProvider(deps, label);
       if (answer.state === 'found') return toPublic(answer.label);
-      const said = answer.state === 'none' ? 'has no label for it yet' : `could not tell (${answer.reason})`;
+      const said =
+        answer.state === 'none'
+          ? 'has no label for it yet'
+          : answer.unsupported
+            ? 'cannot be asked whether the label exists'
+            : `could not tell (${answer.reason})`;
       return toPublic(await deps.history.settlePurchase(label.id, status, `Asked again: ${PROVIDER_TITLES[label.provider]} ${said}.`));
     }
     const who = deps.settings().operator || 'a supervisor';

@@ -9,7 +9,8 @@ const SUPERVISOR_CHECK =
 
 function withDetails(sentence: string, meta: AfterShipMeta): string {
   const details = describeDetails(meta);
-  const said = details || (meta.message ?? '').trim();
+  // AfterShip's own sentence may end with a period already: not two.
+  const said = (details || (meta.message ?? '')).trim().replace(/[.\s]+$/, '');
   return said ? `${sentence} AfterShip says: ${said}.` : sentence;
 }
 
