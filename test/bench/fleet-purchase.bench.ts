@@ -76,13 +76,15 @@ try {
   const local = openDatabase(join(temp.dir, 'local.sqlite'));
   const sqliteTimes = await measure(new HistoryStore(sqliteHistory(local)), 0);
 
-  const copy = openDatabase(join(temp.dir, 'copy.sqlite'));
+  // As a fleet station keeps them: its copy without an fsync per write, its outbox with one.
+  const station = openDatabase(join(temp.dir, 'station.sqlite'));
+  const copy = openDatabase(join(temp.dir, 'station.sqlite'), { synchronous: 'NORMAL' });
   const shared = fleetDatabase(await server.createDatabase('bench'));
   const fleet = new FleetHistory(
     shared,
     new HistoryStore(shared),
     new HistoryStore(sqliteHistory(copy)),
-    new FleetOutbox(sqliteHistory(copy).db),
+    new FleetOutbox(sqliteHistory(station).db),
     () => {},
   );
   if (!(await fleet.connect())) throw new Error('PostgreSQL not reachable');
@@ -99,6 +101,7 @@ try {
   await shared.close();
   local.close();
   copy.close();
+  station.close();
 
   const apiKey = 'asat_bench_key_0123456789';
   const fake = await startFakeAfterShip({ apiKey, labelFormat: 'zpl' });

@@ -5,7 +5,16 @@
 import { z } from 'zod';
 import type { DatabaseStatus } from '../../../shared/domain/fleet';
 import { StationError } from '../../../shared/errors';
-import { fleetDatabase, FleetHistory, FleetOutbox, HistoryStore, sqliteHistory, type LabelHistory, type StationDatabase } from '../history';
+import {
+  fleetDatabase,
+  FleetHistory,
+  FleetOutbox,
+  HistoryStore,
+  openDatabase,
+  sqliteHistory,
+  type LabelHistory,
+  type StationDatabase,
+} from '../history';
 
 export interface StationHistory {
   history: LabelHistory;
@@ -48,7 +57,17 @@ export async function openStationHistory(
     );
   }
   const shared = fleetDatabase(parsed.data, timing);
-  const fleet = new FleetHistory(shared, new HistoryStore(shared), new HistoryStore(local), new FleetOutbox(local.db), log);
+  // The copy of the shared database needs no fsync per write (it can be read again from there);
+  // the outbox, which holds what the shared database has not got yet, keeps synchronous=FULL.
+  // Two connections to one file are safe here: every history write is a single statement.
+  const copyConnection = openDatabase(db.name, { synchronous: 'NORMAL' });
+  const fleet = new FleetHistory(
+    shared,
+    new HistoryStore(shared),
+    new HistoryStore(sqliteHistory(copyConnection)),
+    new FleetOutbox(local.db),
+    log,
+  );
   log(`history: warehouse database at ${redactPassword(parsed.data)}`);
   await fleet.connect(); // unreachable at start: the station starts anyway, buys nothing, and keeps trying
   const timer = setInterval(
@@ -63,6 +82,7 @@ export async function openStationHistory(
     close: async () => {
       clearInterval(timer);
       await shared.close();
+      copyConnection.close();
     },
   };
 }

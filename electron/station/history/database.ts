@@ -16,11 +16,12 @@ export interface HistoryDatabase {
 }
 
 /** The station's SQLite file: its history, and its print queue (which uses the raw handle). */
-export function openDatabase(file: string): StationDatabase {
+export function openDatabase(file: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): StationDatabase {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // FULL: a label that was bought must survive a power cut right after the provider answered.
-  db.pragma('synchronous = FULL');
+  // NORMAL only for a fleet station's copy of the shared database, which can be read again.
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);

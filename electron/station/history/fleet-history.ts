@@ -89,27 +89,27 @@ export class FleetHistory implements LabelHistory {
   }
 
   markBought(id: string, bought: Parameters<HistoryStore['markBought']>[1]): Promise<StoredLabel> {
-    return this.change(id, (store) => store.markBought(id, bought));
+    return this.change((store) => store.markBought(id, bought));
   }
 
   attachFile(id: string, file: { format: LabelFormat; filePath: string }): Promise<StoredLabel> {
-    return this.change(id, (store) => store.attachFile(id, file));
+    return this.change((store) => store.attachFile(id, file));
   }
 
   setStatus(id: string, status: StoredLabel['status'], error: string | null = null): Promise<StoredLabel> {
-    return this.change(id, (store) => store.setStatus(id, status, error));
+    return this.change((store) => store.setStatus(id, status, error));
   }
 
   markChecking(id: string, checkUntil: string, message: string): Promise<StoredLabel> {
-    return this.change(id, (store) => store.markChecking(id, checkUntil, message));
+    return this.change((store) => store.markChecking(id, checkUntil, message));
   }
 
   settlePurchase(id: string, status: Parameters<HistoryStore['settlePurchase']>[1], message: string): Promise<StoredLabel> {
-    return this.change(id, (store) => store.settlePurchase(id, status, message));
+    return this.change((store) => store.settlePurchase(id, status, message));
   }
 
   clearNoLabel(id: string, who: string, message: string): Promise<StoredLabel> {
-    return this.change(id, (store) => store.clearNoLabel(id, who, message));
+    return this.change((store) => store.clearNoLabel(id, who, message));
   }
 
   async recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at'>): Promise<PrintAttempt> {
@@ -245,8 +245,7 @@ export class FleetHistory implements LabelHistory {
 
   private async send(entry: OutboxEntry): Promise<void> {
     if (entry.kind === 'label') {
-      const label = await this.cache.get(entry.labelId);
-      if (label) await this.shared.importLabel(label);
+      await this.shared.importLabel(entry.label);
     } else if (entry.kind === 'attempt') {
       await this.shared.importAttempt(entry.attempt);
     } else {
@@ -278,7 +277,7 @@ export class FleetHistory implements LabelHistory {
   }
 
   /** A label changes in the shared database (and the copy follows), or in the copy and the outbox while away. */
-  private async change(id: string, write: (store: HistoryStore) => Promise<StoredLabel>): Promise<StoredLabel> {
+  private async change(write: (store: HistoryStore) => Promise<StoredLabel>): Promise<StoredLabel> {
     if (this.reachable) {
       try {
         return await this.keep(await write(this.shared));
@@ -288,7 +287,7 @@ export class FleetHistory implements LabelHistory {
       }
     }
     const label = await write(this.cache);
-    await this.queued(() => this.outbox.addLabel(id));
+    await this.queued(() => this.outbox.addLabel(label));
     return label;
   }
 

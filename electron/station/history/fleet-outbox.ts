@@ -1,14 +1,16 @@
 /**
  * What a fleet station wrote while the shared database was unreachable, kept in its own SQLite
- * (synchronous=FULL) and replayed in order once the database answers: a label bought while the
- * network was down is never lost.
+ * (synchronous=FULL, each entry self-contained) and replayed in order once the database answers: a
+ * label bought while the network was down is never lost, even if the station's copy lost its
+ * last writes in a power cut.
  */
 import type { Kysely } from 'kysely';
 import type { LabelFormat, PrintAttempt } from '../../../shared/domain/labels';
+import type { StoredLabel } from './history-store';
 import type { HistorySchema } from './schema';
 
 export type OutboxEntry =
-  | { id: number; kind: 'label'; labelId: string }
+  | { id: number; kind: 'label'; labelId: string; label: StoredLabel }
   | { id: number; kind: 'attempt'; labelId: string; attempt: Omit<PrintAttempt, 'id'> }
   | { id: number; kind: 'file'; labelId: string; format: LabelFormat; bytes: Uint8Array };
 
@@ -18,8 +20,9 @@ export class FleetOutbox {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async addLabel(labelId: string): Promise<void> {
-    await this.add('label', labelId, '');
+  /** The label as it is now: the outbox holds what must reach the database, whatever happens to the copy. */
+  async addLabel(label: StoredLabel): Promise<void> {
+    await this.add('label', label.id, JSON.stringify(label));
   }
 
   async addAttempt(attempt: Omit<PrintAttempt, 'id'>): Promise<void> {
@@ -42,7 +45,7 @@ export class FleetOutbox {
   async next(limit: number): Promise<OutboxEntry[]> {
     const rows = await this.db.selectFrom('fleet_outbox').selectAll().orderBy('id').limit(limit).execute();
     return rows.map((row): OutboxEntry => {
-      if (row.kind === 'label') return { id: row.id, kind: 'label', labelId: row.label_id };
+      if (row.kind === 'label') return { id: row.id, kind: 'label', labelId: row.label_id, label: JSON.parse(row.payload) as StoredLabel };
       if (row.kind === 'attempt') return { id: row.id, kind: 'attempt', labelId: row.label_id, attempt: JSON.parse(row.payload) };
       const file = JSON.parse(row.payload) as { format: LabelFormat; bytes: string };
       return { id: row.id, kind: 'file', labelId: row.label_id, format: file.format, bytes: Buffer.from(file.bytes, 'base64') };
