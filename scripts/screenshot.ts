@@ -3,7 +3,7 @@
  * real station core the way the e2e specs do (test/e2e/screens.spec.ts): the sandbox or the loopback
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
- * private CUPS for "Find printers".
+ * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
  * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens]
  */
 import { mkdir } from 'node:fs/promises';
@@ -18,6 +18,7 @@ import { startFakeTikTok } from '../test/fakes/tiktok-server';
 import { chromiumLaunchOptions, STATION_VIEWPORT } from '../test/support/browser';
 import { openStation, scan, startPrivateCups, startStation, type E2EStation, type E2EStationOptions } from '../test/support/e2e-station';
 import { expectOutcome } from '../test/support/expect-outcome';
+import { startPostgres } from '../test/support/postgres-server';
 import { UNCERTAIN, uncertainLabelsStation, unprintedLabelsStation } from '../test/support/lost-answers';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
@@ -377,6 +378,7 @@ async function main(): Promise<void> {
       await screenShot(page, '41-settings-printer-status');
       await page.keyboard.press('F1');
       await page.getByTestId('printer-fault').waitFor();
+      await shot(page, '42-scan-printer-fault-banner');
       // Bought while the printer is out of paper: the label waits in the print queue.
       await scan(page, ORDERS.fresh);
       await page.getByTestId('outcome-queued').waitFor();
@@ -392,6 +394,45 @@ async function main(): Promise<void> {
       await page.getByTestId('no-printers-found').waitFor();
       await page.locator('legend', { hasText: 'Printer' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await screenShot(page, '43-settings-no-printers-found');
+    });
+
+    // A fleet: the database light green, then red with a refused scan, History's station column, Settings' section.
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const server = await startPostgres();
+      keep({ close: () => server.stop() });
+      const station = await start({
+        env: { LABEL_STATION_DATABASE_URL: await server.createDatabase('screens_fleet'), LABEL_STATION_NAME: 'Packing 2' },
+        core: { fleetTiming: { checkEveryMs: 200, connectTimeoutMs: 1_000, statementTimeoutMs: 2_000 } },
+        seed: async (core) => {
+          for (const orderId of ORDERS.seeded.slice(0, 3)) expectOutcome(await core.handlers.submitScan({ scan: orderId }), 'printed');
+        },
+      });
+      const light = page.getByTestId('database-light');
+      await openStation(page, station.shell);
+      await light.and(page.locator('[data-state="reachable"]')).waitFor();
+      await page.getByTestId('printer-ready').waitFor();
+      await shot(page, '60-scan-fleet-database-green');
+      await server.pause();
+      await light.and(page.locator('[data-state="unreachable"]')).waitFor();
+      await scan(page, ORDERS.fresh);
+      await page.getByTestId('outcome-bad').waitFor();
+      await shot(page, '61-scan-fleet-database-away');
+      await page.keyboard.press('F2');
+      await page.getByTestId('history-station').first().waitFor();
+      await page.getByTestId('history-row').first().getByTestId('reprint').click();
+      await station.printer.waitForJobs(4);
+      await shot(page, '62-history-fleet-station');
+      await page.keyboard.press('F3');
+      await page.getByTestId('pending-writes').filter({ hasNotText: 'None' }).waitFor();
+      await page.getByTestId('database-settings').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await screenShot(page, '63-settings-fleet-database-away');
+      await server.resume();
+      await page.getByTestId('database-status').filter({ hasText: 'connected' }).waitFor({ timeout: 15_000 });
+      await page.getByTestId('pending-writes').filter({ hasText: 'None' }).waitFor();
+      await screenShot(page, '64-settings-fleet-database-green');
+      await page.keyboard.press('F1');
+      await page.getByTestId('database-back').waitFor();
+      await shot(page, '65-scan-fleet-database-back');
     });
 
     // A live (non-sandbox) provider, and a page opened without its token.

@@ -16,6 +16,7 @@ export const keys = {
   printerStatus: ['printer-status'] as const,
   printQueue: ['print-queue'] as const,
   unprinted: ['unprinted-labels'] as const,
+  database: ['database-status'] as const,
 };
 
 /** How often the Scan screen asks the printer how it is. */

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { station } from '../api/station';
 import { useStationInfo } from '../api/queries';
+import { useDatabaseStatusEvents } from '../api/database-status';
 import { useNav, type Screen } from '../state/nav';
 import { routeJobProgress } from '../state/job-progress';
 import { sounds } from '../ui/sounds';
@@ -19,6 +20,7 @@ export function App() {
   const screen = useNav((s) => s.screen);
   const go = useNav((s) => s.go);
   const info = useStationInfo();
+  useDatabaseStatusEvents();
 
   useEffect(() => station.on('jobProgress', (event) => routeJobProgress(event) && sounds.success()), []);
 

@@ -12,6 +12,7 @@ import { ReprintButton } from '../ui/ReprintButton';
 import { StatusBadge } from '../ui/StatusBadge';
 import { HistoryDetail } from './HistoryDetail';
 import { useWaitingLabels } from '../api/print-queue-state';
+import { useDatabaseStatus } from '../api/database-status';
 
 /** uncertain: purchases without a clear answer; waiting: labels with a print job waiting for its printer. */
 type Filter = 'all' | 'uncertain' | 'waiting';
@@ -27,6 +28,8 @@ export function HistoryScreen() {
   const waiting = useWaitingLabels();
   const [selected, setSelected] = useState<string | null>(initialLabel);
   const needsChecking = uncertain.data ?? [];
+  // In a fleet the list says which station bought each label; a station on its own history bought them all.
+  const fleet = useDatabaseStatus().data?.mode === 'fleet';
   const all = history.data?.pages.flatMap((p) => p.labels) ?? [];
   const labels =
     filter === 'uncertain'
@@ -116,6 +119,7 @@ export function HistoryScreen() {
               <th>Provider</th>
               <th>Status</th>
               <th className="num">Prints</th>
+              {fleet && <th>Station</th>}
               <th>Operator</th>
               <th></th>
             </tr>
@@ -146,6 +150,11 @@ export function HistoryScreen() {
                   <StatusBadge status={label.status} />
                 </td>
                 <td className="num">{label.printCount}</td>
+                {fleet && (
+                  <td className="history-station" data-testid="history-station">
+                    {label.station || '—'}
+                  </td>
+                )}
                 <td>{label.operator || '—'}</td>
                 <td onClick={(e) => e.stopPropagation()}>
                   {canReprint(label.status) && (

@@ -1,6 +1,6 @@
 import type { LabelRecord } from '../../shared/domain/labels';
 import { isUncertain } from '../../shared/domain/labels';
-import { isLabelChecking, type ScanResult } from '../state/scan-store';
+import { isDatabaseAway, isLabelChecking, type ScanResult } from '../state/scan-store';
 import type { LateLabelNotice } from '../state/late-labels';
 import { useNav } from '../state/nav';
 import { ProblemBox } from '../ui/ProblemBox';
@@ -8,6 +8,7 @@ import { ReprintButton } from '../ui/ReprintButton';
 import { normalizeScan } from '../../shared/domain/scan';
 import { LabelFacts, Panel } from './outcome-parts';
 import { CheckingOutcome } from './CheckingOutcome';
+import { DatabaseDownOutcome } from './DatabaseDownOutcome';
 
 /** Problems after which a label may exist at the provider: the worker checks it in History. */
 const MAY_EXIST = new Set(['label_may_exist', 'purchase_unknown']);
@@ -19,6 +20,7 @@ const MAY_EXIST = new Set(['label_may_exist', 'purchase_unknown']);
 export function OutcomePanel({ result, scan, lateLabel }: { result: ScanResult; scan: string; lateLabel?: LateLabelNotice }) {
   if (result.outcome === 'failed' && isLabelChecking(result) && result.label)
     return <CheckingOutcome result={result} label={result.label} scan={scan} arrived={lateLabel} />;
+  if (result.outcome === 'failed' && isDatabaseAway(result)) return <DatabaseDownOutcome problem={result.problem} scan={scan} />;
   switch (result.outcome) {
     case 'printed':
       return (

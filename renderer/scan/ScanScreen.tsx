@@ -7,6 +7,7 @@ import { OutcomePanel } from './OutcomePanel';
 import { RecentScans } from './RecentScans';
 import { SlowProviderNotice } from './SlowProviderNotice';
 import { PrinterStatusBar } from './PrinterStatusBar';
+import { DatabaseLight } from './DatabaseLight';
 import { PrintQueuePanel } from './PrintQueuePanel';
 import { usePrintQueue, useSettleWaitingScans } from '../api/print-queue-state';
 import { isSamePrinter, printersToShow } from './print-queue-words';
@@ -34,10 +35,15 @@ export function ScanScreen() {
       <div className="scan-main">
         {/* The outcome on screen says it for its own label: not twice. */}
         <LateLabelNotices except={lateLabel?.labelId} />
-        {/* One box per printer problem: a printer the queue panel shows is not repeated by the status line. */}
-        <PrinterStatusBar
-          shownElsewhere={(status) => queuePrinters.some((p) => isSamePrinter(p, { printerId: status.printerId, address: status.printer }))}
-        />
+        <div className="status-lights">
+          <DatabaseLight />
+          {/* One box per printer problem: a printer the queue panel shows is not repeated by the status line. */}
+          <PrinterStatusBar
+            shownElsewhere={(status) =>
+              queuePrinters.some((p) => isSamePrinter(p, { printerId: status.printerId, address: status.printer }))
+            }
+          />
+        </div>
         <PrintQueuePanel view={queue.data} printers={queuePrinters} />
         <ScanField busy={running} jobCount={state.recent.length} onScan={(scan) => void runScan(scan, queryClient)} />
         {state.refusal && (

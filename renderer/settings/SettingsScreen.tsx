@@ -22,6 +22,7 @@ import { SettingsField } from './SettingsField';
 import { SecretField } from './SecretField';
 import { TikTokAuthorization } from './TikTokAuthorization';
 import { PrinterListEditor } from './PrinterListEditor';
+import { DatabaseSection } from './DatabaseSection';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -294,6 +295,8 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
               {text('operator', 'operator', { maxLength: 60 })}
             </SettingsField>
           </fieldset>
+
+          <DatabaseSection />
         </div>
 
         <div className="save-bar">

@@ -105,7 +105,10 @@ export const useScanStore = create<ScanState>((set, get) => ({
           ? { step: 'printing', waitingAt: 'printing', failedAt: undefined }
           : isLabelChecking(result)
             ? { step: 'buying', waitingAt: 'buying', failedAt: undefined }
-            : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : (state.step ?? 'resolving')) };
+            : isDatabaseAway(result)
+              ? // The scan was read; buying is what could not start (its claim needs the fleet's database).
+                { step: 'buying', failedAt: 'buying' }
+              : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : (state.step ?? 'resolving')) };
     const entry: RecentScan = {
       id: ++recentId,
       scan,
@@ -149,6 +152,11 @@ export const useScanStore = create<ScanState>((set, get) => ({
     set({ refusal: undefined });
   },
 }));
+
+/** The fleet's shared database could not be reached: nothing was bought, the parcel is set aside until the light is green. */
+export function isDatabaseAway(result: ScanResult): boolean {
+  return result.outcome === 'failed' && result.problem.code === 'fleet_database_unreachable';
+}
 
 /** Recent scans whose label still waits in the print queue. */
 export function waitingScans(recent: RecentScan[]): Array<{ printJobId: number; labelId: string }> {

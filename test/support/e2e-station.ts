@@ -33,8 +33,8 @@ export interface E2EStationOptions {
   lockPrinter?: boolean;
   /** How the fake Zebra starts (state, answers ~HS or not). */
   zebra?: ZebraPrinterOptions;
-  /** Core options tests may shorten (print queue polling, provider timeouts, the "none" re-ask delay). */
-  core?: Pick<StationCoreOptions, 'labelChecks' | 'printTiming' | 'providerTimeoutMs'>;
+  /** Core options tests may shorten (print queue polling, provider timeouts, the "none" re-ask delay, the fleet database check). */
+  core?: Pick<StationCoreOptions, 'labelChecks' | 'printTiming' | 'providerTimeoutMs' | 'fleetTiming'>;
   /** Scans (or anything else) done on the core before the page opens; runs after `settings`. */
   seed?: (core: StationCore, printer: ZebraStatusPrinter) => Promise<void>;
   /**

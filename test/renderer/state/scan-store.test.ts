@@ -81,3 +81,22 @@ describe('job progress', () => {
     expect(useScanStore.getState()).toMatchObject({ jobId: 'job-7', step: 'buying' });
   });
 });
+
+describe('a scan refused while the fleet database is away', () => {
+  const AWAY: Problem = {
+    code: 'fleet_database_unreachable',
+    message: 'The warehouse database is not reachable (connection refused): nothing was bought.',
+    nextStep: 'Set the parcel aside and scan it again once the database light is green. Reprints from History still work.',
+  };
+
+  it('fails at buying, not at reading the scan: the scan was fine, the claim could not be made', () => {
+    const store = useScanStore.getState();
+    store.start('577100000000000101');
+    // The station fails the job before it says "buying": the claim comes first.
+    store.progress({ jobId: 'job-1', step: 'failed', message: AWAY.message, orderId: '577100000000000101' });
+    useScanStore.getState().finish({ outcome: 'failed', jobId: 'job-1', problem: AWAY }, '577100000000000101');
+    const state = useScanStore.getState();
+    expect(state).toMatchObject({ phase: 'finished', step: 'buying', failedAt: 'buying', waitingAt: undefined });
+    expect(state.recent[0]).toMatchObject({ result: 'failed', orderId: '577100000000000101' });
+  });
+});
