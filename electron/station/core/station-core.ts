@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { StationHandlers } from '../../../shared/contract';
 import { openDatabase } from '../history';
 import {
   choosePrinter,
@@ -25,11 +24,15 @@ import { ProviderFactory } from '../providers';
 import { readEnvPresets, SettingsService, type KeyValueStore } from '../settings';
 import type { StationCore, StationCoreOptions } from './core-types';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
+import { trackInFlight } from './in-flight';
 import { openStationHistory, type StationHistory } from './station-history';
 import { JobEvents } from './event-bus';
 import { stationInfo } from './station-info';
 import { testPrint } from './test-print';
 import { TikTokAuthorization } from './tiktok-authorization';
+
+/** How long closing waits for calls still running (a scan waiting for its printer takes up to 20 s). */
+const CLOSE_DRAIN_MS = 10_000;
 
 export async function createStationCore(options: StationCoreOptions): Promise<StationCore> {
   const log = options.log ?? (() => {});
@@ -90,7 +93,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
   const checker = new LabelChecker(deps, announceUnprinted);
   const tiktokAuth = new TikTokAuthorization(settings, providers);
 
-  const handlers: StationHandlers = {
+  const calls = trackInFlight({
     getStationInfo: async () => ({
       ...stationInfo(settings, providers, options.dataDir, options.shell),
       stationName: deps.stationName,
@@ -125,7 +128,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     resolvePrintJob: async ({ printJobId, action }) => printing.resolve(printJobId, action),
     discoverPrinters: async () =>
       (await discoverPrinters()).map(({ address, name, kind, detail }) => ({ address, name, kind, ...(detail && { detail }) })),
-  };
+  });
 
   await settleInterruptedPurchases(history, ownId, deps.now(), log);
   printing.onChange((view) => events.emit('printQueue', view));
@@ -133,10 +136,11 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
   const reconciled = checker.start();
 
   return {
-    handlers,
+    handlers: calls.handlers,
     events,
     reconciled,
     close: async () => {
+      await calls.drain(CLOSE_DRAIN_MS);
       await checker.stop();
       await printing.stop();
       await stored.close();
