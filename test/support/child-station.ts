@@ -9,10 +9,15 @@ import { build } from 'esbuild';
 import { PROJECT_ROOT } from './paths';
 
 /** Bundles the child once, inside the project so its external packages resolve from node_modules. */
-export async function bundleScanInChild(): Promise<{ script: string; remove(): void }> {
-  const script = path.join(PROJECT_ROOT, 'test', '.artifacts', `scan-in-child-${process.pid}-${Date.now()}.mjs`);
+export function bundleScanInChild(): Promise<{ script: string; remove(): void }> {
+  return bundleTestScript('scan-in-child');
+}
+
+/** Bundles test/support/<name>.ts into one script a child process starts in milliseconds. */
+export async function bundleTestScript(name: string): Promise<{ script: string; remove(): void }> {
+  const script = path.join(PROJECT_ROOT, 'test', '.artifacts', `${name}-${process.pid}-${Date.now()}.mjs`);
   await build({
-    entryPoints: [path.join(PROJECT_ROOT, 'test', 'support', 'scan-in-child.ts')],
+    entryPoints: [path.join(PROJECT_ROOT, 'test', 'support', `${name}.ts`)],
     outfile: script,
     bundle: true,
     platform: 'node',

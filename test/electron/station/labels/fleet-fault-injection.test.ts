@@ -1,6 +1,6 @@
 /**
- * The fault-injection suite for a fleet: three stations on one shared PostgreSQL and one AfterShip
- * fake, orders scanned at random stations (sometimes two at once), with timeouts, resets after the
+ * The fault-injection suite for a fleet: three station processes on one shared PostgreSQL and one
+ * AfterShip fake, orders scanned at random stations (sometimes two at once), with timeouts, resets after the
  * create, labels created late (5 s, 40 s and 90 s at the real 30 s timeout, scaled here to a 400 ms
  * timeout), 429 storms, 5xx, stations killed with SIGKILL mid-purchase, and the database restarted
  * under them. Afterwards: not one order with two labels at the fake, and every label the fake made
@@ -8,10 +8,10 @@
  * FLEET_FAULT_RUNS sets the number of runs (CI runs a bounded number; see test/bench/README.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeStores, createStationCore, type StationCore } from '../../../../electron/station';
 import { startFakeAfterShip, type FakeFault } from '../../../fakes/aftership-server';
 import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
-import { bundleScanInChild, killWhen, startScanInChild } from '../../../support/child-station';
+import { bundleTestScript } from '../../../support/child-station';
+import { startStationProcess, type StationProcess } from '../../../support/station-processes';
 import { startPostgres, type PostgresServer } from '../../../support/postgres-server';
 import { makeTempDir } from '../../../support/temp-dir';
 
@@ -50,9 +50,9 @@ describe('fleet fault injection: no label bought twice, none lost, across statio
   let databaseUrl: string;
   let aftership: Awaited<ReturnType<typeof startFakeAfterShip>>;
   let printer: Awaited<ReturnType<typeof startZebraStatusPrinter>>;
-  let childScript: { script: string; remove(): void };
+  let stationScript: { script: string; remove(): void };
   const dirs: Array<{ dir: string; remove(): void }> = [];
-  const cores: StationCore[] = [];
+  const stations: StationProcess[] = [];
   const outcomes = new Map<string, number>();
   const orders = new Set<string>();
 
@@ -64,12 +64,8 @@ describe('fleet fault injection: no label bought twice, none lost, across statio
     LABEL_STATION_NAME: `Packing ${index + 1}`,
     LABEL_STATION_DATABASE_URL: databaseUrl,
   });
-  const open = (index: number): Promise<StationCore> =>
-    createStationCore({
-      dataDir: dirs[index]!.dir,
-      shell: 'web',
-      ...createNodeStores(dirs[index]!.dir),
-      env: env(index),
+  const open = (index: number): Promise<StationProcess> =>
+    startStationProcess(stationScript.script, dirs[index]!.dir, env(index), {
       providerTimeoutMs: PROVIDER_TIMEOUT_MS,
       labelChecks: { windowMs: WINDOW_MS, everyMs: 100 },
       fleetTiming: { checkEveryMs: 100, connectTimeoutMs: 1000, statementTimeoutMs: 3000 },
@@ -80,16 +76,16 @@ describe('fleet fault injection: no label bought twice, none lost, across statio
     databaseUrl = await server.createDatabase('fleet_faults');
     aftership = await startFakeAfterShip({ apiKey: API_KEY, labelFormat: 'zpl' });
     printer = await startZebraStatusPrinter();
-    childScript = await bundleScanInChild();
+    stationScript = await bundleTestScript('station-process');
     for (let i = 0; i < 3; i++) dirs.push(makeTempDir());
-    for (let i = 0; i < 3; i++) cores.push(await open(i));
+    for (let i = 0; i < 3; i++) stations.push(await open(i));
   });
   afterAll(async () => {
-    for (const core of cores) await core.close().catch(() => undefined);
+    for (const station of stations) await station.close().catch(() => undefined);
     await aftership?.close();
     await printer?.close();
     await server?.stop();
-    childScript?.remove();
+    stationScript?.remove();
     for (const dir of dirs) dir.remove();
   });
 
@@ -105,38 +101,37 @@ describe('fleet fault injection: no label bought twice, none lost, across statio
 
   it(`runs ${RUNS} scans at random stations mixing faults, kills and database restarts`, async () => {
     const random = rng(20261204);
-    const pick = () => Math.floor(random() * cores.length);
+    const pick = () => Math.floor(random() * stations.length);
     for (let run = 0; run < RUNS; run++) {
       const orderId = `578${String(100_000_000_000_000 + run).padStart(15, '0')}`;
       orders.add(orderId);
       const first = pick();
       if (run % KILL_EVERY === KILL_EVERY - 1) {
-        await cores[first]!.close();
-        const child = startScanInChild(childScript.script, dirs[first]!.dir, orderId, {
-          ...env(first),
-          LABEL_STATION_PRINTER: 'tcp://127.0.0.1:9',
-          TEST_PROVIDER_TIMEOUT_MS: '5000',
-          TEST_CHECK_WINDOW_MS: String(WINDOW_MS),
-        });
-        await killWhen(child, () => aftership.createdFor(orderId).length > 0);
-        cores[first] = await open(first);
+        // SIGKILL the station right around the provider's answer: the label exists, the station may not have recorded it.
+        const scan = stations[first]!.call('submitScan', { scan: orderId }).catch(() => undefined);
+        await waitFor(() => aftership.createdFor(orderId).length > 0 || stations[first]!.child.exitCode !== null, 20_000).catch(
+          () => undefined,
+        );
+        await stations[first]!.kill();
+        await scan;
+        stations[first] = await open(first);
         count(outcomes, 'kill');
       } else {
         const fault = FAULTS[Math.floor(random() * FAULTS.length)]!;
         inject(fault);
         const restart = run % DATABASE_RESTART_EVERY === DATABASE_RESTART_EVERY - 1 ? server.restart() : undefined;
-        const second = (first + 1 + Math.floor(random() * (cores.length - 1))) % cores.length;
+        const second = (first + 1 + Math.floor(random() * (stations.length - 1))) % stations.length;
         if (random() < 0.3) {
           // Two stations scan the same order at the same moment.
           const [a, b] = await Promise.all([
-            cores[first]!.handlers.submitScan({ scan: orderId }),
-            cores[second]!.handlers.submitScan({ scan: orderId }),
+            stations[first]!.call('submitScan', { scan: orderId }),
+            stations[second]!.call('submitScan', { scan: orderId }),
           ]);
           count(outcomes, `${fault}:${a.outcome}+${b.outcome}`);
         } else {
-          const result = await cores[first]!.handlers.submitScan({ scan: orderId });
+          const result = await stations[first]!.call('submitScan', { scan: orderId });
           count(outcomes, `${fault}:${result.outcome}`);
-          await cores[second]!.handlers.submitScan({ scan: orderId });
+          await stations[second]!.call('submitScan', { scan: orderId });
         }
         await restart;
       }
@@ -155,22 +150,22 @@ describe('fleet fault injection: no label bought twice, none lost, across statio
   it('has every label the provider made in the shared history, printable from every station without the provider', async () => {
     // Labels still being checked settle once the window has passed.
     await waitFor(
-      async () => (await cores[0]!.handlers.searchHistory({ query: '', filter: 'uncertain', limit: 1, offset: 0 })).total === 0,
+      async () => (await stations[0]!.call('searchHistory', { query: '', filter: 'uncertain', limit: 1, offset: 0 })).total === 0,
       20_000,
     );
     await aftership.close();
     for (const created of aftership.created) {
-      const found = await cores[0]!.handlers.searchHistory({ query: created.orderId, filter: 'all', limit: 10, offset: 0 });
+      const found = await stations[0]!.call('searchHistory', { query: created.orderId, filter: 'all', limit: 10, offset: 0 });
       const label = found.labels.find((l) => l.providerLabelId === created.id);
       expect(label, `order ${created.orderId}: label ${created.id} missing from the shared history`).toBeDefined();
       expect(['bought', 'printed', 'print_failed', 'queued']).toContain(label!.status);
       expect(label!.status === 'bought' && label!.printCount > 0, `order ${created.orderId}: ${JSON.stringify(label)}`).toBe(false);
-      for (const [index, core] of cores.entries()) {
+      for (const [index, station] of stations.entries()) {
         // A label bought but never printed gets its first print at the first station; a reprint at the others.
         const first = index === 0 && label!.status === 'bought';
         const print = first
-          ? await core.handlers.printLabel({ labelId: label!.id })
-          : await core.handlers.reprintLabel({ labelId: label!.id });
+          ? await station.call('printLabel', { labelId: label!.id })
+          : await station.call('reprintLabel', { labelId: label!.id });
         expect(print.ok || Boolean(print.queued), `order ${created.orderId} at station ${index + 1}: ${print.problem?.message}`).toBe(true);
       }
     }
