@@ -38,8 +38,10 @@ export async function askProvider(deps: LabelPrintingDeps, label: StoredLabel): 
     deps.log(`label ${label.id} for order ${label.orderId}: found at ${provider.title}, adopted`);
     return { state: 'found', label: await adoptLabel(deps, label, lookup.label) };
   } catch (error) {
-    if (!(error instanceof StationError)) deps.log(`lookup of label ${label.id} ended unexpectedly: ${(error as Error).name}`);
-    if (!(error instanceof StationError)) return { state: 'cannot_tell', reason: 'the lookup failed', unsupported: false };
+    if (!(error instanceof StationError)) {
+      deps.log(`lookup of label ${label.id} ended unexpectedly: ${(error as Error).name}`);
+      return { state: 'cannot_tell', reason: 'the lookup failed', unsupported: false };
+    }
     return {
       state: 'cannot_tell',
       reason: error.message.replace(/\.\s*$/, ''),

@@ -3,6 +3,7 @@
  * provider is still creating shows up before anyone may buy again.
  */
 import type { Settings } from '../../../shared/domain/settings';
+import type { StoredLabel } from '../history';
 import type { LabelProvider } from '../providers';
 
 export interface LabelCheckTiming {
@@ -30,6 +31,14 @@ function configuredSeconds(provider: LabelProvider, settings: Settings): number 
     case 'sandbox':
       return 0;
   }
+}
+
+/**
+ * Whether a purchase still waits for a label the provider may be creating: nobody concludes "none"
+ * before its `checkUntil`. A purchase left to a supervisor (unknown) no longer waits.
+ */
+export function checkingWindowOpen(label: Pick<StoredLabel, 'status' | 'checkUntil'>, now: Date): boolean {
+  return label.status !== 'unknown' && label.checkUntil !== null && now.getTime() < Date.parse(label.checkUntil);
 }
 
 /** "14:32:05" in the station's local time: what a packer reads off the screen. */

@@ -4,10 +4,11 @@
  * "none" answers after the checking window let the order be bought again; a provider that cannot
  * tell after the window leaves the purchase to a supervisor, and is still asked.
  */
+import { isUncertain } from '../../../shared/domain/labels';
 import { PROVIDER_TITLES } from '../../../shared/domain/providers';
 import type { StoredLabel } from '../history';
 import { askProvider } from './ask-provider';
-import { DEFAULT_CHECK_EVERY_MS } from './checking-window';
+import { checkingWindowOpen, DEFAULT_CHECK_EVERY_MS } from './checking-window';
 import { ensureLabelFile, printStoredLabel } from './label-printing';
 import type { ScanJobDeps } from './scan-job-deps';
 
@@ -67,13 +68,13 @@ export class LabelChecker {
   private async check(label: StoredLabel): Promise<void> {
     const { history, log } = this.deps;
     label = (await history.get(label.id)) ?? label; // a scan may have settled it since the pass began
-    const now = this.deps.now().getTime();
-    const windowPassed = label.checkUntil === null || now >= Date.parse(label.checkUntil);
-    if (label.status !== 'buying' && label.status !== 'checking' && label.status !== 'unknown') return;
+    if (!isUncertain(label.status)) return;
+    const now = this.deps.now();
+    const windowPassed = !checkingWindowOpen(label, now);
     if (label.status === 'buying') {
       if (!windowPassed) return; // being bought right now, by this station or another
       // Its station stopped mid-purchase and never came back to it.
-      label = await history.markChecking(label.id, label.checkUntil ?? new Date(now).toISOString(), 'The purchase never got an answer.');
+      label = await history.markChecking(label.id, label.checkUntil ?? now.toISOString(), 'The purchase never got an answer.');
     }
     const title = PROVIDER_TITLES[label.provider];
     const answer = await askProvider(this.deps, label);

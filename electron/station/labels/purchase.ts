@@ -82,7 +82,7 @@ export async function buyLabel(
     };
   }
   // The provider may still be creating it: no conclusion before the window has passed.
-  const until = new Date(Math.max(Date.parse(row.checkUntil ?? ''), deps.now().getTime() + window) || deps.now().getTime() + window);
+  const until = new Date(Math.max(Date.parse(row.checkUntil ?? '') || 0, deps.now().getTime() + window));
   const label = await deps.history.markChecking(
     row.id,
     until.toISOString(),

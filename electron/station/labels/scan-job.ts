@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ScanOutcome } from '../../../shared/contract';
 import type { OrderDetails } from '../../../shared/domain/orders';
-import type { JobStep } from '../../../shared/domain/labels';
+import { isUncertain, type JobStep } from '../../../shared/domain/labels';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Problem } from '../../../shared/errors';
 import { defaultPrinter } from '../../../shared/domain/printers';
@@ -18,7 +18,7 @@ import { resolveOrder } from '../orders';
 import { PROVIDER_TITLES } from '../../../shared/domain/providers';
 import type { LabelProvider, LabelRequest } from '../providers';
 import { askProvider } from './ask-provider';
-import { DEFAULT_CHECK_EVERY_MS } from './checking-window';
+import { checkingWindowOpen, DEFAULT_CHECK_EVERY_MS } from './checking-window';
 import { buyLabel, labelChecking } from './purchase';
 import { withOrder } from './order-claim';
 import type { ScanJobDeps } from './scan-job-deps';
@@ -116,15 +116,14 @@ async function settleExisting(
   if (existing.status === 'bought') {
     return { next: 'print', label: existing, note: 'This label was bought earlier but never printed; it is printed now (not a reprint).' };
   }
-  if (existing.status !== 'buying' && existing.status !== 'checking' && existing.status !== 'unknown') {
+  if (!isUncertain(existing.status)) {
     const waits = existing.status === 'queued' ? ' It is waiting for the printer and prints by itself once the printer is ready.' : '';
     const where = existing.station ? ` at ${existing.station}` : '';
     const message = `Order ${orderId} already has a label (tracking ${existing.trackingNumbers.join(', ') || 'unknown'}), bought${where}. Nothing was bought.${waits}`;
     progress('done', message, orderId);
     return stop({ outcome: 'already_labelled', jobId, label: toPublic(existing), message });
   }
-  const now = deps.now().getTime();
-  const windowOpen = existing.status !== 'unknown' && existing.checkUntil !== null && now < Date.parse(existing.checkUntil);
+  const windowOpen = checkingWindowOpen(existing, deps.now());
   if (existing.status === 'buying' && windowOpen) {
     const where = existing.station ? ` at ${existing.station}` : ' on another station';
     return stop(
@@ -142,13 +141,13 @@ async function settleExisting(
 
   const title = PROVIDER_TITLES[existing.provider];
   progress('buying', `An earlier purchase of this order got no clear answer: asking ${title} whether the label exists…`, orderId);
+  const adopted = (label: StoredLabel): Settled => ({
+    next: 'print',
+    label,
+    note: `The label of the earlier purchase was found at ${title}; nothing was bought again.`,
+  });
   let answer = await askProvider(deps, existing);
-  if (answer.state === 'found')
-    return {
-      next: 'print',
-      label: answer.label,
-      note: `The label of the earlier purchase was found at ${title}; nothing was bought again.`,
-    };
+  if (answer.state === 'found') return adopted(answer.label);
   if (windowOpen) {
     // This station now holds the parcel: the label prints here when it turns up.
     deps.printWhenFound.add(existing.id);
@@ -158,12 +157,7 @@ async function settleExisting(
     // After the window: "none" counts only when the provider says it twice.
     await delay(Math.min(deps.checks.everyMs ?? DEFAULT_CHECK_EVERY_MS, 1000));
     answer = await askProvider(deps, existing);
-    if (answer.state === 'found')
-      return {
-        next: 'print',
-        label: answer.label,
-        note: `The label of the earlier purchase was found at ${title}; nothing was bought again.`,
-      };
+    if (answer.state === 'found') return adopted(answer.label);
   }
   if (answer.state === 'none') {
     await deps.history.settlePurchase(
