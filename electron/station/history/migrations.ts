@@ -207,4 +207,16 @@ export const migrations: readonly Migration[] = [
   );
   `,
   },
+  {
+    // A job that finished while the history could not hear it (the station was killed between the
+    // printer's "done" and the history's "printed") is told again at the next start. Jobs already
+    // final when this step runs count as told.
+    name: 'print queue: finished jobs told to the history',
+    sqlite: `
+  ALTER TABLE print_jobs ADD COLUMN recorded_at TEXT;
+  UPDATE print_jobs SET recorded_at = updated_at WHERE state IN ('done', 'cancelled');
+  CREATE INDEX print_jobs_unrecorded ON print_jobs(id) WHERE recorded_at IS NULL AND state IN ('done', 'cancelled');
+  `,
+    postgres: '',
+  },
 ];

@@ -147,6 +147,19 @@ export class PrintJobStore {
     return rows.map(jobFromRow);
   }
 
+  /** The history heard how this finished job ended. */
+  markRecorded(id: number, at: string): void {
+    this.db.prepare('UPDATE print_jobs SET recorded_at = ? WHERE id = ? AND recorded_at IS NULL').run(at, id);
+  }
+
+  /** Finished jobs whose end the history never heard (the station stopped in between), oldest first. */
+  unrecorded(): PrintJob[] {
+    const rows = this.db
+      .prepare(`SELECT ${COLUMNS} FROM print_jobs WHERE recorded_at IS NULL AND state IN ('done', 'cancelled') ORDER BY id`)
+      .all() as PrintJobRow[];
+    return rows.map(jobFromRow);
+  }
+
   /** Jobs a crash left 'sending' go back to 'queued': they will be sent again. */
   requeueInterrupted(at: string): PrintJob[] {
     const rows = this.db

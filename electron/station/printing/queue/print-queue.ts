@@ -204,6 +204,16 @@ export class PrintQueue {
     return moved.length;
   }
 
+  /** The history heard how this finished job ended: it is not told again at the next start. */
+  markRecorded(jobId: number): void {
+    this.store.markRecorded(jobId, this.ctx.stamp());
+  }
+
+  /** Finished jobs whose end the history never heard (the station stopped in between), oldest first. */
+  unrecorded(): PrintJob[] {
+    return this.store.unrecorded();
+  }
+
   job(jobId: number): PrintJob | null {
     return this.store.get(jobId);
   }

@@ -16,7 +16,7 @@ import { printJobView, printQueueView } from './print-queue-view';
 import { awaitPrintSettled } from './print-settle';
 import { renderForPrinter } from '../render/render';
 import { sendToPrinter } from '../transports/send';
-import { PrintQueue, type PrintQueueOptions } from '../queue';
+import { PrintQueue, type PrintJob, type PrintQueueOptions } from '../queue';
 
 export interface PrintTiming {
   /** How long a print waits for "printed" before it is reported as waiting in the queue (default 20 s). */
@@ -56,17 +56,30 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
     };
     this.queue = new PrintQueue(options);
     this.queue.on('job', (job) => {
-      this.records = this.records
-        .then(() => recordQueueEvent(deps.history, job))
-        .catch((error: unknown) => deps.log(`print job ${job.id}: history not updated (${(error as Error).message})`));
+      this.record(job);
       this.changed();
     });
     this.queue.on('printer', () => this.changed());
   }
 
-  /** Starts sending: jobs left by the last run (even one cut off mid-send) go out first. */
+  /**
+   * Starts sending: jobs left by the last run (even one cut off mid-send) go out first, and jobs
+   * that finished while the history could not hear it are told to it now.
+   */
   start(): void {
+    for (const job of this.queue.unrecorded()) this.record(job);
     this.queue.start();
+  }
+
+  /** History updates from queue events, one after another in the order the queue reported them. */
+  private record(job: PrintJob): void {
+    const final = job.state === 'done' || job.state === 'cancelled';
+    this.records = this.records
+      .then(async () => {
+        await recordQueueEvent(this.deps.history, job);
+        if (final) this.queue.markRecorded(job.id);
+      })
+      .catch((error: unknown) => this.deps.log(`print job ${job.id}: history not updated (${(error as Error).message})`));
   }
 
   async stop(): Promise<void> {
