@@ -12,6 +12,8 @@ import { PublicSettings, SecretName, SettingsPatch } from './domain/settings';
 import { OrderDetails } from './domain/orders';
 import { PrintJobView, PrintQueueView } from './domain/print-queue';
 import { DatabaseStatus } from './domain/fleet';
+import { SupervisorApproval } from './domain/operators';
+import { ShipmentPlan } from './domain/shipments';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -33,6 +35,29 @@ export const ScanOutcome = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('failed'), jobId: z.string(), problem: Problem, label: LabelRecord.optional() }),
 ]);
 export type ScanOutcome = z.infer<typeof ScanOutcome>;
+
+/** What became of each box of a split shipment, in box order. */
+export const ShipmentBoxOutcome = z.object({
+  index: z.number().int().min(1),
+  count: z.number().int().min(1),
+  /**
+   * printed / queued / print_failed: the box has its label (bought now or earlier); failed: nothing
+   * was bought for it (a retry buys only such boxes); checking: no clear answer yet, set it aside.
+   */
+  state: z.enum(['printed', 'queued', 'print_failed', 'failed', 'checking']),
+  /** true when the label was bought in an earlier attempt (kept, printed now only if never printed). */
+  earlier: z.boolean(),
+  label: LabelRecord.optional(),
+  problem: Problem.optional(),
+});
+export type ShipmentBoxOutcome = z.infer<typeof ShipmentBoxOutcome>;
+
+export const ShipmentOutcome = z.object({
+  jobId: z.string(),
+  orderId: z.string(),
+  boxes: z.array(ShipmentBoxOutcome),
+});
+export type ShipmentOutcome = z.infer<typeof ShipmentOutcome>;
 
 export const PrintOutcome = z.object({
   /** true only when the printer took the whole label and reported no fault. */
@@ -122,6 +147,15 @@ export const contract = {
     resolveUncertainLabel: {
       input: z.object({ labelId: z.string().min(1).max(64), decision: z.enum(['recheck', 'confirm_no_label']) }).strict(),
       output: LabelRecord,
+    },
+    /**
+     * Buys one label per box of a split shipment (one request with every box where the provider
+     * takes it) and prints them in box order. A supervisor's action: `approval` when the signed-in
+     * operator is not one. Retrying the same plan buys only the boxes that have no label.
+     */
+    buyShipment: {
+      input: ShipmentPlan.extend({ approval: SupervisorApproval.optional() }).strict(),
+      output: ShipmentOutcome,
     },
     /** What the order sources know about a scanned order (line items for splitting, cancellation). */
     lookupOrder: {

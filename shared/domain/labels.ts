@@ -1,6 +1,7 @@
 /** The rules of a label's life that the core, the SQL and the screens must agree on. */
 import { z } from 'zod';
 import { ProviderName } from './providers';
+import { LabelBox } from './shipments';
 
 export const LabelFormat = z.enum(['pdf', 'zpl', 'png']);
 export type LabelFormat = z.infer<typeof LabelFormat>;
@@ -55,6 +56,8 @@ export const LabelRecord = z.object({
   station: z.string(),
   /** While checking: until when a late label is waited for (ISO); null otherwise. */
   checkUntil: z.string().nullable(),
+  /** The boxes of a split shipment this label covers, in box order; empty for a single parcel. */
+  boxes: z.array(LabelBox),
 });
 export type LabelRecord = z.infer<typeof LabelRecord>;
 

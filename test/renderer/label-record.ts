@@ -21,6 +21,7 @@ export function labelRecord(overrides: Partial<LabelRecord> = {}): LabelRecord {
     printCount: 0,
     station: 'Packing 1',
     checkUntil: null,
+    boxes: [],
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@
 import { sql, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { LabelDetail, LabelFormat, LabelRecord, LabelStatus, PrintAttempt } from '../../../shared/domain/labels';
 import type { ProviderName } from '../../../shared/domain/providers';
+import type { LabelBox } from '../../../shared/domain/shipments';
 import { SOLD_STATUSES, UNCERTAIN_STATUSES, type PurchasedLabel } from '../../../shared/domain/labels';
 import type { HistoryDatabase } from './database';
 import type { LabelsTable, PrintAttemptsTable } from './schema';
@@ -372,6 +373,7 @@ export class HistoryStore {
       station_id: label.stationId,
       check_until: label.checkUntil,
       cleared_by: label.clearedBy,
+      boxes: JSON.stringify(label.boxes),
     };
     const { id: _id, ...changes } = row;
     await this.db
@@ -468,6 +470,7 @@ function toStored(row: LabelRow): StoredLabel {
     printCount: Number(row.print_count ?? 0),
     station: row.station,
     checkUntil: row.check_until,
+    boxes: JSON.parse(row.boxes) as LabelBox[],
     reference: row.reference,
     labelUrl: row.label_url,
     request: row.request,

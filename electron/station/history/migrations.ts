@@ -219,4 +219,11 @@ export const migrations: readonly Migration[] = [
   `,
     postgres: '',
   },
+  {
+    // A split shipment's boxes on the label that covers them (JSON array of LabelBox: index, count,
+    // tracking number, size, weight, line items); '[]' for a single parcel.
+    name: 'split shipments: boxes per label',
+    sqlite: `ALTER TABLE labels ADD COLUMN boxes TEXT NOT NULL DEFAULT '[]';`,
+    postgres: `ALTER TABLE labels ADD COLUMN boxes TEXT NOT NULL DEFAULT '[]';`,
+  },
 ];

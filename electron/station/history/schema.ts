@@ -32,6 +32,8 @@ export interface LabelsTable {
   station_id: Generated<string>;
   check_until: string | null;
   cleared_by: string | null;
+  /** JSON array of LabelBox; '[]' for a single parcel. */
+  boxes: Generated<string>;
 }
 
 export interface LabelTrackingTable {

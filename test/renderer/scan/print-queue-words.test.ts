@@ -69,6 +69,7 @@ function label(id: string, status: LabelRecord['status']): LabelRecord {
     printCount: 0,
     station: 'Packing 1',
     checkUntil: null,
+    boxes: [],
   };
 }
 
