@@ -31,6 +31,11 @@ export const ScanOutcome = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('queued'), jobId: z.string(), label: LabelRecord, printJobId: z.number().int(), message: z.string() }),
   /** A label was bought and saved but could not be made into a print job (e.g. unreadable file): reprint from History. */
   z.object({ outcome: z.literal('print_failed'), jobId: z.string(), label: LabelRecord, problem: Problem }),
+  /**
+   * Nothing was bought: the order holds more units than the station packs in one box (Settings), so
+   * a supervisor splits it into boxes first (the splitter opens with `order`).
+   */
+  z.object({ outcome: z.literal('split_needed'), jobId: z.string(), order: OrderDetails, message: z.string() }),
   /** Nothing was bought (bad scan, provider refused, or a label may exist and needs checking). */
   z.object({ outcome: z.literal('failed'), jobId: z.string(), problem: Problem, label: LabelRecord.optional() }),
 ]);
