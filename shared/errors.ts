@@ -64,6 +64,7 @@ export const PROBLEM_CODES = {
     'print_failed',
     'print_cancelled',
     'preview_unavailable',
+    'label_box_missing',
     'printer_not_found',
     'printer_unreachable',
     'printer_timeout',

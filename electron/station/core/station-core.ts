@@ -106,7 +106,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       throw new StationError('internal_error', 'Splitting a shipment is not available yet.', 'Ship the order in one box.');
     },
     lookupOrder: async ({ scan }) => (await resolveOrder(scan, deps.orderSources.configured(settings.current()), log)).order,
-    reprintLabel: async ({ labelId, printerId }) => reprintLabel(deps, labelId, printerId),
+    reprintLabel: async ({ labelId, printerId, box }) => reprintLabel(deps, labelId, printerId, box),
     resolveUncertainLabel: async ({ labelId, decision }) => afterwards(decideUncertainLabel(deps, labelId, decision), announceUnprinted),
     searchHistory: async ({ query, filter, limit, offset }) => history.search(query, limit, offset, filter),
     getLabel: async ({ labelId }) => labelDetail(history, labelId),
