@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ShipmentBox } from '../../../../shared/domain/shipments';
 import { startZebraStatusPrinter, type ZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { startFakeAfterShip } from '../../../fakes/aftership-server';
+import { startFakeShipium } from '../../../fakes/shipium-server';
 import { startFakeTikTok } from '../../../fakes/tiktok-server';
 import { startStation, type Harness } from '../../../support/station-harness';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
@@ -143,6 +144,51 @@ describe('a split shipment', () => {
     expect(parcels.map((p) => p.items.map((i) => i.item_id))).toEqual([['li-1', 'li-2'], ['li-3'], ['li-4', 'li-5']]);
     const [job] = await printer.waitForJobs(1);
     expect(formats(job!)).toHaveLength(3);
+  });
+
+  it('AfterShip: a split whose answer is lost waits, set aside, and the label made late is adopted, never bought again', async () => {
+    const aftership = await startFakeAfterShip({ apiKey: 'asat_split_key_0123456789', labelFormat: 'zpl' });
+    closers.push(() => aftership.close());
+    station = await startStation({
+      LABEL_STATION_PROVIDER: 'aftership',
+      AFTERSHIP_API_KEY: 'asat_split_key_0123456789',
+      AFTERSHIP_BASE_URL: aftership.baseUrl,
+      LABEL_STATION_PRINTER: printer.address,
+    });
+    await station.call('updateSettings', { ordersFile: writeOrdersFile(station.dataDir) });
+    aftership.failNext({ type: 'late-create', answer: 'hang' }, 1, 'create');
+    const lost = await station.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
+    expect(lost.boxes.map((b) => b.state)).toEqual(['checking', 'checking', 'checking']);
+    expect(lost.boxes[0]!.problem?.code).toBe('label_checking');
+
+    const meanwhile = await station.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
+    expect(meanwhile.boxes.map((b) => b.state)).toEqual(['checking', 'checking', 'checking']);
+    aftership.releaseLate();
+    const later = await station.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
+    expect(later.boxes.map((b) => [b.state, b.earlier])).toEqual([
+      ['printed', true],
+      ['printed', true],
+      ['printed', true],
+    ]);
+    expect(aftership.createdFor(ORDER)).toHaveLength(1);
+  });
+
+  it('Shipium: one request per box, each naming the TikTok line items it holds', async () => {
+    const shipium = await startFakeShipium({ apiKey: 'shipium_split_key_01' });
+    closers.push(() => shipium.close());
+    station = await startStation({
+      LABEL_STATION_PROVIDER: 'shipium',
+      SHIPIUM_API_KEY: 'shipium_split_key_01',
+      SHIPIUM_BASE_URL: shipium.baseUrl,
+      LABEL_STATION_PRINTER: printer.address,
+    });
+    await station.call('updateSettings', { ordersFile: writeOrdersFile(station.dataDir) });
+    const outcome = await station.call('buyShipment', { orderId: ORDER, boxes: [box(['li-1', 'li-2', 'li-3']), box(['li-4', 'li-5'])] });
+    expect(outcome.boxes.map((b) => b.state)).toEqual(['printed', 'printed']);
+    expect(shipium.created.map((s) => s.itemReferences)).toEqual([[['li-1', 'li-2', 'li-3']], [['li-4', 'li-5']]]);
+    const jobs = await printer.waitForJobs(2);
+    expect(await decodeZplBarcodes(jobs[0]!)).toContain(outcome.boxes[0]!.label!.trackingNumbers[0]);
+    expect(await decodeZplBarcodes(jobs[1]!)).toContain(outcome.boxes[1]!.label!.trackingNumbers[0]);
   });
 
   it('TikTok Shop: one package per box; box 2 refused keeps boxes 1 and 3, and a retry buys box 2 alone', async () => {
