@@ -17,8 +17,6 @@ export interface BoxDraft {
   tareUnit: Weight['unit'];
 }
 
-export type BoxField = 'name' | 'dimension' | 'tareWeight';
-
 export const MAX_BOX_PRESETS = 30;
 
 export function boxDraftsFrom(presets: readonly BoxPreset[]): BoxDraft[] {

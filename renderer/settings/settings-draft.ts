@@ -369,10 +369,9 @@ export function summarizeProblems(problems: FieldProblem[], printers: PrinterDra
   return [...printerLines, ...lines];
 }
 
-/** The problems for one field of the box at `index` (name, dimension, tareWeight; a side's problem counts for the size). */
-export function boxProblems(problems: FieldProblem[], index: number, field: string): string[] {
-  const path = `boxPresets.${index}.${field}`;
-  return problems.filter((p) => p.field === path || p.field?.startsWith(`${path}.`)).map((p) => p.text);
+/** The problems with the box at `index` (its place in the list sent), in the box's own words: no "Box 2:" before them. */
+export function boxProblems(problems: FieldProblem[], index: number): string[] {
+  return problems.filter((p) => p.boxIndex === index && index >= 0).map((p) => p.text.replace(/^Box \d+: /, ''));
 }
 
 /** The problems for one field of the printer at `index` (field: name, address, dpi, language, media, statusCheck). */

@@ -79,9 +79,11 @@ describe('box presets in the Settings form', () => {
       'boxPresets.0.tareWeight.value': ['Weight must be more than 0'],
       'packing.maxUnitsPerBox': ['At least 1 unit'],
     });
-    expect(boxProblems(problems, 1, 'name')).toEqual(['Box 2: Two boxes are called "Medium": give each its own name']);
-    expect(boxProblems(problems, 0, 'dimension')).toEqual(['Box 1: Width must be more than 0']);
-    expect(boxProblems(problems, 0, 'tareWeight')).toEqual(['Box 1: Empty weight must be more than 0']);
+    expect(boxProblems(problems, 1)).toEqual(['Two boxes are called "Medium": give each its own name']);
+    expect(boxProblems(problems, 0)).toEqual(['Width must be more than 0', 'Empty weight must be more than 0']);
+    expect(problems.filter((p) => p.boxIndex === 1).map((p) => p.text)).toEqual([
+      'Box 2: Two boxes are called "Medium": give each its own name',
+    ]);
     expect(summarizeProblems(problems, [])).toContain('Units in one box: At least 1 unit');
   });
 });
