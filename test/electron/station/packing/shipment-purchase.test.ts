@@ -48,6 +48,20 @@ async function sandboxStation(): Promise<Harness> {
   return harness;
 }
 
+/** A station on the loopback AfterShip, knowing the order from a WMS file. */
+async function aftershipStation() {
+  const aftership = await startFakeAfterShip({ apiKey: 'asat_split_key_0123456789', labelFormat: 'zpl' });
+  closers.push(() => aftership.close());
+  station = await startStation({
+    LABEL_STATION_PROVIDER: 'aftership',
+    AFTERSHIP_API_KEY: 'asat_split_key_0123456789',
+    AFTERSHIP_BASE_URL: aftership.baseUrl,
+    LABEL_STATION_PRINTER: printer.address,
+  });
+  await station.call('updateSettings', { ordersFile: writeOrdersFile(station.dataDir) });
+  return aftership;
+}
+
 const formats = (job: Buffer) => job.toString('latin1').match(/\^XA[\s\S]*?\^XZ/g) ?? [];
 
 beforeEach(async () => {
@@ -137,15 +151,7 @@ describe('a split shipment', () => {
   });
 
   it('AfterShip: one request with every box, each parcel naming its line items', async () => {
-    const aftership = await startFakeAfterShip({ apiKey: 'asat_split_key_0123456789', labelFormat: 'zpl' });
-    closers.push(() => aftership.close());
-    station = await startStation({
-      LABEL_STATION_PROVIDER: 'aftership',
-      AFTERSHIP_API_KEY: 'asat_split_key_0123456789',
-      AFTERSHIP_BASE_URL: aftership.baseUrl,
-      LABEL_STATION_PRINTER: printer.address,
-    });
-    await station.call('updateSettings', { ordersFile: writeOrdersFile(station.dataDir) });
+    const aftership = await aftershipStation();
     const outcome = await station.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
     expect(outcome.boxes.map((b) => b.state)).toEqual(['printed', 'printed', 'printed']);
     expect(aftership.createdFor(ORDER)).toHaveLength(1);
@@ -157,15 +163,7 @@ describe('a split shipment', () => {
   });
 
   it('AfterShip: a split whose answer is lost waits, set aside, and the label made late is adopted, never bought again', async () => {
-    const aftership = await startFakeAfterShip({ apiKey: 'asat_split_key_0123456789', labelFormat: 'zpl' });
-    closers.push(() => aftership.close());
-    station = await startStation({
-      LABEL_STATION_PROVIDER: 'aftership',
-      AFTERSHIP_API_KEY: 'asat_split_key_0123456789',
-      AFTERSHIP_BASE_URL: aftership.baseUrl,
-      LABEL_STATION_PRINTER: printer.address,
-    });
-    await station.call('updateSettings', { ordersFile: writeOrdersFile(station.dataDir) });
+    const aftership = await aftershipStation();
     aftership.failNext({ type: 'late-create', answer: 'hang' }, 1, 'create');
     const lost = await station.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
     expect(lost.boxes.map((b) => b.state)).toEqual(['checking', 'checking', 'checking']);
