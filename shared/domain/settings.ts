@@ -55,8 +55,13 @@ export const Settings = z.object({
   ordersFile: OptionalFilePath,
   printers: PrinterSetup,
   defaultParcel: Parcel,
+  /** Kept for stations set up before operators signed in: no record uses it any more (see operators). */
   operator: z.string().trim().max(60),
   sandbox: z.object({ latencyMs: z.number().int().min(0).max(30_000) }),
+  operators: z.object({
+    /** Signs the operator out after this many minutes without a key or a click; 0 never. */
+    idleSignOutMinutes: z.number().int('Whole minutes').min(0, '0 (never) or more').max(480, 'At most 480 minutes (8 hours)'),
+  }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -75,6 +80,7 @@ export const SettingsPatch = z
     defaultParcel: z.object({ dimension: Dimension, weight: Weight }).partial(),
     operator: Settings.shape.operator,
     sandbox: Settings.shape.sandbox.partial(),
+    operators: Settings.shape.operators.partial(),
   })
   .partial()
   .strict();

@@ -10,7 +10,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { createNodeStores, createStationCore, type StationCore, type StationCoreOptions } from '../../electron/station';
+import { createNodeStores, type StationCore, type StationCoreOptions } from '../../electron/station';
+import { createSignedInCore } from './signed-in-core';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import type { PrinterProfile } from '../../shared/domain/printers';
 import type { SecretName, SettingsPatch } from '../../shared/domain/settings';
@@ -101,7 +102,7 @@ export async function startLoopbackCore(options: Omit<E2EStationOptions, 'usbPri
   const printer = await startZebraStatusPrinter(options.zebra);
   let core: StationCore | undefined;
   const open = () =>
-    createStationCore({
+    createSignedInCore({
       dataDir: temp.dir,
       shell: 'web',
       ...createNodeStores(temp.dir),

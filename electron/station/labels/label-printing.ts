@@ -19,6 +19,11 @@ export interface LabelPrintingDeps {
   settings: () => Settings;
   printing: PrintService<StoredLabel>;
   log: (line: string) => void;
+  /**
+   * Who is acting: the signed-in operator's name (and the approving supervisor's), recorded on the
+   * purchase, every print attempt and every settlement. '' only for the station's own background work.
+   */
+  operator: string;
 }
 
 /**
@@ -91,5 +96,5 @@ export async function printStoredLabel(
 ): Promise<{ outcome: PrintOutcome; label: StoredLabel }> {
   const printer = choosePrinter(deps.settings(), options.printerId);
   const { label: withFile, bytes } = await ensureLabelFile(deps, label);
-  return deps.printing.print(withFile, bytes, printer, options.reprint);
+  return deps.printing.print(withFile, bytes, printer, options.reprint, deps.operator);
 }

@@ -37,4 +37,5 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   operator: '',
   sandbox: { latencyMs: 300 },
+  operators: { idleSignOutMinutes: 0 },
 };

@@ -66,6 +66,7 @@ const settings: PublicSettings = {
   defaultParcel: { dimension: { width: 8, height: 6, depth: 4, unit: 'in' }, weight: { value: 1.2, unit: 'lb' } },
   operator: 'Maria',
   sandbox: { latencyMs: 400 },
+  operators: { idleSignOutMinutes: 0 },
   secrets: { aftershipApiKey: false, tiktokAppSecret: true, shipiumApiKey: false, shopifyAdminToken: false },
   tiktokAuthorization: { authorized: false, accessTokenExpiresAt: null, shopName: null },
   lockedByEnv: [],
