@@ -163,9 +163,7 @@ export const contract = {
      * order be bought again.
      */
     resolveUncertainLabel: {
-      input: z
-        .object({ labelId: z.string().min(1).max(64), decision: z.enum(['recheck', 'confirm_no_label']), ...Approval })
-        .strict(),
+      input: z.object({ labelId: z.string().min(1).max(64), decision: z.enum(['recheck', 'confirm_no_label']), ...Approval }).strict(),
       output: LabelRecord,
     },
     /**

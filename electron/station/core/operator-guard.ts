@@ -91,6 +91,6 @@ function acting(operator: SignedInOperator | null, approvedBy: SignedInOperator 
   const name =
     approvedBy && operator && approvedBy.id !== operator.id
       ? `${approvedBy.name} (approved for ${operator.name})`
-      : (approvedBy ?? operator)?.name ?? '';
+      : ((approvedBy ?? operator)?.name ?? '');
   return { operator, approvedBy, name };
 }

@@ -192,7 +192,9 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
 
   await settleInterruptedPurchases(history, ownId, deps.now(), log);
   // A fleet database away at start: the preset supervisor is created on the first sign-in after it answers.
-  await operators.ensurePreset().catch((error: unknown) => log(`operators: environment supervisor not created yet (${(error as Error).message})`));
+  await operators
+    .ensurePreset()
+    .catch((error: unknown) => log(`operators: environment supervisor not created yet (${(error as Error).message})`));
   printing.onChange((view) => events.emit('printQueue', view));
   printing.start();
   const reconciled = checker.start();

@@ -80,8 +80,18 @@ export class OperatorTable {
     await this.db
       .updateTable('operators')
       .set((eb) => ({
-        locked_until: eb.case().when('failed_pins', '>=', lockAfter - 1).then(lockUntil).else(eb.ref('locked_until')).end(),
-        failed_pins: eb.case().when('failed_pins', '>=', lockAfter - 1).then(0).else(eb('failed_pins', '+', 1)).end(),
+        locked_until: eb
+          .case()
+          .when('failed_pins', '>=', lockAfter - 1)
+          .then(lockUntil)
+          .else(eb.ref('locked_until'))
+          .end(),
+        failed_pins: eb
+          .case()
+          .when('failed_pins', '>=', lockAfter - 1)
+          .then(0)
+          .else(eb('failed_pins', '+', 1))
+          .end(),
       }))
       .where('id', '=', id)
       .execute();
@@ -118,7 +128,9 @@ export class OperatorTable {
       return 'ok';
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return /badge/i.test(`${(error as Error).message} ${(error as { constraint?: string }).constraint ?? ''}`) ? 'badge_taken' : 'name_taken';
+      return /badge/i.test(`${(error as Error).message} ${(error as { constraint?: string }).constraint ?? ''}`)
+        ? 'badge_taken'
+        : 'name_taken';
     }
   }
 }

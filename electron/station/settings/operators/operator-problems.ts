@@ -47,15 +47,24 @@ export const operatorLocked = (name: string, untilIso: string) =>
   );
 
 export const operatorInactive = (name: string) =>
-  new StationError('operator_inactive', `${name} can no longer sign in at this station.`, 'Ask a supervisor to make you active again in Settings.');
+  new StationError(
+    'operator_inactive',
+    `${name} can no longer sign in at this station.`,
+    'Ask a supervisor to make you active again in Settings.',
+  );
 
 export const operatorNotFound = () =>
   new StationError('operator_not_found', 'That name is not in the operator list any more.', 'Choose your name again from the list.');
 
 export const nameTaken = (name: string) =>
-  new StationError('operator_name_taken', `An operator named ${name} already exists.`, 'Use another name, e.g. with the initial of the last name.', {
-    name: ['Already taken'],
-  });
+  new StationError(
+    'operator_name_taken',
+    `An operator named ${name} already exists.`,
+    'Use another name, e.g. with the initial of the last name.',
+    {
+      name: ['Already taken'],
+    },
+  );
 
 export const badgeTaken = () =>
   new StationError('badge_taken', 'That badge already belongs to another operator.', 'Scan a different badge for this operator.', {

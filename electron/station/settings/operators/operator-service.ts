@@ -65,7 +65,8 @@ export class OperatorService {
     if (!existing) {
       const result = await this.store.insert(await this.newRecord(preset, 'environment preset'));
       if (result === 'ok') this.log(`operators: supervisor ${preset.name} created from the environment preset`);
-      else this.log(`operators: the environment's supervisor was not created (${result === 'badge_taken' ? 'badge' : 'name'} already in use)`);
+      else
+        this.log(`operators: the environment's supervisor was not created (${result === 'badge_taken' ? 'badge' : 'name'} already in use)`);
     }
     this.preset = undefined;
   }

@@ -25,7 +25,9 @@ export interface StoredOperator {
 /** What a unique index refused: another operator has this name, or this badge. */
 export type WriteResult = 'ok' | 'name_taken' | 'badge_taken';
 
-export type OperatorUpdate = Partial<Pick<StoredOperator, 'name' | 'role' | 'active' | 'pinHash' | 'badgeLookup' | 'lockedUntil' | 'failedPins'>> &
+export type OperatorUpdate = Partial<
+  Pick<StoredOperator, 'name' | 'role' | 'active' | 'pinHash' | 'badgeLookup' | 'lockedUntil' | 'failedPins'>
+> &
   Pick<StoredOperator, 'updatedAt' | 'updatedBy'>;
 
 export interface OperatorStore {
