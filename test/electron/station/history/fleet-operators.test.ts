@@ -5,7 +5,7 @@ import { openDatabase, openFleetDatabase, sqliteHistory, type FleetDatabase } fr
 import { FleetOperators } from '../../../../electron/station/history/fleet-operators';
 import { OperatorTable } from '../../../../electron/station/history/operator-table';
 import { OperatorService } from '../../../../electron/station/settings/operators/operator-service';
-import { StationError } from '../../../../shared/errors';
+import { type StationError } from '../../../../shared/errors';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { makeTempDir } from '../../../support/temp-dir';
 
