@@ -56,6 +56,7 @@ export interface SettingsDraft {
   weightUnit: Weight['unit'];
   operator: string;
   latencyMs: string;
+  idleSignOutMinutes: string;
 }
 
 /** The providers a station can use, in the order the Provider list shows them. */
@@ -113,6 +114,7 @@ export function draftFromSettings(s: PublicSettings): SettingsDraft {
     weightUnit: s.defaultParcel.weight.unit,
     operator: s.operator,
     latencyMs: String(s.sandbox.latencyMs),
+    idleSignOutMinutes: String(s.operators.idleSignOutMinutes),
   };
 }
 
@@ -217,6 +219,11 @@ export function patchFromDraft(
     if (Number.isFinite(latency) && !Number.isInteger(latency)) errors.push('Sandbox delay must be a whole number of milliseconds.');
     patch.sandbox = { latencyMs: latency };
   }
+  if (open('operators.idleSignOutMinutes')) {
+    const minutes = num(draft.idleSignOutMinutes, 'Sign out after');
+    if (Number.isFinite(minutes) && !Number.isInteger(minutes)) errors.push('Sign out after: whole minutes (0 never).');
+    patch.operators = { idleSignOutMinutes: minutes };
+  }
   return { patch, errors };
 }
 
@@ -255,6 +262,7 @@ const FIELD_NAMES: Record<string, string> = {
   'defaultParcel.weight.unit': 'Weight unit',
   operator: 'Operator name',
   'sandbox.latencyMs': 'Sandbox delay',
+  'operators.idleSignOutMinutes': 'Sign out after',
 };
 
 export interface FieldProblem {

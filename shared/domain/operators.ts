@@ -105,3 +105,18 @@ export type OperatorChanges = z.infer<typeof OperatorChanges>;
 /** What a supervisor sees for a lock: "locked until 14:05". */
 export const LOCK_AFTER_WRONG_PINS = 5;
 export const LOCK_MINUTES = 5;
+
+/** Each supervisor action in words ("A supervisor must approve: …"), the same in the core's refusal and the approval dialog. */
+export const SUPERVISOR_ACTION_WORDS = {
+  changeSettings: 'change Settings',
+  setSecret: 'change a key or token in Settings',
+  clearSecret: 'remove a key or token in Settings',
+  authorizeTikTok: 'authorize TikTok Shop',
+  cancelPrint: 'cancel a waiting label',
+  confirmNoLabel: 'say no label exists and allow buying again',
+  splitShipment: 'split a shipment into boxes',
+  seeOperators: 'see the operators',
+  addOperator: 'add an operator',
+  changeOperator: 'change an operator',
+  unlockOperator: 'unlock an operator',
+} as const;

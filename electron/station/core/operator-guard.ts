@@ -4,7 +4,7 @@
  * call (`approval`) without signing the operator out. Handlers get who is acting.
  */
 import type { MethodInput, MethodName, MethodOutput, StationHandlers } from '../../../shared/contract';
-import type { SignedInOperator, SupervisorApproval } from '../../../shared/domain/operators';
+import { SUPERVISOR_ACTION_WORDS as W, type SignedInOperator, type SupervisorApproval } from '../../../shared/domain/operators';
 import { signInRequired, supervisorRequired, type OperatorService, type OperatorSessionState } from '../settings';
 
 /** Who is acting on a call: the signed-in operator, and the supervisor who approved it, if any. */
@@ -19,18 +19,18 @@ type Input<M extends MethodName> = MethodInput<M> & { approval?: SupervisorAppro
 
 /** The supervisor's actions, in the words the approval dialog and the refusal use; undefined: not guarded for this input. */
 export const SUPERVISOR_ACTIONS: { [M in MethodName]?: (input: Input<M>) => string | undefined } = {
-  updateSettings: () => 'change Settings',
-  setSecret: () => 'change a key or token in Settings',
-  clearSecret: () => 'remove a key or token in Settings',
-  startTikTokAuthorization: () => 'authorize TikTok Shop',
-  finishTikTokAuthorization: () => 'authorize TikTok Shop',
-  resolvePrintJob: (input) => (input.action === 'cancel' ? 'cancel a waiting label' : undefined),
-  resolveUncertainLabel: (input) => (input.decision === 'confirm_no_label' ? 'say no label exists and allow buying again' : undefined),
-  buyShipment: () => 'split a shipment into boxes',
-  listOperators: () => 'see the operators',
-  addOperator: () => 'add an operator',
-  updateOperator: () => 'change an operator',
-  unlockOperator: () => 'unlock an operator',
+  updateSettings: () => W.changeSettings,
+  setSecret: () => W.setSecret,
+  clearSecret: () => W.clearSecret,
+  startTikTokAuthorization: () => W.authorizeTikTok,
+  finishTikTokAuthorization: () => W.authorizeTikTok,
+  resolvePrintJob: (input) => (input.action === 'cancel' ? W.cancelPrint : undefined),
+  resolveUncertainLabel: (input) => (input.decision === 'confirm_no_label' ? W.confirmNoLabel : undefined),
+  buyShipment: () => W.splitShipment,
+  listOperators: () => W.seeOperators,
+  addOperator: () => W.addOperator,
+  updateOperator: () => W.changeOperator,
+  unlockOperator: () => W.unlockOperator,
 };
 
 /** Methods that act on labels or printers: somebody must be signed in (or a supervisor approve). */
