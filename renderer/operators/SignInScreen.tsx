@@ -79,7 +79,7 @@ export function SignInScreen({ options }: { options: SignInOptions }) {
             className="scan-input"
             type="password"
             autoComplete="off"
-            disabled={busy}
+            readOnly={busy}
             onFocus={() => setChosen(null)}
             onKeyDown={(e) => {
               const text = e.currentTarget.value;
@@ -103,7 +103,10 @@ export function SignInScreen({ options }: { options: SignInOptions }) {
                   aria-selected={chosen === o.id}
                   className={chosen === o.id ? 'button sign-in-name chosen' : 'button button-secondary sign-in-name'}
                   data-testid="sign-in-name"
-                  onClick={() => setChosen(o.id)}
+                  onClick={() => {
+                    setChosen(o.id);
+                    pinField.current?.focus();
+                  }}
                 >
                   {o.name}
                   {o.role === 'supervisor' && <span className="role-tag">supervisor</span>}
@@ -121,11 +124,14 @@ export function SignInScreen({ options }: { options: SignInOptions }) {
                 type="password"
                 inputMode="numeric"
                 autoComplete="off"
-                disabled={busy}
+                readOnly={busy}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter' && e.currentTarget.value.trim()) {
+                  const typed = e.currentTarget.value.trim();
+                  if (e.key === 'Enter' && typed) {
                     e.preventDefault();
-                    void signIn({ operatorId: chosenOperator.id, pin: e.currentTarget.value.trim() }, '');
+                    // A badge scanned while this field had the focus is a badge, not a wrong PIN.
+                    if (/^\d{1,12}$/.test(typed)) void signIn({ operatorId: chosenOperator.id, pin: typed }, '');
+                    else void signIn({ badge: typed }, typed);
                   } else if (e.key === 'Escape') {
                     setChosen(null);
                     badgeField.current?.focus();
