@@ -27,7 +27,6 @@ export function TopBar() {
           </button>
         ))}
       </nav>
-      <OperatorBadge />
       <div className="station-facts" data-testid="provider">
         {info.data ? (
           <>
@@ -48,6 +47,7 @@ export function TopBar() {
           <span className="provider">…</span>
         )}
       </div>
+      <OperatorBadge />
     </header>
   );
 }

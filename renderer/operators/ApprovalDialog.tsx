@@ -9,6 +9,9 @@ import { useSignInOptions } from '../api/operators';
 import { ProblemBox } from '../ui/ProblemBox';
 import { useApprovalStore } from './approval-store';
 
+/** The supervisor chosen last: after a wrong PIN the dialog asks again with the same name chosen. */
+let lastSupervisorId = '';
+
 export function ApprovalDialog() {
   const pending = useApprovalStore((s) => s.pending);
   if (!pending) return null;
@@ -22,21 +25,28 @@ function ApprovalForm() {
   const supervisors = (options.data?.operators ?? []).filter((o) => o.role === 'supervisor' && o.hasPin);
   const dialog = useRef<HTMLDialogElement>(null);
   const badgeField = useRef<HTMLInputElement>(null);
+  const pinField = useRef<HTMLInputElement>(null);
   const [badge, setBadge] = useState('');
-  const [supervisorId, setSupervisorId] = useState('');
+  const [supervisorId, setSupervisorId] = useState(lastSupervisorId);
   const [pin, setPin] = useState('');
   const chosen = supervisorId || supervisors[0]?.id || '';
 
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
-    badgeField.current?.focus();
+    // After a wrong PIN the PIN field has the focus again; otherwise the badge field (a scanner types there).
+    (pending.problem?.fields?.pin ? pinField : badgeField).current?.focus();
     return () => d?.close();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const cancel = () => pending.answer(null);
   const approveByBadge = () => badge.trim() && pending.answer({ badge: badge.trim() });
-  const approveByPin = () => chosen && pin.trim() && pending.answer({ operatorId: chosen, pin: pin.trim() });
+  const approveByPin = () => {
+    if (!chosen || !pin.trim()) return;
+    lastSupervisorId = chosen;
+    pending.answer({ operatorId: chosen, pin: pin.trim() });
+  };
 
   return (
     <dialog
@@ -96,6 +106,7 @@ function ApprovalForm() {
           ))}
         </select>
         <input
+          ref={pinField}
           className="text-input short"
           data-testid="approval-pin"
           aria-label="PIN"

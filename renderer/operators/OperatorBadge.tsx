@@ -1,4 +1,4 @@
-/** The top bar's signed-in operator (name, role, DEMO) and the Sign out key. */
+/** The top bar's signed-in operator (name and role; a demo user's name says DEMO) and the Sign out key. */
 import { useQueryClient } from '@tanstack/react-query';
 import { operatorKeys, useOperatorSession } from '../api/operators';
 import { station } from '../api/station';
@@ -12,7 +12,6 @@ export function OperatorBadge() {
     <div className="operator-badge" data-testid="signed-in-operator">
       <span className="operator-name">{operator.name}</span>
       <span className={operator.role === 'supervisor' ? 'role-tag role-supervisor' : 'role-tag'}>{operator.role}</span>
-      {operator.demo && <span className="provider provider-sandbox">DEMO</span>}
       <button className="button button-small button-secondary" type="button" onClick={() => void signOut()} data-testid="sign-out">
         Sign out
       </button>
