@@ -87,6 +87,7 @@ describe('settings form draft', () => {
       defaultParcel: settings.defaultParcel,
       operator: 'Maria',
       sandbox: { latencyMs: 400 },
+      operators: { idleSignOutMinutes: 0 },
     });
   });
 
