@@ -4,22 +4,11 @@
  */
 import { useEffect } from 'react';
 import { station } from '../api/station';
-
-const ACTIVITY = ['keydown', 'pointerdown', 'wheel'] as const;
+import { watchIdle } from './idle-watch';
 
 export function useIdleSignOut(minutes: number, signedIn: boolean): void {
   useEffect(() => {
-    if (!signedIn || minutes <= 0) return;
-    let timer = 0;
-    const restart = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => void station.signOut({}), minutes * 60_000);
-    };
-    restart();
-    for (const event of ACTIVITY) window.addEventListener(event, restart, { capture: true, passive: true });
-    return () => {
-      window.clearTimeout(timer);
-      for (const event of ACTIVITY) window.removeEventListener(event, restart, { capture: true });
-    };
+    if (!signedIn) return;
+    return watchIdle(window, minutes, () => void station.signOut({}));
   }, [minutes, signedIn]);
 }
