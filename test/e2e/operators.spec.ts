@@ -132,6 +132,7 @@ test('5 wrong PINs lock the PIN and say until when; the right PIN is refused unt
 
     // The supervisor unlocks it in Settings.
     await scan(page, TEST_SUPERVISOR.badge);
+    await expect(page.getByTestId('signed-in-operator')).toContainText(TEST_SUPERVISOR.name);
     await page.keyboard.press('F3');
     const row = page.getByTestId('operator-row').filter({ hasText: ANA.name });
     await expect(row).toContainText('PIN locked until');
