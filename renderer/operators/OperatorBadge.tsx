@@ -1,4 +1,4 @@
-/** The top bar's signed-in operator (name and role; a demo user's name says DEMO) and the Sign out key. */
+/** The top bar's signed-in operator (name, SUPERVISOR when one; a demo user's name says DEMO) and the Sign out key. */
 import { useQueryClient } from '@tanstack/react-query';
 import { operatorKeys, useOperatorSession } from '../api/operators';
 import { station } from '../api/station';
@@ -10,8 +10,11 @@ export function OperatorBadge() {
   const signOut = async () => queryClient.setQueryData(operatorKeys.session, await station.signOut({}));
   return (
     <div className="operator-badge" data-testid="signed-in-operator">
-      <span className="operator-name">{operator.name}</span>
-      <span className={operator.role === 'supervisor' ? 'role-tag role-supervisor' : 'role-tag'}>{operator.role}</span>
+      <span className="operator-name" title={operator.name}>
+        {operator.name}
+      </span>
+      {/* Only the role that can do more is marked: the bar has no room for words that change nothing. */}
+      {operator.role === 'supervisor' && <span className="role-tag role-supervisor">supervisor</span>}
       <button className="button button-small button-secondary" type="button" onClick={() => void signOut()} data-testid="sign-out">
         Sign out
       </button>
