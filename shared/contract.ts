@@ -22,6 +22,7 @@ import {
   SupervisorApproval,
 } from './domain/operators';
 import { ShipmentPlan } from './domain/shipments';
+import { Parcel } from './domain/parcels';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -39,6 +40,11 @@ export const ScanOutcome = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('queued'), jobId: z.string(), label: LabelRecord, printJobId: z.number().int(), message: z.string() }),
   /** A label was bought and saved but could not be made into a print job (e.g. unreadable file): reprint from History. */
   z.object({ outcome: z.literal('print_failed'), jobId: z.string(), label: LabelRecord, problem: Problem }),
+  /**
+   * Nothing was bought: the order holds more units than the station packs in one box (Settings), so
+   * a supervisor splits it into boxes first (the splitter opens with `order`).
+   */
+  z.object({ outcome: z.literal('split_needed'), jobId: z.string(), order: OrderDetails, message: z.string() }),
   /** Nothing was bought (bad scan, provider refused, or a label may exist and needs checking). */
   z.object({ outcome: z.literal('failed'), jobId: z.string(), problem: Problem, label: LabelRecord.optional() }),
 ]);
@@ -105,9 +111,19 @@ const Approval = { approval: SupervisorApproval.optional() };
 export const contract = {
   methods: {
     getStationInfo: { input: z.object({}).strict(), output: StationInfo },
-    submitScan: { input: ScanInput, output: ScanOutcome },
-    /** Prints a stored label again, on the default printer or the one chosen. */
-    reprintLabel: { input: LabelId.extend({ printerId: PrinterId.optional() }).strict(), output: PrintOutcome },
+    /**
+     * A scanned order's label: bought once and printed. `parcel`: this parcel's box and measured
+     * weight (a preset key, a typed weight, later the scale); the station's default package otherwise.
+     */
+    submitScan: { input: ScanInput.extend({ parcel: Parcel.optional() }), output: ScanOutcome },
+    /**
+     * Prints a stored label again, on the default printer or the one chosen; for a label covering
+     * several boxes of a split shipment, every box in order, or only `box` (its number in the shipment).
+     */
+    reprintLabel: {
+      input: LabelId.extend({ printerId: PrinterId.optional(), box: z.number().int().min(1).max(20).optional() }).strict(),
+      output: PrintOutcome,
+    },
     searchHistory: {
       input: z.object({
         query: z.string().max(100).default(''),

@@ -14,6 +14,7 @@ import { type PublicSettings, type SecretName, type SettingsPatch } from '../../
 import type { FieldIssues, Problem } from '../../shared/errors';
 import type { MethodInput } from '../../shared/contract';
 import { PROVIDER_SHORT_NAMES, PROVIDER_TITLES } from '../../shared/domain/providers';
+import { BOX_FIELD, boxDraftsFrom, boxProblemText, boxPresetsFromDraft, type BoxDraft } from './box-presets-draft';
 
 /** One printer as the form edits it. */
 export interface PrinterDraft {
@@ -57,6 +58,10 @@ export interface SettingsDraft {
   operator: string;
   latencyMs: string;
   idleSignOutMinutes: string;
+  /** The box presets, in their order (the first is the station's usual box). */
+  boxes: BoxDraft[];
+  /** The station's rule for one box, as typed. */
+  maxUnitsPerBox: string;
 }
 
 /** The providers a station can use, in the order the Provider list shows them. */
@@ -115,6 +120,8 @@ export function draftFromSettings(s: PublicSettings): SettingsDraft {
     operator: s.operator,
     latencyMs: String(s.sandbox.latencyMs),
     idleSignOutMinutes: String(s.operators.idleSignOutMinutes),
+    boxes: boxDraftsFrom(s.boxPresets),
+    maxUnitsPerBox: String(s.packing.maxUnitsPerBox),
   };
 }
 
@@ -148,6 +155,8 @@ export function patchFromDraft(
   locked: PublicSettings['lockedByEnv'],
   /** IDs a new printer must not take: those of saved printers, even ones removed in this form. */
   takenIds: Iterable<string> = [],
+  /** The same for box presets. */
+  takenBoxIds: Iterable<string> = [],
 ): { patch: SettingsPatch; errors: string[] } {
   const errors: string[] = [];
   const num = (text: string, name: string): number => {
@@ -224,6 +233,16 @@ export function patchFromDraft(
     if (Number.isFinite(minutes) && !Number.isInteger(minutes)) errors.push('Sign out after: whole minutes (0 never).');
     patch.operators = { idleSignOutMinutes: minutes };
   }
+  if (open('boxPresets')) {
+    const boxes = boxPresetsFromDraft(draft.boxes, takenBoxIds);
+    errors.push(...boxes.errors);
+    patch.boxPresets = boxes.presets;
+  }
+  if (open('packing.maxUnitsPerBox')) {
+    const units = num(draft.maxUnitsPerBox, 'Units in one box');
+    if (Number.isFinite(units) && !Number.isInteger(units)) errors.push('Units in one box must be a whole number.');
+    patch.packing = { maxUnitsPerBox: units };
+  }
   return { patch, errors };
 }
 
@@ -263,6 +282,8 @@ const FIELD_NAMES: Record<string, string> = {
   operator: 'Operator name',
   'sandbox.latencyMs': 'Sandbox delay',
   'operators.idleSignOutMinutes': 'Sign out after',
+  'packing.maxUnitsPerBox': 'Units in one box',
+  boxPresets: 'Boxes',
 };
 
 export interface FieldProblem {
@@ -271,6 +292,8 @@ export interface FieldProblem {
   text: string;
   /** The printer (its place in the list sent) the problem is about. */
   printerIndex?: number;
+  /** The box preset (its place in the list sent) the problem is about. */
+  boxIndex?: number;
 }
 
 /**
@@ -285,6 +308,11 @@ export function fieldProblemsFrom(fields: FieldIssues): FieldProblem[] {
     if (!detail) continue;
     if (field === '') {
       out.push({ text: detail });
+      continue;
+    }
+    const box = BOX_FIELD.exec(field);
+    if (box) {
+      out.push({ field, text: `Box ${Number(box[1]) + 1}: ${boxProblemText(box[2]!, detail)}`, boxIndex: Number(box[1]) });
       continue;
     }
     const name = fieldName(field);
@@ -347,6 +375,11 @@ export function summarizeProblems(problems: FieldProblem[], printers: PrinterDra
       return `Printer ${index + 1}${name ? ` “${name}”` : ''}: ${texts.join('; ')}`;
     });
   return [...printerLines, ...lines];
+}
+
+/** The problems with the box at `index` (its place in the list sent), in the box's own words: no "Box 2:" before them. */
+export function boxProblems(problems: FieldProblem[], index: number): string[] {
+  return problems.filter((p) => p.boxIndex === index && index >= 0).map((p) => p.text.replace(/^Box \d+: /, ''));
 }
 
 /** The problems for one field of the printer at `index` (field: name, address, dpi, language, media, statusCheck). */

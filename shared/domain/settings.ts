@@ -1,5 +1,6 @@
 /** The station's settings as saved, patched and shown (secrets only as "is set"). */
 import { z } from 'zod';
+import { BoxPresets, PackingRule } from './box-presets';
 import { Dimension, Parcel, Weight } from './parcels';
 import { PrinterSettings, PrinterSetup } from './printers';
 import { ProviderName } from './providers';
@@ -62,6 +63,10 @@ export const Settings = z.object({
     /** Signs the operator out after this many minutes without a key or a click; 0 never. */
     idleSignOutMinutes: z.number().int('Whole minutes').min(0, '0 (never) or more').max(480, 'At most 480 minutes (8 hours)'),
   }),
+  /** The cartons the station stocks, for the splitter; the first is its usual box. */
+  boxPresets: BoxPresets,
+  /** The station's rule for one box: more units than this and the splitter is proposed. */
+  packing: PackingRule,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -81,6 +86,9 @@ export const SettingsPatch = z
     operator: Settings.shape.operator,
     sandbox: Settings.shape.sandbox.partial(),
     operators: Settings.shape.operators.partial(),
+    /** The whole preset list, in its order (the Settings screen saves it at once). */
+    boxPresets: BoxPresets,
+    packing: PackingRule.partial(),
   })
   .partial()
   .strict();

@@ -10,6 +10,6 @@ export {
 } from './database';
 export { FleetHistory, type LabelHistory } from './fleet-history';
 export { FleetOutbox } from './fleet-outbox';
-export { HistoryStore, toPublic, type NewLabel, type StoredLabel } from './history-store';
+export { HistoryStore, parcelSetOf, toPublic, type NewLabel, type StoredLabel } from './history-store';
 export { OperatorTable, type OperatorRecord } from './operator-table';
 export { FleetOperators } from './fleet-operators';

@@ -16,6 +16,8 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
     defaultParcel: { ...base.defaultParcel, ...patch.defaultParcel },
     sandbox: { ...base.sandbox, ...patch.sandbox },
     operators: { ...base.operators, ...patch.operators },
+    boxPresets: patch.boxPresets ?? base.boxPresets,
+    packing: { ...base.packing, ...patch.packing },
   });
 }
 

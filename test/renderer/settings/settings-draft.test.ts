@@ -67,6 +67,10 @@ const settings: PublicSettings = {
   operator: 'Maria',
   sandbox: { latencyMs: 400 },
   operators: { idleSignOutMinutes: 0 },
+  boxPresets: [
+    { id: 'medium', name: 'Medium', dimension: { width: 12, height: 10, depth: 6, unit: 'in' }, tareWeight: { value: 0.6, unit: 'lb' } },
+  ],
+  packing: { maxUnitsPerBox: 4 },
   secrets: { aftershipApiKey: false, tiktokAppSecret: true, shipiumApiKey: false, shopifyAdminToken: false },
   tiktokAuthorization: { authorized: false, accessTokenExpiresAt: null, shopName: null },
   lockedByEnv: [],
@@ -88,6 +92,8 @@ describe('settings form draft', () => {
       operator: 'Maria',
       sandbox: { latencyMs: 400 },
       operators: { idleSignOutMinutes: 0 },
+      boxPresets: settings.boxPresets,
+      packing: { maxUnitsPerBox: 4 },
     });
   });
 

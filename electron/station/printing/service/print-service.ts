@@ -93,12 +93,14 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
     bytes: Uint8Array,
     printer: PrinterProfile,
     reprint: boolean,
+    pages?: number[],
     operator = '',
   ): Promise<{ outcome: PrintOutcome; label: L }> {
     const { history } = this.deps;
     let payload: Buffer;
     try {
-      payload = (await renderForPrinter(bytes, { dpi: printer.dpi, language: printer.language, media: printer.media })).payload;
+      const media = printer.media;
+      payload = (await renderForPrinter(bytes, { dpi: printer.dpi, language: printer.language, media, ...(pages && { pages }) })).payload;
     } catch (error) {
       // The label is bought and saved whatever went wrong here: say so, never lose the outcome.
       if (!(error instanceof StationError))
