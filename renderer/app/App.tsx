@@ -13,6 +13,10 @@ import { toProblem } from '../api/problem';
 import { ScanScreen } from '../scan/ScanScreen';
 import { HistoryScreen } from '../history/HistoryScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { useOperatorSession, useOperatorSessionEvents } from '../api/operators';
+import { ApprovalDialog } from '../operators/ApprovalDialog';
+import { SignInGate } from '../operators/SignInGate';
+import { useIdleSignOut } from '../operators/use-idle-sign-out';
 
 const FUNCTION_KEYS: Record<string, Screen> = { F1: 'scan', F2: 'history', F3: 'settings' };
 
@@ -21,6 +25,14 @@ export function App() {
   const go = useNav((s) => s.go);
   const info = useStationInfo();
   useDatabaseStatusEvents();
+  useOperatorSessionEvents();
+  const session = useOperatorSession();
+  const signedIn = Boolean(session.data?.operator);
+  useIdleSignOut(session.data?.idleSignOutMinutes ?? 0, signedIn);
+  // Whoever signs in next starts on the Scan screen.
+  useEffect(() => {
+    if (!signedIn) go('scan');
+  }, [signedIn, go]);
 
   useEffect(() => station.on('jobProgress', (event) => routeJobProgress(event) && sounds.success()), []);
 
@@ -47,10 +59,17 @@ export function App() {
         </div>
       )}
       <main className="screen">
-        {screen === 'scan' && <ScanScreen />}
-        {screen === 'history' && <HistoryScreen />}
-        {screen === 'settings' && <SettingsScreen />}
+        {!signedIn ? (
+          session.data && <SignInGate />
+        ) : (
+          <>
+            {screen === 'scan' && <ScanScreen />}
+            {screen === 'history' && <HistoryScreen />}
+            {screen === 'settings' && <SettingsScreen />}
+          </>
+        )}
       </main>
+      <ApprovalDialog />
     </div>
   );
 }

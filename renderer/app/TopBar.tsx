@@ -1,5 +1,6 @@
 import { useNav, type Screen } from '../state/nav';
 import { useStationInfo } from '../api/queries';
+import { OperatorBadge } from '../operators/OperatorBadge';
 
 const TABS: Array<{ screen: Screen; label: string; key: string }> = [
   { screen: 'scan', label: 'Scan', key: 'F1' },
@@ -46,6 +47,7 @@ export function TopBar() {
           <span className="provider">…</span>
         )}
       </div>
+      <OperatorBadge />
     </header>
   );
 }
