@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addBox,
+  addUnits,
+  applySuggestion,
+  boxOf,
+  changeSizeUnit,
+  changeWeightUnit,
+  choosePreset,
+  moveBox,
+  moveItems,
+  newDraft,
+  removeBox,
+  scanSku,
+  setGroupCount,
+  takeUnits,
+  toPlan,
+  typeSize,
+  typeWeight,
+  unassignedOf,
+  type SplitDraft,
+} from '../../../renderer/split/split-draft';
+import type { LineItemGroup } from '../../../renderer/split/rules-standin';
+
+const UNITS = { size: 'in', weight: 'lb' } as const;
+const MUG: LineItemGroup = { sku: 'MUG-RED', name: 'Red mug', itemIds: ['m1', 'm2', 'm3'], quantity: 3 };
+const TEE: LineItemGroup = { sku: 'TEE-L', name: 'T-shirt L', itemIds: ['t1', 't2'], quantity: 2 };
+const GROUPS = [MUG, TEE];
+
+function threeBoxes(): SplitDraft {
+  return addBox(addBox(newDraft(UNITS), UNITS), UNITS);
+}
+
+describe('moving units', () => {
+  it('puts unassigned units of a group into a box, never more than are left', () => {
+    let draft = addUnits(newDraft(UNITS), MUG, 0, 2);
+    expect(draft.boxes[0]!.itemIds).toEqual(['m1', 'm2']);
+    draft = addUnits(draft, MUG, 0, 5);
+    expect(draft.boxes[0]!.itemIds).toEqual(['m1', 'm2', 'm3']);
+    expect(unassignedOf(draft, MUG)).toEqual([]);
+  });
+
+  it('takes units out of a box back to the order', () => {
+    const draft = takeUnits(addUnits(newDraft(UNITS), MUG, 0, 3), MUG, 0, 1);
+    expect(draft.boxes[0]!.itemIds).toEqual(['m1', 'm2']);
+    expect(unassignedOf(draft, MUG)).toEqual(['m3']);
+  });
+
+  it('sets a typed count of a group in a box, up or down, within what is left', () => {
+    let draft = addBox(newDraft(UNITS), UNITS);
+    draft = setGroupCount(draft, MUG, 1, 2);
+    expect(draft.boxes[1]!.itemIds).toEqual(['m1', 'm2']);
+    draft = setGroupCount(draft, MUG, 0, 9);
+    expect(draft.boxes[0]!.itemIds).toEqual(['m3']);
+    draft = setGroupCount(draft, MUG, 1, 0);
+    expect(draft.boxes[1]!.itemIds).toEqual([]);
+    expect(unassignedOf(draft, MUG)).toEqual(['m1', 'm2']);
+  });
+
+  it('moves a dragged unit from one box to another, in exactly one box', () => {
+    let draft = addUnits(threeBoxes(), MUG, 0, 3);
+    draft = moveItems(draft, ['m2'], 2);
+    expect(draft.boxes.map((b) => b.itemIds)).toEqual([['m1', 'm3'], [], ['m2']]);
+    draft = moveItems(draft, ['m2'], null);
+    expect(boxOf(draft, 'm2')).toBe(-1);
+  });
+});
+
+describe('boxes', () => {
+  it('removing a box returns its units to the order and keeps the current box on its box', () => {
+    let draft = addUnits(threeBoxes(), TEE, 1, 2);
+    draft = addUnits({ ...draft, current: 2 }, MUG, 2, 1);
+    draft = removeBox(draft, 1, UNITS);
+    expect(draft.boxes).toHaveLength(2);
+    expect(unassignedOf(draft, TEE)).toEqual(['t1', 't2']);
+    expect(draft.current).toBe(1);
+    expect(draft.boxes[1]!.itemIds).toEqual(['m1']);
+  });
+
+  it('removing the only box leaves one empty box', () => {
+    const draft = removeBox(addUnits(newDraft(UNITS), MUG, 0, 1), 0, UNITS);
+    expect(draft.boxes).toHaveLength(1);
+    expect(draft.boxes[0]!.itemIds).toEqual([]);
+  });
+
+  it('reorders boxes and the current box follows its box', () => {
+    let draft = addUnits(threeBoxes(), MUG, 0, 1);
+    draft = { ...draft, current: 0 };
+    draft = moveBox(draft, 0, 2);
+    expect(draft.boxes.map((b) => b.itemIds)).toEqual([[], [], ['m1']]);
+    expect(draft.current).toBe(2);
+    expect(moveBox(draft, 2, 3)).toBe(draft);
+  });
+});
+
+describe('scanning a SKU', () => {
+  it('puts one unit into the current box and selects its group', () => {
+    const draft = { ...addBox(newDraft(UNITS), UNITS), current: 1 };
+    const { draft: after, result } = scanSku(draft, GROUPS, ' tee-l ');
+    expect(result).toMatchObject({ kind: 'added', box: 1 });
+    expect(after.boxes[1]!.itemIds).toEqual(['t1']);
+    expect(after.selected).toBe(1);
+  });
+
+  it('an unknown SKU changes nothing', () => {
+    const draft = newDraft(UNITS);
+    const { draft: after, result } = scanSku(draft, GROUPS, 'HAT-9');
+    expect(result).toEqual({ kind: 'unknown', sku: 'HAT-9' });
+    expect(after).toBe(draft);
+  });
+
+  it('a SKU with every unit already in boxes says so and moves nothing', () => {
+    const draft = addUnits(newDraft(UNITS), TEE, 0, 2);
+    const { draft: after, result } = scanSku(draft, GROUPS, 'TEE-L');
+    expect(result.kind).toBe('none_left');
+    expect(after.boxes).toEqual(draft.boxes);
+  });
+});
+
+describe('sizes and weights', () => {
+  it('a preset fills the size; typing a figure leaves the preset', () => {
+    const preset = { id: 'small', name: 'Small', dimension: { width: 8, height: 6, depth: 4, unit: 'in' as const }, tare: { value: 4, unit: 'oz' as const } };
+    let draft = choosePreset(newDraft(UNITS), 0, preset);
+    expect(draft.boxes[0]).toMatchObject({ presetId: 'small', size: { width: '8', height: '6', depth: '4' } });
+    draft = typeSize(draft, 0, 'depth', '5');
+    expect(draft.boxes[0]).toMatchObject({ presetId: null, size: { depth: '5' } });
+  });
+
+  it('changing units converts what was typed', () => {
+    let draft = typeSize(typeSize(typeSize(newDraft(UNITS), 0, 'width', '10'), 0, 'height', '5'), 0, 'depth', '');
+    draft = changeSizeUnit(draft, 0, 'cm');
+    expect(draft.boxes[0]).toMatchObject({ sizeUnit: 'cm', size: { width: '25.4', height: '12.7', depth: '' } });
+    draft = changeWeightUnit(typeWeight(draft, 0, '2'), 0, 'oz');
+    expect(draft.boxes[0]).toMatchObject({ weight: '32', weightUnit: 'oz' });
+  });
+
+  it('the plan carries numbers, units and every line item ID per box', () => {
+    let draft = addUnits(newDraft(UNITS), MUG, 0, 3);
+    draft = typeWeight(typeSize(typeSize(typeSize(draft, 0, 'width', '8'), 0, 'height', '6'), 0, 'depth', '4,5'), 0, '2.5');
+    expect(toPlan('576000000000000001', draft)).toEqual({
+      orderId: '576000000000000001',
+      boxes: [{ presetId: null, dimension: { width: 8, height: 6, depth: 4.5, unit: 'in' }, weight: { value: 2.5, unit: 'lb' }, itemIds: ['m1', 'm2', 'm3'] }],
+    });
+  });
+});
+
+it('a suggestion replaces the boxes', () => {
+  const draft = applySuggestion(threeBoxes(), [
+    { presetId: 'small', dimension: { width: 8, height: 6, depth: 4, unit: 'in' }, weight: { value: 1.25, unit: 'lb' }, itemIds: ['m1', 'm2'] },
+    { presetId: null, dimension: { width: 20, height: 10, depth: 10, unit: 'cm' }, weight: { value: 0, unit: 'kg' }, itemIds: ['m3', 't1', 't2'] },
+  ]);
+  expect(draft.boxes.map((b) => [b.presetId, b.weight, b.sizeUnit, b.itemIds.length])).toEqual([
+    ['small', '1.25', 'in', 2],
+    [null, '', 'cm', 3],
+  ]);
+  expect(new Set(draft.boxes.map((b) => b.key)).size).toBe(2);
+});
