@@ -38,7 +38,20 @@ export interface DraftUnits {
 }
 
 function emptyBox(key: number, units: DraftUnits): BoxDraft {
-  return { key, presetId: null, size: { width: '', height: '', depth: '' }, sizeUnit: units.size, weight: '', weightUnit: units.weight, itemIds: [] };
+  return {
+    key,
+    presetId: null,
+    size: { width: '', height: '', depth: '' },
+    sizeUnit: units.size,
+    weight: '',
+    weightUnit: units.weight,
+    itemIds: [],
+  };
+}
+
+/** A new box's units: the station's default parcel's. */
+export function draftUnits(settings: { defaultParcel: { dimension: Dimension; weight: Weight } } | undefined): DraftUnits {
+  return { size: settings?.defaultParcel.dimension.unit ?? 'in', weight: settings?.defaultParcel.weight.unit ?? 'lb' };
 }
 
 export function newDraft(units: DraftUnits): SplitDraft {
@@ -71,7 +84,14 @@ export function moveBox(draft: SplitDraft, from: number, to: number): SplitDraft
   const boxes = draft.boxes.filter((_, i) => i !== from);
   boxes.splice(to, 0, box);
   const currentKey = draft.boxes[draft.current]?.key;
-  return { ...draft, boxes, current: Math.max(0, boxes.findIndex((b) => b.key === currentKey)) };
+  return {
+    ...draft,
+    boxes,
+    current: Math.max(
+      0,
+      boxes.findIndex((b) => b.key === currentKey),
+    ),
+  };
 }
 
 export function setCurrent(draft: SplitDraft, index: number): SplitDraft {
@@ -127,9 +147,7 @@ export function setGroupCount(draft: SplitDraft, group: LineItemGroup, index: nu
 }
 
 export type ScanResult =
-  | { kind: 'added'; group: LineItemGroup; box: number }
-  | { kind: 'none_left'; group: LineItemGroup }
-  | { kind: 'unknown'; sku: string };
+  { kind: 'added'; group: LineItemGroup; box: number } | { kind: 'none_left'; group: LineItemGroup } | { kind: 'unknown'; sku: string };
 
 /** A scanned SKU: one unit of it into the current box, or why nothing changed. */
 export function scanSku(draft: SplitDraft, groups: LineItemGroup[], scanned: string): { draft: SplitDraft; result: ScanResult } {
@@ -183,17 +201,15 @@ export function changeWeightUnit(draft: SplitDraft, index: number, unit: Weight[
 export function applySuggestion(draft: SplitDraft, suggested: ShipmentBox[]): SplitDraft {
   if (suggested.length === 0) return draft;
   let key = draft.nextKey;
-  const boxes = suggested.map(
-    (s): BoxDraft => ({
-      key: key++,
-      presetId: s.presetId,
-      size: { width: text(s.dimension.width), height: text(s.dimension.height), depth: text(s.dimension.depth) },
-      sizeUnit: s.dimension.unit,
-      weight: text(s.weight.value),
-      weightUnit: s.weight.unit,
-      itemIds: [...s.itemIds],
-    }),
-  );
+  const boxes = suggested.map((s): BoxDraft => ({
+    key: key++,
+    presetId: s.presetId,
+    size: { width: text(s.dimension.width), height: text(s.dimension.height), depth: text(s.dimension.depth) },
+    sizeUnit: s.dimension.unit,
+    weight: text(s.weight.value),
+    weightUnit: s.weight.unit,
+    itemIds: [...s.itemIds],
+  }));
   return { ...draft, boxes, current: 0, nextKey: key };
 }
 

@@ -119,7 +119,12 @@ describe('scanning a SKU', () => {
 
 describe('sizes and weights', () => {
   it('a preset fills the size; typing a figure leaves the preset', () => {
-    const preset = { id: 'small', name: 'Small', dimension: { width: 8, height: 6, depth: 4, unit: 'in' as const }, tare: { value: 4, unit: 'oz' as const } };
+    const preset = {
+      id: 'small',
+      name: 'Small',
+      dimension: { width: 8, height: 6, depth: 4, unit: 'in' as const },
+      tare: { value: 4, unit: 'oz' as const },
+    };
     let draft = choosePreset(newDraft(UNITS), 0, preset);
     expect(draft.boxes[0]).toMatchObject({ presetId: 'small', size: { width: '8', height: '6', depth: '4' } });
     draft = typeSize(draft, 0, 'depth', '5');
@@ -139,15 +144,32 @@ describe('sizes and weights', () => {
     draft = typeWeight(typeSize(typeSize(typeSize(draft, 0, 'width', '8'), 0, 'height', '6'), 0, 'depth', '4,5'), 0, '2.5');
     expect(toPlan('576000000000000001', draft)).toEqual({
       orderId: '576000000000000001',
-      boxes: [{ presetId: null, dimension: { width: 8, height: 6, depth: 4.5, unit: 'in' }, weight: { value: 2.5, unit: 'lb' }, itemIds: ['m1', 'm2', 'm3'] }],
+      boxes: [
+        {
+          presetId: null,
+          dimension: { width: 8, height: 6, depth: 4.5, unit: 'in' },
+          weight: { value: 2.5, unit: 'lb' },
+          itemIds: ['m1', 'm2', 'm3'],
+        },
+      ],
     });
   });
 });
 
 it('a suggestion replaces the boxes', () => {
   const draft = applySuggestion(threeBoxes(), [
-    { presetId: 'small', dimension: { width: 8, height: 6, depth: 4, unit: 'in' }, weight: { value: 1.25, unit: 'lb' }, itemIds: ['m1', 'm2'] },
-    { presetId: null, dimension: { width: 20, height: 10, depth: 10, unit: 'cm' }, weight: { value: 0, unit: 'kg' }, itemIds: ['m3', 't1', 't2'] },
+    {
+      presetId: 'small',
+      dimension: { width: 8, height: 6, depth: 4, unit: 'in' },
+      weight: { value: 1.25, unit: 'lb' },
+      itemIds: ['m1', 'm2'],
+    },
+    {
+      presetId: null,
+      dimension: { width: 20, height: 10, depth: 10, unit: 'cm' },
+      weight: { value: 0, unit: 'kg' },
+      itemIds: ['m3', 't1', 't2'],
+    },
   ]);
   expect(draft.boxes.map((b) => [b.presetId, b.weight, b.sizeUnit, b.itemIds.length])).toEqual([
     ['small', '1.25', 'in', 2],

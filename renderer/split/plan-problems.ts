@@ -1,0 +1,77 @@
+/**
+ * Where each problem of a plan is shown: next to the box's size, its weight, the box itself, the
+ * item group a line item belongs to, or above the boxes for the plan as a whole. Paths are the
+ * rules' and the core's (`boxes.1.weight` is the second box; `items.<lineItemId>`).
+ */
+import type { FieldIssues } from '../../shared/errors';
+import type { OrderDetails } from '../../shared/domain/orders';
+import type { LineItemGroup } from './rules-standin';
+
+export interface BoxProblems {
+  box: string[];
+  size: string[];
+  weight: string[];
+}
+
+export interface PlacedProblems {
+  general: string[];
+  boxes: BoxProblems[];
+  /** By line item ID. */
+  items: Map<string, string[]>;
+  count: number;
+}
+
+const BOX_PATH = /^boxes\.(\d+)(?:\.(\w+))?/;
+
+export function placeProblems(fields: FieldIssues, boxCount: number): PlacedProblems {
+  const placed: PlacedProblems = {
+    general: [],
+    boxes: Array.from({ length: boxCount }, () => ({ box: [], size: [], weight: [] })),
+    items: new Map(),
+    count: 0,
+  };
+  for (const [path, messages] of Object.entries(fields)) {
+    if (messages.length === 0) continue;
+    placed.count += messages.length;
+    const item = path.startsWith('items.') ? path.slice('items.'.length) : null;
+    const box = BOX_PATH.exec(path);
+    const target = box ? placed.boxes[Number(box[1])] : undefined;
+    if (item) placed.items.set(item, [...(placed.items.get(item) ?? []), ...messages]);
+    else if (target && box?.[2] === 'weight') target.weight.push(...messages);
+    else if (target && (box?.[2] === 'dimension' || box?.[2] === 'presetId')) target.size.push(...new Set(messages));
+    else if (target) target.box.push(...messages);
+    else placed.general.push(...messages);
+  }
+  return placed;
+}
+
+/** A group's problems in one line each: "Not in a box yet (2 units)". */
+export function groupProblems(placed: PlacedProblems, group: LineItemGroup): string[] {
+  const counts = new Map<string, number>();
+  for (const id of group.itemIds) for (const message of placed.items.get(id) ?? []) counts.set(message, (counts.get(message) ?? 0) + 1);
+  return [...counts].map(([message, n]) => (group.itemIds.length > 1 ? `${message} (${n} ${n === 1 ? 'unit' : 'units'})` : message));
+}
+
+/** Line items in a problem that belong to no group on screen (the core knows items the screen does not). */
+export function strayItemProblems(placed: PlacedProblems, groups: LineItemGroup[]): string[] {
+  const known = new Set(groups.flatMap((g) => g.itemIds));
+  return [...placed.items].filter(([id]) => !known.has(id)).flatMap(([id, messages]) => messages.map((m) => `Line item ${id}: ${m}`));
+}
+
+/**
+ * Why this order cannot be split here, or null. The boxes of a TikTok label name TikTok's own line
+ * item IDs; a Shopify order's are Shopify's, and a scan no source knew has none.
+ */
+export function sourceRefusal(order: OrderDetails): { title: string; how: string } | null {
+  if (order.source === 'shopify')
+    return {
+      title: "This order's line items come from Shopify, not TikTok: TikTok refuses them in a split label.",
+      how: 'Load the order through the TikTok provider (Settings › Label provider: TikTok Shop, which reads the order detail with its line items), or give the WMS order file a line_item_id column with the TikTok line item IDs. Then scan the order again.',
+    };
+  if (order.lineItems.length === 0)
+    return {
+      title: "No order source lists this order's line items, so its units cannot be put in boxes.",
+      how: 'Load the order through the TikTok provider (Settings › Label provider: TikTok Shop), or add the order to the WMS order file with its TikTok line item IDs (line_item_id column). Then scan the order again.',
+    };
+  return null;
+}
