@@ -1,5 +1,13 @@
 /** Orders as the order sources (TikTok, Shopify, a WMS file) describe them. Pure zod. */
 import { z } from 'zod';
+import { Dimension, Weight } from './parcels';
+
+/** A picture of the product, only from the web (never a file: or javascript: address). */
+export const ImageUrl = z
+  .string()
+  .trim()
+  .max(2000, 'is longer than 2000 characters')
+  .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), 'must be a web address starting with https://');
 
 export const LineItem = z.object({
   /** TikTok order line item ID (what split shipments send per parcel), or the source's own line ID. */
@@ -7,6 +15,11 @@ export const LineItem = z.object({
   sku: z.string().max(100),
   name: z.string().max(300),
   quantity: z.number().int().min(1).max(10_000),
+  /** What one unit weighs, when the source knows (a WMS file's unit_weight). */
+  unitWeight: Weight.nullable().optional(),
+  /** One unit's size, when the source knows; lets "Suggest" fill boxes by volume. */
+  unitDimension: Dimension.nullable().optional(),
+  imageUrl: ImageUrl.nullable().optional(),
 });
 export type LineItem = z.infer<typeof LineItem>;
 

@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { LineItem, OrderDetails } from '../../../shared/domain/orders';
 import { StationError } from '../../../shared/errors';
+import { csvItemExtras, definedExtras, JsonItemExtras } from './orders-file-item-extras';
 
 export interface OrdersIndex {
   byTikTokId: Map<string, OrderDetails>;
@@ -43,7 +44,7 @@ const CsvRow = z.object({
   quantity: z.string().trim().default(''),
 });
 
-const JsonLineItem = z.object({
+const JsonLineItem = JsonItemExtras.extend({
   id: z.union([z.string(), z.number()]).transform(String).pipe(text(64).min(1, 'is empty')),
   sku: text(100)
     .nullish()
@@ -118,7 +119,9 @@ function parseCsvOrders(content: string, fileName: string): OrdersIndex {
       if (id === '') throw badFile(`${where}: line_item_id is empty`);
       const q = quantity.safeParse(rawQuantity);
       if (!q.success) throw badFile(`${where}: quantity ${q.error.issues[0]?.message ?? 'is not valid'}`);
-      item = { id, sku, name, quantity: q.data };
+      const extras = csvItemExtras(record);
+      if (!extras.ok) throw badFile(`${where}: ${extras.message}`);
+      item = { id, sku, name, quantity: q.data, ...extras.extras };
     }
     addToDraft(
       drafts,
@@ -146,7 +149,10 @@ function parseJson(content: string, fileName: string): OrdersIndex {
     if (!order.success) throw badFile(`${where}: ${describeIssue(order.error)}`);
     const base = { orderId: order.data.tiktokOrderId, orderNumber: order.data.orderNumber ?? '', status: order.data.status ?? '' };
     if (order.data.lineItems.length === 0) addToDraft(drafts, { ...base, item: null }, where, `order ${index + 1}`);
-    for (const item of order.data.lineItems) addToDraft(drafts, { ...base, item }, where, `order ${index + 1}`);
+    for (const { unitWeight, unitDimension, imageUrl, ...item } of order.data.lineItems) {
+      const extras = definedExtras({ unitWeight, unitDimension, imageUrl });
+      addToDraft(drafts, { ...base, item: { ...item, ...extras } }, where, `order ${index + 1}`);
+    }
   });
   return toIndex(drafts, fileName);
 }

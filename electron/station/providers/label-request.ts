@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { OrderDetails } from '../../../shared/domain/orders';
 import { Parcel } from '../../../shared/domain/parcels';
+import { MAX_BOXES_PER_SHIPMENT } from '../../../shared/domain/shipment-limits';
 import { describeZodError } from '../../../shared/errors';
 import { ProviderError, type LabelRequest } from './provider';
 
@@ -14,7 +15,10 @@ const ParcelRequestSchema = Parcel.extend({
 const LabelRequestSchema = z
   .object({
     orderId: z.string().regex(/^\d{18}$/, 'A TikTok order ID is 18 digits'),
-    parcels: z.array(ParcelRequestSchema).min(1, 'At least one parcel is needed').max(20, 'At most 20 parcels per label request'),
+    parcels: z
+      .array(ParcelRequestSchema)
+      .min(1, 'At least one parcel is needed')
+      .max(MAX_BOXES_PER_SHIPMENT, `At most ${MAX_BOXES_PER_SHIPMENT} parcels per label request`),
     reference: z.string().trim().min(1, 'The request reference is empty').max(200),
     fileType: z.enum(['pdf', 'zpl']).default('pdf'),
     order: OrderDetails.nullish().transform((order) => order ?? null),

@@ -156,3 +156,83 @@ describe('WMS order file: JSON', () => {
     expect(parseError('{"not": "orders"}', 'orders.json')).toMatch(/expected an array of orders/);
   });
 });
+
+describe('WMS order file: unit weights, sizes and pictures for the splitter', () => {
+  const EXTRA = `${HEADER},unit_weight,unit_weight_unit,length,width,height,dimension_unit,image_url`;
+  const ORDER = '576477431806268482';
+
+  it('reads them from optional CSV columns; rows without them stay plain', () => {
+    const csv = [
+      EXTRA,
+      `#1,${ORDER},,L1,MUG,Mug,2,0.75,lb,5,4,4.5,in,https://cdn.example.com/mug.jpg`,
+      `#1,${ORDER},,L2,NOTE,Gift note,1,,,,,,,`,
+    ].join('\n');
+    const order = parseOrdersFile(csv, 'orders.csv').byTikTokId.get(ORDER)!;
+    expect(order.lineItems).toEqual([
+      {
+        id: 'L1',
+        sku: 'MUG',
+        name: 'Mug',
+        quantity: 2,
+        unitWeight: { value: 0.75, unit: 'lb' },
+        unitDimension: { width: 4, height: 4.5, depth: 5, unit: 'in' },
+        imageUrl: 'https://cdn.example.com/mug.jpg',
+      },
+      { id: 'L2', sku: 'NOTE', name: 'Gift note', quantity: 1 },
+    ]);
+  });
+
+  it('names the column of a half-given weight or size', () => {
+    const row = (extra: string) => `${EXTRA}\n#1,${ORDER},,L1,MUG,Mug,1,${extra}`;
+    expect(parseError(row('0.75,,,,,,'), 'orders.csv')).toBe(
+      'orders.csv row 2: unit_weight_unit is empty: say what unit_weight is in (lb, oz, kg or g).',
+    );
+    expect(parseError(row('0.75,stone,,,,,'), 'orders.csv')).toBe('orders.csv row 2: unit_weight_unit must be lb, oz, kg or g.');
+    expect(parseError(row('0,lb,,,,,'), 'orders.csv')).toBe('orders.csv row 2: unit_weight must be more than 0.');
+    expect(parseError(row('1;5,lb,,,,,'), 'orders.csv')).toBe('orders.csv row 2: unit_weight must be a number such as 0.75.');
+    expect(parseError(row(',,5,,4,in,'), 'orders.csv')).toBe(
+      'orders.csv row 2: width is empty: give all three sides of one unit, or none.',
+    );
+    expect(parseError(row(',,5,4,4,ft,'), 'orders.csv')).toBe('orders.csv row 2: dimension_unit must be in or cm.');
+    expect(parseError(row(',,0,4,4,cm,'), 'orders.csv')).toBe('orders.csv row 2: length must be more than 0.');
+    expect(parseError(row(',,,,,,javascript:alert(1)'), 'orders.csv')).toBe(
+      'orders.csv row 2: image_url must be a web address starting with https://.',
+    );
+  });
+
+  it('reads them from a JSON line item', () => {
+    const json = JSON.stringify([
+      {
+        tiktokOrderId: ORDER,
+        lineItems: [
+          {
+            id: 'L1',
+            sku: 'MUG',
+            name: 'Mug',
+            quantity: 1,
+            unitWeight: { value: 340, unit: 'g' },
+            unitDimension: { length: 12, width: 10, height: 11, unit: 'cm' },
+            imageUrl: 'https://cdn.example.com/mug.jpg',
+          },
+          { id: 'L2', sku: 'CUP', name: 'Cup', quantity: 1, unitWeight: null },
+        ],
+      },
+    ]);
+    expect(parseOrdersFile(json, 'orders.json').byTikTokId.get(ORDER)!.lineItems).toEqual([
+      {
+        id: 'L1',
+        sku: 'MUG',
+        name: 'Mug',
+        quantity: 1,
+        unitWeight: { value: 340, unit: 'g' },
+        unitDimension: { width: 10, height: 11, depth: 12, unit: 'cm' },
+        imageUrl: 'https://cdn.example.com/mug.jpg',
+      },
+      { id: 'L2', sku: 'CUP', name: 'Cup', quantity: 1 },
+    ]);
+    const bad = JSON.stringify([
+      { tiktokOrderId: ORDER, lineItems: [{ id: 'L1', quantity: 1, unitDimension: { length: 1, width: 1, height: 1, unit: 'ft' } }] },
+    ]);
+    expect(parseError(bad, 'orders.json')).toBe('orders.json order 1: lineItems.0.unitDimension unit must be in or cm.');
+  });
+});
