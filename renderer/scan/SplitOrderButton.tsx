@@ -1,5 +1,5 @@
 import { useScanStore } from '../state/scan-store';
-import { lastScannedOrder } from '../split/open-splitter';
+import { lastScannedOrder } from '../split/last-scanned-order';
 import { useOpenSplitter } from '../split/open-splitter';
 
 /** Opens the splitter on the order last scanned (F6): a supervisor puts its items into several boxes. */

@@ -6,14 +6,14 @@ import type { SplitView } from './use-split-view';
 /** What is in the box, by SKU; a row or a unit is dragged out to another box or back to the items. */
 export function BoxContents({ box, view }: { box: BoxDraft; view: SplitView }) {
   const rows = view.groups
-    .map((g) => ({ group: g, ids: g.itemIds.filter((id) => box.itemIds.includes(id)) }))
+    .map((g) => ({ group: g, ids: g.lineItemIds.filter((id) => box.itemIds.includes(id)) }))
     .filter((r) => r.ids.length > 0);
   if (rows.length === 0) return <p className="split-box-empty">Empty — drag items here, or press a number key</p>;
   return (
     <ul className="split-contents" data-testid="box-contents">
       {rows.map(({ group, ids }) => (
         <li
-          key={group.sku || group.itemIds[0]}
+          key={group.key}
           className="split-content"
           data-testid="box-content"
           data-sku={group.sku}

@@ -40,6 +40,7 @@ export function BoxSizeFields({ box, index, view }: { box: BoxDraft; index: numb
           onChange={(u) => edit((d) => changeSizeUnit(d, index, u))}
         />
         <FieldProblems messages={mine?.size ?? []} testId="size-problem" />
+        {box.sizeNote && <p className="split-note">{box.sizeNote}</p>}
       </div>
       <div className={mine && mine.weight.length > 0 ? 'split-measure split-measure-bad' : 'split-measure'}>
         <span className="split-measure-label">Weight</span>
@@ -61,6 +62,11 @@ export function BoxSizeFields({ box, index, view }: { box: BoxDraft; index: numb
           onChange={(u) => edit((d) => changeWeightUnit(d, index, u))}
         />
         <FieldProblems messages={mine?.weight ?? []} testId="weight-problem" />
+        {box.weightNote && (
+          <p className="split-note" data-testid="weight-note">
+            {box.weightNote}
+          </p>
+        )}
       </div>
     </div>
   );

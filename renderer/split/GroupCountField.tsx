@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useSplitStore } from '../state/split-store';
 import { inBox, setGroupCount, unassignedOf } from './split-draft';
-import type { LineItemGroup } from './rules-standin';
+import type { ItemGroup } from '../../shared/domain/shipment-rules';
 import type { SplitView } from './use-split-view';
 
 /** How many units of the group go in the current box, typed; Enter (or leaving the field) applies it. */
-export function GroupCountField({ group, view }: { group: LineItemGroup; view: SplitView }) {
+export function GroupCountField({ group, view }: { group: ItemGroup; view: SplitView }) {
   const edit = useSplitStore((s) => s.edit);
   const { draft } = view;
   const now = inBox(draft, group, draft.current).length;

@@ -16,7 +16,7 @@ export function ItemGroups({ view }: { view: SplitView }) {
   const { groups, draft, problems, locked } = view;
   const drop = useUnitDrop((ids) => edit((d) => moveItems(d, ids, null)));
   const left = groups.reduce((n, g) => n + unassignedOf(draft, g).length, 0);
-  const total = groups.reduce((n, g) => n + g.itemIds.length, 0);
+  const total = groups.reduce((n, g) => n + g.lineItemIds.length, 0);
   const stray = strayItemProblems(problems, groups);
   return (
     <section className={drop.over ? 'split-items drop-over' : 'split-items'} data-testid="split-items" aria-label="Items" {...drop.props}>
@@ -33,7 +33,7 @@ export function ItemGroups({ view }: { view: SplitView }) {
           const lines = groupProblems(problems, group);
           return (
             <li
-              key={group.sku || group.itemIds[0]}
+              key={group.key}
               className={['split-group', selected && 'split-group-selected', unassigned.length === 0 && 'split-group-done']
                 .filter(Boolean)
                 .join(' ')}
@@ -58,7 +58,7 @@ export function ItemGroups({ view }: { view: SplitView }) {
                 <span className="split-group-left" data-testid="group-left" title="Units left to put in a box">
                   {unassigned.length}
                 </span>
-                <span className="split-group-of">of {group.itemIds.length}</span>
+                <span className="split-group-of">of {group.lineItemIds.length}</span>
                 {selected && !locked && <GroupCountField group={group} view={view} />}
               </div>
             </li>

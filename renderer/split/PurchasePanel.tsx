@@ -4,10 +4,10 @@ import { lastOutcome, type Purchase } from '../state/split-store';
 import { ProblemBox } from '../ui/ProblemBox';
 import { BOX_STATE_WORDS, boxList, boxTracking, missingBoxes, outcomeTitle } from './purchase-words';
 import { SPLIT_KEYS } from './split-keys';
-import type { LineItemGroup } from './rules-standin';
+import type { ItemGroup } from '../../shared/domain/shipment-rules';
 
 /** The purchase: its progress, then each box's result in box order, and a retry of the missing boxes only. */
-export function PurchasePanel({ purchase, groups, onRetry }: { purchase: Purchase; groups: LineItemGroup[]; onRetry: () => void }) {
+export function PurchasePanel({ purchase, groups, onRetry }: { purchase: Purchase; groups: ItemGroup[]; onRetry: () => void }) {
   if (purchase.phase === 'none') return null;
   const outcome = lastOutcome(purchase);
   const missing = missingBoxes(outcome);
@@ -56,12 +56,12 @@ export function PurchasePanel({ purchase, groups, onRetry }: { purchase: Purchas
   );
 }
 
-function BoxResult({ box, plan, groups }: { box: ShipmentBoxOutcome; plan: ShipmentPlan; groups: LineItemGroup[] }) {
+function BoxResult({ box, plan, groups }: { box: ShipmentBoxOutcome; plan: ShipmentPlan; groups: ItemGroup[] }) {
   const words = BOX_STATE_WORDS[box.state];
   const tracking = boxTracking(box);
   const ids = plan.boxes[box.index - 1]?.itemIds ?? [];
   const contents = groups
-    .map((g) => ({ sku: g.sku || g.name, n: g.itemIds.filter((id) => ids.includes(id)).length }))
+    .map((g) => ({ sku: g.sku || g.name, n: g.lineItemIds.filter((id) => ids.includes(id)).length }))
     .filter((c) => c.n > 0)
     .map((c) => `${c.n}× ${c.sku}`)
     .join(', ');

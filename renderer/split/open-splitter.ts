@@ -5,16 +5,11 @@ import type { OrderDetails } from '../../shared/domain/orders';
 import type { PublicSettings } from '../../shared/domain/settings';
 import { keys } from '../api/queries';
 import { useNav } from '../state/nav';
-import { useScanStore, type ScanResult } from '../state/scan-store';
+import { useScanStore } from '../state/scan-store';
+import { lastScannedOrder } from './last-scanned-order';
 import { useSplitStore } from '../state/split-store';
 import { draftUnits } from './split-draft';
 import { openOrder } from './split-actions';
-
-/** The order of the last scan: the whole order when the scan said it needs splitting, else its ID. */
-export function lastScannedOrder(scan: { result?: ScanResult; orderId?: string }): { order: OrderDetails } | { orderId: string } | null {
-  if (scan.result?.outcome === 'split_needed') return { order: scan.result.order };
-  return scan.orderId ? { orderId: scan.orderId } : null;
-}
 
 function unitsOf(queryClient: QueryClient) {
   return draftUnits(queryClient.getQueryData<PublicSettings>(keys.settings));

@@ -1,11 +1,11 @@
 /**
  * Where each problem of a plan is shown: next to the box's size, its weight, the box itself, the
  * item group a line item belongs to, or above the boxes for the plan as a whole. Paths are the
- * rules' and the core's (`boxes.1.weight` is the second box; `items.<lineItemId>`).
+ * rules' and the core's (`boxes.1.weight` is the second box; `items.<lineItemId>`; `order`, `boxes`).
  */
 import type { FieldIssues } from '../../shared/errors';
 import type { OrderDetails } from '../../shared/domain/orders';
-import type { LineItemGroup } from './rules-standin';
+import { hasProviderLineItemIds, type ItemGroup, type ShipmentProblem } from '../../shared/domain/shipment-rules';
 
 export interface BoxProblems {
   box: string[];
@@ -23,7 +23,14 @@ export interface PlacedProblems {
 
 const BOX_PATH = /^boxes\.(\d+)(?:\.(\w+))?/;
 
-export function placeProblems(fields: FieldIssues, boxCount: number): PlacedProblems {
+/** The core's refusal of a plan (Problem.fields) as the rules' problems. */
+export function fromFieldIssues(fields: FieldIssues | undefined): ShipmentProblem[] {
+  return Object.entries(fields ?? {}).flatMap(([path, messages]) => messages.map((message) => ({ path, message })));
+}
+
+export function placeProblems(found: readonly ShipmentProblem[], boxCount: number): PlacedProblems {
+  const fields: FieldIssues = {};
+  for (const { path, message } of found) if (!fields[path]?.includes(message)) (fields[path] ??= []).push(message);
   const placed: PlacedProblems = {
     general: [],
     boxes: Array.from({ length: boxCount }, () => ({ box: [], size: [], weight: [] })),
@@ -46,15 +53,15 @@ export function placeProblems(fields: FieldIssues, boxCount: number): PlacedProb
 }
 
 /** A group's problems in one line each: "Not in a box yet (2 units)". */
-export function groupProblems(placed: PlacedProblems, group: LineItemGroup): string[] {
+export function groupProblems(placed: PlacedProblems, group: ItemGroup): string[] {
   const counts = new Map<string, number>();
-  for (const id of group.itemIds) for (const message of placed.items.get(id) ?? []) counts.set(message, (counts.get(message) ?? 0) + 1);
-  return [...counts].map(([message, n]) => (group.itemIds.length > 1 ? `${message} (${n} ${n === 1 ? 'unit' : 'units'})` : message));
+  for (const id of group.lineItemIds) for (const message of placed.items.get(id) ?? []) counts.set(message, (counts.get(message) ?? 0) + 1);
+  return [...counts].map(([message, n]) => (group.lineItemIds.length > 1 ? `${message} (${n} ${n === 1 ? 'unit' : 'units'})` : message));
 }
 
 /** Line items in a problem that belong to no group on screen (the core knows items the screen does not). */
-export function strayItemProblems(placed: PlacedProblems, groups: LineItemGroup[]): string[] {
-  const known = new Set(groups.flatMap((g) => g.itemIds));
+export function strayItemProblems(placed: PlacedProblems, groups: ItemGroup[]): string[] {
+  const known = new Set(groups.flatMap((g) => g.lineItemIds));
   return [...placed.items].filter(([id]) => !known.has(id)).flatMap(([id, messages]) => messages.map((m) => `Line item ${id}: ${m}`));
 }
 
@@ -63,7 +70,7 @@ export function strayItemProblems(placed: PlacedProblems, groups: LineItemGroup[
  * item IDs; a Shopify order's are Shopify's, and a scan no source knew has none.
  */
 export function sourceRefusal(order: OrderDetails): { title: string; how: string } | null {
-  if (order.source === 'shopify')
+  if (order.lineItems.length > 0 && !hasProviderLineItemIds(order))
     return {
       title: "This order's line items come from Shopify, not TikTok: TikTok refuses them in a split label.",
       how: 'Load the order through the TikTok provider (Settings › Label provider: TikTok Shop, which reads the order detail with its line items), or give the WMS order file a line_item_id column with the TikTok line item IDs. Then scan the order again.',

@@ -7,7 +7,13 @@
  */
 import type { Dimension, Weight } from '../../shared/domain/parcels';
 import type { ShipmentBox, ShipmentPlan } from '../../shared/domain/shipments';
-import { convertDimension, convertWeight, type BoxPreset, type LineItemGroup } from './rules-standin';
+import {
+  convertDimension,
+  convertWeight,
+  type BoxPreset,
+  type ItemGroup,
+  type SuggestedShipment,
+} from '../../shared/domain/shipment-rules';
 
 export type SizeKey = 'width' | 'height' | 'depth';
 export const SIZE_KEYS: readonly SizeKey[] = ['width', 'height', 'depth'];
@@ -21,6 +27,9 @@ export interface BoxDraft {
   weight: string;
   weightUnit: Weight['unit'];
   itemIds: string[];
+  /** What "Suggest" says of its figures (an estimated weight, a stand-in size) until they are typed over. */
+  sizeNote?: string;
+  weightNote?: string;
 }
 
 export interface SplitDraft {
@@ -107,13 +116,13 @@ export function boxOf(draft: SplitDraft, itemId: string): number {
   return draft.boxes.findIndex((b) => b.itemIds.includes(itemId));
 }
 
-export function unassignedOf(draft: SplitDraft, group: LineItemGroup): string[] {
-  return group.itemIds.filter((id) => boxOf(draft, id) < 0);
+export function unassignedOf(draft: SplitDraft, group: ItemGroup): string[] {
+  return group.lineItemIds.filter((id) => boxOf(draft, id) < 0);
 }
 
-export function inBox(draft: SplitDraft, group: LineItemGroup, index: number): string[] {
+export function inBox(draft: SplitDraft, group: ItemGroup, index: number): string[] {
   const box = draft.boxes[index];
-  return box ? group.itemIds.filter((id) => box.itemIds.includes(id)) : [];
+  return box ? group.lineItemIds.filter((id) => box.itemIds.includes(id)) : [];
 }
 
 /** Puts line items into a box (index), or takes them out of every box (null). */
@@ -128,29 +137,29 @@ export function moveItems(draft: SplitDraft, itemIds: string[], target: number |
 }
 
 /** Up to `count` unassigned units of the group into the box. */
-export function addUnits(draft: SplitDraft, group: LineItemGroup, index: number, count: number): SplitDraft {
+export function addUnits(draft: SplitDraft, group: ItemGroup, index: number, count: number): SplitDraft {
   const taking = unassignedOf(draft, group).slice(0, Math.max(0, count));
   return taking.length === 0 ? draft : moveItems(draft, taking, index);
 }
 
 /** Up to `count` units of the group out of the box, back to the order. */
-export function takeUnits(draft: SplitDraft, group: LineItemGroup, index: number, count: number): SplitDraft {
+export function takeUnits(draft: SplitDraft, group: ItemGroup, index: number, count: number): SplitDraft {
   const there = inBox(draft, group, index);
   const taking = count <= 0 ? [] : there.slice(-count);
   return taking.length === 0 ? draft : moveItems(draft, taking, null);
 }
 
 /** Exactly `count` units of the group in the box, as far as the unassigned units allow. */
-export function setGroupCount(draft: SplitDraft, group: LineItemGroup, index: number, count: number): SplitDraft {
+export function setGroupCount(draft: SplitDraft, group: ItemGroup, index: number, count: number): SplitDraft {
   const now = inBox(draft, group, index).length;
   return count >= now ? addUnits(draft, group, index, count - now) : takeUnits(draft, group, index, now - count);
 }
 
 export type ScanResult =
-  { kind: 'added'; group: LineItemGroup; box: number } | { kind: 'none_left'; group: LineItemGroup } | { kind: 'unknown'; sku: string };
+  { kind: 'added'; group: ItemGroup; box: number } | { kind: 'none_left'; group: ItemGroup } | { kind: 'unknown'; sku: string };
 
 /** A scanned SKU: one unit of it into the current box, or why nothing changed. */
-export function scanSku(draft: SplitDraft, groups: LineItemGroup[], scanned: string): { draft: SplitDraft; result: ScanResult } {
+export function scanSku(draft: SplitDraft, groups: ItemGroup[], scanned: string): { draft: SplitDraft; result: ScanResult } {
   const sku = scanned.trim();
   const at = groups.findIndex((g) => g.sku !== '' && g.sku.toLowerCase() === sku.toLowerCase());
   const group = groups[at];
@@ -167,6 +176,7 @@ export function choosePreset(draft: SplitDraft, index: number, preset: BoxPreset
   return withBox(draft, index, (b) => ({
     ...b,
     presetId: preset.id,
+    sizeNote: undefined,
     size: { width: text(preset.dimension.width), height: text(preset.dimension.height), depth: text(preset.dimension.depth) },
     sizeUnit: preset.dimension.unit,
   }));
@@ -174,11 +184,11 @@ export function choosePreset(draft: SplitDraft, index: number, preset: BoxPreset
 
 /** A typed size: the box no longer matches its preset. */
 export function typeSize(draft: SplitDraft, index: number, key: SizeKey, value: string): SplitDraft {
-  return withBox(draft, index, (b) => ({ ...b, presetId: null, size: { ...b.size, [key]: value } }));
+  return withBox(draft, index, (b) => ({ ...b, presetId: null, sizeNote: undefined, size: { ...b.size, [key]: value } }));
 }
 
 export function typeWeight(draft: SplitDraft, index: number, value: string): SplitDraft {
-  return withBox(draft, index, (b) => ({ ...b, weight: value }));
+  return withBox(draft, index, (b) => ({ ...b, weight: value, weightNote: undefined }));
 }
 
 /** Another unit: the typed figures are converted, so the box stays the same size. */
@@ -197,11 +207,15 @@ export function changeWeightUnit(draft: SplitDraft, index: number, unit: Weight[
   });
 }
 
-/** The suggestion replaces the boxes (a starting point: weights still to be measured when it has none). */
-export function applySuggestion(draft: SplitDraft, suggested: ShipmentBox[]): SplitDraft {
-  if (suggested.length === 0) return draft;
+/** The suggestion replaces the boxes: a starting point, its weights estimates with a note to weigh each box. */
+export function applySuggestion(draft: SplitDraft, suggested: SuggestedShipment): SplitDraft {
+  if (suggested.boxes.length === 0) return draft;
   let key = draft.nextKey;
-  const boxes = suggested.map((s): BoxDraft => ({
+  const note = (path: string) => {
+    const said = suggested.notes.filter((n) => n.path === path || n.path.startsWith(`${path}.`)).map((n) => n.message);
+    return said.length > 0 ? said.join(' ') : undefined;
+  };
+  const boxes = suggested.boxes.map((s: ShipmentBox, i): BoxDraft => ({
     key: key++,
     presetId: s.presetId,
     size: { width: text(s.dimension.width), height: text(s.dimension.height), depth: text(s.dimension.depth) },
@@ -209,6 +223,8 @@ export function applySuggestion(draft: SplitDraft, suggested: ShipmentBox[]): Sp
     weight: text(s.weight.value),
     weightUnit: s.weight.unit,
     itemIds: [...s.itemIds],
+    sizeNote: note(`boxes.${i}.dimension`),
+    weightNote: note(`boxes.${i}.weight`),
   }));
   return { ...draft, boxes, current: 0, nextKey: key };
 }

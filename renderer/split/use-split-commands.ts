@@ -5,7 +5,7 @@ import { useNav } from '../state/nav';
 import { sounds } from '../ui/sounds';
 import { useBuyShipment } from '../api/shipments';
 import { useIsSupervisor, useSupervisorApproval } from './approval-standin';
-import { suggestBoxes } from './rules-standin';
+import { suggestShipment } from '../../shared/domain/shipment-rules';
 import {
   addBox,
   addUnits,
@@ -161,7 +161,7 @@ export function useSplitCommands(view: SplitView, focusOrderField: () => void) {
         edit((d) => removeBox(d, d.current, units));
         return;
       case 'suggest':
-        edit((d) => applySuggestion(d, suggestBoxes(order, presets, view.maxUnitsPerBox)));
+        edit((d) => applySuggestion(d, suggestShipment(order, presets, view.rule, view.limits)));
         say('info', 'Boxes suggested: check them, weigh each box, then buy.');
         return;
     }

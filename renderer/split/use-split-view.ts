@@ -1,30 +1,26 @@
 /** What every part of the splitter shows, worked out once per change: groups, problems, lock, presets. */
 import { useMemo } from 'react';
-import { useSettings } from '../api/queries';
+import { useSettings, useStationInfo } from '../api/queries';
 import { isLocked, useSplitStore } from '../state/split-store';
-import type { FieldIssues } from '../../shared/errors';
-import { checkShipmentPlan, groupLineItems, packingSettings } from './rules-standin';
-import { placeProblems, sourceRefusal } from './plan-problems';
+import { checkShipmentPlan, groupLineItems, shipmentLimits } from '../../shared/domain/shipment-rules';
+import { fromFieldIssues, placeProblems, sourceRefusal } from './plan-problems';
+import { packingSettings } from './packing-settings';
 import { draftUnits, toPlan } from './split-draft';
-
-function merged(a: FieldIssues, b: FieldIssues | undefined): FieldIssues {
-  const out: FieldIssues = { ...a };
-  for (const [path, messages] of Object.entries(b ?? {})) out[path] = [...new Set([...(out[path] ?? []), ...messages])];
-  return out;
-}
 
 export function useSplitView() {
   const order = useSplitStore((s) => s.order);
   const draft = useSplitStore((s) => s.draft);
   const purchase = useSplitStore((s) => s.purchase);
   const settings = useSettings().data;
+  const provider = useStationInfo().data?.provider ?? settings?.provider ?? 'sandbox';
   const packing = packingSettings(settings);
+  const limits = shipmentLimits(provider);
   const groups = useMemo(() => groupLineItems(order?.lineItems ?? []), [order]);
   const refusal = order ? sourceRefusal(order) : null;
   const plan = order ? toPlan(order.orderId, draft) : null;
-  const refusedFields = purchase.phase === 'refused' ? purchase.problem.fields : undefined;
-  const issues = order && plan && !refusal ? merged(checkShipmentPlan(plan, order), refusedFields) : {};
-  const problems = placeProblems(issues, draft.boxes.length);
+  const refused = purchase.phase === 'refused' ? fromFieldIssues(purchase.problem.fields) : [];
+  const found = order && plan && !refusal ? [...checkShipmentPlan(plan, order, limits, packing.presets), ...refused] : [];
+  const problems = placeProblems(found, draft.boxes.length);
   return {
     order,
     draft,
@@ -33,9 +29,10 @@ export function useSplitView() {
     refusal,
     plan,
     problems,
+    limits,
     locked: isLocked(purchase),
     presets: packing.presets,
-    maxUnitsPerBox: packing.maxUnitsPerBox,
+    rule: packing.rule,
     units: draftUnits(settings),
   };
 }

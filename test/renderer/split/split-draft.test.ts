@@ -20,11 +20,11 @@ import {
   unassignedOf,
   type SplitDraft,
 } from '../../../renderer/split/split-draft';
-import type { LineItemGroup } from '../../../renderer/split/rules-standin';
+import type { ItemGroup } from '../../../shared/domain/shipment-rules';
 
 const UNITS = { size: 'in', weight: 'lb' } as const;
-const MUG: LineItemGroup = { sku: 'MUG-RED', name: 'Red mug', itemIds: ['m1', 'm2', 'm3'], quantity: 3 };
-const TEE: LineItemGroup = { sku: 'TEE-L', name: 'T-shirt L', itemIds: ['t1', 't2'], quantity: 2 };
+const MUG: ItemGroup = { key: 'sku:MUG-RED', sku: 'MUG-RED', name: 'Red mug', imageUrl: null, lineItemIds: ['m1', 'm2', 'm3'], units: 3 };
+const TEE: ItemGroup = { key: 'sku:TEE-L', sku: 'TEE-L', name: 'T-shirt L', imageUrl: null, lineItemIds: ['t1', 't2'], units: 2 };
 const GROUPS = [MUG, TEE];
 
 function threeBoxes(): SplitDraft {
@@ -123,7 +123,7 @@ describe('sizes and weights', () => {
       id: 'small',
       name: 'Small',
       dimension: { width: 8, height: 6, depth: 4, unit: 'in' as const },
-      tare: { value: 4, unit: 'oz' as const },
+      tareWeight: { value: 4, unit: 'oz' as const },
     };
     let draft = choosePreset(newDraft(UNITS), 0, preset);
     expect(draft.boxes[0]).toMatchObject({ presetId: 'small', size: { width: '8', height: '6', depth: '4' } });
@@ -156,24 +156,35 @@ describe('sizes and weights', () => {
   });
 });
 
-it('a suggestion replaces the boxes', () => {
-  const draft = applySuggestion(threeBoxes(), [
-    {
-      presetId: 'small',
-      dimension: { width: 8, height: 6, depth: 4, unit: 'in' },
-      weight: { value: 1.25, unit: 'lb' },
-      itemIds: ['m1', 'm2'],
-    },
-    {
-      presetId: null,
-      dimension: { width: 20, height: 10, depth: 10, unit: 'cm' },
-      weight: { value: 0, unit: 'kg' },
-      itemIds: ['m3', 't1', 't2'],
-    },
-  ]);
-  expect(draft.boxes.map((b) => [b.presetId, b.weight, b.sizeUnit, b.itemIds.length])).toEqual([
-    ['small', '1.25', 'in', 2],
-    [null, '', 'cm', 3],
+it('a suggestion replaces the boxes, its notes kept next to the figures they are about until typed over', () => {
+  let draft = applySuggestion(threeBoxes(), {
+    boxes: [
+      {
+        presetId: 'small',
+        dimension: { width: 8, height: 6, depth: 4, unit: 'in' },
+        weight: { value: 1.25, unit: 'lb' },
+        itemIds: ['m1', 'm2'],
+      },
+      {
+        presetId: null,
+        dimension: { width: 20, height: 10, depth: 10, unit: 'cm' },
+        weight: { value: 0.5, unit: 'kg' },
+        itemIds: ['m3', 't1', 't2'],
+      },
+    ],
+    notes: [
+      { path: 'boxes.0.weight', message: 'An estimate: weigh the box.' },
+      { path: 'boxes.1.dimension', message: 'No preset fits: measure the box.' },
+    ],
+  });
+  expect(draft.boxes.map((b) => [b.presetId, b.weight, b.sizeUnit, b.itemIds.length, b.weightNote, b.sizeNote])).toEqual([
+    ['small', '1.25', 'in', 2, 'An estimate: weigh the box.', undefined],
+    [null, '0.5', 'cm', 3, undefined, 'No preset fits: measure the box.'],
   ]);
   expect(new Set(draft.boxes.map((b) => b.key)).size).toBe(2);
+  draft = typeSize(typeWeight(draft, 0, '1.3'), 1, 'width', '21');
+  expect(draft.boxes.map((b) => [b.weightNote, b.sizeNote])).toEqual([
+    [undefined, undefined],
+    [undefined, undefined],
+  ]);
 });
