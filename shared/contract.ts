@@ -100,8 +100,14 @@ export const contract = {
   methods: {
     getStationInfo: { input: z.object({}).strict(), output: StationInfo },
     submitScan: { input: ScanInput, output: ScanOutcome },
-    /** Prints a stored label again, on the default printer or the one chosen. */
-    reprintLabel: { input: LabelId.extend({ printerId: PrinterId.optional() }).strict(), output: PrintOutcome },
+    /**
+     * Prints a stored label again, on the default printer or the one chosen; for a label covering
+     * several boxes of a split shipment, every box in order, or only `box` (its number in the shipment).
+     */
+    reprintLabel: {
+      input: LabelId.extend({ printerId: PrinterId.optional(), box: z.number().int().min(1).max(20).optional() }).strict(),
+      output: PrintOutcome,
+    },
     searchHistory: {
       input: z.object({
         query: z.string().max(100).default(''),

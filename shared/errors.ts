@@ -39,7 +39,9 @@ export const PROBLEM_CODES = {
     'already_printed',
     'unknown_label_format',
     'label_url_invalid',
+    'order_packed_otherwise',
   ],
+  packing: ['shipment_invalid', 'split_needs_provider_items', 'split_unknown_order'],
   orders: [
     'order_not_found',
     'order_cancelled',
@@ -64,6 +66,7 @@ export const PROBLEM_CODES = {
     'print_failed',
     'print_cancelled',
     'preview_unavailable',
+    'label_box_missing',
     'printer_not_found',
     'printer_unreachable',
     'printer_timeout',

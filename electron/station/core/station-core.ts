@@ -1,5 +1,4 @@
 /** Wires the station core together; each contract method is one call into the room that owns it. */
-import { StationError } from '../../../shared/errors';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
@@ -19,6 +18,7 @@ import {
   unprintedLabels,
   type ScanJobDeps,
 } from '../labels';
+import { buyShipment } from '../packing';
 import { OrderSources, resolveOrder } from '../orders';
 import { discoverPrinters, printerStatus, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
@@ -101,12 +101,9 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       database: stored.status(),
     }),
     submitScan: async ({ scan }) => afterwards(runScanJob(deps, scan), announceUnprinted),
-    // TODO(issue 10, this session): the packing room's shipment purchase replaces this.
-    buyShipment: async () => {
-      throw new StationError('internal_error', 'Splitting a shipment is not available yet.', 'Ship the order in one box.');
-    },
+    buyShipment: async ({ approval: _approval, ...plan }) => afterwards(buyShipment(deps, plan), announceUnprinted),
     lookupOrder: async ({ scan }) => (await resolveOrder(scan, deps.orderSources.configured(settings.current()), log)).order,
-    reprintLabel: async ({ labelId, printerId }) => reprintLabel(deps, labelId, printerId),
+    reprintLabel: async ({ labelId, printerId, box }) => reprintLabel(deps, labelId, printerId, box),
     resolveUncertainLabel: async ({ labelId, decision }) => afterwards(decideUncertainLabel(deps, labelId, decision), announceUnprinted),
     searchHistory: async ({ query, filter, limit, offset }) => history.search(query, limit, offset, filter),
     getLabel: async ({ labelId }) => labelDetail(history, labelId),

@@ -7,7 +7,7 @@ import type { SettingsService } from '../settings';
 import { STATION_VERSION } from './version';
 
 /** Shown while the chosen provider is not configured yet (the scan will say what is missing). */
-const UNCONFIGURED_CAPABILITIES: ProviderCapabilities = { tracking: true, void: false, lookup: true, slow: false };
+const UNCONFIGURED_CAPABILITIES: ProviderCapabilities = { tracking: true, void: false, lookup: true, slow: false, boxesPerRequest: 'all' };
 
 export function stationInfo(
   settings: SettingsService,

@@ -84,6 +84,14 @@ export class FleetHistory implements LabelHistory {
     return this.online(async () => this.keep(await this.shared.findLive(orderId, parcelKey)));
   }
 
+  listLive(orderId: string): Promise<StoredLabel[]> {
+    return this.online(async () => {
+      const labels = await this.shared.listLive(orderId);
+      for (const label of labels) await this.keep(label);
+      return labels;
+    });
+  }
+
   nextGeneration(orderId: string, parcelKey: string): Promise<number> {
     return this.online(() => this.shared.nextGeneration(orderId, parcelKey));
   }

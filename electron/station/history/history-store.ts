@@ -29,6 +29,8 @@ export interface NewLabel {
   stationId: string;
   /** Until when a lost answer is waited for (ISO): the claim holds at least this long. */
   checkUntil: string;
+  /** The boxes of a split shipment this label covers, in box order; none for a single parcel. */
+  boxes?: LabelBox[];
 }
 
 /** A stored label with the fields the station needs but the renderer does not see. */
@@ -56,6 +58,7 @@ const SOLD_AFTER_PRINTING = ['queued', 'printed', 'print_failed'] as const satis
 
 export class HistoryStore {
   private readonly db: HistoryDatabase['db'];
+  private readonly dialect: HistoryDatabase['dialect'];
   /** Case-insensitive prefix match on both databases (SQLite's LIKE already ignores ASCII case). */
   private readonly like: 'like' | 'ilike';
   /** The fleet's database keeps the label files too, so any station reprints any label. */
@@ -66,6 +69,7 @@ export class HistoryStore {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.db = history.db;
+    this.dialect = history.dialect;
     this.like = history.dialect === 'postgres' ? 'ilike' : 'like';
     this.storesFiles = history.dialect === 'postgres';
   }
@@ -82,32 +86,57 @@ export class HistoryStore {
   async insertBuying(label: NewLabel): Promise<StoredLabel | undefined> {
     const at = this.stamp();
     try {
-      await this.db
-        .insertInto('labels')
-        .values({
-          id: label.id,
-          order_id: label.orderId,
-          parcel_key: label.parcelKey,
-          reference: label.reference,
-          provider: label.provider,
-          sandbox: label.sandbox ? 1 : 0,
-          status: 'buying',
-          created_at: at,
-          updated_at: at,
-          operator: label.operator,
-          printer: label.printer,
-          request: label.request,
-          generation: label.generation,
-          station: label.station,
-          station_id: label.stationId,
-          check_until: label.checkUntil,
-        })
-        .execute();
+      const claimed = await this.db.transaction().execute(async (trx) => {
+        // One packing per order: a live label of another parcel set (one parcel, or another split)
+        // refuses this claim. The order's lock makes the check and the insert one step on
+        // PostgreSQL; SQLite has one writer at a time already.
+        if (this.dialect === 'postgres') {
+          await sql`select pg_advisory_xact_lock(hashtextextended(${`label-station order ${label.orderId}`}, 0))`.execute(trx);
+        }
+        const set = parcelSetOf(label.parcelKey);
+        const other = await trx
+          .selectFrom('labels')
+          .select('id')
+          .where('order_id', '=', label.orderId)
+          .where('status', '<>', 'failed')
+          .where((eb) => eb.and([eb('parcel_key', '<>', set), eb('parcel_key', 'not like', `${set}.%`)]))
+          .limit(1)
+          .executeTakeFirst();
+        if (other) return false;
+        await this.insertBuyingRow(trx, label, at);
+        return true;
+      });
+      if (!claimed) return undefined;
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
       throw error;
     }
     return this.require(label.id);
+  }
+
+  private async insertBuyingRow(trx: HistoryDatabase['db'], label: NewLabel, at: string): Promise<void> {
+    await trx
+      .insertInto('labels')
+      .values({
+        id: label.id,
+        order_id: label.orderId,
+        parcel_key: label.parcelKey,
+        reference: label.reference,
+        provider: label.provider,
+        sandbox: label.sandbox ? 1 : 0,
+        status: 'buying',
+        created_at: at,
+        updated_at: at,
+        operator: label.operator,
+        printer: label.printer,
+        request: label.request,
+        generation: label.generation,
+        station: label.station,
+        station_id: label.stationId,
+        check_until: label.checkUntil,
+        boxes: JSON.stringify(label.boxes ?? []),
+      })
+      .execute();
   }
 
   /**
@@ -225,6 +254,12 @@ export class HistoryStore {
       .limit(1)
       .executeTakeFirst();
     return row && toStored(row);
+  }
+
+  /** Every live label of an order (any parcel set), in box order: what a rescan or a split finds. */
+  async listLive(orderId: string): Promise<StoredLabel[]> {
+    const rows = await this.labels().where('l.order_id', '=', orderId).where('l.status', '<>', 'failed').orderBy('l.parcel_key').execute();
+    return rows.map(toStored).sort((a, b) => (a.boxes[0]?.index ?? 0) - (b.boxes[0]?.index ?? 0));
   }
 
   /** Labels whose purchase is under way or got no clear answer, oldest first. */
@@ -470,7 +505,7 @@ function toStored(row: LabelRow): StoredLabel {
     printCount: Number(row.print_count ?? 0),
     station: row.station,
     checkUntil: row.check_until,
-    boxes: JSON.parse(row.boxes) as LabelBox[],
+    boxes: boxesWithTracking(JSON.parse(row.boxes) as LabelBox[], JSON.parse(row.tracking_numbers) as string[]),
     reference: row.reference,
     labelUrl: row.label_url,
     request: row.request,
@@ -479,6 +514,17 @@ function toStored(row: LabelRow): StoredLabel {
     generation: row.generation,
     clearedBy: row.cleared_by,
   };
+}
+
+/** The parcel set a parcel key belongs to: `s3-…` for `s3-….b2` (one box of a split bought alone). */
+export function parcelSetOf(parcelKey: string): string {
+  const dot = parcelKey.indexOf('.');
+  return dot === -1 ? parcelKey : parcelKey.slice(0, dot);
+}
+
+/** A label's tracking numbers go to its boxes in order (the provider answers one per box). */
+function boxesWithTracking(boxes: LabelBox[], trackingNumbers: string[]): LabelBox[] {
+  return boxes.map((box, position) => ({ ...box, trackingNumber: box.trackingNumber ?? trackingNumbers[position] ?? null }));
 }
 
 function toAttempt(row: Selectable<PrintAttemptsTable>): PrintAttempt {

@@ -10,4 +10,4 @@ export {
 } from './database';
 export { FleetHistory, type LabelHistory } from './fleet-history';
 export { FleetOutbox } from './fleet-outbox';
-export { HistoryStore, toPublic, type NewLabel, type StoredLabel } from './history-store';
+export { HistoryStore, parcelSetOf, toPublic, type NewLabel, type StoredLabel } from './history-store';

@@ -83,13 +83,31 @@ export function choosePrinter(settings: Settings, printerId: string | undefined)
   return printer;
 }
 
-/** Prints a stored label (downloading its file first if needed) through the print queue. */
+/**
+ * Prints a stored label (downloading its file first if needed) through the print queue: every box
+ * it covers in box order, or only `box` (its index in the shipment) when one box is reprinted.
+ */
 export async function printStoredLabel(
   deps: LabelPrintingDeps,
   label: StoredLabel,
-  options: { reprint: boolean; printerId?: string },
+  options: { reprint: boolean; printerId?: string; box?: number },
 ): Promise<{ outcome: PrintOutcome; label: StoredLabel }> {
   const printer = choosePrinter(deps.settings(), options.printerId);
+  const pages = labelPages(label, options.box);
   const { label: withFile, bytes } = await ensureLabelFile(deps, label);
-  return deps.printing.print(withFile, bytes, printer, options.reprint);
+  return deps.printing.print(withFile, bytes, printer, options.reprint, pages);
+}
+
+/** A label covering several boxes has one page per box, in the order of its boxes. */
+function labelPages(label: StoredLabel, box: number | undefined): number[] | undefined {
+  if (box === undefined) return label.boxes.length > 1 ? label.boxes.map((_, position) => position + 1) : undefined;
+  const position = label.boxes.findIndex((b) => b.index === box);
+  if (position === -1) {
+    throw new StationError(
+      'label_box_missing',
+      `The label for order ${label.orderId} does not cover box ${box}.`,
+      'Open the order in History: each box shows the label that covers it.',
+    );
+  }
+  return label.boxes.length > 1 ? [position + 1] : undefined;
 }

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Problem } from '../../../shared/errors';
 import { defaultPrinter } from '../../../shared/domain/printers';
 import { StationError } from '../../../shared/errors';
-import type { StoredLabel } from '../history';
+import { parcelSetOf, type StoredLabel } from '../history';
+import type { LabelBox } from '../../../shared/domain/shipments';
 import { ProviderError, type LabelProvider, type LabelRequest } from '../providers';
 import { askProvider } from './ask-provider';
 import { checkingWindowMs, clockTime } from './checking-window';
@@ -28,12 +29,13 @@ export async function buyLabel(
   draft: Omit<LabelRequest, 'reference'>,
   parcelKey: string,
   onStep: (message: string) => void,
+  boxes: LabelBox[] = [],
 ): Promise<Purchase> {
   const settings = deps.settings();
   const window = checkingWindowMs(provider, settings, deps.checks);
   const generation = await deps.history.nextGeneration(draft.orderId, parcelKey);
   const request: LabelRequest = { ...draft, reference: purchaseReference(draft.orderId, parcelKey, generation) };
-  const claim = await claimOrder(deps, provider, request, parcelKey, generation, window);
+  const claim = await claimOrder(deps, provider, request, { parcelKey, generation, boxes }, window);
   if ('problem' in claim) return { state: 'refused', problem: claim.problem };
   let row = claim.row;
 
@@ -105,8 +107,7 @@ async function claimOrder(
   deps: ScanJobDeps,
   provider: LabelProvider,
   request: LabelRequest,
-  parcelKey: string,
-  generation: number,
+  { parcelKey, generation, boxes }: { parcelKey: string; generation: number; boxes: LabelBox[] },
   windowMs: number,
 ): Promise<{ row: StoredLabel } | { problem: Problem }> {
   const settings = deps.settings();
@@ -126,8 +127,11 @@ async function claimOrder(
     stationId: deps.stationId,
     // A station that dies mid-purchase leaves this: nobody buys the order before it has passed.
     checkUntil: new Date(now + provider.requestTimeoutMs + windowMs).toISOString(),
+    boxes,
   });
   if (row) return { row };
+  const packedOtherwise = (await deps.history.listLive(request.orderId)).find((l) => parcelSetOf(l.parcelKey) !== parcelSetOf(parcelKey));
+  if (packedOtherwise) return { problem: packedDifferently(request.orderId, packedOtherwise) };
   // Another station or process sharing this history got there first: the database refused a second live claim.
   return {
     problem: {
@@ -135,5 +139,17 @@ async function claimOrder(
       message: `Another station started buying a label for order ${request.orderId} at the same moment.`,
       nextStep: 'Scan the order again in a moment to see its label.',
     },
+  };
+}
+
+/** The order already has a label for another packing (one parcel, or other boxes): nothing is bought. */
+export function packedDifferently(orderId: string, existing: StoredLabel): Problem {
+  const count = existing.boxes[0]?.count ?? 1;
+  const packing = count > 1 ? `split into ${count} boxes` : 'in one parcel';
+  const where = existing.station ? ` at ${existing.station}` : '';
+  return {
+    code: 'order_packed_otherwise',
+    message: `Order ${orderId} already has a label for shipping it ${packing} (bought${where}); nothing was bought.`,
+    nextStep: 'Reprint its labels from History. TikTok labels cannot be voided, so the order cannot be packed another way.',
   };
 }

@@ -5,7 +5,7 @@ import { StationError } from '../../../shared/errors';
 import { printStoredLabel, type LabelPrintingDeps } from './label-printing';
 import { requireLabel } from './stored-label';
 
-export async function reprintLabel(deps: LabelPrintingDeps, labelId: string, printerId?: string): Promise<PrintOutcome> {
+export async function reprintLabel(deps: LabelPrintingDeps, labelId: string, printerId?: string, box?: number): Promise<PrintOutcome> {
   const label = await requireLabel(deps.history, labelId);
   if (label.status === 'queued') {
     throw new StationError(
@@ -21,5 +21,5 @@ export async function reprintLabel(deps: LabelPrintingDeps, labelId: string, pri
       'Check the order’s other history entries.',
     );
   }
-  return (await printStoredLabel(deps, label, { reprint: true, ...(printerId && { printerId }) })).outcome;
+  return (await printStoredLabel(deps, label, { reprint: true, ...(printerId && { printerId }), ...(box && { box }) })).outcome;
 }

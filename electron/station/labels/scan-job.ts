@@ -12,8 +12,8 @@ import type { Settings } from '../../../shared/domain/settings';
 import type { Problem } from '../../../shared/errors';
 import { defaultPrinter } from '../../../shared/domain/printers';
 import { StationError } from '../../../shared/errors';
-import { toPublic, type StoredLabel } from '../history';
-import { ensureLabelFile, printStoredLabel } from './label-printing';
+import { parcelSetOf, toPublic, type StoredLabel } from '../history';
+import { printFirstTime } from './first-print';
 import { resolveOrder } from '../orders';
 import { PROVIDER_TITLES } from '../../../shared/domain/providers';
 import type { LabelProvider, LabelRequest } from '../providers';
@@ -80,7 +80,10 @@ async function labelOrder(
   const settings = deps.settings();
   let label: StoredLabel;
   let note = '';
-  const existing = await deps.history.findLive(orderId, SINGLE_PARCEL);
+  const live = await deps.history.listLive(orderId);
+  const split = live.filter((l) => parcelSetOf(l.parcelKey) !== SINGLE_PARCEL);
+  if (split.length > 0) return splitAlreadyLabelled(split, jobId, progress);
+  const existing = live.find((l) => l.parcelKey === SINGLE_PARCEL);
   const settled: Settled = existing ? await settleExisting(deps, existing, jobId, progress, fail) : { next: 'buy' };
   if (settled.next === 'stop') return settled.outcome;
   if (settled.next === 'print') {
@@ -102,6 +105,16 @@ async function labelOrder(
       note = `${provider.title} already had a label for this order; it was adopted and nothing was bought again.`;
   }
   return await printScanned(deps, label, [note, ...warnings].filter(Boolean).join(' '), jobId, progress);
+}
+
+/** A supervisor split this order into boxes: its labels are in History; a scan buys nothing. */
+function splitAlreadyLabelled(labels: StoredLabel[], jobId: string, progress: Progress): ScanOutcome {
+  const first = labels[0]!;
+  const count = first.boxes[0]?.count ?? labels.length;
+  const tracking = labels.flatMap((l) => l.trackingNumbers);
+  const message = `Order ${first.orderId} was split into ${count} boxes and has their labels (tracking ${tracking.join(', ') || 'not known yet'}). Nothing was bought. Reprint a box from History if one is missing.`;
+  progress('done', message, first.orderId);
+  return { outcome: 'already_labelled', jobId, label: toPublic(first), message };
 }
 
 async function settleExisting(
@@ -186,29 +199,25 @@ async function printScanned(
   progress: Progress,
 ): Promise<ScanOutcome> {
   const { orderId } = bought;
-  let label = bought;
-  progress('printing', `Printing tracking ${label.trackingNumbers[0] ?? ''}…`, orderId);
-  try {
-    label = (await ensureLabelFile(deps, label)).label;
-  } catch (error) {
-    const problem = downloadProblem(error);
-    label = await deps.history.setStatus(label.id, 'print_failed', problem.message);
-    progress('failed', problem.message, orderId);
-    return { outcome: 'print_failed', jobId, label: toPublic(label), problem };
-  }
-  const printed = await printStoredLabel(deps, label, { reprint: false });
-  if (printed.outcome.queued) {
-    const message = `Label bought and saved. ${printed.outcome.problem!.message} It prints by itself once the printer is ready.`;
+  progress('printing', `Printing tracking ${bought.trackingNumbers[0] ?? ''}…`, orderId);
+  const printed = await printFirstTime(deps, bought);
+  const label = toPublic(printed.label);
+  if (printed.state === 'queued') {
+    const message = `Label bought and saved. ${printed.problem.message} It prints by itself once the printer is ready.`;
     progress('done', message, orderId);
-    return { outcome: 'queued', jobId, label: toPublic(printed.label), printJobId: printed.outcome.queued.printJobId, message };
+    return { outcome: 'queued', jobId, label, printJobId: printed.printJobId, message };
   }
-  if (!printed.outcome.ok) {
-    const problem = printed.outcome.problem!;
-    progress('failed', `Label bought and saved, but not printed: ${problem.message}`, orderId);
-    return { outcome: 'print_failed', jobId, label: toPublic(printed.label), problem };
+  if (printed.state === 'print_failed') {
+    const { problem } = printed;
+    progress(
+      'failed',
+      problem.code === 'label_download_failed' ? problem.message : `Label bought and saved, but not printed: ${problem.message}`,
+      orderId,
+    );
+    return { outcome: 'print_failed', jobId, label, problem };
   }
   progress('done', `Printed order ${orderId}`, orderId);
-  return { outcome: 'printed', jobId, label: toPublic(printed.label), ...(warning && { warning }) };
+  return { outcome: 'printed', jobId, label, ...(warning && { warning }) };
 }
 
 function labelRequest(settings: Settings, order: OrderDetails): Omit<LabelRequest, 'reference'> {
@@ -228,18 +237,5 @@ function labelMayExist(orderId: string, reason: string): Problem {
     code: 'label_may_exist',
     message: `Order ${orderId} has a purchase that never got a clear answer, and the provider could not confirm whether a label exists (${reason}).`,
     nextStep: 'Do not buy again. A supervisor must check the order in the provider’s dashboard, then settle it in History.',
-  };
-}
-
-function downloadProblem(error: unknown): Problem {
-  const reason = error instanceof StationError ? error.message : 'the download failed';
-  // The provider's own words may already say that the label was bought: not twice in one sentence.
-  const message = reason.startsWith('The label was bought')
-    ? reason
-    : `The label was bought but its file could not be downloaded (${reason}).`;
-  return {
-    code: 'label_download_failed',
-    message,
-    nextStep: 'Press Reprint to try the download again. Do not scan the order again.',
   };
 }

@@ -5,6 +5,7 @@ export type PrintErrorCode =
   | 'unknown_label_format'
   | 'label_unreadable'
   | 'preview_unavailable'
+  | 'label_box_missing'
   | 'invalid_printer_address'
   | 'printer_refused'
   | 'printer_timeout'

@@ -41,6 +41,11 @@ export interface ProviderCapabilities {
   lookup: boolean;
   /** Answers may take tens of seconds (Shipium): the UI shows that it is still working. */
   slow: boolean;
+  /**
+   * How a split shipment is bought: 'all' = one request with every box (one label record, one
+   * tracking number and one page per box); 'one' = one request per box (TikTok Shop: a package each).
+   */
+  boxesPerRequest: 'all' | 'one';
 }
 
 export interface LabelProvider {

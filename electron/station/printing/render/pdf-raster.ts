@@ -1,11 +1,12 @@
-/** PDF label (first page) -> 1-bit bitmap on the media (4x6 by default) at the printer's dpi. */
+/** One page of a PDF label (the first unless told) -> 1-bit bitmap on the media (4x6 by default) at the printer's dpi. */
 import { bitmapFromRgba, type Bitmap } from './bitmap';
 import { withWhiteSurface } from './canvas-surface';
 import { fitToMedia } from './fit';
 import { DEFAULT_MEDIA, mediaDots, type MediaSize, type PrinterDpi } from './media';
 import { CachedBinaryDataFactory, loadPdfjs, pdfjsDataPaths } from './pdfjs-loader';
+import { missingPageError } from './render-errors';
 
-export async function rasterizePdf(bytes: Uint8Array, dpi: PrinterDpi, media: MediaSize = DEFAULT_MEDIA): Promise<Bitmap> {
+export async function rasterizePdf(bytes: Uint8Array, dpi: PrinterDpi, media: MediaSize = DEFAULT_MEDIA, pageNumber = 1): Promise<Bitmap> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy.
@@ -19,7 +20,8 @@ export async function rasterizePdf(bytes: Uint8Array, dpi: PrinterDpi, media: Me
   });
   try {
     const doc = await task.promise;
-    const page = await doc.getPage(1);
+    if (pageNumber > doc.numPages) throw missingPageError(pageNumber, doc.numPages);
+    const page = await doc.getPage(pageNumber);
     const natural = page.getViewport({ scale: 1 });
     const { widthDots, heightDots } = mediaDots(dpi, media);
     const place = fitToMedia(natural.width, natural.height, widthDots, heightDots);

@@ -13,6 +13,8 @@ import { unknownFormatError } from './render-errors';
 export interface RasterOptions {
   dpi: PrinterDpi;
   media?: MediaSize;
+  /** Which page of a PDF (1-based; a split shipment's label has one page per box). Default 1. */
+  page?: number;
 }
 
 export async function rasterizeLabel(bytes: Uint8Array, opts: RasterOptions): Promise<Bitmap> {
@@ -28,7 +30,7 @@ export async function rasterizeLabel(bytes: Uint8Array, opts: RasterOptions): Pr
     throw unknownFormatError();
   }
   try {
-    return format === 'pdf' ? await rasterizePdf(bytes, opts.dpi, opts.media) : await rasterizePng(bytes, opts.dpi, opts.media);
+    return format === 'pdf' ? await rasterizePdf(bytes, opts.dpi, opts.media, opts.page) : await rasterizePng(bytes, opts.dpi, opts.media);
   } catch (error) {
     if (error instanceof PrintError) throw error;
     throw new PrintError(

@@ -15,7 +15,7 @@ import { MediaSize, PrinterLanguage } from '../../../../shared/domain/printers';
 import { DEFAULT_MEDIA, type PrinterDpi } from './media';
 import { PrintError } from '../print-error';
 import { rasterizeLabel } from './raster';
-import { unknownFormatError } from './render-errors';
+import { missingPageError, unknownFormatError } from './render-errors';
 import type { LabelFormat } from '../../../../shared/domain/label-format';
 import { sniffLabelFormat } from '../../../../shared/domain/label-format';
 import { detectZplDpi } from '../languages/zpl-dpi';
@@ -39,12 +39,18 @@ export interface RenderOptions {
   language?: PrinterLanguage;
   /** Default '4x6'. */
   media?: MediaSize;
+  /**
+   * The pages to print, in order (1-based): a split shipment's label holds one page (PDF) or one
+   * label format (ZPL) per box. Default: the first page of a PDF, the whole ZPL file.
+   */
+  pages?: number[];
 }
 
 const RenderOptionsSchema = z.object({
   dpi: z.union([z.literal(203), z.literal(300), z.literal(600)]),
   language: PrinterLanguage.optional(),
   media: MediaSize.optional(),
+  pages: z.array(z.number().int().min(1)).min(1).optional(),
 });
 
 function asBuffer(bytes: Uint8Array): Buffer {
@@ -88,7 +94,7 @@ export async function renderForPrinter(label: Uint8Array, opts: RenderOptions): 
     throw new RangeError(
       `render options are not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
-  const { dpi } = checked.data;
+  const { dpi, pages } = checked.data;
   const language = checked.data.language ?? 'zpl';
   const media = checked.data.media ?? DEFAULT_MEDIA;
   const sourceFormat = sniffLabelFormat(label);
@@ -97,12 +103,29 @@ export async function renderForPrinter(label: Uint8Array, opts: RenderOptions): 
   if (sourceFormat === 'zpl') {
     // The carrier made it for a ZPL printer: it goes through untouched or not at all.
     if (language !== 'zpl') throw zplNeedsZplPrinterError(language);
-    return { ...zplForPrinter(label, dpi), sourceFormat, language };
+    return { ...zplForPrinter(pages ? zplLabels(label, pages) : label, dpi), sourceFormat, language };
   }
-  if (language === 'pdf') {
+  if (language === 'pdf' && (sourceFormat === 'png' || !pages || (pages.length === 1 && pages[0] === 1))) {
+    // A PDF queue takes the file as it is (a one-box reprint of a split label gets its page alone, below).
     const payload = sourceFormat === 'pdf' ? asBuffer(label) : await pngToPdfOrExplain(label, media);
     return { payload, sourceFormat, language, warnings: [] };
   }
-  const bitmap = await rasterizeLabel(label, { dpi, media });
-  return { payload: encodeForLanguage(bitmap, language, { media, dpi }), sourceFormat, language, warnings: [] };
+  const encoded: Buffer[] = [];
+  for (const page of sourceFormat === 'pdf' ? (pages ?? [1]) : [1]) {
+    const bitmap = await rasterizeLabel(label, { dpi, media, page });
+    encoded.push(encodeForLanguage(bitmap, language, { media, dpi }));
+  }
+  if (language === 'pdf' && encoded.length > 1) throw new RangeError('a PDF queue prints a split label whole or one box at a time');
+  return { payload: Buffer.concat(encoded), sourceFormat, language, warnings: [] };
+}
+
+/** The ZPL label formats (^XA … ^XZ) of these pages, in the order asked. */
+function zplLabels(label: Uint8Array, pages: number[]): Uint8Array {
+  const formats =
+    Buffer.from(label)
+      .toString('latin1')
+      .match(/\^XA[\s\S]*?\^XZ/gi) ?? [];
+  const missing = pages.find((page) => page > formats.length);
+  if (missing !== undefined) throw missingPageError(missing, formats.length);
+  return Buffer.from(pages.map((page) => `${formats[page - 1]!}\n`).join(''), 'latin1');
 }

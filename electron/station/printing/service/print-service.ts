@@ -88,11 +88,18 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
   }
 
   /** Renders the label for `printer`, queues it and waits until it printed or clearly waits. */
-  async print(label: L, bytes: Uint8Array, printer: PrinterProfile, reprint: boolean): Promise<{ outcome: PrintOutcome; label: L }> {
+  async print(
+    label: L,
+    bytes: Uint8Array,
+    printer: PrinterProfile,
+    reprint: boolean,
+    pages?: number[],
+  ): Promise<{ outcome: PrintOutcome; label: L }> {
     const { history } = this.deps;
     let payload: Buffer;
     try {
-      payload = (await renderForPrinter(bytes, { dpi: printer.dpi, language: printer.language, media: printer.media })).payload;
+      const media = printer.media;
+      payload = (await renderForPrinter(bytes, { dpi: printer.dpi, language: printer.language, media, ...(pages && { pages }) })).payload;
     } catch (error) {
       // The label is bought and saved whatever went wrong here: say so, never lose the outcome.
       if (!(error instanceof StationError))

@@ -136,7 +136,7 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
     name: 'aftership',
     title: PROVIDER_TITLES.aftership,
     sandbox: false,
-    capabilities: { tracking: true, void: false, lookup: true, slow: false },
+    capabilities: { tracking: true, void: false, lookup: true, slow: false, boxesPerRequest: 'all' },
     requestTimeoutMs: timeoutMs,
 
     async createLabel(request, signal) {

@@ -44,7 +44,7 @@ export function createSandboxProvider(opts: SandboxProviderOptions = {}): LabelP
     name: 'sandbox',
     title: PROVIDER_TITLES.sandbox,
     sandbox: true,
-    capabilities: { tracking: true, void: false, lookup: true, slow: false },
+    capabilities: { tracking: true, void: false, lookup: true, slow: false, boxesPerRequest: 'all' },
     // The sandbox always answers; a station waiting on it waits its latency and a margin.
     requestTimeoutMs: latencyMs + 1000,
 

@@ -105,7 +105,7 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
     name: 'shipium',
     title: PROVIDER_TITLES.shipium,
     sandbox: false,
-    capabilities: { tracking: false, void: false, lookup: false, slow: true },
+    capabilities: { tracking: false, void: false, lookup: false, slow: true, boxesPerRequest: 'one' },
     requestTimeoutMs: timeoutMs,
 
     async createLabel(request, signal) {

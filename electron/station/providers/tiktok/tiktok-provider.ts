@@ -142,7 +142,7 @@ export function createTikTokProvider(opts: TikTokClientOptions): LabelProvider {
     name: 'tiktok',
     title: PROVIDER_TITLES.tiktok,
     sandbox: false,
-    capabilities: { tracking: true, void: false, lookup: true, slow: false },
+    capabilities: { tracking: true, void: false, lookup: true, slow: false, boxesPerRequest: 'one' },
     requestTimeoutMs: opts.timeoutMs ?? 30_000,
 
     async createLabel(request, signal) {

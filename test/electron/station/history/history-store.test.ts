@@ -134,6 +134,44 @@ describe.each([
     expect(claims.filter(Boolean)).toHaveLength(1);
   });
 
+  it('keeps one packing per order: a live label of another parcel set refuses the claim, boxes of the same split do not', async () => {
+    const order = '576000000000000021';
+    const box = (id: string, parcelKey: string) => ({ ...newLabel(order, id), parcelKey, reference: `ls-${order}-${parcelKey}-g1` });
+    expect(await store.insertBuying(box('b1', 's3-abc.b1'))).toBeDefined();
+    expect(await store.insertBuying(box('b2', 's3-abc.b2'))).toBeDefined();
+    expect(await store.insertBuying(box('single', '1of1'))).toBeUndefined();
+    expect(await store.insertBuying(box('other', 's2-def'))).toBeUndefined();
+    expect(await store.insertBuying(box('other-box', 's2-def.b1'))).toBeUndefined();
+    await store.setStatus('b1', 'failed', 'refused by provider');
+    expect(await store.insertBuying(box('single-2', '1of1'))).toBeUndefined(); // box 2 is still live
+    await store.setStatus('b2', 'failed', 'refused by provider');
+    expect(await store.insertBuying(box('single-3', '1of1'))).toBeDefined();
+    expect((await store.listLive(order)).map((l) => l.id)).toEqual(['single-3']);
+  });
+
+  it('refuses all but one of claims for different parcel sets of one order made at the same moment', async () => {
+    const order = '576000000000000022';
+    const keys = ['1of1', 's2-aaa', 's3-bbb.b1', 's3-ccc.b2', 's4-ddd', '1of1', 's2-eee.b1', 's5-fff'];
+    const claims = await Promise.all(
+      keys.map((parcelKey, i) => store.insertBuying({ ...newLabel(order, `k${i}`), parcelKey, reference: `ls-${order}-${parcelKey}-g1` })),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('lists the live labels of an order in box order with the tracking number of each box', async () => {
+    const order = '576000000000000023';
+    const dims = { dimension: { width: 8, height: 4, depth: 6, unit: 'in' as const }, weight: { value: 2, unit: 'lb' as const } };
+    const boxes = [1, 2, 3].map((index) => ({ index, count: 3, trackingNumber: null, ...dims, itemIds: [`li-${index}`] }));
+    await store.insertBuying({ ...newLabel(order, 'all'), parcelKey: 's3-abc', boxes });
+    await store.markBought('all', { providerLabelId: 'p1', trackingNumbers: ['T1', 'T2', 'T3'], cost: null, labelUrl: 'sandbox://p1' });
+    const [label] = await store.listLive(order);
+    expect(label!.boxes.map((b) => [b.index, b.count, b.trackingNumber, b.itemIds])).toEqual([
+      [1, 3, 'T1', ['li-1']],
+      [2, 3, 'T2', ['li-2']],
+      [3, 3, 'T3', ['li-3']],
+    ]);
+  });
+
   it('bumps the generation only after a supervisor cleared the last purchase', async () => {
     const order = '576000000000000003';
     expect(await store.nextGeneration(order, '1of1')).toBe(1);
@@ -215,6 +253,32 @@ describe('SQLite file', () => {
     } finally {
       db.close();
       temp.remove();
+    }
+  });
+});
+
+describe('one packing per order across stations (PostgreSQL)', () => {
+  it('lets one of several stations claim an order when each claims another parcel set at the same moment', async () => {
+    const url = await freshPostgresDatabase('packing');
+    // One connection pool per station, as in a warehouse: only the database can order their claims.
+    const stations = await Promise.all(Array.from({ length: 6 }, () => openFleetDatabase(url)));
+    try {
+      for (let round = 0; round < 5; round++) {
+        const order = `57600000000000010${round}`;
+        const keys = ['1of1', 's2-aaa', 's3-bbb.b1', 's3-ccc.b2', 's4-ddd', 's2-eee.b1'];
+        const claims = await Promise.all(
+          stations.map((fleet, i) =>
+            new HistoryStore(fleet).insertBuying({
+              ...newLabel(order, `r${round}-k${i}`),
+              parcelKey: keys[i]!,
+              reference: `ls-${order}-${keys[i]}-g1`,
+            }),
+          ),
+        );
+        expect(claims.filter(Boolean)).toHaveLength(1);
+      }
+    } finally {
+      await Promise.all(stations.map((fleet) => fleet.db.destroy()));
     }
   });
 });

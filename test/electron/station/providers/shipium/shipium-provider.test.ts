@@ -58,7 +58,7 @@ describe('Shipium provider: buying a label', () => {
     expect(p.name).toBe('shipium');
     expect(p.title).toBe('Shipium (TikTok Shop carrier)');
     expect(p.sandbox).toBe(false);
-    expect(p.capabilities).toEqual({ tracking: false, void: false, lookup: false, slow: true });
+    expect(p.capabilities).toEqual({ tracking: false, void: false, lookup: false, slow: true, boxesPerRequest: 'one' });
   });
 
   it('posts with Basic auth (key as user, empty password) and an item reference for every item', async () => {

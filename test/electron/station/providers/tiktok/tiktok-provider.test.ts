@@ -188,7 +188,7 @@ describe('TikTok Shop authorization', () => {
 describe('TikTok Shop provider: buying a label', () => {
   it('signs every call, buys one package for the whole order and downloads a PDF with its tracking number', async () => {
     const provider = createTikTokProvider(options());
-    expect(provider.capabilities).toEqual({ tracking: true, void: false, lookup: true, slow: false });
+    expect(provider.capabilities).toEqual({ tracking: true, void: false, lookup: true, slow: false, boxesPerRequest: 'one' });
     const label = await provider.createLabel(request());
 
     expect(fake.created).toHaveLength(1);

@@ -1,0 +1,3 @@
+/** The packing room: split shipments (boxes and their labels); the packing check and the scale come later. */
+export { buyShipment } from './shipment-purchase';
+export { parcelSetKey } from './parcel-set';
