@@ -52,11 +52,16 @@ export function placeProblems(found: readonly ShipmentProblem[], boxCount: numbe
   return placed;
 }
 
-/** A group's problems in one line each: "Not in a box yet (2 units)". */
+/**
+ * A group's problems, the rules' words kept: the first unit's message, and how many more units of
+ * the group have a problem ("and 2 more units"), so a row stays one or two lines long.
+ */
 export function groupProblems(placed: PlacedProblems, group: ItemGroup): string[] {
-  const counts = new Map<string, number>();
-  for (const id of group.lineItemIds) for (const message of placed.items.get(id) ?? []) counts.set(message, (counts.get(message) ?? 0) + 1);
-  return [...counts].map(([message, n]) => (group.lineItemIds.length > 1 ? `${message} (${n} ${n === 1 ? 'unit' : 'units'})` : message));
+  const messages = group.lineItemIds.flatMap((id) => placed.items.get(id) ?? []);
+  const [first] = messages;
+  if (!first) return [];
+  const more = group.lineItemIds.filter((id) => (placed.items.get(id) ?? []).length > 0).length - 1;
+  return [more > 0 ? `${first} (and ${more} more ${more === 1 ? 'unit' : 'units'})` : first];
 }
 
 /** Line items in a problem that belong to no group on screen (the core knows items the screen does not). */

@@ -1,8 +1,9 @@
 /**
  * The splitter's keys, told apart from the scanner's bursts. A scanner types a SKU as a burst
- * (keys a few ms apart) ending in Enter; a person presses one key. So a printable key waits
- * BURST_GAP_MS: another key that soon makes it part of a scan, otherwise it is a command (digits,
- * + and -). Other keys are commands at once (after a waiting single key, so the order is kept).
+ * (keys a few ms apart) ending in Enter; a person presses one key. So a digit, + or - waits
+ * BURST_GAP_MS: another key that soon makes it part of a scan, otherwise it is a command. Any other
+ * printable key starts a scan (a SKU typed by hand works too), ended by Enter, dropped when no key
+ * follows for a second. Other keys are commands at once (after a waiting single key, so the order is kept).
  */
 
 export type SplitCommand =
@@ -32,9 +33,9 @@ export const SPLIT_KEYS = {
   preset: (index: number) => `Alt+${index + 1}`,
 } as const;
 
-export const BURST_GAP_MS = 30;
-/** A burst that never ended in Enter (or Tab) is dropped after this. */
-const STALE_BURST_MS = 300;
+export const BURST_GAP_MS = 50;
+/** A scan that never ended in Enter (or Tab) is dropped once no key came for this long. */
+export const STALE_SCAN_MS = 1000;
 
 export interface KeyInput {
   key: string;
@@ -117,9 +118,9 @@ export class SplitKeyReader {
   }
 
   private gapPassed(): void {
-    if (this.buffer.length === 1) this.flushSingle();
+    if (this.buffer.length === 1 && singleKeyCommand(this.buffer)) this.flushSingle();
     // Part of a scan: wait for its Enter, but not for ever.
-    else this.wait(STALE_BURST_MS, () => this.reset());
+    else this.wait(STALE_SCAN_MS - BURST_GAP_MS, () => this.reset());
   }
 
   private flushSingle(): void {

@@ -26,7 +26,7 @@ describe('placing problems next to their cause', () => {
       { box: [], size: ['Box 2 needs its width.', 'Box 2 is too long.'], weight: [] },
     ]);
     expect(placed.general).toEqual(['Too many boxes.', 'Cancelled.']);
-    expect(groupProblems(placed, MUG)).toEqual(['In no box. (2 units)']);
+    expect(groupProblems(placed, MUG)).toEqual(['In no box. (and 1 more unit)']);
     expect(strayItemProblems(placed, [MUG])).toEqual(['Line item x9: Not in this order.']);
     expect(placed.count).toBe(9);
   });

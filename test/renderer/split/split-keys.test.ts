@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BURST_GAP_MS, SplitKeyReader, type SplitCommand } from '../../../renderer/split/split-keys';
+import { BURST_GAP_MS, STALE_SCAN_MS, SplitKeyReader, type SplitCommand } from '../../../renderer/split/split-keys';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({
   key: k,
@@ -74,10 +74,13 @@ describe('a person pressing keys', () => {
     ]);
   });
 
-  it('a letter alone does nothing and is not the splitter’s', () => {
-    reader.key(key('x'));
-    vi.advanceTimersByTime(500);
-    expect(commands).toEqual([]);
+  it('a letter starts a scan that Enter ends, also typed slowly by hand; other keys are not the splitter’s', () => {
+    for (const k of ['c', 'a', 'p']) {
+      reader.key(key(k));
+      vi.advanceTimersByTime(200);
+    }
+    reader.key(key('Enter'));
+    expect(commands).toEqual([{ kind: 'scan', text: 'cap' }]);
     expect(reader.key(key('Home'))).toBe(false);
   });
 });
@@ -98,7 +101,7 @@ describe('the scanner', () => {
     reader.key(key('A'));
     vi.advanceTimersByTime(4);
     reader.key(key('B'));
-    vi.advanceTimersByTime(1000);
+    vi.advanceTimersByTime(STALE_SCAN_MS);
     reader.key(key('Enter'));
     reader.key(key('1'));
     vi.advanceTimersByTime(BURST_GAP_MS + 1);
