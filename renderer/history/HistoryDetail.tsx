@@ -79,7 +79,7 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
               </>
             )}
           </dl>
-          <LabelBoxes boxes={detail.data.boxes} />
+          <LabelBoxes boxes={detail.data.boxes} labelId={labelId} reprint={canReprint(detail.data.status)} />
           <UncertainLabelActions key={labelId} label={detail.data} />
           <LabelPrintJobs labelId={labelId} />
           {/* Bought but never printed: its first print. The same button stays after it, to say how it went. */}

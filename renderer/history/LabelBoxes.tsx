@@ -1,8 +1,12 @@
 import type { LabelBox } from '../../shared/domain/shipments';
+import { ReprintButton } from '../ui/ReprintButton';
 import { boxesWord, formatSize, formatWeight } from './label-boxes-words';
 
-/** A split shipment's boxes on a label: box k of n, its tracking number, line items, size and weight. */
-export function LabelBoxes({ boxes }: { boxes: LabelBox[] }) {
+/**
+ * A split shipment's boxes on a label: box k of n, its tracking number, line items, size and weight;
+ * `reprint` (a label that may be reprinted and covers several boxes): each box reprints alone.
+ */
+export function LabelBoxes({ boxes, labelId, reprint }: { boxes: LabelBox[]; labelId: string; reprint: boolean }) {
   if (boxes.length === 0) return null;
   return (
     <>
@@ -20,6 +24,9 @@ export function LabelBoxes({ boxes }: { boxes: LabelBox[] }) {
             <span className="label-box-items">
               {box.itemIds.length} line item{box.itemIds.length === 1 ? '' : 's'}: <span className="mono">{box.itemIds.join(', ')}</span>
             </span>
+            {reprint && boxes.length > 1 && (
+              <ReprintButton labelId={labelId} box={box.index} size="small" label={`Reprint box ${box.index} only`} />
+            )}
           </li>
         ))}
       </ol>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useSplitStore } from '../state/split-store';
 import { moveBox, moveItems, removeBox, setCurrent, type BoxDraft } from './split-draft';
 import { useUnitDrop } from './drag-units';
@@ -16,11 +17,17 @@ export function BoxCard({ box, index, view }: { box: BoxDraft; index: number; vi
   const current = index === draft.current;
   const drop = useUnitDrop((ids) => edit((d) => setCurrent(moveItems(d, ids, index), index)));
   const mine = problems.boxes[index];
+  const card = useRef<HTMLElement>(null);
+  // The box that keys and scans fill is always in view (a new box, Ctrl+arrows, a box further down).
+  useEffect(() => {
+    if (current) card.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [current, index]);
   const className = ['split-box', current && 'split-box-current', drop.over && 'drop-over', mine && mine.box.length > 0 && 'split-box-bad']
     .filter(Boolean)
     .join(' ');
   return (
     <section
+      ref={card}
       className={className}
       data-testid="split-box"
       aria-label={`Box ${index + 1} of ${count}`}
@@ -32,7 +39,7 @@ export function BoxCard({ box, index, view }: { box: BoxDraft; index: number; vi
         <h3 className="split-box-title">
           Box {index + 1} <span className="split-box-of">of {count}</span>
         </h3>
-        {current && <span className="split-current-tag">Current box</span>}
+        {current && !locked && <span className="split-current-tag">Current</span>}
         {!locked && (
           <span className="split-box-tools" onClick={(e) => e.stopPropagation()}>
             <button

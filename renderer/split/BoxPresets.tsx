@@ -26,11 +26,13 @@ export function BoxPresets({ box, index, view }: { box: BoxDraft; index: number;
               edit((dr) => choosePreset(dr, index, preset));
             }}
           >
-            <span className="split-preset-name">{preset.name}</span>
+            <span className="split-preset-name">
+              {preset.name}
+              {current && !view.locked && i < 9 && <kbd>{SPLIT_KEYS.preset(i)}</kbd>}
+            </span>
             <span className="split-preset-size">
               {d.width}×{d.height}×{d.depth} {d.unit}
             </span>
-            {current && i < 9 && <kbd>{SPLIT_KEYS.preset(i)}</kbd>}
           </button>
         );
       })}

@@ -39,7 +39,7 @@ export function BoxSizeFields({ box, index, view }: { box: BoxDraft; index: numb
           disabled={view.locked}
           onChange={(u) => edit((d) => changeSizeUnit(d, index, u))}
         />
-        <FieldProblems messages={mine?.size ?? []} testId="size-problem" />
+        <FieldProblems messages={firstOf(mine?.size ?? [])} testId="size-problem" />
         {box.sizeNote && <p className="split-note">{box.sizeNote}</p>}
       </div>
       <div className={mine && mine.weight.length > 0 ? 'split-measure split-measure-bad' : 'split-measure'}>
@@ -49,7 +49,7 @@ export function BoxSizeFields({ box, index, view }: { box: BoxDraft; index: numb
           data-testid="box-weight"
           aria-label={`Box ${n} weight`}
           inputMode="decimal"
-          placeholder="weigh"
+          placeholder="0.0"
           value={box.weight}
           disabled={view.locked}
           onChange={(e) => edit((d) => typeWeight(d, index, e.target.value))}
@@ -62,11 +62,6 @@ export function BoxSizeFields({ box, index, view }: { box: BoxDraft; index: numb
           onChange={(u) => edit((d) => changeWeightUnit(d, index, u))}
         />
         <FieldProblems messages={mine?.weight ?? []} testId="weight-problem" />
-        {box.weightNote && (
-          <p className="split-note" data-testid="weight-note">
-            {box.weightNote}
-          </p>
-        )}
       </div>
     </div>
   );
@@ -100,4 +95,11 @@ function UnitChoice<U extends string>({
       ))}
     </select>
   );
+}
+
+/** "Needs its width" for each side says one thing: the first, and how many more. */
+function firstOf(messages: string[]): string[] {
+  const [first] = messages;
+  if (!first) return [];
+  return [messages.length > 1 ? `${first} (and ${messages.length - 1} more)` : first];
 }

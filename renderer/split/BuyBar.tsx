@@ -25,10 +25,10 @@ export function BuyBar({
         Add box <kbd>{SPLIT_KEYS.addBox}</kbd>
       </button>
       <p className={blocker ? 'split-blocker' : 'split-ready'} data-testid="buy-blocker" role="status">
-        {blocker ?? `Ready: ${boxes} labels, printed in box order.`}
+        {blocker ?? `Ready: ${boxes} ${boxes === 1 ? 'label' : 'labels'}, printed in box order.`}
       </p>
       <button className="button button-big split-buy" data-testid="split-buy" onClick={onBuy} disabled={blocker !== null}>
-        Buy {boxes} labels <kbd>{SPLIT_KEYS.buy}</kbd>
+        Buy {boxes} {boxes === 1 ? 'label' : 'labels'} <kbd>{SPLIT_KEYS.buy}</kbd>
       </button>
     </div>
   );

@@ -19,7 +19,7 @@ export function GroupCountField({ group, view }: { group: ItemGroup; view: Split
   };
   return (
     <label className="split-count" onClick={(e) => e.stopPropagation()}>
-      <span>In box {draft.current + 1}</span>
+      <span>In box {draft.current + 1}:</span>
       <input
         className="text-input split-count-input"
         data-testid="group-count"
@@ -35,7 +35,7 @@ export function GroupCountField({ group, view }: { group: ItemGroup; view: Split
           }
         }}
       />
-      <span className="muted">max {max}</span>
+      <span className="muted">of {max}</span>
     </label>
   );
 }

@@ -48,19 +48,19 @@ export function ItemGroups({ view }: { view: SplitView }) {
                 <span className="split-sku mono">{group.sku || '(no SKU)'}</span>
                 <span className="split-name">{group.name}</span>
                 <UnitChips itemIds={unassigned} disabled={locked} />
-                {lines.map((line) => (
-                  <span key={line} className="split-problem" data-testid="group-problem">
-                    {line}
-                  </span>
-                ))}
               </div>
-              <div className="split-group-figures">
-                <span className="split-group-left" data-testid="group-left" title="Units left to put in a box">
+              <div className="split-group-figures" title="Units left to put in a box">
+                <span className="split-group-left" data-testid="group-left">
                   {unassigned.length}
                 </span>
-                <span className="split-group-of">of {group.lineItemIds.length}</span>
-                {selected && !locked && <GroupCountField group={group} view={view} />}
+                <span className="split-group-of">left of {group.lineItemIds.length}</span>
               </div>
+              {selected && !locked && <GroupCountField group={group} view={view} />}
+              {lines.map((line) => (
+                <span key={line} className="split-problem split-group-problem" data-testid="group-problem">
+                  {line}
+                </span>
+              ))}
             </li>
           );
         })}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ShipmentBoxOutcome } from '../../shared/contract';
 import type { ShipmentPlan } from '../../shared/domain/shipments';
 import { lastOutcome, type Purchase } from '../state/split-store';
@@ -8,12 +9,18 @@ import type { ItemGroup } from '../../shared/domain/shipment-rules';
 
 /** The purchase: its progress, then each box's result in box order, and a retry of the missing boxes only. */
 export function PurchasePanel({ purchase, groups, onRetry }: { purchase: Purchase; groups: ItemGroup[]; onRetry: () => void }) {
+  const panel = useRef<HTMLElement>(null);
+  // Buying, then its results: the top of the screen, whatever box was in view.
+  useEffect(() => {
+    panel.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [purchase.phase]);
   if (purchase.phase === 'none') return null;
   const outcome = lastOutcome(purchase);
   const missing = missingBoxes(outcome);
   const title = outcome ? outcomeTitle(outcome) : null;
   return (
     <section
+      ref={panel}
       className={`outcome outcome-${purchase.phase === 'buying' ? 'warn' : (title?.tone ?? 'bad')} split-purchase`}
       data-testid="split-purchase"
       aria-live="assertive"
@@ -42,6 +49,14 @@ export function PurchasePanel({ purchase, groups, onRetry }: { purchase: Purchas
               <BoxResult key={box.index} box={box} plan={purchase.plan} groups={groups} />
             ))}
           </ol>
+        )}
+        {outcome?.boxes.some((b) => b.label?.sandbox) && (
+          <p className="sandbox-note">SANDBOX labels — do not ship these boxes with them.</p>
+        )}
+        {purchase.phase === 'done' && missing.length === 0 && (
+          <p className="panel-text strong">
+            Next: scan the next order to split <kbd>{SPLIT_KEYS.orderField}</kbd> or go back to Scan <kbd>{SPLIT_KEYS.back}</kbd>
+          </p>
         )}
         {missing.length > 0 && purchase.phase !== 'buying' && (
           <div className="split-retry">

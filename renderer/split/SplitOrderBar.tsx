@@ -26,7 +26,7 @@ export const SplitOrderBar = forwardRef<HTMLInputElement, { onOrder: (scan: stri
             className="text-input split-order-input mono"
             autoComplete="off"
             spellCheck={false}
-            placeholder="Scan or type an order"
+            placeholder="Scan an order"
             onKeyDown={(e) => {
               if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
                 e.preventDefault();

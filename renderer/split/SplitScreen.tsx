@@ -40,6 +40,7 @@ export function SplitScreen() {
   return (
     <div className="split-screen" data-testid="split-screen">
       <SplitOrderBar ref={orderField} onOrder={(scan) => void openOrder(scan, queryClient, view.units)} />
+      {order && !refusal && !view.locked && <KeyHelp />}
       {notice && (
         <p className={`split-notice split-notice-${notice.tone}`} data-testid="split-notice" role="status">
           {notice.text}
@@ -77,7 +78,6 @@ export function SplitScreen() {
               onBuy={() => commands.run({ kind: 'buy' })}
             />
           )}
-          <KeyHelp />
         </>
       )}
     </div>

@@ -6,6 +6,7 @@
 import type { FieldIssues } from '../../shared/errors';
 import type { OrderDetails } from '../../shared/domain/orders';
 import { hasProviderLineItemIds, type ItemGroup, type ShipmentProblem } from '../../shared/domain/shipment-rules';
+import type { SplitDraft } from './split-draft';
 
 export interface BoxProblems {
   box: string[];
@@ -86,4 +87,11 @@ export function sourceRefusal(order: OrderDetails): { title: string; how: string
       how: 'Load the order through the TikTok provider (Settings › Label provider: TikTok Shop), or add the order to the WMS order file with its TikTok line item IDs (line_item_id column). Then scan the order again.',
     };
   return null;
+}
+
+/** A weight "Suggest" estimated is not a measurement: Buy waits until the packed box is weighed. */
+export function estimateProblems(draft: SplitDraft): ShipmentProblem[] {
+  return draft.boxes.flatMap((box, i) =>
+    box.weightNote ? [{ path: `boxes.${i}.weight`, message: `${box.weightNote} Type the weight the scale shows.` }] : [],
+  );
 }

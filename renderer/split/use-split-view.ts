@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useSettings, useStationInfo } from '../api/queries';
 import { isLocked, useSplitStore } from '../state/split-store';
 import { checkShipmentPlan, groupLineItems, shipmentLimits } from '../../shared/domain/shipment-rules';
-import { fromFieldIssues, placeProblems, sourceRefusal } from './plan-problems';
+import { estimateProblems, fromFieldIssues, placeProblems, sourceRefusal } from './plan-problems';
 import { packingSettings } from './packing-settings';
 import { draftUnits, toPlan } from './split-draft';
 
@@ -19,7 +19,8 @@ export function useSplitView() {
   const refusal = order ? sourceRefusal(order) : null;
   const plan = order ? toPlan(order.orderId, draft) : null;
   const refused = purchase.phase === 'refused' ? fromFieldIssues(purchase.problem.fields) : [];
-  const found = order && plan && !refusal ? [...checkShipmentPlan(plan, order, limits, packing.presets), ...refused] : [];
+  const found =
+    order && plan && !refusal ? [...checkShipmentPlan(plan, order, limits, packing.presets), ...refused, ...estimateProblems(draft)] : [];
   const problems = placeProblems(found, draft.boxes.length);
   return {
     order,

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fromFieldIssues, groupProblems, placeProblems, sourceRefusal, strayItemProblems } from '../../../renderer/split/plan-problems';
+import {
+  estimateProblems,
+  fromFieldIssues,
+  groupProblems,
+  placeProblems,
+  sourceRefusal,
+  strayItemProblems,
+} from '../../../renderer/split/plan-problems';
 import type { OrderDetails } from '../../../shared/domain/orders';
 import type { ItemGroup } from '../../../shared/domain/shipment-rules';
+import { applySuggestion, newDraft, typeWeight } from '../../../renderer/split/split-draft';
 
 const MUG: ItemGroup = { key: 'sku:MUG', sku: 'MUG', name: 'Mug', imageUrl: null, lineItemIds: ['m1', 'm2'], units: 2 };
 
@@ -61,4 +69,21 @@ describe('orders that cannot be split here', () => {
     expect(sourceRefusal(order('file', [item]))).toBeNull();
     expect(sourceRefusal(order('tiktok', [item]))).toBeNull();
   });
+});
+
+it('a weight Suggest estimated blocks Buy next to the weight until the packed box is weighed', () => {
+  const box = {
+    presetId: 'small',
+    dimension: { width: 8, height: 6, depth: 4, unit: 'in' as const },
+    weight: { value: 0.25, unit: 'lb' as const },
+    itemIds: ['m1'],
+  };
+  const suggested = applySuggestion(newDraft({ size: 'in', weight: 'lb' }), {
+    boxes: [box, { ...box, itemIds: ['m2'] }],
+    notes: [{ path: 'boxes.1.weight', message: 'Only the empty box is counted.' }],
+  });
+  expect(estimateProblems(suggested)).toEqual([
+    { path: 'boxes.1.weight', message: 'Only the empty box is counted. Type the weight the scale shows.' },
+  ]);
+  expect(estimateProblems(typeWeight(suggested, 1, '0.9'))).toEqual([]);
 });
