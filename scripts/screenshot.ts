@@ -21,6 +21,7 @@ import { expectOutcome } from '../test/support/expect-outcome';
 import { startPostgres } from '../test/support/postgres-server';
 import { UNCERTAIN, uncertainLabelsStation, unprintedLabelsStation } from '../test/support/lost-answers';
 import { splitterScreens } from './screenshot-splitter';
+import { boxPresetScreens } from './box-preset-screens';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
 const only = process.argv[3];
@@ -193,7 +194,7 @@ async function main(): Promise<void> {
       await station.printer.waitForJobs(1);
       await screenShot(page, '21-settings-key-set-locked');
       await page.locator('#baseUrl').fill('not a url');
-      await page.getByLabel('Width').fill('0');
+      await page.getByLabel('Width', { exact: true }).fill('0');
       await page.getByTestId('save-settings').click();
       await page.getByTestId('problem').last().waitFor();
       await screenShot(page, '22-settings-invalid');
@@ -440,6 +441,11 @@ async function main(): Promise<void> {
       await page.keyboard.press('F1');
       await page.getByTestId('database-back').waitFor();
       await shot(page, '65-scan-fleet-database-back');
+    });
+
+    // Settings' box presets for split shipments: as shipped, a refused save on its box, moved up by keyboard and saved.
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      await boxPresetScreens(page, await start(), screenShot);
     });
 
     // A live (non-sandbox) provider, and a page opened without its token.

@@ -23,6 +23,7 @@ import { SecretField } from './SecretField';
 import { TikTokAuthorization } from './TikTokAuthorization';
 import { PrinterListEditor } from './PrinterListEditor';
 import { DatabaseSection } from './DatabaseSection';
+import { BoxPresetEditor } from './BoxPresetEditor';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -52,6 +53,8 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
   const [saveCount, setSaveCount] = useState(0);
   /** Every printer ID this station had while the form was open: a new printer never takes one of them. */
   const knownPrinterIds = useRef(new Set(settings.printers.list.map((p) => p.id)));
+  /** The same for box presets: a split shipment names its box by ID. */
+  const knownBoxIds = useRef(new Set(settings.boxPresets.map((b) => b.id)));
   const locked = settings.lockedByEnv;
   const lock = (field: string) => lockedBy(locked, field);
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => {
@@ -70,6 +73,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
       // The printer may have changed: an answer about the old one must not linger.
       void queryClient.resetQueries({ queryKey: keys.printerStatus });
       for (const p of result.printers.list) knownPrinterIds.current.add(p.id);
+      for (const b of result.boxPresets) knownBoxIds.current.add(b.id);
       setDraft(draftFromSettings(result));
       setSaveCount((n) => n + 1);
       setSavedAt(new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
@@ -84,7 +88,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();
     setSavedAt(null);
-    const { patch, errors } = patchFromDraft(draft, locked, knownPrinterIds.current);
+    const { patch, errors } = patchFromDraft(draft, locked, knownPrinterIds.current, knownBoxIds.current);
     setLocalErrors(errors);
     if (errors.length > 0) return;
     setSent(draft);
@@ -281,6 +285,22 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
                 </select>
               </span>
             </SettingsField>
+          </fieldset>
+
+          <fieldset data-testid="box-settings">
+            <legend>Boxes for split shipments</legend>
+            {row('Units in one box', 'maxUnitsPerBox', 'packing.maxUnitsPerBox', {
+              hint: 'An order with more units than this opens the splitter for a supervisor',
+              props: { inputMode: 'numeric', className: 'text-input short' },
+            })}
+            <BoxPresetEditor
+              key={saveCount}
+              draft={draft}
+              lockedBy={lock('boxPresets')}
+              problems={fieldProblems}
+              sentKeys={sent.boxes.map((b) => b.key)}
+              update={update}
+            />
           </fieldset>
 
           <fieldset>

@@ -14,6 +14,7 @@ import { type PublicSettings, type SecretName, type SettingsPatch } from '../../
 import type { FieldIssues, Problem } from '../../shared/errors';
 import type { MethodInput } from '../../shared/contract';
 import { PROVIDER_SHORT_NAMES, PROVIDER_TITLES } from '../../shared/domain/providers';
+import { BOX_FIELD, boxDraftsFrom, boxProblemText, boxPresetsFromDraft, type BoxDraft } from './box-presets-draft';
 
 /** One printer as the form edits it. */
 export interface PrinterDraft {
@@ -56,6 +57,10 @@ export interface SettingsDraft {
   weightUnit: Weight['unit'];
   operator: string;
   latencyMs: string;
+  /** The box presets, in their order (the first is the station's usual box). */
+  boxes: BoxDraft[];
+  /** The station's rule for one box, as typed. */
+  maxUnitsPerBox: string;
 }
 
 /** The providers a station can use, in the order the Provider list shows them. */
@@ -113,6 +118,8 @@ export function draftFromSettings(s: PublicSettings): SettingsDraft {
     weightUnit: s.defaultParcel.weight.unit,
     operator: s.operator,
     latencyMs: String(s.sandbox.latencyMs),
+    boxes: boxDraftsFrom(s.boxPresets),
+    maxUnitsPerBox: String(s.packing.maxUnitsPerBox),
   };
 }
 
@@ -146,6 +153,8 @@ export function patchFromDraft(
   locked: PublicSettings['lockedByEnv'],
   /** IDs a new printer must not take: those of saved printers, even ones removed in this form. */
   takenIds: Iterable<string> = [],
+  /** The same for box presets. */
+  takenBoxIds: Iterable<string> = [],
 ): { patch: SettingsPatch; errors: string[] } {
   const errors: string[] = [];
   const num = (text: string, name: string): number => {
@@ -217,6 +226,16 @@ export function patchFromDraft(
     if (Number.isFinite(latency) && !Number.isInteger(latency)) errors.push('Sandbox delay must be a whole number of milliseconds.');
     patch.sandbox = { latencyMs: latency };
   }
+  if (open('boxPresets')) {
+    const boxes = boxPresetsFromDraft(draft.boxes, takenBoxIds);
+    errors.push(...boxes.errors);
+    patch.boxPresets = boxes.presets;
+  }
+  if (open('packing.maxUnitsPerBox')) {
+    const units = num(draft.maxUnitsPerBox, 'Units in one box');
+    if (Number.isFinite(units) && !Number.isInteger(units)) errors.push('Units in one box must be a whole number.');
+    patch.packing = { maxUnitsPerBox: units };
+  }
   return { patch, errors };
 }
 
@@ -255,6 +274,8 @@ const FIELD_NAMES: Record<string, string> = {
   'defaultParcel.weight.unit': 'Weight unit',
   operator: 'Operator name',
   'sandbox.latencyMs': 'Sandbox delay',
+  'packing.maxUnitsPerBox': 'Units in one box',
+  boxPresets: 'Boxes',
 };
 
 export interface FieldProblem {
@@ -263,6 +284,8 @@ export interface FieldProblem {
   text: string;
   /** The printer (its place in the list sent) the problem is about. */
   printerIndex?: number;
+  /** The box preset (its place in the list sent) the problem is about. */
+  boxIndex?: number;
 }
 
 /**
@@ -277,6 +300,11 @@ export function fieldProblemsFrom(fields: FieldIssues): FieldProblem[] {
     if (!detail) continue;
     if (field === '') {
       out.push({ text: detail });
+      continue;
+    }
+    const box = BOX_FIELD.exec(field);
+    if (box) {
+      out.push({ field, text: `Box ${Number(box[1]) + 1}: ${boxProblemText(box[2]!, detail)}`, boxIndex: Number(box[1]) });
       continue;
     }
     const name = fieldName(field);
@@ -339,6 +367,11 @@ export function summarizeProblems(problems: FieldProblem[], printers: PrinterDra
       return `Printer ${index + 1}${name ? ` “${name}”` : ''}: ${texts.join('; ')}`;
     });
   return [...printerLines, ...lines];
+}
+
+/** The problems with the box at `index` (its place in the list sent), in the box's own words: no "Box 2:" before them. */
+export function boxProblems(problems: FieldProblem[], index: number): string[] {
+  return problems.filter((p) => p.boxIndex === index && index >= 0).map((p) => p.text.replace(/^Box \d+: /, ''));
 }
 
 /** The problems for one field of the printer at `index` (field: name, address, dpi, language, media, statusCheck). */

@@ -29,9 +29,10 @@ export const BoxPresets = z
     const ids = new Set<string>();
     const names = new Set<string>();
     presets.forEach((preset, index) => {
-      if (ids.has(preset.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `Another box already has the ID ${preset.id}` });
+      if (ids.has(preset.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `Two boxes have the ID "${preset.id}"` });
       const name = preset.name.trim().toLowerCase();
-      if (names.has(name)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `Another box is already called ${preset.name}` });
+      if (names.has(name))
+        ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `Two boxes are called "${preset.name}": give each its own name` });
       ids.add(preset.id);
       names.add(name);
     });

@@ -1,5 +1,6 @@
 /** The station's settings as saved, patched and shown (secrets only as "is set"). */
 import { z } from 'zod';
+import { BoxPresets, PackingRule } from './box-presets';
 import { Dimension, Parcel, Weight } from './parcels';
 import { PrinterSettings, PrinterSetup } from './printers';
 import { ProviderName } from './providers';
@@ -57,6 +58,10 @@ export const Settings = z.object({
   defaultParcel: Parcel,
   operator: z.string().trim().max(60),
   sandbox: z.object({ latencyMs: z.number().int().min(0).max(30_000) }),
+  /** The cartons the station stocks, for the splitter; the first is its usual box. */
+  boxPresets: BoxPresets,
+  /** The station's rule for one box: more units than this and the splitter is proposed. */
+  packing: PackingRule,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -75,6 +80,9 @@ export const SettingsPatch = z
     defaultParcel: z.object({ dimension: Dimension, weight: Weight }).partial(),
     operator: Settings.shape.operator,
     sandbox: Settings.shape.sandbox.partial(),
+    /** The whole preset list, in its order (the Settings screen saves it at once). */
+    boxPresets: BoxPresets,
+    packing: PackingRule.partial(),
   })
   .partial()
   .strict();

@@ -1,3 +1,4 @@
+import type { BoxPreset, PackingRule } from '../../../shared/domain/box-presets';
 import type { PrinterProfile } from '../../../shared/domain/printers';
 import type { Settings } from '../../../shared/domain/settings';
 
@@ -16,6 +17,23 @@ export const DEFAULT_PRINTER: PrinterProfile = {
   media: '4x6',
   statusCheck: true,
 };
+
+/**
+ * Three common single-wall cartons (inside sizes). Tares are what such cartons typically weigh
+ * empty; a station weighs its own and corrects them. Medium first: the box a station reaches for.
+ */
+export const DEFAULT_BOX_PRESETS: BoxPreset[] = [
+  { id: 'medium', name: 'Medium', dimension: { width: 12, height: 10, depth: 6, unit: 'in' }, tareWeight: { value: 0.6, unit: 'lb' } },
+  { id: 'small', name: 'Small', dimension: { width: 8, height: 6, depth: 4, unit: 'in' }, tareWeight: { value: 0.3, unit: 'lb' } },
+  { id: 'large', name: 'Large', dimension: { width: 18, height: 14, depth: 8, unit: 'in' }, tareWeight: { value: 1.2, unit: 'lb' } },
+];
+
+/**
+ * Four units: most TikTok Shop orders are one to three units and ship in one box without anyone's
+ * help; four units of typical goods (apparel, beauty, small home items) still fill a medium carton.
+ * A larger order is where a second box, and so a supervisor, is likely.
+ */
+export const DEFAULT_PACKING: PackingRule = { maxUnitsPerBox: 4 };
 
 export const DEFAULT_SETTINGS: Settings = {
   provider: 'sandbox',
@@ -37,4 +55,6 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   operator: '',
   sandbox: { latencyMs: 300 },
+  boxPresets: DEFAULT_BOX_PRESETS,
+  packing: DEFAULT_PACKING,
 };

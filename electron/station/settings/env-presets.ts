@@ -4,6 +4,7 @@
  * Secrets from the environment are held in memory only, never written to disk by the station.
  */
 import { z } from 'zod';
+import { PackingRule } from '../../../shared/domain/box-presets';
 import { Dpi, MediaSize, PrinterAddress, PrinterLanguage } from '../../../shared/domain/printers';
 import { ProviderName } from '../../../shared/domain/providers';
 import { HttpUrl, OptionalFilePath, OptionalHttpUrl, type SecretName, type SettingsPatch } from '../../../shared/domain/settings';
@@ -17,7 +18,7 @@ export interface EnvPresets {
   tiktokRefreshToken?: string;
 }
 
-type Section = 'aftership' | 'tiktok' | 'shipium' | 'shopify' | 'printer' | 'sandbox';
+type Section = 'aftership' | 'tiktok' | 'shipium' | 'shopify' | 'printer' | 'sandbox' | 'packing';
 
 interface PresetSpec {
   variable: string;
@@ -53,6 +54,11 @@ const specs: PresetSpec[] = [
   { variable: 'LABEL_STATION_PRINTER_STATUS_CHECK', field: 'printer.statusCheck', schema: OnOff },
   { variable: 'LABEL_STATION_SANDBOX_LATENCY_MS', field: 'sandbox.latencyMs', schema: z.coerce.number().int().min(0).max(30_000) },
   { variable: 'LABEL_STATION_OPERATOR', field: 'operator', schema: z.string().trim().max(60) },
+  {
+    variable: 'LABEL_STATION_MAX_UNITS_PER_BOX',
+    field: 'packing.maxUnitsPerBox',
+    schema: z.coerce.number().pipe(PackingRule.shape.maxUnitsPerBox),
+  },
 ];
 
 const secretSpecs: Array<{ variable: string; secret: SecretName }> = [

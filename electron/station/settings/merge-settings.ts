@@ -15,6 +15,8 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
     printers: patchDefaultPrinter(patch.printers ?? base.printers, patch.printer),
     defaultParcel: { ...base.defaultParcel, ...patch.defaultParcel },
     sandbox: { ...base.sandbox, ...patch.sandbox },
+    boxPresets: patch.boxPresets ?? base.boxPresets,
+    packing: { ...base.packing, ...patch.packing },
   });
 }
 

@@ -128,7 +128,8 @@ function mergeDefaults(saved: Record<string, unknown>): Record<string, unknown> 
   const raw = migrateSinglePrinter(saved);
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS, ...raw };
   for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
-    if (value && typeof value === 'object' && raw[key] && typeof raw[key] === 'object') {
+    // A list (the box presets) is saved whole: merged item by item it would stop being a list.
+    if (value && typeof value === 'object' && !Array.isArray(value) && raw[key] && typeof raw[key] === 'object') {
       merged[key] = { ...value, ...(raw[key] as object) };
     }
   }

@@ -359,3 +359,75 @@ describe('settings: several printers', () => {
     expect(service.current().printers.list).toHaveLength(MAX_PRINTERS);
   });
 });
+
+describe('settings: box presets and the rule for one box', () => {
+  const mailer = {
+    id: 'mailer',
+    name: 'Mailer',
+    dimension: { width: 9, height: 6, depth: 2, unit: 'in' as const },
+    tareWeight: { value: 2, unit: 'oz' as const },
+  };
+
+  it('starts with small, medium and large boxes and proposes the splitter past 4 units', () => {
+    const { settingsStore, secretStore } = memoryStores();
+    const view = new SettingsService(settingsStore, secretStore, readEnvPresets({})).publicView();
+    expect(view.boxPresets.map((b) => [b.name, b.dimension.width, b.dimension.height, b.dimension.depth])).toEqual([
+      ['Medium', 12, 10, 6],
+      ['Small', 8, 6, 4],
+      ['Large', 18, 14, 8],
+    ]);
+    expect(view.boxPresets.every((b) => b.tareWeight.value > 0)).toBe(true);
+    expect(view.packing).toEqual({ maxUnitsPerBox: 4 });
+  });
+
+  it('saves the whole preset list in its order and the rule, kept across a restart', () => {
+    const { settingsStore, secretStore } = memoryStores();
+    const service = new SettingsService(settingsStore, secretStore, readEnvPresets({}));
+    const [medium, small] = service.current().boxPresets;
+    service.update({ boxPresets: [mailer, small!, medium!], packing: { maxUnitsPerBox: 6 } });
+    const after = new SettingsService(settingsStore, secretStore, readEnvPresets({})).current();
+    expect(after.boxPresets.map((b) => b.id)).toEqual(['mailer', 'small', 'medium']);
+    expect(after.boxPresets[0]).toEqual(mailer);
+    expect(after.packing.maxUnitsPerBox).toBe(6);
+  });
+
+  it('gives an older station the default boxes and rule', () => {
+    const { kv, settingsStore, secretStore } = memoryStores();
+    kv.set('settings', { provider: 'sandbox', operator: 'Bo' });
+    const current = new SettingsService(settingsStore, secretStore, readEnvPresets({})).current();
+    expect(current.boxPresets.map((b) => b.id)).toEqual(['medium', 'small', 'large']);
+    expect(current.packing).toEqual({ maxUnitsPerBox: 4 });
+  });
+
+  it('refuses twin names and IDs, an empty list and a bad rule, each on its field', async () => {
+    const { settingsStore, secretStore } = memoryStores();
+    const service = new SettingsService(settingsStore, secretStore, readEnvPresets({}));
+    const twins = await updateThroughContract(service, { boxPresets: [mailer, { ...mailer, id: 'mailer-2', name: ' MAILER ' }] });
+    expect(twins).toMatchObject({
+      ok: false,
+      problem: { code: 'invalid_input', fields: { 'boxPresets.1.name': ['Two boxes are called "MAILER": give each its own name'] } },
+    });
+    const sameId = await updateThroughContract(service, { boxPresets: [mailer, { ...mailer, name: 'Other' }] });
+    expect(sameId).toMatchObject({ ok: false, problem: { fields: { 'boxPresets.1.id': ['Two boxes have the ID "mailer"'] } } });
+    const flat = await updateThroughContract(service, { boxPresets: [{ ...mailer, dimension: { ...mailer.dimension, depth: 0 } }] });
+    expect(flat).toMatchObject({ ok: false, problem: { fields: { 'boxPresets.0.dimension.depth': ['Depth must be more than 0'] } } });
+    const none = await updateThroughContract(service, { boxPresets: [] });
+    expect(none).toMatchObject({ ok: false, problem: { message: expect.stringContaining('Keep at least one box') } });
+    const rule = await updateThroughContract(service, { packing: { maxUnitsPerBox: 0 } });
+    expect(rule).toMatchObject({ ok: false, problem: { fields: { 'packing.maxUnitsPerBox': ['At least 1 unit'] } } });
+    expect(service.current().boxPresets.map((b) => b.id)).toEqual(['medium', 'small', 'large']);
+  });
+
+  it('takes the rule from LABEL_STATION_MAX_UNITS_PER_BOX and locks it', () => {
+    const { settingsStore, secretStore } = memoryStores();
+    const service = new SettingsService(settingsStore, secretStore, readEnvPresets({ LABEL_STATION_MAX_UNITS_PER_BOX: '8' }));
+    expect(service.publicView()).toMatchObject({
+      packing: { maxUnitsPerBox: 8 },
+      lockedByEnv: [{ field: 'packing.maxUnitsPerBox', variable: 'LABEL_STATION_MAX_UNITS_PER_BOX' }],
+    });
+    expect(() => service.update({ packing: { maxUnitsPerBox: 3 } })).toThrow(/LABEL_STATION_MAX_UNITS_PER_BOX/);
+    expect(() => readEnvPresets({ LABEL_STATION_MAX_UNITS_PER_BOX: 'lots' })).toThrow(
+      /LABEL_STATION_MAX_UNITS_PER_BOX="lots" is not valid/,
+    );
+  });
+});
