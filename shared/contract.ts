@@ -14,6 +14,7 @@ import { PrintJobView, PrintQueueView } from './domain/print-queue';
 import { DatabaseStatus } from './domain/fleet';
 import { SupervisorApproval } from './domain/operators';
 import { ShipmentPlan } from './domain/shipments';
+import { Parcel } from './domain/parcels';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -99,7 +100,11 @@ const LabelId = z.object({ labelId: z.string().min(1).max(64) });
 export const contract = {
   methods: {
     getStationInfo: { input: z.object({}).strict(), output: StationInfo },
-    submitScan: { input: ScanInput, output: ScanOutcome },
+    /**
+     * A scanned order's label: bought once and printed. `parcel`: this parcel's box and measured
+     * weight (a preset key, a typed weight, later the scale); the station's default package otherwise.
+     */
+    submitScan: { input: ScanInput.extend({ parcel: Parcel.optional() }), output: ScanOutcome },
     /**
      * Prints a stored label again, on the default printer or the one chosen; for a label covering
      * several boxes of a split shipment, every box in order, or only `box` (its number in the shipment).

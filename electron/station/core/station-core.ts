@@ -100,7 +100,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       stationName: deps.stationName,
       database: stored.status(),
     }),
-    submitScan: async ({ scan }) => afterwards(runScanJob(deps, scan), announceUnprinted),
+    submitScan: async ({ scan, parcel }) => afterwards(runScanJob(deps, scan, parcel), announceUnprinted),
     buyShipment: async ({ approval: _approval, ...plan }) => afterwards(buyShipment(deps, plan), announceUnprinted),
     lookupOrder: async ({ scan }) => (await resolveOrder(scan, deps.orderSources.configured(settings.current()), log)).order,
     reprintLabel: async ({ labelId, printerId, box }) => reprintLabel(deps, labelId, printerId, box),

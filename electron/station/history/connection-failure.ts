@@ -15,7 +15,7 @@ const NETWORK_CODES = new Set([
 /** SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, restart). */
 const SQLSTATE = /^(08...|57P0[1-3])$/;
 const MESSAGES =
-  /connection terminated|connection timeout|timeout exceeded when trying to connect|server closed the connection|Connection terminated unexpectedly|the database system is (starting up|shutting down)|Query read timeout/i;
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|server closed the connection|Connection terminated unexpectedly|the database system is (starting up|shutting down)|Query read timeout|Client has encountered a connection error and is not queryable/i;
 
 export function isConnectionFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;

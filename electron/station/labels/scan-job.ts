@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ScanOutcome } from '../../../shared/contract';
 import type { OrderDetails } from '../../../shared/domain/orders';
+import type { Parcel } from '../../../shared/domain/parcels';
 import { isUncertain, type JobStep } from '../../../shared/domain/labels';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Problem } from '../../../shared/errors';
@@ -33,7 +34,8 @@ type Progress = (step: JobStep, message: string, orderId?: string) => void;
 /** What the history already holds for the scanned order decides what the scan does. */
 type Settled = { next: 'print'; label: StoredLabel; note: string } | { next: 'buy' } | { next: 'stop'; outcome: ScanOutcome };
 
-export async function runScanJob(deps: ScanJobDeps, scan: string): Promise<ScanOutcome> {
+/** `parcel`: this parcel's box and weight when the packer gave them, else the station's default package. */
+export async function runScanJob(deps: ScanJobDeps, scan: string, parcel?: Parcel): Promise<ScanOutcome> {
   const jobId = randomUUID();
   const progress: Progress = (step, message, orderId) =>
     deps.events.emit('jobProgress', { jobId, step, message, ...(orderId && { orderId }) });
@@ -60,7 +62,7 @@ export async function runScanJob(deps: ScanJobDeps, scan: string): Promise<ScanO
     'Wait for it to finish; do not scan it again.',
   );
   try {
-    return await withOrder(deps, orderId, busy, () => labelOrder(deps, order, warnings, jobId, progress, fail));
+    return await withOrder(deps, orderId, busy, () => labelOrder(deps, order, parcel, warnings, jobId, progress, fail));
   } catch (error) {
     // Busy, or a history that cannot be reached (a fleet's database away): nothing was bought.
     if (error instanceof StationError) return fail(error.toProblem(), orderId);
@@ -71,6 +73,7 @@ export async function runScanJob(deps: ScanJobDeps, scan: string): Promise<ScanO
 async function labelOrder(
   deps: ScanJobDeps,
   order: OrderDetails,
+  parcel: Parcel | undefined,
   warnings: string[],
   jobId: string,
   progress: Progress,
@@ -96,7 +99,7 @@ async function labelOrder(
       if (error instanceof StationError) return fail(error.toProblem(), orderId);
       throw error;
     }
-    const purchase = await buyLabel(deps, provider, labelRequest(settings, order), SINGLE_PARCEL, (message) =>
+    const purchase = await buyLabel(deps, provider, labelRequest(settings, order, parcel), SINGLE_PARCEL, (message) =>
       progress('buying', message, orderId),
     );
     if (purchase.state === 'refused' || purchase.state === 'uncertain') return fail(purchase.problem, orderId, purchase.label);
@@ -220,11 +223,12 @@ async function printScanned(
   return { outcome: 'printed', jobId, label, ...(warning && { warning }) };
 }
 
-function labelRequest(settings: Settings, order: OrderDetails): Omit<LabelRequest, 'reference'> {
+function labelRequest(settings: Settings, order: OrderDetails, parcel: Parcel | undefined): Omit<LabelRequest, 'reference'> {
   const printer = defaultPrinter(settings.printers);
+  const { dimension, weight } = parcel ?? settings.defaultParcel;
   return {
     orderId: order.orderId,
-    parcels: [{ ...settings.defaultParcel, itemIds: [] }],
+    parcels: [{ dimension, weight, itemIds: [] }],
     // A carrier's ZPL is made for 203 dpi and prints as is on a 203 dpi ZPL printer; anything else
     // gets PDF, rasterized at the printer's dpi into its language (or passed to an OS queue).
     fileType: printer.language === 'zpl' && printer.dpi === 203 ? 'zpl' : 'pdf',
