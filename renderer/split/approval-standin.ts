@@ -1,14 +1,11 @@
 /**
- * STAND-IN until the operators helper's supervisor approval lands on issue10-operators: buying
- * needs no approval yet, so the purchase goes ahead without one. Deleted when the real hook is merged.
+ * STAND-IN until the operators helper's renderer/operators/use-supervisor-approval.ts reaches main:
+ * the same `useApprovedCall` (a signed-in supervisor is not asked; otherwise the approval dialog asks
+ * for a supervisor's badge or PIN). With no sign-in yet, the call is made without an approval.
+ * Deleted when the real hook is merged.
  */
 import type { SupervisorApproval } from '../../shared/domain/operators';
 
-export function useSupervisorApproval(): { request(words: string): Promise<SupervisorApproval | null> } {
-  return { request: async () => null };
-}
-
-/** Whether the signed-in operator may buy without a supervisor's word (no sign-in yet: yes). */
-export function useIsSupervisor(): boolean {
-  return true;
+export function useApprovedCall(): <T>(action: string, call: (approval?: SupervisorApproval) => Promise<T>) => Promise<T | undefined> {
+  return (_action, call) => call();
 }

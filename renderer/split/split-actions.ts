@@ -31,18 +31,25 @@ export async function openOrder(scan: string, queryClient: QueryClient, units: D
 
 export interface BuyDeps {
   buy(input: MethodInput<'buyShipment'>): Promise<ShipmentOutcome>;
-  /** A supervisor's word when the operator is not one; null when none was given (nothing is bought). */
-  approve(): Promise<{ approval?: SupervisorApproval } | null>;
+  /**
+   * Makes the call with a supervisor's approval when the operator is not one (the approval dialog
+   * asks again after a wrong PIN); undefined when none was given.
+   */
+  approved<T>(action: string, call: (approval?: SupervisorApproval) => Promise<T>): Promise<T | undefined>;
 }
 
 /** Buys the plan's labels (a retry sends the same plan: only boxes without a label are bought). */
-export async function buyPlan(plan: ShipmentPlan, deps: BuyDeps): Promise<void> {
-  const approved = await deps.approve();
-  if (!approved) return;
-  const store = useSplitStore.getState();
-  store.buyStarted(plan);
+export async function buyPlan(plan: ShipmentPlan, action: string, deps: BuyDeps): Promise<void> {
   try {
-    const outcome = await deps.buy({ ...plan, ...(approved.approval && { approval: approved.approval }) });
+    const outcome = await deps.approved(action, (approval) => {
+      useSplitStore.getState().buyStarted(plan);
+      return deps.buy({ ...plan, ...(approval && { approval }) });
+    });
+    if (!outcome) {
+      // No supervisor approved: nothing was asked of the provider.
+      useSplitStore.getState().buyCancelled();
+      return;
+    }
     useSplitStore.getState().bought(outcome);
     if (outcome.boxes.every((b) => b.state === 'printed')) sounds.success();
     else if (outcome.boxes.some((b) => b.state === 'failed' || b.state === 'print_failed')) sounds.error();

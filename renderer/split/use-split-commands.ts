@@ -4,7 +4,7 @@ import { useSplitStore, lastOutcome } from '../state/split-store';
 import { useNav } from '../state/nav';
 import { sounds } from '../ui/sounds';
 import { useBuyShipment } from '../api/shipments';
-import { useIsSupervisor, useSupervisorApproval } from './approval-standin';
+import { useApprovedCall } from './approval-standin';
 import { suggestShipment } from '../../shared/domain/shipment-rules';
 import {
   addBox,
@@ -28,8 +28,7 @@ export function useSplitCommands(view: SplitView, focusOrderField: () => void) {
   const queryClient = useQueryClient();
   const go = useNav((s) => s.go);
   const buy = useBuyShipment();
-  const approval = useSupervisorApproval();
-  const supervisor = useIsSupervisor();
+  const approved = useApprovedCall();
   const store = useSplitStore;
   const { order, groups, draft, units, presets, purchase, problems } = view;
 
@@ -56,14 +55,8 @@ export function useSplitCommands(view: SplitView, focusOrderField: () => void) {
       sounds.error();
       return;
     }
-    await buyPlan(plan, {
-      buy: (input) => buy.mutateAsync(input),
-      approve: async () => {
-        if (supervisor) return {};
-        const given = await approval.request(`Buy ${plan.boxes.length} labels for order ${order.displayName ?? order.orderId}`);
-        return given ? { approval: given } : null;
-      },
-    });
+    const action = `buy ${plan.boxes.length} labels for order ${order.displayName ?? order.orderId} (split into boxes)`;
+    await buyPlan(plan, action, { buy: (input) => buy.mutateAsync(input), approved });
   }
 
   function scanned(text: string) {

@@ -17,7 +17,8 @@ export interface SplitNotice {
 
 export type Purchase =
   | { phase: 'none' }
-  | { phase: 'buying'; plan: ShipmentPlan; message: string; earlier?: ShipmentOutcome }
+  /** `before`: what was shown before, back on screen if no supervisor approves after all. */
+  | { phase: 'buying'; plan: ShipmentPlan; message: string; earlier?: ShipmentOutcome; before: Purchase }
   | { phase: 'done'; plan: ShipmentPlan; outcome: ShipmentOutcome }
   /** The call failed or the plan was refused: nothing new was bought (`earlier`: boxes bought before). */
   | { phase: 'refused'; plan: ShipmentPlan; problem: Problem; earlier?: ShipmentOutcome };
@@ -41,6 +42,7 @@ interface SplitState {
   buyStarted(plan: ShipmentPlan): void;
   progress(event: EventPayload<'jobProgress'>): void;
   bought(outcome: ShipmentOutcome): void;
+  buyCancelled(): void;
   buyRefused(problem: Problem): void;
 }
 
@@ -96,8 +98,18 @@ export const useSplitStore = create<SplitState>((set, get) => ({
     set({ notice });
   },
   buyStarted(plan) {
-    const earlier = lastOutcome(get().purchase);
-    set({ purchase: { phase: 'buying', plan, message: `Buying ${plan.boxes.length} labels…`, ...(earlier && { earlier }) }, notice: null });
+    const before = get().purchase;
+    // A supervisor's second try after a wrong PIN: still the same purchase.
+    if (before.phase === 'buying') return;
+    const earlier = lastOutcome(before);
+    set({
+      purchase: { phase: 'buying', plan, message: `Buying ${plan.boxes.length} labels…`, before, ...(earlier && { earlier }) },
+      notice: null,
+    });
+  },
+  buyCancelled() {
+    const { purchase } = get();
+    if (purchase.phase === 'buying') set({ purchase: purchase.before });
   },
   progress(event) {
     const { purchase, order } = get();

@@ -147,6 +147,8 @@ test('a supervisor splits a 5-unit order into 3 boxes with keys and the scanner;
 test('a supervisor splits an order by drag and drop; 3 labels print in box order', async ({ page }) => {
   const station = await startWithOrders();
   try {
+    // A 1080p station monitor: the three boxes side by side, so every drag ends on a box in view.
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await openStation(page, station.shell);
     await page.getByTestId('open-splitter').click();
     await page.getByTestId('split-order-input').fill(DRAG_ORDER);
@@ -173,6 +175,12 @@ test('a supervisor splits an order by drag and drop; 3 labels print in box order
       await weigh(page, n, '1.5');
     }
     await buyAndExpectThreeLabelsInOrder(page, station);
+
+    // History: one order, its three boxes with their tracking numbers.
+    await page.keyboard.press('F2');
+    await page.getByTestId('history-row').filter({ hasText: DRAG_ORDER }).first().click();
+    await expect(page.getByTestId('label-box')).toHaveCount(3);
+    await expect(page.getByTestId('label-box').nth(1)).toContainText('Box 2 of 3');
   } finally {
     await station.close();
     station.cleanup();

@@ -77,6 +77,16 @@ describe('the splitter store', () => {
     expect(purchase.phase === 'buying' && purchase.earlier?.boxes.map((b) => b.state)).toEqual(['printed', 'failed']);
   });
 
+  it('no supervisor approved: what was shown before is back, nothing marked as bought', () => {
+    useSplitStore.getState().buyStarted(PLAN);
+    useSplitStore.getState().bought(outcome(['printed', 'failed']));
+    const before = useSplitStore.getState().purchase;
+    useSplitStore.getState().buyStarted(PLAN);
+    useSplitStore.getState().buyStarted(PLAN); // asked again after a wrong PIN: the same purchase
+    useSplitStore.getState().buyCancelled();
+    expect(useSplitStore.getState().purchase).toBe(before);
+  });
+
   it('progress of this order’s purchase is shown, another order’s is not', () => {
     useSplitStore.getState().buyStarted(PLAN);
     useSplitStore.getState().progress({ jobId: 'x', step: 'buying', orderId: '576999999999999999', message: 'Other' });
