@@ -85,9 +85,14 @@ export async function splitterScreens(kit: ScreenshotKit): Promise<void> {
     const orders = keep(ordersFile());
     const station = await start({ settings: { ordersFile: orders.file, sandbox: { latencyMs: 2500 } } });
     await openStation(page, station.shell);
+    await scan(page, '576300000000000799');
+    await page.getByTestId('outcome-good').waitFor({ timeout: 15_000 });
+    await shot(page, '49-scan-split-button');
     await page.keyboard.press('F6');
     await page.getByTestId('split-order-input').waitFor();
-    await shot(page, '50-split-empty');
+    await page.getByTestId('split-refused').waitFor();
+    await press(page, 'F4');
+    await shot(page, '50-split-no-items');
     await scan(page, '#1001');
     await page.getByTestId('split-group').first().waitFor();
     await shot(page, '51-split-order-opened');

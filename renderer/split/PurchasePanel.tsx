@@ -12,7 +12,7 @@ export function PurchasePanel({ purchase, groups, onRetry }: { purchase: Purchas
   const panel = useRef<HTMLElement>(null);
   // Buying, then its results: the top of the screen, whatever box was in view.
   useEffect(() => {
-    panel.current?.scrollIntoView?.({ block: 'nearest' });
+    if (panel.current) window.scrollTo({ top: 0 });
   }, [purchase.phase]);
   if (purchase.phase === 'none') return null;
   const outcome = lastOutcome(purchase);
@@ -26,6 +26,9 @@ export function PurchasePanel({ purchase, groups, onRetry }: { purchase: Purchas
       aria-live="assertive"
     >
       <div className="outcome-body">
+        {purchase.phase === 'buying' && (
+          <h2 className="outcome-title">Buying {purchase.plan.boxes.length} labels, one per box — keep the boxes on the table</h2>
+        )}
         {purchase.phase === 'buying' && (
           <p className="step-message" role="status" data-testid="split-buying">
             <span className="spinner" aria-hidden="true" />
