@@ -45,9 +45,15 @@ export function checkShipmentPlan(
   return [...problems, ...schemaProblems(plan, problems)];
 }
 
-/** Only the problems of one box (its path and everything under it), for the box's own card. */
+/**
+ * The problems at a path and everything under it ("boxes.1" for box 2's card). An item's path is
+ * matched whole: line item IDs from a WMS file may themselves hold dots ("L1" is not "L1.2").
+ */
 export function problemsAt(problems: readonly ShipmentProblem[], path: string): ShipmentProblem[] {
-  return problems.filter((problem) => problem.path === path || problem.path.startsWith(`${path}.`));
+  const whole = path.startsWith('items.');
+  return problems.filter(
+    (problem) => problem.path === path || (!whole && !problem.path.startsWith('items.') && problem.path.startsWith(`${path}.`)),
+  );
 }
 
 function checkOrder(plan: PlanDraft, order: OrderDetails): ShipmentProblem[] {

@@ -5,6 +5,7 @@
  */
 export { BoxPreset, BoxPresets, PackingRule, needsSplitter, unitsOf } from './box-presets';
 export { describeLineItem, groupKeyOf, groupLineItems, type ItemGroup } from './item-groups';
+export { pickScannedItem, type ScannedItem } from './scan-item';
 export { checkShipmentPlan, hasProviderLineItemIds, problemsAt, type PlanDraft, type ShipmentProblem } from './shipment-check';
 export { MAX_BOXES_PER_SHIPMENT, shipmentLimits, type ShipmentLimits } from './shipment-limits';
 export { suggestBoxes, suggestShipment, type SuggestedShipment } from './suggest-boxes';

@@ -180,6 +180,13 @@ describe('checkShipmentPlan: boxes', () => {
     expect(problemsAt(problems, 'boxes.1').map((p) => p.path)).toEqual(['boxes.1.weight']);
     expect(problemsAt(problems, 'boxes.0').map((p) => p.path)).toEqual(['boxes.0']);
   });
+
+  it('matches a line item’s problems by its whole ID, dots and all', () => {
+    const order: OrderDetails = { ...tiktokOrder, source: 'file', lineItems: [item('L1', 'APR', 'Apron'), item('L1.2', 'BAG', 'Bag')] };
+    const problems = checkShipmentPlan({ orderId: ORDER_ID, boxes: [box(['L1'])] }, order, limits);
+    expect(problemsAt(problems, 'items.L1')).toEqual([]);
+    expect(problemsAt(problems, 'items.L1.2').map((p) => p.message)).toEqual(['Bag (BAG) is in no box: put it in a box.']);
+  });
 });
 
 describe('checkShipmentPlan: the order', () => {
