@@ -7,9 +7,11 @@
  */
 import type { Dimension, Weight } from '../../shared/domain/parcels';
 import type { ShipmentBox, ShipmentPlan } from '../../shared/domain/shipments';
+import type { OrderDetails } from '../../shared/domain/orders';
 import {
   convertDimension,
   convertWeight,
+  pickScannedItem,
   type BoxPreset,
   type ItemGroup,
   type SuggestedShipment,
@@ -155,17 +157,20 @@ export function setGroupCount(draft: SplitDraft, group: ItemGroup, index: number
   return count >= now ? addUnits(draft, group, index, count - now) : takeUnits(draft, group, index, now - count);
 }
 
-export type ScanResult =
-  { kind: 'added'; group: ItemGroup; box: number } | { kind: 'none_left'; group: ItemGroup } | { kind: 'unknown'; sku: string };
+export type ScanResult = { kind: 'added'; group: ItemGroup; box: number; units: number } | { kind: 'refused'; message: string };
 
-/** A scanned SKU: one unit of it into the current box, or why nothing changed. */
-export function scanSku(draft: SplitDraft, groups: ItemGroup[], scanned: string): { draft: SplitDraft; result: ScanResult } {
-  const sku = scanned.trim();
-  const at = groups.findIndex((g) => g.sku !== '' && g.sku.toLowerCase() === sku.toLowerCase());
-  const group = groups[at];
-  if (!group) return { draft, result: { kind: 'unknown', sku } };
-  if (unassignedOf(draft, group).length === 0) return { draft: { ...draft, selected: at }, result: { kind: 'none_left', group } };
-  return { draft: { ...addUnits(draft, group, draft.current, 1), selected: at }, result: { kind: 'added', group, box: draft.current } };
+/** A scanned SKU: its next unit not in a box into the current box (the rules' pickScannedItem), or why nothing changed. */
+export function scanSku(
+  draft: SplitDraft,
+  order: Pick<OrderDetails, 'lineItems'>,
+  groups: ItemGroup[],
+  scanned: string,
+): { draft: SplitDraft; result: ScanResult } {
+  const picked = pickScannedItem(order, draft, scanned);
+  if (!picked.ok) return { draft, result: { kind: 'refused', message: picked.message } };
+  const at = groups.findIndex((g) => g.lineItemIds.includes(picked.lineItemId));
+  const moved = { ...moveItems(draft, [picked.lineItemId], draft.current), selected: Math.max(at, 0) };
+  return { draft: moved, result: { kind: 'added', group: groups[at]!, box: draft.current, units: picked.units } };
 }
 
 function text(n: number): string {

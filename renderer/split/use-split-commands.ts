@@ -74,20 +74,15 @@ export function useSplitCommands(view: SplitView, focusOrderField: () => void) {
       sounds.error();
       return;
     }
-    const { draft: next, result } = scanSku(draft, groups, trimmed);
-    if (result.kind === 'unknown') {
-      say('bad', `"${result.sku}" is not a SKU of this order — nothing changed. To open another order, press F4 and scan it.`);
+    const { draft: next, result } = scanSku(draft, order, groups, trimmed);
+    if (result.kind === 'refused') {
+      say('bad', `${result.message} Nothing changed.`);
       sounds.error();
       return;
     }
     store.getState().edit(() => next);
-    if (result.kind === 'none_left') {
-      say('bad', `Every ${result.group.sku} is already in a box — nothing changed.`);
-      sounds.error();
-    } else {
-      say('good', `1× ${result.group.sku} into box ${result.box + 1}`);
-      sounds.success();
-    }
+    say('good', `${result.units}× ${result.group.sku} into box ${result.box + 1}`);
+    sounds.success();
   }
 
   function moveSelected(count: number) {

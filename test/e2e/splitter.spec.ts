@@ -122,7 +122,7 @@ test('a supervisor splits a 5-unit order into 3 boxes with keys and the scanner;
     // Box 3: the cap by the scanner; an unknown SKU changes nothing.
     await press(page, 'F7');
     await scan(page, 'NOT-IN-ORDER');
-    await expect(page.getByTestId('split-notice')).toContainText('is not a SKU of this order');
+    await expect(page.getByTestId('split-notice')).toContainText('No item of this order has the code NOT-IN-ORDER');
     await expect(box(page, 3).getByTestId('box-content')).toHaveCount(0);
     await scan(page, 'CAP-9');
     await expectBoxHolds(page, 3, { 'CAP-9': 1 });

@@ -94,26 +94,34 @@ describe('boxes', () => {
 });
 
 describe('scanning a SKU', () => {
-  it('puts one unit into the current box and selects its group', () => {
-    const draft = { ...addBox(newDraft(UNITS), UNITS), current: 1 };
-    const { draft: after, result } = scanSku(draft, GROUPS, ' tee-l ');
-    expect(result).toMatchObject({ kind: 'added', box: 1 });
-    expect(after.boxes[1]!.itemIds).toEqual(['t1']);
+  const ORDER = {
+    lineItems: [
+      ...MUG.lineItemIds.map((id) => ({ id, sku: 'MUG-RED', name: 'Red mug', quantity: 1 })),
+      ...TEE.lineItemIds.map((id) => ({ id, sku: 'TEE-L', name: 'T-shirt L', quantity: 1 })),
+    ],
+  };
+
+  it('puts the next unit of that SKU not in a box into the current box and selects its group', () => {
+    let draft = { ...addBox(newDraft(UNITS), UNITS), current: 1 };
+    draft = scanSku(draft, ORDER, GROUPS, ' tee-l ').draft;
+    const { draft: after, result } = scanSku({ ...draft, current: 0 }, ORDER, GROUPS, 'TEE-L');
+    expect(result).toMatchObject({ kind: 'added', box: 0, units: 1 });
+    expect(after.boxes.map((b) => b.itemIds)).toEqual([['t2'], ['t1']]);
     expect(after.selected).toBe(1);
   });
 
-  it('an unknown SKU changes nothing', () => {
+  it('an unknown SKU changes nothing and says so', () => {
     const draft = newDraft(UNITS);
-    const { draft: after, result } = scanSku(draft, GROUPS, 'HAT-9');
-    expect(result).toEqual({ kind: 'unknown', sku: 'HAT-9' });
+    const { draft: after, result } = scanSku(draft, ORDER, GROUPS, 'HAT-9');
+    expect(result.kind === 'refused' && result.message).toContain('HAT-9');
     expect(after).toBe(draft);
   });
 
   it('a SKU with every unit already in boxes says so and moves nothing', () => {
     const draft = addUnits(newDraft(UNITS), TEE, 0, 2);
-    const { draft: after, result } = scanSku(draft, GROUPS, 'TEE-L');
-    expect(result.kind).toBe('none_left');
-    expect(after.boxes).toEqual(draft.boxes);
+    const { draft: after, result } = scanSku(draft, ORDER, GROUPS, 'TEE-L');
+    expect(result.kind).toBe('refused');
+    expect(after).toBe(draft);
   });
 });
 
