@@ -8,6 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { ScanOutcome } from '../../../shared/contract';
 import type { OrderDetails } from '../../../shared/domain/orders';
 import type { Parcel } from '../../../shared/domain/parcels';
+import { needsSplitter, unitsOf } from '../../../shared/domain/shipment-rules';
 import { isUncertain, type JobStep } from '../../../shared/domain/labels';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Problem } from '../../../shared/errors';
@@ -91,6 +92,11 @@ async function labelOrder(
   if (settled.next === 'stop') return settled.outcome;
   if (settled.next === 'print') {
     ({ label, note } = settled);
+  } else if (needsSplitter(order.lineItems, settings.packing)) {
+    const units = unitsOf(order.lineItems);
+    const message = `Order ${order.displayName ?? orderId} has ${units} items, more than this station packs in one box (${settings.packing.maxUnitsPerBox}); nothing was bought. A supervisor splits it into boxes.`;
+    progress('done', message, orderId);
+    return { outcome: 'split_needed', jobId, order, message };
   } else {
     let provider: LabelProvider;
     try {

@@ -7,6 +7,7 @@ import type { ShipmentPlan } from '../../../shared/domain/shipments';
 import { StationError } from '../../../shared/errors';
 import { resolveOrder, type OrderSources } from '../orders';
 import type { Settings } from '../../../shared/domain/settings';
+import { checkShipmentPlan, shipmentLimits } from '../../../shared/domain/shipment-rules';
 
 export async function orderForSplit(
   plan: ShipmentPlan,
@@ -37,29 +38,19 @@ export async function orderForSplit(
   return order;
 }
 
-/** Every box names line items of this order, each line item in exactly one box, no box empty. */
-export function checkPlanAgainstOrder(plan: ShipmentPlan, order: OrderDetails): void {
-  const fields: Record<string, string[]> = {};
-  const add = (path: string, message: string) => (fields[path] ??= []).push(message);
-  const known = new Set(order.lineItems.map((item) => item.id));
-  const boxOf = new Map<string, number>();
-  plan.boxes.forEach((box, index) => {
-    if (box.itemIds.length === 0) add(`boxes.${index}`, `Box ${index + 1} is empty: put an item in it or remove it.`);
-    for (const id of box.itemIds) {
-      if (!known.has(id)) add(`boxes.${index}.itemIds`, `Box ${index + 1} holds line item ${id}, which is not in order ${order.orderId}.`);
-      const other = boxOf.get(id);
-      if (other !== undefined) add(`items.${id}`, `Line item ${id} is in box ${other + 1} and box ${index + 1}: take it out of one.`);
-      boxOf.set(id, index);
-    }
-  });
-  for (const item of order.lineItems) {
-    if (!boxOf.has(item.id)) add(`items.${item.id}`, `${item.name || item.sku || item.id} is in no box: put it in one.`);
-  }
-  const problems = Object.values(fields).flat();
+/**
+ * The plan checked with the splitter's own rules (line items, boxes, the provider's limits, the
+ * presets' empty weights) before anything is bought; each problem named by what causes it.
+ */
+export function checkPlanAgainstOrder(plan: ShipmentPlan, order: OrderDetails, settings: Settings): void {
+  const problems = checkShipmentPlan(plan, order, shipmentLimits(settings.provider), settings.boxPresets);
   if (problems.length === 0) return;
+  const fields: Record<string, string[]> = {};
+  for (const { path, message } of problems) (fields[path] ??= []).push(message);
+  const first = problems[0]!.message;
   throw new StationError(
     'shipment_invalid',
-    `The boxes of order ${order.orderId} are not ready: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''} Nothing was bought.`,
+    `The boxes of order ${order.orderId} are not ready: ${first}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''} Nothing was bought.`,
     'Fix what is marked in the splitter, then buy again.',
     fields,
   );

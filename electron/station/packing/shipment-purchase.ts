@@ -24,7 +24,7 @@ export async function buyShipment(deps: ScanJobDeps, plan: ShipmentPlan): Promis
     deps.events.emit('jobProgress', { jobId, step, message, orderId });
   progress('resolving', `Checking the boxes of order ${orderId}…`);
   const order = await orderForSplit(plan, deps);
-  checkPlanAgainstOrder(plan, order);
+  checkPlanAgainstOrder(plan, order, deps.settings());
   const provider = deps.providers.forSettings(deps.settings());
   const busy = new StationError('order_busy', `A label for order ${orderId} is being bought right now.`, 'Wait for it to finish.');
 

@@ -103,8 +103,18 @@ describe('a split shipment', () => {
     expect(history.labels.filter((l) => l.status !== 'failed')).toHaveLength(1);
   });
 
+  it('sends a scanned order with more units than one box takes to the splitter, buying nothing', async () => {
+    station = await sandboxStation();
+    const scanned = await station.call('submitScan', { scan: '#1001' });
+    expect(scanned).toMatchObject({ outcome: 'split_needed', order: { orderId: ORDER }, message: expect.stringContaining('5 items') });
+    expect((await station.call('searchHistory', { query: ORDER })).total).toBe(0);
+    await station.call('updateSettings', { packing: { maxUnitsPerBox: 5 } });
+    expect((await station.call('submitScan', { scan: '#1001' })).outcome).toBe('printed');
+  });
+
   it('refuses a split of an order that already has a single label', async () => {
     station = await sandboxStation();
+    await station.call('updateSettings', { packing: { maxUnitsPerBox: 10 } });
     expect((await station.call('submitScan', { scan: ORDER })).outcome).toBe('printed');
     await expect(station.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES })).rejects.toMatchObject({
       code: 'order_packed_otherwise',
@@ -122,7 +132,7 @@ describe('a split shipment', () => {
       )) as { code: string; fields: Record<string, string[]> };
     expect(error).toMatchObject({ code: 'shipment_invalid' });
     expect(Object.keys(error.fields).sort()).toEqual(['boxes.2', 'items.li-2', 'items.li-4', 'items.li-5']);
-    expect(error.fields['items.li-2']![0]).toContain('box 1 and box 2');
+    expect(error.fields['items.li-2']![0]).toContain('in boxes 1 and 2');
     expect((await station.call('searchHistory', { query: ORDER })).total).toBe(0);
   });
 
