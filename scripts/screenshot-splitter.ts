@@ -121,6 +121,16 @@ export async function splitterScreens(kit: ScreenshotKit): Promise<void> {
     await page.getByTestId('history-row').filter({ hasText: ORDERS.first }).first().click();
     await page.getByTestId('label-boxes').waitFor();
     await shot(page, '57-history-split-label');
+
+    // A scan of an order with more units than one box takes: the splitter opens by itself; Esc shows why.
+    await page.keyboard.press('F1');
+    await page.getByTestId('scan-input').waitFor();
+    await scan(page, '#1002');
+    await page.getByTestId('split-order-id').filter({ hasText: ORDERS.second }).waitFor();
+    await shot(page, '61-split-opened-by-scan');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('outcome-warn').waitFor();
+    await shot(page, '62-scan-split-needed');
   });
 
   // TikTok Shop: one package per box; the first create refused makes box 1 fail, then a retry buys it alone.

@@ -230,3 +230,24 @@ test('the splitter edits a plan by keys, scanner and drag and drop, and shows ea
     station.cleanup();
   }
 });
+
+test('a scan of an order with more units than one box takes opens the splitter with it; nothing is bought', async ({ page }) => {
+  const station = await startWithOrders();
+  try {
+    await openStation(page, station.shell);
+    await scan(page, '#1001');
+    await expect(page.getByTestId('split-screen')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('split-order-id')).toHaveText(KEYBOARD_ORDER);
+    await expect(page.getByTestId('split-items')).toContainText('5 of 5 left');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('outcome-warn')).toContainText('Needs splitting');
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+    // The scan field works as before: the next scan is a scan.
+    await scan(page, '577000000000000124');
+    await expect(page.getByTestId('order-id')).toHaveText('577000000000000124', { timeout: 15_000 });
+    expect(printedLabels(station)).toHaveLength(1);
+  } finally {
+    await station.close();
+    station.cleanup();
+  }
+});
