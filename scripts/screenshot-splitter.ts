@@ -167,6 +167,26 @@ export async function splitterScreens(kit: ScreenshotKit): Promise<void> {
     await shot(page, '59-split-retried');
   });
 
+  // An operator at the station: Buy asks a supervisor to approve, by badge or PIN, without signing the operator out.
+  await group(browser, viewport, async (page) => {
+    const orders = keep(ordersFile());
+    const station = await start({
+      settings: { ordersFile: orders.file },
+      seed: async (core) => {
+        await core.handlers.addOperator({ operator: { name: 'Olive Operator', role: 'operator', badge: 'SHOTS-OPERATOR-4411' } });
+        await core.handlers.signIn({ badge: 'SHOTS-OPERATOR-4411' });
+      },
+    });
+    await openStation(page, station.shell);
+    await page.keyboard.press('F6');
+    await scan(page, '#1001');
+    await page.getByTestId('split-group').first().waitFor();
+    await fillThreeBoxes(page, true);
+    await press(page, 'F9');
+    await page.getByTestId('approval-dialog').waitFor();
+    await shot(page, '63-split-approval');
+  });
+
   // A Shopify order: its line items are Shopify's, so the splitter says how to get TikTok's and buys nothing.
   await group(browser, viewport, async (page) => {
     const token = 'shpat_split_shots_0123';

@@ -443,6 +443,88 @@ async function main(): Promise<void> {
       await shot(page, '65-scan-fleet-database-back');
     });
 
+    // Operators: demo users on the sandbox, the first supervisor on a real provider, sign-in, lock, approval, Settings.
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const demo = await start({ operators: 'none', lockPrinter: true, env: { LABEL_STATION_SANDBOX_LATENCY_MS: '0' } });
+      await openStation(page, demo.shell);
+      await page.getByTestId('demo-users').waitFor();
+      await shot(page, '70-sign-in-demo-users');
+      await scan(page, 'DEMO-PACKER');
+      await page.getByTestId('signed-in-operator').waitFor();
+      await shot(page, '71-signed-in-demo-packer');
+    });
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const aftership = keep(await startFakeAfterShip({ apiKey: AFTERSHIP_KEY }));
+      const first = await start({
+        operators: 'none',
+        lockPrinter: true,
+        env: { LABEL_STATION_PROVIDER: 'aftership', LABEL_STATION_SANDBOX_LATENCY_MS: '0', ...aftershipEnv(aftership) },
+      });
+      await openStation(page, first.shell);
+      await page.getByTestId('first-supervisor').waitFor();
+      await shot(page, '72-first-supervisor');
+    });
+    await group(browser, STATION_VIEWPORT, async (page) => {
+      const ana = { name: 'Ana Packer', pin: '1357', badge: 'EMP-ANA-0042' };
+      const station = await start({
+        seed: async (core) => {
+          await core.handlers.addOperator({ operator: { name: ana.name, role: 'operator', pin: ana.pin, badge: ana.badge } });
+          await core.handlers.addOperator({ operator: { name: 'Bo Night Shift', role: 'operator', badge: 'EMP-BO-0007' } });
+          await core.handlers.addOperator({ operator: { name: 'Cy Packer', role: 'operator', pin: '2468' } });
+        },
+      });
+      await openStation(page, station.shell);
+      await shot(page, '73-scan-signed-in-supervisor');
+      await page.getByTestId('sign-out').click();
+      await page.getByTestId('sign-in').waitFor();
+      await shot(page, '74-sign-in');
+      await page.getByTestId('sign-in-name').filter({ hasText: ana.name }).click();
+      await shot(page, '75-sign-in-pin');
+      for (let i = 0; i < 2; i++) {
+        await page.keyboard.type('9999');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('problem').waitFor();
+        await page.waitForTimeout(200);
+      }
+      await shot(page, '76-sign-in-wrong-pin');
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.type('9999');
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(300);
+      }
+      await page.getByTestId('problem').filter({ hasText: 'locked' }).waitFor();
+      await shot(page, '77-sign-in-locked');
+      await page.getByTestId('badge-input').focus();
+      await scan(page, ORDERS.fresh);
+      await page.getByTestId('pending-scan').waitFor();
+      await shot(page, '78-sign-in-pending-scan');
+      await scan(page, 'EMP-BO-0007');
+      await page.getByTestId('outcome-good').waitFor({ timeout: 15_000 });
+      await shot(page, '79-pending-scan-made-after-sign-in');
+
+      await page.keyboard.press('F3');
+      await page.locator('#idleSignOutMinutes').fill('10');
+      await page.getByTestId('save-settings').click();
+      await page.getByTestId('approval-dialog').waitFor();
+      await screenShot(page, '80-approval-dialog');
+      await page.getByTestId('approval-pin').fill('0000');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('approval-dialog').getByTestId('problem').waitFor();
+      await screenShot(page, '81-approval-wrong-pin');
+      await page.keyboard.press('Escape');
+
+      await page.getByTestId('sign-out').click();
+      await scan(page, 'TEST-SUPERVISOR-7731');
+      await page.getByTestId('signed-in-operator').waitFor();
+      await page.keyboard.press('F3');
+      await page.getByTestId('operators-section').scrollIntoViewIfNeeded();
+      await page.getByTestId('operator-row').first().waitFor();
+      await screenShot(page, '82-settings-operators');
+      await page.getByTestId('operator-row').filter({ hasText: ana.name }).getByTestId('edit-operator').click();
+      await page.getByTestId('operator-form').scrollIntoViewIfNeeded();
+      await screenShot(page, '83-settings-operator-edit');
+    });
+
     // Settings' box presets for split shipments: as shipped, a refused save on its box, moved up by keyboard and saved.
     await group(browser, STATION_VIEWPORT, async (page) => {
       await boxPresetScreens(page, await start(), screenShot);

@@ -12,7 +12,15 @@ import { PublicSettings, SecretName, SettingsPatch } from './domain/settings';
 import { OrderDetails } from './domain/orders';
 import { PrintJobView, PrintQueueView } from './domain/print-queue';
 import { DatabaseStatus } from './domain/fleet';
-import { SupervisorApproval } from './domain/operators';
+import {
+  NewOperator,
+  OperatorChanges,
+  OperatorSession,
+  OperatorView,
+  SignInCredentials,
+  SignInOptions,
+  SupervisorApproval,
+} from './domain/operators';
 import { ShipmentPlan } from './domain/shipments';
 import { Parcel } from './domain/parcels';
 
@@ -97,6 +105,9 @@ export type StationInfo = z.infer<typeof StationInfo>;
 
 const LabelId = z.object({ labelId: z.string().min(1).max(64) });
 
+/** A supervisor's badge or PIN on a guarded call when the signed-in operator is not a supervisor. */
+const Approval = { approval: SupervisorApproval.optional() };
+
 export const contract = {
   methods: {
     getStationInfo: { input: z.object({}).strict(), output: StationInfo },
@@ -134,24 +145,31 @@ export const contract = {
       output: z.object({ pngBase64: z.string(), widthDots: z.number().int(), heightDots: z.number().int() }),
     },
     getSettings: { input: z.object({}).strict(), output: PublicSettings },
-    updateSettings: { input: SettingsPatch, output: PublicSettings },
+    updateSettings: { input: SettingsPatch.extend(Approval).strict(), output: PublicSettings },
     /** Write-only: the secret goes to the main process and is never sent back. */
     setSecret: {
       input: z
-        .object({ secret: SecretName, value: z.string().trim().min(8, 'That value is too short to be a key or token.').max(500) })
+        .object({
+          secret: SecretName,
+          value: z.string().trim().min(8, 'That value is too short to be a key or token.').max(500),
+          ...Approval,
+        })
         .strict(),
       output: PublicSettings,
     },
-    clearSecret: { input: z.object({ secret: SecretName }).strict(), output: PublicSettings },
+    clearSecret: { input: z.object({ secret: SecretName, ...Approval }).strict(), output: PublicSettings },
     /** Step 1 of TikTok Shop authorization: the seller opens this address and approves the station's app. */
     startTikTokAuthorization: {
-      input: z.object({}).strict(),
+      input: z.object({ ...Approval }).strict(),
       output: z.object({ authorizeUrl: z.string().url() }),
     },
     /** Step 2: the code (or the whole address TikTok redirected to) is exchanged for tokens in the main process. */
     finishTikTokAuthorization: {
       input: z
-        .object({ codeOrRedirectUrl: z.string().trim().min(4, 'Paste the code or the address TikTok sent you to.').max(4000) })
+        .object({
+          codeOrRedirectUrl: z.string().trim().min(4, 'Paste the code or the address TikTok sent you to.').max(4000),
+          ...Approval,
+        })
         .strict(),
       output: PublicSettings,
     },
@@ -161,7 +179,7 @@ export const contract = {
      * order be bought again.
      */
     resolveUncertainLabel: {
-      input: z.object({ labelId: z.string().min(1).max(64), decision: z.enum(['recheck', 'confirm_no_label']) }).strict(),
+      input: z.object({ labelId: z.string().min(1).max(64), decision: z.enum(['recheck', 'confirm_no_label']), ...Approval }).strict(),
       output: LabelRecord,
     },
     /**
@@ -206,7 +224,7 @@ export const contract = {
      * answers status checks), which completes it.
      */
     resolvePrintJob: {
-      input: z.object({ printJobId: z.number().int().positive(), action: z.enum(['cancel', 'printed']) }).strict(),
+      input: z.object({ printJobId: z.number().int().positive(), action: z.enum(['cancel', 'printed']), ...Approval }).strict(),
       output: PrintJobView,
     },
     /** OS print queues and USB printer devices this station can see, to pick from in Settings. */
@@ -216,8 +234,25 @@ export const contract = {
         z.object({ address: z.string(), name: z.string(), kind: z.enum(['cups', 'device', 'windows']), detail: z.string().optional() }),
       ),
     },
+    /** Who is signed in at this station (core memory: a restart signs everybody out). */
+    getOperatorSession: { input: z.object({}).strict(), output: OperatorSession },
+    /** The names to choose from on the sign-in screen, and whether the first supervisor must be created. */
+    getSignInOptions: { input: z.object({}).strict(), output: SignInOptions },
+    /** A badge scanned, or a name chosen and a PIN typed. Wrong PINs count toward a lock. */
+    signIn: { input: SignInCredentials, output: OperatorSession },
+    signOut: { input: z.object({}).strict(), output: OperatorSession },
+    /** Only while no operator exists: the first supervisor, signed in at once. */
+    createFirstSupervisor: { input: NewOperator, output: OperatorSession },
+    /** Supervisor only, like every operator change below. */
+    listOperators: { input: z.object({ ...Approval }).strict(), output: z.array(OperatorView) },
+    addOperator: { input: z.object({ operator: NewOperator, ...Approval }).strict(), output: OperatorView },
+    updateOperator: { input: z.object({ changes: OperatorChanges, ...Approval }).strict(), output: OperatorView },
+    /** Lifts a lock after too many wrong PINs. */
+    unlockOperator: { input: z.object({ operatorId: z.string().min(1).max(64), ...Approval }).strict(), output: OperatorView },
   },
   events: {
+    /** Someone signed in or out (or was signed out: idle, deactivated, demo users gone). */
+    operatorSession: OperatorSession,
     /** The whole queue view, sent whenever a job or a printer's state changes. */
     printQueue: PrintQueueView,
     /** The fleet's shared database went away or came back (the Scan screen's database light). */

@@ -163,6 +163,21 @@ export const PROBLEM_CODES = {
   core: ['data_folder_in_use', 'fleet_database_invalid'],
   history: ['fleet_database_unreachable'],
   settings: ['locked_by_env', 'invalid_env', 'secret_storage_unavailable'],
+  operators: [
+    'sign_in_required',
+    'supervisor_required',
+    'wrong_pin',
+    'badge_unknown',
+    'operator_locked',
+    'operator_inactive',
+    'operator_not_found',
+    'operator_name_taken',
+    'badge_taken',
+    'operator_needs_secret',
+    'first_supervisor_exists',
+    'last_supervisor',
+    'operators_unavailable',
+  ],
 } as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES][number];

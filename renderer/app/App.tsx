@@ -15,6 +15,10 @@ import { HistoryScreen } from '../history/HistoryScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { SplitScreen } from '../split/SplitScreen';
 import { useOpenSplitter } from '../split/open-splitter';
+import { useOperatorSession, useOperatorSessionEvents } from '../api/operators';
+import { ApprovalDialog } from '../operators/ApprovalDialog';
+import { SignInGate } from '../operators/SignInGate';
+import { useIdleSignOut } from '../operators/use-idle-sign-out';
 
 const FUNCTION_KEYS: Record<string, Screen> = { F1: 'scan', F2: 'history', F3: 'settings' };
 /** The splitter opens on the order last scanned (F6). */
@@ -26,6 +30,10 @@ export function App() {
   const info = useStationInfo();
   const openSplitter = useOpenSplitter();
   useDatabaseStatusEvents();
+  useOperatorSessionEvents();
+  const session = useOperatorSession();
+  const signedIn = Boolean(session.data?.operator);
+  useIdleSignOut(session.data?.idleSignOutMinutes ?? 0, signedIn);
 
   useEffect(() => station.on('jobProgress', (event) => routeJobProgress(event) && sounds.success()), []);
 
@@ -55,11 +63,18 @@ export function App() {
         </div>
       )}
       <main className="screen">
-        {screen === 'scan' && <ScanScreen />}
-        {screen === 'split' && <SplitScreen />}
-        {screen === 'history' && <HistoryScreen />}
-        {screen === 'settings' && <SettingsScreen />}
+        {!signedIn ? (
+          session.data && <SignInGate />
+        ) : (
+          <>
+            {screen === 'scan' && <ScanScreen />}
+            {screen === 'split' && <SplitScreen />}
+            {screen === 'history' && <HistoryScreen />}
+            {screen === 'settings' && <SettingsScreen />}
+          </>
+        )}
       </main>
+      <ApprovalDialog />
     </div>
   );
 }

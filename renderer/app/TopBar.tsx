@@ -1,6 +1,7 @@
 import { useNav, type Screen } from '../state/nav';
 import { useStationInfo } from '../api/queries';
 import { useOpenSplitter } from '../split/open-splitter';
+import { OperatorBadge } from '../operators/OperatorBadge';
 
 const TABS: Array<{ screen: Screen; label: string; key: string }> = [
   { screen: 'scan', label: 'Scan', key: 'F1' },
@@ -49,6 +50,7 @@ export function TopBar() {
           <span className="provider">…</span>
         )}
       </div>
+      <OperatorBadge />
     </header>
   );
 }

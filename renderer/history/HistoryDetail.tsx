@@ -94,6 +94,7 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
               {detail.data.printAttempts.map((a) => (
                 <li key={a.id} className={a.ok ? 'attempt-ok' : 'attempt-bad'}>
                   <span>{a.ok ? '✓' : '✕'}</span> {formatTime(a.at)} · {a.reprint ? 'reprint' : 'first print'} · {printerWords(a.printer)}
+                  {a.operator && <> · by {a.operator}</>}
                   {a.error && <div className="text-bad">{a.error}</div>}
                 </li>
               ))}

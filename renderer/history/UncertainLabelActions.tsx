@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LabelRecord } from '../../shared/domain/labels';
 import { station } from '../api/station';
+import { SUPERVISOR_ACTION_WORDS } from '../../shared/domain/operators';
+import { useApprovedCall } from '../operators/use-supervisor-approval';
+
 import { keys } from '../api/queries';
 import { toProblem } from '../api/problem';
 import { isUncertain } from '../../shared/domain/labels';
@@ -19,8 +22,14 @@ export function UncertainLabelActions({ label }: { label: LabelRecord }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const provider = PROVIDER_SHORT_NAMES[label.provider];
+  const approved = useApprovedCall();
   const resolve = useMutation({
-    mutationFn: (decision: Decision) => station.resolveUncertainLabel({ labelId: label.id, decision }),
+    mutationFn: (decision: Decision) =>
+      decision === 'confirm_no_label'
+        ? approved(SUPERVISOR_ACTION_WORDS.confirmNoLabel, (approval) =>
+            station.resolveUncertainLabel({ labelId: label.id, decision, ...(approval && { approval }) }),
+          )
+        : station.resolveUncertainLabel({ labelId: label.id, decision }),
     onSettled: () => {
       setConfirming(false);
       void queryClient.invalidateQueries({ queryKey: keys.historyAll });

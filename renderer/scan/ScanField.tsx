@@ -28,6 +28,8 @@ export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) =
     const onKeyDown = (e: KeyboardEvent) => {
       const field = input.current;
       if (!field || e.target === field || e.ctrlKey || e.metaKey || e.altKey) return;
+      // A dialog's own fields (a supervisor's badge or PIN) keep their keys.
+      if (e.target instanceof Element && e.target.closest('dialog')) return;
       if (e.key.length === 1) {
         e.preventDefault();
         field.focus();

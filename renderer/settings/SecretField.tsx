@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SecretName } from '../../shared/domain/settings';
 import { station } from '../api/station';
+import { SUPERVISOR_ACTION_WORDS } from '../../shared/domain/operators';
+import { useApprovedCall } from '../operators/use-supervisor-approval';
+
 import { keys } from '../api/queries';
 import { toProblem } from '../api/problem';
 import { ProblemBox } from '../ui/ProblemBox';
@@ -20,13 +23,16 @@ export const SECRET_WORDS: Record<SecretName, { noun: string; placeholder: strin
  */
 export function SecretField({ secret, isSet, lockedBy }: { secret: SecretName; isSet: boolean; lockedBy?: string }) {
   const queryClient = useQueryClient();
+  const approved = useApprovedCall();
   const words = SECRET_WORDS[secret];
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const [notice, setNotice] = useState('');
   const save = useMutation({
-    mutationFn: (value: string) => station.setSecret({ secret, value }),
+    mutationFn: (value: string) =>
+      approved(SUPERVISOR_ACTION_WORDS.setSecret, (approval) => station.setSecret({ secret, value, ...(approval && { approval }) })),
     onSuccess: (settings) => {
+      if (!settings) return;
       queryClient.setQueryData(keys.settings, settings);
       void queryClient.invalidateQueries({ queryKey: keys.info });
       setDraft('');
@@ -36,8 +42,10 @@ export function SecretField({ secret, isSet, lockedBy }: { secret: SecretName; i
     },
   });
   const remove = useMutation({
-    mutationFn: () => station.clearSecret({ secret }),
+    mutationFn: () =>
+      approved(SUPERVISOR_ACTION_WORDS.clearSecret, (approval) => station.clearSecret({ secret, ...(approval && { approval }) })),
     onSuccess: (settings) => {
+      if (!settings) return;
       queryClient.setQueryData(keys.settings, settings);
       void queryClient.invalidateQueries({ queryKey: keys.info });
       setNotice(`${words.noun} removed.`);

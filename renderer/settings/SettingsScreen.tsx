@@ -23,6 +23,9 @@ import { SecretField } from './SecretField';
 import { TikTokAuthorization } from './TikTokAuthorization';
 import { PrinterListEditor } from './PrinterListEditor';
 import { DatabaseSection } from './DatabaseSection';
+import { OperatorsSection } from './OperatorsSection';
+import { SUPERVISOR_ACTION_WORDS } from '../../shared/domain/operators';
+import { useApprovedCall } from '../operators/use-supervisor-approval';
 import { BoxPresetEditor } from './BoxPresetEditor';
 
 export function SettingsScreen() {
@@ -44,6 +47,7 @@ type TextKey = { [K in keyof SettingsDraft]: SettingsDraft[K] extends string ? K
 
 function SettingsForm({ settings }: { settings: PublicSettings }) {
   const queryClient = useQueryClient();
+  const approved = useApprovedCall();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(settings));
   const [localErrors, setLocalErrors] = useState<string[]>([]);
   /** The form as last sent: the station's problems name printers by their place in that list. */
@@ -66,8 +70,10 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
     setSavedAt(null);
   };
   const save = useMutation({
-    mutationFn: (patch: Parameters<typeof station.updateSettings>[0]) => station.updateSettings(patch),
+    mutationFn: (patch: Parameters<typeof station.updateSettings>[0]) =>
+      approved(SUPERVISOR_ACTION_WORDS.changeSettings, (approval) => station.updateSettings({ ...patch, ...(approval && { approval }) })),
     onSuccess: (result) => {
+      if (!result) return; // no supervisor approved: nothing was saved, the form keeps the changes
       queryClient.setQueryData(keys.settings, result);
       void queryClient.invalidateQueries({ queryKey: keys.info });
       // The printer may have changed: an answer about the old one must not linger.
@@ -305,15 +311,10 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
 
           <fieldset>
             <legend>Station</legend>
-            <SettingsField
-              label="Operator name"
-              htmlFor="operator"
-              problems={problemsFor('operator')}
-              lockedBy={lock('operator')}
-              hint="Recorded with every label"
-            >
-              {text('operator', 'operator', { maxLength: 60 })}
-            </SettingsField>
+            {row('Sign out after (idle minutes)', 'idleSignOutMinutes', 'operators.idleSignOutMinutes', {
+              hint: 'Signs the operator out after this many minutes without a key or a click. 0: never.',
+              props: { inputMode: 'numeric', className: 'text-input short' },
+            })}
           </fieldset>
 
           <DatabaseSection />
@@ -346,6 +347,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
           )}
         </div>
       </form>
+      <OperatorsSection />
     </div>
   );
 }

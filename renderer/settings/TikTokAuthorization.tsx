@@ -2,6 +2,9 @@ import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PublicSettings } from '../../shared/domain/settings';
 import { station, stationMode } from '../api/station';
+import { SUPERVISOR_ACTION_WORDS } from '../../shared/domain/operators';
+import { useApprovedCall } from '../operators/use-supervisor-approval';
+
 import { keys } from '../api/queries';
 import { toProblem } from '../api/problem';
 import { formatTime } from '../ui/format';
@@ -24,10 +27,18 @@ export function TikTokAuthorization({
 }) {
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
-  const start = useMutation({ mutationFn: () => station.startTikTokAuthorization({}) });
+  const approved = useApprovedCall();
+  const start = useMutation({
+    mutationFn: () =>
+      approved(SUPERVISOR_ACTION_WORDS.authorizeTikTok, (approval) => station.startTikTokAuthorization({ ...(approval && { approval }) })),
+  });
   const finish = useMutation({
-    mutationFn: (codeOrRedirectUrl: string) => station.finishTikTokAuthorization({ codeOrRedirectUrl }),
+    mutationFn: (codeOrRedirectUrl: string) =>
+      approved(SUPERVISOR_ACTION_WORDS.authorizeTikTok, (approval) =>
+        station.finishTikTokAuthorization({ codeOrRedirectUrl, ...(approval && { approval }) }),
+      ),
     onSuccess: (settings) => {
+      if (!settings) return;
       queryClient.setQueryData(keys.settings, settings);
       void queryClient.invalidateQueries({ queryKey: keys.info });
       setCode('');

@@ -57,6 +57,7 @@ export interface SettingsDraft {
   weightUnit: Weight['unit'];
   operator: string;
   latencyMs: string;
+  idleSignOutMinutes: string;
   /** The box presets, in their order (the first is the station's usual box). */
   boxes: BoxDraft[];
   /** The station's rule for one box, as typed. */
@@ -118,6 +119,7 @@ export function draftFromSettings(s: PublicSettings): SettingsDraft {
     weightUnit: s.defaultParcel.weight.unit,
     operator: s.operator,
     latencyMs: String(s.sandbox.latencyMs),
+    idleSignOutMinutes: String(s.operators.idleSignOutMinutes),
     boxes: boxDraftsFrom(s.boxPresets),
     maxUnitsPerBox: String(s.packing.maxUnitsPerBox),
   };
@@ -226,6 +228,11 @@ export function patchFromDraft(
     if (Number.isFinite(latency) && !Number.isInteger(latency)) errors.push('Sandbox delay must be a whole number of milliseconds.');
     patch.sandbox = { latencyMs: latency };
   }
+  if (open('operators.idleSignOutMinutes')) {
+    const minutes = num(draft.idleSignOutMinutes, 'Sign out after');
+    if (Number.isFinite(minutes) && !Number.isInteger(minutes)) errors.push('Sign out after: whole minutes (0 never).');
+    patch.operators = { idleSignOutMinutes: minutes };
+  }
   if (open('boxPresets')) {
     const boxes = boxPresetsFromDraft(draft.boxes, takenBoxIds);
     errors.push(...boxes.errors);
@@ -274,6 +281,7 @@ const FIELD_NAMES: Record<string, string> = {
   'defaultParcel.weight.unit': 'Weight unit',
   operator: 'Operator name',
   'sandbox.latencyMs': 'Sandbox delay',
+  'operators.idleSignOutMinutes': 'Sign out after',
   'packing.maxUnitsPerBox': 'Units in one box',
   boxPresets: 'Boxes',
 };

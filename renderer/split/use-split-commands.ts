@@ -4,7 +4,7 @@ import { useSplitStore, lastOutcome } from '../state/split-store';
 import { useNav } from '../state/nav';
 import { sounds } from '../ui/sounds';
 import { useBuyShipment } from '../api/shipments';
-import { useApprovedCall } from './approval-standin';
+import { useApprovedCall } from '../operators/use-supervisor-approval';
 import { suggestShipment } from '../../shared/domain/shipment-rules';
 import {
   addBox,

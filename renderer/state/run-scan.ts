@@ -7,6 +7,7 @@ import { toProblem } from '../api/problem';
 import { isLabelChecking, useScanStore, type ScanResult } from './scan-store';
 import { useLateLabels } from './late-labels';
 import { openSplitNeeded } from '../split/open-splitter';
+import { usePendingScan } from '../operators/pending-scan';
 
 export async function runScan(scan: string, queryClient: QueryClient): Promise<void> {
   const store = useScanStore.getState();
@@ -24,6 +25,8 @@ export async function runScan(scan: string, queryClient: QueryClient): Promise<v
     result = { outcome: 'call_failed', problem: toProblem(error) };
   }
   useScanStore.getState().finish(result, scan);
+  // Signed out meanwhile (idle, another screen): the scan is kept and made once somebody signs in.
+  if (result.outcome === 'call_failed' && result.problem.code === 'sign_in_required') usePendingScan.getState().keep(scan);
   if (result.outcome === 'printed') sounds.success();
   else if (result.outcome === 'already_labelled') sounds.attention();
   else if (result.outcome === 'queued' || isLabelChecking(result)) sounds.waiting();

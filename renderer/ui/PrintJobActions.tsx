@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PrintJobView } from '../../shared/domain/print-queue';
 import { station } from '../api/station';
+import { SUPERVISOR_ACTION_WORDS } from '../../shared/domain/operators';
+import { useApprovedCall } from '../operators/use-supervisor-approval';
+
 import { keys } from '../api/queries';
 import { toProblem } from '../api/problem';
 import { focusScanField } from '../state/scan-focus';
@@ -17,8 +20,14 @@ type Action = 'cancel' | 'printed';
 export function PrintJobActions({ job, size = 'small' }: { job: PrintJobView; size?: 'small' | 'normal' }) {
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState<Action | null>(null);
+  const approved = useApprovedCall();
   const resolve = useMutation({
-    mutationFn: (action: Action) => station.resolvePrintJob({ printJobId: job.id, action }),
+    mutationFn: (action: Action) =>
+      action === 'cancel'
+        ? approved(SUPERVISOR_ACTION_WORDS.cancelPrint, (approval) =>
+            station.resolvePrintJob({ printJobId: job.id, action, ...(approval && { approval }) }),
+          )
+        : station.resolvePrintJob({ printJobId: job.id, action }),
     onSettled: () => {
       close();
       void queryClient.invalidateQueries({ queryKey: keys.printQueue });

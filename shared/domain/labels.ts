@@ -32,6 +32,8 @@ export const PrintAttempt = z.object({
   reprint: z.boolean(),
   bytes: z.number().int(),
   error: z.string().nullable(),
+  /** Who printed, reprinted or queued it; '' for attempts recorded before operators signed in. */
+  operator: z.string(),
 });
 export type PrintAttempt = z.infer<typeof PrintAttempt>;
 

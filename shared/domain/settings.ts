@@ -56,8 +56,13 @@ export const Settings = z.object({
   ordersFile: OptionalFilePath,
   printers: PrinterSetup,
   defaultParcel: Parcel,
+  /** Kept for stations set up before operators signed in: no record uses it any more (see operators). */
   operator: z.string().trim().max(60),
   sandbox: z.object({ latencyMs: z.number().int().min(0).max(30_000) }),
+  operators: z.object({
+    /** Signs the operator out after this many minutes without a key or a click; 0 never. */
+    idleSignOutMinutes: z.number().int('Whole minutes').min(0, '0 (never) or more').max(480, 'At most 480 minutes (8 hours)'),
+  }),
   /** The cartons the station stocks, for the splitter; the first is its usual box. */
   boxPresets: BoxPresets,
   /** The station's rule for one box: more units than this and the splitter is proposed. */
@@ -80,6 +85,7 @@ export const SettingsPatch = z
     defaultParcel: z.object({ dimension: Dimension, weight: Weight }).partial(),
     operator: Settings.shape.operator,
     sandbox: Settings.shape.sandbox.partial(),
+    operators: Settings.shape.operators.partial(),
     /** The whole preset list, in its order (the Settings screen saves it at once). */
     boxPresets: BoxPresets,
     packing: PackingRule.partial(),

@@ -281,12 +281,12 @@ test.describe('settings', () => {
 
     await page.locator('#baseUrl').fill(aftership.baseUrl);
     await page.locator('#shipperAccountId').fill(`  ${FAKE_SHIPPER_ACCOUNT_ID} `);
-    await page.locator('#operator').fill('Jordan');
+    await page.locator('#idleSignOutMinutes').fill('15');
     await page.getByTestId('save-settings').click();
     await expect(page.getByTestId('saved-note')).toContainText('Saved');
     const saved = await station.core.handlers.getSettings({});
     expect(saved.provider).toBe('aftership');
-    expect(saved.operator).toBe('Jordan');
+    expect(saved.operators.idleSignOutMinutes).toBe(15);
     expect(saved.aftership).toEqual({
       baseUrl: aftership.baseUrl,
       shipperAccountId: FAKE_SHIPPER_ACCOUNT_ID,

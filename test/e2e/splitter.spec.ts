@@ -6,8 +6,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openStation, scan, startStation, type E2EStation } from '../support/e2e-station';
+import { openStation, scan, startStation, type E2EStation, type E2EStationOptions } from '../support/e2e-station';
 import { makeTempDir } from '../support/temp-dir';
+import { TEST_SUPERVISOR } from '../support/signed-in-core';
 import { decodeZplBarcodes } from '../support/zpl-barcode';
 
 const KEYBOARD_ORDER = '576200000000000501';
@@ -32,11 +33,11 @@ function ordersCsv(): string {
   return rows.join('\n') + '\n';
 }
 
-async function startWithOrders(): Promise<E2EStation & { cleanup(): void }> {
+async function startWithOrders(seed?: E2EStationOptions['seed']): Promise<E2EStation & { cleanup(): void }> {
   const temp = makeTempDir();
   const file = path.join(temp.dir, 'orders.csv');
   writeFileSync(file, ordersCsv());
-  const station = await startStation({ settings: { ordersFile: file } });
+  const station = await startStation({ settings: { ordersFile: file }, ...(seed && { seed }) });
   return { ...station, cleanup: temp.remove };
 }
 
@@ -246,6 +247,42 @@ test('a scan of an order with more units than one box takes opens the splitter w
     await scan(page, '577000000000000124');
     await expect(page.getByTestId('order-id')).toHaveText('577000000000000124', { timeout: 15_000 });
     expect(printedLabels(station)).toHaveLength(1);
+  } finally {
+    await station.close();
+    station.cleanup();
+  }
+});
+
+test('an operator splits an order and a supervisor approves the purchase with their badge at the same station', async ({ page }) => {
+  const station = await startWithOrders(async (core) => {
+    await core.handlers.addOperator({ operator: { name: 'Olive Operator', role: 'operator', badge: 'TEST-OPERATOR-4411' } });
+    await core.handlers.signIn({ badge: 'TEST-OPERATOR-4411' });
+  });
+  try {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openStation(page, station.shell);
+    await page.keyboard.press('F6');
+    await scan(page, '#1001');
+    await expect(page.getByTestId('split-group')).toHaveCount(3);
+    await press(page, 'F8');
+    const boxes = page.getByTestId('split-box');
+    await expect(boxes.first()).toBeVisible();
+    // Suggest's weights are estimates: Buy waits until each packed box is weighed.
+    await expect(page.getByTestId('split-buy')).toBeDisabled();
+    for (let n = 1; n <= (await boxes.count()); n++) await weigh(page, n, '3');
+    await expect(page.getByTestId('buy-blocker')).toContainText('Ready');
+    await press(page, 'F9');
+
+    const dialog = page.getByTestId('approval-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId('approval-badge')).toBeFocused();
+    // The supervisor's badge, scanned into the dialog: not a SKU for the splitter.
+    await scan(page, TEST_SUPERVISOR.badge);
+    await expect(page.getByTestId('split-result-title')).toContainText('printed', { timeout: 20_000 });
+    await expect(page.getByTestId('split-notice')).toHaveCount(0);
+    const labels = await station.core.handlers.searchHistory({ query: KEYBOARD_ORDER, filter: 'all', limit: 10, offset: 0 });
+    // The record names both: the supervisor who approved, for the operator at the station.
+    expect(labels.labels.map((l) => l.operator)).toEqual([`${TEST_SUPERVISOR.name} (approved for Olive Operator)`]);
   } finally {
     await station.close();
     station.cleanup();

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createNodeStores, createStationCore, type StationCore, type StationCoreOptions } from '../../electron/station';
+import { createSignedInCore, TEST_HASH_COST } from './signed-in-core';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import type { PrinterProfile } from '../../shared/domain/printers';
 import type { SecretName, SettingsPatch } from '../../shared/domain/settings';
@@ -47,6 +48,12 @@ export interface E2EStationOptions {
    * the only state not produced by the real core). Without it, discovery is entirely the real core's.
    */
   usbPrinters?: DiscoveredPrinter[];
+  /**
+   * 'none': no operator exists and nobody is signed in (the first start: demo users on the sandbox,
+   * "Create the first supervisor" on a real provider). Settings then come only from `env`.
+   * Default: the preset supervisor (test/support/signed-in-core.ts) is signed in.
+   */
+  operators?: 'none';
 }
 
 export interface E2EStation {
@@ -101,7 +108,8 @@ export async function startLoopbackCore(options: Omit<E2EStationOptions, 'usbPri
   const printer = await startZebraStatusPrinter(options.zebra);
   let core: StationCore | undefined;
   const open = () =>
-    createStationCore({
+    (options.operators === 'none' ? createStationCore : createSignedInCore)({
+      operatorHashCost: TEST_HASH_COST,
       dataDir: temp.dir,
       shell: 'web',
       ...createNodeStores(temp.dir),
@@ -116,8 +124,9 @@ export async function startLoopbackCore(options: Omit<E2EStationOptions, 'usbPri
   try {
     core = await open();
     // No sandbox delay unless a test asks for one (the first scan's steps still all show).
-    if (options.env?.LABEL_STATION_SANDBOX_LATENCY_MS === undefined) await core.handlers.updateSettings({ sandbox: { latencyMs: 0 } });
-    if (!options.lockPrinter) await core.handlers.updateSettings({ printer: { address: printer.address } });
+    if (options.env?.LABEL_STATION_SANDBOX_LATENCY_MS === undefined && options.operators !== 'none')
+      await core.handlers.updateSettings({ sandbox: { latencyMs: 0 } });
+    if (!options.lockPrinter && options.operators !== 'none') await core.handlers.updateSettings({ printer: { address: printer.address } });
     if (options.settings) await core.handlers.updateSettings(withZebra(options.settings, printer.address));
     await options.seed?.(core, printer);
     if (options.restartAfterSeed) {

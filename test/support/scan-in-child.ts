@@ -3,11 +3,12 @@
  * Usage: tsx test/support/scan-in-child.ts <dataDir> <scan>; the environment configures the station.
  * Prints the scan outcome as one JSON line.
  */
-import { createNodeStores, createStationCore } from '../../electron/station';
+import { createNodeStores } from '../../electron/station';
+import { createSignedInCore } from './signed-in-core';
 
 const [dataDir, scan] = process.argv.slice(2);
 if (!dataDir || !scan) throw new Error('usage: scan-in-child <dataDir> <scan>');
-const core = await createStationCore({
+const core = await createSignedInCore({
   dataDir,
   shell: 'web',
   ...createNodeStores(dataDir),

@@ -1,5 +1,5 @@
 /** A real station core on a temporary data dir with in-memory stores, for integration tests. */
-import { createStationCore } from '../../electron/station';
+import { createSignedInCore } from './signed-in-core';
 import type { KeyValueStore, SecretStore, StationCore, StationCoreOptions } from '../../electron/station';
 import { dispatch, unwrap } from '../../shared/rpc';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
@@ -33,7 +33,7 @@ export async function startStation(env: Record<string, string>, options: Harness
   };
   const logs: string[] = [];
   const make = () =>
-    createStationCore({
+    createSignedInCore({
       dataDir: temp.dir,
       shell: 'web',
       settingsStore,

@@ -6,12 +6,13 @@
  * TEST_CORE_OPTIONS (JSON) the core's timings.
  */
 import { createInterface } from 'node:readline';
-import { createNodeStores, createStationCore } from '../../electron/station';
+import { createNodeStores } from '../../electron/station';
+import { createSignedInCore } from './signed-in-core';
 import type { StationHandlers } from '../../shared/contract';
 
 const [dataDir] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: station-process <dataDir>');
-const core = await createStationCore({
+const core = await createSignedInCore({
   dataDir,
   shell: 'web',
   ...createNodeStores(dataDir),

@@ -3,7 +3,7 @@ import type { EventName, EventPayload, StationHandlers } from '../../../shared/c
 import type { LabelCheckTiming } from '../labels';
 import type { PrintTiming } from '../printing';
 import type { FleetTiming } from './station-history';
-import type { KeyValueStore, SecretStore } from '../settings';
+import type { HashCost, KeyValueStore, SecretStore } from '../settings';
 
 export type { KeyValueStore, SecretStore };
 
@@ -36,4 +36,6 @@ export interface StationCoreOptions {
   printTiming?: PrintTiming;
   /** Overrides each provider's own request timeout (tests use short ones). */
   providerTimeoutMs?: number;
+  /** scrypt cost of new PIN hashes and of a new fleet's badge key (tests use a cheap one). */
+  operatorHashCost?: HashCost;
 }

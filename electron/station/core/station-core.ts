@@ -22,7 +22,16 @@ import { buyShipment } from '../packing';
 import { OrderSources, resolveOrder } from '../orders';
 import { discoverPrinters, printerStatus, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
-import { readEnvPresets, SettingsService, type KeyValueStore } from '../settings';
+import {
+  OperatorService,
+  OperatorSessionState,
+  readEnvPresets,
+  readSupervisorPreset,
+  SettingsService,
+  type KeyValueStore,
+} from '../settings';
+import type { OperatorSession } from '../../../shared/domain/operators';
+import { guardHandlers, type ActingHandlers } from './operator-guard';
 import type { StationCore, StationCoreOptions } from './core-types';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import { trackInFlight } from './in-flight';
@@ -49,6 +58,7 @@ export async function createStationCore(options: StationCoreOptions): Promise<St
 
 async function startCore(options: StationCoreOptions, log: (line: string) => void, lock: DataFolderLock): Promise<StationCore> {
   const settings = new SettingsService(options.settingsStore, options.secretStore, readEnvPresets(options.env ?? process.env), log);
+  const supervisorPreset = readSupervisorPreset(options.env ?? process.env);
   const db = openDatabase(path.join(options.dataDir, 'history.sqlite'));
   const events = new JobEvents();
   let stored: StationHistory;
@@ -85,6 +95,27 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     checks: options.labelChecks ?? {},
     now: () => new Date(),
     log,
+    // The station's own background work; each call acts as its signed-in operator (see `as`).
+    operator: '',
+  };
+  const as = (name: string): ScanJobDeps => ({ ...deps, operator: name });
+  const operators = new OperatorService({
+    store: stored.operators,
+    provider: () => settings.current().provider,
+    log,
+    ...(options.operatorHashCost && { cost: options.operatorHashCost }),
+    ...(supervisorPreset && { preset: supervisorPreset }),
+  });
+  const session = new OperatorSessionState();
+  const sessionView = (): OperatorSession => ({
+    ...session.current(),
+    idleSignOutMinutes: settings.current().operators.idleSignOutMinutes,
+  });
+  session.onChange(() => events.emit('operatorSession', sessionView()));
+  /** A demo user signed in while the provider became a real one is signed out at once. */
+  const recheckSession = async () => {
+    const operator = session.current().operator;
+    if (operator && !(await operators.current(operator))) session.signOut();
   };
   const announceUnprinted = () =>
     void unprintedLabels(history).then(
@@ -94,27 +125,32 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
   const checker = new LabelChecker(deps, announceUnprinted);
   const tiktokAuth = new TikTokAuthorization(settings, providers);
 
-  const calls = trackInFlight({
+  const table: ActingHandlers = {
     getStationInfo: async () => ({
       ...stationInfo(settings, providers, options.dataDir, options.shell),
       stationName: deps.stationName,
       database: stored.status(),
     }),
-    submitScan: async ({ scan, parcel }) => afterwards(runScanJob(deps, scan, parcel), announceUnprinted),
-    buyShipment: async ({ approval: _approval, ...plan }) => afterwards(buyShipment(deps, plan), announceUnprinted),
+    submitScan: async ({ scan, parcel }, acting) => afterwards(runScanJob(as(acting.name), scan, parcel), announceUnprinted),
+    buyShipment: async (plan, acting) => afterwards(buyShipment(as(acting.name), plan), announceUnprinted),
     lookupOrder: async ({ scan }) => (await resolveOrder(scan, deps.orderSources.configured(settings.current()), log)).order,
-    reprintLabel: async ({ labelId, printerId, box }) => reprintLabel(deps, labelId, printerId, box),
-    resolveUncertainLabel: async ({ labelId, decision }) => afterwards(decideUncertainLabel(deps, labelId, decision), announceUnprinted),
+    reprintLabel: async ({ labelId, printerId, box }, acting) => reprintLabel(as(acting.name), labelId, printerId, box),
+    resolveUncertainLabel: async ({ labelId, decision }, acting) =>
+      afterwards(decideUncertainLabel(as(acting.name), labelId, decision), announceUnprinted),
     searchHistory: async ({ query, filter, limit, offset }) => history.search(query, limit, offset, filter),
     getLabel: async ({ labelId }) => labelDetail(history, labelId),
     listUnprintedLabels: async () => unprintedLabels(history),
-    printLabel: async ({ labelId, printerId }) => afterwards(printUnprintedLabel(deps, labelId, printerId), announceUnprinted),
+    printLabel: async ({ labelId, printerId }, acting) =>
+      afterwards(printUnprintedLabel(as(acting.name), labelId, printerId), announceUnprinted),
     getLabelPreview: async ({ labelId }) => labelPreview(deps, labelId),
     getSettings: async () => settings.publicView(),
     updateSettings: async (patch) => {
       const before = settings.current().printers;
+      const idleBefore = settings.current().operators.idleSignOutMinutes;
       settings.update(patch);
       printing.followMovedPrinters(before, settings.current().printers);
+      await recheckSession();
+      if (settings.current().operators.idleSignOutMinutes !== idleBefore) events.emit('operatorSession', sessionView());
       return settings.publicView();
     },
     setSecret: async ({ secret, value }) => (settings.setSecret(secret, value), settings.publicView()),
@@ -127,12 +163,35 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       return { printerId: printer.id, ...(await printerStatus(printer)) };
     },
     getPrintQueue: async () => printing.view(),
-    resolvePrintJob: async ({ printJobId, action }) => printing.resolve(printJobId, action),
+    resolvePrintJob: async ({ printJobId, action }, acting) => printing.resolve(printJobId, action, acting.name || null),
     discoverPrinters: async () =>
       (await discoverPrinters()).map(({ address, name, kind, detail }) => ({ address, name, kind, ...(detail && { detail }) })),
-  });
+    getOperatorSession: async () => sessionView(),
+    getSignInOptions: async () => operators.signInOptions(),
+    signIn: async (credentials) => {
+      const operator = await operators.authenticate(credentials);
+      session.signIn(operator);
+      log(`operator ${operator.name} signed in`);
+      return sessionView();
+    },
+    signOut: async () => (session.signOut(), sessionView()),
+    createFirstSupervisor: async (input) => (session.signIn(await operators.createFirstSupervisor(input)), sessionView()),
+    listOperators: async () => operators.list(),
+    addOperator: async ({ operator }, acting) => operators.add(operator, acting.name),
+    updateOperator: async ({ changes }, acting) => {
+      const updated = await operators.update(changes, acting.name);
+      await recheckSession();
+      return updated;
+    },
+    unlockOperator: async ({ operatorId }, acting) => operators.unlock(operatorId, acting.name),
+  };
+  const calls = trackInFlight(guardHandlers(table, operators, session));
 
   await settleInterruptedPurchases(history, ownId, deps.now(), log);
+  // A fleet database away at start: the preset supervisor is created on the first sign-in after it answers.
+  await operators
+    .ensurePreset()
+    .catch((error: unknown) => log(`operators: environment supervisor not created yet (${(error as Error).message})`));
   printing.onChange((view) => events.emit('printQueue', view));
   printing.start();
   const reconciled = checker.start();

@@ -8,8 +8,10 @@ import { StationError } from '../../../shared/errors';
 import {
   fleetDatabase,
   FleetHistory,
+  FleetOperators,
   FleetOutbox,
   HistoryStore,
+  OperatorTable,
   openDatabase,
   sqliteHistory,
   type LabelHistory,
@@ -18,6 +20,8 @@ import {
 
 export interface StationHistory {
   history: LabelHistory;
+  /** Where operators are kept: with the labels (shared by a fleet, with a copy for sign-in while it is away). */
+  operators: OperatorTable | FleetOperators;
   status(): DatabaseStatus;
   onChange(listener: (status: DatabaseStatus) => void): void;
   close(): Promise<void>;
@@ -46,7 +50,13 @@ export async function openStationHistory(
   const local = sqliteHistory(db);
   const url = env.LABEL_STATION_DATABASE_URL?.trim();
   if (!url) {
-    return { history: new HistoryStore(local), status: () => LOCAL_STATUS, onChange: () => undefined, close: async () => undefined };
+    return {
+      history: new HistoryStore(local),
+      operators: new OperatorTable(local),
+      status: () => LOCAL_STATUS,
+      onChange: () => undefined,
+      close: async () => undefined,
+    };
   }
   const parsed = DatabaseUrl.safeParse(url);
   if (!parsed.success) {
@@ -75,8 +85,15 @@ export async function openStationHistory(
     timing.checkEveryMs ?? 5000,
   );
   timer.unref();
+  const operators = new FleetOperators(
+    new OperatorTable(shared),
+    new OperatorTable(sqliteHistory(copyConnection)),
+    () => fleet.status().reachable,
+    log,
+  );
   return {
     history: fleet,
+    operators,
     status: () => fleet.status(),
     onChange: (listener) => void fleet.onChange(listener),
     close: async () => {

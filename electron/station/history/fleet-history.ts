@@ -10,7 +10,7 @@ import { StationError } from '../../../shared/errors';
 import { isConnectionFailure } from './connection-failure';
 import type { FleetDatabase } from './database';
 import type { FleetOutbox, OutboxEntry } from './fleet-outbox';
-import type { HistoryStore, NewLabel, StoredLabel } from './history-store';
+import type { HistoryStore, NewLabel, NewPrintAttempt, StoredLabel } from './history-store';
 
 /** What the station core uses of a history, local or fleet. */
 export type LabelHistory = Omit<HistoryStore, 'importLabel' | 'importAttempt' | 'ping'>;
@@ -120,7 +120,7 @@ export class FleetHistory implements LabelHistory {
     return this.change((store) => store.clearNoLabel(id, who, message));
   }
 
-  async recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at'>): Promise<PrintAttempt> {
+  async recordPrintAttempt(attempt: NewPrintAttempt): Promise<PrintAttempt> {
     if (this.reachable) {
       try {
         const recorded = await this.shared.recordPrintAttempt(attempt);

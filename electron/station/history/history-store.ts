@@ -46,6 +46,9 @@ export interface StoredLabel extends LabelRecord {
 
 type LabelRow = Selectable<LabelsTable> & { print_count: number | null };
 
+/** A print attempt to record; `operator` is '' when nobody is named (attempts from before sign-in existed). */
+export type NewPrintAttempt = Omit<PrintAttempt, 'id' | 'at' | 'operator'> & { operator?: string };
+
 /** How far along its life a label is: see importLabel. */
 function statusRank(status: RawBuilder<unknown>): RawBuilder<number> {
   return sql<number>`(case ${status} when 'printed' then 4 when 'queued' then 3 when 'print_failed' then 3 when 'bought' then 2 when 'failed' then 1 else 0 end)`;
@@ -226,8 +229,9 @@ export class HistoryStore {
     return latest.generation + (Number(latest.cleared) ? 1 : 0);
   }
 
-  async recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at'>): Promise<PrintAttempt> {
+  async recordPrintAttempt(attempt: NewPrintAttempt): Promise<PrintAttempt> {
     const at = this.stamp();
+    const operator = attempt.operator ?? '';
     const { id } = await this.db
       .insertInto('print_attempts')
       .values({
@@ -238,10 +242,11 @@ export class HistoryStore {
         reprint: attempt.reprint ? 1 : 0,
         bytes: attempt.bytes,
         error: attempt.error,
+        operator,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { ...attempt, id: Number(id), at };
+    return { ...attempt, operator, id: Number(id), at };
   }
 
   /** The live label (bought or possibly bought) for this order and parcel set, if any. */
@@ -431,7 +436,7 @@ export class HistoryStore {
   }
 
   /** A print attempt recorded elsewhere (another copy of the history), with its own time. */
-  async importAttempt(attempt: Omit<PrintAttempt, 'id'>): Promise<void> {
+  async importAttempt(attempt: Omit<NewPrintAttempt, 'at'> & { at: string }): Promise<void> {
     await this.db
       .insertInto('print_attempts')
       .values({
@@ -442,6 +447,7 @@ export class HistoryStore {
         reprint: attempt.reprint ? 1 : 0,
         bytes: attempt.bytes,
         error: attempt.error,
+        operator: attempt.operator ?? '',
       })
       .execute();
   }
@@ -537,6 +543,7 @@ function toAttempt(row: Selectable<PrintAttemptsTable>): PrintAttempt {
     reprint: Number(row.reprint) === 1,
     bytes: Number(row.bytes),
     error: row.error,
+    operator: row.operator,
   };
 }
 

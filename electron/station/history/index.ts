@@ -11,3 +11,5 @@ export {
 export { FleetHistory, type LabelHistory } from './fleet-history';
 export { FleetOutbox } from './fleet-outbox';
 export { HistoryStore, parcelSetOf, toPublic, type NewLabel, type StoredLabel } from './history-store';
+export { OperatorTable, type OperatorRecord } from './operator-table';
+export { FleetOperators } from './fleet-operators';

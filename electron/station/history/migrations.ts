@@ -226,4 +226,52 @@ export const migrations: readonly Migration[] = [
     sqlite: `ALTER TABLE labels ADD COLUMN boxes TEXT NOT NULL DEFAULT '[]';`,
     postgres: `ALTER TABLE labels ADD COLUMN boxes TEXT NOT NULL DEFAULT '[]';`,
   },
+  {
+    // Operators sign in (badge or PIN) and every record names them: who printed, who queued and who
+    // cancelled a print job. Operators live where the labels do, so every station of a fleet knows
+    // them. PINs are stored only as salted scrypt hashes, badges only as badge_lookup: scrypt with the
+    // fleet-wide salt in operator_keys (see settings/operators/secret-hash.ts), so a badge is found
+    // with one index lookup and two operators can never share a badge.
+    name: 'operators and who printed',
+    sqlite: `
+  CREATE TABLE operators (
+    id              TEXT PRIMARY KEY,
+    name            TEXT NOT NULL,
+    role            TEXT NOT NULL CHECK (role IN ('operator', 'supervisor')),
+    active          INTEGER NOT NULL DEFAULT 1,
+    pin_hash        TEXT,
+    badge_lookup    TEXT UNIQUE,
+    failed_pins     INTEGER NOT NULL DEFAULT 0,
+    locked_until    TEXT,
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    updated_by      TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX operators_name ON operators(name COLLATE NOCASE);
+  CREATE TABLE operator_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  ALTER TABLE print_attempts ADD COLUMN operator TEXT NOT NULL DEFAULT '';
+  ALTER TABLE print_jobs ADD COLUMN operator TEXT NOT NULL DEFAULT '';
+  ALTER TABLE print_jobs ADD COLUMN cancelled_by TEXT;
+  `,
+    postgres: `
+  CREATE TABLE operators (
+    id              TEXT PRIMARY KEY,
+    name            TEXT NOT NULL,
+    role            TEXT NOT NULL CHECK (role IN ('operator', 'supervisor')),
+    active          INTEGER NOT NULL DEFAULT 1,
+    pin_hash        TEXT,
+    badge_lookup    TEXT UNIQUE,
+    failed_pins     INTEGER NOT NULL DEFAULT 0,
+    locked_until    TEXT,
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    updated_by      TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX operators_name ON operators(lower(name));
+  CREATE TABLE operator_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  ALTER TABLE print_attempts ADD COLUMN operator TEXT NOT NULL DEFAULT '';
+  `,
+  },
 ];

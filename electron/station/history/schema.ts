@@ -50,6 +50,30 @@ export interface PrintAttemptsTable {
   reprint: number;
   bytes: number;
   error: string | null;
+  /** Who printed (or queued the print); '' for attempts recorded before operators signed in. */
+  operator: Generated<string>;
+}
+
+export interface OperatorsTable {
+  id: string;
+  name: string;
+  role: 'operator' | 'supervisor';
+  active: number;
+  /** scrypt$… with its own salt; null when the operator has no PIN. */
+  pin_hash: string | null;
+  /** The badge's scrypt hash under the fleet-wide salt: found by index, unique; null without a badge. */
+  badge_lookup: string | null;
+  failed_pins: Generated<number>;
+  locked_until: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface OperatorKeysTable {
+  name: string;
+  value: string;
 }
 
 /** Fleet only: the label files themselves, so any station reprints any label without the provider. */
@@ -76,4 +100,6 @@ export interface HistorySchema {
   print_attempts: PrintAttemptsTable;
   label_files: LabelFilesTable;
   fleet_outbox: FleetOutboxTable;
+  operators: OperatorsTable;
+  operator_keys: OperatorKeysTable;
 }

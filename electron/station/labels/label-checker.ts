@@ -115,7 +115,8 @@ export class LabelChecker {
   /** The packer set the parcel aside at this station: the late label prints here, as its first print. */
   private async printHere(label: StoredLabel): Promise<void> {
     try {
-      const printed = await printStoredLabel(this.deps, label, { reprint: false });
+      // Printed on behalf of whoever bought it and set the parcel aside.
+      const printed = await printStoredLabel({ ...this.deps, operator: label.operator }, label, { reprint: false });
       this.deps.log(
         `label ${label.id} for order ${label.orderId}: turned up late and was sent to the printer (${printed.outcome.ok ? 'printed' : 'waiting'})`,
       );

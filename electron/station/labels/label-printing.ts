@@ -19,6 +19,11 @@ export interface LabelPrintingDeps {
   settings: () => Settings;
   printing: PrintService<StoredLabel>;
   log: (line: string) => void;
+  /**
+   * Who is acting: the signed-in operator's name (and the approving supervisor's), recorded on the
+   * purchase, every print attempt and every settlement. '' only for the station's own background work.
+   */
+  operator: string;
 }
 
 /**
@@ -95,7 +100,7 @@ export async function printStoredLabel(
   const printer = choosePrinter(deps.settings(), options.printerId);
   const pages = labelPages(label, options.box);
   const { label: withFile, bytes } = await ensureLabelFile(deps, label);
-  return deps.printing.print(withFile, bytes, printer, options.reprint, pages);
+  return deps.printing.print(withFile, bytes, printer, options.reprint, pages, deps.operator);
 }
 
 /** A label covering several boxes has one page per box, in the order of its boxes. */

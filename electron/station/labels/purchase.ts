@@ -119,7 +119,7 @@ async function claimOrder(
     reference: request.reference,
     provider: provider.name,
     sandbox: provider.sandbox,
-    operator: settings.operator,
+    operator: deps.operator,
     printer: defaultPrinter(settings.printers).address,
     request: JSON.stringify(request),
     generation,

@@ -63,7 +63,7 @@ export async function decideUncertainLabel(
             : `could not tell (${answer.reason})`;
       return toPublic(await deps.history.settlePurchase(label.id, status, `Asked again: ${PROVIDER_TITLES[label.provider]} ${said}.`));
     }
-    const who = deps.settings().operator || 'a supervisor';
+    const who = deps.operator || 'a supervisor';
     deps.log(`label ${label.id} for order ${label.orderId}: ${who} confirmed no label exists`);
     deps.printWhenFound.delete(label.id);
     return toPublic(

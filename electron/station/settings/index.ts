@@ -3,3 +3,16 @@ export { SettingsService } from './settings-service';
 export { readEnvPresets, type EnvPresets } from './env-presets';
 export { createNodeStores } from './node-stores';
 export type { KeyValueStore, SecretStore } from './stores';
+export {
+  DEFAULT_HASH_COST,
+  DEMO_USERS,
+  OperatorService,
+  OperatorSessionState,
+  readSupervisorPreset,
+  signInRequired,
+  supervisorRequired,
+  type HashCost,
+  type OperatorStore,
+  type SessionState,
+  type StoredOperator,
+} from './operators';

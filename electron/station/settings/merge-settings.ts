@@ -15,6 +15,7 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
     printers: patchDefaultPrinter(patch.printers ?? base.printers, patch.printer),
     defaultParcel: { ...base.defaultParcel, ...patch.defaultParcel },
     sandbox: { ...base.sandbox, ...patch.sandbox },
+    operators: { ...base.operators, ...patch.operators },
     boxPresets: patch.boxPresets ?? base.boxPresets,
     packing: { ...base.packing, ...patch.packing },
   });

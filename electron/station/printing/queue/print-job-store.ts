@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import { jobFromRow, PENDING_STATES, type PrintJob, type PrintJobRow, type PrintJobState } from './print-job';
 
-const COLUMNS = 'id, label_id, printer, size, reprint, state, attempts, bytes_sent, last_error, created_at, updated_at, done_at';
+const COLUMNS =
+  'id, label_id, printer, size, reprint, state, attempts, bytes_sent, last_error, created_at, updated_at, done_at, operator, cancelled_by';
 const PENDING_SQL = `(${PENDING_STATES.map((s) => `'${s}'`).join(', ')})`;
 
 export interface NewPrintJob {
@@ -10,6 +11,8 @@ export interface NewPrintJob {
   printer: string;
   payload: Uint8Array;
   reprint: boolean;
+  /** Who printed it ('' when nobody is named, e.g. a test label). */
+  operator?: string;
 }
 
 export class PrintJobStore {
@@ -26,10 +29,10 @@ export class PrintJobStore {
     const payload = Buffer.from(job.payload.buffer, job.payload.byteOffset, job.payload.byteLength);
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO print_jobs (label_id, printer, payload, size, reprint, state, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)`,
+        `INSERT INTO print_jobs (label_id, printer, payload, size, reprint, state, created_at, updated_at, operator)
+         VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
       )
-      .run(job.labelId, job.printer, payload, payload.byteLength, job.reprint ? 1 : 0, at, at);
+      .run(job.labelId, job.printer, payload, payload.byteLength, job.reprint ? 1 : 0, at, at, job.operator ?? '');
     return this.require(Number(lastInsertRowid));
   }
 
@@ -124,13 +127,13 @@ export class PrintJobStore {
   }
 
   /** Cancels a job that is not being sent right now; false when it is sending or already final. */
-  cancel(id: number, at: string): boolean {
+  cancel(id: number, at: string, by: string | null = null): boolean {
     const { changes } = this.db
       .prepare(
-        `UPDATE print_jobs SET state = 'cancelled', payload = x'', updated_at = ?, done_at = ?
+        `UPDATE print_jobs SET state = 'cancelled', payload = x'', updated_at = ?, done_at = ?, cancelled_by = ?
          WHERE id = ? AND state IN ('queued', 'retrying', 'held')`,
       )
-      .run(at, at, id);
+      .run(at, at, by, id);
     return changes === 1;
   }
 

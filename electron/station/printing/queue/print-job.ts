@@ -26,6 +26,10 @@ export interface PrintJob {
   createdAt: string;
   updatedAt: string;
   doneAt: string | null;
+  /** Who printed it ('' when nobody is named). */
+  operator: string;
+  /** Who cancelled it, when cancelled by someone. */
+  cancelledBy: string | null;
 }
 
 export interface PrintJobRow {
@@ -41,6 +45,8 @@ export interface PrintJobRow {
   created_at: string;
   updated_at: string;
   done_at: string | null;
+  operator: string;
+  cancelled_by: string | null;
 }
 
 export function jobFromRow(row: PrintJobRow): PrintJob {
@@ -57,5 +63,7 @@ export function jobFromRow(row: PrintJobRow): PrintJob {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     doneAt: row.done_at,
+    operator: row.operator,
+    cancelledBy: row.cancelled_by,
   };
 }

@@ -135,7 +135,7 @@ export class PrintQueue {
   }
 
   /** Cancels a job that is waiting, retrying or held. A job being sent right now cannot be stopped. */
-  cancel(jobId: number): PrintJob {
+  cancel(jobId: number, by: string | null = null): PrintJob {
     const job = this.requireJob(jobId);
     if (job.state === 'cancelled') return job;
     if (job.state === 'done') {
@@ -145,7 +145,7 @@ export class PrintQueue {
         'Nothing to cancel: if the label is not needed, throw it away.',
       );
     }
-    if (!this.store.cancel(jobId, this.ctx.stamp())) {
+    if (!this.store.cancel(jobId, this.ctx.stamp(), by)) {
       throw new PrintQueueError(
         'job_sending',
         `Print job ${jobId} is being sent to the printer right now and cannot be stopped.`,

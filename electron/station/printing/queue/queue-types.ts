@@ -38,6 +38,7 @@ export const EnqueueInputSchema = z
       .custom<Uint8Array>((v) => v instanceof Uint8Array, 'the label to print must be bytes')
       .refine((p) => p.byteLength > 0, 'the label to print is empty'),
     reprint: z.boolean(),
+    operator: z.string().max(200).optional(),
   })
   .strict();
 export interface EnqueueInput {
@@ -48,6 +49,8 @@ export interface EnqueueInput {
   /** The bytes for the printer, ready to send (ZPL, EPL, ...). */
   payload: Uint8Array;
   reprint: boolean;
+  /** Who printed it; recorded with every print attempt of the job. */
+  operator?: string;
 }
 
 const delay = z.number().finite().positive();

@@ -9,7 +9,7 @@ export async function recordQueueEvent(history: PrintRecords, job: PrintJob): Pr
   if (!job.labelId) return;
   const label = await history.get(job.labelId);
   if (!label) return;
-  const attempt = { labelId: label.id, printer: job.printer, reprint: job.reprint };
+  const attempt = { labelId: label.id, printer: job.printer, reprint: job.reprint, operator: job.operator };
   const printedBefore = label.status === 'printed';
   switch (job.state) {
     case 'queued':
@@ -31,7 +31,7 @@ export async function recordQueueEvent(history: PrintRecords, job: PrintJob): Pr
         await history.setStatus(
           label.id,
           'print_failed',
-          'The print was cancelled before the label came out: reprint it when it is needed.',
+          `The print was cancelled before the label came out${job.cancelledBy ? ` (cancelled by ${job.cancelledBy})` : ''}: reprint it when it is needed.`,
         );
       return;
     case 'sending':

@@ -16,5 +16,6 @@ export interface PrintRecords<L extends PrintableLabel = PrintableLabel> {
   /** The labels of these ids that exist, in any order (one query for a whole queue view). */
   getMany(labelIds: readonly string[]): Promise<L[]>;
   setStatus(labelId: string, status: LabelStatus, error?: string | null): Promise<L>;
-  recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at'>): Promise<unknown>;
+  /** `operator`: who printed or queued it ('' when nobody is named). */
+  recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at' | 'operator'> & { operator?: string }): Promise<unknown>;
 }

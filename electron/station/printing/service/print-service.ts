@@ -94,6 +94,7 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
     printer: PrinterProfile,
     reprint: boolean,
     pages?: number[],
+    operator = '',
   ): Promise<{ outcome: PrintOutcome; label: L }> {
     const { history } = this.deps;
     let payload: Buffer;
@@ -119,11 +120,12 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
         reprint,
         bytes: 0,
         error: problem.message,
+        operator,
       });
       const updated = label.status === 'printed' ? label : await history.setStatus(label.id, 'print_failed', problem.message);
       return { outcome: { ok: false, printer: printer.address, bytes: 0, problem }, label: updated };
     }
-    const job = this.queue.enqueue({ labelId: label.id, printer: printer.address, payload, reprint });
+    const job = this.queue.enqueue({ labelId: label.id, printer: printer.address, payload, reprint, operator });
     const settled = await awaitPrintSettled(this.queue, job, this.settleWaitMs);
     await this.records;
     const latest = (await history.get(label.id)) ?? label;
@@ -160,8 +162,9 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
     return printQueueView(this.queue, this.deps.history, this.deps.settings().printers);
   }
 
-  async resolve(printJobId: number, action: 'cancel' | 'printed'): Promise<PrintJobView> {
-    const job = action === 'cancel' ? this.queue.cancel(printJobId) : this.queue.confirmPrinted(printJobId);
+  /** `by`: who cancelled or confirmed it (named in the history). */
+  async resolve(printJobId: number, action: 'cancel' | 'printed', by: string | null = null): Promise<PrintJobView> {
+    const job = action === 'cancel' ? this.queue.cancel(printJobId, by) : this.queue.confirmPrinted(printJobId);
     await this.records;
     const label = job.labelId ? await this.deps.history.get(job.labelId) : undefined;
     return printJobView(job, label, this.deps.settings().printers);

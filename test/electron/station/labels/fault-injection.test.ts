@@ -5,7 +5,8 @@
  * order, and every label they created must be in the station's history and reprint without them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeStores, createStationCore } from '../../../../electron/station';
+import { createNodeStores } from '../../../../electron/station';
+import { createSignedInCore } from '../../../support/signed-in-core';
 import type { StationCore } from '../../../../electron/station';
 import { startFakeAfterShip } from '../../../fakes/aftership-server';
 import type { CapturePrinter } from '../../../fakes/capture-printer';
@@ -118,7 +119,7 @@ describe('fault injection: no label bought twice, none lost', () => {
   });
 
   const openCore = (station: (typeof stations)[number]): Promise<StationCore> =>
-    createStationCore({
+    createSignedInCore({
       dataDir: station.dataDir,
       shell: 'web',
       ...createNodeStores(station.dataDir),

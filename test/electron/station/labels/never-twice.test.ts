@@ -5,7 +5,8 @@
  * printed once as a first print.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeStores, createStationCore, type StationCore } from '../../../../electron/station';
+import { createNodeStores, type StationCore } from '../../../../electron/station';
+import { createSignedInCore } from '../../../support/signed-in-core';
 import { startFakeAfterShip } from '../../../fakes/aftership-server';
 import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { bundleScanInChild, killWhen, startScanInChild } from '../../../support/child-station';
@@ -164,7 +165,7 @@ describe.each([
     }, 30_000);
 
     function openCore(dataDir: string): Promise<StationCore> {
-      return createStationCore({
+      return createSignedInCore({
         dataDir,
         shell: 'web',
         ...createNodeStores(dataDir),

@@ -114,7 +114,13 @@ describe('sandbox provider: finding labels it sold (reconciliation)', () => {
   };
 
   it('says what it can do: tracking and lookup, no void, not slow', () => {
-    expect(createSandboxProvider().capabilities).toEqual({ tracking: true, void: false, lookup: true, slow: false, boxesPerRequest: 'all' });
+    expect(createSandboxProvider().capabilities).toEqual({
+      tracking: true,
+      void: false,
+      lookup: true,
+      slow: false,
+      boxesPerRequest: 'all',
+    });
   });
 
   it('finds a label it sold by order and reference, and says "none" for one it did not', async () => {
