@@ -9,6 +9,7 @@ import path from 'node:path';
 import { openStation, scan, startStation, type E2EStation, type E2EStationOptions } from '../support/e2e-station';
 import { makeTempDir } from '../support/temp-dir';
 import { TEST_SUPERVISOR } from '../support/signed-in-core';
+import { startFakeTikTok } from '../fakes/tiktok-server';
 import { decodeZplBarcodes } from '../support/zpl-barcode';
 
 const KEYBOARD_ORDER = '576200000000000501';
@@ -286,5 +287,62 @@ test('an operator splits an order and a supervisor approves the purchase with th
   } finally {
     await station.close();
     station.cleanup();
+  }
+});
+
+test('on TikTok Shop a refused box is retried alone: the boxes already bought are kept, never bought twice', async ({ page }) => {
+  const keys = { appKey: 'split_e2e_key', appSecret: 'split_e2e_secret_01' };
+  const tiktok = await startFakeTikTok(keys);
+  const items = ['MUG-RED', 'MUG-RED', 'TEE-L', 'TEE-L', 'CAP-9'].map((sku, i) => ({ id: `li-${i + 1}`, sku, name: sku }));
+  tiktok.addOrder({ orderId: KEYBOARD_ORDER, status: 'AWAITING_SHIPMENT', lineItems: items });
+  const station = await startStation({
+    env: {
+      LABEL_STATION_PROVIDER: 'tiktok',
+      TIKTOK_APP_KEY: keys.appKey,
+      TIKTOK_APP_SECRET: keys.appSecret,
+      TIKTOK_SHOP_CIPHER: tiktok.shopCipher,
+      TIKTOK_API_BASE_URL: tiktok.apiBaseUrl,
+      TIKTOK_AUTH_BASE_URL: tiktok.authBaseUrl,
+      TIKTOK_REFRESH_TOKEN: tiktok.issueRefreshToken(),
+    },
+  });
+  try {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openStation(page, station.shell);
+    await page.keyboard.press('F6');
+    await scan(page, KEYBOARD_ORDER);
+    await expect(page.getByTestId('split-order')).toContainText('TikTok Shop');
+    await press(page, '2');
+    await press(page, 'F7');
+    await press(page, 'ArrowDown');
+    await press(page, '2');
+    await press(page, 'F7');
+    await press(page, 'ArrowDown');
+    await press(page, '1');
+    for (const n of [1, 2, 3]) {
+      await box(page, n).getByTestId('box-preset').first().click();
+      await weigh(page, n, '2');
+    }
+    // TikTok refuses the first package (box 1); boxes 2 and 3 are bought and printed.
+    tiktok.failNext({ type: 'business', code: 21011001, message: 'package weight exceeds the limit' }, 1, 'create');
+    await press(page, 'F9');
+    const results = page.getByTestId('split-result');
+    await expect(page.getByTestId('split-retry')).toBeVisible({ timeout: 20_000 });
+    await expect(results.nth(0)).toHaveAttribute('data-state', 'failed');
+    await expect(results.nth(0)).toContainText('package weight exceeds the limit');
+    await expect(results.nth(1)).toHaveAttribute('data-state', 'printed');
+    await expect(results.nth(2)).toHaveAttribute('data-state', 'printed');
+    await expect(page.getByTestId('split-retry').locator('..')).toContainText('Buys only box 1');
+    // The plan is locked: a retry must be the same plan.
+    await expect(page.getByTestId('split-buy')).toHaveCount(0);
+
+    await press(page, 'F9');
+    await expect(page.getByTestId('split-result-title')).toContainText('3 labels printed', { timeout: 20_000 });
+    await expect(results.nth(1)).toContainText('bought earlier, kept');
+    expect(tiktok.created.map((c) => c.lineItemIds)).toEqual([['li-3', 'li-4'], ['li-5'], ['li-1', 'li-2']]);
+    await expect.poll(() => printedLabels(station).length, { timeout: 15_000 }).toBe(3);
+  } finally {
+    await station.close();
+    await tiktok.close();
   }
 });
