@@ -48,6 +48,20 @@ async function sandboxStation(): Promise<Harness> {
   return harness;
 }
 
+/** A station on the loopback AfterShip, knowing the order from a WMS file. */
+async function aftershipStation() {
+  const aftership = await startFakeAfterShip({ apiKey: 'asat_split_key_0123456789', labelFormat: 'zpl' });
+  closers.push(() => aftership.close());
+  station = await startStation({
+    LABEL_STATION_PROVIDER: 'aftership',
+    AFTERSHIP_API_KEY: 'asat_split_key_0123456789',
+    AFTERSHIP_BASE_URL: aftership.baseUrl,
+    LABEL_STATION_PRINTER: printer.address,
+  });
+  await station.call('updateSettings', { ordersFile: writeOrdersFile(station.dataDir) });
+  return { aftership, harness: station };
+}
+
 const formats = (job: Buffer) => job.toString('latin1').match(/\^XA[\s\S]*?\^XZ/g) ?? [];
 
 beforeEach(async () => {
@@ -137,16 +151,8 @@ describe('a split shipment', () => {
   });
 
   it('AfterShip: one request with every box, each parcel naming its line items', async () => {
-    const aftership = await startFakeAfterShip({ apiKey: 'asat_split_key_0123456789', labelFormat: 'zpl' });
-    closers.push(() => aftership.close());
-    station = await startStation({
-      LABEL_STATION_PROVIDER: 'aftership',
-      AFTERSHIP_API_KEY: 'asat_split_key_0123456789',
-      AFTERSHIP_BASE_URL: aftership.baseUrl,
-      LABEL_STATION_PRINTER: printer.address,
-    });
-    await station.call('updateSettings', { ordersFile: writeOrdersFile(station.dataDir) });
-    const outcome = await station.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
+    const { aftership, harness } = await aftershipStation();
+    const outcome = await harness.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
     expect(outcome.boxes.map((b) => b.state)).toEqual(['printed', 'printed', 'printed']);
     expect(aftership.createdFor(ORDER)).toHaveLength(1);
     const create = aftership.requests.find((r) => r.method === 'POST' && r.path.endsWith('/labels'))!;
@@ -157,24 +163,16 @@ describe('a split shipment', () => {
   });
 
   it('AfterShip: a split whose answer is lost waits, set aside, and the label made late is adopted, never bought again', async () => {
-    const aftership = await startFakeAfterShip({ apiKey: 'asat_split_key_0123456789', labelFormat: 'zpl' });
-    closers.push(() => aftership.close());
-    station = await startStation({
-      LABEL_STATION_PROVIDER: 'aftership',
-      AFTERSHIP_API_KEY: 'asat_split_key_0123456789',
-      AFTERSHIP_BASE_URL: aftership.baseUrl,
-      LABEL_STATION_PRINTER: printer.address,
-    });
-    await station.call('updateSettings', { ordersFile: writeOrdersFile(station.dataDir) });
+    const { aftership, harness } = await aftershipStation();
     aftership.failNext({ type: 'late-create', answer: 'hang' }, 1, 'create');
-    const lost = await station.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
+    const lost = await harness.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
     expect(lost.boxes.map((b) => b.state)).toEqual(['checking', 'checking', 'checking']);
     expect(lost.boxes[0]!.problem?.code).toBe('label_checking');
 
-    const meanwhile = await station.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
+    const meanwhile = await harness.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
     expect(meanwhile.boxes.map((b) => b.state)).toEqual(['checking', 'checking', 'checking']);
     aftership.releaseLate();
-    const later = await station.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
+    const later = await harness.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES });
     expect(later.boxes.map((b) => [b.state, b.earlier])).toEqual([
       ['printed', true],
       ['printed', true],
