@@ -20,7 +20,7 @@ export function BoxPresets({ box, index, view }: { box: BoxDraft; index: number;
             className={chosen ? 'split-preset split-preset-chosen' : 'split-preset'}
             data-testid="box-preset"
             aria-pressed={chosen}
-            disabled={view.locked}
+            disabled={view.locked && !view.open.includes(index)}
             onClick={(e) => {
               e.stopPropagation();
               edit((dr) => choosePreset(dr, index, preset));
@@ -28,7 +28,7 @@ export function BoxPresets({ box, index, view }: { box: BoxDraft; index: number;
           >
             <span className="split-preset-name">
               {preset.name}
-              {current && !view.locked && i < 9 && <kbd>{SPLIT_KEYS.preset(i)}</kbd>}
+              {current && (!view.locked || view.open.includes(index)) && i < 9 && <kbd>{SPLIT_KEYS.preset(i)}</kbd>}
             </span>
             <span className="split-preset-size">
               {d.width}×{d.height}×{d.depth} {d.unit}

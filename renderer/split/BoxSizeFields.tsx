@@ -13,6 +13,8 @@ export function BoxSizeFields({ box, index, view }: { box: BoxDraft; index: numb
   const edit = useSplitStore((s) => s.edit);
   const mine = view.problems.boxes[index];
   const n = index + 1;
+  // After a partial purchase only a box still to buy may be measured again.
+  const fixed = view.locked && !view.open.includes(index);
   return (
     <div className="split-measures" onClick={(e) => e.stopPropagation()}>
       <div className={mine && mine.size.length > 0 ? 'split-measure split-measure-bad' : 'split-measure'}>
@@ -27,7 +29,7 @@ export function BoxSizeFields({ box, index, view }: { box: BoxDraft; index: numb
               inputMode="decimal"
               placeholder={SIZE_WORDS[key][0]}
               value={box.size[key]}
-              disabled={view.locked}
+              disabled={fixed}
               onChange={(e) => edit((d) => typeSize(d, index, key, e.target.value))}
             />
           </span>
@@ -36,7 +38,7 @@ export function BoxSizeFields({ box, index, view }: { box: BoxDraft; index: numb
           label={`Box ${n} size unit`}
           units={SIZE_UNITS}
           value={box.sizeUnit}
-          disabled={view.locked}
+          disabled={fixed}
           onChange={(u) => edit((d) => changeSizeUnit(d, index, u))}
         />
         <FieldProblems messages={firstOf(mine?.size ?? [])} testId="size-problem" />
@@ -51,14 +53,14 @@ export function BoxSizeFields({ box, index, view }: { box: BoxDraft; index: numb
           inputMode="decimal"
           placeholder="0.0"
           value={box.weight}
-          disabled={view.locked}
+          disabled={fixed}
           onChange={(e) => edit((d) => typeWeight(d, index, e.target.value))}
         />
         <UnitChoice
           label={`Box ${n} weight unit`}
           units={WEIGHT_UNITS}
           value={box.weightUnit}
-          disabled={view.locked}
+          disabled={fixed}
           onChange={(u) => edit((d) => changeWeightUnit(d, index, u))}
         />
         <FieldProblems messages={mine?.weight ?? []} testId="weight-problem" />

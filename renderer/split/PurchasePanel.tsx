@@ -8,7 +8,18 @@ import { SPLIT_KEYS } from './split-keys';
 import type { ItemGroup } from '../../shared/domain/shipment-rules';
 
 /** The purchase: its progress, then each box's result in box order, and a retry of the missing boxes only. */
-export function PurchasePanel({ purchase, groups, onRetry }: { purchase: Purchase; groups: ItemGroup[]; onRetry: () => void }) {
+export function PurchasePanel({
+  purchase,
+  groups,
+  retryBlocker,
+  onRetry,
+}: {
+  purchase: Purchase;
+  groups: ItemGroup[];
+  /** Why the retry waits: a problem with the size or weight of a box still to buy. */
+  retryBlocker: string | null;
+  onRetry: () => void;
+}) {
   const panel = useRef<HTMLElement>(null);
   // Buying, then its results: the top of the screen, whatever box was in view.
   useEffect(() => {
@@ -63,10 +74,18 @@ export function PurchasePanel({ purchase, groups, onRetry }: { purchase: Purchas
         )}
         {missing.length > 0 && purchase.phase !== 'buying' && (
           <div className="split-retry">
-            <button className="button button-big" data-testid="split-retry" onClick={onRetry}>
+            <button className="button button-big" data-testid="split-retry" onClick={onRetry} disabled={retryBlocker !== null}>
               Retry missing boxes <kbd>{SPLIT_KEYS.buy}</kbd>
             </button>
-            <p className="panel-text strong">Buys only {boxList(missing)}. The labels already bought are kept and never bought again.</p>
+            <p className="panel-text strong">
+              Buys only {boxList(missing)}. The labels already bought are kept and never bought again.
+              {retryBlocker === null && ` The size and weight of ${boxList(missing)} may be corrected below first.`}
+            </p>
+            {retryBlocker && (
+              <p className="split-blocker" data-testid="retry-blocker">
+                {retryBlocker}
+              </p>
+            )}
           </div>
         )}
       </div>

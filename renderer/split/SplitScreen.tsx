@@ -54,7 +54,7 @@ export function SplitScreen() {
         </section>
       )}
       {order && refusal && <SourceRefusal refusal={refusal} />}
-      <PurchasePanel purchase={purchase} groups={view.groups} onRetry={() => void commands.buyNow()} />
+      <PurchasePanel purchase={purchase} groups={view.groups} retryBlocker={commands.retryBlocker} onRetry={() => void commands.buyNow()} />
       {order && !refusal && (
         <>
           <div className="split-work">

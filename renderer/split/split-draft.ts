@@ -255,3 +255,28 @@ export function toPlan(orderId: string, draft: SplitDraft): ShipmentPlan {
     })),
   };
 }
+
+function sameMeasures(a: BoxDraft, b: BoxDraft): boolean {
+  return (
+    a.presetId === b.presetId &&
+    a.sizeUnit === b.sizeUnit &&
+    a.weight === b.weight &&
+    a.weightUnit === b.weightUnit &&
+    SIZE_KEYS.every((k) => a.size[k] === b.size[k])
+  );
+}
+
+/**
+ * Whether an edit only corrects the size or weight of boxes still to buy (`open`, 0-based): the
+ * same boxes in the same order with the same items, every other box as it was. After a partial
+ * purchase that is all a retry may change (the parcel set names the boxes and their items).
+ */
+export function changesOnlyMeasures(before: SplitDraft, after: SplitDraft, open: readonly number[]): boolean {
+  if (before.boxes.length !== after.boxes.length) return false;
+  return after.boxes.every((box, i) => {
+    const was = before.boxes[i]!;
+    if (box.key !== was.key || box.itemIds.length !== was.itemIds.length || box.itemIds.some((id, at) => was.itemIds[at] !== id))
+      return false;
+    return open.includes(i) || sameMeasures(box, was);
+  });
+}

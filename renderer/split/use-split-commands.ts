@@ -44,14 +44,20 @@ export function useSplitCommands(view: SplitView, focusOrderField: () => void) {
     buying: purchase.phase === 'buying',
   });
   const missing = missingBoxes(lastOutcome(purchase));
-  const retryPlan = view.locked && missing.length > 0 && purchase.phase !== 'none' && purchase.phase !== 'buying' ? purchase.plan : null;
+  const retrying = view.locked && missing.length > 0 && (purchase.phase === 'done' || purchase.phase === 'refused');
+  // A retry sends the same boxes and items, with the size and weight of the missing boxes as corrected.
+  const retryPlan = retrying ? view.plan : null;
+  const retryProblem = view.open.flatMap((i) => [...(problems.boxes[i]?.size ?? []), ...(problems.boxes[i]?.weight ?? [])])[0];
+  const retryBlocker = retryProblem
+    ? `Fix box ${view.open.find((i) => problems.boxes[i]?.size.length || problems.boxes[i]?.weight.length)! + 1} first: ${retryProblem}`
+    : null;
 
   const say = (tone: 'good' | 'bad' | 'info', text: string) => store.getState().say({ tone, text });
 
   async function buyNow() {
-    const plan = retryPlan ?? (blocker === null ? view.plan : null);
+    const plan = retryPlan ? (retryBlocker ? null : retryPlan) : blocker === null ? view.plan : null;
     if (!plan || !order) {
-      say('bad', blocker ?? 'Nothing is missing: every box has its label.');
+      say('bad', (retrying ? retryBlocker : blocker) ?? 'Nothing is missing: every box has its label.');
       sounds.error();
       return;
     }
@@ -155,5 +161,5 @@ export function useSplitCommands(view: SplitView, focusOrderField: () => void) {
     }
   }
 
-  return { run, blocker, retrying: retryPlan !== null, buyNow };
+  return { run, blocker, retryBlocker, buyNow };
 }

@@ -1,7 +1,7 @@
 /** What every part of the splitter shows, worked out once per change: groups, problems, lock, presets. */
 import { useMemo } from 'react';
 import { useSettings, useStationInfo } from '../api/queries';
-import { isLocked, useSplitStore } from '../state/split-store';
+import { isLocked, openBoxes, useSplitStore } from '../state/split-store';
 import { checkShipmentPlan, groupLineItems, shipmentLimits } from '../../shared/domain/shipment-rules';
 import { estimateProblems, fromFieldIssues, placeProblems, sourceRefusal } from './plan-problems';
 import { packingSettings } from './packing-settings';
@@ -32,6 +32,8 @@ export function useSplitView() {
     problems,
     limits,
     locked: isLocked(purchase),
+    /** Boxes still to buy after a partial purchase: only their size and weight may change. */
+    open: openBoxes(purchase),
     presets: packing.presets,
     rule: packing.rule,
     units: draftUnits(settings),

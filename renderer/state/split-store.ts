@@ -1,14 +1,15 @@
 /**
  * The splitter: the order on screen, the plan being made for it, what the last scan or key did,
  * and the purchase (its progress, then each box's result). Once a box has a label the plan is
- * locked: a retry must send the same plan, so the core buys only the boxes still missing.
+ * locked but for the size and weight of the boxes still missing: a retry sends the same boxes and
+ * items, so the core buys only those boxes.
  */
 import { create } from 'zustand';
 import type { EventPayload, ShipmentOutcome } from '../../shared/contract';
 import type { OrderDetails } from '../../shared/domain/orders';
 import type { ShipmentPlan } from '../../shared/domain/shipments';
 import type { Problem } from '../../shared/errors';
-import { newDraft, type DraftUnits, type SplitDraft } from '../split/split-draft';
+import { changesOnlyMeasures, newDraft, type DraftUnits, type SplitDraft } from '../split/split-draft';
 
 export interface SplitNotice {
   tone: 'good' | 'bad' | 'info';
@@ -60,6 +61,12 @@ export function isLocked(purchase: Purchase): boolean {
   return false;
 }
 
+/** Boxes (0-based) with nothing bought after a partial purchase: a retry buys them, their size and weight may be corrected. */
+export function openBoxes(purchase: Purchase): number[] {
+  if (purchase.phase === 'buying' || !isLocked(purchase)) return [];
+  return (lastOutcome(purchase)?.boxes ?? []).filter((b) => b.state === 'failed').map((b) => b.index - 1);
+}
+
 /** The outcome still shown while a retry runs or after it was refused. */
 export function lastOutcome(purchase: Purchase): ShipmentOutcome | undefined {
   return purchase.phase === 'done' ? purchase.outcome : purchase.phase === 'none' ? undefined : purchase.earlier;
@@ -83,16 +90,21 @@ export const useSplitStore = create<SplitState>((set, get) => ({
   },
   edit(change) {
     const { purchase, draft } = get();
-    if (isLocked(purchase)) {
+    const next = change(draft);
+    if (next === draft) return;
+    if (isLocked(purchase) && !changesOnlyMeasures(draft, next, openBoxes(purchase))) {
       set({
-        notice: { tone: 'bad', text: 'Labels were bought for this plan: it cannot change. Retry the missing boxes or go back to Scan.' },
+        notice: {
+          tone: 'bad',
+          text: 'Labels were bought for this plan: its boxes and items cannot change (only the size or weight of a box still missing). Retry the missing boxes or go back to Scan.',
+        },
       });
       return;
     }
-    const next = change(draft);
-    if (next === draft) return;
-    // A refusal's problems were about the plan as it was: they go once it changes.
-    set(purchase.phase === 'refused' ? { draft: next, purchase: { phase: 'none' } } : { draft: next });
+    // A refusal's problems were about the plan as it was: they go once it changes (the boxes bought before stay).
+    if (purchase.phase !== 'refused') set({ draft: next });
+    else if (purchase.earlier) set({ draft: next, purchase: { phase: 'done', plan: purchase.plan, outcome: purchase.earlier } });
+    else set({ draft: next, purchase: { phase: 'none' } });
   },
   say(notice) {
     set({ notice });

@@ -333,13 +333,20 @@ test('on TikTok Shop a refused box is retried alone: the boxes already bought ar
     await expect(results.nth(1)).toHaveAttribute('data-state', 'printed');
     await expect(results.nth(2)).toHaveAttribute('data-state', 'printed');
     await expect(page.getByTestId('split-retry').locator('..')).toContainText('Buys only box 1');
-    // The plan is locked: a retry must be the same plan.
+    // The plan is locked (a retry sends the same boxes and items) but for the size and weight of box 1.
     await expect(page.getByTestId('split-buy')).toHaveCount(0);
+    await expect(box(page, 2).getByTestId('box-weight')).toBeDisabled();
+    await expect(box(page, 1).getByTestId('remove-box')).toHaveCount(0);
+    await weigh(page, 1, '');
+    await expect(page.getByTestId('split-retry')).toBeDisabled();
+    await expect(page.getByTestId('retry-blocker')).toContainText('Fix box 1 first');
+    await weigh(page, 1, '1.8');
 
     await press(page, 'F9');
     await expect(page.getByTestId('split-result-title')).toContainText('3 labels printed', { timeout: 20_000 });
     await expect(results.nth(1)).toContainText('bought earlier, kept');
     expect(tiktok.created.map((c) => c.lineItemIds)).toEqual([['li-3', 'li-4'], ['li-5'], ['li-1', 'li-2']]);
+    await expect(box(page, 1).getByTestId('box-weight')).toBeDisabled();
     await expect.poll(() => printedLabels(station).length, { timeout: 15_000 }).toBe(3);
   } finally {
     await station.close();

@@ -6,6 +6,7 @@ import {
   boxOf,
   changeSizeUnit,
   changeWeightUnit,
+  changesOnlyMeasures,
   choosePreset,
   moveBox,
   moveItems,
@@ -195,4 +196,14 @@ it('a suggestion replaces the boxes, its notes kept next to the figures they are
     [undefined, undefined],
     [undefined, undefined],
   ]);
+});
+
+it('after a partial purchase: measures of the open boxes may change, never items, boxes or their order', () => {
+  const draft = addUnits(addUnits(addBox(newDraft(UNITS), UNITS), MUG, 0, 2), TEE, 1, 2);
+  expect(changesOnlyMeasures(draft, typeWeight(draft, 1, '4'), [1])).toBe(true);
+  expect(changesOnlyMeasures(draft, { ...draft, current: 0, selected: 1 }, [1])).toBe(true);
+  expect(changesOnlyMeasures(draft, typeWeight(draft, 0, '4'), [1])).toBe(false);
+  expect(changesOnlyMeasures(draft, moveItems(draft, ['t1'], 0), [0, 1])).toBe(false);
+  expect(changesOnlyMeasures(draft, moveBox(draft, 0, 1), [0, 1])).toBe(false);
+  expect(changesOnlyMeasures(draft, addBox(draft, UNITS), [0, 1])).toBe(false);
 });

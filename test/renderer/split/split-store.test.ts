@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isLocked, useSplitStore } from '../../../renderer/state/split-store';
+import { isLocked, openBoxes, useSplitStore } from '../../../renderer/state/split-store';
 import { lastScannedOrder } from '../../../renderer/split/last-scanned-order';
-import { addBox } from '../../../renderer/split/split-draft';
+import { addBox, typeWeight } from '../../../renderer/split/split-draft';
 import type { OrderDetails } from '../../../shared/domain/orders';
 import type { ShipmentOutcome } from '../../../shared/contract';
 import { labelRecord } from '../label-record';
@@ -58,6 +58,30 @@ describe('the splitter store', () => {
     useSplitStore.getState().edit((d) => addBox(d, UNITS));
     expect(useSplitStore.getState().draft.boxes).toHaveLength(1);
     expect(useSplitStore.getState().notice?.text).toContain('cannot change');
+  });
+
+  it('after a partial purchase only the size and weight of a box still to buy may change', () => {
+    useSplitStore.getState().edit((d) => addBox(d, UNITS));
+    useSplitStore.getState().buyStarted(PLAN);
+    useSplitStore.getState().bought(outcome(['printed', 'failed']));
+    expect(openBoxes(useSplitStore.getState().purchase)).toEqual([1]);
+    useSplitStore.getState().edit((d) => typeWeight(d, 1, '3.5'));
+    expect(useSplitStore.getState().draft.boxes[1]!.weight).toBe('3.5');
+    useSplitStore.getState().edit((d) => typeWeight(d, 0, '9'));
+    expect(useSplitStore.getState().draft.boxes[0]!.weight).toBe('');
+    expect(useSplitStore.getState().notice?.text).toContain('only the size or weight of a box still missing');
+  });
+
+  it('a refused retry keeps the boxes bought before (and the lock) once its plan is corrected', () => {
+    useSplitStore.getState().edit((d) => addBox(d, UNITS));
+    useSplitStore.getState().buyStarted(PLAN);
+    useSplitStore.getState().bought(outcome(['printed', 'failed']));
+    useSplitStore.getState().buyStarted(PLAN);
+    useSplitStore.getState().buyRefused(problem);
+    useSplitStore.getState().edit((d) => typeWeight(d, 1, '2'));
+    const purchase = useSplitStore.getState().purchase;
+    expect(purchase.phase).toBe('done');
+    expect(isLocked(purchase)).toBe(true);
   });
 
   it('nothing bought at all: the plan may still change, and a refusal goes once it does', () => {
