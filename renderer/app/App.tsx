@@ -34,6 +34,10 @@ export function App() {
   const session = useOperatorSession();
   const signedIn = Boolean(session.data?.operator);
   useIdleSignOut(session.data?.idleSignOutMinutes ?? 0, signedIn);
+  // Whoever signs in next starts on the Scan screen.
+  useEffect(() => {
+    if (!signedIn) go('scan');
+  }, [signedIn, go]);
 
   useEffect(() => station.on('jobProgress', (event) => routeJobProgress(event) && sounds.success()), []);
 

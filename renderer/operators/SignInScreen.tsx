@@ -11,20 +11,17 @@ import { operatorKeys } from '../api/operators';
 import { toProblem } from '../api/problem';
 import { station } from '../api/station';
 import { runScan } from '../state/run-scan';
-import { useNav } from '../state/nav';
 import { ProblemBox } from '../ui/ProblemBox';
 import { sounds } from '../ui/sounds';
 import { looksLikeOrder, usePendingScan } from './pending-scan';
 
 export function SignInScreen({ options }: { options: SignInOptions }) {
   const queryClient = useQueryClient();
-  const go = useNav((s) => s.go);
   const pendingScan = usePendingScan((s) => s.scan);
   const badgeField = useRef<HTMLInputElement>(null);
   const pinField = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   const chosenOperator = options.operators.find((o) => o.id === chosen);
 
   useEffect(() => badgeField.current?.focus(), []);
@@ -33,12 +30,10 @@ export function SignInScreen({ options }: { options: SignInOptions }) {
   }, [chosen]);
 
   async function signIn(credentials: SignInCredentials, typed: string) {
-    setBusy(true);
     try {
       const session = await station.signIn(credentials);
       queryClient.setQueryData(operatorKeys.session, session);
       sounds.success();
-      go('scan');
       const scan = usePendingScan.getState().take();
       if (scan) void runScan(scan, queryClient);
     } catch (error) {
@@ -50,11 +45,7 @@ export function SignInScreen({ options }: { options: SignInOptions }) {
         setProblem(refused);
         sounds.error();
       }
-      if (badgeField.current) badgeField.current.value = '';
-      if (pinField.current) pinField.current.value = '';
       (chosen ? pinField : badgeField).current?.focus();
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -79,12 +70,13 @@ export function SignInScreen({ options }: { options: SignInOptions }) {
             className="scan-input"
             type="password"
             autoComplete="off"
-            readOnly={busy}
             onFocus={() => setChosen(null)}
             onKeyDown={(e) => {
               const text = e.currentTarget.value;
               if (e.key === 'Enter' && text.trim()) {
                 e.preventDefault();
+                // Emptied now, not when the answer comes: the next scan may already be typing.
+                e.currentTarget.value = '';
                 void signIn({ badge: text.trim() }, text);
               }
             }}
@@ -124,11 +116,11 @@ export function SignInScreen({ options }: { options: SignInOptions }) {
                 type="password"
                 inputMode="numeric"
                 autoComplete="off"
-                readOnly={busy}
                 onKeyDown={(e) => {
                   const typed = e.currentTarget.value.trim();
                   if (e.key === 'Enter' && typed) {
                     e.preventDefault();
+                    e.currentTarget.value = '';
                     // A badge scanned while this field had the focus is a badge, not a wrong PIN.
                     if (/^\d{1,12}$/.test(typed)) void signIn({ operatorId: chosenOperator.id, pin: typed }, '');
                     else void signIn({ badge: typed }, typed);
