@@ -4,7 +4,7 @@
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
  * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
- * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens]
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,9 +20,11 @@ import { openStation, scan, startPrivateCups, startStation, type E2EStation, typ
 import { expectOutcome } from '../test/support/expect-outcome';
 import { startPostgres } from '../test/support/postgres-server';
 import { UNCERTAIN, uncertainLabelsStation, unprintedLabelsStation } from '../test/support/lost-answers';
+import { splitterScreens } from './screenshot-splitter';
 import { boxPresetScreens } from './box-preset-screens';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
+const only = process.argv[3];
 
 const AFTERSHIP_KEY = 'asat_screens_key_abcdef0123456789';
 const SHIPIUM_KEY = 'screens_shipium_key_0123';
@@ -95,6 +97,11 @@ async function main(): Promise<void> {
   const labelShown = (page: Page) =>
     page.waitForFunction(() => ![...document.querySelectorAll('.preview-empty')].some((el) => el.textContent?.includes('Loading')));
   try {
+    const splitter = () => splitterScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
+    if (only === 'split') {
+      await splitter();
+      return;
+    }
     const viewports = [
       { suffix: '', viewport: STATION_VIEWPORT },
       { suffix: '-1080p', viewport: { width: 1920, height: 1080 } },
@@ -536,6 +543,7 @@ async function main(): Promise<void> {
       await page.waitForTimeout(500);
       await shot(page, '32-no-token');
     });
+    await splitter();
   } finally {
     await browser.close();
   }

@@ -13,17 +13,22 @@ import { toProblem } from '../api/problem';
 import { ScanScreen } from '../scan/ScanScreen';
 import { HistoryScreen } from '../history/HistoryScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { SplitScreen } from '../split/SplitScreen';
+import { useOpenSplitter } from '../split/open-splitter';
 import { useOperatorSession, useOperatorSessionEvents } from '../api/operators';
 import { ApprovalDialog } from '../operators/ApprovalDialog';
 import { SignInGate } from '../operators/SignInGate';
 import { useIdleSignOut } from '../operators/use-idle-sign-out';
 
 const FUNCTION_KEYS: Record<string, Screen> = { F1: 'scan', F2: 'history', F3: 'settings' };
+/** The splitter opens on the order last scanned (F6). */
+const SPLIT_KEY = 'F6';
 
 export function App() {
   const screen = useNav((s) => s.screen);
   const go = useNav((s) => s.go);
   const info = useStationInfo();
+  const openSplitter = useOpenSplitter();
   useDatabaseStatusEvents();
   useOperatorSessionEvents();
   const session = useOperatorSession();
@@ -39,14 +44,17 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = FUNCTION_KEYS[e.key];
-      if (target) {
+      if (e.key === SPLIT_KEY) {
+        e.preventDefault();
+        openSplitter();
+      } else if (target) {
         e.preventDefault();
         go(target);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go]);
+  }, [go, openSplitter]);
 
   return (
     <div className="app">
@@ -64,6 +72,7 @@ export function App() {
         ) : (
           <>
             {screen === 'scan' && <ScanScreen />}
+            {screen === 'split' && <SplitScreen />}
             {screen === 'history' && <HistoryScreen />}
             {screen === 'settings' && <SettingsScreen />}
           </>

@@ -1,9 +1,11 @@
 import { useNav, type Screen } from '../state/nav';
 import { useStationInfo } from '../api/queries';
+import { useOpenSplitter } from '../split/open-splitter';
 import { OperatorBadge } from '../operators/OperatorBadge';
 
 const TABS: Array<{ screen: Screen; label: string; key: string }> = [
   { screen: 'scan', label: 'Scan', key: 'F1' },
+  { screen: 'split', label: 'Split', key: 'F6' },
   { screen: 'history', label: 'History', key: 'F2' },
   { screen: 'settings', label: 'Settings', key: 'F3' },
 ];
@@ -11,6 +13,7 @@ const TABS: Array<{ screen: Screen; label: string; key: string }> = [
 export function TopBar() {
   const { screen, go } = useNav();
   const info = useStationInfo();
+  const openSplitter = useOpenSplitter();
   return (
     <header className="topbar">
       <div className="brand">Label Station</div>
@@ -21,7 +24,7 @@ export function TopBar() {
             role="tab"
             aria-selected={screen === tab.screen}
             className={screen === tab.screen ? 'tab active' : 'tab'}
-            onClick={() => go(tab.screen)}
+            onClick={() => (tab.screen === 'split' ? openSplitter() : go(tab.screen))}
           >
             {tab.label} <kbd>{tab.key}</kbd>
           </button>

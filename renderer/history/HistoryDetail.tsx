@@ -11,6 +11,7 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { UncertainLabelActions } from './UncertainLabelActions';
 import { NoTrackingNote } from '../ui/NoTrackingNote';
 import { LabelPrintJobs } from './LabelPrintJobs';
+import { LabelBoxes } from './LabelBoxes';
 import { usePrintQueue } from '../api/print-queue-state';
 import { jobWaits } from '../scan/print-queue-words';
 
@@ -78,6 +79,7 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
               </>
             )}
           </dl>
+          <LabelBoxes boxes={detail.data.boxes} labelId={labelId} reprint={canReprint(detail.data.status)} />
           <UncertainLabelActions key={labelId} label={detail.data} />
           <LabelPrintJobs labelId={labelId} />
           {/* Bought but never printed: its first print. The same button stays after it, to say how it went. */}

@@ -13,6 +13,7 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { HistoryDetail } from './HistoryDetail';
 import { useWaitingLabels } from '../api/print-queue-state';
 import { useDatabaseStatus } from '../api/database-status';
+import { BoxesTag } from './LabelBoxes';
 
 /** uncertain: purchases without a clear answer; waiting: labels with a print job waiting for its printer. */
 type Filter = 'all' | 'uncertain' | 'waiting';
@@ -143,7 +144,10 @@ export function HistoryScreen() {
                 <td className="nowrap">
                   <TimeCell iso={label.createdAt} />
                 </td>
-                <td className="mono strong">{label.orderId}</td>
+                <td className="mono strong">
+                  {label.orderId}
+                  <BoxesTag boxes={label.boxes} />
+                </td>
                 <td className="mono">{label.trackingNumbers[0] ?? '—'}</td>
                 <td>{label.sandbox ? <span className="sandbox-chip">SANDBOX</span> : PROVIDER_SHORT_NAMES[label.provider]}</td>
                 <td>

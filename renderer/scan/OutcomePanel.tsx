@@ -9,6 +9,7 @@ import { normalizeScan } from '../../shared/domain/scan';
 import { LabelFacts, Panel } from './outcome-parts';
 import { CheckingOutcome } from './CheckingOutcome';
 import { DatabaseDownOutcome } from './DatabaseDownOutcome';
+import { useOpenSplitter } from '../split/open-splitter';
 
 /** Problems after which a label may exist at the provider: the worker checks it in History. */
 const MAY_EXIST = new Set(['label_may_exist', 'purchase_unknown']);
@@ -65,6 +66,13 @@ export function OutcomePanel({ result, scan, lateLabel }: { result: ScanResult; 
           {result.label && !MAY_EXIST.has(result.problem.code) && (
             <LabelFacts label={result.label} scan={scan} tracking={result.label.trackingNumbers.length > 0} />
           )}
+        </Panel>
+      );
+    case 'split_needed':
+      return (
+        <Panel tone="warn" title="Needs splitting into boxes — nothing was bought">
+          <p className="panel-text strong">{result.message}</p>
+          <OpenSplitter />
         </Panel>
       );
     case 'call_failed':
@@ -132,6 +140,15 @@ function OpenHistory({ query }: { query: string }) {
   return (
     <button className="button" onClick={() => go('history', query.trim())}>
       Find this tracking number in History
+    </button>
+  );
+}
+
+function OpenSplitter() {
+  const openSplitter = useOpenSplitter();
+  return (
+    <button className="button button-big outcome-open-splitter" data-testid="outcome-open-splitter" onClick={openSplitter}>
+      Open the splitter <kbd>F6</kbd>
     </button>
   );
 }

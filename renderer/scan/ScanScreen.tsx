@@ -16,6 +16,7 @@ import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { UnprintedLabelsPanel } from './UnprintedLabelsPanel';
 import { LateLabelNotices } from './LateLabelNotices';
 import { useLateLabels } from '../state/late-labels';
+import { SplitOrderButton } from './SplitOrderButton';
 
 export function ScanScreen() {
   const queryClient = useQueryClient();
@@ -82,6 +83,7 @@ export function ScanScreen() {
       </div>
       {/* Side work, next to the scan: the scan field and its result never move down for it. */}
       <div className="scan-side">
+        <SplitOrderButton />
         <UnprintedLabelsPanel />
         <RecentScans recent={state.recent} />
       </div>

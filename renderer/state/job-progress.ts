@@ -6,12 +6,14 @@
 import type { EventPayload } from '../../shared/contract';
 import { lateLabelOf, useLateLabels } from './late-labels';
 import { useScanStore } from './scan-store';
+import { useSplitStore } from './split-store';
 
 /** Returns true for a late label (the caller plays its sound). */
 export function routeJobProgress(event: EventPayload<'jobProgress'>): boolean {
   const late = lateLabelOf(event);
   if (!late) {
     useScanStore.getState().progress(event);
+    useSplitStore.getState().progress(event);
     return false;
   }
   useLateLabels.getState().arrived(late);

@@ -6,6 +6,7 @@ import { sounds } from '../ui/sounds';
 import { toProblem } from '../api/problem';
 import { isLabelChecking, useScanStore, type ScanResult } from './scan-store';
 import { useLateLabels } from './late-labels';
+import { openSplitNeeded } from '../split/open-splitter';
 import { usePendingScan } from '../operators/pending-scan';
 
 export async function runScan(scan: string, queryClient: QueryClient): Promise<void> {
@@ -29,7 +30,10 @@ export async function runScan(scan: string, queryClient: QueryClient): Promise<v
   if (result.outcome === 'printed') sounds.success();
   else if (result.outcome === 'already_labelled') sounds.attention();
   else if (result.outcome === 'queued' || isLabelChecking(result)) sounds.waiting();
+  else if (result.outcome === 'split_needed') sounds.attention();
   else sounds.error();
+  // More units than one box takes: nothing was bought, the splitter opens with the order.
+  if (result.outcome === 'split_needed') openSplitNeeded(result.order, queryClient);
   if ('label' in result && result.label) useLateLabels.getState().orderScanned(result.label.orderId);
   void queryClient.invalidateQueries({ queryKey: keys.historyAll });
   // A scan prints a label bought earlier but never printed: the unprintedLabels event says so; this covers a missed one.

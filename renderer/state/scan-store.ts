@@ -97,7 +97,8 @@ export const useScanStore = create<ScanState>((set, get) => ({
   },
   finish(result, scan) {
     const state = get();
-    const orderId = 'label' in result && result.label ? result.label.orderId : state.orderId;
+    const orderId =
+      'label' in result && result.label ? result.label.orderId : result.outcome === 'split_needed' ? result.order.orderId : state.orderId;
     const finalStep: Partial<ScanState> =
       result.outcome === 'printed' || result.outcome === 'already_labelled'
         ? { step: 'done', failedAt: undefined }
@@ -105,8 +106,9 @@ export const useScanStore = create<ScanState>((set, get) => ({
           ? { step: 'printing', waitingAt: 'printing', failedAt: undefined }
           : isLabelChecking(result)
             ? { step: 'buying', waitingAt: 'buying', failedAt: undefined }
-            : isDatabaseAway(result)
-              ? // The scan was read; buying is what could not start (its claim needs the fleet's database).
+            : isDatabaseAway(result) || result.outcome === 'split_needed'
+              ? // The scan was read; buying is what could not start (its claim needs the fleet's database, or
+                // the order needs splitting into boxes first).
                 { step: 'buying', failedAt: 'buying' }
               : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : (state.step ?? 'resolving')) };
     const entry: RecentScan = {

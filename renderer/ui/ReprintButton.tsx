@@ -20,8 +20,11 @@ export function ReprintButton({
   size = 'normal',
   first = false,
   label = first ? 'Print label' : 'Reprint label',
+  box,
 }: {
   labelId: string;
+  /** One box of a split label (reprints only; a first print prints every box). */
+  box?: number;
   size?: 'normal' | 'big' | 'small';
   first?: boolean;
   label?: string;
@@ -35,7 +38,7 @@ export function ReprintButton({
   const reprint = useMutation({
     mutationFn: (target: string | undefined) => {
       const input = target ? { labelId, printerId: target } : { labelId };
-      return first ? station.printLabel(input) : station.reprintLabel(input);
+      return first ? station.printLabel(input) : station.reprintLabel(box ? { ...input, box } : input);
     },
     onSuccess: (result) => (result.ok ? sounds.success() : result.queued ? sounds.waiting() : sounds.error()),
     onError: () => sounds.error(),

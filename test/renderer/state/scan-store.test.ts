@@ -100,3 +100,22 @@ describe('a scan refused while the fleet database is away', () => {
     expect(state.recent[0]).toMatchObject({ result: 'failed', orderId: '577100000000000101' });
   });
 });
+
+describe('a scan of an order that needs splitting', () => {
+  it('stops before buying (nothing was bought), whatever step the station last said; the recent scan says so', () => {
+    const store = useScanStore.getState();
+    store.start('#1001');
+    store.progress({ jobId: 'job-1', step: 'done', message: 'Order #1001 needs splitting.' });
+    const order = {
+      orderId: '576000000000000001',
+      displayName: '#1001',
+      source: 'file' as const,
+      cancelled: false,
+      status: null,
+      lineItems: [],
+    };
+    useScanStore.getState().finish({ outcome: 'split_needed', jobId: 'job-1', order, message: 'Needs splitting.' }, '#1001');
+    expect(useScanStore.getState()).toMatchObject({ phase: 'finished', step: 'buying', failedAt: 'buying' });
+    expect(useScanStore.getState().recent[0]).toMatchObject({ result: 'split_needed', orderId: '576000000000000001' });
+  });
+});

@@ -1,0 +1,28 @@
+/** Splitting an order: reading its line items (lookupOrder) and buying one label per box (buyShipment). */
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { MethodInput } from '../../shared/contract';
+import { station } from './station';
+import { keys } from './queries';
+
+/** An order's line items, asked afresh each time it is opened (a cancellation must be seen). */
+export function orderLookupQuery(scan: string) {
+  return queryOptions({
+    queryKey: ['order', scan] as const,
+    queryFn: () => station.lookupOrder({ scan }),
+    staleTime: 0,
+    retry: false,
+  });
+}
+
+/** Buys the labels of a plan; History, the unprinted labels and the print queue are refreshed after. */
+export function useBuyShipment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'buyShipment'>) => station.buyShipment(input),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.historyAll });
+      void queryClient.invalidateQueries({ queryKey: keys.unprinted });
+      void queryClient.invalidateQueries({ queryKey: keys.printQueue });
+    },
+  });
+}
