@@ -4,7 +4,7 @@
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
  * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
- * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's]
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,6 +22,7 @@ import { startPostgres } from '../test/support/postgres-server';
 import { UNCERTAIN, uncertainLabelsStation, unprintedLabelsStation } from '../test/support/lost-answers';
 import { splitterScreens } from './screenshot-splitter';
 import { boxPresetScreens } from './box-preset-screens';
+import { parcelScreens } from './screenshot-parcel';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
 const only = process.argv[3];
@@ -100,6 +101,11 @@ async function main(): Promise<void> {
     const splitter = () => splitterScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
     if (only === 'split') {
       await splitter();
+      return;
+    }
+    const parcel = () => parcelScreens({ browser, group, start, keep, shot, viewport: STATION_VIEWPORT });
+    if (only === 'parcel') {
+      await parcel();
       return;
     }
     const viewports = [
@@ -544,6 +550,7 @@ async function main(): Promise<void> {
       await shot(page, '32-no-token');
     });
     await splitter();
+    await parcel();
   } finally {
     await browser.close();
   }

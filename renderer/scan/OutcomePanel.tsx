@@ -18,7 +18,18 @@ const MAY_EXIST = new Set(['label_may_exist', 'purchase_unknown']);
  * The big result panel after a scan, one look per outcome. `lateLabel`: the label this scan set its
  * parcel aside for has turned up and printed since.
  */
-export function OutcomePanel({ result, scan, lateLabel }: { result: ScanResult; scan: string; lateLabel?: LateLabelNotice }) {
+export function OutcomePanel({
+  result,
+  scan,
+  lateLabel,
+  declared,
+}: {
+  result: ScanResult;
+  scan: string;
+  lateLabel?: LateLabelNotice;
+  /** The box and weight the scan sent ("12×10×6 in, 2.4 lb"): shown with a label bought by it. */
+  declared?: string;
+}) {
   if (result.outcome === 'failed' && isLabelChecking(result) && result.label)
     return <CheckingOutcome result={result} label={result.label} scan={scan} arrived={lateLabel} />;
   if (result.outcome === 'failed' && isDatabaseAway(result)) return <DatabaseDownOutcome problem={result.problem} scan={scan} />;
@@ -26,7 +37,7 @@ export function OutcomePanel({ result, scan, lateLabel }: { result: ScanResult; 
     case 'printed':
       return (
         <Panel tone="good" title="✓ Label printed" label={result.label}>
-          <LabelFacts label={result.label} scan={scan} />
+          <LabelFacts label={result.label} scan={scan} declared={declared} />
           {result.label.sandbox && <p className="sandbox-note">SANDBOX label — do not ship this parcel with it.</p>}
           {result.warning && (
             <p className="warning" role="alert">
@@ -44,14 +55,14 @@ export function OutcomePanel({ result, scan, lateLabel }: { result: ScanResult; 
         </Panel>
       );
     case 'queued':
-      return <QueuedOutcome result={result} scan={scan} />;
+      return <QueuedOutcome result={result} scan={scan} declared={declared} />;
     case 'print_failed':
       return (
         <Panel tone="bad" title="Bought and saved — NOT printed" label={result.label}>
           <ProblemBox problem={result.problem} size="large" />
           <ReprintButton labelId={result.label.id} size="big" />
           <p className="panel-text strong">Do not scan this order again: its label is saved. Fix the printer, then press Reprint.</p>
-          <LabelFacts label={result.label} scan={scan} />
+          <LabelFacts label={result.label} scan={scan} declared={declared} />
         </Panel>
       );
     case 'failed':
@@ -89,12 +100,20 @@ export function OutcomePanel({ result, scan, lateLabel }: { result: ScanResult; 
  * red, because nothing is lost and nothing is to be scanned again. When the job leaves the queue the
  * panel says what became of it: printed, or cancelled (then Reprint).
  */
-function QueuedOutcome({ result, scan }: { result: Extract<ScanResult, { outcome: 'queued' }>; scan: string }) {
+function QueuedOutcome({
+  result,
+  scan,
+  declared,
+}: {
+  result: Extract<ScanResult, { outcome: 'queued' }>;
+  scan: string;
+  declared?: string;
+}) {
   if (result.label.status === 'printed') {
     return (
       <Panel tone="good" title="✓ Label printed" label={result.label}>
         <p className="panel-text strong">It waited for the printer and has printed now.</p>
-        <LabelFacts label={result.label} scan={scan} />
+        <LabelFacts label={result.label} scan={scan} declared={declared} />
         {result.label.sandbox && <p className="sandbox-note">SANDBOX label — do not ship this parcel with it.</p>}
       </Panel>
     );
@@ -104,7 +123,7 @@ function QueuedOutcome({ result, scan }: { result: Extract<ScanResult, { outcome
       <Panel tone="bad" title="Printing cancelled — label saved, NOT printed" label={result.label}>
         <ReprintButton labelId={result.label.id} size="big" />
         <p className="panel-text strong">Do not scan this order again: its label is saved. Press Reprint when the printer is ready.</p>
-        <LabelFacts label={result.label} scan={scan} />
+        <LabelFacts label={result.label} scan={scan} declared={declared} />
       </Panel>
     );
   }
@@ -116,7 +135,7 @@ function QueuedOutcome({ result, scan }: { result: Extract<ScanResult, { outcome
           <strong>What to do: </strong>fix the printer. Do not scan this order again and do not reprint it.
         </p>
       </div>
-      <LabelFacts label={result.label} scan={scan} />
+      <LabelFacts label={result.label} scan={scan} declared={declared} />
       {result.label.sandbox && <p className="sandbox-note">SANDBOX label — do not ship this parcel with it.</p>}
     </Panel>
   );

@@ -9,16 +9,20 @@ import { claimEarlyKeys, releaseEarlyKeys } from '../app/early-keys';
 /**
  * The huge scan field. It keeps the focus while mounted: on blur, on window focus and after every job;
  * printable keys typed while something else has focus are routed into it. A scanner types a burst
- * then Enter; Enter hands the text to onScan (empty Enter is ignored).
+ * then Enter; Enter hands the text to onScan (empty Enter is ignored); when onScan returns false the
+ * scan was not sent and its text stays in the field. A field marked `data-own-focus` (the parcel's
+ * weight) keeps the focus and its keys while the packer types in it.
  */
-export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) => void; busy: boolean; jobCount: number }) {
+export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) => boolean | void; busy: boolean; jobCount: number }) {
   const input = useRef<HTMLInputElement>(null);
   const [windowFocused, setWindowFocused] = useState(() => document.hasFocus());
 
   useEffect(() => {
     let mounted = true;
     const refocus = () => {
-      if (mounted && input.current && document.activeElement !== input.current) input.current.focus();
+      if (!mounted || !input.current || document.activeElement === input.current) return;
+      if (document.activeElement?.closest('[data-own-focus]')) return;
+      input.current.focus();
     };
     const onWindowFocus = () => {
       setWindowFocused(true);
@@ -29,7 +33,7 @@ export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) =
       const field = input.current;
       if (!field || e.target === field || e.ctrlKey || e.metaKey || e.altKey) return;
       // A dialog's own fields (a supervisor's badge or PIN) keep their keys.
-      if (e.target instanceof Element && e.target.closest('dialog')) return;
+      if (e.target instanceof Element && e.target.closest('dialog, [data-own-focus]')) return;
       if (e.key.length === 1) {
         e.preventDefault();
         field.focus();
@@ -82,7 +86,7 @@ export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) =
   function submit(text: string) {
     if (input.current) input.current.value = '';
     if (text.trim() === '') return;
-    onScanRef.current(text);
+    if (onScanRef.current(text) === false && input.current) input.current.value = text;
   }
   const onScanRef = useRef(onScan);
   onScanRef.current = onScan;

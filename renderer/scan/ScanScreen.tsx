@@ -11,12 +11,16 @@ import { DatabaseLight } from './DatabaseLight';
 import { PrintQueuePanel } from './PrintQueuePanel';
 import { usePrintQueue, useSettleWaitingScans } from '../api/print-queue-state';
 import { isSamePrinter, printersToShow } from './print-queue-words';
-import { useStationInfo } from '../api/queries';
+import { useSettings, useStationInfo } from '../api/queries';
 import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { UnprintedLabelsPanel } from './UnprintedLabelsPanel';
 import { LateLabelNotices } from './LateLabelNotices';
 import { useLateLabels } from '../state/late-labels';
 import { SplitOrderButton } from './SplitOrderButton';
+import { ParcelStrip } from './ParcelStrip';
+import { useParcelChoice } from '../state/parcel-choice-store';
+import { describeParcel, nextParcel } from './parcel-choice';
+import { sounds } from '../ui/sounds';
 
 export function ScanScreen() {
   const queryClient = useQueryClient();
@@ -30,6 +34,20 @@ export function ScanScreen() {
   const lateNotices = useLateLabels((s) => s.notices);
   const shownLabelId = state.result && 'label' in state.result ? state.result.label?.id : undefined;
   const lateLabel = lateNotices.find((n) => n.labelId === shownLabelId);
+  const settings = useSettings().data;
+  const choice = useParcelChoice();
+  const next = settings ? nextParcel(choice, settings.defaultParcel, settings.boxPresets) : undefined;
+
+  /** Sends the scan with this parcel; refused (text kept in the field) while the typed weight is wrong. */
+  const onScan = (scan: string): boolean => {
+    if (next?.problem) {
+      sounds.error();
+      state.refuse(`Not sent — ${next.problem}. Fix the weight (Alt+W) or clear it, then press Enter: the scan is kept.`);
+      return false;
+    }
+    void runScan(scan, queryClient, next);
+    return true;
+  };
 
   return (
     <div className="scan-screen">
@@ -46,7 +64,8 @@ export function ScanScreen() {
           />
         </div>
         <PrintQueuePanel view={queue.data} printers={queuePrinters} />
-        <ScanField busy={running} jobCount={state.recent.length} onScan={(scan) => void runScan(scan, queryClient)} />
+        <ScanField busy={running} jobCount={state.recent.length} onScan={onScan} />
+        {settings && next && <ParcelStrip defaultParcel={settings.defaultParcel} presets={settings.boxPresets} next={next} />}
         {state.refusal && (
           <div className="refusal" role="alert" data-testid="refusal">
             {state.refusal}
@@ -67,7 +86,14 @@ export function ScanScreen() {
         {running && slow && state.step === 'buying' && info.data && (
           <SlowProviderNotice since={state.stepAt} providerName={PROVIDER_SHORT_NAMES[info.data.provider]} />
         )}
-        {state.phase === 'finished' && state.result && <OutcomePanel result={state.result} scan={state.scan} lateLabel={lateLabel} />}
+        {state.phase === 'finished' && state.result && (
+          <OutcomePanel
+            result={state.result}
+            scan={state.scan}
+            lateLabel={lateLabel}
+            declared={state.parcel && `${state.boxName ? `${state.boxName} ` : ''}${describeParcel(state.parcel)}`}
+          />
+        )}
         {state.phase === 'idle' && (
           <section className="idle-help">
             <h2>Ready</h2>

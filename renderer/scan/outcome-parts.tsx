@@ -44,8 +44,21 @@ export function Panel({
   );
 }
 
-/** The order (and what was scanned, when that differs) and, unless `tracking` is false (none exists yet), its tracking number. */
-export function LabelFacts({ label, scan, tracking = true }: { label: LabelRecord; scan: string; tracking?: boolean }) {
+/**
+ * The order (and what was scanned, when that differs), unless `tracking` is false (none exists yet) its
+ * tracking number, and the box and weight the scan declared when given.
+ */
+export function LabelFacts({
+  label,
+  scan,
+  tracking = true,
+  declared,
+}: {
+  label: LabelRecord;
+  scan: string;
+  tracking?: boolean;
+  declared?: string;
+}) {
   const scanned = normalizeScan(scan);
   // A Shopify number ("#1001") resolved through the order sources: show both, so the packer sees the match.
   const showScanned = scanned !== '' && scanned.replace(/[\s-]/g, '') !== label.orderId;
@@ -72,6 +85,14 @@ export function LabelFacts({ label, scan, tracking = true }: { label: LabelRecor
             {label.trackingNumbers.join(', ') || '—'}
           </dd>
           {label.trackingNumbers.length > 0 && <NoTrackingNote provider={label.provider} />}
+        </div>
+      )}
+      {declared && (
+        <div>
+          <dt>Declared box and weight</dt>
+          <dd className="figure figure-small" data-testid="declared-parcel">
+            {declared}
+          </dd>
         </div>
       )}
     </dl>

@@ -8,11 +8,20 @@ import { isLabelChecking, useScanStore, type ScanResult } from './scan-store';
 import { useLateLabels } from './late-labels';
 import { openSplitNeeded } from '../split/open-splitter';
 import { usePendingScan } from '../operators/pending-scan';
+import { useParcelChoice } from './parcel-choice-store';
+import type { Parcel } from '../../shared/domain/parcels';
 
-export async function runScan(scan: string, queryClient: QueryClient): Promise<void> {
+/** The parcel a scan declares: `send` goes to the station (none: its default), `declared` is shown. */
+export interface ScanParcel {
+  send?: Parcel;
+  declared: Parcel;
+  boxName?: string;
+}
+
+export async function runScan(scan: string, queryClient: QueryClient, parcel?: ScanParcel): Promise<void> {
   const store = useScanStore.getState();
   const shown = store.result && 'label' in store.result ? store.result.label?.id : undefined;
-  if (!store.start(scan)) {
+  if (!store.start(scan, parcel?.declared, parcel?.boxName)) {
     sounds.error();
     return;
   }
@@ -20,11 +29,13 @@ export async function runScan(scan: string, queryClient: QueryClient): Promise<v
   if (shown) useLateLabels.getState().dismiss(shown);
   let result: ScanResult;
   try {
-    result = await station.submitScan({ scan });
+    result = await station.submitScan(parcel?.send ? { scan, parcel: parcel.send } : { scan });
   } catch (error) {
     result = { outcome: 'call_failed', problem: toProblem(error) };
   }
   useScanStore.getState().finish(result, scan);
+  // The choice this scan declared: back to the default once a label was bought with it.
+  if (parcel) useParcelChoice.getState().scanFinished(result);
   // Signed out meanwhile (idle, another screen): the scan is kept and made once somebody signs in.
   if (result.outcome === 'call_failed' && result.problem.code === 'sign_in_required') usePendingScan.getState().keep(scan);
   if (result.outcome === 'printed') sounds.success();

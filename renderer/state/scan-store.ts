@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { EventPayload, ScanOutcome } from '../../shared/contract';
 import type { JobStep, LabelStatus } from '../../shared/domain/labels';
 import type { Problem } from '../../shared/errors';
+import type { Parcel } from '../../shared/domain/parcels';
 import { isUncertain } from '../../shared/domain/labels';
 import { isLateLabelEvent } from './late-labels';
 
@@ -41,9 +42,15 @@ interface ScanState {
   orderId?: string;
   result?: ScanResult;
   refusal?: string;
+  /** The box and weight the current scan declared (the label record keeps none), for its outcome panel. */
+  parcel?: Parcel;
+  /** The preset that parcel's box is, when one was chosen. */
+  boxName?: string;
   recent: RecentScan[];
   /** Returns false (and records why) when a job is already running. */
-  start(scan: string): boolean;
+  start(scan: string, parcel?: Parcel, boxName?: string): boolean;
+  /** Says why a scan was not sent (its text stays in the scan field). */
+  refuse(message: string): void;
   progress(event: EventPayload<'jobProgress'>): void;
   finish(result: ScanResult, scan: string): void;
   /**
@@ -64,7 +71,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
   stepMessage: '',
   stepAt: 0,
   recent: [],
-  start(scan) {
+  start(scan, parcel, boxName) {
     if (get().phase === 'running') {
       set({ refusal: `Wait for the current label. "${shorten(scan)}" was not scanned — scan it again when this one is done.` });
       return false;
@@ -81,8 +88,13 @@ export const useScanStore = create<ScanState>((set, get) => ({
       orderId: undefined,
       result: undefined,
       refusal: undefined,
+      parcel,
+      boxName,
     });
     return true;
+  },
+  refuse(message) {
+    set({ refusal: message });
   },
   progress(event) {
     const state = get();
