@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Parcel } from '../../shared/domain/parcels';
 import type { BoxPreset } from '../../shared/domain/box-presets';
 import { useParcelChoice } from '../state/parcel-choice-store';
-import { nextLabelLine, type NextParcel } from './parcel-choice';
+import { nextLabelLine, scanInWeightField, type NextParcel } from './parcel-choice';
 import { PARCEL_KEYS, parcelKey } from './parcel-keys';
 
 function focusScanField(): void {
@@ -12,10 +12,33 @@ function focusScanField(): void {
 /**
  * "This parcel", under the scan field: the box (the station's, or a preset by its Alt key or a click)
  * and a typed weight (Alt+W; Enter or Esc goes back to the scan field), and what the next label declares.
+ * A scan typed into the weight field (a scanner's burst, focus there) goes to `onScan`, the weight kept as it was.
  */
-export function ParcelStrip({ defaultParcel, presets, next }: { defaultParcel: Parcel; presets: readonly BoxPreset[]; next: NextParcel }) {
+export function ParcelStrip({
+  defaultParcel,
+  presets,
+  next,
+  onScan,
+}: {
+  defaultParcel: Parcel;
+  presets: readonly BoxPreset[];
+  next: NextParcel;
+  /** false: not sent (the text is put in the scan field). */
+  onScan: (scan: string) => boolean;
+}) {
   const choice = useParcelChoice();
   const weightInput = useRef<HTMLInputElement>(null);
+  const weightBefore = useRef('');
+
+  function enterInWeight(text: string) {
+    const scan = scanInWeightField(weightBefore.current, text);
+    if (scan !== null) {
+      choice.setWeightText(weightBefore.current);
+      const field = document.getElementById('scan-input');
+      if (!onScan(scan) && field instanceof HTMLInputElement) field.value = scan;
+    }
+    focusScanField();
+  }
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
@@ -76,10 +99,12 @@ export function ParcelStrip({ defaultParcel, presets, next }: { defaultParcel: P
           aria-invalid={next.problem !== undefined}
           value={choice.weightText}
           onChange={(e) => choice.setWeightText(e.currentTarget.value)}
+          onFocus={(e) => (weightBefore.current = e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key !== 'Enter' && e.key !== 'Escape') return;
             e.preventDefault();
-            focusScanField();
+            if (e.key === 'Enter') enterInWeight(e.currentTarget.value);
+            else focusScanField();
           }}
           onBlur={() =>
             setTimeout(() => {

@@ -40,6 +40,9 @@ export function ScanScreen() {
 
   /** Sends the scan with this parcel; refused (text kept in the field) while the typed weight is wrong. */
   const onScan = (scan: string): boolean => {
+    // The choice as it is now (a scan typed into the weight field has just given its text back).
+    const now = useParcelChoice.getState();
+    const next = settings ? nextParcel(now, settings.defaultParcel, settings.boxPresets) : undefined;
     if (next?.problem) {
       sounds.error();
       state.refuse(`Not sent — ${next.problem}. Fix the weight (Alt+W) or clear it, then press Enter: the scan is kept.`);
@@ -65,7 +68,9 @@ export function ScanScreen() {
         </div>
         <PrintQueuePanel view={queue.data} printers={queuePrinters} />
         <ScanField busy={running} jobCount={state.recent.length} onScan={onScan} />
-        {settings && next && <ParcelStrip defaultParcel={settings.defaultParcel} presets={settings.boxPresets} next={next} />}
+        {settings && next && (
+          <ParcelStrip defaultParcel={settings.defaultParcel} presets={settings.boxPresets} next={next} onScan={onScan} />
+        )}
         {state.refusal && (
           <div className="refusal" role="alert" data-testid="refusal">
             {state.refusal}

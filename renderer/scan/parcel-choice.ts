@@ -69,6 +69,16 @@ export function nextLabelLine(next: NextParcel): string {
   return `Next label: ${next.boxName ? `${next.boxName} ` : ''}${describeParcel(next.declared)}`;
 }
 
+/**
+ * A scanner's burst that landed in the weight field (its focus was there): the scan it typed, or null
+ * for a weight. `before` is the field's text when it took the focus. No weight is 8 characters long;
+ * a Shopify order number starts with #.
+ */
+export function scanInWeightField(before: string, text: string): string | null {
+  const added = (text.startsWith(before) ? text.slice(before.length) : text).trim();
+  return added.length >= 8 || (added.startsWith('#') && added.length >= 2) ? added : null;
+}
+
 type Finished = ScanOutcome | { outcome: 'call_failed' };
 
 /**

@@ -86,11 +86,16 @@ test('a preset key and a typed weight are the next label’s parcel; the scan af
     await expect(page.getByTestId('outcome-good')).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId('declared-parcel')).toHaveText('Small 8×6×4 in, 1 lb');
 
-    // Nothing chosen: the station's default parcel.
+    // Nothing chosen: the station's default parcel. A scanner's burst while the focus is in the weight
+    // field is the scan, sent as such; the weight stays empty.
     await expect(next).toHaveText('Station default: 8×4×6 in, 1 lb');
+    await press(page, 'Alt+W');
+    await expect(page.getByTestId('parcel-weight')).toBeFocused();
     await scan(page, ORDERS[2]);
     await expect(page.getByTestId('order-id')).toHaveText(ORDERS[2], { timeout: 15_000 });
     await expect(page.getByTestId('declared-parcel')).toHaveText('8×4×6 in, 1 lb');
+    await expect(page.getByTestId('parcel-weight')).toHaveValue('');
+    await expect(input).toBeFocused();
     const sent = createdParcels(aftership);
     expect(sent).toHaveLength(3);
     expect(sent[1]).toMatchObject({ dimension: { width: 8, height: 6, depth: 4 }, weight: { value: 1, unit: 'lb' } });

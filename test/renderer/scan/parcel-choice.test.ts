@@ -5,6 +5,7 @@ import {
   nextLabelLine,
   nextParcel,
   readTypedWeight,
+  scanInWeightField,
   type ParcelChoice,
 } from '../../../renderer/scan/parcel-choice';
 import { parcelKey } from '../../../renderer/scan/parcel-keys';
@@ -98,5 +99,18 @@ describe('the strip keys', () => {
     expect(key('0', 'Digit0')).toEqual({ kind: 'station-box' });
     expect(key('w', 'KeyW')).toEqual({ kind: 'weight' });
     expect(key('1', 'Digit1', false)).toBeNull();
+  });
+});
+
+describe('a scan typed into the weight field', () => {
+  it('is a scan, not a weight: the burst replacing the selected weight, or added after it', () => {
+    expect(scanInWeightField('2.4', '576477431806260001')).toBe('576477431806260001');
+    expect(scanInWeightField('2.4', '2.4576477431806260001')).toBe('576477431806260001');
+    expect(scanInWeightField('', '#1001')).toBe('#1001');
+  });
+  it('a weight stays a weight', () => {
+    expect(scanInWeightField('', '2.4')).toBeNull();
+    expect(scanInWeightField('2', '2.25')).toBeNull();
+    expect(scanInWeightField('', '1234.567')).toBe('1234.567');
   });
 });
