@@ -80,10 +80,6 @@ export class FleetHistory implements LabelHistory {
     });
   }
 
-  findLive(orderId: string, parcelKey: string): Promise<StoredLabel | undefined> {
-    return this.online(async () => this.keep(await this.shared.findLive(orderId, parcelKey)));
-  }
-
   listLive(orderId: string): Promise<StoredLabel[]> {
     return this.online(async () => {
       const labels = await this.shared.listLive(orderId);

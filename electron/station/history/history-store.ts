@@ -249,18 +249,6 @@ export class HistoryStore {
     return { ...attempt, operator, id: Number(id), at };
   }
 
-  /** The live label (bought or possibly bought) for this order and parcel set, if any. */
-  async findLive(orderId: string, parcelKey: string): Promise<StoredLabel | undefined> {
-    const row = await this.labels()
-      .where('l.order_id', '=', orderId)
-      .where('l.parcel_key', '=', parcelKey)
-      .where('l.status', '<>', 'failed')
-      .orderBy('l.created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row && toStored(row);
-  }
-
   /** Every live label of an order (any parcel set), in box order: what a rescan or a split finds. */
   async listLive(orderId: string): Promise<StoredLabel[]> {
     const rows = await this.labels().where('l.order_id', '=', orderId).where('l.status', '<>', 'failed').orderBy('l.parcel_key').execute();

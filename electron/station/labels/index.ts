@@ -1,6 +1,6 @@
 /** The labels room: buy once (scan job, purchase, background checks), label files, reprints and uncertain labels. */
 export { LabelFiles } from './label-files';
-export { choosePrinter, type LabelPrintingDeps } from './label-printing';
+export { choosePrinter, labelFileType, type LabelPrintingDeps } from './label-printing';
 export { LabelChecker } from './label-checker';
 export type { LabelCheckTiming } from './checking-window';
 export { labelPreview } from './label-preview';

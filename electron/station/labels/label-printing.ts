@@ -74,6 +74,16 @@ async function readFromDisk(deps: LabelPrintingDeps, label: StoredLabel): Promis
   return undefined;
 }
 
+/**
+ * The label format to ask the provider for: a carrier's ZPL is made for 203 dpi and prints as is on
+ * a 203 dpi ZPL printer; anything else gets PDF, rasterized at the printer's dpi into its language
+ * (or passed to an OS queue).
+ */
+export function labelFileType(settings: Settings): 'zpl' | 'pdf' {
+  const printer = defaultPrinter(settings.printers);
+  return printer.language === 'zpl' && printer.dpi === 203 ? 'zpl' : 'pdf';
+}
+
 /** The printer a print goes to: the one asked for, else the station's default. */
 export function choosePrinter(settings: Settings, printerId: string | undefined): PrinterProfile {
   if (printerId === undefined) return defaultPrinter(settings.printers);

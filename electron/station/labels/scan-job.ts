@@ -12,10 +12,10 @@ import { needsSplitter, unitsOf } from '../../../shared/domain/shipment-rules';
 import { isUncertain, type JobStep } from '../../../shared/domain/labels';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Problem } from '../../../shared/errors';
-import { defaultPrinter } from '../../../shared/domain/printers';
 import { StationError } from '../../../shared/errors';
 import { parcelSetOf, toPublic, type StoredLabel } from '../history';
 import { printFirstTime } from './first-print';
+import { labelFileType } from './label-printing';
 import { resolveOrder } from '../orders';
 import { PROVIDER_TITLES } from '../../../shared/domain/providers';
 import type { LabelProvider, LabelRequest } from '../providers';
@@ -230,14 +230,11 @@ async function printScanned(
 }
 
 function labelRequest(settings: Settings, order: OrderDetails, parcel: Parcel | undefined): Omit<LabelRequest, 'reference'> {
-  const printer = defaultPrinter(settings.printers);
   const { dimension, weight } = parcel ?? settings.defaultParcel;
   return {
     orderId: order.orderId,
     parcels: [{ dimension, weight, itemIds: [] }],
-    // A carrier's ZPL is made for 203 dpi and prints as is on a 203 dpi ZPL printer; anything else
-    // gets PDF, rasterized at the printer's dpi into its language (or passed to an OS queue).
-    fileType: printer.language === 'zpl' && printer.dpi === 203 ? 'zpl' : 'pdf',
+    fileType: labelFileType(settings),
     order,
   };
 }

@@ -7,11 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ShipmentOutcome } from '../../../shared/contract';
 import type { OrderDetails } from '../../../shared/domain/orders';
-import { defaultPrinter } from '../../../shared/domain/printers';
 import type { LabelBox, ShipmentPlan } from '../../../shared/domain/shipments';
 import { StationError } from '../../../shared/errors';
 import { parcelSetOf, toPublic } from '../history';
-import { buyLabel, packedDifferently, SINGLE_PARCEL, withOrder, type ScanJobDeps } from '../labels';
+import { buyLabel, labelFileType, packedDifferently, SINGLE_PARCEL, withOrder, type ScanJobDeps } from '../labels';
 import type { LabelProvider, LabelRequest } from '../providers';
 import { boxKey, parcelSetKey } from './parcel-set';
 import { printBought, settleBoxLabel, type BoxResult } from './box-label';
@@ -95,7 +94,6 @@ class BoxBuyer {
   }
 
   private request(boxes: LabelBox[]): Omit<LabelRequest, 'reference'> {
-    const printer = defaultPrinter(this.deps.settings().printers);
     const only = this.plan.boxes[0]!;
     return {
       orderId: this.plan.orderId,
@@ -103,7 +101,7 @@ class BoxBuyer {
         boxes.length === 0
           ? [{ dimension: only.dimension, weight: only.weight, itemIds: [] }]
           : boxes.map((box) => ({ dimension: box.dimension, weight: box.weight, itemIds: box.itemIds })),
-      fileType: printer.language === 'zpl' && printer.dpi === 203 ? 'zpl' : 'pdf',
+      fileType: labelFileType(this.deps.settings()),
       order: this.order,
     };
   }
