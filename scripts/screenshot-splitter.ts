@@ -144,13 +144,7 @@ export async function splitterScreens(kit: ScreenshotKit): Promise<void> {
     });
     const station = await start({
       env: {
-        LABEL_STATION_PROVIDER: 'tiktok',
-        TIKTOK_APP_KEY: keys.appKey,
-        TIKTOK_APP_SECRET: keys.appSecret,
-        TIKTOK_SHOP_CIPHER: tiktok.shopCipher,
-        TIKTOK_API_BASE_URL: tiktok.apiBaseUrl,
-        TIKTOK_AUTH_BASE_URL: tiktok.authBaseUrl,
-        TIKTOK_REFRESH_TOKEN: tiktok.issueRefreshToken(),
+        ...tiktok.stationEnv(),
       },
     });
     await openStation(page, station.shell);

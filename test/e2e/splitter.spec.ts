@@ -297,13 +297,7 @@ test('on TikTok Shop a refused box is retried alone: the boxes already bought ar
   tiktok.addOrder({ orderId: KEYBOARD_ORDER, status: 'AWAITING_SHIPMENT', lineItems: items });
   const station = await startStation({
     env: {
-      LABEL_STATION_PROVIDER: 'tiktok',
-      TIKTOK_APP_KEY: keys.appKey,
-      TIKTOK_APP_SECRET: keys.appSecret,
-      TIKTOK_SHOP_CIPHER: tiktok.shopCipher,
-      TIKTOK_API_BASE_URL: tiktok.apiBaseUrl,
-      TIKTOK_AUTH_BASE_URL: tiktok.authBaseUrl,
-      TIKTOK_REFRESH_TOKEN: tiktok.issueRefreshToken(),
+      ...tiktok.stationEnv(),
     },
   });
   try {

@@ -130,13 +130,7 @@ const providerFakes = {
     fake.addOrder({ orderId: ORDER, status: 'AWAITING_SHIPMENT', lineItems: [{ id: 'li-1', sku: 'MUG', name: 'Mug', quantity: 1 }] });
     return {
       env: {
-        LABEL_STATION_PROVIDER: 'tiktok',
-        TIKTOK_APP_KEY: 'e2e_app_key',
-        TIKTOK_APP_SECRET: 'e2e_app_secret_0123',
-        TIKTOK_SHOP_CIPHER: fake.shopCipher,
-        TIKTOK_API_BASE_URL: fake.apiBaseUrl,
-        TIKTOK_AUTH_BASE_URL: fake.authBaseUrl,
-        TIKTOK_REFRESH_TOKEN: fake.issueRefreshToken(),
+        ...fake.stationEnv(),
       },
       bought: () => fake.created.filter((c) => c.orderId === ORDER).length,
       close: () => fake.close(),

@@ -161,6 +161,8 @@ export interface FakeTikTok {
   issueTokens(): IssuedTokens;
   /** Just a valid refresh token (TIKTOK_REFRESH_TOKEN fleet set-up). */
   issueRefreshToken(): string;
+  /** The environment of a station set up for this fake shop, already authorized (a fresh refresh token). */
+  stationEnv(): Record<string, string>;
   /** Every access token issued so far now answers 105002. */
   expireAccessToken(): void;
   close(): Promise<void>;
@@ -654,6 +656,15 @@ export async function startFakeTikTok(options: FakeTikTokOptions): Promise<FakeT
     },
     issueTokens: () => mintTokens(),
     issueRefreshToken: () => mintTokens().refreshToken,
+    stationEnv: () => ({
+      LABEL_STATION_PROVIDER: 'tiktok',
+      TIKTOK_APP_KEY: options.appKey,
+      TIKTOK_APP_SECRET: options.appSecret,
+      TIKTOK_SHOP_CIPHER: shops[0]!.cipher,
+      TIKTOK_API_BASE_URL: apiOrigin,
+      TIKTOK_AUTH_BASE_URL: authOrigin,
+      TIKTOK_REFRESH_TOKEN: mintTokens().refreshToken,
+    }),
     expireAccessToken() {
       for (const token of accessTokens.values()) token.expiresAt = 0;
     },

@@ -113,13 +113,7 @@ describe('TikTok Shop direct and Shipium through the station', () => {
       lineItems: [{ id: 'li-2', sku: 'CUP', name: 'Cup', quantity: 1 }],
     });
     station = await startStation({
-      LABEL_STATION_PROVIDER: 'tiktok',
-      TIKTOK_APP_KEY: 'station_app_key',
-      TIKTOK_APP_SECRET: 'station_app_secret_01',
-      TIKTOK_SHOP_CIPHER: tiktok.shopCipher,
-      TIKTOK_API_BASE_URL: tiktok.apiBaseUrl,
-      TIKTOK_AUTH_BASE_URL: tiktok.authBaseUrl,
-      TIKTOK_REFRESH_TOKEN: tiktok.issueRefreshToken(),
+      ...tiktok.stationEnv(),
       LABEL_STATION_PRINTER: printer.address,
     });
     const result = await station.call('submitScan', { scan: '576000000000000777' });

@@ -71,13 +71,7 @@ async function tiktokUnderTest(): Promise<ProviderUnderTest> {
   return {
     name: 'tiktok',
     env: {
-      LABEL_STATION_PROVIDER: 'tiktok',
-      TIKTOK_APP_KEY: 'fault_app_key',
-      TIKTOK_APP_SECRET: 'fault_app_secret_0123',
-      TIKTOK_SHOP_CIPHER: fake.shopCipher,
-      TIKTOK_API_BASE_URL: fake.apiBaseUrl,
-      TIKTOK_AUTH_BASE_URL: fake.authBaseUrl,
-      TIKTOK_REFRESH_TOKEN: fake.issueRefreshToken(),
+      ...fake.stationEnv(),
     },
     createdFor: (orderId) => fake.created.filter((c) => c.orderId === orderId).length,
     createdIds: () => fake.created.map((c) => ({ orderId: c.orderId, id: c.id })),

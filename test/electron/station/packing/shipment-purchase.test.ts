@@ -208,13 +208,7 @@ describe('a split shipment', () => {
       lineItems: ITEMS.map((item) => ({ id: item.id, sku: item.sku, name: item.name })),
     });
     station = await startStation({
-      LABEL_STATION_PROVIDER: 'tiktok',
-      TIKTOK_APP_KEY: 'split_app_key',
-      TIKTOK_APP_SECRET: 'split_app_secret_01',
-      TIKTOK_SHOP_CIPHER: tiktok.shopCipher,
-      TIKTOK_API_BASE_URL: tiktok.apiBaseUrl,
-      TIKTOK_AUTH_BASE_URL: tiktok.authBaseUrl,
-      TIKTOK_REFRESH_TOKEN: tiktok.issueRefreshToken(),
+      ...tiktok.stationEnv(),
       LABEL_STATION_PRINTER: printer.address,
     });
     // The second create of the run is refused by TikTok (a business refusal: nothing was made).
