@@ -16,9 +16,9 @@ const WAITING_LABELS: Partial<Record<ProgressStep, string>> = {
 /** What a step that did not happen says (an order that already has a label). */
 const SKIPPED_LABELS: Record<ProgressStep, string> = {
   resolving: 'Reading scan',
-  buying: 'Already has a label',
+  buying: 'Has a label',
   printing: 'Not printed',
-  done: 'Nothing bought',
+  done: 'Not bought',
 };
 
 /**

@@ -8,6 +8,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { openStation, scan, startStation, type E2EStation, type E2EStationOptions } from '../support/e2e-station';
 import { decodeZplBarcodes } from '../support/zpl-barcode';
 
+const SHOTS = 'test-results/screens';
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
 const ORDERS = Array.from({ length: 5 }, (_, i) => `57640000000000100${i + 1}`);
 
 let station: E2EStation | undefined;
@@ -67,6 +70,7 @@ test('a scan on History or Settings is bought and printed on the Scan screen, th
   await expect(page.getByTestId('scan-input')).toBeVisible();
   await expect(page.getByTestId('scan-notice')).toContainText(`Scanned on History: no label for “${ORDERS[0]}” there`);
   await expect(page.getByTestId('outcome-good')).toBeVisible({ timeout: 15_000 });
+  await shot(page, 'scan-made-from-history');
   expect(await labelsOf(ORDERS[0]!)).toHaveLength(1);
 
   // Scanned again on History: it has a label there now, so it stays a search and shows it.
@@ -75,6 +79,7 @@ test('a scan on History or Settings is bought and printed on the Scan screen, th
   await expect(page.getByTestId('scan-notice')).toContainText('History has a label');
   await expect(search).toHaveValue(ORDERS[0]!);
   await expect(page.getByTestId('history-row')).toHaveCount(1);
+  await shot(page, 'history-scan-kept-as-search');
 
   // On Settings, with the focus in a field, Tab-terminated.
   await page.keyboard.press('F3');
@@ -103,10 +108,11 @@ test('Tab ends a scan, Escape clears a half-read one, and F8 reprints without a 
   await expect(input).toHaveValue('');
   await scan(page, ORDERS[2]!);
   await expect(page.getByTestId('outcome-warn')).toContainText('already has a label', { timeout: 10_000 });
-  await expect(page.getByTestId('steps')).toContainText('Already has a label');
+  await expect(page.getByTestId('steps')).toContainText('Has a label');
   await expect(page.getByTestId('steps')).not.toContainText('Done');
   const reprint = page.getByTestId('reprint');
   await expect(reprint).toContainText('F8');
+  await shot(page, 'scan-already-labelled-keys');
   await page.keyboard.press('F8');
   await expect.poll(() => s.printer.jobs.length, { timeout: 10_000 }).toBe(2);
   await expect(input).toBeFocused();
