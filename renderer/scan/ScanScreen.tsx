@@ -13,7 +13,8 @@ import { DatabaseLight } from './DatabaseLight';
 import { PrintQueuePanel } from './PrintQueuePanel';
 import { usePrintQueue, useSettleWaitingScans } from '../api/print-queue-state';
 import { isSamePrinter, printersToShow } from './print-queue-words';
-import { useSettings, useStationInfo } from '../api/queries';
+import { usePrinterStatus, useSettings, useStationInfo } from '../api/queries';
+import { usePrinterFaultSound } from './use-printer-fault-sound';
 import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { UnprintedLabelsPanel } from './UnprintedLabelsPanel';
 import { LateLabelNotices } from './LateLabelNotices';
@@ -32,6 +33,7 @@ export function ScanScreen() {
   const queue = usePrintQueue();
   useSettleWaitingScans(queue.data);
   const queuePrinters = printersToShow(queue.data);
+  usePrinterFaultSound(usePrinterStatus({ poll: true }).data, queuePrinters);
   const lateNotices = useLateLabels((s) => s.notices);
   const shownLabelId = state.result && 'label' in state.result ? state.result.label?.id : undefined;
   const lateLabel = lateNotices.find((n) => n.labelId === shownLabelId);
