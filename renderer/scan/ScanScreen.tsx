@@ -15,6 +15,7 @@ import { usePrintQueue, useSettleWaitingScans } from '../api/print-queue-state';
 import { isSamePrinter, printersToShow } from './print-queue-words';
 import { usePrinterStatus, useSettings, useStationInfo } from '../api/queries';
 import { usePrinterFaultSound } from './use-printer-fault-sound';
+import { useRecentScansFromHistory } from './use-recent-scans-from-history';
 import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { UnprintedLabelsPanel } from './UnprintedLabelsPanel';
 import { LateLabelNotices } from './LateLabelNotices';
@@ -34,6 +35,7 @@ export function ScanScreen() {
   useSettleWaitingScans(queue.data);
   const queuePrinters = printersToShow(queue.data);
   usePrinterFaultSound(usePrinterStatus({ poll: true }).data, queuePrinters);
+  useRecentScansFromHistory();
   const lateNotices = useLateLabels((s) => s.notices);
   const shownLabelId = state.result && 'label' in state.result ? state.result.label?.id : undefined;
   const lateLabel = lateNotices.find((n) => n.labelId === shownLabelId);

@@ -1,7 +1,7 @@
 /** The scan workflow: the job on screen, its steps from jobProgress events, its outcome, recent scans. */
 import { create } from 'zustand';
 import type { EventPayload, ScanOutcome } from '../../shared/contract';
-import type { JobStep, LabelStatus } from '../../shared/domain/labels';
+import type { JobStep, LabelRecord, LabelStatus } from '../../shared/domain/labels';
 import type { Problem } from '../../shared/errors';
 import type { Parcel } from '../../shared/domain/parcels';
 import { isUncertain } from '../../shared/domain/labels';
@@ -63,6 +63,8 @@ interface ScanState {
   /** The label a parcel was set aside for turned up and was printed here by the station. */
   lateLabelPrinted(labelId: string, orderId: string): void;
   clearRefusal(): void;
+  /** After a restart: the recent scans are the newest labels in History (only while none were made yet). */
+  seedRecent(labels: LabelRecord[]): void;
 }
 
 let recentId = 0;
@@ -166,7 +168,31 @@ export const useScanStore = create<ScanState>((set, get) => ({
   clearRefusal() {
     set({ refusal: undefined });
   },
+  seedRecent(labels) {
+    if (get().recent.length > 0) return;
+    set({
+      recent: labels.slice(0, 5).map((label) => ({
+        id: ++recentId,
+        scan: label.orderId,
+        orderId: label.orderId,
+        result: RESULT_OF_STATUS[label.status],
+        at: label.createdAt,
+      })),
+    });
+  },
 }));
+
+/** How a label kept in History reads among the recent scans. */
+const RESULT_OF_STATUS: Record<LabelStatus, RecentScan['result']> = {
+  printed: 'printed',
+  queued: 'queued',
+  bought: 'print_failed',
+  print_failed: 'print_failed',
+  buying: 'needs_checking',
+  checking: 'set_aside',
+  unknown: 'needs_checking',
+  failed: 'failed',
+};
 
 /** The fleet's shared database could not be reached: nothing was bought, the parcel is set aside until the light is green. */
 export function isDatabaseAway(result: ScanResult): boolean {

@@ -126,3 +126,16 @@ test('History left alone goes back to the Scan screen after the set time', async
   await expect(page.getByTestId('history-search')).toBeVisible();
   await expect(page.getByTestId('scan-input')).toBeVisible({ timeout: 5_000 });
 });
+
+test('after a restart the recent scans are the newest labels from History', async ({ page }) => {
+  const s = await start({
+    seed: async (core) => {
+      for (const order of ORDERS.slice(0, 2)) expect((await core.handlers.submitScan({ scan: order })).outcome).toBe('printed');
+    },
+  });
+  await openStation(page, s.shell);
+  const recent = page.getByTestId('recent-scans').locator('.recent-item');
+  await expect(recent).toHaveCount(2);
+  await expect(recent.first()).toContainText(ORDERS[1]!);
+  await expect(recent.first()).toContainText('Printed');
+});
