@@ -92,6 +92,12 @@ export function OutcomePanel({
           <OpenSplitter />
         </Panel>
       );
+    case 'check_needed':
+      return (
+        <Panel tone="warn" title="Check the items — nothing was bought yet">
+          <p className="panel-text strong">{result.message}</p>
+        </Panel>
+      );
     case 'call_failed':
       return (
         <Panel tone="bad" title="The station could not take this scan">
