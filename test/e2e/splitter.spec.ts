@@ -90,6 +90,16 @@ async function weigh(page: Page, n: number, pounds: string): Promise<void> {
   await box(page, n).getByTestId('box-weight').fill(pounds);
 }
 
+/** The three boxes' measured weights, in pounds. */
+async function weighThreeBoxes(page: Page): Promise<void> {
+  for (const [n, lb] of [
+    [1, '2.4'],
+    [2, '1.1'],
+    [3, '0.6'],
+  ] as const)
+    await weigh(page, n, lb);
+}
+
 /** Every label the printer received, in the order it received them (a ZPL job may hold several formats). */
 function printedLabels(station: E2EStation): string[] {
   return station.printer.jobs.flatMap((job) => job.toString('latin1').match(/\^XA[\s\S]*?\^XZ/g) ?? []);
@@ -147,12 +157,7 @@ test('a supervisor splits a 5-unit order into 3 boxes with keys and the scanner;
 
     await expect(page.getByTestId('split-buy')).toBeDisabled();
     await expect(box(page, 1).getByTestId('weight-problem')).toBeVisible();
-    for (const [n, lb] of [
-      [1, '2.4'],
-      [2, '1.1'],
-      [3, '0.6'],
-    ] as const)
-      await weigh(page, n, lb);
+    await weighThreeBoxes(page);
     await expect(page.getByTestId('weight-problem')).toHaveCount(0);
     await buyAndExpectThreeLabelsInOrder(page, station);
   } finally {
@@ -219,21 +224,11 @@ for (const providerName of ['aftership', 'shipium'] as const) {
       }
       expect([...cdn.requests].sort()).toEqual(['/CAP-9.png', '/MUG-RED.png', '/TEE-L.png']);
 
-      await press(page, '2');
-      await press(page, 'Alt+1');
-      await press(page, 'F7');
-      await press(page, 'ArrowDown');
-      await press(page, '2');
-      await press(page, 'Alt+2');
-      await press(page, 'F7');
+      // Two mugs, two T-shirts, the cap: one box each, by keys and the scanner.
+      for (const key of ['2', 'Alt+1', 'F7', 'ArrowDown', '2', 'Alt+2', 'F7']) await press(page, key);
       await scan(page, 'CAP-9');
       await press(page, 'Alt+1');
-      for (const [n, lb] of [
-        [1, '2.4'],
-        [2, '1.1'],
-        [3, '0.6'],
-      ] as const)
-        await weigh(page, n, lb);
+      await weighThreeBoxes(page);
       await buyAndExpectThreeLabelsInOrder(page, station);
 
       expect(provider.purchases()).toBe(1);

@@ -53,7 +53,7 @@ describe('telling a scanner from a person', () => {
     });
   });
 
-    it('starts a new burst after a pause: a person’s keys before the scan are not part of it', () => {
+  it('starts a new burst after a pause: a person’s keys before the scan are not part of it', () => {
     const d = new BurstDetector<string>();
     typeKeys(d, [...'abc'], 200);
     const burst = typeKeys(d, [...'576200000000000502', 'Enter'], 5, 2000);

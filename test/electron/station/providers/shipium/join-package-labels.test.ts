@@ -1,29 +1,8 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { decodeLabelDataUrl } from '../../../../../electron/station/providers/shipium';
 import { readLabelResponse, ShipiumLabelResponse } from '../../../../../electron/station/providers/shipium/response';
 import { makeLabelPng, makePdf } from '../../../../support/sample-labels';
-
-const require = createRequire(import.meta.url);
-
-/** The text of every page, in order. */
-async function pageTexts(bytes: Uint8Array): Promise<Array<{ text: string; width: number; height: number }>> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    useSystemFonts: false,
-    disableFontFace: true,
-    standardFontDataUrl: `${require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '')}standard_fonts/`,
-  }).promise;
-  const pages = [];
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const page = await doc.getPage(n);
-    const content = await page.getTextContent();
-    const [, , width, height] = page.view;
-    pages.push({ text: content.items.map((item) => ('str' in item ? item.str : '')).join(' '), width: width!, height: height! });
-  }
-  return pages;
-}
+import { pdfPageTexts as pageTexts } from '../../../../support/pdf-text';
 
 const boxPdf = (text: string, pages = 1) =>
   makePdf([288, 432], (doc) => {

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfPageTexts } from '../../../../support/pdf-text';
 import {
   createTikTokProvider,
   exchangeAuthCode,
@@ -13,7 +12,6 @@ import { ProviderError, type LabelRequest } from '../../../../../electron/statio
 import { createTikTokOrderSource } from '../../../../../electron/station/orders/tiktok-order-source';
 import { startFakeTikTok, type FakeTikTok } from '../../../../fakes/tiktok-server';
 
-const require = createRequire(import.meta.url);
 const APP_KEY = '6a1b2c3d4e5f6';
 const APP_SECRET = 'secret_9f8e7d6c5b4a39281706aa';
 const ORDER = '576477431806268482';
@@ -97,14 +95,7 @@ const apiCalls = () => fake.requests.filter((r) => r.host === 'api' && !r.path.s
 const creates = () => apiCalls().filter((r) => r.method === 'POST' && r.path.startsWith('/fulfillment/202309/packages?'));
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    useSystemFonts: false,
-    disableFontFace: true,
-    standardFontDataUrl: `${require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '')}standard_fonts/`,
-  }).promise;
-  const content = await (await doc.getPage(1)).getTextContent();
-  return content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+  return (await pdfPageTexts(bytes))[0]!.text;
 }
 
 describe('TikTok Shop authorization', () => {
