@@ -9,10 +9,10 @@
 import { rasterizeLabel, renderForPrinter, type Bitmap } from '../../electron/station/printing/index';
 import { rasterizePdfWithPdfjs, rasterizePngOld } from './reference/pdfjs-raster';
 import { makeLabelPdf, makeLabelPng } from '../support/sample-labels';
-import { customsPdf, smallPng, thinRulesPdf } from '../support/stress-labels';
+import { customsPdf, rulesImageLabel, smallPng, thinRulesPdf } from '../support/stress-labels';
 
 const RUNS = Number(process.argv[2] ?? 40);
-const WARMUP = 5;
+const WARMUP = 8;
 
 interface Figures {
   median: number;
@@ -46,6 +46,9 @@ cases.push({
 });
 const small = smallPng();
 cases.push({ name: 'PNG 203x305 enlarged 4x', ours: () => rasterizeLabel(small, { dpi: 203 }), old: () => rasterizePngOld(small, 203) });
+const rules = await rulesImageLabel();
+cases.push({ name: 'PNG 1200x1800 1-px rules, shrunk', ours: () => rasterizeLabel(rules.png, { dpi: 203 }), old: () => rasterizePngOld(rules.png, 203) });
+cases.push({ name: 'PDF wrapping that 300 dpi image', ours: () => rasterizeLabel(rules.pdf, { dpi: 203 }), old: () => rasterizePdfWithPdfjs(rules.pdf, 203) });
 const png = await makeLabelPng();
 cases.push({ name: 'PNG 812x1218 (1:1)', ours: () => rasterizeLabel(png, { dpi: 203 }), old: () => rasterizePngOld(png, 203) });
 

@@ -90,3 +90,27 @@ export async function customsPdf(pages = 6): Promise<Buffer> {
     }
   });
 }
+
+/**
+ * A 4x6 label image made at 300 dpi (1200 x 1800 px) with a 1-px rule every 37 px: printed at
+ * 203 dpi each rule is 0.68 dots thin. As a PNG, and wrapped in a PDF (as some carriers send it).
+ */
+export async function rulesImageLabel(): Promise<{ png: Buffer; pdf: Buffer; rows: number[]; from: number; to: number; width: number }> {
+  const width = 1200;
+  const height = 1800;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000000';
+  const rows: number[] = [];
+  for (let y = 100; y < 1700; y += 37) {
+    ctx.fillRect(100, y, 1000, 1);
+    rows.push(y);
+  }
+  const png = canvas.toBuffer('image/png');
+  const pdf = await makePdf([288, 432], (doc) => {
+    doc.image(png, 0, 0, { width: 288, height: 432 });
+  });
+  return { png, pdf, rows, from: 100, to: 1100, width };
+}
