@@ -28,7 +28,10 @@ async function time(fn: () => Promise<unknown>): Promise<Figures> {
     samples.push(performance.now() - t);
   }
   samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)]!, p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]! };
+  return {
+    median: samples[Math.floor(samples.length / 2)]!,
+    p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]!,
+  };
 }
 
 const fmt = (f: Figures): string => `median ${f.median.toFixed(2).padStart(7)} ms  p95 ${f.p95.toFixed(2).padStart(7)} ms`;
@@ -36,9 +39,17 @@ const fmt = (f: Figures): string => `median ${f.median.toFixed(2).padStart(7)} m
 const customs = await customsPdf(6);
 const cases: Array<{ name: string; ours: () => Promise<Bitmap>; old: () => Promise<Bitmap> }> = [];
 const plain = await makeLabelPdf();
-cases.push({ name: 'PDF 4x6 text + Code 128', ours: () => rasterizeLabel(plain, { dpi: 203 }), old: () => rasterizePdfWithPdfjs(plain, 203) });
+cases.push({
+  name: 'PDF 4x6 text + Code 128',
+  ours: () => rasterizeLabel(plain, { dpi: 203 }),
+  old: () => rasterizePdfWithPdfjs(plain, 203),
+});
 const thin = await thinRulesPdf();
-cases.push({ name: 'PDF thin rules (0.2-0.37 pt)', ours: () => rasterizeLabel(thin, { dpi: 203 }), old: () => rasterizePdfWithPdfjs(thin, 203) });
+cases.push({
+  name: 'PDF thin rules (0.2-0.37 pt)',
+  ours: () => rasterizeLabel(thin, { dpi: 203 }),
+  old: () => rasterizePdfWithPdfjs(thin, 203),
+});
 cases.push({
   name: 'PDF customs, 6 pages, page 4',
   ours: () => rasterizeLabel(customs, { dpi: 203, page: 4 }),
@@ -47,8 +58,16 @@ cases.push({
 const small = smallPng();
 cases.push({ name: 'PNG 203x305 enlarged 4x', ours: () => rasterizeLabel(small, { dpi: 203 }), old: () => rasterizePngOld(small, 203) });
 const rules = await rulesImageLabel();
-cases.push({ name: 'PNG 1200x1800 1-px rules, shrunk', ours: () => rasterizeLabel(rules.png, { dpi: 203 }), old: () => rasterizePngOld(rules.png, 203) });
-cases.push({ name: 'PDF wrapping that 300 dpi image', ours: () => rasterizeLabel(rules.pdf, { dpi: 203 }), old: () => rasterizePdfWithPdfjs(rules.pdf, 203) });
+cases.push({
+  name: 'PNG 1200x1800 1-px rules, shrunk',
+  ours: () => rasterizeLabel(rules.png, { dpi: 203 }),
+  old: () => rasterizePngOld(rules.png, 203),
+});
+cases.push({
+  name: 'PDF wrapping that 300 dpi image',
+  ours: () => rasterizeLabel(rules.pdf, { dpi: 203 }),
+  old: () => rasterizePdfWithPdfjs(rules.pdf, 203),
+});
 const png = await makeLabelPng();
 cases.push({ name: 'PNG 812x1218 (1:1)', ours: () => rasterizeLabel(png, { dpi: 203 }), old: () => rasterizePngOld(png, 203) });
 

@@ -86,7 +86,12 @@ export async function customsPdf(pages = 6): Promise<Buffer> {
           doc.restore();
         }
       }
-      for (let col = 0; col <= 5; col++) doc.moveTo(8 + col * 54.4, 44).lineTo(8 + col * 54.4, 428).lineWidth(0.3).stroke('#000000');
+      for (let col = 0; col <= 5; col++)
+        doc
+          .moveTo(8 + col * 54.4, 44)
+          .lineTo(8 + col * 54.4, 428)
+          .lineWidth(0.3)
+          .stroke('#000000');
     }
   });
 }

@@ -34,7 +34,8 @@ const FAINT = 192;
 export function bitmapFromGray(gray: Uint8Array, widthDots: number, heightDots: number, stride = widthDots): Bitmap {
   const bitmap = createBitmap(widthDots, heightDots);
   const { data, bytesPerRow } = bitmap;
-  if (gray.length < stride * (heightDots - 1) + widthDots) throw new RangeError(`expected ${stride * heightDots} grey bytes, got ${gray.length}`);
+  if (gray.length < stride * (heightDots - 1) + widthDots)
+    throw new RangeError(`expected ${stride * heightDots} grey bytes, got ${gray.length}`);
   const at = (x: number, y: number): number => (x < 0 || y < 0 || x >= widthDots || y >= heightDots ? 255 : gray[y * stride + x]!);
   for (let y = 0; y < heightDots; y++) {
     const row = y * stride;
@@ -42,7 +43,11 @@ export function bitmapFromGray(gray: Uint8Array, widthDots: number, heightDots: 
     for (let x = 0; x < widthDots; x++) {
       const v = gray[row + x]!;
       if (v >= FAINT) continue; // white and nearly white: most of a label
-      if (v < INK || thinStrokeCore(v, at(x, y - 1), at(x, y + 1), at(x, y - 2), at(x, y + 2)) || thinStrokeCore(v, at(x - 1, y), at(x + 1, y), at(x - 2, y), at(x + 2, y))) {
+      if (
+        v < INK ||
+        thinStrokeCore(v, at(x, y - 1), at(x, y + 1), at(x, y - 2), at(x, y + 2)) ||
+        thinStrokeCore(v, at(x - 1, y), at(x + 1, y), at(x - 2, y), at(x + 2, y))
+      ) {
         data[rowByte + (x >> 3)]! |= 0x80 >> (x & 7);
       }
     }

@@ -15,7 +15,10 @@ export interface LabelPreview {
  * The dots the printer gets: a PDF or PNG label rasterized exactly as for printing; a ZPL label
  * drawn by a ZPL renderer at the printer's dpi (its first label; a ZPL printer prints the ZPL as is).
  */
-export async function renderPreviewPng(label: Uint8Array, opts: { dpi: PrinterDpi; media?: MediaSize; page?: number }): Promise<LabelPreview> {
+export async function renderPreviewPng(
+  label: Uint8Array,
+  opts: { dpi: PrinterDpi; media?: MediaSize; page?: number },
+): Promise<LabelPreview> {
   const bitmap = sniffLabelFormat(label) === 'zpl' ? await rasterizeZpl(label, opts.dpi, opts.media) : await rasterizeLabel(label, opts);
   return { png: bitmapToPng(bitmap), widthDots: bitmap.widthDots, heightDots: bitmap.heightDots };
 }

@@ -27,7 +27,11 @@ export const MAX_ZPL_PREVIEW_BYTES = 4 * 1024 * 1024;
 const DOTS_PER_MM: Record<PrinterDpi, number> = { 203: 8, 300: 12, 600: 24 };
 
 function previewFailed(why: string): PrintError {
-  return new PrintError('preview_unavailable', `The ZPL label could not be drawn for the preview (${why}).`, 'Print it to see it: the printer gets the ZPL as it is.');
+  return new PrintError(
+    'preview_unavailable',
+    `The ZPL label could not be drawn for the preview (${why}).`,
+    'Print it to see it: the printer gets the ZPL as it is.',
+  );
 }
 
 /** The file's first label (zebrash skips set-up formats such as ^XA^MCY^XZ), on the media at the printer's dpi. */

@@ -4,12 +4,26 @@
  * and a page of a many-page file is that page.
  */
 import { describe, expect, it } from 'vitest';
-import { PrintError, rasterizeLabel, renderForPrinter, renderPreviewPng, type Bitmap } from '../../../../../electron/station/printing/index';
+import {
+  PrintError,
+  rasterizeLabel,
+  renderForPrinter,
+  renderPreviewPng,
+  type Bitmap,
+} from '../../../../../electron/station/printing/index';
 import { isBlack } from '../../../../../electron/station/printing/render/bitmap';
 import { bitmapToPng } from '../../../../../electron/station/printing/render/png-encode';
 import { MAX_PDF_BYTES } from '../../../../../electron/station/printing/render/pdf-raster';
 import { makeLabelPdf, makeLabelPng, SAMPLE_TRACKING_PDF, SAMPLE_TRACKING_PNG } from '../../../../support/sample-labels';
-import { customsPdf, rulesImageLabel, smallPng, smallPngSlope, THIN_RULE_WIDTHS, thinRuleRows, thinRulesPdf } from '../../../../support/stress-labels';
+import {
+  customsPdf,
+  rulesImageLabel,
+  smallPng,
+  smallPngSlope,
+  THIN_RULE_WIDTHS,
+  thinRuleRows,
+  thinRulesPdf,
+} from '../../../../support/stress-labels';
 import { decodePngBarcodes, decodeZplBarcodes } from '../../../../support/zpl-barcode';
 
 const DOTS_PER_PT = 203 / 72;
@@ -155,7 +169,10 @@ describe('a huge or hostile PDF', () => {
 
 describe('preview', () => {
   it('draws a ZPL label as the printer prints it, at the printer dpi', async () => {
-    const zpl = Buffer.from(`^XA^MCY^XZ\n^XA^PW812^LL1218^FO0,0^GB812,1218,8^FS^FO60,300^BCN,150,Y^FD${SAMPLE_TRACKING_PDF}^FS^XZ`, 'latin1');
+    const zpl = Buffer.from(
+      `^XA^MCY^XZ\n^XA^PW812^LL1218^FO0,0^GB812,1218,8^FS^FO60,300^BCN,150,Y^FD${SAMPLE_TRACKING_PDF}^FS^XZ`,
+      'latin1',
+    );
     const preview = await renderPreviewPng(zpl, { dpi: 203 });
     expect(preview.widthDots).toBeGreaterThanOrEqual(812);
     expect(preview.heightDots).toBeGreaterThanOrEqual(1218);
