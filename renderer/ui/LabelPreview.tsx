@@ -45,8 +45,12 @@ export function LabelPreview({ labelId, size = 360 }: { labelId: string; size?: 
 
   if (size === 'fill-height') {
     return (
-      <div className="preview-fill" ref={fill} style={{ width: Math.round(fillHeight * ratio) }}>
-        <div className="preview-box preview-box-abs">{content}</div>
+      // As tall as the panel, but never wider than 40% of it (the panel's own text must not wrap
+      // into a taller panel and so a wider preview, round and round).
+      <div className="preview-fill" ref={fill} style={{ width: `min(${Math.round(fillHeight * ratio)}px, 40cqw)` }}>
+        <div className="preview-box preview-box-top" style={{ aspectRatio: ratio }}>
+          {content}
+        </div>
       </div>
     );
   }
