@@ -19,6 +19,14 @@ interface Figures {
   p95: number;
 }
 
+function figures(samples: number[]): Figures {
+  samples.sort((a, b) => a - b);
+  return {
+    median: samples[Math.floor(samples.length / 2)]!,
+    p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]!,
+  };
+}
+
 async function time(fn: () => Promise<unknown>): Promise<Figures> {
   for (let i = 0; i < WARMUP; i++) await fn();
   const samples: number[] = [];
@@ -27,11 +35,33 @@ async function time(fn: () => Promise<unknown>): Promise<Figures> {
     await fn();
     samples.push(performance.now() - t);
   }
-  samples.sort((a, b) => a - b);
-  return {
-    median: samples[Math.floor(samples.length / 2)]!,
-    p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]!,
-  };
+  return figures(samples);
+}
+
+/** Both paths, run by turns (so a busy machine slows both alike). */
+async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[Figures, Figures]> {
+  for (let i = 0; i < WARMUP; i++) {
+    await a();
+    await b();
+  }
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const [fn, samples] of i % 2 === 0
+      ? ([
+          [a, sa],
+          [b, sb],
+        ] as const)
+      : ([
+          [b, sb],
+          [a, sa],
+        ] as const)) {
+      const t = performance.now();
+      await fn();
+      samples.push(performance.now() - t);
+    }
+  }
+  return [figures(sa), figures(sb)];
 }
 
 const fmt = (f: Figures): string => `median ${f.median.toFixed(2).padStart(7)} ms  p95 ${f.p95.toFixed(2).padStart(7)} ms`;
@@ -73,8 +103,7 @@ cases.push({ name: 'PNG 812x1218 (1:1)', ours: () => rasterizeLabel(png, { dpi: 
 
 console.log(`Label -> 1-bit bitmap at 203 dpi, ${WARMUP} warm-up + ${RUNS} runs each (customs PDF ${customs.length} bytes)`);
 for (const c of cases) {
-  const ours = await time(c.ours);
-  const old = await time(c.old);
+  const [ours, old] = await timePair(c.ours, c.old);
   console.log(`  ${c.name.padEnd(32)} new ${fmt(ours)} | old ${fmt(old)} | old/new median ${(old.median / ours.median).toFixed(2)}x`);
 }
 

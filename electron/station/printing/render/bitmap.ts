@@ -69,6 +69,9 @@ function thinStrokeCore(v: number, before: number, after: number, before2: numbe
   return false;
 }
 
+/** The grey image bitmapFromRgba makes on the way, kept between calls (a 4x6 label at 203 dpi is 1 MB). */
+let scratch = new Uint8Array(0);
+
 /**
  * Thresholds RGBA pixels (straight alpha) like bitmapFromGray. Alpha is composited over white, so
  * transparent pixels print white.
@@ -76,7 +79,8 @@ function thinStrokeCore(v: number, before: number, after: number, before2: numbe
 export function bitmapFromRgba(rgba: Uint8Array | Uint8ClampedArray, widthDots: number, heightDots: number): Bitmap {
   const pixels = widthDots * heightDots;
   if (rgba.length < pixels * 4) throw new RangeError(`expected ${pixels * 4} RGBA bytes, got ${rgba.length}`);
-  const gray = new Uint8Array(pixels).fill(255);
+  if (scratch.length < pixels) scratch = new Uint8Array(pixels);
+  const gray = scratch.subarray(0, pixels).fill(255);
   // Labels are mostly white: compare whole pixels as 32-bit words and skip white ones outright.
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice(0, pixels * 4);
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, pixels);

@@ -14,8 +14,8 @@ export async function rasterizePng(bytes: Uint8Array, dpi: PrinterDpi, media: Me
     // curved edges at the printer's resolution instead of blocks the size of a source pixel (bar
     // edges stay where they were); shrinking, thin strokes do not vanish between sampled pixels.
     // Bilinear is enough (and fastest) to enlarge; shrinking takes mipmaps ('high').
-    ctx.imageSmoothingEnabled = true;
-    ctx.imageSmoothingQuality = place.scale > 1 ? 'low' : 'high';
+    ctx.imageSmoothingEnabled = place.scale !== 1;
+    ctx.imageSmoothingQuality = place.scale > 1 ? 'low' : 'medium';
     ctx.translate(place.offsetX, place.offsetY);
     if (place.rotate) {
       ctx.translate(place.drawnWidth, 0);
