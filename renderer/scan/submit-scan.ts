@@ -10,9 +10,12 @@ import { useScanStore } from '../state/scan-store';
 import { useParcelChoice } from '../state/parcel-choice-store';
 import { sounds } from '../ui/sounds';
 import { nextParcel } from './parcel-choice';
+import { scanDuringCheck } from './check-scan';
 import type { MethodOutput } from '../../shared/contract';
 
 export function submitScan(scan: string, queryClient: QueryClient): boolean {
+  // Checking an order's items: the scan is an item of it (or ends the check).
+  if (scanDuringCheck(scan, queryClient)) return true;
   const settings = queryClient.getQueryData<MethodOutput<'getSettings'>>(keys.settings);
   const next = settings ? nextParcel(useParcelChoice.getState(), settings.defaultParcel, settings.boxPresets) : undefined;
   if (next?.problem) {

@@ -4,5 +4,6 @@ await import('./label-raster.bench');
 await import('./answer-to-print.bench');
 await import('./print-queue.bench');
 await import('./fleet-purchase.bench');
+await import('./scan-burst.bench');
 
 export {};

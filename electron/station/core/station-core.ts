@@ -132,8 +132,9 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       stationName: deps.stationName,
       database: stored.status(),
     }),
-    submitScan: async ({ scan, parcel }, acting) => {
-      const outcome = await afterwards(runScanJob(as(acting.name), scan, parcel), announceUnprinted);
+    submitScan: async ({ scan, parcel, check }, acting) => {
+      const outcome = await afterwards(runScanJob(as(acting.name), scan, parcel, check), announceUnprinted);
+      if (outcome.outcome === 'check_needed') pictures.remember(outcome.order);
       if (outcome.outcome === 'split_needed') pictures.remember(outcome.order);
       return outcome;
     },
