@@ -102,7 +102,7 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
           )}
           {(canReprint(detail.data.status) || detail.data.status === 'queued') && (
             <div className="drawer-preview">
-              <LabelPreview labelId={labelId} height={420} />
+              <LabelPreview labelId={labelId} size="fill-width" />
             </div>
           )}
         </>

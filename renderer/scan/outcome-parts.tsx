@@ -37,7 +37,7 @@ export function Panel({
       </div>
       {showPreview && (
         <div className="outcome-preview">
-          <LabelPreview labelId={label.id} height={280} />
+          <LabelPreview labelId={label.id} size="fill-height" />
         </div>
       )}
     </section>

@@ -1,30 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
 import { useLabelPreview } from '../api/queries';
 import { toProblem } from '../api/problem';
 
-/** The label as the printer prints it (1-bit bitmap from the station). */
-export function LabelPreview({ labelId, height = 360 }: { labelId: string; height?: number }) {
+/**
+ * How big: 'fill-height' takes the height its container stretches it to (the Scan screen's outcome
+ * panel), 'fill-width' the width of its container (History's details); a number is a height in px.
+ */
+export type PreviewSize = 'fill-height' | 'fill-width' | number;
+
+/**
+ * The label exactly as the printer prints it: the 1-bit dots at the printer's dpi (a carrier's ZPL
+ * label drawn by a ZPL renderer). Clicking it shows it as big as the window; any key closes that.
+ */
+export function LabelPreview({ labelId, size = 360 }: { labelId: string; size?: PreviewSize }) {
   const preview = useLabelPreview(labelId);
-  if (preview.isPending)
-    return (
-      <div className="preview preview-empty" style={{ height, width: Math.round(height / 1.5) }}>
-        Loading label…
-      </div>
+  const [zoomed, setZoomed] = useState(false);
+  const ratio = preview.data ? preview.data.widthDots / preview.data.heightDots : 2 / 3;
+  const fill = useRef<HTMLDivElement>(null);
+  const [fillHeight, setFillHeight] = useState(0);
+
+  useEffect(() => {
+    const element = fill.current;
+    if (size !== 'fill-height' || !element) return;
+    const observer = new ResizeObserver(([entry]) => setFillHeight(Math.round(entry!.contentRect.height)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [size]);
+
+  let content: React.ReactNode;
+  if (preview.isPending) content = <div className="preview preview-empty">Loading label…</div>;
+  else if (preview.isError) content = <div className="preview preview-empty">No preview: {toProblem(preview.error).message}</div>;
+  else {
+    const { pngBase64, widthDots, heightDots } = preview.data;
+    const src = `data:image/png;base64,${pngBase64}`;
+    content = (
+      <>
+        <button type="button" className="preview-button" onClick={() => setZoomed(true)} title="Show the label larger">
+          <img className="preview" data-testid="label-preview" src={src} alt="Label preview" width={widthDots} height={heightDots} />
+        </button>
+        {zoomed && <PreviewZoom src={src} onClose={() => setZoomed(false)} />}
+      </>
     );
-  if (preview.isError) {
+  }
+
+  if (size === 'fill-height') {
     return (
-      <div className="preview preview-empty" style={{ height, width: Math.round(height / 1.5) }}>
-        No preview: {toProblem(preview.error).message}
+      // As tall as the panel, but never wider than 40% of it (the panel's own text must not wrap
+      // into a taller panel and so a wider preview, round and round).
+      <div className="preview-fill" ref={fill} style={{ width: `min(${Math.round(fillHeight * ratio)}px, 40cqw)` }}>
+        <div className="preview-box preview-box-top" style={{ aspectRatio: ratio }}>
+          {content}
+        </div>
       </div>
     );
   }
-  const { pngBase64, widthDots, heightDots } = preview.data;
+  const style = size === 'fill-width' ? { width: '100%', aspectRatio: ratio } : { height: size, width: Math.round(size * ratio) };
   return (
-    <img
-      className="preview"
-      data-testid="label-preview"
-      src={`data:image/png;base64,${pngBase64}`}
-      alt="Label preview"
-      style={{ height, width: Math.round((height * widthDots) / heightDots) }}
-    />
+    <div className="preview-box" style={style}>
+      {content}
+    </div>
+  );
+}
+
+/** The label as tall as the window, its dots sharp; a click or any key closes it (a scan goes on to the scan field). */
+function PreviewZoom({ src, onClose }: { src: string; onClose: () => void }) {
+  useEffect(() => {
+    window.addEventListener('keydown', onClose);
+    return () => window.removeEventListener('keydown', onClose);
+  }, [onClose]);
+  return (
+    <div className="preview-zoom" data-testid="label-preview-zoom" onClick={onClose} role="presentation">
+      <img src={src} alt="Label preview, large" />
+      <p className="preview-zoom-hint">Exactly what the printer prints · click or press any key to close</p>
+    </div>
   );
 }

@@ -16,34 +16,85 @@ export function isBlack(bitmap: Bitmap, x: number, y: number): boolean {
   return (byte & (0x80 >> (x & 7))) !== 0;
 }
 
+/** Grey below this (of 255) is ink: a 50% threshold, without dithering, so bar edges stay sharp. */
+const INK = 128;
 /**
- * Thresholds RGBA pixels (straight alpha) without dithering, so barcode edges stay sharp: a dot is
- * black when its luminance is below 128. Alpha is composited over white, so transparent pixels
- * print white.
+ * A stroke thinner than a dot (a 0.25 pt rule is 0.7 dots at 203 dpi) is drawn as one or two grey
+ * dots that a 50% threshold drops. So a dot at least this dark (a quarter covered) is ink too when
+ * it is the darkest dot of a run of one or two non-white dots across it, vertically or horizontally:
+ * every stroke keeps at least one dot, while the grey edges of wider shapes (text, bars) are left to
+ * the threshold.
  */
-export function bitmapFromRgba(rgba: Uint8Array | Uint8ClampedArray, widthDots: number, heightDots: number): Bitmap {
+const FAINT = 192;
+
+/**
+ * Thresholds 8-bit grey (0 = black, `stride` bytes a row) into the printer's 1-bit bitmap, keeping
+ * sub-dot strokes (see FAINT).
+ */
+export function bitmapFromGray(gray: Uint8Array, widthDots: number, heightDots: number, stride = widthDots): Bitmap {
   const bitmap = createBitmap(widthDots, heightDots);
   const { data, bytesPerRow } = bitmap;
+  if (gray.length < stride * (heightDots - 1) + widthDots)
+    throw new RangeError(`expected ${stride * heightDots} grey bytes, got ${gray.length}`);
+  const at = (x: number, y: number): number => (x < 0 || y < 0 || x >= widthDots || y >= heightDots ? 255 : gray[y * stride + x]!);
+  for (let y = 0; y < heightDots; y++) {
+    const row = y * stride;
+    const rowByte = y * bytesPerRow;
+    for (let x = 0; x < widthDots; x++) {
+      const v = gray[row + x]!;
+      if (v >= FAINT) continue; // white and nearly white: most of a label
+      if (
+        v < INK ||
+        thinStrokeCore(v, at(x, y - 1), at(x, y + 1), at(x, y - 2), at(x, y + 2)) ||
+        thinStrokeCore(v, at(x - 1, y), at(x + 1, y), at(x - 2, y), at(x + 2, y))
+      ) {
+        data[rowByte + (x >> 3)]! |= 0x80 >> (x & 7);
+      }
+    }
+  }
+  return bitmap;
+}
+
+/**
+ * Is a faint dot (v) the darkest of a run of at most two non-white dots, given its neighbours
+ * before/after and the dots two away? Ties go to the later dot, so a stroke split evenly over two
+ * dots keeps one.
+ */
+function thinStrokeCore(v: number, before: number, after: number, before2: number, after2: number): boolean {
+  const beforeWhite = before >= FAINT;
+  const afterWhite = after >= FAINT;
+  if (beforeWhite && afterWhite) return true;
+  if (beforeWhite) return after2 >= FAINT && v < after;
+  if (afterWhite) return before2 >= FAINT && v <= before;
+  return false;
+}
+
+/** The grey image bitmapFromRgba makes on the way, kept between calls (a 4x6 label at 203 dpi is 1 MB). */
+let scratch = new Uint8Array(0);
+
+/**
+ * Thresholds RGBA pixels (straight alpha) like bitmapFromGray. Alpha is composited over white, so
+ * transparent pixels print white.
+ */
+export function bitmapFromRgba(rgba: Uint8Array | Uint8ClampedArray, widthDots: number, heightDots: number): Bitmap {
   const pixels = widthDots * heightDots;
   if (rgba.length < pixels * 4) throw new RangeError(`expected ${pixels * 4} RGBA bytes, got ${rgba.length}`);
+  if (scratch.length < pixels) scratch = new Uint8Array(pixels);
+  const gray = scratch.subarray(0, pixels).fill(255);
   // Labels are mostly white: compare whole pixels as 32-bit words and skip white ones outright.
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice(0, pixels * 4);
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, pixels);
   const WHITE = 0xffffffff;
-  for (let y = 0; y < heightDots; y++) {
-    const rowPixel = y * widthDots;
-    const rowByte = y * bytesPerRow;
-    for (let x = 0; x < widthDots; x++) {
-      if (words[rowPixel + x] === WHITE) continue;
-      const p = (rowPixel + x) << 2;
-      const a = aligned[p + 3]!;
-      // BT.601 luma scaled by 1000: black below 128 * 1000.
-      let lum = 299 * aligned[p]! + 587 * aligned[p + 1]! + 114 * aligned[p + 2]!;
-      if (a !== 255) lum = (lum * a + 255_000 * (255 - a)) / 255;
-      if (lum < 128_000) data[rowByte + (x >> 3)]! |= 0x80 >> (x & 7);
-    }
+  for (let i = 0; i < pixels; i++) {
+    if (words[i] === WHITE) continue;
+    const p = i << 2;
+    const a = aligned[p + 3]!;
+    // BT.601 luma scaled by 1000.
+    let lum = 299 * aligned[p]! + 587 * aligned[p + 1]! + 114 * aligned[p + 2]!;
+    if (a !== 255) lum = (lum * a + 255_000 * (255 - a)) / 255;
+    gray[i] = Math.round(lum / 1000);
   }
-  return bitmap;
+  return bitmapFromGray(gray, widthDots, heightDots);
 }
 
 /** Expands the bitmap back to opaque RGBA (black/white), e.g. to encode a preview PNG. */

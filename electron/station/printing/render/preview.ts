@@ -2,6 +2,8 @@
 import { bitmapToPng } from './png-encode';
 import type { MediaSize, PrinterDpi } from './media';
 import { rasterizeLabel } from './raster';
+import { rasterizeZpl } from './zpl-raster';
+import { sniffLabelFormat } from '../../../../shared/domain/label-format';
 
 export interface LabelPreview {
   png: Buffer;
@@ -9,8 +11,14 @@ export interface LabelPreview {
   heightDots: number;
 }
 
-/** PDF/PNG labels only; a ZPL label throws PrintError 'preview_unavailable'. */
-export async function renderPreviewPng(label: Uint8Array, opts: { dpi: PrinterDpi; media?: MediaSize }): Promise<LabelPreview> {
-  const bitmap = await rasterizeLabel(label, opts);
+/**
+ * The dots the printer gets: a PDF or PNG label rasterized exactly as for printing; a ZPL label
+ * drawn by a ZPL renderer at the printer's dpi (its first label; a ZPL printer prints the ZPL as is).
+ */
+export async function renderPreviewPng(
+  label: Uint8Array,
+  opts: { dpi: PrinterDpi; media?: MediaSize; page?: number },
+): Promise<LabelPreview> {
+  const bitmap = sniffLabelFormat(label) === 'zpl' ? await rasterizeZpl(label, opts.dpi, opts.media) : await rasterizeLabel(label, opts);
   return { png: bitmapToPng(bitmap), widthDots: bitmap.widthDots, heightDots: bitmap.heightDots };
 }

@@ -3,8 +3,8 @@
  * printer's language (ZPL unless told otherwise), at its resolution, on its media.
  *
  *   ZPL label  -> ZPL printer: untouched, if it was made for this printer's dpi (else refused);
- *                 any other language: refused (the station ships no ZPL renderer).
- *   PDF label  -> PDF queue: untouched; thermal languages: rasterised to the media, then encoded.
+ *                 any other language: refused (its ZPL renderer draws previews, not print jobs).
+ *   PDF label  -> PDF queue: untouched; thermal languages: rasterised (PDFium) to the media, then encoded.
  *   PNG label  -> PDF queue: wrapped in a one-page PDF; thermal languages: as PDF.
  */
 import { z } from 'zod';

@@ -94,10 +94,11 @@ describe('bitmapToZpl', () => {
 describe('thresholding to 1 bit', () => {
   it('prints dark pixels black, light ones white, and transparent ones white', () => {
     // 6 pixels: black, white, dark grey, light grey, transparent black, half-transparent black.
-    const rgba = Uint8Array.from([0, 0, 0, 255, 255, 255, 255, 255, 100, 100, 100, 255, 160, 160, 160, 255, 0, 0, 0, 0, 0, 0, 0, 200]);
-    const bitmap = bitmapFromRgba(rgba, 6, 1);
+    // Three rows of them, so the light grey is an area and not a sub-dot stroke (which is kept black).
+    const row = [0, 0, 0, 255, 255, 255, 255, 255, 100, 100, 100, 255, 160, 160, 160, 255, 0, 0, 0, 0, 0, 0, 0, 200];
+    const bitmap = bitmapFromRgba(Uint8Array.from([...row, ...row, ...row]), 6, 3);
     expect(bitmap.bytesPerRow).toBe(1);
     // MSB first: 1 0 1 0 0 1 (pad 0 0)
-    expect(bitmap.data[0]).toBe(0b10100100);
+    expect([...bitmap.data]).toEqual([0b10100100, 0b10100100, 0b10100100]);
   });
 });

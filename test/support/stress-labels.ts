@@ -1,0 +1,121 @@
+/**
+ * Labels made to stress the rasterizer (for unit tests and test/bench/): rules thinner than a dot,
+ * a small PNG the printer must enlarge, and a many-page customs declaration in the style of Apache
+ * FOP (every text run in its own clipped group, hairline table rules).
+ */
+import { createCanvas } from '@napi-rs/canvas';
+import { code128Png, makePdf } from './sample-labels';
+
+/** Rule widths in points that are thinner than one 203 dpi dot (0.355 pt), as carriers draw them. */
+export const THIN_RULE_WIDTHS = [0.2, 0.25, 0.3, 0.37] as const;
+
+/**
+ * A 4x6 label with a horizontal rule across the page for each width (at y = 100 + 40 i pt, on
+ * purpose between dots) and a vertical one (x = 60 + 40 i pt), plus a Code 128 of `tracking`.
+ */
+export async function thinRulesPdf(tracking = '1Z999AA10123456784', widths: readonly number[] = THIN_RULE_WIDTHS): Promise<Buffer> {
+  const barcode = await code128Png(tracking);
+  return makePdf([288, 432], (doc) => {
+    doc.fontSize(9).text('Thin rules (pt): ' + widths.join(', '), 10, 10, { lineBreak: false });
+    widths.forEach((w, i) => {
+      const y = 100.17 + 40 * i;
+      doc.moveTo(10, y).lineTo(278, y).lineWidth(w).stroke('#000000');
+      const x = 60.17 + 40 * i;
+      doc.moveTo(x, 260).lineTo(x, 420).lineWidth(w).stroke('#000000');
+    });
+    doc.image(barcode, 20, 30, { width: 248, height: 50 });
+  });
+}
+
+/** Where thinRulesPdf draws its rules, in points. */
+export function thinRuleRows(widths: readonly number[] = THIN_RULE_WIDTHS): { y: number[]; x: number[] } {
+  return { y: widths.map((_, i) => 100.17 + 40 * i), x: widths.map((_, i) => 60.17 + 40 * i) };
+}
+
+/**
+ * A small PNG label (default 203 x 305 px, a quarter of 4x6 at 203 dpi) with big diagonal strokes
+ * and a circle: enlarged 4x to the media, its edges show whether the enlarging is smooth.
+ */
+export function smallPng(width = 203, height = 305): Buffer {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000000';
+  ctx.font = `bold ${Math.round(width / 8)}px sans-serif`;
+  ctx.fillText('SHIP TO', width * 0.08, height * 0.12);
+  ctx.font = `${Math.round(width / 16)}px sans-serif`;
+  ctx.fillText('Jane Doe, 1 Main St, Springfield', width * 0.08, height * 0.2);
+  // A filled triangle whose long edge is a shallow diagonal (1 px rise per 3 px).
+  ctx.beginPath();
+  ctx.moveTo(width * 0.1, height * 0.5);
+  ctx.lineTo(width * 0.9, height * 0.5 - (width * 0.8) / 3);
+  ctx.lineTo(width * 0.9, height * 0.5);
+  ctx.closePath();
+  ctx.fill();
+  ctx.beginPath();
+  ctx.arc(width * 0.5, height * 0.75, width * 0.2, 0, Math.PI * 2);
+  ctx.fill();
+  return canvas.toBuffer('image/png');
+}
+
+/** The triangle's sloped edge in smallPng, in source pixels: y = y0 - (x - x0) / 3. */
+export function smallPngSlope(width = 203, height = 305): { x0: number; x1: number; y0: number } {
+  return { x0: width * 0.1, x1: width * 0.9, y0: height * 0.5 };
+}
+
+/**
+ * A customs declaration of `pages` 4x6 pages, drawn like Apache FOP does: each of ~300 text runs a
+ * page in its own save/clip group, a table of 0.3 pt rules, and "BOX k OF n" in large type with
+ * a Code 128 of `BOX-k` on page k.
+ */
+export async function customsPdf(pages = 6): Promise<Buffer> {
+  const codes = await Promise.all(Array.from({ length: pages }, (_, i) => code128Png(`BOX-${i + 1}`)));
+  return makePdf([288, 432], (doc) => {
+    for (let p = 0; p < pages; p++) {
+      if (p > 0) doc.addPage({ size: [288, 432], margin: 0 });
+      doc.fontSize(16).text(`BOX ${p + 1} OF ${pages}`, 10, 8, { lineBreak: false });
+      doc.image(codes[p]!, 150, 6, { width: 128, height: 30 });
+      for (let row = 0; row < 60; row++) {
+        const y = 44 + row * 6.4;
+        doc.moveTo(8, y).lineTo(280, y).lineWidth(0.3).stroke('#000000');
+        for (let col = 0; col < 5; col++) {
+          doc.save();
+          doc.rect(0, 0, 288, 432).clip();
+          doc.fontSize(4.5).text(`Item ${row}.${col} qty 1 USD 9.99`, 8 + col * 55, y + 1, { lineBreak: false });
+          doc.restore();
+        }
+      }
+      for (let col = 0; col <= 5; col++)
+        doc
+          .moveTo(8 + col * 54.4, 44)
+          .lineTo(8 + col * 54.4, 428)
+          .lineWidth(0.3)
+          .stroke('#000000');
+    }
+  });
+}
+
+/**
+ * A 4x6 label image made at 300 dpi (1200 x 1800 px) with a 1-px rule every 37 px: printed at
+ * 203 dpi each rule is 0.68 dots thin. As a PNG, and wrapped in a PDF (as some carriers send it).
+ */
+export async function rulesImageLabel(): Promise<{ png: Buffer; pdf: Buffer; rows: number[]; from: number; to: number; width: number }> {
+  const width = 1200;
+  const height = 1800;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000000';
+  const rows: number[] = [];
+  for (let y = 100; y < 1700; y += 37) {
+    ctx.fillRect(100, y, 1000, 1);
+    rows.push(y);
+  }
+  const png = canvas.toBuffer('image/png');
+  const pdf = await makePdf([288, 432], (doc) => {
+    doc.image(png, 0, 0, { width: 288, height: 432 });
+  });
+  return { png, pdf, rows, from: 100, to: 1100, width };
+}
