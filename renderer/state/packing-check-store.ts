@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { OrderDetails } from '../../shared/domain/orders';
 import { checkItemScan, uncheckedUnits } from '../../shared/domain/packing-check';
-import type { ScanParcel } from './run-scan';
+import type { ScanParcel } from './scan-parcel';
 
 export type ItemScanResult = { state: 'checked'; complete: boolean } | { state: 'wrong'; message: string };
 

@@ -9,18 +9,13 @@ import { useLateLabels } from './late-labels';
 import { openSplitNeeded } from '../split/open-splitter';
 import { usePendingScan } from '../operators/pending-scan';
 import { useParcelChoice } from './parcel-choice-store';
-import type { Parcel } from '../../shared/domain/parcels';
+import type { ScanParcel } from './scan-parcel';
 import { sameScan, useScanQueue } from './scan-queue';
 import { usePackingCheck } from './packing-check-store';
 import type { PackingCheck } from '../../shared/contract';
 import type { SupervisorApproval } from '../../shared/domain/operators';
 
-/** The parcel a scan declares: `send` goes to the station (none: its default), `declared` is shown. */
-export interface ScanParcel {
-  send?: Parcel;
-  declared: Parcel;
-  boxName?: string;
-}
+export type { ScanParcel } from './scan-parcel';
 
 /**
  * Makes a scan now, or, while a label is being bought, queues it to be made after the scans before

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { normalizeScan } from '../../shared/domain/scan';
-import type { ScanParcel } from './run-scan';
+import type { ScanParcel } from './scan-parcel';
 
 export interface QueuedScan {
   id: number;

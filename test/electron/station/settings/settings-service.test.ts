@@ -377,7 +377,7 @@ describe('settings: box presets and the rule for one box', () => {
       ['Large', 18, 14, 8],
     ]);
     expect(view.boxPresets.every((b) => b.tareWeight.value > 0)).toBe(true);
-    expect(view.packing).toEqual({ maxUnitsPerBox: 4 });
+    expect(view.packing).toEqual({ maxUnitsPerBox: 4, checkItems: false });
   });
 
   it('saves the whole preset list in its order and the rule, kept across a restart', () => {
@@ -396,7 +396,7 @@ describe('settings: box presets and the rule for one box', () => {
     kv.set('settings', { provider: 'sandbox', operator: 'Bo' });
     const current = new SettingsService(settingsStore, secretStore, readEnvPresets({})).current();
     expect(current.boxPresets.map((b) => b.id)).toEqual(['medium', 'small', 'large']);
-    expect(current.packing).toEqual({ maxUnitsPerBox: 4 });
+    expect(current.packing).toEqual({ maxUnitsPerBox: 4, checkItems: false });
   });
 
   it('refuses twin names and IDs, an empty list and a bad rule, each on its field', async () => {
