@@ -18,7 +18,7 @@ import {
   unprintedLabels,
   type ScanJobDeps,
 } from '../labels';
-import { buyShipment } from '../packing';
+import { buyShipment, listScaleDevices, ScaleService } from '../packing';
 import { OrderSources, resolveOrder } from '../orders';
 import { discoverPrinters, printerStatus, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
@@ -123,6 +123,12 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       (error: unknown) => log(`unprinted labels not listed: ${(error as Error).message}`),
     );
   const checker = new LabelChecker(deps, announceUnprinted);
+  const scale = new ScaleService({
+    device: () => settings.current().scale.device,
+    emit: (reading) => events.emit('scaleReading', reading),
+    log,
+    ...(options.scaleTiming && { timing: options.scaleTiming }),
+  });
   const tiktokAuth = new TikTokAuthorization(settings, providers);
 
   const table: ActingHandlers = {
@@ -151,6 +157,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       printing.followMovedPrinters(before, settings.current().printers);
       await recheckSession();
       if (settings.current().operators.idleSignOutMinutes !== idleBefore) events.emit('operatorSession', sessionView());
+      scale.follow();
       return settings.publicView();
     },
     setSecret: async ({ secret, value }) => (settings.setSecret(secret, value), settings.publicView()),
@@ -184,6 +191,9 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       return updated;
     },
     unlockOperator: async ({ operatorId }, acting) => operators.unlock(operatorId, acting.name),
+    getScaleReading: async () => scale.current(),
+    listScaleDevices: async () => listScaleDevices(),
+    testScale: async ({ device }) => scale.testDevice(device),
   };
   const calls = trackInFlight(guardHandlers(table, operators, session));
 
@@ -194,6 +204,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     .catch((error: unknown) => log(`operators: environment supervisor not created yet (${(error as Error).message})`));
   printing.onChange((view) => events.emit('printQueue', view));
   printing.start();
+  scale.follow();
   const reconciled = checker.start();
 
   return {
@@ -202,6 +213,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     reconciled,
     close: async () => {
       await calls.drain(CLOSE_DRAIN_MS);
+      await scale.stop();
       await checker.stop();
       await printing.stop();
       await stored.close();
