@@ -192,5 +192,5 @@ function openFailureWords(device: Exclude<ScaleDevice, { kind: 'none' }>, error:
   if (/permission|access denied|eacces/.test(text))
     return `Scale not connected — this computer does not allow the station to open ${where} (ask IT for access to the port)`;
   if (/busy|in use|lock/.test(text)) return `Scale not connected — ${where} is in use by another program`;
-  return `Scale not connected — ${where} not found: check its cable and power`;
+  return SCALE_STATE_WORDS.not_connected;
 }
