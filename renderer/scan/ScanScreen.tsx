@@ -19,8 +19,10 @@ import { useLateLabels } from '../state/late-labels';
 import { SplitOrderButton } from './SplitOrderButton';
 import { ParcelStrip } from './ParcelStrip';
 import { useParcelChoice } from '../state/parcel-choice-store';
-import { describeParcel, nextParcel } from './parcel-choice';
+import { describeParcel, nextParcel, scanRefusal } from './parcel-choice';
 import { sounds } from '../ui/sounds';
+import { useScaleReading } from '../api/scale';
+import { useScaleWait } from './scale-wait';
 
 export function ScanScreen() {
   const queryClient = useQueryClient();
@@ -36,16 +38,30 @@ export function ScanScreen() {
   const lateLabel = lateNotices.find((n) => n.labelId === shownLabelId);
   const settings = useSettings().data;
   const choice = useParcelChoice();
-  const next = settings ? nextParcel(choice, settings.defaultParcel, settings.boxPresets) : undefined;
+  const scaleReading = useScaleReading().data;
+  const scaleInput = settings && { reading: scaleReading, rules: settings.scale };
+  const next = settings ? nextParcel(choice, settings.defaultParcel, settings.boxPresets, scaleInput) : undefined;
+  const { waitingScan, latestReading, holdForScale } = useScaleWait(queryClient);
+  // The parcel as it is when asked (the choice and the scale reading may have changed since the render).
+  const nextNow = () =>
+    settings && nextParcel(useParcelChoice.getState(), settings.defaultParcel, settings.boxPresets, scaleInput && { ...scaleInput, reading: latestReading() });
 
-  /** Sends the scan with this parcel; refused (text kept in the field) while the typed weight is wrong. */
+  /** Sends the scan with this parcel; refused (text kept in the field) while the weight is wrong or the scale unsettled. */
   const onScan = (scan: string): boolean => {
     // The choice as it is now (a scan typed into the weight field has just given its text back).
-    const now = useParcelChoice.getState();
-    const next = settings ? nextParcel(now, settings.defaultParcel, settings.boxPresets) : undefined;
-    if (next?.problem) {
+    const next = nextNow();
+    const refusal = next && scanRefusal(next);
+    if (next?.waitForScale && !next.problem && !next.outsideLimits && settings && settings.scale.stableWaitSeconds > 0) {
+      // Held (its text stays in the field) until the scale settles, then sent; refused if it does not.
+      holdForScale(scan, settings.scale.stableWaitSeconds, nextNow, (ready) => void runScan(scan, queryClient, ready), (words) => {
+        sounds.error();
+        state.refuse(words);
+      });
+      return false;
+    }
+    if (refusal) {
       sounds.error();
-      state.refuse(`Not sent — ${next.problem}. Fix the weight (Alt+W) or clear it, then press Enter: the scan is kept.`);
+      state.refuse(refusal);
       return false;
     }
     void runScan(scan, queryClient, next);
@@ -69,7 +85,18 @@ export function ScanScreen() {
         <PrintQueuePanel view={queue.data} printers={queuePrinters} />
         <ScanField busy={running} jobCount={state.recent.length} onScan={onScan} />
         {settings && next && (
-          <ParcelStrip defaultParcel={settings.defaultParcel} presets={settings.boxPresets} next={next} onScan={onScan} />
+          <ParcelStrip
+            defaultParcel={settings.defaultParcel}
+            presets={settings.boxPresets}
+            next={next}
+            onScan={onScan}
+            scale={settings.scale.device.kind === 'none' ? undefined : scaleReading}
+          />
+        )}
+        {waitingScan && (
+          <p className="scale-waiting" role="status" data-testid="scale-waiting">
+            Waiting for a stable weight — “{waitingScan}” is sent as soon as the scale settles.
+          </p>
         )}
         {state.refusal && (
           <div className="refusal" role="alert" data-testid="refusal">
