@@ -44,7 +44,13 @@ export function ScanScreen() {
   const { waitingScan, latestReading, holdForScale } = useScaleWait(queryClient);
   // The parcel as it is when asked (the choice and the scale reading may have changed since the render).
   const nextNow = () =>
-    settings && nextParcel(useParcelChoice.getState(), settings.defaultParcel, settings.boxPresets, scaleInput && { ...scaleInput, reading: latestReading() });
+    settings &&
+    nextParcel(
+      useParcelChoice.getState(),
+      settings.defaultParcel,
+      settings.boxPresets,
+      scaleInput && { ...scaleInput, reading: latestReading() },
+    );
 
   /** Sends the scan with this parcel; refused (text kept in the field) while the weight is wrong or the scale unsettled. */
   const onScan = (scan: string): boolean => {
@@ -53,10 +59,16 @@ export function ScanScreen() {
     const refusal = next && scanRefusal(next);
     if (next?.waitForScale && !next.problem && !next.outsideLimits && settings && settings.scale.stableWaitSeconds > 0) {
       // Held (its text stays in the field) until the scale settles, then sent; refused if it does not.
-      holdForScale(scan, settings.scale.stableWaitSeconds, nextNow, (ready) => void runScan(scan, queryClient, ready), (words) => {
-        sounds.error();
-        state.refuse(words);
-      });
+      holdForScale(
+        scan,
+        settings.scale.stableWaitSeconds,
+        nextNow,
+        (ready) => void runScan(scan, queryClient, ready),
+        (words) => {
+          sounds.error();
+          state.refuse(words);
+        },
+      );
       return false;
     }
     if (refusal) {

@@ -68,8 +68,7 @@ export function nextParcel(choice: ParcelChoice, defaultParcel: Parcel, presets:
   const weightFrom = typed.kind === 'ok' ? 'typed' : weighed ? 'scale' : 'default';
   const declared: Parcel = { dimension, weight };
   const chosen = preset !== undefined || weightFrom !== 'default';
-  const waitForScale =
-    scaleOn && scale.rules.mustBeStable && typed.kind === 'none' && !weighed ? notStableWords(scale.reading) : undefined;
+  const waitForScale = scaleOn && scale.rules.mustBeStable && typed.kind === 'none' && !weighed ? notStableWords(scale.reading) : undefined;
   const outsideLimits = scale && weightFrom !== 'default' ? weightOutsideLimits(weight, scale.rules) : null;
   return {
     declared,

@@ -91,7 +91,9 @@ export async function startFakeSerialScale(protocol: FakeScaleProtocol = 'mt-sic
   async function startSocat(): Promise<void> {
     const child = spawn('socat', [`pty,raw,echo=0,link=${scalePath}`, `pty,raw,echo=0,link=${stationPath}`], { stdio: 'ignore' });
     socat = child;
-    const spawnError = new Promise<never>((_, reject) => child.once('error', (e) => reject(new Error(`socat did not start (is it installed?): ${e.message}`))));
+    const spawnError = new Promise<never>((_, reject) =>
+      child.once('error', (e) => reject(new Error(`socat did not start (is it installed?): ${e.message}`))),
+    );
     for (let i = 0; i < 100 && !(existsSync(scalePath) && existsSync(stationPath)); i++) {
       await Promise.race([new Promise((r) => setTimeout(r, 20)), spawnError]);
     }

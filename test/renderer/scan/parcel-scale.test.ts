@@ -19,7 +19,10 @@ function reading(state: ScaleState, value: number | null, unit: 'lb' | 'kg' = 'l
     at: '2026-12-05T10:00:00.000Z',
   };
 }
-const scale = (r: ScaleReading | undefined, rules: Partial<ScaleSettings> = {}): ScaleInput => ({ reading: r, rules: { ...SERIAL, ...rules } });
+const scale = (r: ScaleReading | undefined, rules: Partial<ScaleSettings> = {}): ScaleInput => ({
+  reading: r,
+  rules: { ...SERIAL, ...rules },
+});
 
 describe('the scale in the next parcel', () => {
   it('a stable weight is the parcel weight, with the box chosen', () => {

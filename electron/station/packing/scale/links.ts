@@ -38,11 +38,7 @@ const PROTOCOLS = {
   nci: { request: NCI_REQUEST, delimiter: NCI_DELIMITER, parse: parseNciFrame },
 } as const;
 
-async function openSerialLink(
-  device: Extract<ScaleDevice, { kind: 'serial' }>,
-  on: LinkHandlers,
-  timing: LinkTiming,
-): Promise<ScaleLink> {
+async function openSerialLink(device: Extract<ScaleDevice, { kind: 'serial' }>, on: LinkHandlers, timing: LinkTiming): Promise<ScaleLink> {
   const { SerialPort, DelimiterParser } = await import('serialport');
   const protocol = PROTOCOLS[device.protocol];
   const port = new SerialPort({ path: device.path, baudRate: device.baudRate, autoOpen: false });

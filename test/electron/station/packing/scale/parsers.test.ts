@@ -8,7 +8,10 @@ describe('USB HID point-of-sale scale report (usage page 0x8D)', () => {
   });
 
   it('reads 16-bit little-endian counts: 40 lb 5.2 oz shown as 645.2 oz', () => {
-    expect(parseHidScaleReport(Uint8Array.from([3, 4, 11, 0xff, 0x34, 0x19]))).toEqual({ state: 'stable', weight: { value: 645.2, unit: 'oz' } });
+    expect(parseHidScaleReport(Uint8Array.from([3, 4, 11, 0xff, 0x34, 0x19]))).toEqual({
+      state: 'stable',
+      weight: { value: 645.2, unit: 'oz' },
+    });
   });
 
   it('reads a report handed over without its ID byte (5 bytes)', () => {
@@ -22,7 +25,10 @@ describe('USB HID point-of-sale scale report (usage page 0x8D)', () => {
   });
 
   it('says in motion, empty, and each fault the scale reports, without a weight to use', () => {
-    expect(parseHidScaleReport(Uint8Array.from([3, 3, 12, 0xfe, 100, 0]))).toEqual({ state: 'in_motion', weight: { value: 1, unit: 'lb' } });
+    expect(parseHidScaleReport(Uint8Array.from([3, 3, 12, 0xfe, 100, 0]))).toEqual({
+      state: 'in_motion',
+      weight: { value: 1, unit: 'lb' },
+    });
     expect(parseHidScaleReport(Uint8Array.from([3, 2, 12, 0xfe, 0, 0]))).toEqual({ state: 'zero', weight: { value: 0, unit: 'lb' } });
     const states = [1, 5, 6, 7, 8].map((status) => parseHidScaleReport(Uint8Array.from([3, status, 12, 0xfe, 100, 0])));
     expect(states).toEqual([

@@ -94,7 +94,10 @@ describe('scale service over a serial line', () => {
   it('tests a device typed in Settings without disturbing the live one', async () => {
     const live = await startFakeSerialScale('mt-sics');
     const other = await startFakeSerialScale('nci');
-    cleanup.push(() => live.close(), () => other.close());
+    cleanup.push(
+      () => live.close(),
+      () => other.close(),
+    );
     live.set({ value: 1, unit: 'kg' });
     other.set({ value: 3, unit: 'lb' });
     const scale = await serviceOn(live);
