@@ -10,9 +10,11 @@ export function ScaleDisplay({ reading }: { reading: ScaleReading | undefined })
   if (view.kind === 'off') return null;
   return (
     <div className={`scale-display scale-${view.kind}`} data-testid="scale-display" data-state={reading?.state ?? 'unknown'} role="status">
-      <span className="scale-weight" data-testid="scale-weight">
-        {view.weight ?? '—'}
-      </span>
+      {view.kind !== 'fault' && (
+        <span className="scale-weight" data-testid="scale-weight">
+          {view.weight ?? '—'}
+        </span>
+      )}
       <span className="scale-mark" data-testid="scale-mark">
         {view.mark}
       </span>

@@ -114,7 +114,7 @@ export function ScaleSection({ settings }: { settings: PublicSettings }) {
             </select>
             <select
               id="scale-baud"
-              className="text-input short"
+              className="text-input"
               aria-label="Baud rate"
               value={draft.baudRate}
               onChange={(e) => set('baudRate', e.target.value)}
