@@ -257,7 +257,9 @@ export const contract = {
       input: z.object({}).strict(),
       output: z.object({
         serial: z.array(z.object({ path: z.string(), name: z.string() })),
-        hid: z.array(z.object({ vendorId: z.number().int(), productId: z.number().int(), path: z.string(), name: z.string(), scale: z.boolean() })),
+        hid: z.array(
+          z.object({ vendorId: z.number().int(), productId: z.number().int(), path: z.string(), name: z.string(), scale: z.boolean() }),
+        ),
         problems: z.array(z.string()),
       }),
     },
