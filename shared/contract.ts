@@ -198,6 +198,14 @@ export const contract = {
       output: OrderDetails,
     },
     /**
+     * The picture of a line item of an order the station loaded (lookupOrder, or a scan sent to the
+     * splitter), as a `data:` URL; null when the source gave none or it cannot be fetched.
+     */
+    itemPicture: {
+      input: z.object({ orderId: z.string().regex(/^\d{18}$/), lineItemId: z.string().min(1).max(64) }).strict(),
+      output: z.object({ picture: z.string().nullable() }),
+    },
+    /**
      * Prints a test label straight away (not through the queue): on the saved printer `printerId`
      * (the default when absent), or on `draft`, a printer typed in Settings but not saved yet.
      */

@@ -19,7 +19,7 @@ import {
   type ScanJobDeps,
 } from '../labels';
 import { buyShipment, listScaleDevices, ScaleService } from '../packing';
-import { OrderSources, resolveOrder } from '../orders';
+import { ItemPictures, OrderSources, resolveOrder } from '../orders';
 import { discoverPrinters, printerStatus, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
 import {
@@ -130,6 +130,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     ...(options.scaleTiming && { timing: options.scaleTiming }),
   });
   const tiktokAuth = new TikTokAuthorization(settings, providers);
+  const pictures = new ItemPictures();
 
   const table: ActingHandlers = {
     getStationInfo: async () => ({
@@ -137,9 +138,18 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       stationName: deps.stationName,
       database: stored.status(),
     }),
-    submitScan: async ({ scan, parcel }, acting) => afterwards(runScanJob(as(acting.name), scan, parcel), announceUnprinted),
+    submitScan: async ({ scan, parcel }, acting) => {
+      const outcome = await afterwards(runScanJob(as(acting.name), scan, parcel), announceUnprinted);
+      if (outcome.outcome === 'split_needed') pictures.remember(outcome.order);
+      return outcome;
+    },
     buyShipment: async (plan, acting) => afterwards(buyShipment(as(acting.name), plan), announceUnprinted),
-    lookupOrder: async ({ scan }) => (await resolveOrder(scan, deps.orderSources.configured(settings.current()), log)).order,
+    lookupOrder: async ({ scan }) => {
+      const { order } = await resolveOrder(scan, deps.orderSources.configured(settings.current()), log);
+      pictures.remember(order);
+      return order;
+    },
+    itemPicture: async ({ orderId, lineItemId }) => ({ picture: await pictures.picture(orderId, lineItemId) }),
     reprintLabel: async ({ labelId, printerId, box }, acting) => reprintLabel(as(acting.name), labelId, printerId, box),
     resolveUncertainLabel: async ({ labelId, decision }, acting) =>
       afterwards(decideUncertainLabel(as(acting.name), labelId, decision), announceUnprinted),
