@@ -84,3 +84,43 @@ test('the scale’s stable weight is the label’s weight; a settling scale hold
     await aftership.close();
   }
 });
+
+test('a supervisor picks a serial scale in Settings, tests it, saves it, and the Scan screen shows its weight', async ({ page }) => {
+  const scale = await startFakeSerialScale('nci');
+  scale.set({ value: 3.1, unit: 'lb' });
+  const station = await startStation({});
+  try {
+    await openStation(page, station.shell);
+    await expect(page.getByTestId('parcel-next')).toHaveText('Station default: 8×4×6 in, 1 lb');
+    await expect(page.getByTestId('scale-display')).toHaveCount(0);
+    await page.keyboard.press('F3');
+    const section = page.getByTestId('scale-settings');
+    await section.locator('#scale-kind').selectOption('serial');
+    await section.locator('#scale-port').fill(scale.stationPath);
+    await section.locator('#scale-protocol').selectOption('nci');
+    // A wrong limit is refused before anything is saved.
+    await section.getByLabel('Lowest weight').fill('5');
+    await section.getByLabel('Highest weight').fill('2');
+    await section.getByTestId('scale-save').click();
+    await expect(section.getByTestId('problem')).toContainText('lowest weight must be less than the highest');
+    await section.getByLabel('Lowest weight').fill('');
+    await section.getByTestId('scale-test').click();
+    await expect(section.getByTestId('scale-test-result')).toHaveText('3.1 lb — Stable');
+    await section.getByTestId('scale-save').click();
+    await expect(section.getByText('✓ Saved')).toBeVisible();
+    expect((await station.core.handlers.getSettings({})).scale).toMatchObject({
+      device: { kind: 'serial', path: scale.stationPath, baudRate: 9600, protocol: 'nci' },
+      maxWeight: { value: 2, unit: 'lb' },
+    });
+    await page.keyboard.press('F1');
+    await expect(page.getByTestId('scale-weight')).toHaveText('3.1 lb', { timeout: 10_000 });
+    // Over the station's highest weight (2 lb): no label, the scan kept.
+    await expect(page.getByTestId('parcel-next')).toHaveText("Next label: none — 3.1 lb is over this station's highest weight (2 lb)");
+    await scan(page, '576477431806270009');
+    await expect(page.getByTestId('refusal')).toContainText("Not sent — 3.1 lb is over this station's highest weight (2 lb)");
+    await expect(page.getByTestId('scan-input')).toHaveValue('576477431806270009');
+  } finally {
+    await station.close();
+    await scale.close();
+  }
+});
