@@ -9,4 +9,6 @@ export {
   parseNciFrame,
   type ScaleDeviceList,
   type ScaleTiming,
+  type OpenLink,
+  type LinkHandlers,
 } from './scale';
