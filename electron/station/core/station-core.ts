@@ -31,6 +31,8 @@ import {
   type KeyValueStore,
 } from '../settings';
 import type { OperatorSession } from '../../../shared/domain/operators';
+import { weightOutsideLimits } from '../../../shared/domain/scale';
+import { StationError } from '../../../shared/errors';
 import { guardHandlers, type ActingHandlers } from './operator-guard';
 import type { StationCore, StationCoreOptions } from './core-types';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
@@ -139,6 +141,10 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       database: stored.status(),
     }),
     submitScan: async ({ scan, parcel }, acting) => {
+      // The station's weight limits (Settings → Scale) hold whoever sends the parcel, not only the Scan screen.
+      const outside = parcel && weightOutsideLimits(parcel.weight, settings.current().scale);
+      if (outside)
+        throw new StationError('invalid_input', `Not sent — ${outside}.`, 'Check the parcel, or type its weight, and scan again.');
       const outcome = await afterwards(runScanJob(as(acting.name), scan, parcel), announceUnprinted);
       if (outcome.outcome === 'split_needed') pictures.remember(outcome.order);
       return outcome;
