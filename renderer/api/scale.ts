@@ -1,6 +1,6 @@
 /**
- * The scale's reading: loaded once, then replaced by every `scaleReading` event (the Scan screen
- * subscribes while it is shown). Settings lists devices and tests one through the core.
+ * The scale's reading: loaded once, then replaced by every `scaleReading` event (subscribed once, in
+ * App, so a scan made from any screen sees the scale as it is now).
  */
 import { useEffect } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
@@ -13,12 +13,19 @@ export const SCALE_READING_KEY = ['scale-reading'] as const;
 const SCALE_POLL_MS = 30_000;
 
 export function useScaleReading() {
+  return useQuery({ queryKey: SCALE_READING_KEY, queryFn: () => station.getScaleReading({}), refetchInterval: SCALE_POLL_MS });
+}
+
+/** Keeps the reading up to date from the station's events; App calls it once for the whole page. */
+export function useScaleReadingEvents(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     const offEvent = station.on('scaleReading', (reading) => {
+      // A getScaleReading answer still on its way may be older than this event: it must not overwrite it.
       void queryClient.cancelQueries({ queryKey: SCALE_READING_KEY, exact: true });
       queryClient.setQueryData(SCALE_READING_KEY, reading);
     });
+    // Events sent while the connection was down are lost: ask again.
     const offConnection = useConnection.subscribe((now, before) => {
       if (now.status === 'open' && before.status !== 'open') void queryClient.invalidateQueries({ queryKey: SCALE_READING_KEY });
     });
@@ -27,23 +34,9 @@ export function useScaleReading() {
       offConnection();
     };
   }, [queryClient]);
-  return useQuery({ queryKey: SCALE_READING_KEY, queryFn: () => station.getScaleReading({}), refetchInterval: SCALE_POLL_MS });
 }
 
 /** The reading as it is now (outside React: a scan deciding whether to wait). */
 export function latestScaleReading(queryClient: QueryClient): ScaleReading | undefined {
   return queryClient.getQueryData<ScaleReading>(SCALE_READING_KEY);
-}
-
-/**
- * Waits (at most `seconds`) until `ready` holds for the latest reading; true when it did. Checked
- * every 100 ms: readings come as events, a few a second at most.
- */
-export async function waitForScale(seconds: number, ready: () => boolean): Promise<boolean> {
-  const rounds = Math.ceil((seconds * 1000) / 100);
-  for (let i = 0; i < rounds; i++) {
-    if (ready()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return ready();
 }

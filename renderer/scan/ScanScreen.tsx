@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useScanStore } from '../state/scan-store';
-import { runScan } from '../state/run-scan';
+import { submitScan } from './submit-scan';
+import { ScanQueuePanel } from './ScanQueuePanel';
+import { ScanNoticeBar } from '../ui/ScanNoticeBar';
 import { ScanField } from './ScanField';
 import { StepTracker } from './StepTracker';
 import { OutcomePanel } from './OutcomePanel';
@@ -11,7 +13,9 @@ import { DatabaseLight } from './DatabaseLight';
 import { PrintQueuePanel } from './PrintQueuePanel';
 import { usePrintQueue, useSettleWaitingScans } from '../api/print-queue-state';
 import { isSamePrinter, printersToShow } from './print-queue-words';
-import { useSettings, useStationInfo } from '../api/queries';
+import { usePrinterStatus, useSettings, useStationInfo } from '../api/queries';
+import { usePrinterFaultSound } from './use-printer-fault-sound';
+import { useRecentScansFromHistory } from './use-recent-scans-from-history';
 import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { UnprintedLabelsPanel } from './UnprintedLabelsPanel';
 import { LateLabelNotices } from './LateLabelNotices';
@@ -19,8 +23,7 @@ import { useLateLabels } from '../state/late-labels';
 import { SplitOrderButton } from './SplitOrderButton';
 import { ParcelStrip } from './ParcelStrip';
 import { useParcelChoice } from '../state/parcel-choice-store';
-import { describeParcel, nextParcel, scanRefusal } from './parcel-choice';
-import { sounds } from '../ui/sounds';
+import { describeParcel, nextParcel } from './parcel-choice';
 import { useScaleReading } from '../api/scale';
 import { useScaleWait } from './scale-wait';
 
@@ -33,52 +36,24 @@ export function ScanScreen() {
   const queue = usePrintQueue();
   useSettleWaitingScans(queue.data);
   const queuePrinters = printersToShow(queue.data);
+  usePrinterFaultSound(usePrinterStatus({ poll: true }).data, queuePrinters);
+  useRecentScansFromHistory();
   const lateNotices = useLateLabels((s) => s.notices);
   const shownLabelId = state.result && 'label' in state.result ? state.result.label?.id : undefined;
   const lateLabel = lateNotices.find((n) => n.labelId === shownLabelId);
   const settings = useSettings().data;
   const choice = useParcelChoice();
   const scaleReading = useScaleReading().data;
-  const scaleInput = settings && { reading: scaleReading, rules: settings.scale };
-  const next = settings ? nextParcel(choice, settings.defaultParcel, settings.boxPresets, scaleInput) : undefined;
-  const { waitingScan, latestReading, holdForScale } = useScaleWait(queryClient);
-  // The parcel as it is when asked (the choice and the scale reading may have changed since the render).
-  const nextNow = () =>
-    settings &&
-    nextParcel(
-      useParcelChoice.getState(),
-      settings.defaultParcel,
-      settings.boxPresets,
-      scaleInput && { ...scaleInput, reading: latestReading() },
-    );
+  const waitingScan = useScaleWait((s) => s.waitingScan);
+  const next = settings
+    ? nextParcel(choice, settings.defaultParcel, settings.boxPresets, { reading: scaleReading, rules: settings.scale })
+    : undefined;
 
-  /** Sends the scan with this parcel; refused (text kept in the field) while the weight is wrong or the scale unsettled. */
-  const onScan = (scan: string): boolean => {
-    // The choice as it is now (a scan typed into the weight field has just given its text back).
-    const next = nextNow();
-    const refusal = next && scanRefusal(next);
-    if (next?.waitForScale && !next.problem && !next.outsideLimits && settings && settings.scale.stableWaitSeconds > 0) {
-      // Held (its text stays in the field) until the scale settles, then sent; refused if it does not.
-      holdForScale(
-        scan,
-        settings.scale.stableWaitSeconds,
-        nextNow,
-        (ready) => void runScan(scan, queryClient, ready),
-        (words) => {
-          sounds.error();
-          state.refuse(words);
-        },
-      );
-      return false;
-    }
-    if (refusal) {
-      sounds.error();
-      state.refuse(refusal);
-      return false;
-    }
-    void runScan(scan, queryClient, next);
-    return true;
-  };
+  /**
+   * Sends the scan with this parcel (queued while a label is being bought); refused while the typed
+   * weight is wrong or outside the limits; held while the scale settles (see submit-scan.ts).
+   */
+  const onScan = (scan: string): boolean => submitScan(scan, queryClient);
 
   return (
     <div className="scan-screen">
@@ -95,7 +70,9 @@ export function ScanScreen() {
           />
         </div>
         <PrintQueuePanel view={queue.data} printers={queuePrinters} />
-        <ScanField busy={running} jobCount={state.recent.length} onScan={onScan} />
+        <ScanField busy={running} jobCount={state.recent.length} onScan={onScan} onEscape={() => state.clearRefusal()} />
+        <ScanQueuePanel />
+        <ScanNoticeBar on="scan" />
         {settings && next && (
           <ParcelStrip
             defaultParcel={settings.defaultParcel}
@@ -123,6 +100,7 @@ export function ScanScreen() {
             step={state.step}
             failedAt={state.failedAt}
             waitingAt={state.waitingAt}
+            skippedFrom={state.skippedFrom}
             message={state.stepMessage}
             running={running}
           />

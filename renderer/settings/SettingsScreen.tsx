@@ -143,7 +143,14 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
 
   return (
     <div className="settings-screen">
-      <form onSubmit={onSubmit} className="settings-form" data-testid="settings-form" noValidate>
+      <form
+        onSubmit={onSubmit}
+        className="settings-form"
+        data-testid="settings-form"
+        // Unsaved changes keep the screen from going back to Scan by itself (use-return-to-scan).
+        data-unsaved={JSON.stringify(draft) !== JSON.stringify(sent) ? 'true' : undefined}
+        noValidate
+      >
         <div className="settings-col">
           <fieldset data-testid="provider-settings">
             <legend>Label provider</legend>
@@ -314,6 +321,10 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
             <legend>Station</legend>
             {row('Sign out after (idle minutes)', 'idleSignOutMinutes', 'operators.idleSignOutMinutes', {
               hint: 'Signs the operator out after this many minutes without a key or a click. 0: never.',
+              props: { inputMode: 'numeric', className: 'text-input short' },
+            })}
+            {row('Back to Scan after (idle seconds)', 'returnToScanSeconds', 'operators.returnToScanSeconds', {
+              hint: 'History or Settings left without a key or a click this long goes back to the Scan screen. 0: never.',
               props: { inputMode: 'numeric', className: 'text-input short' },
             })}
           </fieldset>

@@ -56,7 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   operator: '',
   sandbox: { latencyMs: 300 },
-  operators: { idleSignOutMinutes: 0 },
+  operators: { idleSignOutMinutes: 0, returnToScanSeconds: 60 },
   boxPresets: DEFAULT_BOX_PRESETS,
   packing: DEFAULT_PACKING,
   scale: DEFAULT_SCALE,
