@@ -22,8 +22,8 @@ export function ScanField({
   onScan: (scan: string) => boolean | void;
   busy: boolean;
   jobCount: number;
-  /** Escape pressed in the field (after clearing it): e.g. the refusal shown goes. */
-  onEscape?: () => void;
+  /** Escape pressed (after clearing the field; `hadText`: it held a half-read scan). */
+  onEscape?: (hadText: boolean) => void;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [windowFocused, setWindowFocused] = useState(() => document.hasFocus());
@@ -53,9 +53,11 @@ export function ScanField({
         e.preventDefault();
         field.focus();
         submit(field.value);
-      } else if (e.key === 'Escape' && field.value !== '') {
+      } else if (e.key === 'Escape') {
+        const hadText = field.value !== '';
         field.value = '';
         field.focus();
+        onEscapeRef.current?.(hadText);
       }
     };
     const blurHandler = () => setTimeout(refocus, 0);
@@ -134,8 +136,9 @@ export function ScanField({
             submit(e.currentTarget.value);
           } else if (e.key === 'Escape') {
             // A half-read scan is cleared, not glued to the next one.
+            const hadText = e.currentTarget.value !== '';
             e.currentTarget.value = '';
-            onEscapeRef.current?.();
+            onEscapeRef.current?.(hadText);
           }
         }}
       />

@@ -3,6 +3,8 @@ import { useScanStore } from '../state/scan-store';
 import { submitScan } from './submit-scan';
 import { ScanQueuePanel } from './ScanQueuePanel';
 import { ScanNoticeBar } from '../ui/ScanNoticeBar';
+import { PackingCheckPanel } from './PackingCheckPanel';
+import { usePackingCheck } from '../state/packing-check-store';
 import { ScanField } from './ScanField';
 import { StepTracker } from './StepTracker';
 import { OutcomePanel } from './OutcomePanel';
@@ -70,9 +72,19 @@ export function ScanScreen() {
           />
         </div>
         <PrintQueuePanel view={queue.data} printers={queuePrinters} />
-        <ScanField busy={running} jobCount={state.recent.length} onScan={onScan} onEscape={() => state.clearRefusal()} />
+        <ScanField
+          busy={running}
+          jobCount={state.recent.length}
+          onScan={onScan}
+          onEscape={(hadText) => {
+            state.clearRefusal();
+            // An empty field: Escape stops checking items (nothing is bought).
+            if (!hadText) usePackingCheck.getState().stop();
+          }}
+        />
         <ScanQueuePanel />
         <ScanNoticeBar on="scan" />
+        <PackingCheckPanel />
         {settings && next && (
           <ParcelStrip
             defaultParcel={settings.defaultParcel}

@@ -14,9 +14,12 @@ import { useParcelChoice } from '../state/parcel-choice-store';
 import { sounds } from '../ui/sounds';
 import { nextParcel, scanRefusal } from './parcel-choice';
 import { holdForScale } from './scale-wait';
+import { scanDuringCheck } from './check-scan';
 import type { MethodOutput } from '../../shared/contract';
 
 export function submitScan(scan: string, queryClient: QueryClient): boolean {
+  // Checking an order's items: the scan is an item of it (or ends the check).
+  if (scanDuringCheck(scan, queryClient)) return true;
   const settings = queryClient.getQueryData<MethodOutput<'getSettings'>>(keys.settings);
   // The choice and the reading as they are now (a scan typed into the weight field has just given its text back).
   const decide = () =>

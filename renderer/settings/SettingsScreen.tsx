@@ -307,6 +307,22 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
               hint: 'An order with more units than this opens the splitter for a supervisor',
               props: { inputMode: 'numeric', className: 'text-input short' },
             })}
+            <SettingsField
+              label="Check items before buying"
+              htmlFor="checkItems"
+              problems={problemsFor('packing.checkItems')}
+              lockedBy={lock('packing.checkItems')}
+              hint="The packer scans every item of an order (SKU or barcode) before its label is bought; a supervisor may skip it, saying why"
+            >
+              <input
+                id="checkItems"
+                type="checkbox"
+                data-testid="check-items-setting"
+                checked={draft.checkItems}
+                disabled={lock('packing.checkItems') !== undefined}
+                onChange={(e) => set('checkItems', e.target.checked)}
+              />
+            </SettingsField>
             <BoxPresetEditor
               key={saveCount}
               draft={draft}

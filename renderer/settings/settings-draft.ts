@@ -63,6 +63,7 @@ export interface SettingsDraft {
   boxes: BoxDraft[];
   /** The station's rule for one box, as typed. */
   maxUnitsPerBox: string;
+  checkItems: boolean;
 }
 
 /** The providers a station can use, in the order the Provider list shows them. */
@@ -124,6 +125,7 @@ export function draftFromSettings(s: PublicSettings): SettingsDraft {
     returnToScanSeconds: String(s.operators.returnToScanSeconds),
     boxes: boxDraftsFrom(s.boxPresets),
     maxUnitsPerBox: String(s.packing.maxUnitsPerBox),
+    checkItems: s.packing.checkItems,
   };
 }
 
@@ -250,6 +252,7 @@ export function patchFromDraft(
     if (Number.isFinite(units) && !Number.isInteger(units)) errors.push('Units in one box must be a whole number.');
     patch.packing = { maxUnitsPerBox: units };
   }
+  if (open('packing.checkItems')) patch.packing = { ...patch.packing, checkItems: draft.checkItems };
   return { patch, errors };
 }
 
@@ -291,6 +294,7 @@ const FIELD_NAMES: Record<string, string> = {
   'operators.idleSignOutMinutes': 'Sign out after',
   'operators.returnToScanSeconds': 'Back to Scan after',
   'packing.maxUnitsPerBox': 'Units in one box',
+  'packing.checkItems': 'Check items before buying',
   boxPresets: 'Boxes',
 };
 

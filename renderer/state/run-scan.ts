@@ -11,6 +11,9 @@ import { usePendingScan } from '../operators/pending-scan';
 import { useParcelChoice } from './parcel-choice-store';
 import type { Parcel } from '../../shared/domain/parcels';
 import { sameScan, useScanQueue } from './scan-queue';
+import { usePackingCheck } from './packing-check-store';
+import type { PackingCheck } from '../../shared/contract';
+import type { SupervisorApproval } from '../../shared/domain/operators';
 
 /** The parcel a scan declares: `send` goes to the station (none: its default), `declared` is shown. */
 export interface ScanParcel {
@@ -23,7 +26,18 @@ export interface ScanParcel {
  * Makes a scan now, or, while a label is being bought, queues it to be made after the scans before
  * it; what comes of it is shown on the Scan screen. Returns what happened to it at once.
  */
-export function runScan(scan: string, queryClient: QueryClient, parcel?: ScanParcel): 'started' | 'queued' | 'already_queued' {
+/** What a scan brings besides its text: the packing check, and a supervisor's approval for skipping it. */
+export interface ScanExtras {
+  check?: PackingCheck;
+  approval?: SupervisorApproval;
+}
+
+export function runScan(
+  scan: string,
+  queryClient: QueryClient,
+  parcel?: ScanParcel,
+  extras: ScanExtras = {},
+): 'started' | 'queued' | 'already_queued' {
   const store = useScanStore.getState();
   if (store.phase === 'running') {
     if (sameScan(store.scan, scan) || !useScanQueue.getState().add(scan, parcel)) {
@@ -34,17 +48,17 @@ export function runScan(scan: string, queryClient: QueryClient, parcel?: ScanPar
     sounds.queued();
     return 'queued';
   }
-  void makeScan(scan, queryClient, parcel);
+  void makeScan(scan, queryClient, parcel, extras);
   return 'started';
 }
 
-async function makeScan(scan: string, queryClient: QueryClient, parcel?: ScanParcel): Promise<void> {
-  await runOne(scan, queryClient, parcel);
+async function makeScan(scan: string, queryClient: QueryClient, parcel?: ScanParcel, extras: ScanExtras = {}): Promise<void> {
+  await runOne(scan, queryClient, parcel, extras);
   const next = useScanQueue.getState().next();
   if (next) await makeScan(next.scan, queryClient, next.parcel);
 }
 
-async function runOne(scan: string, queryClient: QueryClient, parcel?: ScanParcel): Promise<void> {
+async function runOne(scan: string, queryClient: QueryClient, parcel: ScanParcel | undefined, extras: ScanExtras): Promise<void> {
   const store = useScanStore.getState();
   const shown = store.result && 'label' in store.result ? store.result.label?.id : undefined;
   store.start(scan, parcel?.declared, parcel?.boxName);
@@ -52,7 +66,7 @@ async function runOne(scan: string, queryClient: QueryClient, parcel?: ScanParce
   if (shown) useLateLabels.getState().dismiss(shown);
   let result: ScanResult;
   try {
-    result = await station.submitScan(parcel?.send ? { scan, parcel: parcel.send } : { scan });
+    result = await station.submitScan({ scan, ...(parcel?.send && { parcel: parcel.send }), ...extras });
   } catch (error) {
     result = { outcome: 'call_failed', problem: toProblem(error) };
   }
@@ -64,8 +78,11 @@ async function runOne(scan: string, queryClient: QueryClient, parcel?: ScanParce
   if (result.outcome === 'printed') sounds.success();
   else if (result.outcome === 'already_labelled') sounds.attention();
   else if (result.outcome === 'queued' || isLabelChecking(result)) sounds.waiting();
-  else if (result.outcome === 'split_needed') sounds.attention();
+  else if (result.outcome === 'split_needed' || result.outcome === 'check_needed') sounds.attention();
   else sounds.error();
+  // The items are checked first: the Scan screen asks for them; a finished check buys the label.
+  if (result.outcome === 'check_needed') usePackingCheck.getState().start(result.order, scan, parcel);
+  else if (usePackingCheck.getState().scan === scan) usePackingCheck.getState().stop();
   // More units than one box takes: nothing was bought, the splitter opens with the order.
   if (result.outcome === 'split_needed') openSplitNeeded(result.order, queryClient);
   if ('label' in result && result.label) useLateLabels.getState().orderScanned(result.label.orderId);

@@ -110,7 +110,11 @@ export const useScanStore = create<ScanState>((set, get) => ({
   finish(result, scan) {
     const state = get();
     const orderId =
-      'label' in result && result.label ? result.label.orderId : result.outcome === 'split_needed' ? result.order.orderId : state.orderId;
+      'label' in result && result.label
+        ? result.label.orderId
+        : result.outcome === 'split_needed' || result.outcome === 'check_needed'
+          ? result.order.orderId
+          : state.orderId;
     const finalStep: Partial<ScanState> =
       result.outcome === 'already_labelled'
         ? // Nothing was bought or printed: those steps did not happen (a reprint is the packer's choice).
@@ -121,11 +125,14 @@ export const useScanStore = create<ScanState>((set, get) => ({
             ? { step: 'printing', waitingAt: 'printing', failedAt: undefined }
             : isLabelChecking(result)
               ? { step: 'buying', waitingAt: 'buying', failedAt: undefined }
-              : isDatabaseAway(result) || result.outcome === 'split_needed'
-                ? // The scan was read; buying is what could not start (its claim needs the fleet's database, or
-                  // the order needs splitting into boxes first).
-                  { step: 'buying', failedAt: 'buying' }
-                : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : (state.step ?? 'resolving')) };
+              : result.outcome === 'check_needed'
+                ? // Buying waits for the packer's check of the items.
+                  { step: 'buying', failedAt: undefined }
+                : isDatabaseAway(result) || result.outcome === 'split_needed'
+                  ? // The scan was read; buying is what could not start (its claim needs the fleet's database, or
+                    // the order needs splitting into boxes first).
+                    { step: 'buying', failedAt: 'buying' }
+                  : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : (state.step ?? 'resolving')) };
     const entry: RecentScan = {
       id: ++recentId,
       scan,

@@ -140,12 +140,13 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       stationName: deps.stationName,
       database: stored.status(),
     }),
-    submitScan: async ({ scan, parcel }, acting) => {
+    submitScan: async ({ scan, parcel, check }, acting) => {
       // The station's weight limits (Settings → Scale) hold whoever sends the parcel, not only the Scan screen.
       const outside = parcel && weightOutsideLimits(parcel.weight, settings.current().scale);
       if (outside)
         throw new StationError('invalid_input', `Not sent — ${outside}.`, 'Check the parcel, or type its weight, and scan again.');
-      const outcome = await afterwards(runScanJob(as(acting.name), scan, parcel), announceUnprinted);
+      const outcome = await afterwards(runScanJob(as(acting.name), scan, parcel, check), announceUnprinted);
+      if (outcome.outcome === 'check_needed') pictures.remember(outcome.order);
       if (outcome.outcome === 'split_needed') pictures.remember(outcome.order);
       return outcome;
     },

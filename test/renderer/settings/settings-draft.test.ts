@@ -70,7 +70,7 @@ const settings: PublicSettings = {
   boxPresets: [
     { id: 'medium', name: 'Medium', dimension: { width: 12, height: 10, depth: 6, unit: 'in' }, tareWeight: { value: 0.6, unit: 'lb' } },
   ],
-  packing: { maxUnitsPerBox: 4 },
+  packing: { maxUnitsPerBox: 4, checkItems: false },
   scale: { device: { kind: 'none' }, mustBeStable: true, stableWaitSeconds: 3, minWeight: null, maxWeight: null },
   secrets: { aftershipApiKey: false, tiktokAppSecret: true, shipiumApiKey: false, shopifyAdminToken: false },
   tiktokAuthorization: { authorized: false, accessTokenExpiresAt: null, shopName: null },
@@ -94,7 +94,7 @@ describe('settings form draft', () => {
       sandbox: { latencyMs: 400 },
       operators: { idleSignOutMinutes: 0, returnToScanSeconds: 60 },
       boxPresets: settings.boxPresets,
-      packing: { maxUnitsPerBox: 4 },
+      packing: { maxUnitsPerBox: 4, checkItems: false },
     });
   });
 
