@@ -73,7 +73,12 @@ describe('scale service over a serial line', () => {
     fake.set({ value: 0.75, unit: 'kg' });
     await fake.plugIn();
     await scale.until('stable', 0.75);
-    expect(scale.readings.map((r) => r.state)).toEqual(['connecting', 'stable', 'not_connected', 'stable']);
+    // A busy machine may also see a poll go unanswered while the line goes away ("not answering"),
+    // or a reopening fail with other words: the states, each once in a row.
+    const states = scale.readings
+      .map((r) => r.state)
+      .filter((state, i, all) => state !== 'no_answer' && state !== all[i - 1]);
+    expect(states).toEqual(['connecting', 'stable', 'not_connected', 'stable']);
   });
 
   it('a scale that does not answer is "not answering"; a path that does not exist is "not connected", and retried', async () => {
