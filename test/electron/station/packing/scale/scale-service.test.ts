@@ -75,9 +75,7 @@ describe('scale service over a serial line', () => {
     await scale.until('stable', 0.75);
     // A busy machine may also see a poll go unanswered while the line goes away ("not answering"),
     // or a reopening fail with other words: the states, each once in a row.
-    const states = scale.readings
-      .map((r) => r.state)
-      .filter((state, i, all) => state !== 'no_answer' && state !== all[i - 1]);
+    const states = scale.readings.map((r) => r.state).filter((state, i, all) => state !== 'no_answer' && state !== all[i - 1]);
     expect(states).toEqual(['connecting', 'stable', 'not_connected', 'stable']);
   });
 
