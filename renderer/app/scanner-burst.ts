@@ -19,7 +19,7 @@ export interface BurstRules {
 }
 
 /** Scanners send more than 7 keys within 50 ms; a person's keys come 80 ms or more apart. */
-export const SCANNER_BURST: BurstRules = { minLength: 6, maxGapMs: 60, stallMs: 250, fastShare: 0.7 };
+export const SCANNER_BURST: BurstRules = { minLength: 6, maxGapMs: 60, stallMs: 600, fastShare: 0.7 };
 
 export interface BurstKey<T> {
   key: string;

@@ -23,7 +23,7 @@ const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 
 async function waitFor(order: string): Promise<number> {
-  for (let i = 0; i < 500 && !buyingAt.has(order); i++) await new Promise((r) => setTimeout(r, 5));
+  for (let i = 0; i < 3000 && !buyingAt.has(order); i++) await new Promise((r) => setTimeout(r, 5));
   const at = buyingAt.get(order);
   if (at === undefined) throw new Error(`order ${order} never started buying`);
   return at;
@@ -38,8 +38,17 @@ async function viaPage(series: number, screen: 'F1' | 'F2'): Promise<number[]> {
     await page.keyboard.type(order, { delay: 5 });
     const sent = performance.now();
     await page.keyboard.press('Enter');
-    const started = await waitFor(order);
-    await page.getByTestId('outcome-good').waitFor({ timeout: 15_000 });
+    const started = await waitFor(order).catch(async (error: unknown) => {
+      await page.screenshot({ path: '/tmp/scan-burst-failure.png' });
+      throw error;
+    });
+    await page
+      .getByTestId('outcome-good')
+      .waitFor({ timeout: 15_000 })
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: '/tmp/scan-burst-failure.png' });
+        throw error;
+      });
     if (i >= 3) samples.push(started - sent);
   }
   return samples.sort((a, b) => a - b);

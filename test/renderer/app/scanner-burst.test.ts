@@ -37,14 +37,14 @@ describe('telling a scanner from a person', () => {
     expect(typeKeys(d, [...'12345', 'Enter'], 5)).toBeNull();
     const keys = [...'576200000000000501'];
     typeKeys(d, keys, 5);
-    expect(d.key({ key: 'Enter', at: keys.length * 5 + 500, target: 'field', valueBefore: '' })).toBeNull();
+    expect(d.key({ key: 'Enter', at: keys.length * 5 + 1000, target: 'field', valueBefore: '' })).toBeNull();
     // A person's typing with one quick double key in it is not a scan either.
     expect(typeKeys(d, [...'abcdefgh', 'Enter'], 150)).toBeNull();
   });
 
   it('keeps a burst whole when a busy page delivered a few of its keys late', () => {
     const d = new BurstDetector<string>();
-    const times = [0, 120, 240, 245, 250, 255, 260, 265, 270, 275, 280, 285, 290, 295, 300, 305, 310, 315];
+    const times = [0, 450, 540, 545, 250, 255, 260, 265, 270, 275, 280, 285, 290, 295, 300, 305, 310, 315];
     const keys = [...'576400000000001001'];
     keys.forEach((key, i) => d.key({ key, at: times[i]!, target: 'search', valueBefore: i === 0 ? '' : 'x' }));
     expect(d.key({ key: 'Enter', at: 320, target: 'search', valueBefore: 'x' })).toMatchObject({

@@ -79,6 +79,7 @@ describe('supervisor actions', () => {
     addOperator: { operator: { name: 'Cy Packer', role: 'operator', pin: '5555' } },
     updateOperator: { changes: { operatorId: ids.bo, name: 'Bo P.' } },
     unlockOperator: { operatorId: ids.anaId },
+    submitScan: { scan: ORDERS[2]!, check: { override: 'items counted by hand' } },
   });
 
   it('every guarded method is refused to an operator, allowed with a supervisor’s PIN or badge, refused with a wrong one (which counts toward the lock)', async () => {
