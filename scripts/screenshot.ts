@@ -4,7 +4,7 @@
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
  * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
- * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews]
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,6 +24,7 @@ import { splitterScreens } from './screenshot-splitter';
 import { boxPresetScreens } from './box-preset-screens';
 import { parcelScreens } from './screenshot-parcel';
 import { previewScreens } from './screenshot-preview';
+import { scaleScreens } from './screenshot-scale';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
 const only = process.argv[3];
@@ -112,6 +113,11 @@ async function main(): Promise<void> {
     const preview = () => previewScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
     if (only === 'preview') {
       await preview();
+      return;
+    }
+    const scale = () => scaleScreens({ browser, group, start, keep, shot, viewport: STATION_VIEWPORT }, outDir);
+    if (only === 'scale') {
+      await scale();
       return;
     }
     const viewports = [
@@ -558,6 +564,7 @@ async function main(): Promise<void> {
     await splitter();
     await parcel();
     await preview();
+    await scale();
   } finally {
     await browser.close();
   }

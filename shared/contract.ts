@@ -23,6 +23,7 @@ import {
 } from './domain/operators';
 import { ShipmentPlan } from './domain/shipments';
 import { Parcel } from './domain/parcels';
+import { ScaleDevice, ScaleReading } from './domain/scale';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -275,6 +276,21 @@ export const contract = {
     updateOperator: { input: z.object({ changes: OperatorChanges, ...Approval }).strict(), output: OperatorView },
     /** Lifts a lock after too many wrong PINs. */
     unlockOperator: { input: z.object({ operatorId: z.string().min(1).max(64), ...Approval }).strict(), output: OperatorView },
+    /** The scale's latest reading (then every change comes as a `scaleReading` event). */
+    getScaleReading: { input: z.object({}).strict(), output: ScaleReading },
+    /** Serial ports and USB HID devices (scales first) this station sees, to pick the scale in Settings. */
+    listScaleDevices: {
+      input: z.object({}).strict(),
+      output: z.object({
+        serial: z.array(z.object({ path: z.string(), name: z.string() })),
+        hid: z.array(
+          z.object({ vendorId: z.number().int(), productId: z.number().int(), path: z.string(), name: z.string(), scale: z.boolean() }),
+        ),
+        problems: z.array(z.string()),
+      }),
+    },
+    /** One reading from a scale typed in Settings (saved or not): what it says within a few seconds. */
+    testScale: { input: z.object({ device: ScaleDevice }).strict(), output: ScaleReading },
   },
   events: {
     /** Someone signed in or out (or was signed out: idle, deactivated, demo users gone). */
@@ -291,6 +307,8 @@ export const contract = {
       orderId: z.string().optional(),
       message: z.string(),
     }),
+    /** The scale's reading, whenever its weight or state changes. */
+    scaleReading: ScaleReading,
   },
 } as const;
 

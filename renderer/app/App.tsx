@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { station } from '../api/station';
 import { useSettings, useStationInfo } from '../api/queries';
 import { useDatabaseStatusEvents } from '../api/database-status';
+import { useScaleReadingEvents } from '../api/scale';
 import { useNav, type Screen } from '../state/nav';
 import { routeJobProgress } from '../state/job-progress';
 import { sounds } from '../ui/sounds';
@@ -32,6 +33,7 @@ export function App() {
   const info = useStationInfo();
   const openSplitter = useOpenSplitter();
   useDatabaseStatusEvents();
+  useScaleReadingEvents();
   useOperatorSessionEvents();
   const session = useOperatorSession();
   const signedIn = Boolean(session.data?.operator);

@@ -4,6 +4,8 @@ import type { BoxPreset } from '../../shared/domain/box-presets';
 import { useParcelChoice } from '../state/parcel-choice-store';
 import { nextLabelLine, scanInWeightField, type NextParcel } from './parcel-choice';
 import { PARCEL_KEYS, parcelKey } from './parcel-keys';
+import type { ScaleReading } from '../../shared/domain/scale';
+import { ScaleDisplay } from './ScaleDisplay';
 
 function focusScanField(): void {
   document.getElementById('scan-input')?.focus();
@@ -19,12 +21,15 @@ export function ParcelStrip({
   presets,
   next,
   onScan,
+  scale,
 }: {
   defaultParcel: Parcel;
   presets: readonly BoxPreset[];
   next: NextParcel;
   /** false: not sent (the text is put in the scan field). */
   onScan: (scan: string) => boolean;
+  /** The scale's live reading when a scale is set up (shown large, with its stable mark). */
+  scale?: ScaleReading | undefined;
 }) {
   const choice = useParcelChoice();
   const weightInput = useRef<HTMLInputElement>(null);
@@ -85,6 +90,7 @@ export function ParcelStrip({
           />
         ))}
       </div>
+      {scale && <ScaleDisplay reading={scale} />}
       <label className="parcel-weight" data-own-focus="">
         <span>
           Weight <kbd>{PARCEL_KEYS.weight}</kbd>

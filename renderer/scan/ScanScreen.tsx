@@ -26,6 +26,8 @@ import { SplitOrderButton } from './SplitOrderButton';
 import { ParcelStrip } from './ParcelStrip';
 import { useParcelChoice } from '../state/parcel-choice-store';
 import { describeParcel, nextParcel } from './parcel-choice';
+import { useScaleReading } from '../api/scale';
+import { useScaleWait } from './scale-wait';
 
 export function ScanScreen() {
   const queryClient = useQueryClient();
@@ -43,9 +45,16 @@ export function ScanScreen() {
   const lateLabel = lateNotices.find((n) => n.labelId === shownLabelId);
   const settings = useSettings().data;
   const choice = useParcelChoice();
-  const next = settings ? nextParcel(choice, settings.defaultParcel, settings.boxPresets) : undefined;
+  const scaleReading = useScaleReading().data;
+  const waitingScan = useScaleWait((s) => s.waitingScan);
+  const next = settings
+    ? nextParcel(choice, settings.defaultParcel, settings.boxPresets, { reading: scaleReading, rules: settings.scale })
+    : undefined;
 
-  /** Sends the scan with this parcel (queued while a label is being bought); refused while the typed weight is wrong. */
+  /**
+   * Sends the scan with this parcel (queued while a label is being bought); refused while the typed
+   * weight is wrong or outside the limits; held while the scale settles (see submit-scan.ts).
+   */
   const onScan = (scan: string): boolean => submitScan(scan, queryClient);
 
   return (
@@ -77,7 +86,18 @@ export function ScanScreen() {
         <ScanNoticeBar on="scan" />
         <PackingCheckPanel />
         {settings && next && (
-          <ParcelStrip defaultParcel={settings.defaultParcel} presets={settings.boxPresets} next={next} onScan={onScan} />
+          <ParcelStrip
+            defaultParcel={settings.defaultParcel}
+            presets={settings.boxPresets}
+            next={next}
+            onScan={onScan}
+            scale={settings.scale.device.kind === 'none' ? undefined : scaleReading}
+          />
+        )}
+        {waitingScan && (
+          <p className="scale-waiting" role="status" data-testid="scale-waiting">
+            Waiting for a stable weight — “{waitingScan}” is sent as soon as the scale settles.
+          </p>
         )}
         {state.refusal && (
           <div className="refusal" role="alert" data-testid="refusal">

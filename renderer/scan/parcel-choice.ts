@@ -6,6 +6,7 @@ import type { Dimension, Parcel, Weight } from '../../shared/domain/parcels';
 import type { BoxPreset } from '../../shared/domain/box-presets';
 import type { ScanOutcome } from '../../shared/contract';
 import { formatWeight, gramsOf, type WeightUnit } from '../../shared/domain/units';
+import { stableParcelWeight, weightOutsideLimits, type ScaleReading, type ScaleSettings } from '../../shared/domain/scale';
 
 export interface ParcelChoice {
   presetId?: string;
@@ -39,21 +40,62 @@ export interface NextParcel {
   boxName?: string;
   /** Set when the typed weight is invalid: no scan is sent until it is fixed or cleared. */
   problem?: string;
+  /** Where the weight comes from: typed (Alt+W), the scale's stable reading, or the station default. */
+  weightFrom?: 'typed' | 'scale' | 'default';
+  /** Set when the scale must be stable and is not (no weight typed): a scan waits for it, then is refused. */
+  waitForScale?: string;
+  /** Set when the weight (scale or typed) is outside the station's limits: no scan is sent. */
+  outsideLimits?: string;
 }
 
-export function nextParcel(choice: ParcelChoice, defaultParcel: Parcel, presets: readonly BoxPreset[]): NextParcel {
+/** The scale's latest reading and the station's scale rules. */
+export interface ScaleInput {
+  reading: ScaleReading | undefined;
+  rules: ScaleSettings;
+}
+
+/**
+ * What the next scan sends. The weight: a typed one wins; else the scale's stable weight (when a
+ * scale is set up); else the station default, unless the scale must be stable (then the scan waits).
+ */
+export function nextParcel(choice: ParcelChoice, defaultParcel: Parcel, presets: readonly BoxPreset[], scale?: ScaleInput): NextParcel {
   const preset = presets.find((p) => p.id === choice.presetId);
   const typed = readTypedWeight(choice.weightText, defaultParcel.weight.unit);
   const dimension: Dimension = preset?.dimension ?? defaultParcel.dimension;
-  const weight = typed.kind === 'ok' ? typed.weight : defaultParcel.weight;
+  const scaleOn = scale !== undefined && scale.rules.device.kind !== 'none';
+  const weighed = scaleOn && typed.kind !== 'ok' ? stableParcelWeight(scale.reading) : null;
+  const weight = typed.kind === 'ok' ? typed.weight : (weighed ?? defaultParcel.weight);
+  const weightFrom = typed.kind === 'ok' ? 'typed' : weighed ? 'scale' : 'default';
   const declared: Parcel = { dimension, weight };
-  const chosen = preset !== undefined || typed.kind === 'ok';
+  const chosen = preset !== undefined || weightFrom !== 'default';
+  const waitForScale = scaleOn && scale.rules.mustBeStable && typed.kind === 'none' && !weighed ? notStableWords(scale.reading) : undefined;
+  const outsideLimits = scale && weightFrom !== 'default' ? weightOutsideLimits(weight, scale.rules) : null;
   return {
     declared,
+    weightFrom,
     ...(chosen ? { send: declared } : {}),
     ...(preset ? { boxName: preset.name } : {}),
     ...(typed.kind === 'invalid' ? { problem: typed.message } : {}),
+    ...(waitForScale ? { waitForScale } : {}),
+    ...(outsideLimits ? { outsideLimits } : {}),
   };
+}
+
+function notStableWords(reading: ScaleReading | undefined): string {
+  if (!reading) return 'the scale has not said anything yet';
+  if (reading.state === 'in_motion') return 'the scale is not stable yet';
+  if (reading.state === 'zero') return 'the scale is empty: put the parcel on it';
+  return reading.message.charAt(0).toLowerCase() + reading.message.slice(1);
+}
+
+/** Why a scan is not sent now (refused, its text kept), or null when it may go. */
+export function scanRefusal(next: NextParcel): string | null {
+  if (next.problem) return `Not sent — ${next.problem}. Fix the weight (Alt+W) or clear it, then press Enter: the scan is kept.`;
+  if (next.outsideLimits)
+    return `Not sent — ${next.outsideLimits}. Check the parcel, or type its weight (Alt+W), then press Enter: the scan is kept.`;
+  if (next.waitForScale)
+    return `Not sent — ${next.waitForScale}. This station buys with a stable weight: let the parcel settle (or type its weight, Alt+W), then press Enter: the scan is kept.`;
+  return null;
 }
 
 /** "12×10×6 in, 2.4 lb". */
@@ -65,6 +107,9 @@ export function describeParcel(parcel: Parcel): string {
 /** The line under the strip: "Next label: Medium 12×10×6 in, 2.4 lb" or "Station default: 8×4×6 in, 1 lb". */
 export function nextLabelLine(next: NextParcel): string {
   if (next.problem) return 'Next label: none until the weight is fixed or cleared';
+  if (next.outsideLimits) return `Next label: none — ${next.outsideLimits}`;
+  if (next.waitForScale) return `Next label: ${next.boxName ? `${next.boxName}, ` : ''}waits for a stable weight`;
+  if (next.weightFrom === 'scale') return `Next label: ${next.boxName ? `${next.boxName} ` : ''}${describeParcel(next.declared)} (scale)`;
   if (!next.send) return `Station default: ${describeParcel(next.declared)}`;
   return `Next label: ${next.boxName ? `${next.boxName} ` : ''}${describeParcel(next.declared)}`;
 }

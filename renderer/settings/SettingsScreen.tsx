@@ -27,6 +27,7 @@ import { OperatorsSection } from './OperatorsSection';
 import { SUPERVISOR_ACTION_WORDS } from '../../shared/domain/operators';
 import { useApprovedCall } from '../operators/use-supervisor-approval';
 import { BoxPresetEditor } from './BoxPresetEditor';
+import { ScaleSection } from './ScaleSection';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -374,6 +375,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
           )}
         </div>
       </form>
+      <ScaleSection settings={settings} />
       <OperatorsSection />
     </div>
   );

@@ -4,6 +4,7 @@ import { BoxPresets, PackingRule } from './box-presets';
 import { Dimension, Parcel, Weight } from './parcels';
 import { PrinterSettings, PrinterSetup } from './printers';
 import { ProviderName } from './providers';
+import { ScaleSettings } from './scale';
 
 export const HttpUrl = z
   .string()
@@ -74,6 +75,8 @@ export const Settings = z.object({
   boxPresets: BoxPresets,
   /** The station's rule for one box: more units than this and the splitter is proposed. */
   packing: PackingRule,
+  /** The shipping scale and the rules a scan follows with it. */
+  scale: ScaleSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -96,6 +99,8 @@ export const SettingsPatch = z
     /** The whole preset list, in its order (the Settings screen saves it at once). */
     boxPresets: BoxPresets,
     packing: PackingRule.partial(),
+    /** The whole scale section (the Settings screen saves it at once). */
+    scale: ScaleSettings,
   })
   .partial()
   .strict();

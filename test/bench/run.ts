@@ -5,5 +5,6 @@ await import('./answer-to-print.bench');
 await import('./print-queue.bench');
 await import('./fleet-purchase.bench');
 await import('./scan-burst.bench');
+await import('./scale-latency.bench');
 
 export {};

@@ -2,6 +2,7 @@
 import type { EventName, EventPayload, StationHandlers } from '../../../shared/contract';
 import type { LabelCheckTiming } from '../labels';
 import type { PrintTiming } from '../printing';
+import type { ScaleTiming } from '../packing';
 import type { FleetTiming } from './station-history';
 import type { HashCost, KeyValueStore, SecretStore } from '../settings';
 
@@ -38,4 +39,6 @@ export interface StationCoreOptions {
   providerTimeoutMs?: number;
   /** scrypt cost of new PIN hashes and of a new fleet's badge key (tests use a cheap one). */
   operatorHashCost?: HashCost;
+  /** Scale polling and reconnect timings (tests shorten them). */
+  scaleTiming?: Partial<ScaleTiming>;
 }

@@ -18,7 +18,7 @@ import {
   unprintedLabels,
   type ScanJobDeps,
 } from '../labels';
-import { buyShipment } from '../packing';
+import { buyShipment, listScaleDevices, ScaleService } from '../packing';
 import { ItemPictures, OrderSources, resolveOrder } from '../orders';
 import { discoverPrinters, printerStatus, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
@@ -31,6 +31,8 @@ import {
   type KeyValueStore,
 } from '../settings';
 import type { OperatorSession } from '../../../shared/domain/operators';
+import { weightOutsideLimits } from '../../../shared/domain/scale';
+import { StationError } from '../../../shared/errors';
 import { guardHandlers, type ActingHandlers } from './operator-guard';
 import type { StationCore, StationCoreOptions } from './core-types';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
@@ -123,6 +125,12 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       (error: unknown) => log(`unprinted labels not listed: ${(error as Error).message}`),
     );
   const checker = new LabelChecker(deps, announceUnprinted);
+  const scale = new ScaleService({
+    device: () => settings.current().scale.device,
+    emit: (reading) => events.emit('scaleReading', reading),
+    log,
+    ...(options.scaleTiming && { timing: options.scaleTiming }),
+  });
   const tiktokAuth = new TikTokAuthorization(settings, providers);
   const pictures = new ItemPictures();
 
@@ -133,6 +141,10 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       database: stored.status(),
     }),
     submitScan: async ({ scan, parcel, check }, acting) => {
+      // The station's weight limits (Settings → Scale) hold whoever sends the parcel, not only the Scan screen.
+      const outside = parcel && weightOutsideLimits(parcel.weight, settings.current().scale);
+      if (outside)
+        throw new StationError('invalid_input', `Not sent — ${outside}.`, 'Check the parcel, or type its weight, and scan again.');
       const outcome = await afterwards(runScanJob(as(acting.name), scan, parcel, check), announceUnprinted);
       if (outcome.outcome === 'check_needed') pictures.remember(outcome.order);
       if (outcome.outcome === 'split_needed') pictures.remember(outcome.order);
@@ -162,6 +174,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       printing.followMovedPrinters(before, settings.current().printers);
       await recheckSession();
       if (settings.current().operators.idleSignOutMinutes !== idleBefore) events.emit('operatorSession', sessionView());
+      scale.follow();
       return settings.publicView();
     },
     setSecret: async ({ secret, value }) => (settings.setSecret(secret, value), settings.publicView()),
@@ -195,6 +208,9 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       return updated;
     },
     unlockOperator: async ({ operatorId }, acting) => operators.unlock(operatorId, acting.name),
+    getScaleReading: async () => scale.current(),
+    listScaleDevices: async () => listScaleDevices(),
+    testScale: async ({ device }) => scale.testDevice(device),
   };
   const calls = trackInFlight(guardHandlers(table, operators, session));
 
@@ -205,6 +221,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     .catch((error: unknown) => log(`operators: environment supervisor not created yet (${(error as Error).message})`));
   printing.onChange((view) => events.emit('printQueue', view));
   printing.start();
+  scale.follow();
   const reconciled = checker.start();
 
   return {
@@ -213,6 +230,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     reconciled,
     close: async () => {
       await calls.drain(CLOSE_DRAIN_MS);
+      await scale.stop();
       await checker.stop();
       await printing.stop();
       await stored.close();

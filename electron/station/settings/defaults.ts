@@ -1,6 +1,7 @@
 import type { BoxPreset, PackingRule } from '../../../shared/domain/box-presets';
 import type { PrinterProfile } from '../../../shared/domain/printers';
 import type { Settings } from '../../../shared/domain/settings';
+import { DEFAULT_SCALE } from '../../../shared/domain/scale';
 
 export const AFTERSHIP_PRODUCTION_URL = 'https://api.aftership.com/postmen/v3';
 export const TIKTOK_API_URL = 'https://open-api.tiktokglobalshop.com';
@@ -58,4 +59,5 @@ export const DEFAULT_SETTINGS: Settings = {
   operators: { idleSignOutMinutes: 0, returnToScanSeconds: 60 },
   boxPresets: DEFAULT_BOX_PRESETS,
   packing: DEFAULT_PACKING,
+  scale: DEFAULT_SCALE,
 };

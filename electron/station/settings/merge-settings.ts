@@ -18,6 +18,7 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
     operators: { ...base.operators, ...patch.operators },
     boxPresets: patch.boxPresets ?? base.boxPresets,
     packing: { ...base.packing, ...patch.packing },
+    scale: patch.scale ?? base.scale,
   });
 }
 

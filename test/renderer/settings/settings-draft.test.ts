@@ -71,6 +71,7 @@ const settings: PublicSettings = {
     { id: 'medium', name: 'Medium', dimension: { width: 12, height: 10, depth: 6, unit: 'in' }, tareWeight: { value: 0.6, unit: 'lb' } },
   ],
   packing: { maxUnitsPerBox: 4, checkItems: false },
+  scale: { device: { kind: 'none' }, mustBeStable: true, stableWaitSeconds: 3, minWeight: null, maxWeight: null },
   secrets: { aftershipApiKey: false, tiktokAppSecret: true, shipiumApiKey: false, shopifyAdminToken: false },
   tiktokAuthorization: { authorized: false, accessTokenExpiresAt: null, shopName: null },
   lockedByEnv: [],
