@@ -25,21 +25,40 @@ export interface TokenBucketOptions {
 export const AFTERSHIP_REQUESTS_PER_SECOND = 10;
 
 /**
- * What the station sends at most: evenly spaced (no burst) at 90 % of the limit, so that no
- * rolling second ever holds more than 10 requests even when network jitter bunches them up.
+ * What the station sends at most: evenly spaced (no burst) at 95 % of the limit. Eleven requests
+ * then span at least 1.05 s, so no rolling second holds more than 10 even when the network or a busy
+ * event loop shifts one of them by up to 50 ms.
  */
 export function afterShipTokenBucket(sleep?: Sleep): RateLimiter {
-  return createTokenBucket({ ratePerSecond: AFTERSHIP_REQUESTS_PER_SECOND * 0.9, burst: 1, sleep });
+  return createTokenBucket({ ratePerSecond: AFTERSHIP_REQUESTS_PER_SECOND * 0.95, burst: 1, sleep });
 }
 
+interface Waiter {
+  resolve: () => void;
+  reject: (error: unknown) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
+
+/**
+ * A token bucket with one queue: callers are let through one at a time, in arrival order, by a
+ * single pump that looks at the clock, the tokens and the hold again every time it wakes. A wait is
+ * never computed once for good: a 429's hold that arrives while requests are queued delays every
+ * one of them, and waiters woken late by a busy event loop still leave one interval apart.
+ */
 export function createTokenBucket(opts: TokenBucketOptions): RateLimiter {
   const rate = opts.ratePerSecond / 1000; // tokens per ms
   const burst = opts.burst ?? opts.ratePerSecond;
-  const now = opts.now ?? (() => performance.now());
+  const clock = opts.now ?? (() => performance.now());
+  /** Time a sleep took less than asked (an injected sleep that does not wait) counts as passed. */
+  let skew = 0;
+  const now = () => clock() + skew;
   const sleep = opts.sleep ?? abortableSleep;
   let tokens = burst;
   let updatedAt = now();
-  let heldUntil = 0;
+  let heldUntil = -Infinity;
+  const queue: Waiter[] = [];
+  let pumping = false;
 
   function refill(): void {
     const t = now();
@@ -47,22 +66,62 @@ export function createTokenBucket(opts: TokenBucketOptions): RateLimiter {
     updatedAt = t;
   }
 
-  return {
-    async take(signal) {
-      refill();
-      // Reserve a token now (the balance may go negative): callers are served in arrival order.
-      tokens -= 1;
-      const wait = Math.max(tokens < 0 ? -tokens / rate : 0, heldUntil - now());
-      if (wait <= 0) return;
-      try {
-        await sleep(Math.ceil(wait), signal);
-      } catch (error) {
-        tokens += 1; // give the reservation back
-        throw error;
+  /** How long the head of the queue must still wait (0: it may go now). */
+  function waitMs(): number {
+    refill();
+    const forToken = tokens >= 1 ? 0 : (1 - tokens) / rate;
+    return Math.max(forToken, heldUntil - now(), 0);
+  }
+
+  function release(waiter: Waiter): void {
+    if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    waiter.resolve();
+  }
+
+  async function pump(): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      for (let guard = 0; queue.length > 0 && guard < 1_000_000; guard++) {
+        const wait = waitMs();
+        if (wait > 0) {
+          // Sleep, then look again: a hold may have come in, or the clock may have jumped.
+          const asked = Math.ceil(wait);
+          const before = now();
+          await sleep(asked).catch(() => undefined);
+          skew += Math.max(0, asked - (now() - before));
+          continue;
+        }
+        const waiter = queue.shift()!;
+        tokens -= 1;
+        release(waiter);
       }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  return {
+    take(signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('cancelled'));
+      return new Promise<void>((resolve, reject) => {
+        const waiter: Waiter = { resolve, reject, ...(signal && { signal }) };
+        if (signal) {
+          waiter.onAbort = () => {
+            const at = queue.indexOf(waiter);
+            if (at !== -1) queue.splice(at, 1);
+            reject(signal.reason ?? new Error('cancelled'));
+          };
+          signal.addEventListener('abort', waiter.onAbort, { once: true });
+        }
+        queue.push(waiter);
+        void pump();
+      });
     },
     holdFor(ms) {
       heldUntil = Math.max(heldUntil, now() + ms);
+      // After the hold, requests leave one at a time again, not as a burst.
+      tokens = Math.min(tokens, 1);
     },
   };
 }
