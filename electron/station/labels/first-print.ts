@@ -13,7 +13,8 @@ export type FirstPrint =
   | { state: 'queued'; label: StoredLabel; printJobId: number; problem: Problem }
   | { state: 'print_failed'; label: StoredLabel; problem: Problem };
 
-export async function printFirstTime(deps: LabelPrintingDeps, bought: StoredLabel): Promise<FirstPrint> {
+/** `beforePrint`: awaited with the file at hand, just before the print queue (a batch's turn). */
+export async function printFirstTime(deps: LabelPrintingDeps, bought: StoredLabel, beforePrint?: () => Promise<void>): Promise<FirstPrint> {
   let label = bought;
   try {
     label = (await ensureLabelFile(deps, label)).label;
@@ -21,6 +22,7 @@ export async function printFirstTime(deps: LabelPrintingDeps, bought: StoredLabe
     const problem = downloadProblem(error);
     return { state: 'print_failed', label: await deps.history.setStatus(label.id, 'print_failed', problem.message), problem };
   }
+  await beforePrint?.();
   const printed = await printStoredLabel(deps, label, { reprint: false });
   if (printed.outcome.queued) {
     return { state: 'queued', label: printed.label, printJobId: printed.outcome.queued.printJobId, problem: printed.outcome.problem! };
