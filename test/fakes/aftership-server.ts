@@ -89,6 +89,8 @@ export interface FakeAfterShip {
   setLabelFormat(format: FakeLabelFormat): void;
   /** Requests refused because they exceeded `rateLimitPerSecond`. */
   readonly rateLimitedCount: number;
+  /** When each API request arrived (ms since the epoch), refused ones included: to see how close they came. */
+  readonly apiArrivals: readonly number[];
   close(): Promise<void>;
 }
 
@@ -228,6 +230,7 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
   const knownShipperAccount = options.shipperAccountId ?? FAKE_SHIPPER_ACCOUNT_ID;
   const recentRequests: number[] = [];
   let rateLimitedCount = 0;
+  const apiArrivals: number[] = [];
   const created: FakeCreatedLabel[] = [];
   const requests: FakeRequest[] = [];
   const labels = new Map<string, StoredLabel>();
@@ -248,6 +251,7 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     if (req.headers['as-api-key'] !== options.apiKey) {
       return sendEnvelope(res, 401, { code: 401, message: 'Invalid API key.', details: [] }, {});
     }
+    apiArrivals.push(arrivedAt);
     const window = countInWindow(arrivedAt);
     if (window?.refused) return sendRateLimited(res, { type: 'rate-limited', resetAt: window.resetAt, limit: options.rateLimitPerSecond! });
     if (options.latencyMs) await delay(options.latencyMs);
@@ -589,6 +593,9 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     },
     get rateLimitedCount() {
       return rateLimitedCount;
+    },
+    get apiArrivals() {
+      return apiArrivals;
     },
     close: () => {
       for (const key of late.keys()) if (typeof key !== 'symbol') clearTimeout(key);

@@ -42,6 +42,8 @@ export interface ScanJobOptions {
    * queue: a batch buys several orders at once but prints them in list order.
    */
   beforePrint?: () => Promise<void>;
+  /** Called once the label is in the durable print queue (the next one in a batch may follow). */
+  printQueued?: () => void;
 }
 
 /** `parcel`: this parcel's box and weight when the packer gave them, else the station's default package. */
@@ -220,7 +222,10 @@ async function printScanned(
 ): Promise<ScanOutcome> {
   const { orderId } = bought;
   progress('printing', `Printing tracking ${bought.trackingNumbers[0] ?? ''}…`, orderId);
-  const printed = await printFirstTime(deps, bought, options.beforePrint);
+  const printed = await printFirstTime(deps, bought, {
+    ...(options.beforePrint && { wait: options.beforePrint }),
+    ...(options.printQueued && { queued: options.printQueued }),
+  });
   const label = toPublic(printed.label);
   if (printed.state === 'queued') {
     const message = `Label bought and saved. ${printed.problem.message} It prints by itself once the printer is ready.`;

@@ -192,7 +192,11 @@ export class BatchRunner {
     this.announce(run, entry);
     let update: EntryUpdate;
     try {
-      const options = { beforePrint: () => run.turns.turn(entry.position) };
+      // Bought several at a time, queued for the printer in list order; the durable queue keeps that order.
+      const options: ScanJobOptions = {
+        beforePrint: () => run.turns.turn(entry.position),
+        printQueued: () => run.turns.pass(entry.position),
+      };
       let outcome = await this.deps.scan(run.operator, entry.scan, options);
       if (outcome.outcome === 'failed' && outcome.problem.code === 'order_busy') {
         // Most likely the same order written another way elsewhere in the list, in flight now. This

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  afterShipTokenBucket,
+  afterShipRateLimiter,
+  createSlidingWindowLimiter,
   createTokenBucket,
   jitteredBackoff,
   sharedAfterShipRateLimiter,
@@ -42,7 +43,7 @@ describe('client-side rate limit', () => {
     for (const start of clock.sends) {
       expect(clock.sends.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(10);
     }
-    expect(afterShipTokenBucket()).toBeDefined();
+    expect(afterShipRateLimiter()).toBeDefined();
   });
 
   it('holds every caller back after a 429 until the reset', async () => {
@@ -161,5 +162,59 @@ describe('a 429 holds requests already waiting', () => {
     await clock.advanceTo(1_000);
     await Promise.all([a, b, c]);
     expect(sent).toEqual(['a', 'b cancelled', 'c@100']);
+  });
+});
+
+describe('the AfterShip limiter: at most 10 in any 1.05 s, counted when they leave', () => {
+  const settings = { limit: 10, windowMs: 1_000, marginMs: () => 50, minSpacingMs: 95 };
+
+  it('never lets 11 requests leave within 1.05 s, and keeps close to 9.5 a second', async () => {
+    const clock = fakeClock();
+    const limiter = createSlidingWindowLimiter({ ...settings, now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 101; i++) {
+      await limiter.take();
+      clock.stamp();
+    }
+    for (let i = 10; i < clock.sends.length; i++) expect(clock.sends[i]! - clock.sends[i - 10]!).toBeGreaterThanOrEqual(1_050);
+    for (let i = 1; i < clock.sends.length; i++) expect(clock.sends[i]! - clock.sends[i - 1]!).toBeGreaterThanOrEqual(95);
+    expect(clock.sends.at(-1)).toBe(10 * 1_050);
+  });
+
+  it('timers that wake late cost a tenth of their lateness, not all of it', async () => {
+    let t = 0;
+    const limiter = createSlidingWindowLimiter({
+      ...settings,
+      now: () => t,
+      sleep: async (ms) => {
+        await new Promise((r) => setImmediate(r));
+        t += ms + 5; // every timer 5 ms late, as on a busy machine
+      },
+    });
+    const sent: number[] = [];
+    for (let i = 0; i < 101; i++) {
+      await limiter.take();
+      sent.push(t);
+    }
+    for (let i = 10; i < sent.length; i++) expect(sent[i]! - sent[i - 10]!).toBeGreaterThanOrEqual(1_050);
+    // 100 intervals of a 1-token bucket at the same rate would take 100 * (105 + 5) = 11 000 ms.
+    expect(sent.at(-1)!).toBeLessThanOrEqual(10 * (1_050 + 5));
+  });
+
+  it('holds requests already waiting when a 429 arrives', async () => {
+    const clock = steppedClock();
+    const limiter = createSlidingWindowLimiter({ ...settings, now: clock.now, sleep: clock.sleep });
+    const sent: number[] = [];
+    const waiters = Array.from({ length: 12 }, () => limiter.take().then(() => sent.push(clock.now())));
+    await clock.advanceTo(300);
+    const before = sent.length;
+    expect(before).toBeGreaterThan(0);
+    limiter.holdFor(3_000);
+    await clock.advanceTo(10_000);
+    await Promise.all(waiters);
+    expect(sent.slice(before).every((at) => at >= 3_300)).toBe(true);
+  });
+
+  it('is what the AfterShip provider uses', () => {
+    expect(afterShipRateLimiter()).toBeDefined();
   });
 });
