@@ -3,5 +3,6 @@ await import('./pdf-to-zpl.bench');
 await import('./answer-to-print.bench');
 await import('./print-queue.bench');
 await import('./fleet-purchase.bench');
+await import('./batch-throughput.bench');
 
 export {};
