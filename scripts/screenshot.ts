@@ -4,7 +4,7 @@
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
  * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
- * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip]
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | batch = only the Batch screen's]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +23,7 @@ import { UNCERTAIN, uncertainLabelsStation, unprintedLabelsStation } from '../te
 import { splitterScreens } from './screenshot-splitter';
 import { boxPresetScreens } from './box-preset-screens';
 import { parcelScreens } from './screenshot-parcel';
+import { batchScreens } from './screenshot-batch';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
 const only = process.argv[3];
@@ -106,6 +107,11 @@ async function main(): Promise<void> {
     const parcel = () => parcelScreens({ browser, group, start, keep, shot, viewport: STATION_VIEWPORT });
     if (only === 'parcel') {
       await parcel();
+      return;
+    }
+    const batch = () => batchScreens({ browser, group, start, keep, shot, viewport: STATION_VIEWPORT });
+    if (only === 'batch') {
+      await batch();
       return;
     }
     const viewports = [
@@ -551,6 +557,7 @@ async function main(): Promise<void> {
     });
     await splitter();
     await parcel();
+    await batch();
   } finally {
     await browser.close();
   }

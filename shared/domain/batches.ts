@@ -80,10 +80,7 @@ export const BatchInput = z.union([
   }),
   z.object({
     kind: z.literal('barcode'),
-    barcode: z
-      .string()
-      .trim()
-      .regex(BATCH_BARCODE, 'A batch barcode looks like BATCH:W-1042 (the batch column of the WMS order file).'),
+    barcode: z.string().trim().regex(BATCH_BARCODE, 'A batch barcode looks like BATCH:W-1042 (the batch column of the WMS order file).'),
   }),
 ]);
 export type BatchInput = z.infer<typeof BatchInput>;

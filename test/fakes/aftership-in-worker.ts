@@ -26,7 +26,11 @@ export async function startFakeAfterShipInWorker(options: Omit<FakeAfterShipOpti
   // The worker runs TypeScript through tsx's loader, registered before the fake is imported.
   const entry = new URL('./aftership-worker.ts', import.meta.url).href;
   // tsx's ESM entry (require.resolve finds its CommonJS twin beside it).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
   const worker = new Worker(boot, { eval: true, workerData: options });
   let nextId = 1;

@@ -133,7 +133,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     store: new BatchStore(sqliteHistory(db)),
     scan: (operator, scan, scanOptions) => afterwards(runScanJob(as(operator), scan, undefined, scanOptions), announceUnprinted),
     events,
-    concurrency: () => batchConcurrency(settings.current().provider),
+    concurrency: () => options.batchInFlight ?? batchConcurrency(settings.current().provider),
     stationId: ownId,
     now: () => new Date(),
     log,

@@ -4,7 +4,14 @@
  * restart. Writes are single statements or one transaction (creating a batch with its list).
  */
 import type { Selectable } from 'kysely';
-import { countEntries, type BatchEntry, type BatchEntryState, type BatchState, type BatchSummary, type BatchView } from '../../../shared/domain/batches';
+import {
+  countEntries,
+  type BatchEntry,
+  type BatchEntryState,
+  type BatchState,
+  type BatchSummary,
+  type BatchView,
+} from '../../../shared/domain/batches';
 import type { HistoryDatabase } from './database';
 import type { BatchEntriesTable, BatchesTable } from './schema';
 
@@ -96,7 +103,12 @@ export class BatchStore {
         rows.map((r) => r.id),
       )
       .execute();
-    return rows.map((row) => toSummary(row, states.filter((s) => s.batch_id === row.id)));
+    return rows.map((row) =>
+      toSummary(
+        row,
+        states.filter((s) => s.batch_id === row.id),
+      ),
+    );
   }
 
   /** Batches of this station that are not done (running, pausing or paused), oldest first. */

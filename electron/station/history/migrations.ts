@@ -273,7 +273,8 @@ export const migrations: readonly Migration[] = [
   CREATE TABLE operator_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL);
   ALTER TABLE print_attempts ADD COLUMN operator TEXT NOT NULL DEFAULT '';
   `,
-  },  {
+  },
+  {
     // Batches: a list of orders bought and printed back to back. The list and each entry's state
     // are kept so a batch survives a restart; an entry caught "running" by a crash is run again
     // through the scan job, which never buys an order twice.

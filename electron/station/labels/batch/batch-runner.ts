@@ -76,7 +76,11 @@ export class BatchRunner {
   async resume(id: string, operator: string): Promise<BatchSummary> {
     const view = await this.load(id);
     if (view.state === 'done') {
-      throw new StationError('batch_finished', 'This batch is finished: every order in it has an outcome.', 'Start a new batch for other orders.');
+      throw new StationError(
+        'batch_finished',
+        'This batch is finished: every order in it has an outcome.',
+        'Start a new batch for other orders.',
+      );
     }
     const run = this.runs.get(id);
     if (run && (run.state === 'running' || run.state === 'pausing')) {
@@ -237,7 +241,7 @@ export class BatchRunner {
     if (run.inFlight > 0) return;
     const pending = run.entries.some((entry) => entry.state === 'pending');
     if (run.state === 'running' && pending && !this.closing) return;
-    if (run.state === 'running' && !pending) {
+    if ((run.state === 'running' || run.state === 'pausing') && !pending) {
       run.state = 'done';
       this.deps.log(`batch ${run.id}: done (${JSON.stringify(countEntries(run.entries))})`);
     } else if (run.state === 'pausing') {
@@ -268,14 +272,20 @@ export class BatchRunner {
       note: '',
       counts: countEntries(run.entries),
     };
-    this.deps.events.emit('batchProgress', { batchId: run.id, state: run.state, counts: summary.counts, ...(entry && { entry: { ...entry } }) });
+    this.deps.events.emit('batchProgress', {
+      batchId: run.id,
+      state: run.state,
+      counts: summary.counts,
+      ...(entry && { entry: { ...entry } }),
+    });
     return summary;
   }
 }
 
 /** What a scan's outcome means for its entry; an order met earlier in the list is a duplicate. */
 export function entryUpdate(outcome: ScanOutcome, entries: readonly BatchEntry[], position: number): EntryUpdate {
-  const orderId = outcome.outcome === 'split_needed' ? outcome.order.orderId : 'label' in outcome && outcome.label ? outcome.label.orderId : null;
+  const orderId =
+    outcome.outcome === 'split_needed' ? outcome.order.orderId : 'label' in outcome && outcome.label ? outcome.label.orderId : null;
   // Another line of the list with this order that has its label (usually an earlier one).
   const earlier = orderId
     ? entries.find((e) => e.position !== position && e.orderId === orderId && (e.state === 'bought' || e.state === 'already_labelled'))
@@ -287,7 +297,13 @@ export function entryUpdate(outcome: ScanOutcome, entries: readonly BatchEntry[]
   });
   switch (outcome.outcome) {
     case 'printed':
-      return { state: 'bought', orderId, tracking: outcome.label.trackingNumbers[0] ?? null, message: outcome.warning ?? '', queued: false };
+      return {
+        state: 'bought',
+        orderId,
+        tracking: outcome.label.trackingNumbers[0] ?? null,
+        message: outcome.warning ?? '',
+        queued: false,
+      };
     case 'queued':
       return { state: 'bought', orderId, tracking: outcome.label.trackingNumbers[0] ?? null, message: outcome.message, queued: true };
     case 'already_labelled':
