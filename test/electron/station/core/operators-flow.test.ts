@@ -79,6 +79,8 @@ describe('supervisor actions', () => {
     addOperator: { operator: { name: 'Cy Packer', role: 'operator', pin: '5555' } },
     updateOperator: { changes: { operatorId: ids.bo, name: 'Bo P.' } },
     unlockOperator: { operatorId: ids.anaId },
+    // No WMS order file here: once approved, the batch barcode is refused as unknown (nothing bought).
+    startBatch: { input: { kind: 'barcode', barcode: 'BATCH:W-0' } },
   });
 
   it('every guarded method is refused to an operator, allowed with a supervisor’s PIN or badge, refused with a wrong one (which counts toward the lock)', async () => {
