@@ -7,6 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { createCanvas } from '@napi-rs/canvas';
+import { startFakePictureServer } from '../test/fakes/picture-server';
 import { startFakeShopify } from '../test/fakes/shopify-server';
 import { startFakeTikTok } from '../test/fakes/tiktok-server';
 import { openStation, scan, type E2EStation, type E2EStationOptions } from '../test/support/e2e-station';
@@ -31,20 +33,51 @@ const ITEMS = [
   { id: '5771000000000005', sku: 'CAP-NAVY', name: 'Baseball cap, navy' },
 ];
 
-function ordersFile(): { file: string; close(): Promise<void> } {
+/** A product picture as a shop's CDN would serve it: a coloured shape with the product's initials. */
+async function productPicture(color: string, text: string): Promise<Buffer> {
+  const canvas = createCanvas(96, 96);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#f4f4f0';
+  ctx.fillRect(0, 0, 96, 96);
+  ctx.fillStyle = color;
+  ctx.beginPath();
+  ctx.arc(48, 48, 34, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.fillStyle = '#ffffff';
+  ctx.font = 'bold 26px sans-serif';
+  ctx.textAlign = 'center';
+  ctx.fillText(text, 48, 57);
+  return canvas.encode('png');
+}
+
+/** The WMS file names a picture per product; a loopback CDN serves them. */
+async function ordersFile(): Promise<{ file: string; close(): Promise<void> }> {
+  const cdn = await startFakePictureServer();
+  for (const [sku, color, text] of [
+    ['MUG-RED-12', '#c0392b', 'MG'],
+    ['TEE-BLK-L', '#222222', 'TS'],
+    ['CAP-NAVY', '#1f3a68', 'CP'],
+  ] as const)
+    cdn.serve(`/${sku}.png`, { bytes: await productPicture(color, text), type: 'image/png' });
   const temp = makeTempDir();
   const file = path.join(temp.dir, 'orders.csv');
-  const rows = ['order_number,tiktok_order_id,status,line_item_id,sku,name,quantity'];
+  const rows = ['order_number,tiktok_order_id,status,line_item_id,sku,name,quantity,image_url'];
   for (const [number, orderId] of [
     ['#1001', ORDERS.first],
     ['#1002', ORDERS.second],
   ] as const)
     for (const item of ITEMS)
       rows.push(
-        `${number},${orderId},AWAITING_SHIPMENT,${item.id.replace('5771', number === '#1001' ? '5771' : '5772')},${item.sku},"${item.name}",1`,
+        `${number},${orderId},AWAITING_SHIPMENT,${item.id.replace('5771', number === '#1001' ? '5771' : '5772')},${item.sku},"${item.name}",1,${cdn.origin}/${item.sku}.png`,
       );
   writeFileSync(file, rows.join('\n') + '\n');
-  return { file, close: async () => temp.remove() };
+  return {
+    file,
+    close: async () => {
+      temp.remove();
+      await cdn.close();
+    },
+  };
 }
 
 /** A person's key: after the scanner's burst gap, so it is a command. */
@@ -82,7 +115,7 @@ export async function splitterScreens(kit: ScreenshotKit): Promise<void> {
 
   // The sandbox with a WMS order file: empty, problems, assigned, suggested, buying, printed, History.
   await group(browser, viewport, async (page) => {
-    const orders = keep(ordersFile());
+    const orders = keep(await ordersFile());
     const station = await start({ settings: { ordersFile: orders.file, sandbox: { latencyMs: 2500 } } });
     await openStation(page, station.shell);
     await scan(page, '576300000000000799');
@@ -163,7 +196,7 @@ export async function splitterScreens(kit: ScreenshotKit): Promise<void> {
 
   // An operator at the station: Buy asks a supervisor to approve, by badge or PIN, without signing the operator out.
   await group(browser, viewport, async (page) => {
-    const orders = keep(ordersFile());
+    const orders = keep(await ordersFile());
     const station = await start({
       settings: { ordersFile: orders.file },
       seed: async (core) => {

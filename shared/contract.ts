@@ -29,6 +29,16 @@ const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
 });
 
+/**
+ * The packing check a scan brings: every unit's line item ID as the packer scanned it, or a
+ * supervisor's reason to buy without it (a supervisor's action).
+ */
+export const PackingCheck = z.union([
+  z.object({ itemIds: z.array(z.string().min(1).max(64)).max(2000) }).strict(),
+  z.object({ override: z.string().trim().min(3, 'Say why the items were not checked (at least 3 characters).').max(200) }).strict(),
+]);
+export type PackingCheck = z.infer<typeof PackingCheck>;
+
 export const ScanOutcome = z.discriminatedUnion('outcome', [
   /** The label was bought and printed. */
   z.object({ outcome: z.literal('printed'), jobId: z.string(), label: LabelRecord, warning: z.string().optional() }),
@@ -46,6 +56,11 @@ export const ScanOutcome = z.discriminatedUnion('outcome', [
    * a supervisor splits it into boxes first (the splitter opens with `order`).
    */
   z.object({ outcome: z.literal('split_needed'), jobId: z.string(), order: OrderDetails, message: z.string() }),
+  /**
+   * Nothing was bought: the station checks items before buying (Settings), and this scan did not
+   * bring a check of every unit of `order`; the packer scans the items, then the label is bought.
+   */
+  z.object({ outcome: z.literal('check_needed'), jobId: z.string(), order: OrderDetails, message: z.string() }),
   /** Nothing was bought (bad scan, provider refused, or a label may exist and needs checking). */
   z.object({ outcome: z.literal('failed'), jobId: z.string(), problem: Problem, label: LabelRecord.optional() }),
 ]);
@@ -116,7 +131,10 @@ export const contract = {
      * A scanned order's label: bought once and printed. `parcel`: this parcel's box and measured
      * weight (a preset key, a typed weight, later the scale); the station's default package otherwise.
      */
-    submitScan: { input: ScanInput.extend({ parcel: Parcel.optional() }), output: ScanOutcome },
+    submitScan: {
+      input: ScanInput.extend({ parcel: Parcel.optional(), check: PackingCheck.optional(), ...Approval }),
+      output: ScanOutcome,
+    },
     /**
      * Prints a stored label again, on the default printer or the one chosen; for a label covering
      * several boxes of a split shipment, every box in order, or only `box` (its number in the shipment).
@@ -196,6 +214,14 @@ export const contract = {
     lookupOrder: {
       input: ScanInput,
       output: OrderDetails,
+    },
+    /**
+     * The picture of a line item of an order the station loaded (lookupOrder, or a scan sent to the
+     * splitter), as a `data:` URL; null when the source gave none or it cannot be fetched.
+     */
+    itemPicture: {
+      input: z.object({ orderId: z.string().regex(/^\d{18}$/), lineItemId: z.string().min(1).max(64) }).strict(),
+      output: z.object({ picture: z.string().nullable() }),
     },
     /**
      * Prints a test label straight away (not through the queue): on the saved printer `printerId`

@@ -14,6 +14,16 @@ export function orderLookupQuery(scan: string) {
   });
 }
 
+/** A line item's picture as the station fetched it (a `data:` URL), or null; kept while the app runs. */
+export function itemPictureQuery(orderId: string, lineItemId: string) {
+  return queryOptions({
+    queryKey: ['item-picture', orderId, lineItemId] as const,
+    queryFn: async () => (await station.itemPicture({ orderId, lineItemId })).picture,
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
 /** Buys the labels of a plan; History, the unprinted labels and the print queue are refreshed after. */
 export function useBuyShipment() {
   const queryClient = useQueryClient();

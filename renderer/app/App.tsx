@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { station } from '../api/station';
-import { useStationInfo } from '../api/queries';
+import { useSettings, useStationInfo } from '../api/queries';
 import { useDatabaseStatusEvents } from '../api/database-status';
 import { useNav, type Screen } from '../state/nav';
 import { routeJobProgress } from '../state/job-progress';
@@ -21,6 +21,8 @@ import { useOperatorSession, useOperatorSessionEvents } from '../api/operators';
 import { ApprovalDialog } from '../operators/ApprovalDialog';
 import { SignInGate } from '../operators/SignInGate';
 import { useIdleSignOut } from '../operators/use-idle-sign-out';
+import { useScansAnywhere } from './use-scans-anywhere';
+import { useReturnToScan } from './use-return-to-scan';
 
 const FUNCTION_KEYS: Record<string, Screen> = { F1: 'scan', F2: 'history', F3: 'settings' };
 /** The splitter opens on the order last scanned (F6). */
@@ -36,6 +38,8 @@ export function App() {
   const session = useOperatorSession();
   const signedIn = Boolean(session.data?.operator);
   useIdleSignOut(session.data?.idleSignOutMinutes ?? 0, signedIn);
+  useScansAnywhere(signedIn);
+  useReturnToScan(screen, useSettings().data?.operators.returnToScanSeconds ?? 0);
   // Whoever signs in next starts on the Scan screen.
   useEffect(() => {
     if (!signedIn) go('scan');

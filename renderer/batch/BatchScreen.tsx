@@ -80,6 +80,7 @@ export function BatchScreen() {
           ref={listRef}
           className="batch-list text-input"
           data-testid="batch-list"
+          data-accepts-scan
           rows={8}
           value={text}
           spellCheck={false}

@@ -14,6 +14,7 @@ import { HistoryDetail } from './HistoryDetail';
 import { useWaitingLabels } from '../api/print-queue-state';
 import { useDatabaseStatus } from '../api/database-status';
 import { BoxesTag } from './LabelBoxes';
+import { ScanNoticeBar } from '../ui/ScanNoticeBar';
 
 /** uncertain: purchases without a clear answer; waiting: labels with a print job waiting for its printer. */
 type Filter = 'all' | 'uncertain' | 'waiting';
@@ -63,6 +64,7 @@ export function HistoryScreen() {
             </button>
           </div>
         )}
+        <ScanNoticeBar on="history" />
         <div className="history-toolbar">
           <input
             className="search-input"

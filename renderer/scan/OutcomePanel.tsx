@@ -5,11 +5,17 @@ import type { LateLabelNotice } from '../state/late-labels';
 import { useNav } from '../state/nav';
 import { ProblemBox } from '../ui/ProblemBox';
 import { ReprintButton } from '../ui/ReprintButton';
+import { Kbd, useHotkey } from '../ui/hotkey';
+
 import { normalizeScan } from '../../shared/domain/scan';
 import { LabelFacts, Panel } from './outcome-parts';
 import { CheckingOutcome } from './CheckingOutcome';
 import { DatabaseDownOutcome } from './DatabaseDownOutcome';
 import { useOpenSplitter } from '../split/open-splitter';
+
+/** The outcome's actions by key (F6 opens the splitter, everywhere on this screen). */
+const REPRINT_KEY = 'F8';
+const HISTORY_KEY = 'F9';
 
 /** Problems after which a label may exist at the provider: the worker checks it in History. */
 const MAY_EXIST = new Set(['label_may_exist', 'purchase_unknown']);
@@ -50,7 +56,7 @@ export function OutcomePanel({
       return (
         <Panel tone="warn" title="This order already has a label — nothing was bought" label={result.label}>
           <LabelFacts label={result.label} scan={scan} />
-          <ReprintButton labelId={result.label.id} size="big" />
+          <ReprintButton labelId={result.label.id} size="big" hotkey={REPRINT_KEY} />
           <p className="panel-text">{result.message}</p>
         </Panel>
       );
@@ -60,7 +66,7 @@ export function OutcomePanel({
       return (
         <Panel tone="bad" title="Bought and saved — NOT printed" label={result.label}>
           <ProblemBox problem={result.problem} size="large" />
-          <ReprintButton labelId={result.label.id} size="big" />
+          <ReprintButton labelId={result.label.id} size="big" hotkey={REPRINT_KEY} />
           <p className="panel-text strong">Do not scan this order again: its label is saved. Fix the printer, then press Reprint.</p>
           <LabelFacts label={result.label} scan={scan} declared={declared} />
         </Panel>
@@ -84,6 +90,12 @@ export function OutcomePanel({
         <Panel tone="warn" title="Needs splitting into boxes — nothing was bought">
           <p className="panel-text strong">{result.message}</p>
           <OpenSplitter />
+        </Panel>
+      );
+    case 'check_needed':
+      return (
+        <Panel tone="warn" title="Check the items — nothing was bought yet">
+          <p className="panel-text strong">{result.message}</p>
         </Panel>
       );
     case 'call_failed':
@@ -121,7 +133,7 @@ function QueuedOutcome({
   if (result.label.status === 'print_failed') {
     return (
       <Panel tone="bad" title="Printing cancelled — label saved, NOT printed" label={result.label}>
-        <ReprintButton labelId={result.label.id} size="big" />
+        <ReprintButton labelId={result.label.id} size="big" hotkey={REPRINT_KEY} />
         <p className="panel-text strong">Do not scan this order again: its label is saved. Press Reprint when the printer is ready.</p>
         <LabelFacts label={result.label} scan={scan} declared={declared} />
       </Panel>
@@ -143,22 +155,22 @@ function QueuedOutcome({
 
 function OpenUncertainLabel({ label, scan }: { label?: LabelRecord; scan: string }) {
   const nav = useNav();
+  const open = () => (label ? nav.openLabel(label.id, label.orderId) : nav.go('history', normalizeScan(scan)));
+  useHotkey(HISTORY_KEY, open);
   return (
-    <button
-      className="button button-big"
-      data-testid="open-uncertain"
-      onClick={() => (label ? nav.openLabel(label.id, label.orderId) : nav.go('history', normalizeScan(scan)))}
-    >
-      Open this label in History to check it
+    <button className="button button-big" data-testid="open-uncertain" onClick={open}>
+      Open this label in History to check it <Kbd keyName={HISTORY_KEY} />
     </button>
   );
 }
 
 function OpenHistory({ query }: { query: string }) {
   const go = useNav((s) => s.go);
+  const open = () => go('history', query.trim());
+  useHotkey(HISTORY_KEY, open);
   return (
-    <button className="button" onClick={() => go('history', query.trim())}>
-      Find this tracking number in History
+    <button className="button" data-testid="open-history" onClick={open}>
+      Find this tracking number in History <Kbd keyName={HISTORY_KEY} />
     </button>
   );
 }

@@ -15,14 +15,17 @@ export function PrintQueuePanel({ view, printers }: { view: PrintQueueView | und
   if (printers.length === 0) return null;
   return (
     <div className="print-queue" data-testid="print-queue">
-      {printers.map((printer) => (
-        <PrinterQueue key={printer.printerId ?? printer.address} printer={printer} jobs={jobsOf(view, printer)} />
+      {printers.map((printer, i) => (
+        <PrinterQueue key={printer.printerId ?? printer.address} printer={printer} jobs={jobsOf(view, printer)} withKeys={i === 0} />
       ))}
     </div>
   );
 }
 
-function PrinterQueue({ printer, jobs }: { printer: PrinterQueueView; jobs: PrintJobView[] }) {
+/** The first waiting label's actions by key (the first printer's): F10 Cancel, F4 It printed. */
+const JOB_KEYS = { cancel: 'F10', printed: 'F4' };
+
+function PrinterQueue({ printer, jobs, withKeys }: { printer: PrinterQueueView; jobs: PrintJobView[]; withKeys: boolean }) {
   const [showAll, setShowAll] = useState(false);
   const reason = waitReason(printer, jobs);
   const shown = showAll ? jobs : jobs.slice(0, ROWS_SHOWN);
@@ -52,7 +55,7 @@ function PrinterQueue({ printer, jobs }: { printer: PrinterQueueView; jobs: Prin
       </p>
       {shown.length > 0 && (
         <ol className="queue-jobs">
-          {shown.map((job) => (
+          {shown.map((job, i) => (
             <li key={job.id} className={`queue-job queue-job-${job.state}`} data-testid="queue-job" data-job-id={job.id}>
               <div className="queue-job-facts">
                 <span className="queue-job-order mono" data-testid="queue-job-order">
@@ -66,7 +69,7 @@ function PrinterQueue({ printer, jobs }: { printer: PrinterQueueView; jobs: Prin
                 </span>
                 {job.lastError && job.lastError !== reason && <span className="queue-job-error">{job.lastError}</span>}
               </div>
-              <PrintJobActions job={job} />
+              <PrintJobActions job={job} {...(withKeys && i === 0 && { hotkeys: JOB_KEYS })} />
             </li>
           ))}
         </ol>

@@ -8,6 +8,7 @@ const WORDS: Record<RecentScan['result'], { text: string; tone: string }> = {
   print_failed: { text: 'Print failed', tone: 'bad' },
   failed: { text: 'Not bought', tone: 'bad' },
   split_needed: { text: 'Needs splitting', tone: 'warn' },
+  check_needed: { text: 'Items to check', tone: 'warn' },
   set_aside: { text: 'Set aside — label coming', tone: 'warn' },
   printed_late: { text: 'Printed late', tone: 'good' },
   needs_checking: { text: 'Needs checking', tone: 'bad' },

@@ -9,11 +9,22 @@ import { claimEarlyKeys, releaseEarlyKeys } from '../app/early-keys';
 /**
  * The huge scan field. It keeps the focus while mounted: on blur, on window focus and after every job;
  * printable keys typed while something else has focus are routed into it. A scanner types a burst
- * then Enter; Enter hands the text to onScan (empty Enter is ignored); when onScan returns false the
+ * then Enter (or Tab); Enter or Tab hands the text to onScan (empty Enter is ignored); Escape clears it; when onScan returns false the
  * scan was not sent and its text stays in the field. A field marked `data-own-focus` (the parcel's
  * weight) keeps the focus and its keys while the packer types in it.
  */
-export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) => boolean | void; busy: boolean; jobCount: number }) {
+export function ScanField({
+  onScan,
+  busy,
+  jobCount,
+  onEscape,
+}: {
+  onScan: (scan: string) => boolean | void;
+  busy: boolean;
+  jobCount: number;
+  /** Escape pressed (after clearing the field; `hadText`: it held a half-read scan). */
+  onEscape?: (hadText: boolean) => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [windowFocused, setWindowFocused] = useState(() => document.hasFocus());
 
@@ -38,10 +49,15 @@ export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) =
         e.preventDefault();
         field.focus();
         field.value += e.key;
-      } else if (e.key === 'Enter' && field.value.trim() !== '') {
+      } else if ((e.key === 'Enter' || e.key === 'Tab') && field.value.trim() !== '') {
         e.preventDefault();
         field.focus();
         submit(field.value);
+      } else if (e.key === 'Escape') {
+        const hadText = field.value !== '';
+        field.value = '';
+        field.focus();
+        onEscapeRef.current?.(hadText);
       }
     };
     const blurHandler = () => setTimeout(refocus, 0);
@@ -90,11 +106,17 @@ export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) =
   }
   const onScanRef = useRef(onScan);
   onScanRef.current = onScan;
+  const onEscapeRef = useRef(onEscape);
+  onEscapeRef.current = onEscape;
 
   return (
     <div className={windowFocused ? 'scan-field' : 'scan-field scan-field-away'}>
       <label htmlFor="scan-input" className="scan-label">
-        {busy ? 'Working on the label…' : windowFocused ? 'Scan the order barcode' : 'Click here, then scan'}
+        {busy
+          ? 'Working on the label — keep scanning, the next scans wait their turn'
+          : windowFocused
+            ? 'Scan the order barcode'
+            : 'Click here, then scan'}
       </label>
       <input
         id="scan-input"
@@ -108,9 +130,15 @@ export function ScanField({ onScan, busy, jobCount }: { onScan: (scan: string) =
         spellCheck={false}
         placeholder="TikTok order ID"
         onKeyDown={(e) => {
-          if (e.key === 'Enter') {
+          // Scanners end a scan with Enter, some with Tab: Tab never takes the focus out of a scan.
+          if (e.key === 'Enter' || (e.key === 'Tab' && e.currentTarget.value.trim() !== '')) {
             e.preventDefault();
             submit(e.currentTarget.value);
+          } else if (e.key === 'Escape') {
+            // A half-read scan is cleared, not glued to the next one.
+            const hadText = e.currentTarget.value !== '';
+            e.currentTarget.value = '';
+            onEscapeRef.current?.(hadText);
           }
         }}
       />

@@ -1,6 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useScanStore } from '../state/scan-store';
-import { runScan } from '../state/run-scan';
+import { submitScan } from './submit-scan';
+import { ScanQueuePanel } from './ScanQueuePanel';
+import { ScanNoticeBar } from '../ui/ScanNoticeBar';
+import { PackingCheckPanel } from './PackingCheckPanel';
+import { usePackingCheck } from '../state/packing-check-store';
 import { ScanField } from './ScanField';
 import { StepTracker } from './StepTracker';
 import { OutcomePanel } from './OutcomePanel';
@@ -11,7 +15,9 @@ import { DatabaseLight } from './DatabaseLight';
 import { PrintQueuePanel } from './PrintQueuePanel';
 import { usePrintQueue, useSettleWaitingScans } from '../api/print-queue-state';
 import { isSamePrinter, printersToShow } from './print-queue-words';
-import { useSettings, useStationInfo } from '../api/queries';
+import { usePrinterStatus, useSettings, useStationInfo } from '../api/queries';
+import { usePrinterFaultSound } from './use-printer-fault-sound';
+import { useRecentScansFromHistory } from './use-recent-scans-from-history';
 import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { UnprintedLabelsPanel } from './UnprintedLabelsPanel';
 import { LateLabelNotices } from './LateLabelNotices';
@@ -20,7 +26,6 @@ import { SplitOrderButton } from './SplitOrderButton';
 import { ParcelStrip } from './ParcelStrip';
 import { useParcelChoice } from '../state/parcel-choice-store';
 import { describeParcel, nextParcel } from './parcel-choice';
-import { sounds } from '../ui/sounds';
 
 export function ScanScreen() {
   const queryClient = useQueryClient();
@@ -31,6 +36,8 @@ export function ScanScreen() {
   const queue = usePrintQueue();
   useSettleWaitingScans(queue.data);
   const queuePrinters = printersToShow(queue.data);
+  usePrinterFaultSound(usePrinterStatus({ poll: true }).data, queuePrinters);
+  useRecentScansFromHistory();
   const lateNotices = useLateLabels((s) => s.notices);
   const shownLabelId = state.result && 'label' in state.result ? state.result.label?.id : undefined;
   const lateLabel = lateNotices.find((n) => n.labelId === shownLabelId);
@@ -38,19 +45,8 @@ export function ScanScreen() {
   const choice = useParcelChoice();
   const next = settings ? nextParcel(choice, settings.defaultParcel, settings.boxPresets) : undefined;
 
-  /** Sends the scan with this parcel; refused (text kept in the field) while the typed weight is wrong. */
-  const onScan = (scan: string): boolean => {
-    // The choice as it is now (a scan typed into the weight field has just given its text back).
-    const now = useParcelChoice.getState();
-    const next = settings ? nextParcel(now, settings.defaultParcel, settings.boxPresets) : undefined;
-    if (next?.problem) {
-      sounds.error();
-      state.refuse(`Not sent — ${next.problem}. Fix the weight (Alt+W) or clear it, then press Enter: the scan is kept.`);
-      return false;
-    }
-    void runScan(scan, queryClient, next);
-    return true;
-  };
+  /** Sends the scan with this parcel (queued while a label is being bought); refused while the typed weight is wrong. */
+  const onScan = (scan: string): boolean => submitScan(scan, queryClient);
 
   return (
     <div className="scan-screen">
@@ -67,7 +63,19 @@ export function ScanScreen() {
           />
         </div>
         <PrintQueuePanel view={queue.data} printers={queuePrinters} />
-        <ScanField busy={running} jobCount={state.recent.length} onScan={onScan} />
+        <ScanField
+          busy={running}
+          jobCount={state.recent.length}
+          onScan={onScan}
+          onEscape={(hadText) => {
+            state.clearRefusal();
+            // An empty field: Escape stops checking items (nothing is bought).
+            if (!hadText) usePackingCheck.getState().stop();
+          }}
+        />
+        <ScanQueuePanel />
+        <ScanNoticeBar on="scan" />
+        <PackingCheckPanel />
         {settings && next && (
           <ParcelStrip defaultParcel={settings.defaultParcel} presets={settings.boxPresets} next={next} onScan={onScan} />
         )}
@@ -84,6 +92,7 @@ export function ScanScreen() {
             step={state.step}
             failedAt={state.failedAt}
             waitingAt={state.waitingAt}
+            skippedFrom={state.skippedFrom}
             message={state.stepMessage}
             running={running}
           />

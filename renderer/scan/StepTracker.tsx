@@ -13,6 +13,14 @@ const WAITING_LABELS: Partial<Record<ProgressStep, string>> = {
   printing: 'Waiting for printer',
 };
 
+/** What a step that did not happen says (an order that already has a label). */
+const SKIPPED_LABELS: Record<ProgressStep, string> = {
+  resolving: 'Reading scan',
+  buying: 'Has a label',
+  printing: 'Not printed',
+  done: 'Not bought',
+};
+
 /**
  * resolving -> buying -> printing -> done, the current step highlighted, a failed step in red, a step
  * that waits (a label waiting for the printer or still to come from the provider) in amber.
@@ -21,34 +29,41 @@ export function StepTracker({
   step,
   failedAt,
   waitingAt,
+  skippedFrom,
   message,
   running,
 }: {
   step?: ProgressStep;
   failedAt?: ProgressStep;
   waitingAt?: ProgressStep;
+  skippedFrom?: ProgressStep;
   message: string;
   running: boolean;
 }) {
   const current = STEPS.findIndex((s) => s.step === (failedAt ?? step));
+  const skipped = skippedFrom ? STEPS.findIndex((s) => s.step === skippedFrom) : STEPS.length;
   return (
     <div className="steps" data-testid="steps">
       <ol>
         {STEPS.map((s, i) => {
           const state =
-            failedAt === s.step
-              ? 'failed'
-              : waitingAt === s.step
-                ? 'waiting'
-                : i < current || (s.step === 'done' && step === 'done')
-                  ? 'complete'
-                  : i === current
-                    ? 'current'
-                    : 'pending';
+            i >= skipped
+              ? 'skipped'
+              : failedAt === s.step
+                ? 'failed'
+                : waitingAt === s.step
+                  ? 'waiting'
+                  : i < current || (s.step === 'done' && step === 'done')
+                    ? 'complete'
+                    : i === current
+                      ? 'current'
+                      : 'pending';
           return (
             <li key={s.step} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
-              <span className="step-mark">{state === 'complete' ? '✓' : state === 'failed' ? '✕' : state === 'waiting' ? '…' : i + 1}</span>
-              {(state === 'waiting' && WAITING_LABELS[s.step]) || s.label}
+              <span className="step-mark">
+                {state === 'complete' ? '✓' : state === 'failed' ? '✕' : state === 'waiting' ? '…' : state === 'skipped' ? '–' : i + 1}
+              </span>
+              {state === 'skipped' ? SKIPPED_LABELS[s.step] : (state === 'waiting' && WAITING_LABELS[s.step]) || s.label}
             </li>
           );
         })}

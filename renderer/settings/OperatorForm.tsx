@@ -115,6 +115,7 @@ export function OperatorForm({
           <input
             className="text-input"
             data-testid="operator-badge"
+            data-accepts-scan
             type="password"
             autoComplete="off"
             value={badge}

@@ -142,7 +142,14 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
 
   return (
     <div className="settings-screen">
-      <form onSubmit={onSubmit} className="settings-form" data-testid="settings-form" noValidate>
+      <form
+        onSubmit={onSubmit}
+        className="settings-form"
+        data-testid="settings-form"
+        // Unsaved changes keep the screen from going back to Scan by itself (use-return-to-scan).
+        data-unsaved={JSON.stringify(draft) !== JSON.stringify(sent) ? 'true' : undefined}
+        noValidate
+      >
         <div className="settings-col">
           <fieldset data-testid="provider-settings">
             <legend>Label provider</legend>
@@ -299,6 +306,22 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
               hint: 'An order with more units than this opens the splitter for a supervisor',
               props: { inputMode: 'numeric', className: 'text-input short' },
             })}
+            <SettingsField
+              label="Check items before buying"
+              htmlFor="checkItems"
+              problems={problemsFor('packing.checkItems')}
+              lockedBy={lock('packing.checkItems')}
+              hint="The packer scans every item of an order (SKU or barcode) before its label is bought; a supervisor may skip it, saying why"
+            >
+              <input
+                id="checkItems"
+                type="checkbox"
+                data-testid="check-items-setting"
+                checked={draft.checkItems}
+                disabled={lock('packing.checkItems') !== undefined}
+                onChange={(e) => set('checkItems', e.target.checked)}
+              />
+            </SettingsField>
             <BoxPresetEditor
               key={saveCount}
               draft={draft}
@@ -313,6 +336,10 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
             <legend>Station</legend>
             {row('Sign out after (idle minutes)', 'idleSignOutMinutes', 'operators.idleSignOutMinutes', {
               hint: 'Signs the operator out after this many minutes without a key or a click. 0: never.',
+              props: { inputMode: 'numeric', className: 'text-input short' },
+            })}
+            {row('Back to Scan after (idle seconds)', 'returnToScanSeconds', 'operators.returnToScanSeconds', {
+              hint: 'History or Settings left without a key or a click this long goes back to the Scan screen. 0: never.',
               props: { inputMode: 'numeric', className: 'text-input short' },
             })}
           </fieldset>

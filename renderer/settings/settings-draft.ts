@@ -58,10 +58,12 @@ export interface SettingsDraft {
   operator: string;
   latencyMs: string;
   idleSignOutMinutes: string;
+  returnToScanSeconds: string;
   /** The box presets, in their order (the first is the station's usual box). */
   boxes: BoxDraft[];
   /** The station's rule for one box, as typed. */
   maxUnitsPerBox: string;
+  checkItems: boolean;
 }
 
 /** The providers a station can use, in the order the Provider list shows them. */
@@ -120,8 +122,10 @@ export function draftFromSettings(s: PublicSettings): SettingsDraft {
     operator: s.operator,
     latencyMs: String(s.sandbox.latencyMs),
     idleSignOutMinutes: String(s.operators.idleSignOutMinutes),
+    returnToScanSeconds: String(s.operators.returnToScanSeconds),
     boxes: boxDraftsFrom(s.boxPresets),
     maxUnitsPerBox: String(s.packing.maxUnitsPerBox),
+    checkItems: s.packing.checkItems,
   };
 }
 
@@ -233,6 +237,11 @@ export function patchFromDraft(
     if (Number.isFinite(minutes) && !Number.isInteger(minutes)) errors.push('Sign out after: whole minutes (0 never).');
     patch.operators = { idleSignOutMinutes: minutes };
   }
+  if (open('operators.returnToScanSeconds')) {
+    const seconds = num(draft.returnToScanSeconds, 'Back to Scan after');
+    if (Number.isFinite(seconds) && !Number.isInteger(seconds)) errors.push('Back to Scan after: whole seconds (0 never).');
+    patch.operators = { ...patch.operators, returnToScanSeconds: seconds };
+  }
   if (open('boxPresets')) {
     const boxes = boxPresetsFromDraft(draft.boxes, takenBoxIds);
     errors.push(...boxes.errors);
@@ -243,6 +252,7 @@ export function patchFromDraft(
     if (Number.isFinite(units) && !Number.isInteger(units)) errors.push('Units in one box must be a whole number.');
     patch.packing = { maxUnitsPerBox: units };
   }
+  if (open('packing.checkItems')) patch.packing = { ...patch.packing, checkItems: draft.checkItems };
   return { patch, errors };
 }
 
@@ -282,7 +292,9 @@ const FIELD_NAMES: Record<string, string> = {
   operator: 'Operator name',
   'sandbox.latencyMs': 'Sandbox delay',
   'operators.idleSignOutMinutes': 'Sign out after',
+  'operators.returnToScanSeconds': 'Back to Scan after',
   'packing.maxUnitsPerBox': 'Units in one box',
+  'packing.checkItems': 'Check items before buying',
   boxPresets: 'Boxes',
 };
 

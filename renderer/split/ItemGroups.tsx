@@ -43,7 +43,7 @@ export function ItemGroups({ view }: { view: SplitView }) {
               onClick={() => edit((d) => selectGroup(d, i, groups.length))}
               {...(locked ? {} : draggableUnits(unassigned))}
             >
-              <ProductImage url={group.imageUrl} name={group.name} />
+              <ProductImage orderId={view.order?.orderId} lineItemId={group.pictureItemId} name={group.name} />
               <div className="split-group-text">
                 <span className="split-sku mono">{group.sku || '(no SKU)'}</span>
                 <span className="split-name">{group.name}</span>

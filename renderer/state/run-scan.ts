@@ -1,4 +1,4 @@
-/** Submits one scan: guards against a second job, plays the result sound, refreshes History. */
+/** Submits scans one at a time, queueing those made meanwhile; plays each result's sound, refreshes History. */
 import type { QueryClient } from '@tanstack/react-query';
 import { station } from '../api/station';
 import { keys } from '../api/queries';
@@ -10,6 +10,10 @@ import { openSplitNeeded } from '../split/open-splitter';
 import { usePendingScan } from '../operators/pending-scan';
 import { useParcelChoice } from './parcel-choice-store';
 import type { Parcel } from '../../shared/domain/parcels';
+import { sameScan, useScanQueue } from './scan-queue';
+import { usePackingCheck } from './packing-check-store';
+import type { PackingCheck } from '../../shared/contract';
+import type { SupervisorApproval } from '../../shared/domain/operators';
 
 /** The parcel a scan declares: `send` goes to the station (none: its default), `declared` is shown. */
 export interface ScanParcel {
@@ -18,18 +22,51 @@ export interface ScanParcel {
   boxName?: string;
 }
 
-export async function runScan(scan: string, queryClient: QueryClient, parcel?: ScanParcel): Promise<void> {
+/**
+ * Makes a scan now, or, while a label is being bought, queues it to be made after the scans before
+ * it; what comes of it is shown on the Scan screen. Returns what happened to it at once.
+ */
+/** What a scan brings besides its text: the packing check, and a supervisor's approval for skipping it. */
+export interface ScanExtras {
+  check?: PackingCheck;
+  approval?: SupervisorApproval;
+}
+
+export function runScan(
+  scan: string,
+  queryClient: QueryClient,
+  parcel?: ScanParcel,
+  extras: ScanExtras = {},
+): 'started' | 'queued' | 'already_queued' {
+  const store = useScanStore.getState();
+  if (store.phase === 'running') {
+    if (sameScan(store.scan, scan) || !useScanQueue.getState().add(scan, parcel)) {
+      store.refuse(`"${shorten(scan)}" is already being worked on or waiting: it is not queued twice.`);
+      sounds.attention();
+      return 'already_queued';
+    }
+    sounds.queued();
+    return 'queued';
+  }
+  void makeScan(scan, queryClient, parcel, extras);
+  return 'started';
+}
+
+async function makeScan(scan: string, queryClient: QueryClient, parcel?: ScanParcel, extras: ScanExtras = {}): Promise<void> {
+  await runOne(scan, queryClient, parcel, extras);
+  const next = useScanQueue.getState().next();
+  if (next) await makeScan(next.scan, queryClient, next.parcel);
+}
+
+async function runOne(scan: string, queryClient: QueryClient, parcel: ScanParcel | undefined, extras: ScanExtras): Promise<void> {
   const store = useScanStore.getState();
   const shown = store.result && 'label' in store.result ? store.result.label?.id : undefined;
-  if (!store.start(scan, parcel?.declared, parcel?.boxName)) {
-    sounds.error();
-    return;
-  }
+  store.start(scan, parcel?.declared, parcel?.boxName);
   // The outcome that told of its late label leaves the screen: so does that news.
   if (shown) useLateLabels.getState().dismiss(shown);
   let result: ScanResult;
   try {
-    result = await station.submitScan(parcel?.send ? { scan, parcel: parcel.send } : { scan });
+    result = await station.submitScan({ scan, ...(parcel?.send && { parcel: parcel.send }), ...extras });
   } catch (error) {
     result = { outcome: 'call_failed', problem: toProblem(error) };
   }
@@ -41,8 +78,11 @@ export async function runScan(scan: string, queryClient: QueryClient, parcel?: S
   if (result.outcome === 'printed') sounds.success();
   else if (result.outcome === 'already_labelled') sounds.attention();
   else if (result.outcome === 'queued' || isLabelChecking(result)) sounds.waiting();
-  else if (result.outcome === 'split_needed') sounds.attention();
+  else if (result.outcome === 'split_needed' || result.outcome === 'check_needed') sounds.attention();
   else sounds.error();
+  // The items are checked first: the Scan screen asks for them; a finished check buys the label.
+  if (result.outcome === 'check_needed') usePackingCheck.getState().start(result.order, scan, parcel);
+  else if (usePackingCheck.getState().scan === scan) usePackingCheck.getState().stop();
   // More units than one box takes: nothing was bought, the splitter opens with the order.
   if (result.outcome === 'split_needed') openSplitNeeded(result.order, queryClient);
   if ('label' in result && result.label) useLateLabels.getState().orderScanned(result.label.orderId);
@@ -57,4 +97,8 @@ export async function runScan(scan: string, queryClient: QueryClient, parcel?: S
   if ('label' in result && result.label) {
     void queryClient.invalidateQueries({ queryKey: keys.label(result.label.id) });
   }
+}
+
+function shorten(s: string): string {
+  return s.length > 30 ? `${s.slice(0, 27)}…` : s;
 }

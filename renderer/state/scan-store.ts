@@ -1,7 +1,7 @@
-/** The scan workflow: one job at a time, its steps from jobProgress events, its outcome, recent scans. */
+/** The scan workflow: the job on screen, its steps from jobProgress events, its outcome, recent scans. */
 import { create } from 'zustand';
 import type { EventPayload, ScanOutcome } from '../../shared/contract';
-import type { JobStep, LabelStatus } from '../../shared/domain/labels';
+import type { JobStep, LabelRecord, LabelStatus } from '../../shared/domain/labels';
 import type { Problem } from '../../shared/errors';
 import type { Parcel } from '../../shared/domain/parcels';
 import { isUncertain } from '../../shared/domain/labels';
@@ -36,6 +36,8 @@ interface ScanState {
   /** When the current step started (ms since epoch), for the elapsed time of a slow provider. */
   stepAt: number;
   failedAt?: ProgressStep;
+  /** Steps from this one on did not happen (an order that already has a label: nothing bought). */
+  skippedFrom?: ProgressStep;
   /** The step the job waits at: 'printing' while the label waits in the print queue. */
   waitingAt?: ProgressStep;
   stepMessage: string;
@@ -47,8 +49,8 @@ interface ScanState {
   /** The preset that parcel's box is, when one was chosen. */
   boxName?: string;
   recent: RecentScan[];
-  /** Returns false (and records why) when a job is already running. */
-  start(scan: string, parcel?: Parcel, boxName?: string): boolean;
+  /** A scan's job starts (the queue makes sure one runs at a time). */
+  start(scan: string, parcel?: Parcel, boxName?: string): void;
   /** Says why a scan was not sent (its text stays in the scan field). */
   refuse(message: string): void;
   progress(event: EventPayload<'jobProgress'>): void;
@@ -61,6 +63,8 @@ interface ScanState {
   /** The label a parcel was set aside for turned up and was printed here by the station. */
   lateLabelPrinted(labelId: string, orderId: string): void;
   clearRefusal(): void;
+  /** After a restart: the recent scans are the newest labels in History (only while none were made yet). */
+  seedRecent(labels: LabelRecord[]): void;
 }
 
 let recentId = 0;
@@ -72,10 +76,6 @@ export const useScanStore = create<ScanState>((set, get) => ({
   stepAt: 0,
   recent: [],
   start(scan, parcel, boxName) {
-    if (get().phase === 'running') {
-      set({ refusal: `Wait for the current label. "${shorten(scan)}" was not scanned — scan it again when this one is done.` });
-      return false;
-    }
     set({
       phase: 'running',
       scan,
@@ -84,6 +84,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
       stepAt: Date.now(),
       failedAt: undefined,
       waitingAt: undefined,
+      skippedFrom: undefined,
       stepMessage: 'Reading the scan…',
       orderId: undefined,
       result: undefined,
@@ -91,7 +92,6 @@ export const useScanStore = create<ScanState>((set, get) => ({
       parcel,
       boxName,
     });
-    return true;
   },
   refuse(message) {
     set({ refusal: message });
@@ -110,19 +110,29 @@ export const useScanStore = create<ScanState>((set, get) => ({
   finish(result, scan) {
     const state = get();
     const orderId =
-      'label' in result && result.label ? result.label.orderId : result.outcome === 'split_needed' ? result.order.orderId : state.orderId;
+      'label' in result && result.label
+        ? result.label.orderId
+        : result.outcome === 'split_needed' || result.outcome === 'check_needed'
+          ? result.order.orderId
+          : state.orderId;
     const finalStep: Partial<ScanState> =
-      result.outcome === 'printed' || result.outcome === 'already_labelled'
-        ? { step: 'done', failedAt: undefined }
-        : result.outcome === 'queued'
-          ? { step: 'printing', waitingAt: 'printing', failedAt: undefined }
-          : isLabelChecking(result)
-            ? { step: 'buying', waitingAt: 'buying', failedAt: undefined }
-            : isDatabaseAway(result) || result.outcome === 'split_needed'
-              ? // The scan was read; buying is what could not start (its claim needs the fleet's database, or
-                // the order needs splitting into boxes first).
-                { step: 'buying', failedAt: 'buying' }
-              : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : (state.step ?? 'resolving')) };
+      result.outcome === 'already_labelled'
+        ? // Nothing was bought or printed: those steps did not happen (a reprint is the packer's choice).
+          { step: 'buying', skippedFrom: 'buying', failedAt: undefined }
+        : result.outcome === 'printed'
+          ? { step: 'done', failedAt: undefined }
+          : result.outcome === 'queued'
+            ? { step: 'printing', waitingAt: 'printing', failedAt: undefined }
+            : isLabelChecking(result)
+              ? { step: 'buying', waitingAt: 'buying', failedAt: undefined }
+              : result.outcome === 'check_needed'
+                ? // Buying waits for the packer's check of the items.
+                  { step: 'buying', failedAt: undefined }
+                : isDatabaseAway(result) || result.outcome === 'split_needed'
+                  ? // The scan was read; buying is what could not start (its claim needs the fleet's database, or
+                    // the order needs splitting into boxes first).
+                    { step: 'buying', failedAt: 'buying' }
+                  : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : (state.step ?? 'resolving')) };
     const entry: RecentScan = {
       id: ++recentId,
       scan,
@@ -165,7 +175,31 @@ export const useScanStore = create<ScanState>((set, get) => ({
   clearRefusal() {
     set({ refusal: undefined });
   },
+  seedRecent(labels) {
+    if (get().recent.length > 0) return;
+    set({
+      recent: labels.slice(0, 5).map((label) => ({
+        id: ++recentId,
+        scan: label.orderId,
+        orderId: label.orderId,
+        result: RESULT_OF_STATUS[label.status],
+        at: label.createdAt,
+      })),
+    });
+  },
 }));
+
+/** How a label kept in History reads among the recent scans. */
+const RESULT_OF_STATUS: Record<LabelStatus, RecentScan['result']> = {
+  printed: 'printed',
+  queued: 'queued',
+  bought: 'print_failed',
+  print_failed: 'print_failed',
+  buying: 'needs_checking',
+  checking: 'set_aside',
+  unknown: 'needs_checking',
+  failed: 'failed',
+};
 
 /** The fleet's shared database could not be reached: nothing was bought, the parcel is set aside until the light is green. */
 export function isDatabaseAway(result: ScanResult): boolean {
@@ -187,8 +221,4 @@ function recentResult(result: ScanResult): RecentScan['result'] {
   if (isLabelChecking(result)) return 'set_aside';
   if (result.outcome === 'failed' && result.label && isUncertain(result.label.status)) return 'needs_checking';
   return result.outcome;
-}
-
-function shorten(s: string): string {
-  return s.length > 30 ? `${s.slice(0, 27)}…` : s;
 }

@@ -10,6 +10,7 @@ import { toProblem } from '../api/problem';
 import { focusScanField } from '../state/scan-focus';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ProblemBox } from './ProblemBox';
+import { Kbd, useHotkey } from './hotkey';
 
 type Action = 'cancel' | 'printed';
 
@@ -17,7 +18,16 @@ type Action = 'cancel' | 'printed';
  * A waiting print job's two ways out, each asked first: take it out of the queue (the label stays in
  * History for a reprint), or, for a job held at the printer, confirm the label did come out.
  */
-export function PrintJobActions({ job, size = 'small' }: { job: PrintJobView; size?: 'small' | 'normal' }) {
+export function PrintJobActions({
+  job,
+  size = 'small',
+  hotkeys,
+}: {
+  job: PrintJobView;
+  size?: 'small' | 'normal';
+  /** Keys that press Cancel and "It printed" (shown on them): the Scan screen's first waiting label. */
+  hotkeys?: { cancel: string; printed: string };
+}) {
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState<Action | null>(null);
   const approved = useApprovedCall();
@@ -36,6 +46,8 @@ export function PrintJobActions({ job, size = 'small' }: { job: PrintJobView; si
     },
   });
   const order = job.orderId ?? 'this order';
+  useHotkey(hotkeys?.cancel, () => setAsking('cancel'), !resolve.isPending && asking === null);
+  useHotkey(hotkeys?.printed, () => setAsking('printed'), job.state === 'held' && !resolve.isPending && asking === null);
   const buttonClass = size === 'small' ? 'button button-small' : 'button';
 
   function close() {
@@ -53,7 +65,7 @@ export function PrintJobActions({ job, size = 'small' }: { job: PrintJobView; si
           disabled={resolve.isPending}
           data-testid="job-printed"
         >
-          It printed
+          It printed <Kbd keyName={hotkeys?.printed} />
         </button>
       )}
       <button
@@ -63,7 +75,7 @@ export function PrintJobActions({ job, size = 'small' }: { job: PrintJobView; si
         disabled={resolve.isPending}
         data-testid="job-cancel"
       >
-        Cancel
+        Cancel <Kbd keyName={hotkeys?.cancel} />
       </button>
       {resolve.isError && <ProblemBox problem={toProblem(resolve.error)} />}
       {asking === 'cancel' && (

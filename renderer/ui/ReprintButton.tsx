@@ -8,6 +8,7 @@ import { toProblem } from '../api/problem';
 import { sounds } from './sounds';
 import { ProblemBox } from './ProblemBox';
 import { PrintResult } from './PrintResult';
+import { Kbd, useHotkey } from './hotkey';
 
 /**
  * Reprints a saved label (nothing is bought) and shows the result right next to the button. With
@@ -21,8 +22,11 @@ export function ReprintButton({
   first = false,
   label = first ? 'Print label' : 'Reprint label',
   box,
+  hotkey,
 }: {
   labelId: string;
+  /** The key that presses it (shown on it), e.g. F8 on the Scan screen's outcome. */
+  hotkey?: string;
   /** One box of a split label (reprints only; a first print prints every box). */
   box?: number;
   size?: 'normal' | 'big' | 'small';
@@ -49,6 +53,7 @@ export function ReprintButton({
       if (first) void queryClient.invalidateQueries({ queryKey: keys.unprinted });
     },
   });
+  useHotkey(hotkey, () => reprint.mutate(printerId), !reprint.isPending);
   const printerName = (outcome: PrintOutcome): string | undefined => {
     if (!setup) return undefined;
     const byId = reprint.variables ? setup.list.find((p) => p.id === reprint.variables) : undefined;
@@ -84,7 +89,7 @@ export function ReprintButton({
         disabled={reprint.isPending}
         data-testid={first ? 'print-first' : 'reprint'}
       >
-        {reprint.isPending ? 'Printing…' : label}
+        {reprint.isPending ? 'Printing…' : label} <Kbd keyName={hotkey} />
       </button>
       {reprint.isSuccess && <PrintResult outcome={reprint.data} printerName={printerName(reprint.data)} named={choosing} />}
       {reprint.isError && <ProblemBox problem={toProblem(reprint.error)} />}

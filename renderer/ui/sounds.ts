@@ -46,6 +46,18 @@ export const sounds = {
       ],
       'triangle',
     ),
+  /** A scan taken into the queue (made after the one being bought): a short quiet tick. */
+  queued: () => play([{ freq: 990, start: 0, duration: 0.05 }], 'sine'),
+  /** The printer went offline or into a fault: a rising three-tone, different from a scan's error. */
+  printerDown: () =>
+    play(
+      [
+        { freq: 440, start: 0, duration: 0.12 },
+        { freq: 554, start: 0.16, duration: 0.12 },
+        { freq: 659, start: 0.32, duration: 0.2 },
+      ],
+      'square',
+    ),
   error: () =>
     play(
       [

@@ -42,8 +42,12 @@ export type BoxPresets = z.infer<typeof BoxPresets>;
 /** The station's rule for one box: an order with more units than this opens the splitter. */
 export const PackingRule = z.object({
   maxUnitsPerBox: z.number().int('A whole number of units').min(1, 'At least 1 unit').max(500, 'At most 500 units'),
+  /** The packing check: every unit of an order is scanned before its label is bought. */
+  checkItems: z.boolean().default(false),
 });
 export type PackingRule = z.infer<typeof PackingRule>;
+/** What filling boxes needs of the packing rule. */
+export type BoxRule = Pick<PackingRule, 'maxUnitsPerBox'>;
 
 /** Units of an order: TikTok lists one line item per unit, a WMS file may give a quantity. */
 export function unitsOf(items: ReadonlyArray<{ quantity: number }>): number {
@@ -51,6 +55,6 @@ export function unitsOf(items: ReadonlyArray<{ quantity: number }>): number {
 }
 
 /** Whether the station should offer the splitter for an order of these items. */
-export function needsSplitter(items: ReadonlyArray<{ quantity: number }>, rule: PackingRule): boolean {
+export function needsSplitter(items: ReadonlyArray<{ quantity: number }>, rule: BoxRule): boolean {
   return unitsOf(items) > rule.maxUnitsPerBox;
 }

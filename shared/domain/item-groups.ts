@@ -11,6 +11,8 @@ export interface ItemGroup {
   sku: string;
   name: string;
   imageUrl: string | null;
+  /** The line item whose picture stands for the group (the station fetches it by this ID). */
+  pictureItemId: string | null;
   /** Every line item ID of the group, in the order's order. */
   lineItemIds: string[];
   /** Sum of the quantities (a WMS line may carry several units under one ID). */
@@ -34,7 +36,10 @@ export function groupLineItems(items: readonly LineItem[]): ItemGroup[] {
     if (group) {
       group.lineItemIds.push(item.id);
       group.units += item.quantity;
-      group.imageUrl ??= item.imageUrl ?? null;
+      if (!group.imageUrl && item.imageUrl) {
+        group.imageUrl = item.imageUrl;
+        group.pictureItemId = item.id;
+      }
       if (!group.name) group.name = item.name.trim();
       continue;
     }
@@ -43,6 +48,7 @@ export function groupLineItems(items: readonly LineItem[]): ItemGroup[] {
       sku: item.sku.trim(),
       name: item.name.trim(),
       imageUrl: item.imageUrl ?? null,
+      pictureItemId: item.imageUrl ? item.id : null,
       lineItemIds: [item.id],
       units: item.quantity,
     });

@@ -115,6 +115,7 @@ export const SUPERVISOR_ACTION_WORDS = {
   cancelPrint: 'cancel a waiting label',
   confirmNoLabel: 'say no label exists and allow buying again',
   splitShipment: 'split a shipment into boxes',
+  skipItemCheck: 'buy a label without checking the items',
   seeOperators: 'see the operators',
   addOperator: 'add an operator',
   changeOperator: 'change an operator',

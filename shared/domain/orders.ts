@@ -9,6 +9,14 @@ export const ImageUrl = z
   .max(2000, 'is longer than 2000 characters')
   .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), 'must be a web address starting with https://');
 
+/** A barcode printed on the product (UPC, EAN, GTIN, the WMS's own). */
+export const ItemBarcode = z
+  .string()
+  .trim()
+  .min(1, 'is empty')
+  .max(64, 'is longer than 64 characters')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces');
+
 export const LineItem = z.object({
   /** TikTok order line item ID (what split shipments send per parcel), or the source's own line ID. */
   id: z.string().min(1).max(64),
@@ -20,6 +28,8 @@ export const LineItem = z.object({
   /** One unit's size, when the source knows; lets "Suggest" fill boxes by volume. */
   unitDimension: Dimension.nullable().optional(),
   imageUrl: ImageUrl.nullable().optional(),
+  /** The product's UPC/EAN (or other barcode on the item) when the source knows it: the packing check accepts it as well as the SKU. */
+  barcode: ItemBarcode.nullable().optional(),
 });
 export type LineItem = z.infer<typeof LineItem>;
 

@@ -62,6 +62,13 @@ export const Settings = z.object({
   operators: z.object({
     /** Signs the operator out after this many minutes without a key or a click; 0 never. */
     idleSignOutMinutes: z.number().int('Whole minutes').min(0, '0 (never) or more').max(480, 'At most 480 minutes (8 hours)'),
+    /** History or Settings left untouched this long goes back to the Scan screen; 0 never. */
+    returnToScanSeconds: z
+      .number()
+      .int('Whole seconds')
+      .min(0, '0 (never) or more')
+      .max(3600, 'At most 3600 seconds (one hour)')
+      .default(60),
   }),
   /** The cartons the station stocks, for the splitter; the first is its usual box. */
   boxPresets: BoxPresets,

@@ -12,7 +12,7 @@
  * A suggested weight is the empty carton plus the items' known weights: an estimate, never a
  * measurement. Each box therefore comes with a note on its weight, and the supervisor weighs it.
  */
-import type { BoxPreset, PackingRule } from './box-presets';
+import type { BoxPreset, BoxRule } from './box-presets';
 import { describeLineItem } from './item-groups';
 import type { LineItem, OrderDetails } from './orders';
 import type { Dimension, Weight } from './parcels';
@@ -56,19 +56,14 @@ interface OpenBox {
   candidate: Candidate | null;
 }
 
-export function suggestBoxes(
-  order: OrderDetails,
-  presets: readonly BoxPreset[],
-  rule: PackingRule,
-  limits?: ShipmentLimits,
-): ShipmentBox[] {
+export function suggestBoxes(order: OrderDetails, presets: readonly BoxPreset[], rule: BoxRule, limits?: ShipmentLimits): ShipmentBox[] {
   return suggestShipment(order, presets, rule, limits).boxes;
 }
 
 export function suggestShipment(
   order: OrderDetails,
   presets: readonly BoxPreset[],
-  rule: PackingRule,
+  rule: BoxRule,
   limits?: ShipmentLimits,
 ): SuggestedShipment {
   const candidates = usableCandidates(presets, limits);
@@ -128,7 +123,7 @@ function withinSizeLimits(dimension: Dimension, limits: ShipmentLimits): boolean
 }
 
 /** The preset these pieces go in, or null when none holds them together. */
-function pickCandidate(pieces: readonly Piece[], candidates: readonly Candidate[], rule: PackingRule, maxGrams: number): Candidate | null {
+function pickCandidate(pieces: readonly Piece[], candidates: readonly Candidate[], rule: BoxRule, maxGrams: number): Candidate | null {
   const alone = pieces.length === 1;
   const units = pieces.reduce((sum, p) => sum + p.units, 0);
   // A line item is never split: one with more units than the rule still gets a box of its own.

@@ -193,16 +193,17 @@ test.describe('scan screen', () => {
   });
 });
 
-test('a second scan while a label is being bought is refused, not queued', async ({ page }) => {
+test('a second scan while a label is being bought waits in the queue and is made next', async ({ page }) => {
   const station = await start({ settings: { sandbox: { latencyMs: 1500 } } });
   await openStation(page, station.shell);
   await scan(page, ORDERS.fresh);
   await expect(page.locator('.step-current')).toContainText('Buying');
   await scan(page, ORDERS.second);
-  await expect(page.getByTestId('refusal')).toContainText('Wait for the current label');
-  await shot(page, 'scan-refused-while-busy');
-  await expect(page.getByTestId('outcome-good')).toBeVisible();
-  expect(await labelsOf(ORDERS.second)).toHaveLength(0);
+  await expect(page.getByTestId('queued-scan')).toContainText(ORDERS.second);
+  await shot(page, 'scan-queued-while-busy');
+  await expect(page.getByTestId('scan-queue')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId('outcome-good')).toBeVisible({ timeout: 15_000 });
+  expect(await labelsOf(ORDERS.second)).toHaveLength(1);
   expect(await labelsOf(ORDERS.fresh)).toHaveLength(1);
 });
 

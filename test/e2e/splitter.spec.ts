@@ -1,7 +1,9 @@
 /**
  * The splitter on the real station: orders from a WMS order file, the sandbox provider buying one
  * label per box, the fake Zebra receiving them. A supervisor splits a 5-unit order into 3 boxes by
- * keyboard and scanner, and another by drag and drop; the labels print in box order.
+ * keyboard and scanner, and another by drag and drop; the labels print in box order. AfterShip and
+ * Shipium buy every box in one request (each parcel naming its line items), TikTok Shop one package
+ * per box (a refused box retried alone).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
@@ -11,13 +13,19 @@ import { makeTempDir } from '../support/temp-dir';
 import { TEST_SUPERVISOR } from '../support/signed-in-core';
 import { startFakeTikTok } from '../fakes/tiktok-server';
 import { decodeZplBarcodes } from '../support/zpl-barcode';
+import { startFakeAfterShip } from '../fakes/aftership-server';
+import { startFakeShipium } from '../fakes/shipium-server';
+import { startFakePictureServer } from '../fakes/picture-server';
+import { makeLabelPng } from '../support/sample-labels';
+
+const AFTERSHIP_KEY = 'asat_e2e_split_key_0123456789';
 
 const KEYBOARD_ORDER = '576200000000000501';
 const DRAG_ORDER = '576200000000000502';
 
 /** A WMS export: one row per line item, TikTok listing one line item per unit. */
-function ordersCsv(): string {
-  const rows = ['order_number,tiktok_order_id,status,line_item_id,sku,name,quantity'];
+function ordersCsv(pictures?: string): string {
+  const rows = [`order_number,tiktok_order_id,status,line_item_id,sku,name,quantity${pictures ? ',image_url' : ''}`];
   for (const [number, orderId, prefix] of [
     ['#1001', KEYBOARD_ORDER, '5771'],
     ['#1002', DRAG_ORDER, '5772'],
@@ -29,16 +37,23 @@ function ordersCsv(): string {
       ['TEE-L', 'T-shirt, large'],
       ['CAP-9', 'Cap'],
     ];
-    items.forEach(([sku, name], i) => rows.push(`${number},${orderId},AWAITING_SHIPMENT,${prefix}0000000${i + 1},${sku},"${name}",1`));
+    items.forEach(([sku, name], i) =>
+      rows.push(
+        `${number},${orderId},AWAITING_SHIPMENT,${prefix}0000000${i + 1},${sku},"${name}",1${pictures ? `,${pictures}/${sku}.png` : ''}`,
+      ),
+    );
   }
   return rows.join('\n') + '\n';
 }
 
-async function startWithOrders(seed?: E2EStationOptions['seed']): Promise<E2EStation & { cleanup(): void }> {
+async function startWithOrders(
+  seed?: E2EStationOptions['seed'],
+  more: { env?: Record<string, string>; pictures?: string } = {},
+): Promise<E2EStation & { cleanup(): void }> {
   const temp = makeTempDir();
   const file = path.join(temp.dir, 'orders.csv');
-  writeFileSync(file, ordersCsv());
-  const station = await startStation({ settings: { ordersFile: file }, ...(seed && { seed }) });
+  writeFileSync(file, ordersCsv(more.pictures));
+  const station = await startStation({ settings: { ordersFile: file }, ...(seed && { seed }), ...(more.env && { env: more.env }) });
   return { ...station, cleanup: temp.remove };
 }
 
@@ -145,6 +160,92 @@ test('a supervisor splits a 5-unit order into 3 boxes with keys and the scanner;
     station.cleanup();
   }
 });
+
+const SHIPIUM_KEY = 'shipium_e2e_split_key_01';
+
+/** A provider fake that takes every box in one request, and what it was asked per box. */
+async function oneRequestProvider(name: 'aftership' | 'shipium'): Promise<{
+  env: Record<string, string>;
+  close(): Promise<void>;
+  purchases(): number;
+  itemsPerBox(): string[][];
+}> {
+  if (name === 'aftership') {
+    const fake = await startFakeAfterShip({ apiKey: AFTERSHIP_KEY, labelFormat: 'zpl' });
+    return {
+      env: { LABEL_STATION_PROVIDER: 'aftership', AFTERSHIP_API_KEY: AFTERSHIP_KEY, AFTERSHIP_BASE_URL: fake.baseUrl },
+      close: () => fake.close(),
+      purchases: () => fake.createdFor(KEYBOARD_ORDER).length,
+      itemsPerBox: () => {
+        const create = fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/labels'))!;
+        const body = create.body as { shipment: { parcels: Array<{ items: Array<{ item_id: string }> }> } };
+        return body.shipment.parcels.map((p) => p.items.map((i) => i.item_id));
+      },
+    };
+  }
+  const fake = await startFakeShipium({ apiKey: SHIPIUM_KEY });
+  return {
+    env: { LABEL_STATION_PROVIDER: 'shipium', SHIPIUM_API_KEY: SHIPIUM_KEY, SHIPIUM_BASE_URL: fake.baseUrl },
+    close: () => fake.close(),
+    purchases: () => fake.created.length,
+    itemsPerBox: () => fake.created[0]!.itemReferences,
+  };
+}
+
+for (const providerName of ['aftership', 'shipium'] as const) {
+  test(`on ${providerName} one request buys every box, each parcel naming its line items; the items show the WMS file’s pictures`, async ({
+    page,
+  }) => {
+    const provider = await oneRequestProvider(providerName);
+    const cdn = await startFakePictureServer();
+    for (const [sku, size] of [
+      ['MUG-RED', 40],
+      ['TEE-L', 48],
+      ['CAP-9', 56],
+    ] as const)
+      cdn.serve(`/${sku}.png`, { bytes: await makeLabelPng(sku, { width: size, height: size }), type: 'image/png' });
+    const station = await startWithOrders(undefined, { pictures: cdn.origin, env: provider.env });
+    try {
+      await openStation(page, station.shell);
+      await page.keyboard.press('F6');
+      await scan(page, '#1001');
+      await expect(page.getByTestId('split-group')).toHaveCount(3);
+      // Fetched by the station (the page itself may load no remote picture), one per product.
+      const pictures = page.getByTestId('product-picture');
+      await expect(pictures).toHaveCount(3);
+      for (const [i, size] of [40, 48, 56].entries()) {
+        await expect(pictures.nth(i)).toHaveAttribute('src', /^data:image\/png;base64,/);
+        expect(await pictures.nth(i).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(size);
+      }
+      expect([...cdn.requests].sort()).toEqual(['/CAP-9.png', '/MUG-RED.png', '/TEE-L.png']);
+
+      await press(page, '2');
+      await press(page, 'Alt+1');
+      await press(page, 'F7');
+      await press(page, 'ArrowDown');
+      await press(page, '2');
+      await press(page, 'Alt+2');
+      await press(page, 'F7');
+      await scan(page, 'CAP-9');
+      await press(page, 'Alt+1');
+      for (const [n, lb] of [
+        [1, '2.4'],
+        [2, '1.1'],
+        [3, '0.6'],
+      ] as const)
+        await weigh(page, n, lb);
+      await buyAndExpectThreeLabelsInOrder(page, station);
+
+      expect(provider.purchases()).toBe(1);
+      expect(provider.itemsPerBox()).toEqual([['577100000001', '577100000002'], ['577100000003', '577100000004'], ['577100000005']]);
+    } finally {
+      await station.close();
+      station.cleanup();
+      await cdn.close();
+      await provider.close();
+    }
+  });
+}
 
 test('a supervisor splits an order by drag and drop; 3 labels print in box order', async ({ page }) => {
   const station = await startWithOrders();

@@ -27,6 +27,7 @@ export const SUPERVISOR_ACTIONS: { [M in MethodName]?: (input: Input<M>) => stri
   resolvePrintJob: (input) => (input.action === 'cancel' ? W.cancelPrint : undefined),
   resolveUncertainLabel: (input) => (input.decision === 'confirm_no_label' ? W.confirmNoLabel : undefined),
   buyShipment: () => W.splitShipment,
+  submitScan: (input) => (input.check && 'override' in input.check ? W.skipItemCheck : undefined),
   listOperators: () => W.seeOperators,
   addOperator: () => W.addOperator,
   updateOperator: () => W.changeOperator,

@@ -21,7 +21,7 @@ import {
   type ScanJobDeps,
 } from '../labels';
 import { buyShipment } from '../packing';
-import { OrderSources, resolveOrder } from '../orders';
+import { ItemPictures, OrderSources, resolveOrder } from '../orders';
 import { discoverPrinters, printerStatus, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
 import {
@@ -131,7 +131,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
   // the one-label-per-order rule they rely on lives with the labels.
   const batches = new BatchRunner({
     store: new BatchStore(sqliteHistory(db)),
-    scan: (operator, scan, scanOptions) => afterwards(runScanJob(as(operator), scan, undefined, scanOptions), announceUnprinted),
+    scan: (operator, scan, scanOptions) => afterwards(runScanJob(as(operator), scan, undefined, undefined, scanOptions), announceUnprinted),
     events,
     concurrency: () => options.batchInFlight ?? batchConcurrency(settings.current().provider),
     stationId: ownId,
@@ -139,6 +139,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     log,
   });
   const tiktokAuth = new TikTokAuthorization(settings, providers);
+  const pictures = new ItemPictures();
 
   const table: ActingHandlers = {
     getStationInfo: async () => ({
@@ -146,9 +147,19 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       stationName: deps.stationName,
       database: stored.status(),
     }),
-    submitScan: async ({ scan, parcel }, acting) => afterwards(runScanJob(as(acting.name), scan, parcel), announceUnprinted),
+    submitScan: async ({ scan, parcel, check }, acting) => {
+      const outcome = await afterwards(runScanJob(as(acting.name), scan, parcel, check), announceUnprinted);
+      if (outcome.outcome === 'check_needed') pictures.remember(outcome.order);
+      if (outcome.outcome === 'split_needed') pictures.remember(outcome.order);
+      return outcome;
+    },
     buyShipment: async (plan, acting) => afterwards(buyShipment(as(acting.name), plan), announceUnprinted),
-    lookupOrder: async ({ scan }) => (await resolveOrder(scan, deps.orderSources.configured(settings.current()), log)).order,
+    lookupOrder: async ({ scan }) => {
+      const { order } = await resolveOrder(scan, deps.orderSources.configured(settings.current()), log);
+      pictures.remember(order);
+      return order;
+    },
+    itemPicture: async ({ orderId, lineItemId }) => ({ picture: await pictures.picture(orderId, lineItemId) }),
     reprintLabel: async ({ labelId, printerId, box }, acting) => reprintLabel(as(acting.name), labelId, printerId, box),
     resolveUncertainLabel: async ({ labelId, decision }, acting) =>
       afterwards(decideUncertainLabel(as(acting.name), labelId, decision), announceUnprinted),

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ScanOutcome } from '../../../shared/contract';
+import type { PackingCheck, ScanOutcome } from '../../../shared/contract';
+import { checkProblem } from '../../../shared/domain/packing-check';
 import type { OrderDetails } from '../../../shared/domain/orders';
 import type { Parcel } from '../../../shared/domain/parcels';
 import { needsSplitter, unitsOf } from '../../../shared/domain/shipment-rules';
@@ -47,7 +48,13 @@ export interface ScanJobOptions {
 }
 
 /** `parcel`: this parcel's box and weight when the packer gave them, else the station's default package. */
-export async function runScanJob(deps: ScanJobDeps, scan: string, parcel?: Parcel, options: ScanJobOptions = {}): Promise<ScanOutcome> {
+export async function runScanJob(
+  deps: ScanJobDeps,
+  scan: string,
+  parcel?: Parcel,
+  check?: PackingCheck,
+  options: ScanJobOptions = {},
+): Promise<ScanOutcome> {
   const jobId = randomUUID();
   const progress: Progress = (step, message, orderId) =>
     deps.events.emit('jobProgress', { jobId, step, message, ...(orderId && { orderId }) });
@@ -74,7 +81,7 @@ export async function runScanJob(deps: ScanJobDeps, scan: string, parcel?: Parce
     'Wait for it to finish; do not scan it again.',
   );
   try {
-    return await withOrder(deps, orderId, busy, () => labelOrder(deps, order, parcel, warnings, jobId, progress, fail, options));
+    return await withOrder(deps, orderId, busy, () => labelOrder(deps, order, { parcel, check }, warnings, jobId, progress, fail, options));
   } catch (error) {
     // Busy, or a history that cannot be reached (a fleet's database away): nothing was bought.
     if (error instanceof StationError) return fail(error.toProblem(), orderId);
@@ -85,7 +92,7 @@ export async function runScanJob(deps: ScanJobDeps, scan: string, parcel?: Parce
 async function labelOrder(
   deps: ScanJobDeps,
   order: OrderDetails,
-  parcel: Parcel | undefined,
+  { parcel, check }: { parcel: Parcel | undefined; check: PackingCheck | undefined },
   warnings: string[],
   jobId: string,
   progress: Progress,
@@ -109,6 +116,10 @@ async function labelOrder(
     const message = `Order ${order.displayName ?? orderId} has ${units} items, more than this station packs in one box (${settings.packing.maxUnitsPerBox}); nothing was bought. A supervisor splits it into boxes.`;
     progress('done', message, orderId);
     return { outcome: 'split_needed', jobId, order, message };
+  } else if (settings.packing.checkItems && itemCheckMissing(deps, order, check)) {
+    const message = itemCheckMissing(deps, order, check)!;
+    progress('done', message, orderId);
+    return { outcome: 'check_needed', jobId, order, message };
   } else {
     let provider: LabelProvider;
     try {
@@ -126,6 +137,25 @@ async function labelOrder(
       note = `${provider.title} already had a label for this order; it was adopted and nothing was bought again.`;
   }
   return await printScanned(deps, label, [note, ...warnings].filter(Boolean).join(' '), jobId, progress, options);
+}
+
+/**
+ * Why the scan cannot buy yet under the packing check (every unit scanned first), or null: the check
+ * holds exactly the order's units, or a supervisor chose to buy without it (logged with the reason).
+ */
+function itemCheckMissing(deps: ScanJobDeps, order: OrderDetails, check: PackingCheck | undefined): string | null {
+  const name = order.displayName ?? order.orderId;
+  if (!check) {
+    if (order.lineItems.length === 0)
+      return `Order ${name}: its items must be checked before the label is bought, but the order source lists none. A supervisor can buy it without the check.`;
+    return `Scan each item of order ${name} before its label is bought (${unitsOf(order.lineItems)} to check). Nothing was bought yet.`;
+  }
+  if ('override' in check) {
+    deps.log(`packing check skipped for order ${order.orderId} by ${deps.operator ?? 'unknown'}: ${check.override}`);
+    return null;
+  }
+  const problem = checkProblem(order.lineItems, check.itemIds);
+  return problem && `Order ${name}: ${problem} Nothing was bought yet.`;
 }
 
 /** A supervisor split this order into boxes: its labels are in History; a scan buys nothing. */

@@ -2,3 +2,4 @@
 export { OrderSources } from './order-sources';
 export { resolveOrder, type ResolvedOrder } from './resolve-order';
 export type { OrderQuery, OrderSource } from './order-source';
+export { ItemPictures, type ItemPictureOptions } from './item-pictures';

@@ -1,12 +1,13 @@
 /**
  * The optional columns of a WMS order file that let the splitter suggest boxes and show pictures:
- * one unit's weight and size, and a product image. CSV columns unit_weight + unit_weight_unit,
- * length + width + height + dimension_unit, image_url; in JSON a line item's
- * unitWeight { value, unit }, unitDimension { length, width, height, unit } and imageUrl.
+ * one unit's weight and size, a product image, and the product's barcode for the packing check.
+ * CSV columns unit_weight + unit_weight_unit, length + width + height + dimension_unit, image_url,
+ * barcode; in JSON a line item's unitWeight { value, unit }, unitDimension { length, width, height,
+ * unit }, imageUrl and barcode.
  * Length is the box's depth (how carriers name the long side of a parcel lying flat).
  */
 import { z } from 'zod';
-import { ImageUrl, type LineItem } from '../../../shared/domain/orders';
+import { ImageUrl, ItemBarcode, type LineItem } from '../../../shared/domain/orders';
 import { Dimension, Weight } from '../../../shared/domain/parcels';
 
 export const ITEM_EXTRA_CSV_COLUMNS = [
@@ -17,9 +18,10 @@ export const ITEM_EXTRA_CSV_COLUMNS = [
   'height',
   'dimension_unit',
   'image_url',
+  'barcode',
 ] as const;
 
-type Extras = Pick<LineItem, 'unitWeight' | 'unitDimension' | 'imageUrl'>;
+type Extras = Pick<LineItem, 'unitWeight' | 'unitDimension' | 'imageUrl' | 'barcode'>;
 
 /** A column's message, or the extras to add to the line item (only those the file gives). */
 export type ExtrasResult = { ok: true; extras: Extras } | { ok: false; message: string };
@@ -63,6 +65,12 @@ export function csvItemExtras(row: Record<string, string | undefined>): ExtrasRe
     if (!url.success) return fail(`image_url ${url.error.issues[0]?.message ?? 'is not valid'}`);
     extras.imageUrl = url.data;
   }
+
+  if (cell('barcode') !== '') {
+    const barcode = ItemBarcode.safeParse(cell('barcode'));
+    if (!barcode.success) return fail(`barcode ${barcode.error.issues[0]?.message ?? 'is not valid'}`);
+    extras.barcode = barcode.data;
+  }
   return { ok: true, extras };
 }
 
@@ -80,6 +88,7 @@ export const JsonItemExtras = z.object({
       return z.NEVER;
     }),
   imageUrl: ImageUrl.nullish(),
+  barcode: ItemBarcode.nullish(),
 });
 
 /** Only the fields the file gives, so line items without them stay as they were. */
@@ -88,6 +97,7 @@ export function definedExtras(extras: z.infer<typeof JsonItemExtras>): Extras {
   if (extras.unitWeight) out.unitWeight = extras.unitWeight;
   if (extras.unitDimension) out.unitDimension = extras.unitDimension;
   if (extras.imageUrl) out.imageUrl = extras.imageUrl;
+  if (extras.barcode) out.barcode = extras.barcode;
   return out;
 }
 

@@ -159,8 +159,8 @@ function parseJson(content: string, fileName: string): OrdersIndex {
       batch: order.data.batch ?? '',
     };
     if (order.data.lineItems.length === 0) addToDraft(drafts, { ...base, item: null }, where, `order ${index + 1}`);
-    for (const { unitWeight, unitDimension, imageUrl, ...item } of order.data.lineItems) {
-      const extras = definedExtras({ unitWeight, unitDimension, imageUrl });
+    for (const { unitWeight, unitDimension, imageUrl, barcode, ...item } of order.data.lineItems) {
+      const extras = definedExtras({ unitWeight, unitDimension, imageUrl, barcode });
       addToDraft(drafts, { ...base, item: { ...item, ...extras } }, where, `order ${index + 1}`);
     }
   });

@@ -33,7 +33,7 @@ export const DEFAULT_BOX_PRESETS: BoxPreset[] = [
  * help; four units of typical goods (apparel, beauty, small home items) still fill a medium carton.
  * A larger order is where a second box, and so a supervisor, is likely.
  */
-export const DEFAULT_PACKING: PackingRule = { maxUnitsPerBox: 4 };
+export const DEFAULT_PACKING: PackingRule = { maxUnitsPerBox: 4, checkItems: false };
 
 export const DEFAULT_SETTINGS: Settings = {
   provider: 'sandbox',
@@ -55,7 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   operator: '',
   sandbox: { latencyMs: 300 },
-  operators: { idleSignOutMinutes: 0 },
+  operators: { idleSignOutMinutes: 0, returnToScanSeconds: 60 },
   boxPresets: DEFAULT_BOX_PRESETS,
   packing: DEFAULT_PACKING,
 };

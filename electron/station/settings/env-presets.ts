@@ -59,6 +59,11 @@ const specs: PresetSpec[] = [
     field: 'packing.maxUnitsPerBox',
     schema: z.coerce.number().pipe(PackingRule.shape.maxUnitsPerBox),
   },
+  {
+    variable: 'LABEL_STATION_CHECK_ITEMS',
+    field: 'packing.checkItems',
+    schema: z.enum(['0', '1', 'false', 'true']).transform((v) => v === '1' || v === 'true'),
+  },
 ];
 
 const secretSpecs: Array<{ variable: string; secret: SecretName }> = [

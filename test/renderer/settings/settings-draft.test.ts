@@ -66,11 +66,11 @@ const settings: PublicSettings = {
   defaultParcel: { dimension: { width: 8, height: 6, depth: 4, unit: 'in' }, weight: { value: 1.2, unit: 'lb' } },
   operator: 'Maria',
   sandbox: { latencyMs: 400 },
-  operators: { idleSignOutMinutes: 0 },
+  operators: { idleSignOutMinutes: 0, returnToScanSeconds: 60 },
   boxPresets: [
     { id: 'medium', name: 'Medium', dimension: { width: 12, height: 10, depth: 6, unit: 'in' }, tareWeight: { value: 0.6, unit: 'lb' } },
   ],
-  packing: { maxUnitsPerBox: 4 },
+  packing: { maxUnitsPerBox: 4, checkItems: false },
   secrets: { aftershipApiKey: false, tiktokAppSecret: true, shipiumApiKey: false, shopifyAdminToken: false },
   tiktokAuthorization: { authorized: false, accessTokenExpiresAt: null, shopName: null },
   lockedByEnv: [],
@@ -91,9 +91,9 @@ describe('settings form draft', () => {
       defaultParcel: settings.defaultParcel,
       operator: 'Maria',
       sandbox: { latencyMs: 400 },
-      operators: { idleSignOutMinutes: 0 },
+      operators: { idleSignOutMinutes: 0, returnToScanSeconds: 60 },
       boxPresets: settings.boxPresets,
-      packing: { maxUnitsPerBox: 4 },
+      packing: { maxUnitsPerBox: 4, checkItems: false },
     });
   });
 

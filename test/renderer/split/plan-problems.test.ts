@@ -11,7 +11,7 @@ import type { OrderDetails } from '../../../shared/domain/orders';
 import type { ItemGroup } from '../../../shared/domain/shipment-rules';
 import { applySuggestion, newDraft, typeWeight } from '../../../renderer/split/split-draft';
 
-const MUG: ItemGroup = { key: 'sku:MUG', sku: 'MUG', name: 'Mug', imageUrl: null, lineItemIds: ['m1', 'm2'], units: 2 };
+const MUG: ItemGroup = { key: 'sku:MUG', sku: 'MUG', name: 'Mug', imageUrl: null, pictureItemId: null, lineItemIds: ['m1', 'm2'], units: 2 };
 
 describe('placing problems next to their cause', () => {
   it('box size, weight and the box itself; line items; the rest above the boxes', () => {

@@ -24,8 +24,8 @@ import {
 import type { ItemGroup } from '../../../shared/domain/shipment-rules';
 
 const UNITS = { size: 'in', weight: 'lb' } as const;
-const MUG: ItemGroup = { key: 'sku:MUG-RED', sku: 'MUG-RED', name: 'Red mug', imageUrl: null, lineItemIds: ['m1', 'm2', 'm3'], units: 3 };
-const TEE: ItemGroup = { key: 'sku:TEE-L', sku: 'TEE-L', name: 'T-shirt L', imageUrl: null, lineItemIds: ['t1', 't2'], units: 2 };
+const MUG: ItemGroup = { key: 'sku:MUG-RED', sku: 'MUG-RED', name: 'Red mug', imageUrl: null, pictureItemId: null, lineItemIds: ['m1', 'm2', 'm3'], units: 3 };
+const TEE: ItemGroup = { key: 'sku:TEE-L', sku: 'TEE-L', name: 'T-shirt L', imageUrl: null, pictureItemId: null, lineItemIds: ['t1', 't2'], units: 2 };
 const GROUPS = [MUG, TEE];
 
 function threeBoxes(): SplitDraft {

@@ -127,9 +127,9 @@ describe('groupLineItems', () => {
       unit('5', '', { name: 'Gift note', quantity: 2 }),
     ]);
     expect(groups).toEqual([
-      { key: 'sku:MUG-RED', sku: 'MUG-RED', name: 'Red mug', imageUrl: 'https://cdn.example/mug.jpg', lineItemIds: ['1', '3'], units: 2 },
-      { key: 'sku:CUP', sku: 'CUP', name: 'Cup', imageUrl: null, lineItemIds: ['2'], units: 1 },
-      { key: 'name:Gift note', sku: '', name: 'Gift note', imageUrl: null, lineItemIds: ['4', '5'], units: 3 },
+      { key: 'sku:MUG-RED', sku: 'MUG-RED', name: 'Red mug', imageUrl: 'https://cdn.example/mug.jpg', pictureItemId: '3', lineItemIds: ['1', '3'], units: 2 },
+      { key: 'sku:CUP', sku: 'CUP', name: 'Cup', imageUrl: null, pictureItemId: null, lineItemIds: ['2'], units: 1 },
+      { key: 'name:Gift note', sku: '', name: 'Gift note', imageUrl: null, pictureItemId: null, lineItemIds: ['4', '5'], units: 3 },
     ]);
   });
 

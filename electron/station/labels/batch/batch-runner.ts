@@ -318,6 +318,9 @@ export function entryUpdate(outcome: ScanOutcome, entries: readonly BatchEntry[]
       };
     case 'split_needed':
       return { state: 'failed', orderId, message: outcome.message };
+    // The station checks items before buying (Settings): a batch cannot do that check, so nothing is bought.
+    case 'check_needed':
+      return { state: 'failed', orderId, message: `${outcome.message} Scan this order on the Scan screen to check its items.` };
     case 'failed':
       if (earlier && outcome.problem.code === 'order_busy') return duplicate();
       return { state: 'failed', orderId, message: `${outcome.problem.message} ${outcome.problem.nextStep}`.trim() };

@@ -71,8 +71,7 @@ export function buildShipiumLabelBody(request: LabelRequest, now: Date = new Dat
     },
     labelParameters: {
       currencyCode: 'usd',
-      // Several boxes: ZPL, so the labels of all boxes join into one printable file.
-      labelFormats: [several ? 'zpl' : request.fileType],
+      labelFormats: [request.fileType],
       includeLabelImagesInResponse: true,
       manifest: false,
     },

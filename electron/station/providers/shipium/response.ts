@@ -3,12 +3,15 @@
  * `carrierLabel.packageScannableId`, the label in `carrierLabel.documents[].labelImage.imageContents`
  * (base64 for PNG/PDF; the ZPL code itself for ZPL, as Shipium's label docs put it).
  * Assumed: a label sent by address instead comes as `documents[].documentUrl`; several boxes come
- * as `carrierLabel.packages[]`, each with its own `packageScannableId` and `documents`.
+ * as `carrierLabel.packages[]` in the order they were asked, each with its own `packageScannableId`
+ * and `documents`. Several boxes need their labels inline (the request asks for them): files sent
+ * only by address, one per box, cannot become the one file the station keeps.
  */
 import { z } from 'zod';
 import { sniffLabelFormat } from '../../../../shared/domain/label-format';
 import type { PurchasedLabel } from '../provider';
 import { labelDataUrl } from './data-url';
+import { joinPackageLabels } from './join-package-labels';
 
 const ShipiumDocument = z
   .object({
@@ -41,15 +44,14 @@ export type ShipiumLabelResponse = z.infer<typeof ShipiumLabelResponse>;
 /** Why a bought label cannot be turned into one printable file (the label exists: never "nothing bought"). */
 export type UnusableLabel = { problem: 'no_tracking' | 'no_file' | 'several_files'; trackingNumbers: string[]; shipmentId: string | null };
 
-export function readLabelResponse(data: ShipiumLabelResponse, reference: string): { label: PurchasedLabel } | UnusableLabel {
+export async function readLabelResponse(data: ShipiumLabelResponse, reference: string): Promise<{ label: PurchasedLabel } | UnusableLabel> {
   const label = data.carrierLabel;
   const packages = label.packages?.length ? label.packages : [label];
   const trackingNumbers = packages.map((p) => (p.packageScannableId ?? p.carrierTrackingId ?? '').trim()).filter((t) => t !== '');
   const shipmentId = data.shipiumShipmentId?.trim() || null;
   if (trackingNumbers.length === 0) return { problem: 'no_tracking', trackingNumbers, shipmentId };
 
-  const documents = packages.flatMap((p) => p.documents ?? []).filter(isLabelDocument);
-  const labelUrl = oneLabelUrl(documents);
+  const labelUrl = packages.length === 1 ? oneLabelUrl(labelDocuments(packages[0]!)) : await joinedPackages(packages);
   if (labelUrl === 'none') return { problem: 'no_file', trackingNumbers, shipmentId };
   if (labelUrl === 'several') return { problem: 'several_files', trackingNumbers, shipmentId };
   return {
@@ -61,6 +63,26 @@ export function readLabelResponse(data: ShipiumLabelResponse, reference: string)
       labelUrl,
     },
   };
+}
+
+function labelDocuments(pkg: z.infer<typeof ShipiumPackageLabel>): ShipiumDocument[] {
+  return (pkg.documents ?? []).filter(isLabelDocument);
+}
+
+/** Several boxes: each package's one inline label becomes page (or ZPL format) k of one file. */
+async function joinedPackages(packages: Array<z.infer<typeof ShipiumPackageLabel>>): Promise<string | 'none' | 'several'> {
+  const files = packages.map((pkg) =>
+    labelDocuments(pkg)
+      .map(inlineBytes)
+      .filter((b): b is Uint8Array => b !== null),
+  );
+  if (files.every((inline) => inline.length === 0)) {
+    const urls = packages.flatMap(labelDocuments).filter((d) => d.documentUrl?.trim());
+    return urls.length === 0 ? 'none' : 'several';
+  }
+  if (!files.every((inline) => inline.length === 1)) return 'several';
+  const joined = await joinPackageLabels(files.map((inline) => inline[0]!));
+  return 'problem' in joined ? 'several' : labelDataUrl(joined.bytes);
 }
 
 function isLabelDocument(doc: ShipiumDocument): boolean {

@@ -105,7 +105,7 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
     name: 'shipium',
     title: PROVIDER_TITLES.shipium,
     sandbox: false,
-    capabilities: { tracking: false, void: false, lookup: false, slow: true, boxesPerRequest: 'one' },
+    capabilities: { tracking: false, void: false, lookup: false, slow: true, boxesPerRequest: 'all' },
     requestTimeoutMs: timeoutMs,
 
     async createLabel(request, signal) {
@@ -134,7 +134,7 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
   };
 }
 
-function readCreateAnswer(answer: HttpAnswer, reference: string): PurchasedLabel {
+async function readCreateAnswer(answer: HttpAnswer, reference: string): Promise<PurchasedLabel> {
   const { status, headers } = answer;
   const text = bodyText(answer);
   if (status === 401 || status === 403) throw unauthorizedError(status);
@@ -156,7 +156,7 @@ function readCreateAnswer(answer: HttpAnswer, reference: string): PurchasedLabel
   }
   const parsed = ShipiumLabelResponse.safeParse(json);
   if (!parsed.success) throw unreadableAnswerOnCreate();
-  const read = readLabelResponse(parsed.data, reference);
+  const read = await readLabelResponse(parsed.data, reference);
   if ('problem' in read) throw unusableLabelError(read);
   return read.label;
 }

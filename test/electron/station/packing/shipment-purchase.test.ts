@@ -181,23 +181,44 @@ describe('a split shipment', () => {
     expect(aftership.createdFor(ORDER)).toHaveLength(1);
   });
 
-  it('Shipium: one request per box, each naming the TikTok line items it holds', async () => {
-    const shipium = await startFakeShipium({ apiKey: 'shipium_split_key_01' });
-    closers.push(() => shipium.close());
-    station = await startStation({
-      LABEL_STATION_PROVIDER: 'shipium',
-      SHIPIUM_API_KEY: 'shipium_split_key_01',
-      SHIPIUM_BASE_URL: shipium.baseUrl,
-      LABEL_STATION_PRINTER: printer.address,
-    });
-    await station.call('updateSettings', { ordersFile: writeOrdersFile(station.dataDir) });
-    const outcome = await station.call('buyShipment', { orderId: ORDER, boxes: [box(['li-1', 'li-2', 'li-3']), box(['li-4', 'li-5'])] });
-    expect(outcome.boxes.map((b) => b.state)).toEqual(['printed', 'printed']);
-    expect(shipium.created.map((s) => s.itemReferences)).toEqual([[['li-1', 'li-2', 'li-3']], [['li-4', 'li-5']]]);
-    const jobs = await printer.waitForJobs(2);
-    expect(await decodeZplBarcodes(jobs[0]!)).toContain(outcome.boxes[0]!.label!.trackingNumbers[0]);
-    expect(await decodeZplBarcodes(jobs[1]!)).toContain(outcome.boxes[1]!.label!.trackingNumbers[0]);
-  });
+  it.each([
+    { dpi: 203, asked: 'zpl' },
+    { dpi: 300, asked: 'pdf' },
+  ] as const)(
+    'Shipium: one request with every box, each package naming its TikTok line items; box k prints alone ($asked)',
+    async ({ dpi, asked }) => {
+      const shipium = await startFakeShipium({ apiKey: 'shipium_split_key_01' });
+      closers.push(() => shipium.close());
+      station = await startStation({
+        LABEL_STATION_PROVIDER: 'shipium',
+        SHIPIUM_API_KEY: 'shipium_split_key_01',
+        SHIPIUM_BASE_URL: shipium.baseUrl,
+        LABEL_STATION_PRINTER: printer.address,
+        LABEL_STATION_PRINTER_DPI: String(dpi),
+      });
+      await station.call('updateSettings', { ordersFile: writeOrdersFile(station.dataDir) });
+      const outcome = await station.call('buyShipment', { orderId: ORDER, boxes: [box(['li-1', 'li-2', 'li-3']), box(['li-4', 'li-5'])] });
+      expect(outcome.boxes.map((b) => b.state)).toEqual(['printed', 'printed']);
+      expect(shipium.created).toHaveLength(1);
+      expect(shipium.created[0]!.format).toBe(asked);
+      expect(shipium.created[0]!.itemReferences).toEqual([
+        ['li-1', 'li-2', 'li-3'],
+        ['li-4', 'li-5'],
+      ]);
+      const label = outcome.boxes[0]!.label!;
+      expect(label.boxes.map((b) => b.trackingNumber)).toEqual(shipium.created[0]!.trackingNumbers);
+      const [job] = await printer.waitForJobs(1);
+      const labels = formats(job!);
+      expect(labels).toHaveLength(2);
+      for (const [index, zpl] of labels.entries()) expect(await decodeZplBarcodes(zpl, { dpi })).toContain(label.trackingNumbers[index]);
+
+      const reprint = await station.call('reprintLabel', { labelId: label.id, box: 2 });
+      expect(reprint.ok).toBe(true);
+      const [, again] = await printer.waitForJobs(2);
+      expect(formats(again!)).toHaveLength(1);
+      expect(await decodeZplBarcodes(again!, { dpi })).toContain(label.trackingNumbers[1]);
+    },
+  );
 
   it('TikTok Shop: one package per box; box 2 refused keeps boxes 1 and 3, and a retry buys box 2 alone', async () => {
     const tiktok = await startFakeTikTok({ appKey: 'split_app_key', appSecret: 'split_app_secret_01' });

@@ -52,7 +52,7 @@ describe('Shipium label request body', () => {
     expect(items).toEqual([{ productId: '577000000000000009', quantity: 1, orderItemReferenceIdentifier: '577000000000000009' }]);
   });
 
-  it('splits a multi-box shipment into packages with their own items, in ZPL so the labels join', () => {
+  it('splits a multi-box shipment into packages with their own items, in the asked format', () => {
     const body = buildShipiumLabelBody({
       ...base,
       fileType: 'pdf',
@@ -61,7 +61,7 @@ describe('Shipium label request body', () => {
         { ...box, weight: { value: 500, unit: 'g' }, itemIds: ['577000000000000002'] },
       ],
     });
-    expect(body.labelParameters.labelFormats).toEqual(['zpl']);
+    expect(body.labelParameters.labelFormats).toEqual(['pdf']);
     expect(body.shipmentParameters.packages?.map((p) => p.orderItemQuantities.map((i) => i.orderItemReferenceIdentifier))).toEqual([
       ['577000000000000001'],
       ['577000000000000002'],
@@ -77,9 +77,9 @@ describe('reading Shipium’s label answer', () => {
   const zpl = '^XA^FO30,30^FDlabel^FS^XZ';
   const answer = (carrierLabel: unknown) => ShipiumLabelResponse.parse({ shipiumShipmentId: 'shp-1', carrierLabel });
 
-  it('turns an inline base64 label into a data: URL that decodes to the same bytes', () => {
+  it('turns an inline base64 label into a data: URL that decodes to the same bytes', async () => {
     const pdf = Buffer.from('%PDF-1.7\n%fake\n');
-    const read = readLabelResponse(
+    const read = await readLabelResponse(
       answer({ packageScannableId: 'TRK1', documents: [{ documentType: 'label', labelImage: { imageContents: pdf.toString('base64') } }] }),
       'ref',
     );
@@ -89,22 +89,25 @@ describe('reading Shipium’s label answer', () => {
     expect(Buffer.from(decodeLabelDataUrl(read.label.labelUrl)!).equals(pdf)).toBe(true);
   });
 
-  it('accepts ZPL sent as the ZPL code itself rather than base64', () => {
-    const read = readLabelResponse(answer({ packageScannableId: 'TRK1', documents: [{ labelImage: { imageContents: zpl } }] }), 'ref');
+  it('accepts ZPL sent as the ZPL code itself rather than base64', async () => {
+    const read = await readLabelResponse(
+      answer({ packageScannableId: 'TRK1', documents: [{ labelImage: { imageContents: zpl } }] }),
+      'ref',
+    );
     if (!('label' in read)) throw new Error('no label');
     expect(Buffer.from(decodeLabelDataUrl(read.label.labelUrl)!).toString('latin1')).toBe(zpl);
   });
 
-  it('keeps a label address when Shipium sends one instead of the image', () => {
-    const read = readLabelResponse(
+  it('keeps a label address when Shipium sends one instead of the image', async () => {
+    const read = await readLabelResponse(
       answer({ packageScannableId: 'TRK1', documents: [{ documentUrl: 'https://labels.example/1.pdf' }] }),
       'ref',
     );
     expect('label' in read && read.label.labelUrl).toBe('https://labels.example/1.pdf');
   });
 
-  it('joins the ZPL labels of several boxes into one file with every tracking number', () => {
-    const read = readLabelResponse(
+  it('joins the ZPL labels of several boxes into one file with every tracking number', async () => {
+    const read = await readLabelResponse(
       answer({
         packages: [
           { packageScannableId: 'TRK1', documents: [{ labelImage: { imageContents: Buffer.from(zpl).toString('base64') } }] },
@@ -118,8 +121,8 @@ describe('reading Shipium’s label answer', () => {
     expect(Buffer.from(decodeLabelDataUrl(read.label.labelUrl)!).toString('latin1').match(/\^XA/g)).toHaveLength(2);
   });
 
-  it('reports a bought label it cannot print (no file, several PDFs) instead of inventing one', () => {
-    expect(readLabelResponse(answer({ packageScannableId: 'TRK1', documents: [] }), 'ref')).toMatchObject({
+  it('reports a bought label it cannot print (no file, several PDFs) instead of inventing one', async () => {
+    expect(await readLabelResponse(answer({ packageScannableId: 'TRK1', documents: [] }), 'ref')).toMatchObject({
       problem: 'no_file',
       trackingNumbers: ['TRK1'],
     });
@@ -127,8 +130,8 @@ describe('reading Shipium’s label answer', () => {
     const two = answer({
       packages: [1, 2].map((n) => ({ packageScannableId: `T${n}`, documents: [{ labelImage: { imageContents: pdf } }] })),
     });
-    expect(readLabelResponse(two, 'ref')).toMatchObject({ problem: 'several_files', trackingNumbers: ['T1', 'T2'] });
-    expect(readLabelResponse(answer({ documents: [{ labelImage: { imageContents: pdf } }] }), 'ref')).toMatchObject({
+    expect(await readLabelResponse(two, 'ref')).toMatchObject({ problem: 'several_files', trackingNumbers: ['T1', 'T2'] });
+    expect(await readLabelResponse(answer({ documents: [{ labelImage: { imageContents: pdf } }] }), 'ref')).toMatchObject({
       problem: 'no_tracking',
     });
   });

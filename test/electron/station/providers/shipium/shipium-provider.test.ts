@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createShipiumProvider, type ShipiumProviderOptions } from '../../../../../electron/station/providers/shipium';
 import { ProviderError, type LabelProvider, type LabelRequest } from '../../../../../electron/station/providers/provider';
@@ -58,7 +59,7 @@ describe('Shipium provider: buying a label', () => {
     expect(p.name).toBe('shipium');
     expect(p.title).toBe('Shipium (TikTok Shop carrier)');
     expect(p.sandbox).toBe(false);
-    expect(p.capabilities).toEqual({ tracking: false, void: false, lookup: false, slow: true, boxesPerRequest: 'one' });
+    expect(p.capabilities).toEqual({ tracking: false, void: false, lookup: false, slow: true, boxesPerRequest: 'all' });
   });
 
   it('posts with Basic auth (key as user, empty password) and an item reference for every item', async () => {
@@ -120,8 +121,25 @@ describe('Shipium provider: buying a label', () => {
     expect(fake.created).toHaveLength(1);
     expect(fake.created[0]!.itemReferences).toEqual([['577100000000000001'], ['577100000000000002']]);
     expect(label.trackingNumbers).toEqual(fake.created[0]!.trackingNumbers);
+    // The asked PDF: one page per box, in box order, so box k reprints alone as page k.
+    const joined = await PDFDocument.load(await p.downloadLabel(label.labelUrl));
+    expect(joined.getPageCount()).toBe(2);
+  });
+
+  it('joins the ZPL labels of a split shipment, one format per box', async () => {
+    const p = provider();
+    const label = await p.createLabel(
+      request({
+        fileType: 'zpl',
+        parcels: [
+          { ...box, itemIds: ['577100000000000001'] },
+          { ...box, itemIds: ['577100000000000002'] },
+        ],
+      }),
+    );
     const zpl = Buffer.from(await p.downloadLabel(label.labelUrl)).toString('latin1');
-    expect(zpl.match(/\^XA/g)).toHaveLength(2);
+    const formats = zpl.split('^XZ').filter((part) => part.includes('^XA'));
+    expect(formats.map((format, k) => format.includes(fake.created[0]!.trackingNumbers[k]!))).toEqual([true, true]);
   });
 
   it('refuses a bad request before sending anything', async () => {
