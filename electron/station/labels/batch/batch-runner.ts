@@ -284,8 +284,7 @@ export class BatchRunner {
 
 /** What a scan's outcome means for its entry; an order met earlier in the list is a duplicate. */
 export function entryUpdate(outcome: ScanOutcome, entries: readonly BatchEntry[], position: number): EntryUpdate {
-  const orderId =
-    outcome.outcome === 'split_needed' ? outcome.order.orderId : 'label' in outcome && outcome.label ? outcome.label.orderId : null;
+  const orderId = 'order' in outcome ? outcome.order.orderId : 'label' in outcome && outcome.label ? outcome.label.orderId : null;
   // Another line of the list with this order that has its label (usually an earlier one).
   const earlier = orderId
     ? entries.find((e) => e.position !== position && e.orderId === orderId && (e.state === 'bought' || e.state === 'already_labelled'))
