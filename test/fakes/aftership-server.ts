@@ -110,6 +110,11 @@ export interface FakeAfterShipOptions {
    * API answer then carries the three headers.
    */
   rateLimitPerSecond?: number;
+  /**
+   * Shortens the counting window by this much (default 0: strict). For a suite on a loaded machine,
+   * where the fake itself may read a request late and so see well-spaced requests bunched up.
+   */
+  rateLimitGraceMs?: number;
   /** Time the fake takes to answer each API request (after counting it), e.g. 300 ms like a real provider. */
   latencyMs?: number;
   /** The fake's clock for created_at and the GET /labels window (default: real time). */
@@ -278,7 +283,8 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
   function countInWindow(t: number): { refused: boolean; resetAt: number } | null {
     const limit = options.rateLimitPerSecond;
     if (!limit) return null;
-    while (recentRequests.length > 0 && recentRequests[0]! <= t - 1000) recentRequests.shift();
+    const windowMs = 1000 - (options.rateLimitGraceMs ?? 0);
+    while (recentRequests.length > 0 && recentRequests[0]! <= t - windowMs) recentRequests.shift();
     const refused = recentRequests.length >= limit;
     if (refused) rateLimitedCount += 1;
     else recentRequests.push(t);

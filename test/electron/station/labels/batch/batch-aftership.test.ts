@@ -19,7 +19,17 @@ let station: Harness;
 
 beforeAll(async () => {
   printer = await startZebraStatusPrinter();
-  aftership = await startFakeAfterShipInWorker({ apiKey: API_KEY, labelFormat: 'zpl', rateLimitPerSecond: 10, latencyMs: 300 });
+  // The station keeps any 11 requests at least 1.05 s apart when they leave. On a CI machine running
+  // other suites the fake may read a request up to ~100 ms late and see them bunched, so it counts
+  // over 850 ms here (the strict 1 s count is in test/bench/batch-throughput.bench.ts, run alone):
+  // a station sending bursts still trips it; the 429 hold itself is unit-tested (rate-limiter.test.ts).
+  aftership = await startFakeAfterShipInWorker({
+    apiKey: API_KEY,
+    labelFormat: 'zpl',
+    rateLimitPerSecond: 10,
+    rateLimitGraceMs: 150,
+    latencyMs: 300,
+  });
   station = await startStation(
     {
       LABEL_STATION_PROVIDER: 'aftership',
