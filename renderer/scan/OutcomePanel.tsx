@@ -13,8 +13,11 @@ import { CheckingOutcome } from './CheckingOutcome';
 import { DatabaseDownOutcome } from './DatabaseDownOutcome';
 import { useOpenSplitter } from '../split/open-splitter';
 
-/** The outcome's actions by key (F6 opens the splitter, everywhere on this screen). */
-const REPRINT_KEY = 'F8';
+/**
+ * The outcome's one action by key: Reprint, or open the label in History (never both on one outcome).
+ * F6 opens the splitter and F8 prints the oldest unprinted label, everywhere on this screen.
+ */
+const REPRINT_KEY = 'F9';
 const HISTORY_KEY = 'F9';
 
 /** Problems after which a label may exist at the provider: the worker checks it in History. */

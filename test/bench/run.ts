@@ -3,6 +3,7 @@ await import('./pdf-to-zpl.bench');
 await import('./answer-to-print.bench');
 await import('./print-queue.bench');
 await import('./fleet-purchase.bench');
+await import('./scan-burst.bench');
 await import('./batch-throughput.bench');
 
 export {};

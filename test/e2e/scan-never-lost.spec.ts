@@ -95,7 +95,7 @@ test('a scan on History or Settings is bought and printed on the Scan screen, th
   await expect.poll(() => s.printer.jobs.length, { timeout: 10_000 }).toBe(2);
 });
 
-test('Tab ends a scan, Escape clears a half-read one, and F8 reprints without a mouse', async ({ page }) => {
+test('Tab ends a scan, Escape clears a half-read one, and F9 reprints without a mouse', async ({ page }) => {
   const s = await start();
   await openStation(page, s.shell);
   const input = page.getByTestId('scan-input');
@@ -111,9 +111,9 @@ test('Tab ends a scan, Escape clears a half-read one, and F8 reprints without a 
   await expect(page.getByTestId('steps')).toContainText('Has a label');
   await expect(page.getByTestId('steps')).not.toContainText('Done');
   const reprint = page.getByTestId('reprint');
-  await expect(reprint).toContainText('F8');
+  await expect(reprint).toContainText('F9');
   await shot(page, 'scan-already-labelled-keys');
-  await page.keyboard.press('F8');
+  await page.keyboard.press('F9');
   await expect.poll(() => s.printer.jobs.length, { timeout: 10_000 }).toBe(2);
   await expect(input).toBeFocused();
   expect(await labelsOf(ORDERS[2]!)).toHaveLength(1);

@@ -74,7 +74,7 @@ test('a supervisor adds a mailer by keyboard, fixes what the station refuses, mo
     dimension: { width: 9, height: 6, depth: 2, unit: 'in' },
     tareWeight: { value: 2, unit: 'oz' },
   });
-  expect(saved.packing).toEqual({ maxUnitsPerBox: 6 });
+  expect(saved.packing).toEqual({ maxUnitsPerBox: 6, checkItems: false });
   await expect(cards(page).first()).toContainText('usual');
 });
 

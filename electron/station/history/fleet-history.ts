@@ -186,10 +186,10 @@ export class FleetHistory implements LabelHistory {
     );
   }
 
-  listMissingFiles(): Promise<StoredLabel[]> {
+  listMissingFiles(since?: string): Promise<StoredLabel[]> {
     return this.read(
-      () => this.shared.listMissingFiles(),
-      () => this.cache.listMissingFiles(),
+      () => this.shared.listMissingFiles(since),
+      () => this.cache.listMissingFiles(since),
     );
   }
 

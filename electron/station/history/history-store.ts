@@ -261,8 +261,11 @@ export class HistoryStore {
   }
 
   /** Bought labels whose file was never saved (the station stopped between purchase and download). */
-  async listMissingFiles(): Promise<StoredLabel[]> {
-    const rows = await this.labels()
+  /** Sold labels whose file was never downloaded; `since`: only those bought from then on (ISO time). */
+  async listMissingFiles(since?: string): Promise<StoredLabel[]> {
+    let query = this.labels();
+    if (since) query = query.where('l.created_at', '>=', since);
+    const rows = await query
       .where('l.status', 'in', SOLD_STATUSES)
       .where('l.file_path', 'is', null)
       .where('l.label_url', 'is not', null)

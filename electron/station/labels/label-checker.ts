@@ -15,6 +15,9 @@ import type { ScanJobDeps } from './scan-job-deps';
 /** "none" answers after the window needed before an order may be bought again. */
 const NONES_TO_CONCLUDE = 2;
 
+/** How far back each background pass looks for labels without their file (the start-up pass looks at all). */
+const RECENT_FILES_MS = 24 * 60 * 60 * 1000;
+
 export class LabelChecker {
   private readonly nonesAfterWindow = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
@@ -33,7 +36,16 @@ export class LabelChecker {
       await this.pass();
       await this.secureMissingFiles();
     });
-    this.timer = setInterval(() => void this.run(() => this.pass()), this.deps.checks.everyMs ?? DEFAULT_CHECK_EVERY_MS);
+    this.timer = setInterval(
+      () =>
+        void this.run(async () => {
+          await this.pass();
+          // A file whose download failed right after the purchase is fetched while the provider still
+          // answers, so every station can print it offline; older ones are tried at each start.
+          await this.secureMissingFiles(new Date(this.deps.now().getTime() - RECENT_FILES_MS).toISOString());
+        }),
+      this.deps.checks.everyMs ?? DEFAULT_CHECK_EVERY_MS,
+    );
     this.timer.unref();
     return first;
   }
@@ -131,8 +143,8 @@ export class LabelChecker {
     }
   }
 
-  private async secureMissingFiles(): Promise<void> {
-    for (const label of await this.deps.history.listMissingFiles()) {
+  private async secureMissingFiles(since?: string): Promise<void> {
+    for (const label of await this.deps.history.listMissingFiles(since)) {
       if (this.stopped) return;
       await ensureLabelFile(this.deps, label).catch((error: unknown) =>
         this.deps.log(`label ${label.id}: file still not downloaded (${(error as Error).name})`),

@@ -99,10 +99,10 @@ describe('the rule for one box in the Settings form', () => {
 
   it('sends whole units, and leaves the rule out when the environment sets it', () => {
     const base = draftFromSettings(settings);
-    expect(patchFromDraft({ ...base, maxUnitsPerBox: ' 6 ' }, []).patch.packing).toEqual({ maxUnitsPerBox: 6 });
+    expect(patchFromDraft({ ...base, maxUnitsPerBox: ' 6 ' }, []).patch.packing).toEqual({ maxUnitsPerBox: 6, checkItems: false });
     expect(patchFromDraft({ ...base, maxUnitsPerBox: '2.5' }, []).errors).toEqual(['Units in one box must be a whole number.']);
     const locked = [{ field: 'packing.maxUnitsPerBox', variable: 'LABEL_STATION_MAX_UNITS_PER_BOX' }];
-    expect(patchFromDraft(base, locked).patch).not.toHaveProperty('packing');
+    expect(patchFromDraft(base, locked).patch.packing).not.toHaveProperty('maxUnitsPerBox');
     expect(patchFromDraft(base, locked).patch.boxPresets).toEqual(saved);
   });
 });

@@ -79,6 +79,7 @@ describe('supervisor actions', () => {
     addOperator: { operator: { name: 'Cy Packer', role: 'operator', pin: '5555' } },
     updateOperator: { changes: { operatorId: ids.bo, name: 'Bo P.' } },
     unlockOperator: { operatorId: ids.anaId },
+    submitScan: { scan: ORDERS[2]!, check: { override: 'items counted by hand' } },
     // No WMS order file here: once approved, the batch barcode is refused as unknown (nothing bought).
     startBatch: { input: { kind: 'barcode', barcode: 'BATCH:W-0' } },
   });
