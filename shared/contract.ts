@@ -24,6 +24,7 @@ import {
 import { ShipmentPlan } from './domain/shipments';
 import { Parcel } from './domain/parcels';
 import { ScaleDevice, ScaleReading } from './domain/scale';
+import { BatchCounts, BatchEntry, BatchInput, BatchState, BatchSummary, BatchView } from './domain/batches';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -291,6 +292,19 @@ export const contract = {
     },
     /** One reading from a scale typed in Settings (saved or not): what it says within a few seconds. */
     testScale: { input: z.object({ device: ScaleDevice }).strict(), output: ScaleReading },
+    /**
+     * A batch: pasted orders (one per line) or a batch barcode (BATCH:<id>, the WMS file's batch
+     * column), bought and printed back to back within the provider's rate, in list order. A
+     * supervisor's action: it buys many labels that cannot be voided.
+     */
+    startBatch: { input: z.object({ input: BatchInput, ...Approval }).strict(), output: BatchView },
+    /** Starts nothing new; the orders in flight finish (their labels print). */
+    pauseBatch: { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: BatchSummary },
+    /** Goes on with a paused batch (also one paused by a restart); never buys an order twice. */
+    resumeBatch: { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: BatchSummary },
+    getBatch: { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: BatchView },
+    /** This station's batches, newest first. */
+    listBatches: { input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(), output: z.array(BatchSummary) },
   },
   events: {
     /** Someone signed in or out (or was signed out: idle, deactivated, demo users gone). */
@@ -309,6 +323,8 @@ export const contract = {
     }),
     /** The scale's reading, whenever its weight or state changes. */
     scaleReading: ScaleReading,
+    /** A batch moved: its state and counts, and the entry that changed (if one did). */
+    batchProgress: z.object({ batchId: z.string(), state: BatchState, counts: BatchCounts, entry: BatchEntry.optional() }),
   },
 } as const;
 

@@ -42,6 +42,7 @@ export const PROBLEM_CODES = {
     'order_packed_otherwise',
   ],
   packing: ['shipment_invalid', 'split_needs_provider_items', 'split_unknown_order'],
+  batches: ['batch_empty', 'batch_too_long', 'batch_line_unreadable', 'batch_not_found', 'batch_unknown', 'batch_finished'],
   orders: [
     'order_not_found',
     'order_cancelled',

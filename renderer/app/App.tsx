@@ -15,6 +15,8 @@ import { ScanScreen } from '../scan/ScanScreen';
 import { HistoryScreen } from '../history/HistoryScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { SplitScreen } from '../split/SplitScreen';
+import { BatchScreen } from '../batch/BatchScreen';
+import { BATCH_KEY } from '../batch/batch-words';
 import { useOpenSplitter } from '../split/open-splitter';
 import { useOperatorSession, useOperatorSessionEvents } from '../api/operators';
 import { ApprovalDialog } from '../operators/ApprovalDialog';
@@ -50,7 +52,11 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = FUNCTION_KEYS[e.key];
-      if (e.key === SPLIT_KEY) {
+      // F7 opens batches (the splitter keeps F7 for its own "add a box").
+      if (e.key === BATCH_KEY && useNav.getState().screen !== 'split') {
+        e.preventDefault();
+        go('batch');
+      } else if (e.key === SPLIT_KEY) {
         e.preventDefault();
         openSplitter();
       } else if (target) {
@@ -81,6 +87,7 @@ export function App() {
             {screen === 'split' && <SplitScreen />}
             {screen === 'history' && <HistoryScreen />}
             {screen === 'settings' && <SettingsScreen />}
+            {screen === 'batch' && <BatchScreen />}
           </>
         )}
       </main>

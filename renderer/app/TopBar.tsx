@@ -8,6 +8,7 @@ const TABS: Array<{ screen: Screen; label: string; key: string }> = [
   { screen: 'split', label: 'Split', key: 'F6' },
   { screen: 'history', label: 'History', key: 'F2' },
   { screen: 'settings', label: 'Settings', key: 'F3' },
+  { screen: 'batch', label: 'Batch', key: 'F7' },
 ];
 
 export function TopBar() {

@@ -120,4 +120,5 @@ export const SUPERVISOR_ACTION_WORDS = {
   addOperator: 'add an operator',
   changeOperator: 'change an operator',
   unlockOperator: 'unlock an operator',
+  startBatch: 'buy a batch of orders',
 } as const;

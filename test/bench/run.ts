@@ -6,5 +6,6 @@ await import('./print-queue.bench');
 await import('./fleet-purchase.bench');
 await import('./scan-burst.bench');
 await import('./scale-latency.bench');
+await import('./batch-throughput.bench');
 
 export {};

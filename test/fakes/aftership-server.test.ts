@@ -121,4 +121,26 @@ describe('fake AfterShip server speaks the protocol strictly', () => {
       await strict.close();
     }
   });
+
+  it('answers a 429 with the AfterShip rate headers, resetting when the oldest request leaves the sliding second', async () => {
+    const strict = await startFakeAfterShip({ apiKey: KEY, rateLimitPerSecond: 3, latencyMs: 20 });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, () => fetch(`${strict.baseUrl}/labels`, { headers: { 'as-api-key': KEY } })),
+      );
+      const refused = answers.filter((r) => r.status === 429);
+      expect(refused).toHaveLength(1);
+      const headers = refused[0]!.headers;
+      expect(headers.get('x-ratelimit-limit')).toBe('3');
+      expect(headers.get('x-ratelimit-remaining')).toBe('0');
+      const reset = Number(headers.get('x-ratelimit-reset'));
+      expect(reset).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000));
+      expect(reset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 1);
+      const accepted = answers.filter((r) => r.status === 200);
+      expect(accepted.map((r) => r.headers.get('x-ratelimit-limit'))).toEqual(['3', '3', '3']);
+      expect(strict.rateLimitedCount).toBe(1);
+    } finally {
+      await strict.close();
+    }
+  });
 });

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import { Parcel } from '../../shared/domain/parcels';
 import { renderSandboxLabelPdf } from '../../electron/station/providers/sandbox';
@@ -24,8 +25,8 @@ export type FakeFault =
   | 'server-error-after-create'
   | { type: 'unauthorized' }
   | { type: 'business'; code: number; message?: string; details?: Array<{ path: string; info: string }> }
-  /** 429 with a reset header: `epoch` = Unix seconds (default), `delta` = seconds to wait. */
-  | { type: 'rate-limited'; resetSeconds?: number; header?: string; style?: 'epoch' | 'delta' }
+  /** 429 with a reset header: `epoch` = Unix seconds (default), `delta` = seconds to wait; `resetAt` = this Unix second. */
+  | { type: 'rate-limited'; resetSeconds?: number; header?: string; style?: 'epoch' | 'delta'; resetAt?: number; limit?: number }
   | { type: 'server-error'; status?: number }
   /** Answers 3001 (status creating); the label is ready (or failed) after `pollsUntilReady` polls. */
   | { type: 'pending'; pollsUntilReady?: number; outcome?: 'created' | 'failed' }
@@ -88,6 +89,8 @@ export interface FakeAfterShip {
   setLabelFormat(format: FakeLabelFormat): void;
   /** Requests refused because they exceeded `rateLimitPerSecond`. */
   readonly rateLimitedCount: number;
+  /** When each API request arrived (ms since the epoch), refused ones included: to see how close they came. */
+  readonly apiArrivals: readonly number[];
   close(): Promise<void>;
 }
 
@@ -100,8 +103,20 @@ export interface FakeAfterShipOptions {
   labelFormat?: FakeLabelFormat;
   /** The TikTok shipper account this organization has; a create naming another gets 4140. */
   shipperAccountId?: string;
-  /** When set, API requests above this rate (per rolling second) get a real 429, like AfterShip's 10/s. */
+  /**
+   * When set, the organization's API requests are counted over a sliding second as they arrive: one
+   * above this count gets a real 429 (AfterShip's X-RateLimit-Limit / -Remaining / -Reset headers,
+   * reset = Unix seconds when the oldest request leaves the window), like AfterShip's 10/s. Every
+   * API answer then carries the three headers.
+   */
   rateLimitPerSecond?: number;
+  /**
+   * Shortens the counting window by this much (default 0: strict). For a suite on a loaded machine,
+   * where the fake itself may read a request late and so see well-spaced requests bunched up.
+   */
+  rateLimitGraceMs?: number;
+  /** Time the fake takes to answer each API request (after counting it), e.g. 300 ms like a real provider. */
+  latencyMs?: number;
   /** The fake's clock for created_at and the GET /labels window (default: real time). */
   now?: () => Date;
 }
@@ -220,6 +235,7 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
   const knownShipperAccount = options.shipperAccountId ?? FAKE_SHIPPER_ACCOUNT_ID;
   const recentRequests: number[] = [];
   let rateLimitedCount = 0;
+  const apiArrivals: number[] = [];
   const created: FakeCreatedLabel[] = [];
   const requests: FakeRequest[] = [];
   const labels = new Map<string, StoredLabel>();
@@ -229,6 +245,7 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
   let origin = '';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrivedAt = Date.now();
     const { url, raw, record } = await readRequest(req);
     const body = record.body;
     requests.push(record);
@@ -239,7 +256,11 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     if (req.headers['as-api-key'] !== options.apiKey) {
       return sendEnvelope(res, 401, { code: 401, message: 'Invalid API key.', details: [] }, {});
     }
-    if (overRateLimit()) return sendRateLimited(res, { type: 'rate-limited', resetSeconds: 1 });
+    apiArrivals.push(arrivedAt);
+    const window = countInWindow(arrivedAt);
+    if (window?.refused) return sendRateLimited(res, { type: 'rate-limited', resetAt: window.resetAt, limit: options.rateLimitPerSecond! });
+    if (options.latencyMs) await delay(options.latencyMs);
+    setRateHeaders(res, Date.now());
     const route = url.pathname.slice('/postmen/v3'.length);
     const routeFaults =
       req.method === 'POST' && route === '/labels' ? faults.create : req.method === 'GET' && route === '/labels' ? faults.lookup : [];
@@ -255,18 +276,29 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     return sendEnvelope(res, 404, { code: 4153, message: 'The requested resource could not be found.' }, {});
   }
 
-  /** AfterShip's per-organization limit, over a rolling second, when the test asks for it. */
-  function overRateLimit(): boolean {
+  /**
+   * AfterShip's per-organization limit over a sliding second, when the test asks for it: counts the
+   * request, sets the rate headers on the answer, and says whether it is refused.
+   */
+  function countInWindow(t: number): { refused: boolean; resetAt: number } | null {
     const limit = options.rateLimitPerSecond;
-    if (!limit) return false;
-    const t = Date.now();
-    while (recentRequests.length > 0 && recentRequests[0]! <= t - 1000) recentRequests.shift();
-    if (recentRequests.length >= limit) {
-      rateLimitedCount += 1;
-      return true;
-    }
-    recentRequests.push(t);
-    return false;
+    if (!limit) return null;
+    const windowMs = 1000 - (options.rateLimitGraceMs ?? 0);
+    while (recentRequests.length > 0 && recentRequests[0]! <= t - windowMs) recentRequests.shift();
+    const refused = recentRequests.length >= limit;
+    if (refused) rateLimitedCount += 1;
+    else recentRequests.push(t);
+    const resetAt = Math.ceil((recentRequests[0]! + 1000) / 1000);
+    return { refused, resetAt };
+  }
+
+  function setRateHeaders(res: ServerResponse, t: number): void {
+    const limit = options.rateLimitPerSecond;
+    if (!limit) return;
+    const inWindow = recentRequests.filter((r) => r > t - 1000);
+    res.setHeader('X-RateLimit-Limit', String(limit));
+    res.setHeader('X-RateLimit-Remaining', String(Math.max(0, limit - inWindow.length)));
+    res.setHeader('X-RateLimit-Reset', String(Math.ceil(((inWindow[0] ?? t) + 1000) / 1000)));
   }
 
   /** Faults that do not depend on the route. True when the request is fully handled. */
@@ -568,6 +600,9 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     get rateLimitedCount() {
       return rateLimitedCount;
     },
+    get apiArrivals() {
+      return apiArrivals;
+    },
     close: () => {
       for (const key of late.keys()) if (typeof key !== 'symbol') clearTimeout(key);
       late.clear();
@@ -589,9 +624,9 @@ function isoSeconds(date: Date): string {
 
 function sendRateLimited(res: ServerResponse, fault: Extract<NormalFault, { type: 'rate-limited' }>): void {
   const seconds = fault.resetSeconds ?? 1;
-  const value = fault.style === 'delta' ? seconds : Math.ceil(Date.now() / 1000) + seconds;
+  const value = fault.resetAt ?? (fault.style === 'delta' ? seconds : Math.ceil(Date.now() / 1000) + seconds);
   res.setHeader(fault.header ?? 'X-RateLimit-Reset', String(value));
-  res.setHeader('X-RateLimit-Limit', '10');
+  res.setHeader('X-RateLimit-Limit', String(fault.limit ?? 10));
   res.setHeader('X-RateLimit-Remaining', '0');
   sendEnvelope(res, 429, { code: 429, message: 'Too many requests.', details: [], retryable: true }, {});
 }

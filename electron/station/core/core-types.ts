@@ -37,6 +37,8 @@ export interface StationCoreOptions {
   printTiming?: PrintTiming;
   /** Overrides each provider's own request timeout (tests use short ones). */
   providerTimeoutMs?: number;
+  /** Orders of a batch in flight at once (default: per provider, see labels/batch/batch-concurrency.ts). */
+  batchInFlight?: number;
   /** scrypt cost of new PIN hashes and of a new fleet's badge key (tests use a cheap one). */
   operatorHashCost?: HashCost;
   /** Scale polling and reconnect timings (tests shorten them). */

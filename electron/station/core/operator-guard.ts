@@ -32,6 +32,8 @@ export const SUPERVISOR_ACTIONS: { [M in MethodName]?: (input: Input<M>) => stri
   addOperator: () => W.addOperator,
   updateOperator: () => W.changeOperator,
   unlockOperator: () => W.unlockOperator,
+  // Many labels bought at once, none of which can be voided: a wrong paste costs real money.
+  startBatch: () => W.startBatch,
 };
 
 /** Methods that act on labels or printers: somebody must be signed in (or a supervisor approve). */
@@ -43,6 +45,8 @@ export const SIGNED_IN_METHODS: readonly MethodName[] = [
   'resolveUncertainLabel',
   'buyShipment',
   'testPrint',
+  'pauseBatch',
+  'resumeBatch',
 ];
 
 export type ActingHandlers = {

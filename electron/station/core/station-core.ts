@@ -3,8 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../history';
+import { BatchStore, openDatabase, sqliteHistory } from '../history';
 import {
+  BatchRunner,
+  batchConcurrency,
   choosePrinter,
   decideUncertainLabel,
   LabelChecker,
@@ -33,6 +35,8 @@ import {
 import type { OperatorSession } from '../../../shared/domain/operators';
 import { weightOutsideLimits } from '../../../shared/domain/scale';
 import { StationError } from '../../../shared/errors';
+import { batchLines } from '../../../shared/domain/batches';
+import { batchScans } from './batch-input';
 import { guardHandlers, type ActingHandlers } from './operator-guard';
 import type { StationCore, StationCoreOptions } from './core-types';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
@@ -131,6 +135,17 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     log,
     ...(options.scaleTiming && { timing: options.scaleTiming }),
   });
+  // Batches are this station's own runs (like its print queue): kept in its SQLite even in a fleet;
+  // the one-label-per-order rule they rely on lives with the labels.
+  const batches = new BatchRunner({
+    store: new BatchStore(sqliteHistory(db)),
+    scan: (operator, scan, scanOptions) => afterwards(runScanJob(as(operator), scan, undefined, undefined, scanOptions), announceUnprinted),
+    events,
+    concurrency: () => options.batchInFlight ?? batchConcurrency(settings.current().provider),
+    stationId: ownId,
+    now: () => new Date(),
+    log,
+  });
   const tiktokAuth = new TikTokAuthorization(settings, providers);
   const pictures = new ItemPictures();
 
@@ -211,10 +226,19 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     getScaleReading: async () => scale.current(),
     listScaleDevices: async () => listScaleDevices(),
     testScale: async ({ device }) => scale.testDevice(device),
+    startBatch: async ({ input }, acting) => {
+      const { scans, name } = await batchScans(input, (id) => deps.orderSources.batchOrders(settings.current(), id), batchLines);
+      return batches.start(scans, name, acting.name);
+    },
+    pauseBatch: async ({ batchId }) => batches.pause(batchId),
+    resumeBatch: async ({ batchId }, acting) => batches.resume(batchId, acting.name),
+    getBatch: async ({ batchId }) => batches.view(batchId),
+    listBatches: async ({ limit }) => batches.list(limit),
   };
   const calls = trackInFlight(guardHandlers(table, operators, session));
 
   await settleInterruptedPurchases(history, ownId, deps.now(), log);
+  await batches.recover();
   // A fleet database away at start: the preset supervisor is created on the first sign-in after it answers.
   await operators
     .ensurePreset()
@@ -229,6 +253,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     events,
     reconciled,
     close: async () => {
+      await Promise.race([batches.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_DRAIN_MS).unref())]);
       await calls.drain(CLOSE_DRAIN_MS);
       await scale.stop();
       await checker.stop();

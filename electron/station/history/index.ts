@@ -13,3 +13,4 @@ export { FleetOutbox } from './fleet-outbox';
 export { HistoryStore, parcelSetOf, toPublic, type NewLabel, type StoredLabel } from './history-store';
 export { OperatorTable, type OperatorRecord } from './operator-table';
 export { FleetOperators } from './fleet-operators';
+export { BatchStore, type EntryUpdate, type NewBatch } from './batch-store';

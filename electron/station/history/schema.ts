@@ -94,7 +94,33 @@ export interface FleetOutboxTable {
   created_at: string;
 }
 
+export interface BatchesTable {
+  id: string;
+  name: string;
+  state: 'running' | 'pausing' | 'paused' | 'done';
+  operator: string;
+  station_id: string;
+  note: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BatchEntriesTable {
+  batch_id: string;
+  position: number;
+  scan: string;
+  order_id: string | null;
+  state: 'pending' | 'running' | 'bought' | 'already_labelled' | 'duplicate' | 'failed';
+  message: Generated<string>;
+  tracking: string | null;
+  /** 0 or 1 on both databases. */
+  queued: Generated<number>;
+  updated_at: string;
+}
+
 export interface HistorySchema {
+  batches: BatchesTable;
+  batch_entries: BatchEntriesTable;
   labels: LabelsTable;
   label_tracking: LabelTrackingTable;
   print_attempts: PrintAttemptsTable;

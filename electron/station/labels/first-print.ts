@@ -13,7 +13,15 @@ export type FirstPrint =
   | { state: 'queued'; label: StoredLabel; printJobId: number; problem: Problem }
   | { state: 'print_failed'; label: StoredLabel; problem: Problem };
 
-export async function printFirstTime(deps: LabelPrintingDeps, bought: StoredLabel): Promise<FirstPrint> {
+/**
+ * `turn`: a batch's place in line: `wait` is awaited with the file at hand, just before the print
+ * queue; `queued` is called once the job is in the durable queue.
+ */
+export async function printFirstTime(
+  deps: LabelPrintingDeps,
+  bought: StoredLabel,
+  turn: { wait?: () => Promise<void>; queued?: () => void } = {},
+): Promise<FirstPrint> {
   let label = bought;
   try {
     label = (await ensureLabelFile(deps, label)).label;
@@ -21,7 +29,8 @@ export async function printFirstTime(deps: LabelPrintingDeps, bought: StoredLabe
     const problem = downloadProblem(error);
     return { state: 'print_failed', label: await deps.history.setStatus(label.id, 'print_failed', problem.message), problem };
   }
-  const printed = await printStoredLabel(deps, label, { reprint: false });
+  await turn.wait?.();
+  const printed = await printStoredLabel(deps, label, { reprint: false, ...(turn.queued && { onQueued: turn.queued }) });
   if (printed.outcome.queued) {
     return { state: 'queued', label: printed.label, printJobId: printed.outcome.queued.printJobId, problem: printed.outcome.problem! };
   }

@@ -36,8 +36,25 @@ type Progress = (step: JobStep, message: string, orderId?: string) => void;
 /** What the history already holds for the scanned order decides what the scan does. */
 type Settled = { next: 'print'; label: StoredLabel; note: string } | { next: 'buy' } | { next: 'stop'; outcome: ScanOutcome };
 
+/** How a caller that runs many scans at once (a batch) takes part in one scan. */
+export interface ScanJobOptions {
+  /**
+   * Awaited once the label is bought and its file is at hand, just before it goes to the print
+   * queue: a batch buys several orders at once but prints them in list order.
+   */
+  beforePrint?: () => Promise<void>;
+  /** Called once the label is in the durable print queue (the next one in a batch may follow). */
+  printQueued?: () => void;
+}
+
 /** `parcel`: this parcel's box and weight when the packer gave them, else the station's default package. */
-export async function runScanJob(deps: ScanJobDeps, scan: string, parcel?: Parcel, check?: PackingCheck): Promise<ScanOutcome> {
+export async function runScanJob(
+  deps: ScanJobDeps,
+  scan: string,
+  parcel?: Parcel,
+  check?: PackingCheck,
+  options: ScanJobOptions = {},
+): Promise<ScanOutcome> {
   const jobId = randomUUID();
   const progress: Progress = (step, message, orderId) =>
     deps.events.emit('jobProgress', { jobId, step, message, ...(orderId && { orderId }) });
@@ -64,7 +81,7 @@ export async function runScanJob(deps: ScanJobDeps, scan: string, parcel?: Parce
     'Wait for it to finish; do not scan it again.',
   );
   try {
-    return await withOrder(deps, orderId, busy, () => labelOrder(deps, order, { parcel, check }, warnings, jobId, progress, fail));
+    return await withOrder(deps, orderId, busy, () => labelOrder(deps, order, { parcel, check }, warnings, jobId, progress, fail, options));
   } catch (error) {
     // Busy, or a history that cannot be reached (a fleet's database away): nothing was bought.
     if (error instanceof StationError) return fail(error.toProblem(), orderId);
@@ -80,6 +97,7 @@ async function labelOrder(
   jobId: string,
   progress: Progress,
   fail: (problem: Problem, orderId?: string, label?: StoredLabel) => ScanOutcome,
+  options: ScanJobOptions,
 ): Promise<ScanOutcome> {
   const { orderId } = order;
   const settings = deps.settings();
@@ -118,7 +136,7 @@ async function labelOrder(
     if (purchase.state === 'adopted')
       note = `${provider.title} already had a label for this order; it was adopted and nothing was bought again.`;
   }
-  return await printScanned(deps, label, [note, ...warnings].filter(Boolean).join(' '), jobId, progress);
+  return await printScanned(deps, label, [note, ...warnings].filter(Boolean).join(' '), jobId, progress, options);
 }
 
 /**
@@ -230,10 +248,14 @@ async function printScanned(
   warning: string,
   jobId: string,
   progress: Progress,
+  options: ScanJobOptions,
 ): Promise<ScanOutcome> {
   const { orderId } = bought;
   progress('printing', `Printing tracking ${bought.trackingNumbers[0] ?? ''}…`, orderId);
-  const printed = await printFirstTime(deps, bought);
+  const printed = await printFirstTime(deps, bought, {
+    ...(options.beforePrint && { wait: options.beforePrint }),
+    ...(options.printQueued && { queued: options.printQueued }),
+  });
   const label = toPublic(printed.label);
   if (printed.state === 'queued') {
     const message = `Label bought and saved. ${printed.problem.message} It prints by itself once the printer is ready.`;

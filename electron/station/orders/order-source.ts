@@ -14,4 +14,6 @@ export interface OrderSource {
    * cannot be asked (unreachable, refused credentials, unreadable file).
    */
   lookup(query: OrderQuery, signal?: AbortSignal): Promise<OrderDetails | null>;
+  /** A batch barcode's orders (TikTok order IDs in list order), null when this source does not know the batch. */
+  batch?(batchId: string): Promise<string[] | null>;
 }

@@ -12,6 +12,8 @@ export interface OrdersIndex {
   byTikTokId: Map<string, OrderDetails>;
   /** Keyed by the order number without '#', lower case. */
   byOrderNumber: Map<string, OrderDetails>;
+  /** Batch barcodes (BATCH:<id>): the optional `batch` column, lower case -> TikTok order IDs in file order. */
+  byBatch: Map<string, string[]>;
 }
 
 export const ORDERS_CSV_COLUMNS = ['order_number', 'tiktok_order_id', 'status', 'line_item_id', 'sku', 'name', 'quantity'] as const;
@@ -42,6 +44,7 @@ const CsvRow = z.object({
   sku: text(100).default(''),
   name: text(300).default(''),
   quantity: z.string().trim().default(''),
+  batch: text(64).default(''),
 });
 
 const JsonLineItem = JsonItemExtras.extend({
@@ -63,6 +66,7 @@ const JsonOrder = z.object({
   tiktokOrderId: z.string({ error: 'must be text in quotes ("576…"): as a JSON number it loses its last digits' }).pipe(tiktokId),
   orderNumber: z.union([z.string(), z.number()]).transform(String).pipe(text(100)).nullish(),
   status: text(60).nullish(),
+  batch: z.union([z.string(), z.number()]).transform(String).pipe(text(64)).nullish(),
   lineItems: z.array(JsonLineItem).default([]),
 });
 
@@ -73,6 +77,7 @@ interface Draft {
   cancelled: boolean;
   lineItems: LineItem[];
   firstRow: string;
+  batch: string;
 }
 
 export function parseOrdersFile(content: string, fileName: string): OrdersIndex {
@@ -125,7 +130,7 @@ function parseCsvOrders(content: string, fileName: string): OrdersIndex {
     }
     addToDraft(
       drafts,
-      { orderId: row.data.tiktok_order_id, orderNumber: row.data.order_number, status: row.data.status, item },
+      { orderId: row.data.tiktok_order_id, orderNumber: row.data.order_number, status: row.data.status, batch: row.data.batch, item },
       where,
       `row ${info.lines}`,
     );
@@ -147,7 +152,12 @@ function parseJson(content: string, fileName: string): OrdersIndex {
     const where = `${fileName} order ${index + 1}`;
     const order = JsonOrder.safeParse(entry);
     if (!order.success) throw badFile(`${where}: ${describeIssue(order.error)}`);
-    const base = { orderId: order.data.tiktokOrderId, orderNumber: order.data.orderNumber ?? '', status: order.data.status ?? '' };
+    const base = {
+      orderId: order.data.tiktokOrderId,
+      orderNumber: order.data.orderNumber ?? '',
+      status: order.data.status ?? '',
+      batch: order.data.batch ?? '',
+    };
     if (order.data.lineItems.length === 0) addToDraft(drafts, { ...base, item: null }, where, `order ${index + 1}`);
     for (const { unitWeight, unitDimension, imageUrl, barcode, ...item } of order.data.lineItems) {
       const extras = definedExtras({ unitWeight, unitDimension, imageUrl, barcode });
@@ -159,7 +169,7 @@ function parseJson(content: string, fileName: string): OrdersIndex {
 
 function addToDraft(
   drafts: Map<string, Draft>,
-  row: { orderId: string; orderNumber: string; status: string; item: LineItem | null },
+  row: { orderId: string; orderNumber: string; status: string; batch: string; item: LineItem | null },
   where: string,
   label: string,
 ): void {
@@ -172,6 +182,7 @@ function addToDraft(
       cancelled: isCancelled(row.status),
       lineItems: row.item ? [row.item] : [],
       firstRow: label,
+      batch: row.batch,
     });
     return;
   }
@@ -182,6 +193,7 @@ function addToDraft(
   }
   draft.orderNumber ||= row.orderNumber;
   draft.status ||= row.status;
+  draft.batch ||= row.batch;
   draft.cancelled ||= isCancelled(row.status);
   if (row.item) {
     if (draft.lineItems.some((i) => i.id === row.item!.id))
@@ -191,7 +203,7 @@ function addToDraft(
 }
 
 function toIndex(drafts: Map<string, Draft>, fileName: string): OrdersIndex {
-  const index: OrdersIndex = { byTikTokId: new Map(), byOrderNumber: new Map() };
+  const index: OrdersIndex = { byTikTokId: new Map(), byOrderNumber: new Map(), byBatch: new Map() };
   for (const draft of drafts.values()) {
     const details: OrderDetails = {
       orderId: draft.orderId,
@@ -202,6 +214,10 @@ function toIndex(drafts: Map<string, Draft>, fileName: string): OrdersIndex {
       lineItems: draft.lineItems,
     };
     index.byTikTokId.set(draft.orderId, details);
+    if (draft.batch) {
+      const key = draft.batch.toLowerCase();
+      index.byBatch.set(key, [...(index.byBatch.get(key) ?? []), draft.orderId]);
+    }
     if (draft.orderNumber) {
       const key = bareNumber(draft.orderNumber);
       const other = index.byOrderNumber.get(key);

@@ -68,5 +68,8 @@ export function createOrdersFileSource(opts: OrdersFileSourceOptions): OrderSour
       if (query.kind === 'tiktok') return index.byTikTokId.get(query.orderId) ?? null;
       return index.byOrderNumber.get(bareNumber(query.orderName)) ?? null;
     },
+    async batch(batchId: string): Promise<string[] | null> {
+      return (await current()).byBatch.get(batchId.toLowerCase()) ?? null;
+    },
   };
 }

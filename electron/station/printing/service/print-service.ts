@@ -95,6 +95,8 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
     reprint: boolean,
     pages?: number[],
     operator = '',
+    /** Called as soon as the job is in the durable queue (before it has printed). */
+    onQueued?: () => void,
   ): Promise<{ outcome: PrintOutcome; label: L }> {
     const { history } = this.deps;
     let payload: Buffer;
@@ -126,6 +128,7 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
       return { outcome: { ok: false, printer: printer.address, bytes: 0, problem }, label: updated };
     }
     const job = this.queue.enqueue({ labelId: label.id, printer: printer.address, payload, reprint, operator });
+    onQueued?.();
     const settled = await awaitPrintSettled(this.queue, job, this.settleWaitMs);
     await this.records;
     const latest = (await history.get(label.id)) ?? label;

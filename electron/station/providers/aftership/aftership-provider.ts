@@ -26,7 +26,7 @@ import { bodyText, type HttpAnswer } from '../http/exchange';
 import { AfterShipLabelData, toPurchasedLabel } from './label-data';
 import { downloadLabelFile } from './label-download';
 import { findLabelByReference } from './label-lookup';
-import { afterShipTokenBucket, sharedAfterShipRateLimiter, type RateLimiter } from './rate-limiter';
+import { afterShipRateLimiter, sharedAfterShipRateLimiter, type RateLimiter } from './rate-limiter';
 import { buildCreateLabelBody, TIKTOK_SERVICE_TYPE } from './request-body';
 import { abortableSleep, type Sleep } from '../http/sleep';
 import { lookupFailed } from './lookup-errors';
@@ -80,7 +80,7 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
   const sleep = opts.sleep ?? abortableSleep;
   const random = opts.random ?? Math.random;
   const now = opts.now ?? (() => new Date());
-  const limiter = opts.rateLimiter ?? (opts.sleep ? afterShipTokenBucket(sleep) : sharedAfterShipRateLimiter(baseUrl, apiKey));
+  const limiter = opts.rateLimiter ?? (opts.sleep ? afterShipRateLimiter(sleep) : sharedAfterShipRateLimiter(baseUrl, apiKey));
   const api: ApiClient = createApiClient({ baseUrl, apiKey, fetch: fetchImpl, timeoutMs, limiter, sleep, random });
   const bodyOptions = { serviceType: opts.serviceType || TIKTOK_SERVICE_TYPE, shipperAccountId: opts.shipperAccountId ?? '' };
 

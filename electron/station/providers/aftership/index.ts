@@ -1,4 +1,4 @@
 export { createAfterShipProvider, type AfterShipProviderOptions } from './aftership-provider';
 export { retryAfterMsFromHeaders } from './rate-limit';
-export { afterShipTokenBucket, createTokenBucket, sharedAfterShipRateLimiter } from './rate-limiter';
+export { afterShipRateLimiter, createSlidingWindowLimiter, createTokenBucket, sharedAfterShipRateLimiter } from './rate-limiter';
 export { jitteredBackoff } from '../http/sleep';

@@ -56,6 +56,11 @@ export class TikTokApiClient {
   private readonly base: string;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
+  /**
+   * After a rate-limit answer no request of this client leaves before this time (Date.now), also
+   * requests already waiting: each looks at it again when it wakes (the AfterShip limiter's rule).
+   */
+  private heldUntil = 0;
 
   constructor(private readonly opts: TikTokClientOptions) {
     this.tokens = new TokenKeeper(opts);
@@ -72,6 +77,7 @@ export class TikTokApiClient {
     let lastReadFailure: ProviderError = unavailableError(spec.what);
     for (;;) {
       if (spec.signal?.aborted) throw cancelledError();
+      await this.waitOutHold(spec.signal);
       const token = await this.tokens.accessToken(spec.signal);
       const body = spec.method === 'GET' ? '' : JSON.stringify(spec.body ?? {});
       const query: Record<string, string> = {
@@ -118,7 +124,8 @@ export class TikTokApiClient {
         if (rateRetries >= RATE_LIMIT_RETRIES) throw rateLimitedError(wait);
         rateRetries += 1;
         readAttempts -= 1; // a rate-limited try is not a failed one
-        await this.pause(jittered(wait), spec.signal);
+        // Every request of this client waits, not only this one (waitOutHold at the top of the loop).
+        this.heldUntil = Math.max(this.heldUntil, Date.now() + jittered(wait));
         continue;
       }
       if (code === CODE_INTERNAL_ERROR || (code === null && status >= 500)) {
@@ -156,6 +163,18 @@ export class TikTokApiClient {
   }
 
   /** Waits between tries; nothing is in flight, so a cancel here has bought nothing. */
+  /** Waits out the hold; again if a longer one came in meanwhile. */
+  private async waitOutHold(signal?: AbortSignal): Promise<void> {
+    for (let seen = Number.NaN, guard = 0; this.heldUntil !== seen && guard < 20; guard++) {
+      seen = this.heldUntil;
+      const wait = seen - Date.now();
+      if (wait <= 0) continue;
+      await this.pause(wait, signal);
+      // Waited out (a test's sleep does not move the clock: its wait counts as served too).
+      if (this.heldUntil === seen) this.heldUntil = Math.min(seen, Date.now());
+    }
+  }
+
   private async pause(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) throw cancelledError();
     if (this.opts.sleep) await this.opts.sleep(ms);

@@ -80,6 +80,8 @@ describe('supervisor actions', () => {
     updateOperator: { changes: { operatorId: ids.bo, name: 'Bo P.' } },
     unlockOperator: { operatorId: ids.anaId },
     submitScan: { scan: ORDERS[2]!, check: { override: 'items counted by hand' } },
+    // No WMS order file here: once approved, the batch barcode is refused as unknown (nothing bought).
+    startBatch: { input: { kind: 'barcode', barcode: 'BATCH:W-0' } },
   });
 
   it('every guarded method is refused to an operator, allowed with a supervisor’s PIN or badge, refused with a wrong one (which counts toward the lock)', async () => {
