@@ -34,6 +34,7 @@ import {
 } from '../settings';
 import type { OperatorSession } from '../../../shared/domain/operators';
 import { weightOutsideLimits } from '../../../shared/domain/scale';
+import { scaledParcel } from './scaled-parcel';
 import { StationError } from '../../../shared/errors';
 import { batchLines } from '../../../shared/domain/batches';
 import { batchScans } from './batch-input';
@@ -155,8 +156,9 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       stationName: deps.stationName,
       database: stored.status(),
     }),
-    submitScan: async ({ scan, parcel, check }, acting) => {
-      // The station's weight limits (Settings → Scale) hold whoever sends the parcel, not only the Scan screen.
+    submitScan: async ({ scan, parcel: given, check }, acting) => {
+      // The scale's rules (Settings → Scale) hold whoever sends the scan, not only the Scan screen.
+      const parcel = given ?? scaledParcel(settings.current(), scale.current());
       const outside = parcel && weightOutsideLimits(parcel.weight, settings.current().scale);
       if (outside)
         throw new StationError('invalid_input', `Not sent — ${outside}.`, 'Check the parcel, or type its weight, and scan again.');

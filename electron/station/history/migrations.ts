@@ -12,6 +12,33 @@ export interface Migration {
   postgres: string;
 }
 
+/** The batch tables are written the same in both dialects. */
+const BATCH_TABLES = `
+  CREATE TABLE batches (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    state      TEXT NOT NULL CHECK (state IN ('running', 'pausing', 'paused', 'done')),
+    operator   TEXT NOT NULL,
+    station_id TEXT NOT NULL,
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX batches_created ON batches(created_at DESC);
+  CREATE TABLE batch_entries (
+    batch_id   TEXT NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    scan       TEXT NOT NULL,
+    order_id   TEXT,
+    state      TEXT NOT NULL CHECK (state IN ('pending', 'running', 'bought', 'already_labelled', 'duplicate', 'failed')),
+    message    TEXT NOT NULL DEFAULT '',
+    tracking   TEXT,
+    queued     INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (batch_id, position)
+  );
+  `;
+
 export const migrations: readonly Migration[] = [
   {
     name: 'labels, tracking numbers and print attempts',
@@ -279,55 +306,7 @@ export const migrations: readonly Migration[] = [
     // are kept so a batch survives a restart; an entry caught "running" by a crash is run again
     // through the scan job, which never buys an order twice.
     name: 'batches of orders',
-    sqlite: `
-  CREATE TABLE batches (
-    id         TEXT PRIMARY KEY,
-    name       TEXT NOT NULL,
-    state      TEXT NOT NULL CHECK (state IN ('running', 'pausing', 'paused', 'done')),
-    operator   TEXT NOT NULL,
-    station_id TEXT NOT NULL,
-    note       TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  );
-  CREATE INDEX batches_created ON batches(created_at DESC);
-  CREATE TABLE batch_entries (
-    batch_id   TEXT NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
-    position   INTEGER NOT NULL,
-    scan       TEXT NOT NULL,
-    order_id   TEXT,
-    state      TEXT NOT NULL CHECK (state IN ('pending', 'running', 'bought', 'already_labelled', 'duplicate', 'failed')),
-    message    TEXT NOT NULL DEFAULT '',
-    tracking   TEXT,
-    queued     INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (batch_id, position)
-  );
-  `,
-    postgres: `
-  CREATE TABLE batches (
-    id         TEXT PRIMARY KEY,
-    name       TEXT NOT NULL,
-    state      TEXT NOT NULL CHECK (state IN ('running', 'pausing', 'paused', 'done')),
-    operator   TEXT NOT NULL,
-    station_id TEXT NOT NULL,
-    note       TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-  );
-  CREATE INDEX batches_created ON batches(created_at DESC);
-  CREATE TABLE batch_entries (
-    batch_id   TEXT NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
-    position   INTEGER NOT NULL,
-    scan       TEXT NOT NULL,
-    order_id   TEXT,
-    state      TEXT NOT NULL CHECK (state IN ('pending', 'running', 'bought', 'already_labelled', 'duplicate', 'failed')),
-    message    TEXT NOT NULL DEFAULT '',
-    tracking   TEXT,
-    queued     INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (batch_id, position)
-  );
-  `,
+    sqlite: BATCH_TABLES,
+    postgres: BATCH_TABLES,
   },
 ];

@@ -5,13 +5,17 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScaleReading } from '../../../../../shared/domain/scale';
+import { startFakeAfterShip } from '../../../../fakes/aftership-server';
 import { startFakeSerialScale, type FakeSerialScale } from '../../../../fakes/serial-scale';
 import { startStation, type Harness } from '../../../../support/station-harness';
 
 let station: Harness | undefined;
 let scale: FakeSerialScale | undefined;
+let closeAfterShip: (() => Promise<void>) | undefined;
 afterEach(async () => {
   await station?.close();
+  await closeAfterShip?.();
+  closeAfterShip = undefined;
   await scale?.close();
   station = undefined;
   scale = undefined;
@@ -36,6 +40,36 @@ describe('the scale in the station core', () => {
     await station.call('updateSettings', { scale: { ...RULES, device: { kind: 'none' } } });
     for (let i = 0; i < 300 && events.at(-1)?.state !== 'off'; i++) await new Promise((r) => setTimeout(r, 10));
     expect(events.at(-1)?.message).toBe('No scale set up');
+  });
+
+  it('weighs a scan sent without a parcel itself when the scale must be stable, and refuses it while the scale moves', async () => {
+    scale = await startFakeSerialScale('mt-sics');
+    scale.set({ value: 1.25, unit: 'kg' }, 'in_motion');
+    const aftership = await startFakeAfterShip({ apiKey: 'asat_scale_core_key_0123456789', labelFormat: 'zpl' });
+    closeAfterShip = () => aftership.close();
+    station = await startStation({
+      LABEL_STATION_PROVIDER: 'aftership',
+      AFTERSHIP_API_KEY: 'asat_scale_core_key_0123456789',
+      AFTERSHIP_BASE_URL: aftership.baseUrl,
+    });
+    const readings: ScaleReading[] = [];
+    station.core.events.on('scaleReading', (r) => readings.push(r));
+    await station.call('updateSettings', {
+      scale: { ...RULES, device: { kind: 'serial', path: scale.stationPath, baudRate: 9600, protocol: 'mt-sics' } },
+    });
+    for (let i = 0; i < 300 && !readings.some((r) => r.state === 'in_motion'); i++) await new Promise((r) => setTimeout(r, 10));
+    await expect(station.call('submitScan', { scan: '576477431806280002' })).rejects.toThrow(/the scale has no stable weight/);
+    expect((await station.call('searchHistory', {})).total).toBe(0);
+
+    scale.set({ value: 1.25, unit: 'kg' });
+    for (let i = 0; i < 300 && readings.at(-1)?.state !== 'stable'; i++) await new Promise((r) => setTimeout(r, 10));
+    const scanned = await station.call('submitScan', { scan: '576477431806280002' });
+    expect(['printed', 'queued']).toContain(scanned.outcome);
+    // The scale's stable weight, on the station's default box, is what the label declares.
+    const create = aftership.requests.find((r) => r.method === 'POST' && r.path.endsWith('/labels'))!;
+    const sent = (create.body as { shipment: { parcels: Array<{ weight: unknown }> } }).shipment.parcels[0]!;
+    expect(sent.weight).toEqual({ value: 1.25, unit: 'kg' });
+    expect(aftership.createdFor('576477431806280002')).toHaveLength(1);
   });
 
   it('refuses a parcel outside the weight limits: nothing is bought', async () => {
