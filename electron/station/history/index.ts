@@ -14,3 +14,5 @@ export { HistoryStore, parcelSetOf, toPublic, type NewLabel, type StoredLabel } 
 export { OperatorTable, type OperatorRecord } from './operator-table';
 export { FleetOperators } from './fleet-operators';
 export { BatchStore, type EntryUpdate, type NewBatch } from './batch-store';
+export { LabelFileMarks } from './label-file-marks';
+export { backUpDatabase, listBackups, type BackupFile } from './backup';

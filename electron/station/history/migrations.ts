@@ -309,4 +309,12 @@ export const migrations: readonly Migration[] = [
     sqlite: BATCH_TABLES,
     postgres: BATCH_TABLES,
   },
+  {
+    // Label files older than the retention setting are removed from the station's disk; the row stays
+    // and says when (a reprint downloads the file again and clears it). Set on both databases so the
+    // one typed schema reads both alike.
+    name: 'health: label files pruned',
+    sqlite: `ALTER TABLE labels ADD COLUMN file_pruned_at TEXT;`,
+    postgres: `ALTER TABLE labels ADD COLUMN file_pruned_at TEXT;`,
+  },
 ];
