@@ -16,6 +16,7 @@ import { HistoryScreen } from '../history/HistoryScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { SplitScreen } from '../split/SplitScreen';
 import { BatchScreen } from '../batch/BatchScreen';
+import { HealthScreen } from '../health/HealthScreen';
 import { BATCH_KEY } from '../batch/batch-words';
 import { useOpenSplitter } from '../split/open-splitter';
 import { useOperatorSession, useOperatorSessionEvents } from '../api/operators';
@@ -88,6 +89,7 @@ export function App() {
             {screen === 'history' && <HistoryScreen />}
             {screen === 'settings' && <SettingsScreen />}
             {screen === 'batch' && <BatchScreen />}
+            {screen === 'health' && <HealthScreen />}
           </>
         )}
       </main>

@@ -8,3 +8,4 @@ export {
   type ProviderFigures,
 } from './health-monitor';
 export * from './health-light';
+export * from '../../../shared/domain/health-thresholds';
