@@ -17,6 +17,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { SplitScreen } from '../split/SplitScreen';
 import { BatchScreen } from '../batch/BatchScreen';
 import { HealthScreen } from '../health/HealthScreen';
+import { HealthBanner } from '../health/HealthBanner';
 import { BATCH_KEY } from '../batch/batch-words';
 import { useOpenSplitter } from '../split/open-splitter';
 import { useOperatorSession, useOperatorSessionEvents } from '../api/operators';
@@ -74,6 +75,7 @@ export function App() {
       <TopBar />
       {info.data?.sandbox && <SandboxBanner />}
       <ConnectionBanner />
+      <HealthBanner />
       {info.isError && (
         <div className="screen-pad">
           <ProblemBox problem={toProblem(info.error)} />

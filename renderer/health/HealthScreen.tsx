@@ -111,7 +111,9 @@ export function HealthScreen() {
                       <th rowSpan={2} scope="rowgroup" className="health-name">
                         {p.name}
                         {p.holdingSince && (
-                          <div className="status status-bad small-status">holding labels since {whenWords(p.holdingSince)}</div>
+                          <div className="status status-bad small-status">
+                            holding labels since {new Date(p.holdingSince).toLocaleTimeString([], { timeStyle: 'short' })}
+                          </div>
                         )}
                       </th>
                     )}
