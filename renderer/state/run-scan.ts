@@ -84,7 +84,7 @@ async function runOne(scan: string, queryClient: QueryClient, parcel: ScanParcel
   void queryClient.invalidateQueries({ queryKey: keys.historyAll });
   // A scan prints a label bought earlier but never printed: the unprintedLabels event says so; this covers a missed one.
   void queryClient.invalidateQueries({ queryKey: keys.unprinted });
-  // A label that did not print usually means the printer has a fault: show it now, not in 15 s.
+  // A label that did not print usually means the printer has a fault: show it now, not at the next poll.
   if (result.outcome === 'print_failed' || result.outcome === 'queued')
     void queryClient.invalidateQueries({ queryKey: keys.printerStatus });
   // The printQueue event normally brings the new job first; this covers an event that was missed.

@@ -22,7 +22,7 @@ import {
 } from '../labels';
 import { buyShipment, listScaleDevices, ScaleService } from '../packing';
 import { ItemPictures, OrderSources, resolveOrder } from '../orders';
-import { discoverPrinters, printerStatus, PrintService } from '../printing';
+import { createStatusAsker, discoverPrinters, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
 import {
   OperatorService,
@@ -146,6 +146,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     log,
   });
   const tiktokAuth = new TikTokAuthorization(settings, providers);
+  const askPrinterStatus = createStatusAsker();
   const pictures = new ItemPictures();
 
   const table: ActingHandlers = {
@@ -198,7 +199,8 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     testPrint: async ({ printerId, draft }) => testPrint(draft ?? choosePrinter(settings.current(), printerId)),
     getPrinterStatus: async ({ printerId }) => {
       const printer = choosePrinter(settings.current(), printerId);
-      return { printerId: printer.id, ...(await printerStatus(printer)) };
+      const sending = (await printing.view()).jobs.some((job) => job.state === 'sending' && job.address === printer.address);
+      return { printerId: printer.id, ...(await askPrinterStatus(printer, sending)) };
     },
     getPrintQueue: async () => printing.view(),
     resolvePrintJob: async ({ printJobId, action }, acting) => printing.resolve(printJobId, action, acting.name || null),
