@@ -24,7 +24,7 @@ import {
 } from '../labels';
 import { buyShipment, listScaleDevices, ScaleService } from '../packing';
 import { ItemPictures, OrderSources, resolveOrder } from '../orders';
-import { discoverPrinters, printerStatus, PrintService } from '../printing';
+import { createStatusAsker, discoverPrinters, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
 import {
   OperatorService,
@@ -35,9 +35,7 @@ import {
   type KeyValueStore,
 } from '../settings';
 import type { OperatorSession } from '../../../shared/domain/operators';
-import { weightOutsideLimits } from '../../../shared/domain/scale';
-import { scaledParcel } from './scaled-parcel';
-import { StationError } from '../../../shared/errors';
+import { scaledParcel, withinWeightLimits } from './scaled-parcel';
 import { batchLines } from '../../../shared/domain/batches';
 import { batchScans } from './batch-input';
 import { guardHandlers, type ActingHandlers } from './operator-guard';
@@ -153,6 +151,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     log,
   });
   const tiktokAuth = new TikTokAuthorization(settings, providers);
+  const askPrinterStatus = createStatusAsker();
   const pictures = new ItemPictures();
   const health = createStationHealth({
     monitor,
@@ -175,12 +174,11 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       database: stored.status(),
     }),
     submitScan: async ({ scan, parcel: given, check }, acting) => {
-      // The scale's rules (Settings → Scale) hold whoever sends the scan, not only the Scan screen.
-      const parcel = given ?? scaledParcel(settings.current(), scale.current());
-      const outside = parcel && weightOutsideLimits(parcel.weight, settings.current().scale);
-      if (outside)
-        throw new StationError('invalid_input', `Not sent — ${outside}.`, 'Check the parcel, or type its weight, and scan again.');
-      const outcome = await afterwards(runScanJob(as(acting.name), scan, parcel, check), announceUnprinted);
+      // The scale's rules (Settings → Scale) hold whoever sends the scan, not only the Scan screen:
+      // a given weight is checked now, the scale is read only when a label is about to be bought.
+      if (given) withinWeightLimits(given, settings.current());
+      const weigh = () => given ?? withinWeightLimits(scaledParcel(settings.current(), scale.current()), settings.current());
+      const outcome = await afterwards(runScanJob(as(acting.name), scan, weigh, check), announceUnprinted);
       if (outcome.outcome === 'check_needed') pictures.remember(outcome.order);
       if (outcome.outcome === 'split_needed') pictures.remember(outcome.order);
       return outcome;
@@ -219,7 +217,8 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     testPrint: async ({ printerId, draft }) => testPrint(draft ?? choosePrinter(settings.current(), printerId)),
     getPrinterStatus: async ({ printerId }) => {
       const printer = choosePrinter(settings.current(), printerId);
-      return { printerId: printer.id, ...(await printerStatus(printer)) };
+      const sending = (await printing.view()).jobs.some((job) => job.state === 'sending' && job.address === printer.address);
+      return { printerId: printer.id, ...(await askPrinterStatus(printer, sending)) };
     },
     getPrintQueue: async () => printing.view(),
     resolvePrintJob: async ({ printJobId, action }, acting) => printing.resolve(printJobId, action, acting.name || null),

@@ -25,3 +25,4 @@ export { PrintService, type PrintServiceDeps, type PrintTiming } from './service
 export type { PrintRecorder, PrinterQueueState } from './queue';
 export type { PrintableLabel, PrintRecords } from './service/print-records';
 export { printerStatus } from './status/printer-status';
+export { createStatusAsker } from './status/status-asker';
