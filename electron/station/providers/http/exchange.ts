@@ -1,6 +1,6 @@
 /** One HTTP exchange with a time limit and a size limit; failures come back classified, not thrown. */
 import { classifyFetchFailure, type NetworkFailure } from './network-failure';
-import { exchangeOutcome, type ProviderRecorder } from './recorder';
+import type { ExchangeOutcome, ProviderRecorder } from './recorder';
 
 export interface HttpAnswer {
   status: number;
@@ -47,4 +47,13 @@ async function exchangeOnce(url: string, init: RequestInit, opts: HttpOptions): 
 
 export function bodyText(answer: HttpAnswer): string {
   return new TextDecoder().decode(answer.body);
+}
+
+/** How an exchange ended, for the health figures. */
+export function exchangeOutcome(result: HttpResult): ExchangeOutcome {
+  if (!result.ok) return result.failure === 'cancelled' ? 'cancelled' : 'failed';
+  const { status } = result.answer;
+  if (status === 429) return 'rate_limited';
+  if (status >= 500 || status === 401 || status === 403) return 'failed';
+  return 'ok';
 }

@@ -3,8 +3,6 @@
  * with a provider (how it ended and how long it took) and one per rate-limit hold. Owned here, wired
  * by core; figures only, never an address, a header or a body.
  */
-import type { HttpResult } from './exchange';
-
 export type ExchangeOutcome =
   /** An answer the station can act on (2xx, or a refusal about the request itself such as 400/404/422). */
   | 'ok'
@@ -25,11 +23,3 @@ export interface ProviderRecorder {
 }
 
 export const NO_RECORDER: ProviderRecorder = { exchange: () => undefined, rateLimitHold: () => undefined };
-
-export function exchangeOutcome(result: HttpResult): ExchangeOutcome {
-  if (!result.ok) return result.failure === 'cancelled' ? 'cancelled' : 'failed';
-  const { status } = result.answer;
-  if (status === 429) return 'rate_limited';
-  if (status >= 500 || status === 401 || status === 403) return 'failed';
-  return 'ok';
-}
