@@ -47,6 +47,10 @@ export const SIGNED_IN_METHODS: readonly MethodName[] = [
   'testPrint',
   'pauseBatch',
   'resumeBatch',
+  'reprintLabels',
+  // An export names operators and costs: only for someone signed in at the station.
+  'exportHistory',
+  'printDaySummary',
 ];
 
 export type ActingHandlers = {

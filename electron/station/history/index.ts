@@ -14,3 +14,4 @@ export { HistoryStore, parcelSetOf, toPublic, type NewLabel, type StoredLabel } 
 export { OperatorTable, type OperatorRecord } from './operator-table';
 export { FleetOperators } from './fleet-operators';
 export { BatchStore, type EntryUpdate, type NewBatch } from './batch-store';
+export { labelFilterWhere, type DayAttempt, type DayLabel, type ExportCursor, type ExportRow } from './history-reports';
