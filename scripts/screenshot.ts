@@ -4,7 +4,7 @@
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
  * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
- * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's]
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | reports = only the detail, reprint reasons and Reports]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,6 +26,8 @@ import { parcelScreens } from './screenshot-parcel';
 import { previewScreens } from './screenshot-preview';
 import { scaleScreens } from './screenshot-scale';
 import { batchScreens } from './screenshot-batch';
+import { reportsScreens } from './screenshot-reports';
+import { chooseReprintReason } from '../test/support/reprint-reason';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
 const only = process.argv[3];
@@ -119,6 +121,11 @@ async function main(): Promise<void> {
     const scale = () => scaleScreens({ browser, group, start, keep, shot, viewport: STATION_VIEWPORT }, outDir);
     if (only === 'scale') {
       await scale();
+      return;
+    }
+    const reports = () => reportsScreens({ browser, group, start, keep, shot, viewport: STATION_VIEWPORT }, outDir);
+    if (only === 'reports') {
+      await reports();
       return;
     }
     const batch = () => batchScreens({ browser, group, start, keep, shot, viewport: STATION_VIEWPORT });
@@ -452,6 +459,7 @@ async function main(): Promise<void> {
       await page.keyboard.press('F2');
       await page.getByTestId('history-station').first().waitFor();
       await page.getByTestId('history-row').first().getByTestId('reprint').click();
+      await chooseReprintReason(page);
       await station.printer.waitForJobs(4);
       await shot(page, '62-history-fleet-station');
       await page.keyboard.press('F3');
@@ -572,6 +580,7 @@ async function main(): Promise<void> {
     await preview();
     await scale();
     await batch();
+    await reports();
   } finally {
     await browser.close();
   }
