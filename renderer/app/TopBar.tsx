@@ -27,6 +27,8 @@ export function TopBar() {
             aria-selected={screen === tab.screen}
             className={screen === tab.screen ? 'tab active' : 'tab'}
             onClick={() => (tab.screen === 'split' ? openSplitter() : go(tab.screen))}
+            title={`${tab.label} (${tab.key})`}
+            aria-keyshortcuts={tab.key}
           >
             {tab.label} <kbd>{tab.key}</kbd>
           </button>

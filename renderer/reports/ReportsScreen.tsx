@@ -28,6 +28,9 @@ export function ReportsScreen() {
   const chosen = printers.find((p) => p.id === printerId) ?? printers[0];
   const print = usePrintDaySummary();
   const printSummary = () => chosen && !print.isPending && print.mutate({ date: day, printerId: chosen.id });
+  // "Sent to …" belongs to the day it was printed for.
+  const resetPrint = print.reset;
+  useEffect(() => resetPrint(), [day, resetPrint]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
