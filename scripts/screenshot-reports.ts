@@ -1,5 +1,5 @@
 /**
- * Screenshots of a label's details with reprint reasons, the reason dialog, the Reports screen (F4)
+ * Screenshots of a label's details with reprint reasons, the reason dialog, the Reports screen (Alt+R)
  * and the printed end-of-day summary (its PDF rendered to PNG with pdftoppm), on the real station
  * core. Called by scripts/screenshot.ts; `npx tsx scripts/screenshot.ts OUTDIR reports` runs only these.
  */
@@ -54,7 +54,7 @@ export async function reportsScreens(kit: ScreenshotKit, outDir: string): Promis
     await detail.getByTestId('print-attempt').nth(2).waitFor();
     await kit.shot(page, 'a3-history-detail-after-reprint');
 
-    await page.keyboard.press('F4');
+    await page.keyboard.press('Alt+KeyR');
     await page.getByTestId('hour-chart').waitFor();
     await kit.shot(page, 'a4-reports-today');
     await page.keyboard.press('F8');

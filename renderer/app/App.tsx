@@ -16,7 +16,7 @@ import { HistoryScreen } from '../history/HistoryScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { SplitScreen } from '../split/SplitScreen';
 import { BatchScreen } from '../batch/BatchScreen';
-import { REPORTS_KEY, ReportsScreen } from '../reports/ReportsScreen';
+import { isReportsKey, ReportsScreen } from '../reports/ReportsScreen';
 import { BATCH_KEY } from '../batch/batch-words';
 import { useOpenSplitter } from '../split/open-splitter';
 import { useOperatorSession, useOperatorSessionEvents } from '../api/operators';
@@ -57,8 +57,8 @@ export function App() {
       if (e.key === BATCH_KEY && useNav.getState().screen !== 'split') {
         e.preventDefault();
         go('batch');
-      } else if (e.key === REPORTS_KEY && useNav.getState().screen !== 'split') {
-        // F4 opens Reports (the splitter keeps F4 for its order field).
+      } else if (isReportsKey(e)) {
+        // Alt+R: every function key already has a job (F4 "It printed" on Scan, the splitter's order field).
         e.preventDefault();
         go('reports');
       } else if (e.key === SPLIT_KEY) {

@@ -9,7 +9,7 @@ const TABS: Array<{ screen: Screen; label: string; key: string }> = [
   { screen: 'history', label: 'History', key: 'F2' },
   { screen: 'settings', label: 'Settings', key: 'F3' },
   { screen: 'batch', label: 'Batch', key: 'F7' },
-  { screen: 'reports', label: 'Reports', key: 'F4' },
+  { screen: 'reports', label: 'Reports', key: 'Alt+R' },
 ];
 
 export function TopBar() {

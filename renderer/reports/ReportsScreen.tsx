@@ -1,5 +1,5 @@
 /**
- * Reports (F4): a day's figures — labels, boxes, cost, failures, reprints — per hour as a bar chart
+ * Reports (Alt+R): a day's figures — labels, boxes, cost, failures, reprints — per hour as a bar chart
  * and per operator; ←/→ change the day, T goes back to today; F8 prints the summary on an office (PDF)
  * printer; F9 exports History to CSV. (No letter keys for actions: a scanner's burst types letters.)
  */
@@ -14,7 +14,10 @@ import { HourChart } from './HourChart';
 import { ExportHistoryButton } from './ExportHistoryButton';
 import { costWords, isoDay, longDay, shiftDay } from './report-words';
 
-export const REPORTS_KEY = 'F4';
+/** Alt+R opens Reports from any screen (by the key's place, whatever the keyboard layout types there). */
+export function isReportsKey(e: KeyboardEvent): boolean {
+  return e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyR';
+}
 const PRINT_KEY = 'F8';
 const EXPORT_KEY = 'F9';
 

@@ -103,7 +103,7 @@ test('Reports: the day’s figures the test counts itself, the CSV read back, th
 
   await page.goto(station.shell.url);
   await expect(page.getByTestId('scan-input')).toBeFocused();
-  await page.keyboard.press('F4');
+  await page.keyboard.press('Alt+KeyR');
   await expect(page.getByTestId('reports-screen')).toBeVisible();
   await expect(page.getByTestId('tile-labels')).toContainText(String(labels.length));
   await expect(page.getByTestId('tile-boxes')).toContainText(String(labels.length));
