@@ -59,8 +59,8 @@ module.exports = {
     ),
     error(
       'labels-and-packing-never-import-core',
-      'labels/ and packing/ may import the rooms below them, never core/ (core wires them).',
-      { path: `${STATION}(labels|packing)/` },
+      'labels/, packing/ and reports/ may import the rooms below them, never core/ (core wires them).',
+      { path: `${STATION}(labels|packing|reports)/` },
       { path: `${R}(electron|renderer)/`, pathNot: `${STATION}($1|labels|providers|printing|history|settings|orders)/` },
     ),
     error(

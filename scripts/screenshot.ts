@@ -4,7 +4,7 @@
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
  * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
- * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings]
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | reports = only the detail, reprint reasons and Reports]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,6 +27,8 @@ import { previewScreens } from './screenshot-preview';
 import { scaleScreens } from './screenshot-scale';
 import { batchScreens } from './screenshot-batch';
 import { healthScreens } from './screenshot-health';
+import { reportsScreens } from './screenshot-reports';
+import { chooseReprintReason } from '../test/support/reprint-reason';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
 const only = process.argv[3];
@@ -120,6 +122,11 @@ async function main(): Promise<void> {
     const scale = () => scaleScreens({ browser, group, start, keep, shot, viewport: STATION_VIEWPORT }, outDir);
     if (only === 'scale') {
       await scale();
+      return;
+    }
+    const reports = () => reportsScreens({ browser, group, start, keep, shot, viewport: STATION_VIEWPORT }, outDir);
+    if (only === 'reports') {
+      await reports();
       return;
     }
     const batch = () => batchScreens({ browser, group, start, keep, shot, viewport: STATION_VIEWPORT });
@@ -458,6 +465,7 @@ async function main(): Promise<void> {
       await page.keyboard.press('F2');
       await page.getByTestId('history-station').first().waitFor();
       await page.getByTestId('history-row').first().getByTestId('reprint').click();
+      await chooseReprintReason(page);
       await station.printer.waitForJobs(4);
       await shot(page, '62-history-fleet-station');
       await page.keyboard.press('F3');
@@ -579,6 +587,7 @@ async function main(): Promise<void> {
     await scale();
     await batch();
     await health();
+    await reports();
   } finally {
     await browser.close();
   }

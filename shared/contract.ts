@@ -26,6 +26,8 @@ import { Parcel } from './domain/parcels';
 import { ScaleDevice, ScaleReading } from './domain/scale';
 import { BatchCounts, BatchEntry, BatchInput, BatchState, BatchSummary, BatchView } from './domain/batches';
 import { BackupHealth, HealthReport, HealthStatus } from './domain/health';
+import { MAX_REPRINT_SELECTION, ReprintReason } from './domain/reprint-reasons';
+import { DaySummary, HistoryExport, HistoryExportFilter, LocalDate } from './domain/reports';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -102,6 +104,16 @@ export const PrintOutcome = z.object({
 });
 export type PrintOutcome = z.infer<typeof PrintOutcome>;
 
+/** One label of a reprinted selection: how its print went, or why it was not printed. */
+export const ReprintSelectionResult = z.object({
+  labelId: z.string(),
+  /** null when the label is not in the history. */
+  orderId: z.string().nullable(),
+  outcome: PrintOutcome.optional(),
+  problem: Problem.optional(),
+});
+export type ReprintSelectionResult = z.infer<typeof ReprintSelectionResult>;
+
 export const StationInfo = z.object({
   version: z.string(),
   provider: ProviderName,
@@ -140,9 +152,14 @@ export const contract = {
     /**
      * Prints a stored label again, on the default printer or the one chosen; for a label covering
      * several boxes of a split shipment, every box in order, or only `box` (its number in the shipment).
+     * `reason`: why it is printed again, kept on its print attempts (the screens always ask for one).
      */
     reprintLabel: {
-      input: LabelId.extend({ printerId: PrinterId.optional(), box: z.number().int().min(1).max(20).optional() }).strict(),
+      input: LabelId.extend({
+        printerId: PrinterId.optional(),
+        box: z.number().int().min(1).max(20).optional(),
+        reason: ReprintReason.optional(),
+      }).strict(),
       output: PrintOutcome,
     },
     searchHistory: {
@@ -315,6 +332,32 @@ export const contract = {
     getHealth: { input: z.object({}).strict(), output: HealthReport },
     /** Backs the station's SQLite history up now (the daily backup's folder and count); not the fleet's PostgreSQL. */
     backUpNow: { input: z.object({ ...Approval }).strict(), output: BackupHealth },
+    /**
+     * Reprints a selection of labels one after another in the order given, with one reason, on the
+     * default printer or the one chosen; each label's outcome (or why it was not printed) in order.
+     */
+    reprintLabels: {
+      input: z
+        .object({
+          labelIds: z
+            .array(z.string().min(1).max(64))
+            .min(1, 'Select at least one label to reprint.')
+            .max(MAX_REPRINT_SELECTION, `Reprint at most ${MAX_REPRINT_SELECTION} labels at once.`),
+          reason: ReprintReason,
+          printerId: PrinterId.optional(),
+        })
+        .strict(),
+      output: z.array(ReprintSelectionResult),
+    },
+    /**
+     * Writes the labels History's search and filters select to a CSV file on the station's computer
+     * (streamed: a year of labels is never held in memory) and says where.
+     */
+    exportHistory: { input: HistoryExportFilter, output: HistoryExport },
+    /** A day's figures (the station's calendar day): labels, boxes, cost, failures, reprints, per hour and operator. */
+    getDaySummary: { input: z.object({ date: LocalDate }).strict(), output: DaySummary },
+    /** The day's summary as an A4 PDF, sent to a PDF (office/A4) printer of the station. */
+    printDaySummary: { input: z.object({ date: LocalDate, printerId: PrinterId }).strict(), output: PrintOutcome },
   },
   events: {
     /** Someone signed in or out (or was signed out: idle, deactivated, demo users gone). */

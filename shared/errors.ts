@@ -179,6 +179,7 @@ export const PROBLEM_CODES = {
     'last_supervisor',
     'operators_unavailable',
   ],
+  reports: ['export_failed', 'summary_printer_unsuitable'],
 } as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES][number];

@@ -18,6 +18,7 @@ import { SplitScreen } from '../split/SplitScreen';
 import { BatchScreen } from '../batch/BatchScreen';
 import { HealthScreen } from '../health/HealthScreen';
 import { HealthBanner } from '../health/HealthBanner';
+import { isReportsKey, ReportsScreen } from '../reports/ReportsScreen';
 import { BATCH_KEY } from '../batch/batch-words';
 import { useOpenSplitter } from '../split/open-splitter';
 import { useOperatorSession, useOperatorSessionEvents } from '../api/operators';
@@ -58,6 +59,10 @@ export function App() {
       if (e.key === BATCH_KEY && useNav.getState().screen !== 'split') {
         e.preventDefault();
         go('batch');
+      } else if (isReportsKey(e)) {
+        // Alt+R: every function key already has a job (F4 "It printed" on Scan, the splitter's order field).
+        e.preventDefault();
+        go('reports');
       } else if (e.key === SPLIT_KEY) {
         e.preventDefault();
         openSplitter();
@@ -92,6 +97,7 @@ export function App() {
             {screen === 'settings' && <SettingsScreen />}
             {screen === 'batch' && <BatchScreen />}
             {screen === 'health' && <HealthScreen />}
+            {screen === 'reports' && <ReportsScreen />}
           </>
         )}
       </main>

@@ -10,6 +10,7 @@ const TABS: Array<{ screen: Screen; label: string; key: string }> = [
   { screen: 'history', label: 'History', key: 'F2' },
   { screen: 'settings', label: 'Settings', key: 'F3' },
   { screen: 'batch', label: 'Batch', key: 'F7' },
+  { screen: 'reports', label: 'Reports', key: 'Alt+R' },
 ];
 
 export function TopBar() {
@@ -27,6 +28,8 @@ export function TopBar() {
             aria-selected={screen === tab.screen}
             className={screen === tab.screen ? 'tab active' : 'tab'}
             onClick={() => (tab.screen === 'split' ? openSplitter() : go(tab.screen))}
+            title={`${tab.label} (${tab.key})`}
+            aria-keyshortcuts={tab.key}
           >
             {tab.label} <kbd>{tab.key}</kbd>
           </button>

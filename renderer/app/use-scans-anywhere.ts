@@ -13,7 +13,7 @@ import { useScanNotice } from '../state/scan-notice';
 import { submitScan } from '../scan/submit-scan';
 import { BurstDetector } from './scanner-burst';
 
-const SCREEN_NAMES = { history: 'History', settings: 'Settings', batch: 'Batch', health: 'Health' } as const;
+const SCREEN_NAMES = { history: 'History', settings: 'Settings', batch: 'Batch', health: 'Health', reports: 'Reports' } as const;
 
 export function useScansAnywhere(signedIn: boolean): void {
   const queryClient = useQueryClient();

@@ -56,8 +56,15 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
             </dd>
             <dt>Provider</dt>
             <dd>{detail.data.sandbox ? <span className="sandbox-chip">SANDBOX</span> : PROVIDER_SHORT_NAMES[detail.data.provider]}</dd>
+            <dt>Provider’s label ID</dt>
+            <dd className="mono" data-testid="detail-provider-label-id">
+              {detail.data.providerLabelId ?? '—'}
+            </dd>
             <dt>Cost</dt>
-            <dd>{formatMoney(detail.data.cost)}</dd>
+            <dd data-testid="detail-cost">
+              {formatMoney(detail.data.cost)}
+              {detail.data.boxes.length > 1 && detail.data.cost && <span className="muted"> for all {detail.data.boxes.length} boxes</span>}
+            </dd>
             <dt>{isUncertain(detail.data.status) ? 'Asked' : 'Bought'}</dt>
             <dd>
               {formatTime(detail.data.createdAt)} by {detail.data.operator || '—'}
@@ -79,22 +86,33 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
               </>
             )}
           </dl>
-          <LabelBoxes boxes={detail.data.boxes} labelId={labelId} reprint={canReprint(detail.data.status)} />
+          <LabelBoxes boxes={detail.data.boxes} labelId={labelId} orderId={detail.data.orderId} reprint={canReprint(detail.data.status)} />
           <UncertainLabelActions key={labelId} label={detail.data} />
           <LabelPrintJobs labelId={labelId} />
           {/* Bought but never printed: its first print. The same button stays after it, to say how it went. */}
           {(canReprint(detail.data.status) || detail.data.status === 'queued') && !waiting && (
-            <ReprintButton labelId={labelId} first={isUnprinted(detail.data)} />
+            <ReprintButton
+              labelId={labelId}
+              first={isUnprinted(detail.data)}
+              label={isUnprinted(detail.data) ? undefined : detail.data.boxes.length > 1 ? 'Reprint all boxes' : 'Reprint label'}
+              subject={`Order ${detail.data.orderId}${detail.data.boxes.length > 1 ? ` — all ${detail.data.boxes.length} boxes` : ''}`}
+            />
           )}
           <h3>Print attempts</h3>
           {detail.data.printAttempts.length === 0 ? (
             <p className="muted">No print attempts.</p>
           ) : (
-            <ul className="attempts">
+            <ul className="attempts" data-testid="print-attempts">
               {detail.data.printAttempts.map((a) => (
-                <li key={a.id} className={a.ok ? 'attempt-ok' : 'attempt-bad'}>
-                  <span>{a.ok ? '✓' : '✕'}</span> {formatTime(a.at)} · {a.reprint ? 'reprint' : 'first print'} · {printerWords(a.printer)}
-                  {a.operator && <> · by {a.operator}</>}
+                <li key={a.id} className={a.ok ? 'attempt-ok' : 'attempt-bad'} data-testid="print-attempt">
+                  <span>{a.ok ? '✓ printed' : '✕ not printed'}</span> · {formatTime(a.at)} · {a.reprint ? 'reprint' : 'first print'}
+                  {a.reprint && (
+                    <>
+                      {' '}
+                      — <span className="attempt-reason">{a.reason ?? 'no reason recorded'}</span>
+                    </>
+                  )}{' '}
+                  · {printerWords(a.printer)} · by {a.operator || 'nobody named'}
                   {a.error && <div className="text-bad">{a.error}</div>}
                 </li>
               ))}

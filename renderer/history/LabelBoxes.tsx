@@ -6,7 +6,17 @@ import { boxesWord, formatSize, formatWeight } from './label-boxes-words';
  * A split shipment's boxes on a label: box k of n, its tracking number, line items, size and weight;
  * `reprint` (a label that may be reprinted and covers several boxes): each box reprints alone.
  */
-export function LabelBoxes({ boxes, labelId, reprint }: { boxes: LabelBox[]; labelId: string; reprint: boolean }) {
+export function LabelBoxes({
+  boxes,
+  labelId,
+  orderId,
+  reprint,
+}: {
+  boxes: LabelBox[];
+  labelId: string;
+  orderId: string;
+  reprint: boolean;
+}) {
   if (boxes.length === 0) return null;
   return (
     <>
@@ -25,7 +35,13 @@ export function LabelBoxes({ boxes, labelId, reprint }: { boxes: LabelBox[]; lab
               {box.itemIds.length} line item{box.itemIds.length === 1 ? '' : 's'}: <span className="mono">{box.itemIds.join(', ')}</span>
             </span>
             {reprint && boxes.length > 1 && (
-              <ReprintButton labelId={labelId} box={box.index} size="small" label={`Reprint box ${box.index} only`} />
+              <ReprintButton
+                labelId={labelId}
+                box={box.index}
+                size="small"
+                label={`Reprint box ${box.index} only`}
+                subject={`Order ${orderId} — box ${box.index} of ${box.count}`}
+              />
             )}
           </li>
         ))}

@@ -9,12 +9,14 @@ import { sounds } from './sounds';
 import { ProblemBox } from './ProblemBox';
 import { PrintResult } from './PrintResult';
 import { Kbd, useHotkey } from './hotkey';
+import { ReprintReasonDialog } from './ReprintReasonDialog';
 
 /**
  * Reprints a saved label (nothing is bought) and shows the result right next to the button. With
  * several printers (normal and big sizes) the packer picks which one, the default preselected; the
  * small size (History's rows) prints on the default. `first`: the label was bought but never printed,
- * so this is its first print (printLabel), not a reprint.
+ * so this is its first print (printLabel), not a reprint. A reprint first asks why (kept on its print
+ * attempts); a first print asks nothing.
  */
 export function ReprintButton({
   labelId,
@@ -23,6 +25,7 @@ export function ReprintButton({
   label = first ? 'Print label' : 'Reprint label',
   box,
   hotkey,
+  subject,
 }: {
   labelId: string;
   /** The key that presses it (shown on it), e.g. F8 on the Scan screen's outcome. */
@@ -32,6 +35,8 @@ export function ReprintButton({
   size?: 'normal' | 'big' | 'small';
   first?: boolean;
   label?: string;
+  /** What is reprinted, in the reason dialog (e.g. "Order 576… — box 2 of 3"). */
+  subject?: string;
 }) {
   const queryClient = useQueryClient();
   const settings = useSettings();
@@ -39,10 +44,11 @@ export function ReprintButton({
   const [chosen, setChosen] = useState<string | null>(null);
   const choosing = size !== 'small' && setup !== undefined && setup.list.length > 1;
   const printerId = choosing ? (setup.list.some((p) => p.id === chosen) ? chosen! : setup.defaultId) : undefined;
+  const [asking, setAsking] = useState(false);
   const reprint = useMutation({
-    mutationFn: (target: string | undefined) => {
+    mutationFn: ({ target, reason }: { target: string | undefined; reason?: string }) => {
       const input = target ? { labelId, printerId: target } : { labelId };
-      return first ? station.printLabel(input) : station.reprintLabel(box ? { ...input, box } : input);
+      return first ? station.printLabel(input) : station.reprintLabel({ ...input, ...(box && { box }), ...(reason && { reason }) });
     },
     onSuccess: (result) => (result.ok ? sounds.success() : result.queued ? sounds.waiting() : sounds.error()),
     onError: () => sounds.error(),
@@ -53,10 +59,13 @@ export function ReprintButton({
       if (first) void queryClient.invalidateQueries({ queryKey: keys.unprinted });
     },
   });
-  useHotkey(hotkey, () => reprint.mutate(printerId), !reprint.isPending);
+  /** A first print goes at once; a reprint asks why first. */
+  const press = () => (first ? reprint.mutate({ target: printerId }) : setAsking(true));
+  useHotkey(hotkey, press, !reprint.isPending && !asking);
   const printerName = (outcome: PrintOutcome): string | undefined => {
     if (!setup) return undefined;
-    const byId = reprint.variables ? setup.list.find((p) => p.id === reprint.variables) : undefined;
+    const chosenId = reprint.variables?.target;
+    const byId = chosenId ? setup.list.find((p) => p.id === chosenId) : undefined;
     return (byId ?? printerAtAddress(setup, outcome.printer))?.name;
   };
   return (
@@ -85,7 +94,7 @@ export function ReprintButton({
       )}
       <button
         className={`button button-${size}`}
-        onClick={() => reprint.mutate(printerId)}
+        onClick={press}
         disabled={reprint.isPending}
         data-testid={first ? 'print-first' : 'reprint'}
       >
@@ -93,6 +102,17 @@ export function ReprintButton({
       </button>
       {reprint.isSuccess && <PrintResult outcome={reprint.data} printerName={printerName(reprint.data)} named={choosing} />}
       {reprint.isError && <ProblemBox problem={toProblem(reprint.error)} />}
+      {asking && (
+        <ReprintReasonDialog
+          title={box ? `Reprint box ${box}` : 'Reprint label'}
+          subject={subject ?? 'This label'}
+          onCancel={() => setAsking(false)}
+          onConfirm={(reason) => {
+            setAsking(false);
+            reprint.mutate({ target: printerId, reason });
+          }}
+        />
+      )}
     </div>
   );
 }

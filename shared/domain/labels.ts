@@ -34,6 +34,8 @@ export const PrintAttempt = z.object({
   error: z.string().nullable(),
   /** Who printed, reprinted or queued it; '' for attempts recorded before operators signed in. */
   operator: z.string(),
+  /** Why a reprint was made (the reason the operator picked or typed); null for a first print. */
+  reason: z.string().nullable().default(null),
 });
 export type PrintAttempt = z.infer<typeof PrintAttempt>;
 

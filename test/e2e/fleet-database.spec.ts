@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { scan, startStation, type E2EStation } from '../support/e2e-station';
 import { startPostgres, type PostgresServer } from '../support/postgres-server';
+import { chooseReprintReason } from '../support/reprint-reason';
 
 const ORDER = '576477431806268482';
 const OTHER_ORDER = '576477431806260001';
@@ -106,6 +107,7 @@ test('while the database is away History reprints from the station copy, and Set
     const row = page.getByTestId('history-row').filter({ hasText: OTHER_ORDER });
     await expect(row.getByTestId('history-station')).toHaveText('Packing 3');
     await row.getByTestId('reprint').click();
+    await chooseReprintReason(page);
     await station.printer.waitForJobs(2, 10_000);
 
     await page.keyboard.press('F3');

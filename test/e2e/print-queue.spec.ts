@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { sandboxTrackingNumber } from '../../electron/station/providers/sandbox';
 import { startZebraStatusPrinter, type ZebraStatusPrinter } from '../fakes/zebra-status-printer';
 import { openStation, rpcAnswer, scan, startStation, ZEBRA, type E2EStation } from '../support/e2e-station';
+import { chooseReprintReason } from '../support/reprint-reason';
 
 const SHOTS = 'test-results/screens';
 const FRESH_ORDER = '576900000000000101';
@@ -160,6 +161,7 @@ test.describe('a printer out of paper', () => {
 
     station!.printer.setState('ok');
     await detail.getByTestId('reprint').click();
+    await chooseReprintReason(page);
     await expect(detail).toContainText('Sent to printer');
     await expect(row).toContainText('Printed');
     // The reprint sent the same label again.
@@ -255,6 +257,7 @@ test('reprint from History on a chosen printer; a printer that waits says so wit
   await options.nth(1).click();
   await expect(options.nth(1)).toHaveAttribute('aria-checked', 'true');
   await detail.getByTestId('reprint').click();
+  await chooseReprintReason(page);
   await expect(detail).toContainText('Sent to printer "Spare Zebra"');
   await shot(page, 'history-reprint-choose-printer');
   // The label came out of the chosen printer, not the default one.
@@ -269,6 +272,7 @@ test('reprint from History on a chosen printer; a printer that waits says so wit
   await options.nth(1).click();
   await options.nth(0).click();
   await detail.getByTestId('reprint').click();
+  await chooseReprintReason(page);
   await expect(detail).toContainText('Sent to printer "Label printer"');
   const onDefault = await station.printer.waitForJobs(3);
   expect(onDefault[2]!.equals(printed[0]!)).toBe(true);
@@ -278,6 +282,7 @@ test('reprint from History on a chosen printer; a printer that waits says so wit
   spare.setState('paper_out');
   await options.nth(1).click();
   await detail.getByTestId('reprint').click();
+  await chooseReprintReason(page);
   const job = detail.getByTestId('label-print-job');
   await expect(job).toContainText('Waiting for printer "Spare Zebra" (reprint)');
   await expect(job).toContainText(OUT_OF_PAPER);
@@ -302,6 +307,7 @@ test('a reprint from the Scan screen that waits for the printer says why, withou
   await expect(panel.getByTestId('reprint-printer')).toHaveCount(0);
   station.printer.setState('head_open');
   await panel.getByTestId('reprint').click();
+  await chooseReprintReason(page);
   const waiting = panel.getByTestId('reprint-waiting');
   await expect(waiting).toContainText('Waiting for printer "Label printer": The print head is open: close it firmly until it clicks.');
   await expect(waiting).toContainText('It prints by itself once the printer is ready. Do not reprint it.');

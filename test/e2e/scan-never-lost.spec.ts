@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openStation, scan, startStation, type E2EStation, type E2EStationOptions } from '../support/e2e-station';
 import { decodeZplBarcodes } from '../support/zpl-barcode';
+import { chooseReprintReason } from '../support/reprint-reason';
 
 const SHOTS = 'test-results/screens';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
@@ -114,6 +115,7 @@ test('Tab ends a scan, Escape clears a half-read one, and F9 reprints without a 
   await expect(reprint).toContainText('F9');
   await shot(page, 'scan-already-labelled-keys');
   await page.keyboard.press('F9');
+  await chooseReprintReason(page);
   await expect.poll(() => s.printer.jobs.length, { timeout: 10_000 }).toBe(2);
   await expect(input).toBeFocused();
   expect(await labelsOf(ORDERS[2]!)).toHaveLength(1);

@@ -24,6 +24,7 @@ import {
 } from '../support/e2e-station';
 import { UNCERTAIN, uncertainLabelsStation } from '../support/lost-answers';
 import { clockTime } from '../../renderer/ui/format';
+import { chooseReprintReason } from '../support/reprint-reason';
 
 const SHOTS = 'test-results/screens';
 const AFTERSHIP_KEY = 'asat_e2e_key_abcdef0123456789';
@@ -130,6 +131,7 @@ test.describe('scan screen', () => {
     const panel = page.getByTestId('outcome-warn');
     await expect(panel).toContainText('This order already has a label — nothing was bought');
     await panel.getByTestId('reprint').click();
+    await chooseReprintReason(page);
     await expect(panel).toContainText('Sent to printer');
     // The same label again, and still one label for the order.
     const jobs = await station.printer.waitForJobs(2);
@@ -154,6 +156,7 @@ test.describe('scan screen', () => {
     await shot(page, 'scan-print-failed');
     aftership.clearFaults();
     await panel.getByTestId('reprint').click();
+    await chooseReprintReason(page);
     await expect(panel).toContainText('Sent to printer');
     await station.printer.waitForJobs(1);
     expect(aftership.createdFor(ORDERS.fresh)).toHaveLength(1);
@@ -239,6 +242,7 @@ test('history: newest first, search by tracking number, load more, details and r
   await page.getByTestId('history-search').fill(newest);
   await expect(rows).toHaveCount(1);
   await rows.first().getByTestId('reprint').click();
+  await chooseReprintReason(page);
   await expect(rows.first()).toContainText('Sent to printer');
   await station.printer.waitForJobs(42);
 

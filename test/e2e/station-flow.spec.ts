@@ -9,6 +9,7 @@ import { startFakeShipium } from '../fakes/shipium-server';
 import { startFakeTikTok } from '../fakes/tiktok-server';
 import { startStation as startE2EStation, type E2EStation } from '../support/e2e-station';
 import { decodeZplBarcodes } from '../support/zpl-barcode';
+import { chooseReprintReason } from '../support/reprint-reason';
 
 const SHOTS = 'test-results/screens';
 mkdirSync(SHOTS, { recursive: true });
@@ -54,6 +55,7 @@ test('scan -> label printed -> in History -> reprint sends the same label; a sec
     await expect(page.getByTestId('history-row')).toContainText(ORDER);
     await page.screenshot({ path: `${SHOTS}/flow-4-history.png` });
     await page.getByTestId('history-row').getByTestId('reprint').click();
+    await chooseReprintReason(page);
     const jobs = await station.printer.waitForJobs(2, 10_000);
     expect(jobs[1]!.equals(jobs[0]!)).toBe(true);
     await expect(page.getByTestId('history-row')).toContainText('2');

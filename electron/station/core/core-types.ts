@@ -46,4 +46,6 @@ export interface StationCoreOptions {
   operatorHashCost?: HashCost;
   /** Scale polling and reconnect timings (tests shorten them). */
   scaleTiming?: Partial<ScaleTiming>;
+  /** Where History exports are written (default: the data folder's exports/; LABEL_STATION_EXPORT_DIR in the shells). */
+  exportDir?: string;
 }

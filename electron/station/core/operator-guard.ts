@@ -48,6 +48,10 @@ export const SIGNED_IN_METHODS: readonly MethodName[] = [
   'pauseBatch',
   'resumeBatch',
   'backUpNow',
+  'reprintLabels',
+  // An export names operators and costs: only for someone signed in at the station.
+  'exportHistory',
+  'printDaySummary',
 ];
 
 export type ActingHandlers = {

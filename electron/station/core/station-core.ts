@@ -17,12 +17,14 @@ import {
   labelPreview,
   printUnprintedLabel,
   reprintLabel,
+  reprintLabels,
   runScanJob,
   settleInterruptedPurchases,
   unprintedLabels,
   type ScanJobDeps,
 } from '../labels';
 import { buyShipment, listScaleDevices, ScaleService } from '../packing';
+import { daySummary, exportHistoryFile, printSummaryPdf, renderSummaryPdf } from '../reports';
 import { ItemPictures, OrderSources, resolveOrder } from '../orders';
 import { createStatusAsker, discoverPrinters, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
@@ -228,7 +230,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
       return order;
     },
     itemPicture: async ({ orderId, lineItemId }) => ({ picture: await pictures.picture(orderId, lineItemId) }),
-    reprintLabel: async ({ labelId, printerId, box }, acting) => reprintLabel(as(acting.name), labelId, printerId, box),
+    reprintLabel: async ({ labelId, printerId, box, reason }, acting) => reprintLabel(as(acting.name), labelId, printerId, box, reason),
     resolveUncertainLabel: async ({ labelId, decision }, acting) =>
       afterwards(decideUncertainLabel(as(acting.name), labelId, decision), announceUnprinted),
     searchHistory: async ({ query, filter, limit, offset }) => history.search(query, limit, offset, filter),
@@ -306,6 +308,13 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     listBatches: async ({ limit }) => batches.list(limit),
     getHealth: async () => health.getHealth(),
     backUpNow: async () => health.backUpNow(),
+    reprintLabels: async ({ labelIds, reason, printerId }, acting) => reprintLabels(as(acting.name), labelIds, reason, printerId),
+    exportHistory: async (filter) => exportHistoryFile(history, filter, exportFolder(options), deps.now()),
+    getDaySummary: async ({ date }) => daySummary(history, date),
+    printDaySummary: async ({ date, printerId }) => {
+      const pdf = await renderSummaryPdf(await daySummary(history, date), deps.stationName, deps.now());
+      return printSummaryPdf(settings.current().printers, printerId, pdf);
+    },
   };
   const calls = trackInFlight(guardHandlers(table, operators, session));
 
@@ -353,6 +362,12 @@ function stationId(store: KeyValueStore): string {
 function stationName(env: Record<string, string | undefined>, id: string): string {
   const name = (env.LABEL_STATION_NAME ?? '').trim() || hostname().trim();
   return (name || `station ${id}`).slice(0, 60);
+}
+
+/** Where History exports go: the option, else LABEL_STATION_EXPORT_DIR, else the data folder's exports/. */
+function exportFolder(options: StationCoreOptions): string {
+  const fromEnv = (options.env ?? process.env).LABEL_STATION_EXPORT_DIR?.trim();
+  return options.exportDir ?? (fromEnv ? path.resolve(fromEnv) : path.join(options.dataDir, 'exports'));
 }
 
 /** Runs `after` once the work settled, whatever its outcome (lists shown on screen may have changed). */

@@ -207,6 +207,20 @@ export class FleetHistory implements LabelHistory {
     );
   }
 
+  exportPage(...args: Parameters<HistoryStore['exportPage']>): ReturnType<HistoryStore['exportPage']> {
+    return this.read(
+      () => this.shared.exportPage(...args),
+      () => this.cache.exportPage(...args),
+    );
+  }
+
+  dayActivity(from: string, to: string): ReturnType<HistoryStore['dayActivity']> {
+    return this.read(
+      () => this.shared.dayActivity(from, to),
+      () => this.cache.dayActivity(from, to),
+    );
+  }
+
   private async tryConnect(): Promise<boolean> {
     try {
       if (!this.migrated) {

@@ -10,6 +10,8 @@ import { SOLD_STATUSES, UNCERTAIN_STATUSES, type PurchasedLabel } from '../../..
 import type { HistoryDatabase } from './database';
 import type { LabelsTable, PrintAttemptsTable } from './schema';
 import { isUniqueViolation } from './unique-violation';
+import type { HistoryExportFilter } from '../../../shared/domain/reports';
+import { dayActivity, exportPage, type DayAttempt, type DayLabel, type ExportCursor, type ExportRow } from './history-reports';
 
 export interface NewLabel {
   /** The provider request as JSON, kept for reconciliation. */
@@ -47,7 +49,7 @@ export interface StoredLabel extends LabelRecord {
 type LabelRow = Selectable<LabelsTable> & { print_count: number | null };
 
 /** A print attempt to record; `operator` is '' when nobody is named (attempts from before sign-in existed). */
-export type NewPrintAttempt = Omit<PrintAttempt, 'id' | 'at' | 'operator'> & { operator?: string };
+export type NewPrintAttempt = Omit<PrintAttempt, 'id' | 'at' | 'operator' | 'reason'> & { operator?: string; reason?: string | null };
 
 /** How far along its life a label is: see importLabel. */
 function statusRank(status: RawBuilder<unknown>): RawBuilder<number> {
@@ -232,6 +234,7 @@ export class HistoryStore {
   async recordPrintAttempt(attempt: NewPrintAttempt): Promise<PrintAttempt> {
     const at = this.stamp();
     const operator = attempt.operator ?? '';
+    const reason = attempt.reprint ? (attempt.reason ?? null) : null;
     const { id } = await this.db
       .insertInto('print_attempts')
       .values({
@@ -243,10 +246,11 @@ export class HistoryStore {
         bytes: attempt.bytes,
         error: attempt.error,
         operator,
+        reason,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { ...attempt, operator, id: Number(id), at };
+    return { ...attempt, operator, reason, id: Number(id), at };
   }
 
   /** Every live label of an order (any parcel set), in box order: what a rescan or a split finds. */
@@ -439,8 +443,19 @@ export class HistoryStore {
         bytes: attempt.bytes,
         error: attempt.error,
         operator: attempt.operator ?? '',
+        reason: attempt.reprint ? (attempt.reason ?? null) : null,
       })
       .execute();
+  }
+
+  /** One page of the CSV export, newest first, after `cursor` (see history-reports.ts). */
+  exportPage(filter: HistoryExportFilter, cursor: ExportCursor | null, limit: number): Promise<ExportRow[]> {
+    return exportPage({ db: this.db, dialect: this.dialect }, filter, cursor, limit);
+  }
+
+  /** The labels created and print attempts made in [from, to): what an end-of-day summary counts. */
+  dayActivity(from: string, to: string): Promise<{ labels: DayLabel[]; attempts: DayAttempt[] }> {
+    return dayActivity({ db: this.db, dialect: this.dialect }, from, to);
   }
 
   private labels() {
@@ -535,6 +550,7 @@ function toAttempt(row: Selectable<PrintAttemptsTable>): PrintAttempt {
     bytes: Number(row.bytes),
     error: row.error,
     operator: row.operator,
+    reason: row.reason ?? null,
   };
 }
 

@@ -16,3 +16,4 @@ export { FleetOperators } from './fleet-operators';
 export { BatchStore, type EntryUpdate, type NewBatch } from './batch-store';
 export { LabelFileMarks } from './label-file-marks';
 export { backUpDatabase, listBackups, type BackupFile } from './backup';
+export { labelFilterWhere, type DayAttempt, type DayLabel, type ExportCursor, type ExportRow } from './history-reports';

@@ -305,4 +305,20 @@ export const migrations: readonly Migration[] = [
     sqlite: `ALTER TABLE labels ADD COLUMN file_pruned_at TEXT;`,
     postgres: `ALTER TABLE labels ADD COLUMN file_pruned_at TEXT;`,
   },
+  {
+    // Why a label was printed again ("Label damaged", "Printer jammed", …), kept on each print
+    // attempt of a reprint (null for a first print and for reprints from before reasons were asked),
+    // and on the station's print job so the attempts it records later carry it too. The index serves
+    // the end-of-day summary and the export's print counts (attempts of a day, of a label).
+    name: 'reprint reasons',
+    sqlite: `
+  ALTER TABLE print_attempts ADD COLUMN reason TEXT;
+  ALTER TABLE print_jobs ADD COLUMN reason TEXT;
+  CREATE INDEX print_attempts_at ON print_attempts(at);
+  `,
+    postgres: `
+  ALTER TABLE print_attempts ADD COLUMN reason TEXT;
+  CREATE INDEX print_attempts_at ON print_attempts(at);
+  `,
+  },
 ];

@@ -54,6 +54,8 @@ export interface PrintAttemptsTable {
   error: string | null;
   /** Who printed (or queued the print); '' for attempts recorded before operators signed in. */
   operator: Generated<string>;
+  /** Why it was reprinted; null for a first print (and reprints from before reasons were asked). */
+  reason: Generated<string | null>;
 }
 
 export interface OperatorsTable {

@@ -4,7 +4,7 @@ export { choosePrinter, labelFileType, type LabelPrintingDeps } from './label-pr
 export { LabelChecker } from './label-checker';
 export type { LabelCheckTiming } from './checking-window';
 export { labelPreview } from './label-preview';
-export { reprintLabel } from './reprint';
+export { reprintLabel, reprintLabels } from './reprint';
 export { labelDetail } from './stored-label';
 export { runScanJob, type ScanJobDeps, type ScanJobOptions } from './scan-job';
 export { decideUncertainLabel, settleInterruptedPurchases } from './uncertain-labels';

@@ -105,12 +105,12 @@ export function choosePrinter(settings: Settings, printerId: string | undefined)
 export async function printStoredLabel(
   deps: LabelPrintingDeps,
   label: StoredLabel,
-  options: { reprint: boolean; printerId?: string; box?: number; onQueued?: () => void },
+  options: { reprint: boolean; printerId?: string; box?: number; onQueued?: () => void; reason?: string },
 ): Promise<{ outcome: PrintOutcome; label: StoredLabel }> {
   const printer = choosePrinter(deps.settings(), options.printerId);
   const pages = labelPages(label, options.box);
   const { label: withFile, bytes } = await ensureLabelFile(deps, label);
-  return deps.printing.print(withFile, bytes, printer, options.reprint, pages, deps.operator, options.onQueued);
+  return deps.printing.print(withFile, bytes, printer, options.reprint, pages, deps.operator, options.onQueued, options.reason ?? null);
 }
 
 /** A label covering several boxes has one page per box, in the order of its boxes. */

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { jobFromRow, PENDING_STATES, type PrintJob, type PrintJobRow, type PrintJobState } from './print-job';
 
 const COLUMNS =
-  'id, label_id, printer, size, reprint, state, attempts, bytes_sent, last_error, created_at, updated_at, done_at, operator, cancelled_by';
+  'id, label_id, printer, size, reprint, state, attempts, bytes_sent, last_error, created_at, updated_at, done_at, operator, cancelled_by, reason';
 const PENDING_SQL = `(${PENDING_STATES.map((s) => `'${s}'`).join(', ')})`;
 
 export interface NewPrintJob {
@@ -13,6 +13,8 @@ export interface NewPrintJob {
   reprint: boolean;
   /** Who printed it ('' when nobody is named, e.g. a test label). */
   operator?: string;
+  /** Why a reprint was made (kept on the print attempts the job records). */
+  reason?: string | null;
 }
 
 export class PrintJobStore {
@@ -29,10 +31,10 @@ export class PrintJobStore {
     const payload = Buffer.from(job.payload.buffer, job.payload.byteOffset, job.payload.byteLength);
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO print_jobs (label_id, printer, payload, size, reprint, state, created_at, updated_at, operator)
-         VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+        `INSERT INTO print_jobs (label_id, printer, payload, size, reprint, state, created_at, updated_at, operator, reason)
+         VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
       )
-      .run(job.labelId, job.printer, payload, payload.byteLength, job.reprint ? 1 : 0, at, at, job.operator ?? '');
+      .run(job.labelId, job.printer, payload, payload.byteLength, job.reprint ? 1 : 0, at, at, job.operator ?? '', job.reason ?? null);
     return this.require(Number(lastInsertRowid));
   }
 

@@ -30,6 +30,8 @@ export interface PrintJob {
   operator: string;
   /** Who cancelled it, when cancelled by someone. */
   cancelledBy: string | null;
+  /** Why a reprint was made; null for a first print (and jobs from before reasons were asked). */
+  reason: string | null;
 }
 
 export interface PrintJobRow {
@@ -47,6 +49,7 @@ export interface PrintJobRow {
   done_at: string | null;
   operator: string;
   cancelled_by: string | null;
+  reason: string | null;
 }
 
 export function jobFromRow(row: PrintJobRow): PrintJob {
@@ -65,5 +68,6 @@ export function jobFromRow(row: PrintJobRow): PrintJob {
     doneAt: row.done_at,
     operator: row.operator,
     cancelledBy: row.cancelled_by,
+    reason: row.reason ?? null,
   };
 }

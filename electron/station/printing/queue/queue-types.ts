@@ -39,6 +39,7 @@ export const EnqueueInputSchema = z
       .refine((p) => p.byteLength > 0, 'the label to print is empty'),
     reprint: z.boolean(),
     operator: z.string().max(200).optional(),
+    reason: z.string().max(200).nullable().optional(),
   })
   .strict();
 export interface EnqueueInput {
@@ -51,6 +52,8 @@ export interface EnqueueInput {
   reprint: boolean;
   /** Who printed it; recorded with every print attempt of the job. */
   operator?: string;
+  /** Why a reprint was made; recorded with every print attempt of the job. */
+  reason?: string | null;
 }
 
 const delay = z.number().finite().positive();

@@ -9,7 +9,7 @@ export async function recordQueueEvent(history: PrintRecords, job: PrintJob): Pr
   if (!job.labelId) return;
   const label = await history.get(job.labelId);
   if (!label) return;
-  const attempt = { labelId: label.id, printer: job.printer, reprint: job.reprint, operator: job.operator };
+  const attempt = { labelId: label.id, printer: job.printer, reprint: job.reprint, operator: job.operator, reason: job.reason };
   const printedBefore = label.status === 'printed';
   switch (job.state) {
     case 'queued':

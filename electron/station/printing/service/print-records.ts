@@ -16,6 +16,8 @@ export interface PrintRecords<L extends PrintableLabel = PrintableLabel> {
   /** The labels of these ids that exist, in any order (one query for a whole queue view). */
   getMany(labelIds: readonly string[]): Promise<L[]>;
   setStatus(labelId: string, status: LabelStatus, error?: string | null): Promise<L>;
-  /** `operator`: who printed or queued it ('' when nobody is named). */
-  recordPrintAttempt(attempt: Omit<PrintAttempt, 'id' | 'at' | 'operator'> & { operator?: string }): Promise<unknown>;
+  /** `operator`: who printed or queued it ('' when nobody is named); `reason`: why a reprint was made. */
+  recordPrintAttempt(
+    attempt: Omit<PrintAttempt, 'id' | 'at' | 'operator' | 'reason'> & { operator?: string; reason?: string | null },
+  ): Promise<unknown>;
 }

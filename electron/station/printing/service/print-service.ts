@@ -111,6 +111,8 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
     operator = '',
     /** Called as soon as the job is in the durable queue (before it has printed). */
     onQueued?: () => void,
+    /** Why a reprint is made: kept on every print attempt it records. */
+    reason: string | null = null,
   ): Promise<{ outcome: PrintOutcome; label: L }> {
     const { history } = this.deps;
     let payload: Buffer;
@@ -137,11 +139,19 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
         bytes: 0,
         error: problem.message,
         operator,
+        reason,
       });
       const updated = label.status === 'printed' ? label : await history.setStatus(label.id, 'print_failed', problem.message);
       return { outcome: { ok: false, printer: printer.address, bytes: 0, problem }, label: updated };
     }
-    const job = this.queue.enqueue({ labelId: label.id, printer: printer.address, payload, reprint, operator });
+    const job = this.queue.enqueue({
+      labelId: label.id,
+      printer: printer.address,
+      payload,
+      reprint,
+      operator,
+      reason: reprint ? reason : null,
+    });
     onQueued?.();
     const settled = await awaitPrintSettled(this.queue, job, this.settleWaitMs);
     await this.records;

@@ -1,0 +1,46 @@
+/**
+ * Where an export goes: a file the core writes in the station's export folder (the data folder's
+ * `exports/` unless LABEL_STATION_EXPORT_DIR says otherwise). The renderer never names a path: it
+ * gets back where the file is. Written under a temporary name and renamed once complete, so a
+ * half-written export is never mistaken for a whole one.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { HistoryExport, HistoryExportFilter } from '../../../shared/domain/reports';
+import { StationError } from '../../../shared/errors';
+import { writeHistoryCsv, type ExportSource } from './history-csv';
+
+export async function exportHistoryFile(
+  history: ExportSource,
+  filter: HistoryExportFilter,
+  dir: string,
+  now: Date,
+): Promise<HistoryExport> {
+  const fileName = `label-history-${fileStamp(now)}.csv`;
+  const target = path.join(dir, fileName);
+  const partial = `${target}.part`;
+  try {
+    await mkdir(dir, { recursive: true });
+    const rows = await writeHistoryCsv(history, filter, createWriteStream(partial, { flags: 'wx' }));
+    await rename(partial, target);
+    return { path: target, fileName, rows, bytes: (await stat(target)).size };
+  } catch (error) {
+    await rm(partial, { force: true });
+    if (error instanceof StationError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new StationError(
+      'export_failed',
+      `The export could not be written to ${dir}${code ? ` (${code})` : ''}.`,
+      code === 'ENOSPC'
+        ? 'The disk is full: free some space, then export again.'
+        : 'Check that the export folder exists and can be written to, then export again.',
+    );
+  }
+}
+
+/** The station's local time to the millisecond, e.g. 20261205-140307-042: two exports never share a name. */
+function fileStamp(date: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}-${p(date.getMilliseconds(), 3)}`;
+}
