@@ -177,7 +177,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     reprintLabel: async ({ labelId, printerId, box }, acting) => reprintLabel(as(acting.name), labelId, printerId, box),
     resolveUncertainLabel: async ({ labelId, decision }, acting) =>
       afterwards(decideUncertainLabel(as(acting.name), labelId, decision), announceUnprinted),
-    searchHistory: async ({ query, filter, limit, offset }) => history.search(query, limit, offset, filter),
+    searchHistory: async (search) => history.search(search),
     getLabel: async ({ labelId }) => labelDetail(history, labelId),
     listUnprintedLabels: async () => unprintedLabels(history),
     printLabel: async ({ labelId, printerId }, acting) =>

@@ -10,6 +10,8 @@ import { SOLD_STATUSES, UNCERTAIN_STATUSES, type PurchasedLabel } from '../../..
 import type { HistoryDatabase } from './database';
 import type { LabelsTable, PrintAttemptsTable } from './schema';
 import { isUniqueViolation } from './unique-violation';
+import { and, keysetAfter, planSearch } from './history-search';
+import { HISTORY_TOTAL_CAP, type HistoryPage, type HistorySearch } from '../../../shared/domain/history-search';
 
 export interface NewLabel {
   /** The provider request as JSON, kept for reconciliation. */
@@ -31,6 +33,8 @@ export interface NewLabel {
   checkUntil: string;
   /** The boxes of a split shipment this label covers, in box order; none for a single parcel. */
   boxes?: LabelBox[];
+  /** The Shopify order number the order was scanned by ("#1001"); none for a TikTok order ID. */
+  scanned?: string;
 }
 
 /** A stored label with the fields the station needs but the renderer does not see. */
@@ -62,8 +66,6 @@ const SOLD_AFTER_PRINTING = ['queued', 'printed', 'print_failed'] as const satis
 export class HistoryStore {
   private readonly db: HistoryDatabase['db'];
   private readonly dialect: HistoryDatabase['dialect'];
-  /** Case-insensitive prefix match on both databases (SQLite's LIKE already ignores ASCII case). */
-  private readonly like: 'like' | 'ilike';
   /** The fleet's database keeps the label files too, so any station reprints any label. */
   private readonly storesFiles: boolean;
 
@@ -73,7 +75,6 @@ export class HistoryStore {
   ) {
     this.db = history.db;
     this.dialect = history.dialect;
-    this.like = history.dialect === 'postgres' ? 'ilike' : 'like';
     this.storesFiles = history.dialect === 'postgres';
   }
 
@@ -138,6 +139,7 @@ export class HistoryStore {
         station_id: label.stationId,
         check_until: label.checkUntil,
         boxes: JSON.stringify(label.boxes ?? []),
+        scanned: label.scanned ?? '',
       })
       .execute();
   }
@@ -303,37 +305,37 @@ export class HistoryStore {
     return { ...toPublic(label), printAttempts: attempts.map(toAttempt) };
   }
 
-  /** Newest first. A query matches the start of an order ID or of a tracking number. */
-  async search(
-    query: string,
-    limit: number,
-    offset: number,
-    filter: 'all' | 'uncertain' = 'all',
-  ): Promise<{ labels: LabelRecord[]; total: number }> {
-    const q = query.trim();
-    const pattern = `${escapeLike(q)}%`;
-    const like = sql.raw(this.like);
-    const conditions = [];
-    if (q !== '') {
-      conditions.push(
-        sql<boolean>`(l.order_id ${like} ${pattern} ESCAPE '\\' OR l.id IN (SELECT label_id FROM label_tracking WHERE tracking_number ${like} ${pattern} ESCAPE '\\'))`,
+  /**
+   * One page of History, newest first by (created_at, id), after the cursor. A query of three
+   * characters or more matches any part of an order ID, a tracking number (of any box), the Shopify
+   * order number scanned or the operator; a shorter one the start of them. The total is counted up
+   * to HISTORY_TOTAL_CAP + 1 rows: a person needs "more than 1,000", not the exact figure.
+   */
+  async search(input: HistorySearch): Promise<HistoryPage> {
+    const plan = await planSearch(this.db, this.dialect, input);
+    const rows = await sql<{ id: string; created_at: string }>`
+      SELECT l.id, l.created_at FROM ${plan.from}
+      WHERE ${and([...plan.where, ...keysetAfter(input.cursor)])}
+      ORDER BY l.created_at DESC, l.id DESC LIMIT ${input.limit + 1}`.execute(this.db);
+    const page = rows.rows.slice(0, input.limit);
+    const last = page.at(-1);
+    const nextCursor = rows.rows.length > input.limit && last ? { createdAt: last.created_at, id: last.id } : null;
+    const found = page.length ? await this.labels().where('l.id', 'in', page.map((r) => r.id)).execute() : [];
+    const byId = new Map(found.map((row) => [row.id, row]));
+    const labels = page.flatMap((r) => {
+      const row = byId.get(r.id);
+      return row ? [toPublic(toStored(row))] : [];
+    });
+    let counted = plan.knownMore ? HISTORY_TOTAL_CAP + 1 : undefined;
+    if (counted === undefined && !input.cursor && !nextCursor) counted = page.length;
+    if (counted === undefined) {
+      const count = await sql<{ n: number }>`
+        SELECT cast(count(*) as integer) AS n FROM (SELECT 1 FROM ${plan.from} WHERE ${and(plan.where)} LIMIT ${HISTORY_TOTAL_CAP + 1}) AS capped`.execute(
+        this.db,
       );
+      counted = Number(count.rows[0]?.n ?? 0);
     }
-    if (filter === 'uncertain') conditions.push(sql<boolean>`l.status IN (${sql.join(UNCERTAIN_STATUSES)})`);
-    const where = conditions.length ? sql<boolean>`${sql.join(conditions, sql` AND `)}` : sql<boolean>`1 = 1`;
-    const counted = await this.db
-      .selectFrom('labels as l')
-      .select(sql<number>`cast(count(*) as integer)`.as('n'))
-      .where(where)
-      .executeTakeFirstOrThrow();
-    const rows = await this.labels()
-      .where(where)
-      .orderBy('l.created_at', 'desc')
-      .orderBy('l.id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return { labels: rows.map((r) => toPublic(toStored(r))), total: Number(counted.n) };
+    return { labels, nextCursor, total: Math.min(counted, HISTORY_TOTAL_CAP), totalIsMore: counted > HISTORY_TOTAL_CAP };
   }
 
   /** The label's file as the shared database keeps it; undefined where the history keeps no files. */
@@ -405,6 +407,7 @@ export class HistoryStore {
       check_until: label.checkUntil,
       cleared_by: label.clearedBy,
       boxes: JSON.stringify(label.boxes),
+      scanned: label.scanned ?? '',
     };
     const { id: _id, ...changes } = row;
     await this.db
@@ -503,6 +506,7 @@ function toStored(row: LabelRow): StoredLabel {
     station: row.station,
     checkUntil: row.check_until,
     boxes: boxesWithTracking(JSON.parse(row.boxes) as LabelBox[], JSON.parse(row.tracking_numbers) as string[]),
+    scanned: row.scanned ?? '',
     reference: row.reference,
     labelUrl: row.label_url,
     request: row.request,
@@ -538,6 +542,3 @@ function toAttempt(row: Selectable<PrintAttemptsTable>): PrintAttempt {
   };
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

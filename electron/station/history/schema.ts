@@ -34,6 +34,10 @@ export interface LabelsTable {
   cleared_by: string | null;
   /** JSON array of LabelBox; '[]' for a single parcel. */
   boxes: Generated<string>;
+  /** The Shopify order number the order was scanned by (e.g. "#1001"); '' for a TikTok order ID. */
+  scanned: Generated<string>;
+  /** SQLite only: the label's row in labels_search, set by trigger. */
+  search_key: ColumnType<number | null, never, never>;
 }
 
 export interface LabelTrackingTable {
