@@ -10,6 +10,7 @@ import {
   FleetHistory,
   FleetOperators,
   FleetOutbox,
+  HistoryReader,
   HistoryStore,
   OperatorTable,
   openDatabase,
@@ -50,12 +51,14 @@ export async function openStationHistory(
   const local = sqliteHistory(db);
   const url = env.LABEL_STATION_DATABASE_URL?.trim();
   if (!url) {
+    // Searches and the start-up pass over missing files run on a reader thread, off the event loop.
+    const reader = await HistoryReader.start(db.name);
     return {
-      history: new HistoryStore(local),
+      history: new HistoryStore(local).useReader(reader),
       operators: new OperatorTable(local),
       status: () => LOCAL_STATUS,
       onChange: () => undefined,
-      close: async () => undefined,
+      close: () => reader.close(),
     };
   }
   const parsed = DatabaseUrl.safeParse(url);
@@ -71,10 +74,12 @@ export async function openStationHistory(
   // the outbox, which holds what the shared database has not got yet, keeps synchronous=FULL.
   // Two connections to one file are safe here: every history write is a single statement.
   const copyConnection = openDatabase(db.name, { synchronous: 'NORMAL' });
+  // While the shared database is away, History searches the copy: off the event loop too.
+  const reader = await HistoryReader.start(db.name);
   const fleet = new FleetHistory(
     shared,
     new HistoryStore(shared),
-    new HistoryStore(sqliteHistory(copyConnection)),
+    new HistoryStore(sqliteHistory(copyConnection)).useReader(reader),
     new FleetOutbox(local.db),
     log,
   );
@@ -99,6 +104,7 @@ export async function openStationHistory(
     close: async () => {
       clearInterval(timer);
       await shared.close();
+      await reader.close();
       copyConnection.close();
     },
   };

@@ -11,6 +11,7 @@ import type { HistoryDatabase } from './database';
 import type { LabelsTable, PrintAttemptsTable } from './schema';
 import { isUniqueViolation } from './unique-violation';
 import { and, keysetAfter, planSearch } from './history-search';
+import type { HistoryReads } from './history-reader';
 import { HISTORY_TOTAL_CAP, type HistoryPage, type HistorySearch } from '../../../shared/domain/history-search';
 
 export interface NewLabel {
@@ -68,6 +69,8 @@ export class HistoryStore {
   private readonly dialect: HistoryDatabase['dialect'];
   /** The fleet's database keeps the label files too, so any station reprints any label. */
   private readonly storesFiles: boolean;
+  /** SQLite: a reader thread that answers the slow reads off the station's event loop (see useReader). */
+  private reader: HistoryReads | undefined;
 
   constructor(
     history: HistoryDatabase,
@@ -76,6 +79,12 @@ export class HistoryStore {
     this.db = history.db;
     this.dialect = history.dialect;
     this.storesFiles = history.dialect === 'postgres';
+  }
+
+  /** Searches and the missing-file pass go to this reader (a worker thread on the same SQLite file). */
+  useReader(reader: HistoryReads): this {
+    this.reader = reader;
+    return this;
   }
 
   /** Answers when the database can be reached; throws its connection error otherwise. */
@@ -262,9 +271,9 @@ export class HistoryStore {
     return (await this.labels().where('l.status', 'in', UNCERTAIN_STATUSES).orderBy('l.created_at').execute()).map(toStored);
   }
 
-  /** Bought labels whose file was never saved (the station stopped between purchase and download). */
   /** Sold labels whose file was never downloaded; `since`: only those bought from then on (ISO time). */
   async listMissingFiles(since?: string): Promise<StoredLabel[]> {
+    if (this.reader) return this.reader.listMissingFiles(since);
     let query = this.labels();
     if (since) query = query.where('l.created_at', '>=', since);
     const rows = await query
@@ -312,6 +321,7 @@ export class HistoryStore {
    * to HISTORY_TOTAL_CAP + 1 rows: a person needs "more than 1,000", not the exact figure.
    */
   async search(input: HistorySearch): Promise<HistoryPage> {
+    if (this.reader) return this.reader.search(input);
     const plan = await planSearch(this.db, this.dialect, input);
     const rows = await sql<{ id: string; created_at: string }>`
       SELECT l.id, l.created_at FROM ${plan.from}
