@@ -276,8 +276,11 @@ export class HistoryStore {
     if (this.reader) return this.reader.listMissingFiles(since);
     let query = this.labels();
     if (since) query = query.where('l.created_at', '>=', since);
+    // `+status` on SQLite: its planner would take the status index (every printed label) over the
+    // partial index labels_missing_file, which holds only the few labels this pass is about.
+    const status = this.dialect === 'sqlite' ? sql<LabelStatus>`+l.status` : sql<LabelStatus>`l.status`;
     const rows = await query
-      .where('l.status', 'in', SOLD_STATUSES)
+      .where(status, 'in', SOLD_STATUSES)
       .where('l.file_path', 'is', null)
       .where('l.label_url', 'is not', null)
       .orderBy('l.created_at')

@@ -337,7 +337,7 @@ export const migrations: readonly Migration[] = [
   -- max + 1, not the new rowid: after a VACUUM renumbers rowids a new rowid could be a key in use.
   CREATE TRIGGER labels_search_new AFTER INSERT ON labels
   BEGIN
-    UPDATE labels SET search_key = (SELECT coalesce(max(search_key), 0) + 1 FROM labels) WHERE rowid = NEW.rowid;
+    UPDATE labels SET search_key = coalesce((SELECT max(search_key) FROM labels), 0) + 1 WHERE rowid = NEW.rowid;
     INSERT INTO labels_search (rowid, words)
       SELECT search_key, NEW.order_id || ' ' || NEW.scanned || ' ' || NEW.operator || ' ' || NEW.tracking_numbers
       FROM labels WHERE rowid = NEW.rowid;
