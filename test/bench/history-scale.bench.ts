@@ -15,7 +15,7 @@ import pg from 'pg';
 import { openDatabase, openFleetDatabase, sqliteHistory } from '../../electron/station/history/database';
 import { HistoryReader } from '../../electron/station/history/history-reader';
 import { HistoryStore } from '../../electron/station/history/history-store';
-import { HistorySearchInput, type HistoryPage } from '../../shared/domain/history-search';
+import { HistorySearchInput, type HistoryPage, type HistorySearch } from '../../shared/domain/history-search';
 import { SEED_OPERATORS, SEED_PRINTERS, SEED_STATIONS, seedLabel, seedPostgres, seedSqlite } from '../support/history-seed';
 import { startPostgres } from '../support/postgres-server';
 import { makeTempDir } from '../support/temp-dir';
@@ -61,7 +61,7 @@ const SHAPES: Array<[string, Search]> = [
 ];
 
 interface Runner {
-  search(search: HistorySearchInput): Promise<HistoryPage>;
+  search(search: HistorySearch): Promise<HistoryPage>;
   missingFiles(): Promise<number>;
 }
 
