@@ -36,7 +36,10 @@ export interface SeedLabel {
   scanned: string;
 }
 
-export const SEED_OPERATORS = Array.from({ length: 20 }, (_, i) => ['Ana', 'Bruno', 'Chen', 'Dara', 'Eve'][i % 5]! + ` ${String.fromCharCode(65 + i)}.`);
+export const SEED_OPERATORS = Array.from(
+  { length: 20 },
+  (_, i) => ['Ana', 'Bruno', 'Chen', 'Dara', 'Eve'][i % 5]! + ` ${String.fromCharCode(65 + i)}.`,
+);
 export const SEED_PRINTERS = ['tcp://10.0.0.11:9100', 'tcp://10.0.0.12:9100', 'usb://zebra/ZD421', 'cups://Zebra_ZT411'];
 export const SEED_STATIONS = ['Packing 1', 'Packing 2', 'Packing 3', 'Returns', 'Dock'];
 const PROVIDERS = ['tiktok', 'tiktok', 'tiktok', 'tiktok', 'tiktok', 'tiktok', 'aftership', 'aftership', 'aftership', 'shipium'];
@@ -60,7 +63,9 @@ function digits(i: number, salt: number, length: number): string {
 export function seedLabel(i: number): SeedLabel {
   const orderId = `576${digits(i, 1, 15)}`;
   const boxCount = i % 10 === 7 ? 2 + (i % 2) : 1;
-  const tracking = Array.from({ length: boxCount }, (_, b) => (i % 5 === 4 ? `1Z${digits(i, 20 + b, 16)}` : `9400${digits(i, 10 + b, 18)}`));
+  const tracking = Array.from({ length: boxCount }, (_, b) =>
+    i % 5 === 4 ? `1Z${digits(i, 20 + b, 16)}` : `9400${digits(i, 10 + b, 18)}`,
+  );
   const provider = PROVIDERS[mix(i, 3) % PROVIDERS.length]!;
   const r = mix(i, 4) % 1000;
   const status = r < 5 ? 'failed' : r < 7 ? 'unknown' : r < 10 ? 'print_failed' : r < 15 ? 'queued' : r < 20 ? 'bought' : 'printed';
@@ -71,7 +76,14 @@ export function seedLabel(i: number): SeedLabel {
   const boxes =
     boxCount > 1
       ? JSON.stringify(
-          tracking.map((t, b) => ({ index: b + 1, count: boxCount, trackingNumber: t, lineItems: [], weight: { value: 1.2, unit: 'kg' } })),
+          tracking.map((t, b) => ({
+            index: b + 1,
+            count: boxCount,
+            trackingNumber: t,
+            dimension: { width: 20, height: 15, depth: 10, unit: 'cm' },
+            weight: { value: 1.2, unit: 'kg' },
+            itemIds: [],
+          })),
         )
       : '[]';
   return {
@@ -118,8 +130,36 @@ export function seedAttempts(i: number, label: SeedLabel): number {
 
 const COLUMNS = Object.keys(seedLabel(0)) as Array<keyof SeedLabel>;
 
-/** Labels `from` to `to - 1` into a SQLite history (the migrations' triggers fill the search index). */
+/**
+ * Labels `from` to `to - 1` into a SQLite history. The search index is filled the way the migration
+ * fills it (one INSERT … SELECT at the end): its per-row trigger makes FTS5 write a segment per
+ * statement, fine for a station's one label per scan, slow for a million in a row.
+ */
 export function seedSqlite(db: Database.Database, to: number, from = 0, onProgress?: (done: number) => void): void {
+  const trigger = db
+    .prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'labels_search_new'")
+    .get();
+  const firstRow = (db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM labels').get() as { n: number }).n;
+  if (trigger) db.exec('DROP TRIGGER labels_search_new');
+  try {
+    seedRows(db, to, from, onProgress);
+  } finally {
+    if (trigger) {
+      db.transaction(() => {
+        db.prepare(
+          'UPDATE labels SET search_key = rowid + (SELECT coalesce(max(search_key), 0) FROM labels) WHERE rowid > ? AND search_key IS NULL',
+        ).run(firstRow);
+        db.prepare(
+          `INSERT INTO labels_search (rowid, words)
+           SELECT search_key, order_id || ' ' || scanned || ' ' || operator || ' ' || tracking_numbers FROM labels WHERE rowid > ?`,
+        ).run(firstRow);
+        db.exec(trigger.sql);
+      })();
+    }
+  }
+}
+
+function seedRows(db: Database.Database, to: number, from: number, onProgress?: (done: number) => void): void {
   const insertLabel = db.prepare(`INSERT INTO labels (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
   const insertAttempt = db.prepare(
     `INSERT INTO print_attempts (label_id, at, printer, ok, reprint, bytes, error, operator) VALUES (?, ?, ?, 1, ?, 48213, NULL, ?)`,
@@ -128,7 +168,8 @@ export function seedSqlite(db: Database.Database, to: number, from = 0, onProgre
     for (let i = start; i < end; i++) {
       const label = seedLabel(i);
       insertLabel.run(label);
-      for (let a = 0; a < seedAttempts(i, label); a++) insertAttempt.run(label.id, label.created_at, label.printer, a > 0 ? 1 : 0, label.operator);
+      for (let a = 0; a < seedAttempts(i, label); a++)
+        insertAttempt.run(label.id, label.created_at, label.printer, a > 0 ? 1 : 0, label.operator);
     }
   });
   for (let start = from; start < to; start += 20_000) {
