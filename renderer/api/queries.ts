@@ -37,7 +37,12 @@ export function useHistory(query: string, filters?: HistoryFilters) {
     queryKey: keys.history(query, filters),
     initialPageParam: null as HistoryCursor | null,
     queryFn: ({ pageParam }) =>
-      station.searchHistory({ query, limit: HISTORY_PAGE, cursor: pageParam, ...(filters && Object.keys(filters).length > 0 && { filters }) }),
+      station.searchHistory({
+        query,
+        limit: HISTORY_PAGE,
+        cursor: pageParam,
+        ...(filters && Object.keys(filters).length > 0 && { filters }),
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -72,7 +77,6 @@ export function useUncertainLabels() {
   return useQuery({
     queryKey: keys.uncertain,
     refetchInterval: 30_000,
-    queryFn: async (): Promise<LabelRecord[]> =>
-      (await station.searchHistory({ query: '', filter: 'uncertain', limit: 200 })).labels,
+    queryFn: async (): Promise<LabelRecord[]> => (await station.searchHistory({ query: '', filter: 'uncertain', limit: 200 })).labels,
   });
 }

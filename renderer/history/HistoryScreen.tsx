@@ -42,7 +42,8 @@ export function HistoryScreen() {
   const needsChecking = uncertain.data ?? [];
   // In a fleet the list says which station bought each label; a station on its own history bought them all.
   const fleet = useDatabaseStatus().data?.mode === 'fleet';
-  const all = history.data?.pages.flatMap((p) => p.labels) ?? [];
+  const pages = history.data?.pages;
+  const all = useMemo(() => pages?.flatMap((p) => p.labels) ?? [], [pages]);
   const labels =
     filter === 'uncertain'
       ? needsChecking.filter((l) => matches(l, debounced))

@@ -91,7 +91,9 @@ async function measure(name: string, runner: Runner): Promise<Map<string, number
     pass.push(performance.now() - t);
   }
   results.set('missing-file pass', pass);
-  console.log(`  ${'missing-file pass'.padEnd(36)} ${ms(pct(pass, 0.5))}  ${ms(pct(pass, 0.95))}  ${ms(Math.max(...pass))}  ${String(found).padStart(5)}`);
+  console.log(
+    `  ${'missing-file pass'.padEnd(36)} ${ms(pct(pass, 0.5))}  ${ms(pct(pass, 0.95))}  ${ms(Math.max(...pass))}  ${String(found).padStart(5)}`,
+  );
   return results;
 }
 
@@ -166,7 +168,12 @@ try {
   await client.connect();
   const empty = Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n);
   t = performance.now();
-  await seedPostgres(client, N, 0, (done) => done % 200_000 === 0 && console.log(`  postgres: ${done.toLocaleString('en-US')} labels seeded`));
+  await seedPostgres(
+    client,
+    N,
+    0,
+    (done) => done % 200_000 === 0 && console.log(`  postgres: ${done.toLocaleString('en-US')} labels seeded`),
+  );
   await client.query('VACUUM ANALYZE');
   console.log(`PostgreSQL seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   pgBytes = Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n) - empty;

@@ -8,16 +8,10 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { HistoryPage, HistorySearch } from '../../../shared/domain/history-search';
-import type { StoredLabel } from './history-store';
+import type { HistoryReads, StoredLabel } from './history-store';
 
 export type ReaderRequest = { id: number } & ({ op: 'search'; search: HistorySearch } | { op: 'missingFiles'; since?: string });
 export type ReaderReply = { id: number; result: unknown } | { id: number; error: string };
-
-/** What a HistoryStore hands to a reader thread. */
-export interface HistoryReads {
-  search(search: HistorySearch): Promise<HistoryPage>;
-  listMissingFiles(since?: string): Promise<StoredLabel[]>;
-}
 
 export class HistoryReader implements HistoryReads {
   private nextId = 1;
@@ -29,6 +23,7 @@ export class HistoryReader implements HistoryReads {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
       if ('error' in reply) waiting.reject(new Error(`History could not be read: ${reply.error}`));
       else waiting.resolve(reply.result);
     });
@@ -43,7 +38,7 @@ export class HistoryReader implements HistoryReads {
       worker.once('error', reject);
       worker.once('message', () => {
         worker.off('error', reject);
-        // The reader never keeps the station's process alive by itself.
+        // Idle, the reader never keeps the station's process alive by itself (see ask).
         worker.unref();
         resolve();
       });
@@ -71,6 +66,8 @@ export class HistoryReader implements HistoryReads {
   private ask(request: { op: 'search'; search: HistorySearch } | { op: 'missingFiles'; since?: string }): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('History’s reader is closed.'));
     const id = this.nextId++;
+    // While a question is out, the answer keeps the process alive (as a socket would).
+    if (this.pending.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ id, ...request } satisfies ReaderRequest);

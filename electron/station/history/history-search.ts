@@ -36,7 +36,11 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   if (q === '') return { from: LABELS, where: filters, knownMore: false };
   if ([...q].length < SUBSTRING_MIN_LENGTH) return { from: LABELS, where: [...filters, prefixMatch(dialect, q)], knownMore: false };
   if (dialect === 'postgres') {
-    return { from: LABELS, where: [...filters, sql`${POSTGRES_WORDS} LIKE ${`%${escapeLike(q.toLowerCase())}%`} ESCAPE '\\'`], knownMore: false };
+    return {
+      from: LABELS,
+      where: [...filters, sql`${POSTGRES_WORDS} LIKE ${`%${escapeLike(q.toLowerCase())}%`} ESCAPE '\\'`],
+      knownMore: false,
+    };
   }
   const candidates = await sql<{ k: number }>`
     SELECT rowid AS k FROM labels_search WHERE labels_search MATCH ${ftsPhrase(q)} LIMIT ${CANDIDATE_CAP + 1}`.execute(db);
@@ -62,7 +66,9 @@ function filterConditions(dialect: Dialect, input: HistorySearch): Condition[] {
   if (f.printer) where.push(sql`l.printer = ${f.printer}`);
   if (f.station) where.push(sql`l.station = ${f.station}`);
   if (f.operator) {
-    where.push(dialect === 'postgres' ? sql`lower(l.operator) = ${f.operator.toLowerCase()}` : sql`l.operator COLLATE NOCASE = ${f.operator}`);
+    where.push(
+      dialect === 'postgres' ? sql`lower(l.operator) = ${f.operator.toLowerCase()}` : sql`l.operator COLLATE NOCASE = ${f.operator}`,
+    );
   }
   // Stored times are ISO text in UTC (sorts as time): the bounds are written the same way.
   if (f.from) where.push(sql`l.created_at >= ${new Date(f.from).toISOString()}`);

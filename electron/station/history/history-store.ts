@@ -11,7 +11,6 @@ import type { HistoryDatabase } from './database';
 import type { LabelsTable, PrintAttemptsTable } from './schema';
 import { isUniqueViolation } from './unique-violation';
 import { and, keysetAfter, planSearch } from './history-search';
-import type { HistoryReads } from './history-reader';
 import { HISTORY_TOTAL_CAP, type HistoryPage, type HistorySearch } from '../../../shared/domain/history-search';
 
 export interface NewLabel {
@@ -36,6 +35,12 @@ export interface NewLabel {
   boxes?: LabelBox[];
   /** The Shopify order number the order was scanned by ("#1001"); none for a TikTok order ID. */
   scanned?: string;
+}
+
+/** What a HistoryStore hands to a reader thread (history-reader.ts). */
+export interface HistoryReads {
+  search(search: HistorySearch): Promise<HistoryPage>;
+  listMissingFiles(since?: string): Promise<StoredLabel[]>;
 }
 
 /** A stored label with the fields the station needs but the renderer does not see. */
@@ -333,7 +338,15 @@ export class HistoryStore {
     const page = rows.rows.slice(0, input.limit);
     const last = page.at(-1);
     const nextCursor = rows.rows.length > input.limit && last ? { createdAt: last.created_at, id: last.id } : null;
-    const found = page.length ? await this.labels().where('l.id', 'in', page.map((r) => r.id)).execute() : [];
+    const found = page.length
+      ? await this.labels()
+          .where(
+            'l.id',
+            'in',
+            page.map((r) => r.id),
+          )
+          .execute()
+      : [];
     const byId = new Map(found.map((row) => [row.id, row]));
     const labels = page.flatMap((r) => {
       const row = byId.get(r.id);
@@ -554,4 +567,3 @@ function toAttempt(row: Selectable<PrintAttemptsTable>): PrintAttempt {
     operator: row.operator,
   };
 }
-

@@ -10,8 +10,8 @@ export {
 } from './database';
 export { FleetHistory, type LabelHistory } from './fleet-history';
 export { FleetOutbox } from './fleet-outbox';
-export { HistoryStore, parcelSetOf, toPublic, type NewLabel, type StoredLabel } from './history-store';
+export { HistoryStore, parcelSetOf, toPublic, type HistoryReads, type NewLabel, type StoredLabel } from './history-store';
 export { OperatorTable, type OperatorRecord } from './operator-table';
 export { FleetOperators } from './fleet-operators';
-export { HistoryReader, type HistoryReads } from './history-reader';
+export { HistoryReader } from './history-reader';
 export { BatchStore, type EntryUpdate, type NewBatch } from './batch-store';

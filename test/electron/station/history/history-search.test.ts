@@ -7,7 +7,15 @@ import { HistoryReader } from '../../../../electron/station/history/history-read
 import { HistoryStore } from '../../../../electron/station/history/history-store';
 import { migrations } from '../../../../electron/station/history/migrations';
 import { HistorySearchInput, type HistoryFilters, type HistoryPage } from '../../../../shared/domain/history-search';
-import { SEED_OPERATORS, SEED_PRINTERS, SEED_STATIONS, seedLabel, seedPostgres, seedSqlite, type SeedLabel } from '../../../support/history-seed';
+import {
+  SEED_OPERATORS,
+  SEED_PRINTERS,
+  SEED_STATIONS,
+  seedLabel,
+  seedPostgres,
+  seedSqlite,
+  type SeedLabel,
+} from '../../../support/history-seed';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { makeTempDir } from '../../../support/temp-dir';
 
@@ -281,7 +289,10 @@ describe('the "history at scale" migration', () => {
     }
     const fleet = await openFleetDatabase(url);
     try {
-      const { n } = (await fleet.db.selectFrom('labels').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()) as {
+      const { n } = (await fleet.db
+        .selectFrom('labels')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()) as {
         n: string;
       };
       expect(Number(n)).toBe(500);

@@ -203,8 +203,10 @@ describe.each([
       await store.insertBuying(newLabel(orderId));
       await store.markBought(`id-${orderId}`, { providerLabelId: `p${i}`, trackingNumbers: [`SBX00${i}99`], cost: null, labelUrl: 'u' });
     }
-    const find = (query: string, more: Omit<HistorySearchInput, 'query'> = {}) => store.search(HistorySearchInput.parse({ query, ...more }));
-    const orders = async (query: string, more: Omit<HistorySearchInput, 'query'> = {}) => (await find(query, more)).labels.map((l) => l.orderId);
+    const find = (query: string, more: Omit<HistorySearchInput, 'query'> = {}) =>
+      store.search(HistorySearchInput.parse({ query, ...more }));
+    const orders = async (query: string, more: Omit<HistorySearchInput, 'query'> = {}) =>
+      (await find(query, more)).labels.map((l) => l.orderId);
     expect(await orders('')).toEqual(['576000000000000003', '576000000000000002', '576000000000000001']);
     expect(await orders('SBX002')).toEqual(['576000000000000002']);
     expect((await find('sbx00')).total).toBe(3);
