@@ -58,6 +58,7 @@ export class HistoryReader implements HistoryReads {
     if (this.closed) return;
     this.closed = true;
     const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    this.worker.ref(); // until it has gone
     this.worker.postMessage({ op: 'close' });
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     await this.worker.terminate();
