@@ -52,13 +52,13 @@ export async function openStationHistory(
   const url = env.LABEL_STATION_DATABASE_URL?.trim();
   if (!url) {
     // Searches and the start-up pass over missing files run on a reader thread, off the event loop.
-    const reader = await HistoryReader.start(db.name);
+    const reader = await startReader(db.name, log);
     return {
-      history: new HistoryStore(local).useReader(reader),
+      history: reader ? new HistoryStore(local).useReader(reader) : new HistoryStore(local),
       operators: new OperatorTable(local),
       status: () => LOCAL_STATUS,
       onChange: () => undefined,
-      close: () => reader.close(),
+      close: async () => reader?.close(),
     };
   }
   const parsed = DatabaseUrl.safeParse(url);
@@ -75,14 +75,9 @@ export async function openStationHistory(
   // Two connections to one file are safe here: every history write is a single statement.
   const copyConnection = openDatabase(db.name, { synchronous: 'NORMAL' });
   // While the shared database is away, History searches the copy: off the event loop too.
-  const reader = await HistoryReader.start(db.name);
-  const fleet = new FleetHistory(
-    shared,
-    new HistoryStore(shared),
-    new HistoryStore(sqliteHistory(copyConnection)).useReader(reader),
-    new FleetOutbox(local.db),
-    log,
-  );
+  const reader = await startReader(db.name, log);
+  const copy = new HistoryStore(sqliteHistory(copyConnection));
+  const fleet = new FleetHistory(shared, new HistoryStore(shared), reader ? copy.useReader(reader) : copy, new FleetOutbox(local.db), log);
   log(`history: warehouse database at ${redactPassword(parsed.data)}`);
   await fleet.connect(); // unreachable at start: the station starts anyway, buys nothing, and keeps trying
   const timer = setInterval(
@@ -104,10 +99,20 @@ export async function openStationHistory(
     close: async () => {
       clearInterval(timer);
       await shared.close();
-      await reader.close();
+      await reader?.close();
       copyConnection.close();
     },
   };
+}
+
+/** The reader thread; without it (its script missing from a bundle) History still answers, on the main thread. */
+async function startReader(file: string, log: (line: string) => void): Promise<HistoryReader | undefined> {
+  try {
+    return await HistoryReader.start(file);
+  } catch (error) {
+    log(`history: searches run on the main thread (the reader thread did not start: ${(error as Error).message})`);
+    return undefined;
+  }
 }
 
 /** The address without its password, for the log. */

@@ -11,7 +11,10 @@ import type { HistorySchema } from './schema';
 import type { ReaderReply, ReaderRequest } from './history-reader';
 
 const { file } = workerData as { file: string };
-const raw = new Database(file, { readonly: true, fileMustExist: true });
+// Read-write, but refusing writes: a read-only connection cannot rebuild the WAL index after a
+// crash (a station killed mid-write), and would then miss the latest rows.
+const raw = new Database(file, { fileMustExist: true });
+raw.pragma('query_only = ON');
 raw.pragma('busy_timeout = 5000');
 const store = new HistoryStore({ db: new Kysely<HistorySchema>({ dialect: new SqliteDialect({ database: raw }) }), dialect: 'sqlite' });
 
