@@ -98,7 +98,7 @@ export function HistoryScreen() {
             className="search-input"
             data-testid="history-search"
             type="search"
-            placeholder="Order, tracking (any part), #1001 or operator"
+            placeholder="Order, tracking (any part), #1001, operator"
             value={query}
             autoFocus
             onChange={(e) => setQuery(e.target.value)}
