@@ -47,8 +47,8 @@ module.exports = {
     ),
     error(
       'base-rooms-import-only-shared',
-      'providers/, printing/, history/ and settings/ import only shared/ and their own room.',
-      { path: `${STATION}(providers|printing|history|settings)/` },
+      'providers/, printing/, history/, settings/ and health/ import only shared/ and their own room.',
+      { path: `${STATION}(providers|printing|history|settings|health)/` },
       { path: `${R}(electron|renderer)/`, pathNot: `${STATION}$1/` },
     ),
     error(

@@ -4,7 +4,7 @@
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
  * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
- * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | history = only History at scale]
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | history = only History at scale]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,6 +26,7 @@ import { parcelScreens } from './screenshot-parcel';
 import { previewScreens } from './screenshot-preview';
 import { scaleScreens } from './screenshot-scale';
 import { batchScreens } from './screenshot-batch';
+import { healthScreens } from './screenshot-health';
 import { historyScreens } from './screenshot-history';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
@@ -125,6 +126,11 @@ async function main(): Promise<void> {
     const batch = () => batchScreens({ browser, group, start, keep, shot, viewport: STATION_VIEWPORT });
     if (only === 'batch') {
       await batch();
+      return;
+    }
+    const health = () => healthScreens({ browser, group, start, keep, shot, viewport: STATION_VIEWPORT });
+    if (only === 'health') {
+      await health();
       return;
     }
     const history = () => historyScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
@@ -578,6 +584,7 @@ async function main(): Promise<void> {
     await preview();
     await scale();
     await batch();
+    await health();
     await history();
   } finally {
     await browser.close();

@@ -26,6 +26,7 @@ import { ShipmentPlan } from './domain/shipments';
 import { Parcel } from './domain/parcels';
 import { ScaleDevice, ScaleReading } from './domain/scale';
 import { BatchCounts, BatchEntry, BatchInput, BatchState, BatchSummary, BatchView } from './domain/batches';
+import { BackupHealth, HealthReport, HealthStatus } from './domain/health';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -300,6 +301,13 @@ export const contract = {
     getBatch: { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: BatchView },
     /** This station's batches, newest first. */
     listBatches: { input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(), output: z.array(BatchSummary) },
+    /**
+     * The Health panel: per provider and printer figures over the last hour and day, TikTok Shop's
+     * authorization, backups and label file retention, and the light with its reasons. No secrets.
+     */
+    getHealth: { input: z.object({}).strict(), output: HealthReport },
+    /** Backs the station's SQLite history up now (the daily backup's folder and count); not the fleet's PostgreSQL. */
+    backUpNow: { input: z.object({ ...Approval }).strict(), output: BackupHealth },
   },
   events: {
     /** Someone signed in or out (or was signed out: idle, deactivated, demo users gone). */
@@ -320,6 +328,8 @@ export const contract = {
     scaleReading: ScaleReading,
     /** A batch moved: its state and counts, and the entry that changed (if one did). */
     batchProgress: z.object({ batchId: z.string(), state: BatchState, counts: BatchCounts, entry: BatchEntry.optional() }),
+    /** The top bar's light changed (or its reasons did). */
+    healthChanged: HealthStatus,
   },
 } as const;
 

@@ -16,6 +16,8 @@ import { HistoryScreen } from '../history/HistoryScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { SplitScreen } from '../split/SplitScreen';
 import { BatchScreen } from '../batch/BatchScreen';
+import { HealthScreen } from '../health/HealthScreen';
+import { HealthBanner } from '../health/HealthBanner';
 import { BATCH_KEY } from '../batch/batch-words';
 import { useOpenSplitter } from '../split/open-splitter';
 import { useOperatorSession, useOperatorSessionEvents } from '../api/operators';
@@ -73,6 +75,7 @@ export function App() {
       <TopBar />
       {info.data?.sandbox && <SandboxBanner />}
       <ConnectionBanner />
+      <HealthBanner />
       {info.isError && (
         <div className="screen-pad">
           <ProblemBox problem={toProblem(info.error)} />
@@ -88,6 +91,7 @@ export function App() {
             {screen === 'history' && <HistoryScreen />}
             {screen === 'settings' && <SettingsScreen />}
             {screen === 'batch' && <BatchScreen />}
+            {screen === 'health' && <HealthScreen />}
           </>
         )}
       </main>

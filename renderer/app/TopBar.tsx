@@ -2,6 +2,7 @@ import { useNav, type Screen } from '../state/nav';
 import { useStationInfo } from '../api/queries';
 import { useOpenSplitter } from '../split/open-splitter';
 import { OperatorBadge } from '../operators/OperatorBadge';
+import { HealthLight } from '../health/HealthLight';
 
 const TABS: Array<{ screen: Screen; label: string; key: string }> = [
   { screen: 'scan', label: 'Scan', key: 'F1' },
@@ -32,6 +33,7 @@ export function TopBar() {
         ))}
       </nav>
       <div className="station-facts" data-testid="provider">
+        <HealthLight />
         {info.data ? (
           <>
             <span className={info.data.sandbox ? 'provider provider-sandbox' : 'provider provider-live'}>

@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { useNav, type Screen } from '../state/nav';
 
-const AWAY_SCREENS: ReadonlySet<Screen> = new Set(['history', 'settings']);
+const AWAY_SCREENS: ReadonlySet<Screen> = new Set(['history', 'settings', 'health']);
 
 export function useReturnToScan(screen: Screen, seconds: number): void {
   useEffect(() => {

@@ -13,7 +13,7 @@ import { useScanNotice } from '../state/scan-notice';
 import { submitScan } from '../scan/submit-scan';
 import { BurstDetector } from './scanner-burst';
 
-const SCREEN_NAMES = { history: 'History', settings: 'Settings', batch: 'Batch' } as const;
+const SCREEN_NAMES = { history: 'History', settings: 'Settings', batch: 'Batch', health: 'Health' } as const;
 
 export function useScansAnywhere(signedIn: boolean): void {
   const queryClient = useQueryClient();

@@ -29,6 +29,7 @@ import { SUPERVISOR_ACTION_WORDS } from '../../shared/domain/operators';
 import { useApprovedCall } from '../operators/use-supervisor-approval';
 import { BoxPresetEditor } from './BoxPresetEditor';
 import { ScaleSection } from './ScaleSection';
+import { StorageSection } from './StorageSection';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -377,6 +378,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
         </div>
       </form>
       <ScaleSection settings={settings} />
+      <StorageSection settings={settings} />
       <OperatorsSection />
       <DiagnosticsSection />
     </div>

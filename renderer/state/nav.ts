@@ -1,7 +1,7 @@
 /** Which screen is shown, and what History should open with (a search, a label's details). */
 import { create } from 'zustand';
 
-export type Screen = 'scan' | 'split' | 'history' | 'settings' | 'batch';
+export type Screen = 'scan' | 'split' | 'history' | 'settings' | 'batch' | 'health';
 
 interface NavState {
   screen: Screen;

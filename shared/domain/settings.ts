@@ -35,6 +35,27 @@ export const LateLabelWindowSeconds = z
   .min(30, 'At least 30 seconds: a provider may still create a label that long after a lost answer')
   .max(3600, 'At most one hour');
 
+/**
+ * Label files and backups on this station's disk. Label files older than `labelFileRetentionDays`
+ * are removed (the label stays in History; a reprint downloads the file again where the provider
+ * still has it); 0 keeps them forever. The history (SQLite) is backed up daily into `backupFolder`
+ * ('' = the `backups` folder inside the data folder), keeping the newest `backupsKept`.
+ */
+export const StorageSettings = z.object({
+  labelFileRetentionDays: z.number().int('Whole days').min(0, '0 (keep forever) or more').max(3650, 'At most 3650 days (10 years)'),
+  backupFolder: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(
+      (s) => s === '' || /^(\/|[A-Za-z]:\\)/.test(s),
+      'Must be a full folder path such as /srv/backups, or empty for the data folder',
+    ),
+  backupsKept: z.number().int('Whole backups').min(1, 'Keep at least 1 backup').max(365, 'At most 365 backups'),
+  dailyBackup: z.boolean(),
+});
+export type StorageSettings = z.infer<typeof StorageSettings>;
+
 export const Settings = z.object({
   provider: ProviderName,
   aftership: z.object({
@@ -77,6 +98,8 @@ export const Settings = z.object({
   packing: PackingRule,
   /** The shipping scale and the rules a scan follows with it. */
   scale: ScaleSettings,
+  /** Retention of label files and the daily backup of the history. */
+  storage: StorageSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -101,6 +124,7 @@ export const SettingsPatch = z
     packing: PackingRule.partial(),
     /** The whole scale section (the Settings screen saves it at once). */
     scale: ScaleSettings,
+    storage: StorageSettings.partial(),
   })
   .partial()
   .strict();

@@ -106,7 +106,7 @@ try {
   const apiKey = 'asat_bench_key_0123456789';
   const fake = await startFakeAfterShip({ apiKey, labelFormat: 'zpl' });
   // The request itself, without the station's spacing of AfterShip's 10 requests/s (reported apart).
-  const provider = createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey, rateLimiter: { take: async () => {}, holdFor: () => {} } });
+  const provider = createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey, rateLimiter: { take: async () => {}, holdFor: () => 0 } });
   const lookups: number[] = [];
   const creates: number[] = [];
   for (let i = 0; i < 100; i++) {

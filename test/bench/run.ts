@@ -8,5 +8,6 @@ await import('./scan-burst.bench');
 await import('./scale-latency.bench');
 await import('./batch-throughput.bench');
 await import('./scan-load.bench');
+await import('./health-monitor.bench');
 
 export {};

@@ -47,6 +47,7 @@ export const SIGNED_IN_METHODS: readonly MethodName[] = [
   'testPrint',
   'pauseBatch',
   'resumeBatch',
+  'backUpNow',
 ];
 
 export type ActingHandlers = {

@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BatchStore, openDatabase, sqliteHistory } from '../history';
+import { BatchStore, LabelFileMarks, openDatabase, sqliteHistory } from '../history';
+import { HealthMonitor } from '../health';
+import { createStationHealth } from './station-health';
 import {
   BatchRunner,
   batchConcurrency,
@@ -89,18 +91,21 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
   const { history } = stored;
   stored.onChange((status) => events.emit('databaseStatus', status));
   const ownId = stationId(options.settingsStore);
-  const providers = new ProviderFactory(settings, options.dataDir, options.providerTimeoutMs);
+  const labelsDir = path.join(options.dataDir, 'labels');
+  const monitor = new HealthMonitor();
+  const providers = new ProviderFactory(settings, options.dataDir, options.providerTimeoutMs, (name) => monitor.provider(name));
   const printing = new PrintService({
     db,
     history,
     settings: () => settings.current(),
     log,
+    recorder: monitor.printing,
     ...(options.printTiming && { timing: options.printTiming }),
   });
   const deps: ScanJobDeps = {
     printing,
     history,
-    files: new LabelFiles(path.join(options.dataDir, 'labels')),
+    files: new LabelFiles(labelsDir),
     providers,
     orderSources: new OrderSources(settings, providers),
     settings: () => settings.current(),
@@ -165,6 +170,19 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
   const tiktokAuth = new TikTokAuthorization(settings, providers);
   const askPrinterStatus = createStatusAsker();
   const pictures = new ItemPictures();
+  const health = createStationHealth({
+    monitor,
+    settings: () => settings.current(),
+    tiktokTokens: () => settings.tiktokTokens(),
+    db,
+    marks: new LabelFileMarks(sqliteHistory(db)),
+    dataDir: options.dataDir,
+    labelsDir,
+    fleet: stored.status().mode === 'fleet',
+    events,
+    log,
+    now: () => new Date(),
+  });
 
   const info = () => ({
     ...stationInfo(settings, providers, options.dataDir, options.shell),
@@ -286,6 +304,8 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     resumeBatch: async ({ batchId }, acting) => batches.resume(batchId, acting.name),
     getBatch: async ({ batchId }) => batches.view(batchId),
     listBatches: async ({ limit }) => batches.list(limit),
+    getHealth: async () => health.getHealth(),
+    backUpNow: async () => health.backUpNow(),
   };
   const calls = trackInFlight(guardHandlers(table, operators, session));
 
@@ -299,6 +319,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
   printing.start();
   scale.follow();
   const reconciled = checker.start();
+  health.start();
 
   return {
     handlers: calls.handlers,
@@ -309,6 +330,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
       await calls.drain(CLOSE_DRAIN_MS);
       await scale.stop();
       await checker.stop();
+      await health.stop();
       await printing.stop();
       await stored.close();
       db.close();

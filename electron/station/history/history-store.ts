@@ -185,7 +185,7 @@ export class HistoryStore {
   async attachFile(id: string, file: { format: LabelFormat; filePath: string }): Promise<StoredLabel> {
     await this.db
       .updateTable('labels')
-      .set({ format: file.format, file_path: file.filePath, updated_at: this.stamp() })
+      .set({ format: file.format, file_path: file.filePath, file_pruned_at: null, updated_at: this.stamp() })
       .where('id', '=', id)
       .execute();
     return this.require(id);

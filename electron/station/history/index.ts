@@ -15,3 +15,5 @@ export { OperatorTable, type OperatorRecord } from './operator-table';
 export { FleetOperators } from './fleet-operators';
 export { HistoryReader } from './history-reader';
 export { BatchStore, type EntryUpdate, type NewBatch } from './batch-store';
+export { LabelFileMarks } from './label-file-marks';
+export { backUpDatabase, listBackups, type BackupFile } from './backup';

@@ -298,6 +298,14 @@ export const migrations: readonly Migration[] = [
     postgres: BATCH_TABLES,
   },
   {
+    // Label files older than the retention setting are removed from the station's disk; the row stays
+    // and says when (a reprint downloads the file again and clears it). Set on both databases so the
+    // one typed schema reads both alike.
+    name: 'health: label files pruned',
+    sqlite: `ALTER TABLE labels ADD COLUMN file_pruned_at TEXT;`,
+    postgres: `ALTER TABLE labels ADD COLUMN file_pruned_at TEXT;`,
+  },
+  {
     // History at warehouse scale (a million labels): the Shopify order number that was scanned;
     // newest-first keyset pages by (created_at, id), also per filter (status, provider, printer,
     // station, operator); a partial index for the start-up pass over labels without a file; and a

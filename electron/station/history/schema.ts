@@ -34,6 +34,8 @@ export interface LabelsTable {
   cleared_by: string | null;
   /** JSON array of LabelBox; '[]' for a single parcel. */
   boxes: Generated<string>;
+  /** When this station removed the label's file from its disk (retention); null while it is there. */
+  file_pruned_at: string | null;
   /** The Shopify order number the order was scanned by (e.g. "#1001"); '' for a TikTok order ID. */
   scanned: Generated<string>;
   /** SQLite only: the label's row in labels_search, set by trigger. */

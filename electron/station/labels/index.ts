@@ -16,3 +16,4 @@ export { checkingWindowOpen } from './checking-window';
 export { withOrder } from './order-claim';
 export { SINGLE_PARCEL } from './scan-job';
 export { BatchRunner, batchConcurrency, type BatchRunnerDeps } from './batch';
+export { pruneLabelFiles, BATCH_FILES, MAX_FILES_PER_RUN, type PruneResult, type RetentionMarks } from './label-retention';

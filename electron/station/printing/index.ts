@@ -22,6 +22,7 @@ export type { PrinterStatus } from './status/status-types';
 export { discoverPrinters } from './discovery/discovery';
 export { testLabelZpl, testLabelBarcodeValue } from './languages/test-label';
 export { PrintService, type PrintServiceDeps, type PrintTiming } from './service/print-service';
+export type { PrintRecorder, PrinterQueueState } from './queue';
 export type { PrintableLabel, PrintRecords } from './service/print-records';
 export { printerStatus } from './status/printer-status';
 export { createStatusAsker } from './status/status-asker';

@@ -19,3 +19,4 @@ export {
   type TikTokClientOptions,
   type TikTokOrderReader,
 } from './tiktok';
+export { NO_RECORDER, type ExchangeOutcome, type ProviderRecorder } from './http/recorder';

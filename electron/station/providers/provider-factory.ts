@@ -9,6 +9,7 @@ import { createShipiumProvider } from './shipium';
 import { createTikTokProvider, type TikTokClientOptions } from './tiktok';
 import { fingerprint } from './secret-fingerprint';
 import { PROVIDER_TITLES, type TikTokTokens } from '../../../shared/domain/providers';
+import type { ProviderRecorder } from './http/recorder';
 
 /** Where the factory reads the providers' secrets and keeps TikTok's tokens (the station's settings). */
 export interface ProviderSecrets {
@@ -24,6 +25,8 @@ export class ProviderFactory {
     private readonly settings: ProviderSecrets,
     private readonly dataDir: string,
     private readonly timeoutMs?: number,
+    /** Each provider's recorder (the Health panel's figures); none by default. */
+    private readonly recorders?: (provider: ProviderName) => ProviderRecorder,
   ) {}
 
   forSettings(settings: Settings): LabelProvider {
@@ -41,7 +44,7 @@ export class ProviderFactory {
         const apiKey = this.require('aftershipApiKey', name, 'the AfterShip API key');
         const { baseUrl, shipperAccountId, serviceType } = settings.aftership;
         return this.cached(`aftership:${baseUrl}:${shipperAccountId}:${serviceType}:${fingerprint(apiKey)}`, () =>
-          createAfterShipProvider({ baseUrl, apiKey, shipperAccountId, serviceType, ...this.timeout() }),
+          createAfterShipProvider({ baseUrl, apiKey, shipperAccountId, serviceType, ...this.timeout(), ...this.recorder(name) }),
         );
       }
       case 'tiktok': {
@@ -53,7 +56,7 @@ export class ProviderFactory {
       case 'shipium': {
         const apiKey = this.require('shipiumApiKey', name, 'the Shipium API key');
         return this.cached(`shipium:${settings.shipium.baseUrl}:${fingerprint(apiKey)}`, () =>
-          createShipiumProvider({ baseUrl: settings.shipium.baseUrl, apiKey, ...this.timeout() }),
+          createShipiumProvider({ baseUrl: settings.shipium.baseUrl, apiKey, ...this.timeout(), ...this.recorder(name) }),
         );
       }
     }
@@ -76,12 +79,17 @@ export class ProviderFactory {
       apiBaseUrl,
       shopCipher,
       ...this.timeout(),
+      ...this.recorder('tiktok'),
       tokens: { load: () => this.settings.tiktokTokens(), save: (tokens) => this.settings.saveTikTokTokens(tokens) },
     };
   }
 
   private timeout(): { timeoutMs?: number } {
     return this.timeoutMs === undefined ? {} : { timeoutMs: this.timeoutMs };
+  }
+
+  private recorder(provider: ProviderName): { recorder?: ProviderRecorder } {
+    return this.recorders ? { recorder: this.recorders(provider) } : {};
   }
 
   private require(secret: SecretName, provider: ProviderName, what: string): string {

@@ -1,6 +1,6 @@
 import type { BoxPreset, PackingRule } from '../../../shared/domain/box-presets';
 import type { PrinterProfile } from '../../../shared/domain/printers';
-import type { Settings } from '../../../shared/domain/settings';
+import type { Settings, StorageSettings } from '../../../shared/domain/settings';
 import { DEFAULT_SCALE } from '../../../shared/domain/scale';
 
 export const AFTERSHIP_PRODUCTION_URL = 'https://api.aftership.com/postmen/v3';
@@ -36,6 +36,13 @@ export const DEFAULT_BOX_PRESETS: BoxPreset[] = [
  */
 export const DEFAULT_PACKING: PackingRule = { maxUnitsPerBox: 4, checkItems: false };
 
+/**
+ * 90 days of label files: past the window in which carriers take claims and customers ask for a
+ * reprint, and small (a 4x6 label is 10–100 KB: a busy station's 90 days are a few GB at most).
+ * Seven daily backups: a week to notice a problem.
+ */
+export const DEFAULT_STORAGE: StorageSettings = { labelFileRetentionDays: 90, backupFolder: '', backupsKept: 7, dailyBackup: true };
+
 export const DEFAULT_SETTINGS: Settings = {
   provider: 'sandbox',
   aftership: {
@@ -60,4 +67,5 @@ export const DEFAULT_SETTINGS: Settings = {
   boxPresets: DEFAULT_BOX_PRESETS,
   packing: DEFAULT_PACKING,
   scale: DEFAULT_SCALE,
+  storage: DEFAULT_STORAGE,
 };

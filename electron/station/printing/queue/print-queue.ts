@@ -28,6 +28,7 @@ import {
   type StatusFn,
 } from './queue-types';
 import { DEFAULT_RETRY_DELAYS_MS } from './retry-schedule';
+import type { PrintRecorder } from './print-recorder';
 
 export interface PrintQueueOptions {
   db: Database.Database;
@@ -41,6 +42,8 @@ export interface PrintQueueOptions {
   /** A status check without an answer in this time counts as a fault. Default 10 s. */
   statusTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Told each finished label and each printer state change (the Health panel's figures). */
+  recorder?: PrintRecorder;
 }
 
 export interface PrintQueueEvents {
@@ -68,6 +71,7 @@ export class PrintQueue {
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
   private running = false;
+  private readonly recorder: PrintRecorder | undefined;
 
   constructor(options: PrintQueueOptions) {
     const timing = QueueTimingSchema.safeParse({
@@ -78,6 +82,7 @@ export class PrintQueue {
     if (!timing.success) throw new RangeError(`print queue options: ${describeZodError(timing.error)}`);
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? (() => undefined);
+    this.recorder = options.recorder;
     this.store = new PrintJobStore(options.db);
     this.ctx = {
       store: this.store,
@@ -270,6 +275,7 @@ export class PrintQueue {
   }
 
   private jobChanged(job: PrintJob): void {
+    if (job.state === 'done') this.recorder?.jobDone(job.printer);
     this.emit('job', job);
     const movedTo = this.redirects.get(job.printer);
     if (movedTo && job.state !== 'sending') this.redirect(job.printer, movedTo);
@@ -285,6 +291,7 @@ export class PrintQueue {
 
   private printerChanged(printer: string, state: PrinterQueueState, message: string): void {
     const last = this.printerStates.get(printer);
+    if (last?.state !== state) this.recorder?.printerState(printer, state);
     if (last && last.state === state && last.message === message) return;
     const status = { printer, state, message };
     this.printerStates.set(printer, status);

@@ -17,7 +17,7 @@ import { printJobView, printQueueView } from './print-queue-view';
 import { awaitPrintSettled } from './print-settle';
 import { renderForPrinter } from '../render/render';
 import { sendToPrinter } from '../transports/send';
-import { PrintQueue, type PrintJob, type PrintQueueOptions } from '../queue';
+import { PrintQueue, type PrintJob, type PrintQueueOptions, type PrintRecorder } from '../queue';
 
 export interface PrintTiming {
   /** How long a print waits for "printed" before it is reported as waiting in the queue (default 20 s). */
@@ -33,6 +33,8 @@ export interface PrintServiceDeps<L extends PrintableLabel> {
   settings: () => Settings;
   log: Log;
   timing?: PrintTiming;
+  /** Told each finished label and printer state change (the Health panel's figures). */
+  recorder?: PrintRecorder;
 }
 
 export class PrintService<L extends PrintableLabel = PrintableLabel> {
@@ -51,6 +53,7 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
       send: (address, payload) => sendToPrinter(address, payload),
       status: (address) => queueStatusCheck(deps.settings(), address),
       log: deps.log,
+      ...(deps.recorder && { recorder: deps.recorder }),
       ...(timing.retryDelaysMs && { retryDelaysMs: timing.retryDelaysMs }),
       ...(timing.statusPollMs && { statusPollMs: timing.statusPollMs }),
       ...(timing.statusTimeoutMs && { statusTimeoutMs: timing.statusTimeoutMs }),

@@ -26,7 +26,8 @@ import { bodyText, type HttpAnswer } from '../http/exchange';
 import { AfterShipLabelData, toPurchasedLabel } from './label-data';
 import { downloadLabelFile } from './label-download';
 import { findLabelByReference } from './label-lookup';
-import { afterShipRateLimiter, sharedAfterShipRateLimiter, type RateLimiter } from './rate-limiter';
+import { afterShipRateLimiter, recordHolds, sharedAfterShipRateLimiter, type RateLimiter } from './rate-limiter';
+import type { ProviderRecorder } from '../http/recorder';
 import { buildCreateLabelBody, TIKTOK_SERVICE_TYPE } from './request-body';
 import { abortableSleep, type Sleep } from '../http/sleep';
 import { lookupFailed } from './lookup-errors';
@@ -65,6 +66,8 @@ export interface AfterShipProviderOptions {
   now?: () => Date;
   /** How far back findLabel searches (default 30 days; AfterShip's own default is 24 h). */
   lookupDays?: number;
+  /** Told about every exchange and rate-limit hold (the Health panel's figures). */
+  recorder?: ProviderRecorder;
 }
 
 type Step = { done: PurchasedLabel } | { pending: string };
@@ -80,8 +83,10 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
   const sleep = opts.sleep ?? abortableSleep;
   const random = opts.random ?? Math.random;
   const now = opts.now ?? (() => new Date());
-  const limiter = opts.rateLimiter ?? (opts.sleep ? afterShipRateLimiter(sleep) : sharedAfterShipRateLimiter(baseUrl, apiKey));
-  const api: ApiClient = createApiClient({ baseUrl, apiKey, fetch: fetchImpl, timeoutMs, limiter, sleep, random });
+  const shared = opts.rateLimiter ?? (opts.sleep ? afterShipRateLimiter(sleep) : sharedAfterShipRateLimiter(baseUrl, apiKey));
+  const limiter = opts.recorder ? recordHolds(shared, opts.recorder) : shared;
+  const recorder = opts.recorder && { recorder: opts.recorder };
+  const api: ApiClient = createApiClient({ baseUrl, apiKey, fetch: fetchImpl, timeoutMs, limiter, sleep, random, ...recorder });
   const bodyOptions = { serviceType: opts.serviceType || TIKTOK_SERVICE_TYPE, shipperAccountId: opts.shipperAccountId ?? '' };
 
   async function create(request: LabelRequest, signal?: AbortSignal): Promise<PurchasedLabel> {
@@ -166,6 +171,7 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
           sleep,
           random,
           signal,
+          ...recorder,
         });
       } catch (error) {
         throw redactSecrets(asProviderError(error, 'download'), [apiKey]);

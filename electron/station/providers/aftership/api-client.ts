@@ -11,6 +11,7 @@ import type { NetworkFailure } from '../http/network-failure';
 import type { RateLimiter } from './rate-limiter';
 import { retryAfterMsFromHeaders } from './rate-limit';
 import { jitteredBackoff, type Sleep } from '../http/sleep';
+import type { ProviderRecorder } from '../http/recorder';
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -27,6 +28,8 @@ export interface ApiClientOptions {
   /** Tries of a GET through 5xx and network failures (default 3). */
   getAttempts?: number;
   retryBaseMs?: number;
+  /** Told about every exchange (the Health panel's figures). */
+  recorder?: ProviderRecorder;
 }
 
 export interface ApiRequest {
@@ -92,7 +95,13 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
           return { kind: 'cancelled-while-waiting' };
         }
         if (signal?.aborted) return { kind: 'cancelled-while-waiting' };
-        const result = await httpExchange(url, init, { fetch: opts.fetch, timeoutMs: opts.timeoutMs, signal, maxBytes: MAX_ANSWER_BYTES });
+        const result = await httpExchange(url, init, {
+          fetch: opts.fetch,
+          timeoutMs: opts.timeoutMs,
+          signal,
+          maxBytes: MAX_ANSWER_BYTES,
+          ...(opts.recorder && { recorder: opts.recorder }),
+        });
 
         if (!result.ok) {
           failures += 1;

@@ -4,6 +4,7 @@
  */
 import { downloadLabelWithRetries, labelDownloadError } from '../http/label-download';
 import { jitteredBackoff, type Sleep } from '../http/sleep';
+import type { ProviderRecorder } from '../http/recorder';
 
 export interface DownloadOptions {
   fetch: typeof fetch;
@@ -13,6 +14,7 @@ export interface DownloadOptions {
   sleep: Sleep;
   random: () => number;
   signal?: AbortSignal;
+  recorder?: ProviderRecorder;
 }
 
 export function downloadLabelFile(labelUrl: string, opts: DownloadOptions): Promise<Uint8Array> {
@@ -24,6 +26,7 @@ export function downloadLabelFile(labelUrl: string, opts: DownloadOptions): Prom
     attempts: opts.attempts,
     backoffMs: (attempt) => jitteredBackoff(attempt - 1, opts.backoffMs, opts.random),
     sleep: opts.sleep,
+    ...(opts.recorder && { recorder: opts.recorder }),
     elsewhereNextStep: 'Tell a supervisor; the label can be downloaded from AfterShip instead.',
     refused: (status) =>
       labelDownloadError(

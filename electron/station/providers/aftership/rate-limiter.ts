@@ -11,12 +11,16 @@
 import { fingerprint } from '../secret-fingerprint';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { abortableSleep, type Sleep } from '../http/sleep';
+import type { ProviderRecorder } from '../http/recorder';
 
 export interface RateLimiter {
   /** Resolves when a request may be sent; rejects when the signal aborts first. */
   take(signal?: AbortSignal): Promise<void>;
-  /** After a 429: nobody sends before `ms` from now, not even requests already waiting. */
-  holdFor(ms: number): void;
+  /**
+   * After a 429: nobody sends before `ms` from now, not even requests already waiting. Returns the
+   * time this added to the hold (0 when an earlier, longer hold already covered it).
+   */
+  holdFor(ms: number): number;
 }
 
 export interface TokenBucketOptions {
@@ -151,8 +155,12 @@ function pumpedLimiter(policy: Policy, opts: { now?: () => number; sleep?: Sleep
       });
     },
     holdFor(ms) {
-      heldUntil = Math.max(heldUntil, now() + ms);
+      const t = now();
+      const until = t + ms;
+      const added = Math.max(0, until - Math.max(heldUntil, t));
+      heldUntil = Math.max(heldUntil, until);
       policy.held();
+      return added;
     },
   };
 }
@@ -205,6 +213,18 @@ export function createSlidingWindowLimiter(opts: SlidingWindowOptions): RateLimi
     },
     opts,
   );
+}
+
+/** The same limiter, telling `recorder` each hold a 429 adds (one provider instance's view of a shared limiter). */
+export function recordHolds(limiter: RateLimiter, recorder: ProviderRecorder): RateLimiter {
+  return {
+    take: (signal) => limiter.take(signal),
+    holdFor(ms) {
+      const added = limiter.holdFor(ms);
+      recorder.rateLimitHold({ heldMs: added });
+      return added;
+    },
+  };
 }
 
 const shared = new Map<string, RateLimiter>();

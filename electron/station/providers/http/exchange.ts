@@ -1,5 +1,6 @@
 /** One HTTP exchange with a time limit and a size limit; failures come back classified, not thrown. */
 import { classifyFetchFailure, type NetworkFailure } from './network-failure';
+import type { ExchangeOutcome, ProviderRecorder } from './recorder';
 
 export interface HttpAnswer {
   status: number;
@@ -14,9 +15,19 @@ export interface HttpOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   maxBytes: number;
+  /** Told how the exchange ended and how long it took (the Health panel's figures). */
+  recorder?: ProviderRecorder;
 }
 
 export async function httpExchange(url: string, init: RequestInit, opts: HttpOptions): Promise<HttpResult> {
+  if (!opts.recorder) return exchangeOnce(url, init, opts);
+  const started = performance.now();
+  const result = await exchangeOnce(url, init, opts);
+  opts.recorder.exchange({ outcome: exchangeOutcome(result), durationMs: performance.now() - started });
+  return result;
+}
+
+async function exchangeOnce(url: string, init: RequestInit, opts: HttpOptions): Promise<HttpResult> {
   const timeout = AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   try {
@@ -36,4 +47,13 @@ export async function httpExchange(url: string, init: RequestInit, opts: HttpOpt
 
 export function bodyText(answer: HttpAnswer): string {
   return new TextDecoder().decode(answer.body);
+}
+
+/** How an exchange ended, for the health figures. */
+export function exchangeOutcome(result: HttpResult): ExchangeOutcome {
+  if (!result.ok) return result.failure === 'cancelled' ? 'cancelled' : 'failed';
+  const { status } = result.answer;
+  if (status === 429) return 'rate_limited';
+  if (status >= 500 || status === 401 || status === 403) return 'failed';
+  return 'ok';
 }

@@ -5,6 +5,7 @@
  */
 import { ProviderError } from '../provider';
 import { httpExchange } from './exchange';
+import type { ProviderRecorder } from './recorder';
 
 export interface LabelDownloadOptions {
   fetch: typeof fetch;
@@ -25,6 +26,8 @@ export interface LabelDownloadOptions {
   elsewhereNextStep: string;
   /** The final error for a refusal that retrying cannot fix (4xx other than 429). */
   refused: (status: number) => ProviderError;
+  /** Told about every try (the Health panel's figures). */
+  recorder?: ProviderRecorder;
 }
 
 const MAX_LABEL_BYTES = 25 * 1024 * 1024;
@@ -51,6 +54,7 @@ export async function downloadLabelWithRetries(url: string, opts: LabelDownloadO
         timeoutMs: opts.timeoutMs,
         signal: opts.signal,
         maxBytes: opts.maxBytes ?? MAX_LABEL_BYTES,
+        ...(opts.recorder && { recorder: opts.recorder }),
       },
     );
     if (!result.ok) {

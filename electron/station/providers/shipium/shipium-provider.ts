@@ -27,6 +27,7 @@ import { retryAfterMs } from '../http/retry-after';
 import { buildShipiumLabelBody, SHIPIUM_LABEL_PATH } from './request-body';
 import { readLabelResponse, ShipiumLabelResponse } from './response';
 import { PROVIDER_TITLES } from '../../../../shared/domain/providers';
+import type { ProviderRecorder } from '../http/recorder';
 
 export const SHIPIUM_PRODUCTION_BASE_URL = 'https://api.shipium.com';
 
@@ -40,6 +41,8 @@ export interface ShipiumProviderOptions {
   /** Label file downloads (only when Shipium answers with an address): tries and first backoff. */
   downloadAttempts?: number;
   downloadBackoffMs?: number;
+  /** Told about every exchange (the Health panel's figures). */
+  recorder?: ProviderRecorder;
 }
 
 const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
@@ -50,6 +53,7 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
   const apiKey = opts.apiKey;
   const fetchImpl = opts.fetch ?? globalThis.fetch;
   const timeoutMs = opts.timeoutMs ?? 120_000;
+  const recorder = opts.recorder && { recorder: opts.recorder };
   const authorization = `Basic ${Buffer.from(`${apiKey}:`, 'utf8').toString('base64')}`;
 
   async function create(request: LabelRequest, signal?: AbortSignal): Promise<PurchasedLabel> {
@@ -63,7 +67,7 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
         headers: { authorization, accept: 'application/json', 'content-type': 'application/json' },
         body: JSON.stringify(body),
       },
-      { fetch: fetchImpl, timeoutMs, signal, maxBytes: MAX_ANSWER_BYTES },
+      { fetch: fetchImpl, timeoutMs, signal, maxBytes: MAX_ANSWER_BYTES, ...recorder },
     );
     if (!result.ok) throw networkErrorOnCreate(result.failure, timeoutMs);
     return readCreateAnswer(result.answer, request.reference);
@@ -92,6 +96,7 @@ export function createShipiumProvider(opts: ShipiumProviderOptions): LabelProvid
       attempts: Math.max(1, opts.downloadAttempts ?? 3),
       backoffMs: (attempt) => (opts.downloadBackoffMs ?? 500) * 2 ** (attempt - 2),
       sleep: abortableSleep,
+      ...recorder,
       elsewhereNextStep: 'A supervisor can print the label from the Shipium Console.',
       refused: (status) =>
         labelDownloadError(

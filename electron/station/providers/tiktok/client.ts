@@ -98,7 +98,13 @@ export class TikTokApiClient {
           headers: { 'x-tts-access-token': token, 'content-type': 'application/json', accept: 'application/json' },
           ...(spec.method === 'GET' ? {} : { body }),
         },
-        { fetch: this.fetchImpl, timeoutMs: this.timeoutMs, signal: spec.signal, maxBytes: MAX_ANSWER_BYTES },
+        {
+          fetch: this.fetchImpl,
+          timeoutMs: this.timeoutMs,
+          signal: spec.signal,
+          maxBytes: MAX_ANSWER_BYTES,
+          ...(this.opts.recorder && { recorder: this.opts.recorder }),
+        },
       );
 
       if (!result.ok) {
@@ -125,7 +131,10 @@ export class TikTokApiClient {
         rateRetries += 1;
         readAttempts -= 1; // a rate-limited try is not a failed one
         // Every request of this client waits, not only this one (waitOutHold at the top of the loop).
-        this.heldUntil = Math.max(this.heldUntil, Date.now() + jittered(wait));
+        const now = Date.now();
+        const until = now + jittered(wait);
+        this.opts.recorder?.rateLimitHold({ heldMs: Math.max(0, until - Math.max(this.heldUntil, now)) });
+        this.heldUntil = Math.max(this.heldUntil, until);
         continue;
       }
       if (code === CODE_INTERNAL_ERROR || (code === null && status >= 500)) {

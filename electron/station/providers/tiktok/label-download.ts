@@ -3,12 +3,14 @@
  * (valid about 24 hours), so no app credentials or tokens are sent. Safe to retry.
  */
 import { downloadLabelWithRetries, labelDownloadError } from '../http/label-download';
+import type { ProviderRecorder } from '../http/recorder';
 
 export interface DocDownloadOptions {
   fetch: typeof fetch;
   timeoutMs: number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   signal?: AbortSignal;
+  recorder?: ProviderRecorder;
 }
 
 export function downloadShippingDocument(url: string, opts: DocDownloadOptions): Promise<Uint8Array> {
@@ -20,6 +22,7 @@ export function downloadShippingDocument(url: string, opts: DocDownloadOptions):
     attempts: 3,
     backoffMs: (attempt) => 400 * 2 ** (attempt - 2),
     sleep: opts.sleep,
+    ...(opts.recorder && { recorder: opts.recorder }),
     elsewhereNextStep: 'Tell a supervisor; the label can be printed from TikTok Shop Seller Center instead.',
     refused: (status) =>
       labelDownloadError(

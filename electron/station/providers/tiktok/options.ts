@@ -1,6 +1,7 @@
 /** What the TikTok Shop client is built from; tokens live in the station's encrypted secret store. */
 
 import type { TikTokTokens } from '../../../../shared/domain/providers';
+import type { ProviderRecorder } from '../http/recorder';
 
 export type { TikTokTokens };
 
@@ -24,6 +25,8 @@ export interface TikTokClientOptions {
   timeoutMs?: number;
   /** Waits between retries (tests pass a fast one). */
   sleep?: (ms: number) => Promise<void>;
+  /** Told about every exchange and rate-limit hold (the Health panel's figures). */
+  recorder?: ProviderRecorder;
 }
 
 export function trimBase(url: string): string {

@@ -168,6 +168,7 @@ export function createTikTokProvider(opts: TikTokClientOptions): LabelProvider {
           timeoutMs: opts.timeoutMs ?? 30_000,
           sleep,
           signal,
+          ...(opts.recorder && { recorder: opts.recorder }),
         });
       } catch (error) {
         throw scrub(error);

@@ -21,7 +21,7 @@ const TokenData = z.object({
   seller_name: z.string().nullish(),
 });
 
-type AuthOptions = Pick<TikTokClientOptions, 'authBaseUrl' | 'appKey' | 'appSecret' | 'fetch' | 'now'> & {
+type AuthOptions = Pick<TikTokClientOptions, 'authBaseUrl' | 'appKey' | 'appSecret' | 'fetch' | 'now' | 'recorder'> & {
   timeoutMs?: number;
   signal?: AbortSignal;
 };
@@ -66,6 +66,7 @@ async function tokenRequest(
         timeoutMs: opts.timeoutMs ?? 30_000,
         signal: opts.signal,
         maxBytes: MAX_ANSWER_BYTES,
+        ...(opts.recorder && { recorder: opts.recorder }),
       },
     );
     if (!result.ok) {

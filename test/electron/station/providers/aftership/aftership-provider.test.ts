@@ -240,7 +240,7 @@ describe('AfterShip provider: HTTP and network failures', () => {
     setTimeout(() => controller.abort(), 100);
     const started = performance.now();
     const error = await failure(
-      createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, rateLimiter: { take: async () => {}, holdFor: () => {} } }).createLabel(
+      createAfterShipProvider({ baseUrl: fake.baseUrl, apiKey: KEY, rateLimiter: { take: async () => {}, holdFor: () => 0 } }).createLabel(
         request,
         controller.signal,
       ),
