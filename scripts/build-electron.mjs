@@ -57,12 +57,24 @@ export function electronBuilds({ root = projectRoot, outDir = path.join(root, 'd
       },
     },
   ];
+  // History's reader thread (electron/station/history/history-reader.ts) is loaded beside each bundle that starts a station.
+  const readerWorker = (dir, target) => ({
+    name: `history reader (${dir})`,
+    options: {
+      ...nodeEsm,
+      entryPoints: [src('electron/station/history/history-reader-worker.ts')],
+      outfile: path.join(outDir, dir, 'history-reader-worker.js'),
+      target,
+    },
+  });
+  builds.push(readerWorker('electron', 'node22'));
   const webCli = src('electron/web/cli.ts');
   if (existsSync(webCli)) {
     builds.push({
       name: 'web cli',
       options: { ...nodeEsm, entryPoints: [webCli], outfile: path.join(outDir, 'web/cli.js'), target: 'node20' },
     });
+    builds.push(readerWorker('web', 'node20'));
   } else {
     console.log('build-electron: electron/web/cli.ts not found; skipping the browser shell.');
   }

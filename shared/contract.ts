@@ -12,6 +12,7 @@ import { PublicSettings, SecretName, SettingsPatch } from './domain/settings';
 import { OrderDetails } from './domain/orders';
 import { PrintJobView, PrintQueueView } from './domain/print-queue';
 import { DatabaseStatus } from './domain/fleet';
+import { HistoryPage, HistorySearchInput } from './domain/history-search';
 import {
   NewOperator,
   OperatorChanges,
@@ -162,16 +163,8 @@ export const contract = {
       }).strict(),
       output: PrintOutcome,
     },
-    searchHistory: {
-      input: z.object({
-        query: z.string().max(100).default(''),
-        /** 'uncertain': only purchases under way or without a clear answer (buying, checking, unknown). */
-        filter: z.enum(['all', 'uncertain']).default('all'),
-        limit: z.number().int().min(1).max(200).default(50),
-        offset: z.number().int().min(0).default(0),
-      }),
-      output: z.object({ labels: z.array(LabelRecord), total: z.number().int() }),
-    },
+    /** A page of History, newest first; the next page starts at `nextCursor` (see shared/domain/history-search.ts). */
+    searchHistory: { input: HistorySearchInput, output: HistoryPage },
     getLabel: { input: LabelId, output: LabelDetail },
     /** Labels bought (or adopted after a lost answer) that never reached a printer, oldest first. */
     listUnprintedLabels: { input: z.object({}).strict(), output: z.array(LabelRecord) },

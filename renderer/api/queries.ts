@@ -2,13 +2,14 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { station } from './station';
 import type { LabelRecord } from '../../shared/domain/labels';
+import type { HistoryCursor, HistoryFilters } from '../../shared/domain/history-search';
 
-export const HISTORY_PAGE = 25;
+export const HISTORY_PAGE = 50;
 
 export const keys = {
   info: ['info'] as const,
   settings: ['settings'] as const,
-  history: (query: string) => ['history', query] as const,
+  history: (query: string, filters?: HistoryFilters) => ['history', query, filters ?? {}] as const,
   historyAll: ['history'] as const,
   uncertain: ['history', 'uncertain-labels'] as const,
   label: (labelId: string) => ['label', labelId] as const,
@@ -31,15 +32,19 @@ export function useSettings() {
   return useQuery({ queryKey: keys.settings, queryFn: () => station.getSettings({}) });
 }
 
-export function useHistory(query: string) {
+/** History's pages, newest first: each next page starts after the last label of the one before (keyset). */
+export function useHistory(query: string, filters?: HistoryFilters) {
   return useInfiniteQuery({
-    queryKey: keys.history(query),
-    initialPageParam: 0,
-    queryFn: ({ pageParam }) => station.searchHistory({ query, limit: HISTORY_PAGE, offset: pageParam }),
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, p) => n + p.labels.length, 0);
-      return loaded < last.total && last.labels.length > 0 ? loaded : undefined;
-    },
+    queryKey: keys.history(query, filters),
+    initialPageParam: null as HistoryCursor | null,
+    queryFn: ({ pageParam }) =>
+      station.searchHistory({
+        query,
+        limit: HISTORY_PAGE,
+        cursor: pageParam,
+        ...(filters && Object.keys(filters).length > 0 && { filters }),
+      }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
@@ -73,7 +78,6 @@ export function useUncertainLabels() {
   return useQuery({
     queryKey: keys.uncertain,
     refetchInterval: 30_000,
-    queryFn: async (): Promise<LabelRecord[]> =>
-      (await station.searchHistory({ query: '', filter: 'uncertain', limit: 200, offset: 0 })).labels,
+    queryFn: async (): Promise<LabelRecord[]> => (await station.searchHistory({ query: '', filter: 'uncertain', limit: 200 })).labels,
   });
 }

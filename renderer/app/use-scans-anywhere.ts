@@ -41,7 +41,7 @@ export function useScansAnywhere(signedIn: boolean): void {
     };
 
     async function keepAsSearchOrScan(scan: string, takeBack: () => void): Promise<void> {
-      const found = await station.searchHistory({ query: scan, limit: 1, offset: 0 }).then(
+      const found = await station.searchHistory({ query: scan, limit: 1 }).then(
         (page) => page.total,
         () => 0,
       );

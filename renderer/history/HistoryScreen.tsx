@@ -1,4 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { describeTotal, SUBSTRING_MIN_LENGTH } from '../../shared/domain/history-search';
+import { HistoryFilterBar, NO_FILTERS, toHistoryFilters, type FilterBarValue } from './HistoryFilterBar';
 import type { LabelRecord } from '../../shared/domain/labels';
 import { useHistory, useUncertainLabels } from '../api/queries';
 import { useDebounced } from '../ui/hooks';
@@ -24,28 +27,53 @@ export function HistoryScreen() {
   const initialLabel = useNav((s) => s.historyLabelId);
   const [query, setQuery] = useState(initialQuery);
   const [filter, setFilter] = useState<Filter>('all');
-  const debounced = useDebounced(query.trim(), 250);
-  const history = useHistory(debounced);
+  const [bar, setBar] = useState<FilterBarValue>(NO_FILTERS);
+  // Typing and filter changes ask the station once they settle (search as you type).
+  const debounced = useDebounced(query.trim(), 200);
+  const settledBar = useDebounced(bar, 200);
+  const filters = useMemo(() => {
+    const backwards = settledBar.fromDay && settledBar.toDay && settledBar.toDay < settledBar.fromDay;
+    return toHistoryFilters(backwards ? { ...settledBar, toDay: '' } : settledBar);
+  }, [settledBar]);
+  const history = useHistory(debounced, filters);
   const uncertain = useUncertainLabels();
   const waiting = useWaitingLabels();
   const [selected, setSelected] = useState<string | null>(initialLabel);
   const needsChecking = uncertain.data ?? [];
   // In a fleet the list says which station bought each label; a station on its own history bought them all.
   const fleet = useDatabaseStatus().data?.mode === 'fleet';
-  const all = history.data?.pages.flatMap((p) => p.labels) ?? [];
+  const pages = history.data?.pages;
+  const all = useMemo(() => pages?.flatMap((p) => p.labels) ?? [], [pages]);
   const labels =
     filter === 'uncertain'
       ? needsChecking.filter((l) => matches(l, debounced))
       : filter === 'waiting'
         ? waiting.labels.filter((l) => matches(l, debounced)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
         : all;
+  const seen = useMemo(() => distinctValues(all), [all]);
+
+  // Only the rows in view are in the page; the next keyset page loads as the list nears its end.
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({ count: labels.length, getScrollElement: () => scroller.current, estimateSize: () => 52, overscan: 10 });
+  const items = rows.getVirtualItems();
+  const lastShown = items.at(-1)?.index ?? -1;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = history;
+  useEffect(() => {
+    if (filter === 'all' && hasNextPage && !isFetchingNextPage && lastShown >= labels.length - 15) void fetchNextPage();
+  }, [filter, hasNextPage, isFetchingNextPage, fetchNextPage, lastShown, labels.length]);
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length ? rows.getTotalSize() - items.at(-1)!.end : 0;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setSelected(null);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const total = filter === 'all' ? (history.data?.pages[0]?.total ?? 0) : labels.length;
+  const first = history.data?.pages[0];
+  const counted =
+    filter === 'all'
+      ? { total: first?.total ?? 0, totalIsMore: first?.totalIsMore ?? false }
+      : { total: labels.length, totalIsMore: false };
   const loaded = filter === 'uncertain' ? uncertain.isSuccess : filter === 'waiting' ? waiting.isSuccess : history.isSuccess;
   const error = filter === 'uncertain' ? uncertain.error : filter === 'waiting' ? waiting.error : history.error;
 
@@ -70,7 +98,7 @@ export function HistoryScreen() {
             className="search-input"
             data-testid="history-search"
             type="search"
-            placeholder="Search order ID or tracking number"
+            placeholder="Order, tracking (any part), #1001, operator"
             value={query}
             autoFocus
             onChange={(e) => setQuery(e.target.value)}
@@ -109,78 +137,88 @@ export function HistoryScreen() {
             </button>
           </div>
           <span className="muted" data-testid="history-count">
-            {loaded ? `${total} label${total === 1 ? '' : 's'}` : ''}
+            {loaded ? describeTotal(counted) : ''}
           </span>
         </div>
+        {filter === 'all' && <HistoryFilterBar value={bar} onChange={setBar} seen={seen} fleet={fleet} />}
         {error && <ProblemBox problem={toProblem(error)} />}
-        <table className="history-table" data-testid="history-table">
-          <thead>
-            <tr>
-              <th>Time</th>
-              <th>Order ID</th>
-              <th>Tracking</th>
-              <th>Provider</th>
-              <th>Status</th>
-              <th className="num">Prints</th>
-              {fleet && <th>Station</th>}
-              <th>Operator</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            {labels.map((label) => (
-              <tr
-                key={label.id}
-                className={
-                  [
-                    selected === label.id ? 'selected' : '',
-                    label.status === 'checking' ? 'row-checking' : isUncertain(label.status) ? 'row-uncertain' : '',
-                    label.status === 'queued' ? 'row-waiting' : '',
-                  ]
-                    .join(' ')
-                    .trim() || undefined
-                }
-                onClick={() => setSelected(label.id)}
-                data-testid="history-row"
-              >
-                <td className="nowrap">
-                  <TimeCell iso={label.createdAt} />
-                </td>
-                <td className="mono strong">
-                  {label.orderId}
-                  <BoxesTag boxes={label.boxes} />
-                </td>
-                <td className="mono">{label.trackingNumbers[0] ?? '—'}</td>
-                <td>{label.sandbox ? <span className="sandbox-chip">SANDBOX</span> : PROVIDER_SHORT_NAMES[label.provider]}</td>
-                <td>
-                  <StatusBadge status={label.status} />
-                </td>
-                <td className="num">{label.printCount}</td>
-                {fleet && (
-                  <td className="history-station" data-testid="history-station">
-                    {label.station || '—'}
-                  </td>
-                )}
-                <td>{label.operator || '—'}</td>
-                <td onClick={(e) => e.stopPropagation()}>
-                  {canReprint(label.status) && (
-                    <ReprintButton
-                      labelId={label.id}
-                      size="small"
-                      first={isUnprinted(label)}
-                      label={isUnprinted(label) ? 'Print' : 'Reprint'}
-                    />
-                  )}
-                  {isUncertain(label.status) && (
-                    <button className="button button-small" onClick={() => setSelected(label.id)}>
-                      Check
-                    </button>
-                  )}
-                </td>
+        <div className="history-scroll" ref={scroller} data-testid="history-scroll">
+          <table className="history-table" data-testid="history-table">
+            <thead>
+              <tr>
+                <th>Time</th>
+                <th>Order ID</th>
+                <th>Tracking</th>
+                <th>Provider</th>
+                <th>Status</th>
+                <th className="num">Prints</th>
+                {fleet && <th>Station</th>}
+                <th>Operator</th>
+                <th></th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {padTop > 0 && <tr aria-hidden="true" className="history-pad" style={{ height: padTop }} />}
+              {items.map(({ index }) => {
+                const label = labels[index]!;
+                return (
+                  <tr
+                    key={label.id}
+                    data-index={index}
+                    ref={rows.measureElement}
+                    className={
+                      [
+                        selected === label.id ? 'selected' : '',
+                        label.status === 'checking' ? 'row-checking' : isUncertain(label.status) ? 'row-uncertain' : '',
+                        label.status === 'queued' ? 'row-waiting' : '',
+                      ]
+                        .join(' ')
+                        .trim() || undefined
+                    }
+                    onClick={() => setSelected(label.id)}
+                    data-testid="history-row"
+                  >
+                    <td className="nowrap">
+                      <TimeCell iso={label.createdAt} />
+                    </td>
+                    <td className="mono strong">
+                      {label.orderId}
+                      <BoxesTag boxes={label.boxes} />
+                    </td>
+                    <td className="mono">{label.trackingNumbers[0] ?? '—'}</td>
+                    <td>{label.sandbox ? <span className="sandbox-chip">SANDBOX</span> : PROVIDER_SHORT_NAMES[label.provider]}</td>
+                    <td>
+                      <StatusBadge status={label.status} />
+                    </td>
+                    <td className="num">{label.printCount}</td>
+                    {fleet && (
+                      <td className="history-station" data-testid="history-station">
+                        {label.station || '—'}
+                      </td>
+                    )}
+                    <td>{label.operator || '—'}</td>
+                    <td onClick={(e) => e.stopPropagation()}>
+                      {canReprint(label.status) && (
+                        <ReprintButton
+                          labelId={label.id}
+                          size="small"
+                          first={isUnprinted(label)}
+                          label={isUnprinted(label) ? 'Print' : 'Reprint'}
+                        />
+                      )}
+                      {isUncertain(label.status) && (
+                        <button className="button button-small" onClick={() => setSelected(label.id)}>
+                          Check
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+              {padBottom > 0 && <tr aria-hidden="true" className="history-pad" style={{ height: padBottom }} />}
+            </tbody>
+          </table>
+        </div>
         {loaded && labels.length === 0 && (
           <p className="empty">
             {filter === 'uncertain'
@@ -188,24 +226,31 @@ export function HistoryScreen() {
               : filter === 'waiting' && !debounced
                 ? 'No label is waiting for a printer: everything sent has printed.'
                 : debounced
-                  ? `No label matches “${debounced}”.`
-                  : 'No labels yet. Scanned orders appear here.'}
+                  ? `No label matches “${debounced}”${Object.keys(filters).length ? ' with these filters' : ''}.`
+                  : Object.keys(filters).length
+                    ? 'No label matches these filters.'
+                    : 'No labels yet. Scanned orders appear here.'}
           </p>
         )}
-        {filter === 'all' && history.hasNextPage && (
-          <button className="button load-more" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
-            {history.isFetchingNextPage ? 'Loading…' : `Load more (${labels.length} of ${total} shown)`}
-          </button>
-        )}
+        {filter === 'all' && isFetchingNextPage && <p className="muted history-loading">Loading more labels…</p>}
       </div>
       {selected && <HistoryDetail labelId={selected} onClose={() => setSelected(null)} />}
     </div>
   );
 }
 
-/** The same rule as the station's search: the start of the order ID or of a tracking number. */
+/** The same rule as the station's search: any part of a field from three characters, its start below. */
 function matches(label: LabelRecord, query: string): boolean {
-  return query === '' || label.orderId.startsWith(query) || label.trackingNumbers.some((t) => t.startsWith(query));
+  if (query === '') return true;
+  const q = query.toLowerCase();
+  const fields = [label.orderId, label.scanned ?? '', label.operator, ...label.trackingNumbers].map((f) => f.toLowerCase());
+  return fields.some((f) => ([...q].length >= SUBSTRING_MIN_LENGTH ? f.includes(q) : f.startsWith(q)));
+}
+
+/** Printers, stations and operators of the labels loaded: what the filter bar offers. */
+function distinctValues(labels: LabelRecord[]): { printers: string[]; stations: string[]; operators: string[] } {
+  const of = (pick: (l: LabelRecord) => string) => [...new Set(labels.map(pick).filter(Boolean))].sort();
+  return { printers: of((l) => l.printer), stations: of((l) => l.station), operators: of((l) => l.operator) };
 }
 
 function TimeCell({ iso }: { iso: string }) {

@@ -9,7 +9,7 @@ export function useRecentScansFromHistory(): void {
   useEffect(() => {
     if (seeded) return;
     seeded = true;
-    void station.searchHistory({ query: '', limit: 5, offset: 0 }).then(
+    void station.searchHistory({ query: '', limit: 5 }).then(
       (page) => useScanStore.getState().seedRecent(page.labels),
       () => {
         seeded = false;

@@ -62,6 +62,8 @@ export const LabelRecord = z.object({
   checkUntil: z.string().nullable(),
   /** The boxes of a split shipment this label covers, in box order; empty for a single parcel. */
   boxes: z.array(LabelBox),
+  /** The Shopify order number the order was scanned by ("#1001"); '' or absent for a TikTok order ID. */
+  scanned: z.string().optional(),
 });
 export type LabelRecord = z.infer<typeof LabelRecord>;
 

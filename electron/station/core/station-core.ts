@@ -233,7 +233,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     reprintLabel: async ({ labelId, printerId, box, reason }, acting) => reprintLabel(as(acting.name), labelId, printerId, box, reason),
     resolveUncertainLabel: async ({ labelId, decision }, acting) =>
       afterwards(decideUncertainLabel(as(acting.name), labelId, decision), announceUnprinted),
-    searchHistory: async ({ query, filter, limit, offset }) => history.search(query, limit, offset, filter),
+    searchHistory: async (search) => history.search(search),
     getLabel: async ({ labelId }) => labelDetail(history, labelId),
     listUnprintedLabels: async () => unprintedLabels(history),
     printLabel: async ({ labelId, printerId }, acting) =>

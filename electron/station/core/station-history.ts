@@ -10,6 +10,7 @@ import {
   FleetHistory,
   FleetOperators,
   FleetOutbox,
+  HistoryReader,
   HistoryStore,
   OperatorTable,
   openDatabase,
@@ -50,12 +51,14 @@ export async function openStationHistory(
   const local = sqliteHistory(db);
   const url = env.LABEL_STATION_DATABASE_URL?.trim();
   if (!url) {
+    // Searches and the start-up pass over missing files run on a reader thread, off the event loop.
+    const reader = await startReader(db.name, log);
     return {
-      history: new HistoryStore(local),
+      history: reader ? new HistoryStore(local).useReader(reader) : new HistoryStore(local),
       operators: new OperatorTable(local),
       status: () => LOCAL_STATUS,
       onChange: () => undefined,
-      close: async () => undefined,
+      close: async () => reader?.close(),
     };
   }
   const parsed = DatabaseUrl.safeParse(url);
@@ -71,13 +74,10 @@ export async function openStationHistory(
   // the outbox, which holds what the shared database has not got yet, keeps synchronous=FULL.
   // Two connections to one file are safe here: every history write is a single statement.
   const copyConnection = openDatabase(db.name, { synchronous: 'NORMAL' });
-  const fleet = new FleetHistory(
-    shared,
-    new HistoryStore(shared),
-    new HistoryStore(sqliteHistory(copyConnection)),
-    new FleetOutbox(local.db),
-    log,
-  );
+  // While the shared database is away, History searches the copy: off the event loop too.
+  const reader = await startReader(db.name, log);
+  const copy = new HistoryStore(sqliteHistory(copyConnection));
+  const fleet = new FleetHistory(shared, new HistoryStore(shared), reader ? copy.useReader(reader) : copy, new FleetOutbox(local.db), log);
   log(`history: warehouse database at ${redactPassword(parsed.data)}`);
   await fleet.connect(); // unreachable at start: the station starts anyway, buys nothing, and keeps trying
   const timer = setInterval(
@@ -99,9 +99,20 @@ export async function openStationHistory(
     close: async () => {
       clearInterval(timer);
       await shared.close();
+      await reader?.close();
       copyConnection.close();
     },
   };
+}
+
+/** The reader thread; without it (its script missing from a bundle) History still answers, on the main thread. */
+async function startReader(file: string, log: (line: string) => void): Promise<HistoryReader | undefined> {
+  try {
+    return await HistoryReader.start(file);
+  } catch (error) {
+    log(`history: searches run on the main thread (the reader thread did not start: ${(error as Error).message})`);
+    return undefined;
+  }
 }
 
 /** The address without its password, for the log. */

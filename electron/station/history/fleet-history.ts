@@ -13,7 +13,7 @@ import type { FleetOutbox, OutboxEntry } from './fleet-outbox';
 import type { HistoryStore, NewLabel, NewPrintAttempt, StoredLabel } from './history-store';
 
 /** What the station core uses of a history, local or fleet. */
-export type LabelHistory = Omit<HistoryStore, 'importLabel' | 'importAttempt' | 'ping'>;
+export type LabelHistory = Omit<HistoryStore, 'importLabel' | 'importAttempt' | 'ping' | 'useReader'>;
 
 const REPLAY_BATCH = 100;
 

@@ -12,6 +12,8 @@ import type { LabelsTable, PrintAttemptsTable } from './schema';
 import { isUniqueViolation } from './unique-violation';
 import type { HistoryExportFilter } from '../../../shared/domain/reports';
 import { dayActivity, exportPage, type DayAttempt, type DayLabel, type ExportCursor, type ExportRow } from './history-reports';
+import { and, keysetAfter, planSearch } from './history-search';
+import { HISTORY_TOTAL_CAP, type HistoryPage, type HistorySearch } from '../../../shared/domain/history-search';
 
 export interface NewLabel {
   /** The provider request as JSON, kept for reconciliation. */
@@ -33,6 +35,14 @@ export interface NewLabel {
   checkUntil: string;
   /** The boxes of a split shipment this label covers, in box order; none for a single parcel. */
   boxes?: LabelBox[];
+  /** The Shopify order number the order was scanned by ("#1001"); none for a TikTok order ID. */
+  scanned?: string;
+}
+
+/** What a HistoryStore hands to a reader thread (history-reader.ts). */
+export interface HistoryReads {
+  search(search: HistorySearch): Promise<HistoryPage>;
+  listMissingFiles(since?: string): Promise<StoredLabel[]>;
 }
 
 /** A stored label with the fields the station needs but the renderer does not see. */
@@ -64,10 +74,10 @@ const SOLD_AFTER_PRINTING = ['queued', 'printed', 'print_failed'] as const satis
 export class HistoryStore {
   private readonly db: HistoryDatabase['db'];
   private readonly dialect: HistoryDatabase['dialect'];
-  /** Case-insensitive prefix match on both databases (SQLite's LIKE already ignores ASCII case). */
-  private readonly like: 'like' | 'ilike';
   /** The fleet's database keeps the label files too, so any station reprints any label. */
   private readonly storesFiles: boolean;
+  /** SQLite: a reader thread that answers the slow reads off the station's event loop (see useReader). */
+  private reader: HistoryReads | undefined;
 
   constructor(
     history: HistoryDatabase,
@@ -75,8 +85,13 @@ export class HistoryStore {
   ) {
     this.db = history.db;
     this.dialect = history.dialect;
-    this.like = history.dialect === 'postgres' ? 'ilike' : 'like';
     this.storesFiles = history.dialect === 'postgres';
+  }
+
+  /** Searches and the missing-file pass go to this reader (a worker thread on the same SQLite file). */
+  useReader(reader: HistoryReads): this {
+    this.reader = reader;
+    return this;
   }
 
   /** Answers when the database can be reached; throws its connection error otherwise. */
@@ -140,6 +155,7 @@ export class HistoryStore {
         station_id: label.stationId,
         check_until: label.checkUntil,
         boxes: JSON.stringify(label.boxes ?? []),
+        scanned: label.scanned ?? '',
       })
       .execute();
   }
@@ -264,13 +280,16 @@ export class HistoryStore {
     return (await this.labels().where('l.status', 'in', UNCERTAIN_STATUSES).orderBy('l.created_at').execute()).map(toStored);
   }
 
-  /** Bought labels whose file was never saved (the station stopped between purchase and download). */
   /** Sold labels whose file was never downloaded; `since`: only those bought from then on (ISO time). */
   async listMissingFiles(since?: string): Promise<StoredLabel[]> {
+    if (this.reader) return this.reader.listMissingFiles(since);
     let query = this.labels();
     if (since) query = query.where('l.created_at', '>=', since);
+    // `+status` on SQLite: its planner would take the status index (every printed label) over the
+    // partial index labels_missing_file, which holds only the few labels this pass is about.
+    const status = this.dialect === 'sqlite' ? sql<LabelStatus>`+l.status` : sql<LabelStatus>`l.status`;
     const rows = await query
-      .where('l.status', 'in', SOLD_STATUSES)
+      .where(status, 'in', SOLD_STATUSES)
       .where('l.file_path', 'is', null)
       .where('l.label_url', 'is not', null)
       .orderBy('l.created_at')
@@ -307,37 +326,46 @@ export class HistoryStore {
     return { ...toPublic(label), printAttempts: attempts.map(toAttempt) };
   }
 
-  /** Newest first. A query matches the start of an order ID or of a tracking number. */
-  async search(
-    query: string,
-    limit: number,
-    offset: number,
-    filter: 'all' | 'uncertain' = 'all',
-  ): Promise<{ labels: LabelRecord[]; total: number }> {
-    const q = query.trim();
-    const pattern = `${escapeLike(q)}%`;
-    const like = sql.raw(this.like);
-    const conditions = [];
-    if (q !== '') {
-      conditions.push(
-        sql<boolean>`(l.order_id ${like} ${pattern} ESCAPE '\\' OR l.id IN (SELECT label_id FROM label_tracking WHERE tracking_number ${like} ${pattern} ESCAPE '\\'))`,
+  /**
+   * One page of History, newest first by (created_at, id), after the cursor. A query of three
+   * characters or more matches any part of an order ID, a tracking number (of any box), the Shopify
+   * order number scanned or the operator; a shorter one the start of them. The total is counted up
+   * to HISTORY_TOTAL_CAP + 1 rows: a person needs "more than 1,000", not the exact figure.
+   */
+  async search(input: HistorySearch): Promise<HistoryPage> {
+    if (this.reader) return this.reader.search(input);
+    const plan = await planSearch(this.db, this.dialect, input);
+    const rows = await sql<{ id: string; created_at: string }>`
+      SELECT l.id, l.created_at FROM ${plan.from}
+      WHERE ${and([...plan.where, ...keysetAfter(input.cursor)])}
+      ORDER BY l.created_at DESC, l.id DESC LIMIT ${input.limit + 1}`.execute(this.db);
+    const page = rows.rows.slice(0, input.limit);
+    const last = page.at(-1);
+    const nextCursor = rows.rows.length > input.limit && last ? { createdAt: last.created_at, id: last.id } : null;
+    const found = page.length
+      ? await this.labels()
+          .where(
+            'l.id',
+            'in',
+            page.map((r) => r.id),
+          )
+          .execute()
+      : [];
+    const byId = new Map(found.map((row) => [row.id, row]));
+    const labels = page.flatMap((r) => {
+      const row = byId.get(r.id);
+      return row ? [toPublic(toStored(row))] : [];
+    });
+    let counted = plan.knownMore ? HISTORY_TOTAL_CAP + 1 : undefined;
+    if (counted === undefined && !input.cursor && !nextCursor) counted = page.length;
+    if (counted === undefined) {
+      const count = await sql<{ n: number }>`
+        SELECT cast(count(*) as integer) AS n FROM (SELECT 1 FROM ${plan.from} WHERE ${and(plan.where)} LIMIT ${HISTORY_TOTAL_CAP + 1}) AS capped`.execute(
+        this.db,
       );
+      counted = Number(count.rows[0]?.n ?? 0);
     }
-    if (filter === 'uncertain') conditions.push(sql<boolean>`l.status IN (${sql.join(UNCERTAIN_STATUSES)})`);
-    const where = conditions.length ? sql<boolean>`${sql.join(conditions, sql` AND `)}` : sql<boolean>`1 = 1`;
-    const counted = await this.db
-      .selectFrom('labels as l')
-      .select(sql<number>`cast(count(*) as integer)`.as('n'))
-      .where(where)
-      .executeTakeFirstOrThrow();
-    const rows = await this.labels()
-      .where(where)
-      .orderBy('l.created_at', 'desc')
-      .orderBy('l.id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return { labels: rows.map((r) => toPublic(toStored(r))), total: Number(counted.n) };
+    return { labels, nextCursor, total: Math.min(counted, HISTORY_TOTAL_CAP), totalIsMore: counted > HISTORY_TOTAL_CAP };
   }
 
   /** The label's file as the shared database keeps it; undefined where the history keeps no files. */
@@ -409,6 +437,7 @@ export class HistoryStore {
       check_until: label.checkUntil,
       cleared_by: label.clearedBy,
       boxes: JSON.stringify(label.boxes),
+      scanned: label.scanned ?? '',
     };
     const { id: _id, ...changes } = row;
     await this.db
@@ -518,6 +547,7 @@ function toStored(row: LabelRow): StoredLabel {
     station: row.station,
     checkUntil: row.check_until,
     boxes: boxesWithTracking(JSON.parse(row.boxes) as LabelBox[], JSON.parse(row.tracking_numbers) as string[]),
+    scanned: row.scanned ?? '',
     reference: row.reference,
     labelUrl: row.label_url,
     request: row.request,
@@ -552,8 +582,4 @@ function toAttempt(row: Selectable<PrintAttemptsTable>): PrintAttempt {
     operator: row.operator,
     reason: row.reason ?? null,
   };
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

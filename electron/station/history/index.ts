@@ -10,9 +10,10 @@ export {
 } from './database';
 export { FleetHistory, type LabelHistory } from './fleet-history';
 export { FleetOutbox } from './fleet-outbox';
-export { HistoryStore, parcelSetOf, toPublic, type NewLabel, type StoredLabel } from './history-store';
+export { HistoryStore, parcelSetOf, toPublic, type HistoryReads, type NewLabel, type StoredLabel } from './history-store';
 export { OperatorTable, type OperatorRecord } from './operator-table';
 export { FleetOperators } from './fleet-operators';
+export { HistoryReader } from './history-reader';
 export { BatchStore, type EntryUpdate, type NewBatch } from './batch-store';
 export { LabelFileMarks } from './label-file-marks';
 export { backUpDatabase, listBackups, type BackupFile } from './backup';

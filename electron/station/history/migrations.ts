@@ -321,4 +321,65 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX print_attempts_at ON print_attempts(at);
   `,
   },
+  {
+    // History at warehouse scale (a million labels): the Shopify order number that was scanned;
+    // newest-first keyset pages by (created_at, id), also per filter (status, provider, printer,
+    // station, operator); a partial index for the start-up pass over labels without a file; and a
+    // trigram index for "any part of" an order ID, tracking number, order number or operator.
+    // SQLite: FTS5 `trigram` kept by triggers, keyed by search_key (labels has no INTEGER PRIMARY
+    // KEY, so its rowid may change under VACUUM). PostgreSQL: pg_trgm GIN over the same words.
+    name: 'history at scale: search words, keyset indexes, missing files',
+    sqlite: `
+  ALTER TABLE labels ADD COLUMN scanned TEXT NOT NULL DEFAULT '';
+  ALTER TABLE labels ADD COLUMN search_key INTEGER;
+  UPDATE labels SET search_key = rowid;
+  CREATE UNIQUE INDEX labels_search_key ON labels(search_key);
+  DROP INDEX labels_created;
+  DROP INDEX labels_status;
+  CREATE INDEX labels_newest ON labels(created_at, id);
+  CREATE INDEX labels_status_newest ON labels(status, created_at, id);
+  CREATE INDEX labels_provider_newest ON labels(provider, created_at, id);
+  CREATE INDEX labels_printer_newest ON labels(printer, created_at, id);
+  CREATE INDEX labels_station_newest ON labels(station, created_at, id);
+  CREATE INDEX labels_operator_newest ON labels(operator COLLATE NOCASE, created_at, id);
+  CREATE INDEX labels_missing_file ON labels(created_at) WHERE file_path IS NULL AND label_url IS NOT NULL;
+  CREATE VIRTUAL TABLE labels_search USING fts5(words, tokenize = 'trigram', content = '', contentless_delete = 1);
+  INSERT INTO labels_search (rowid, words)
+    SELECT search_key, order_id || ' ' || scanned || ' ' || operator || ' ' || tracking_numbers FROM labels;
+  -- max + 1, not the new rowid: after a VACUUM renumbers rowids a new rowid could be a key in use.
+  CREATE TRIGGER labels_search_new AFTER INSERT ON labels
+  BEGIN
+    UPDATE labels SET search_key = coalesce((SELECT max(search_key) FROM labels), 0) + 1 WHERE rowid = NEW.rowid;
+    INSERT INTO labels_search (rowid, words)
+      SELECT search_key, NEW.order_id || ' ' || NEW.scanned || ' ' || NEW.operator || ' ' || NEW.tracking_numbers
+      FROM labels WHERE rowid = NEW.rowid;
+  END;
+  CREATE TRIGGER labels_search_words AFTER UPDATE OF order_id, scanned, operator, tracking_numbers ON labels
+    WHEN OLD.search_key IS NOT NULL
+  BEGIN
+    DELETE FROM labels_search WHERE rowid = OLD.search_key;
+    INSERT INTO labels_search (rowid, words)
+      VALUES (NEW.search_key, NEW.order_id || ' ' || NEW.scanned || ' ' || NEW.operator || ' ' || NEW.tracking_numbers);
+  END;
+  CREATE TRIGGER labels_search_gone AFTER DELETE ON labels
+  BEGIN
+    DELETE FROM labels_search WHERE rowid = OLD.search_key;
+  END;
+  `,
+    postgres: `
+  ALTER TABLE labels ADD COLUMN scanned TEXT NOT NULL DEFAULT '';
+  CREATE EXTENSION IF NOT EXISTS pg_trgm;
+  DROP INDEX labels_created;
+  DROP INDEX labels_status;
+  CREATE INDEX labels_newest ON labels(created_at, id);
+  CREATE INDEX labels_status_newest ON labels(status, created_at, id);
+  CREATE INDEX labels_provider_newest ON labels(provider, created_at, id);
+  CREATE INDEX labels_printer_newest ON labels(printer, created_at, id);
+  CREATE INDEX labels_station_newest ON labels(station, created_at, id);
+  CREATE INDEX labels_operator_newest ON labels(lower(operator), created_at, id);
+  CREATE INDEX labels_missing_file ON labels(created_at) WHERE file_path IS NULL AND label_url IS NOT NULL;
+  CREATE INDEX labels_words ON labels
+    USING gin (lower(order_id || ' ' || scanned || ' ' || operator || ' ' || tracking_numbers) gin_trgm_ops);
+  `,
+  },
 ];

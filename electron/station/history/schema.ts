@@ -36,6 +36,10 @@ export interface LabelsTable {
   boxes: Generated<string>;
   /** When this station removed the label's file from its disk (retention); null while it is there. */
   file_pruned_at: string | null;
+  /** The Shopify order number the order was scanned by (e.g. "#1001"); '' for a TikTok order ID. */
+  scanned: Generated<string>;
+  /** SQLite only: the label's row in labels_search, set by trigger. */
+  search_key: ColumnType<number | null, never, never>;
 }
 
 export interface LabelTrackingTable {

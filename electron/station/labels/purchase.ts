@@ -122,6 +122,8 @@ async function claimOrder(
     operator: deps.operator,
     printer: defaultPrinter(settings.printers).address,
     request: JSON.stringify(request),
+    // What the packer scanned when it was not the TikTok ID (a Shopify "#1001"): History finds it by that.
+    scanned: request.order?.displayName ?? '',
     generation,
     station: deps.stationName,
     stationId: deps.stationId,

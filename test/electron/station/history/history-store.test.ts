@@ -5,6 +5,7 @@ import { HistoryStore, type NewLabel } from '../../../../electron/station/histor
 import { migrations } from '../../../../electron/station/history/migrations';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { makeTempDir } from '../../../support/temp-dir';
+import { HistorySearchInput } from '../../../../shared/domain/history-search';
 
 const newLabel = (orderId: string, id = `id-${orderId}`): NewLabel => ({
   request: '{}',
@@ -202,16 +203,20 @@ describe.each([
       await store.insertBuying(newLabel(orderId));
       await store.markBought(`id-${orderId}`, { providerLabelId: `p${i}`, trackingNumbers: [`SBX00${i}99`], cost: null, labelUrl: 'u' });
     }
-    const orders = async (...args: Parameters<HistoryStore['search']>) => (await store.search(...args)).labels.map((l) => l.orderId);
-    expect(await orders('', 10, 0)).toEqual(['576000000000000003', '576000000000000002', '576000000000000001']);
-    expect(await orders('SBX002', 10, 0)).toEqual(['576000000000000002']);
-    expect((await store.search('sbx00', 10, 0)).total).toBe(3);
-    expect(await store.search('5760000000000000', 2, 0)).toMatchObject({ total: 3 });
-    expect((await store.search('5760000000000000', 2, 2)).labels).toHaveLength(1);
-    expect((await store.search('%', 10, 0)).total).toBe(0);
+    const find = (query: string, more: Omit<HistorySearchInput, 'query'> = {}) =>
+      store.search(HistorySearchInput.parse({ query, ...more }));
+    const orders = async (query: string, more: Omit<HistorySearchInput, 'query'> = {}) =>
+      (await find(query, more)).labels.map((l) => l.orderId);
+    expect(await orders('')).toEqual(['576000000000000003', '576000000000000002', '576000000000000001']);
+    expect(await orders('SBX002')).toEqual(['576000000000000002']);
+    expect((await find('sbx00')).total).toBe(3);
+    const first = await find('5760000000000000', { limit: 2 });
+    expect(first).toMatchObject({ total: 3, totalIsMore: false });
+    expect((await find('5760000000000000', { limit: 2, cursor: first.nextCursor })).labels).toHaveLength(1);
+    expect((await find('%')).total).toBe(0);
     await store.setStatus('id-576000000000000002', 'unknown', 'no answer');
-    expect(await orders('', 10, 0, 'uncertain')).toEqual(['576000000000000002']);
-    expect((await store.search('576000000000000001', 10, 0, 'uncertain')).total).toBe(0);
+    expect(await orders('', { filter: 'uncertain' })).toEqual(['576000000000000002']);
+    expect((await find('576000000000000001', { filter: 'uncertain' })).total).toBe(0);
   });
 
   it('imports a copy of a label only when it is further along, or newer at the same stage', async () => {
@@ -233,7 +238,7 @@ describe.each([
       status: 'printed',
       updatedAt: '2020-01-01T00:00:00.000Z',
     });
-    expect((await store.search('TR22', 10, 0)).labels.map((l) => l.id)).toEqual(['y']);
+    expect((await store.search(HistorySearchInput.parse({ query: 'TR22' }))).labels.map((l) => l.id)).toEqual(['y']);
   });
 
   it('survives reopening: history is on disk, and the schema is not applied twice', async () => {

@@ -1,0 +1,204 @@
+/**
+ * History at warehouse scale (issue 12): a history of HISTORY_LABELS labels (default 1,000,000; 1.2
+ * print attempts per label) built with the project's migrations on SQLite and on a private
+ * PostgreSQL (initdb/pg_ctl on loopback, stopped at the end), then p50/p95 of every search shape,
+ * each filter, the first page, a deep keyset page, the missing-file pass, and the bytes per label.
+ * SQLite is measured as the station runs it: on the reader thread (worker_threads), so each figure
+ * includes the hop; the main thread's event-loop delay is measured meanwhile, against the same
+ * searches run on the main thread (the reference: what the station did before).
+ * Run: npx tsx test/bench/history-scale.bench.ts   (HISTORY_LABELS=50000 for a quick run)
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import pg from 'pg';
+import { openDatabase, openFleetDatabase, sqliteHistory } from '../../electron/station/history/database';
+import { HistoryReader } from '../../electron/station/history/history-reader';
+import { HistoryStore } from '../../electron/station/history/history-store';
+import { HistorySearchInput, type HistoryPage, type HistorySearch } from '../../shared/domain/history-search';
+import { SEED_OPERATORS, SEED_PRINTERS, SEED_STATIONS, seedLabel, seedPostgres, seedSqlite } from '../support/history-seed';
+import { startPostgres } from '../support/postgres-server';
+import { makeTempDir } from '../support/temp-dir';
+
+const N = Number(process.env.HISTORY_LABELS ?? 1_000_000);
+const SAMPLES = Number(process.env.HISTORY_SAMPLES ?? 40);
+const pct = (s: number[], p: number) => [...s].sort((a, b) => a - b)[Math.min(s.length - 1, Math.floor(s.length * p))]!;
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1)).padStart(7);
+/** A label spread over the whole history for sample k. */
+const pick = (k: number) => seedLabel((k * 7919 + 13) % N);
+const tracking = (k: number) => JSON.parse(pick(k).tracking_numbers) as string[];
+const shopifyPick = (k: number) => seedLabel(Math.floor(((k * 7919 + 13) % N) / 3) * 3);
+const day = (k: number) => {
+  const from = new Date(Date.parse(pick(k).created_at.slice(0, 10)));
+  return { from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString() };
+};
+
+type Search = (k: number) => HistorySearchInput;
+const SHAPES: Array<[string, Search]> = [
+  ['full order ID', (k) => ({ query: pick(k).order_id })],
+  ['full tracking number', (k) => ({ query: tracking(k).at(-1)! })],
+  ['"576" (every TikTok order)', () => ({ query: '576' })],
+  ['last 6 digits of a tracking no.', (k) => ({ query: tracking(k)[0]!.slice(-6) })],
+  ['8-digit tracking prefix', (k) => ({ query: tracking(k)[0]!.slice(0, 8) })],
+  ['Shopify order number', (k) => ({ query: shopifyPick(k).scanned })],
+  ['operator', (k) => ({ query: SEED_OPERATORS[k % SEED_OPERATORS.length]! })],
+  ['filter: provider', () => ({ filters: { provider: 'shipium' } })],
+  ['filter: status (unknown, rare)', () => ({ filters: { status: 'unknown' } })],
+  ['filter: printer', (k) => ({ filters: { printer: SEED_PRINTERS[k % SEED_PRINTERS.length]! } })],
+  ['filter: station', (k) => ({ filters: { station: SEED_STATIONS[k % SEED_STATIONS.length]! } })],
+  ['filter: operator', (k) => ({ filters: { operator: SEED_OPERATORS[k % SEED_OPERATORS.length]! } })],
+  ['filter: one day', (k) => ({ filters: day(k) })],
+  ['"576" + status + station', (k) => ({ query: '576', filters: { status: 'print_failed', station: SEED_STATIONS[k % 5]! } })],
+  ['last 6 digits + provider', (k) => ({ query: tracking(k)[0]!.slice(-6), filters: { provider: 'tiktok' } })],
+  ['first page, no query', () => ({})],
+  [
+    'deep keyset page (row N/2)',
+    (k) => {
+      const at = seedLabel(Math.floor(N / 2) + k);
+      return { cursor: { createdAt: at.created_at, id: at.id } };
+    },
+  ],
+];
+
+interface Runner {
+  search(search: HistorySearch): Promise<HistoryPage>;
+  missingFiles(): Promise<number>;
+}
+
+async function measure(name: string, runner: Runner): Promise<Map<string, number[]>> {
+  const results = new Map<string, number[]>();
+  console.log(`\n${name}                                  p50 ms   p95 ms    max ms   rows  total`);
+  for (const [shape, make] of SHAPES) {
+    const samples: number[] = [];
+    let last: HistoryPage | undefined;
+    for (let k = 0; k < SAMPLES + 3; k++) {
+      const search = HistorySearchInput.parse({ limit: 50, ...make(k) });
+      const t = performance.now();
+      last = await runner.search(search);
+      if (k >= 3) samples.push(performance.now() - t);
+    }
+    results.set(shape, samples);
+    const total = last!.totalIsMore ? '>1000' : String(last!.total);
+    console.log(
+      `  ${shape.padEnd(36)} ${ms(pct(samples, 0.5))}  ${ms(pct(samples, 0.95))}  ${ms(Math.max(...samples))}  ${String(last!.labels.length).padStart(5)}  ${total}`,
+    );
+  }
+  const pass: number[] = [];
+  let found = 0;
+  for (let k = 0; k < 8; k++) {
+    const t = performance.now();
+    found = await runner.missingFiles();
+    pass.push(performance.now() - t);
+  }
+  results.set('missing-file pass', pass);
+  console.log(
+    `  ${'missing-file pass'.padEnd(36)} ${ms(pct(pass, 0.5))}  ${ms(pct(pass, 0.95))}  ${ms(Math.max(...pass))}  ${String(found).padStart(5)}`,
+  );
+  return results;
+}
+
+function verdict(results: Map<string, number[]>): string {
+  const p95s = [...results.entries()].map(([shape, s]) => [shape, pct(s, 0.95)] as const);
+  const over10 = p95s.filter(([, p]) => p >= 10).map(([s]) => s);
+  const over50 = p95s.filter(([, p]) => p > 50).map(([s]) => s);
+  return `p95 < 10 ms: ${over10.length ? `NO (${over10.join('; ')})` : 'every shape'}; over 50 ms: ${over50.length ? over50.join('; ') : 'none'}`;
+}
+
+console.log(`History at scale: ${N.toLocaleString('en-US')} labels, ${SAMPLES} samples per shape (after 3 warm-up runs)`);
+
+// ---------- SQLite (the station's own history) ----------
+const temp = makeTempDir('history-bench-');
+const file = path.join(temp.dir, 'history.sqlite');
+let t = performance.now();
+let raw = openDatabase(file, { synchronous: 'NORMAL' });
+seedSqlite(raw, N, 0, (done) => done % 200_000 === 0 && console.log(`  sqlite: ${done.toLocaleString('en-US')} labels seeded`));
+raw.pragma('wal_checkpoint(TRUNCATE)');
+raw.close();
+raw = openDatabase(file); // what a station does at start: migrations (none due) and PRAGMA optimize
+console.log(`SQLite seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+const sqliteStore = new HistoryStore(sqliteHistory(raw));
+const reader = await HistoryReader.start(file);
+const sqliteBytes = statSync(file).size;
+
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
+const sqliteResults = await measure('SQLite, on the reader thread', {
+  search: (s) => reader.search(s),
+  missingFiles: async () => (await reader.listMissingFiles()).length,
+});
+loop.disable();
+const offLoopMax = loop.max / 1e6;
+const offLoopP99 = loop.percentile(99) / 1e6;
+
+// The reference: the same searches on the main thread, as before the reader thread.
+const onLoop = monitorEventLoopDelay({ resolution: 1 });
+onLoop.enable();
+const mainResults = await measure('SQLite, on the main thread (reference)', {
+  search: (s) => sqliteStore.search(s),
+  missingFiles: async () => (await sqliteStore.listMissingFiles()).length,
+});
+onLoop.disable();
+
+// The History screen's first page as the renderer asks it (newest 50, bounded total), through the reader.
+const firstPage: number[] = [];
+for (let k = 0; k < 20; k++) {
+  const at = performance.now();
+  await reader.search(HistorySearchInput.parse({ limit: 50 }));
+  firstPage.push(performance.now() - at);
+}
+// The old first page counted every row: the reference for the bounded total.
+const exactCount: number[] = [];
+for (let k = 0; k < 5; k++) {
+  const at = performance.now();
+  raw.prepare('SELECT count(*) FROM labels').get();
+  exactCount.push(performance.now() - at);
+}
+await reader.close();
+raw.close();
+temp.remove();
+
+// ---------- PostgreSQL (a fleet's shared history) ----------
+const server = await startPostgres();
+let pgResults: Map<string, number[]> | undefined;
+let pgBytes = 0;
+try {
+  const url = await server.createDatabase('history_bench');
+  const fleet = await openFleetDatabase(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const empty = Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n);
+  t = performance.now();
+  await seedPostgres(
+    client,
+    N,
+    0,
+    (done) => done % 200_000 === 0 && console.log(`  postgres: ${done.toLocaleString('en-US')} labels seeded`),
+  );
+  await client.query('VACUUM ANALYZE');
+  console.log(`PostgreSQL seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  pgBytes = Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n) - empty;
+  await client.end();
+  const store = new HistoryStore(fleet);
+  pgResults = await measure('PostgreSQL (node-postgres, async)', {
+    search: (s) => store.search(s),
+    missingFiles: async () => (await store.listMissingFiles()).length,
+  });
+  await fleet.close();
+} finally {
+  await server.stop();
+}
+
+console.log('\nSummary');
+console.log(`  SQLite (reader thread): ${verdict(sqliteResults)}`);
+console.log(`  SQLite (main thread, reference): ${verdict(mainResults)}`);
+if (pgResults) console.log(`  PostgreSQL: ${verdict(pgResults)}`);
+console.log(
+  `  History first page through the reader: p50 ${ms(pct(firstPage, 0.5))} ms, p95 ${ms(pct(firstPage, 0.95))} ms (target < 300 ms end to end); exact COUNT(*) it replaced: p50 ${ms(pct(exactCount, 0.5))} ms`,
+);
+console.log(
+  `  Main event loop while the reader searched: max delay ${offLoopMax.toFixed(1)} ms, p99 ${offLoopP99.toFixed(1)} ms; ` +
+    `with the same searches on the main thread: max ${(onLoop.max / 1e6).toFixed(1)} ms (${(onLoop.max / Math.max(loop.max, 1)).toFixed(1)}x)`,
+);
+console.log(
+  `  Bytes per label (labels, tracking, attempts, indexes, search index): SQLite ${(sqliteBytes / N).toFixed(0)} B, PostgreSQL ${(pgBytes / N).toFixed(0)} B`,
+);

@@ -1,0 +1,307 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, openFleetDatabase, sqliteHistory, type FleetDatabase } from '../../../../electron/station/history/database';
+import { HistoryReader } from '../../../../electron/station/history/history-reader';
+import { HistoryStore } from '../../../../electron/station/history/history-store';
+import { migrations } from '../../../../electron/station/history/migrations';
+import { HistorySearchInput, type HistoryFilters, type HistoryPage } from '../../../../shared/domain/history-search';
+import {
+  SEED_OPERATORS,
+  SEED_PRINTERS,
+  SEED_STATIONS,
+  seedLabel,
+  seedPostgres,
+  seedSqlite,
+  type SeedLabel,
+} from '../../../support/history-seed';
+import { freshPostgresDatabase } from '../../../support/postgres-database';
+import { makeTempDir } from '../../../support/temp-dir';
+
+/** More labels than the trigram candidates kept (2,000) and than a total counts (1,000). */
+const N = 3000;
+const ALL = Array.from({ length: N }, (_, i) => seedLabel(i));
+const newestFirst = (a: SeedLabel, b: SeedLabel) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id);
+
+/** What a query must find, by the rule users are told: any part of a field from 3 characters, the start below. */
+function matching(query: string, filters: HistoryFilters = {}, uncertain = false): string[] {
+  const q = query.trim().toLowerCase();
+  return ALL.filter((l) => {
+    const fields = [l.order_id, l.scanned, l.operator, ...(JSON.parse(l.tracking_numbers) as string[])].map((f) => f.toLowerCase());
+    if (q && !fields.some((f) => (q.length >= 3 ? f.includes(q) : f.startsWith(q)))) return false;
+    if (uncertain && !['buying', 'checking', 'unknown'].includes(l.status)) return false;
+    if (filters.status && l.status !== filters.status) return false;
+    if (filters.provider && l.provider !== filters.provider) return false;
+    if (filters.printer && l.printer !== filters.printer) return false;
+    if (filters.station && l.station !== filters.station) return false;
+    if (filters.operator && l.operator.toLowerCase() !== filters.operator.toLowerCase()) return false;
+    if (filters.from && l.created_at < filters.from) return false;
+    if (filters.to && l.created_at >= filters.to) return false;
+    return true;
+  })
+    .sort(newestFirst)
+    .map((l) => l.id);
+}
+
+interface Backend {
+  store: HistoryStore;
+  close(): Promise<void>;
+}
+
+async function sqliteBackend(): Promise<Backend & { file: string }> {
+  const temp = makeTempDir();
+  const file = path.join(temp.dir, 'history.sqlite');
+  const raw = openDatabase(file);
+  seedSqlite(raw, N);
+  raw.exec('ANALYZE');
+  return {
+    file,
+    store: new HistoryStore(sqliteHistory(raw)),
+    close: async () => {
+      raw.close();
+      temp.remove();
+    },
+  };
+}
+
+async function postgresBackend(): Promise<Backend> {
+  const url = await freshPostgresDatabase('search');
+  const fleet: FleetDatabase = await openFleetDatabase(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await seedPostgres(client, N);
+  await client.query('ANALYZE');
+  await client.end();
+  return { store: new HistoryStore(fleet), close: () => fleet.close() };
+}
+
+/** Every page from the first to the last, following the cursor (bounded). */
+async function allPages(store: HistoryStore, query: string, more: Omit<HistorySearchInput, 'query'> = {}): Promise<string[]> {
+  const ids: string[] = [];
+  let page: HistoryPage | undefined;
+  for (let n = 0; n < 100; n++) {
+    page = await store.search(HistorySearchInput.parse({ query, limit: 200, ...more, cursor: page?.nextCursor ?? null }));
+    ids.push(...page.labels.map((l) => l.id));
+    if (!page.nextCursor) return ids;
+  }
+  throw new Error('more than 100 pages');
+}
+
+describe.each([
+  ['SQLite', sqliteBackend],
+  ['PostgreSQL', postgresBackend],
+])('History search on %s', (_name, open) => {
+  let backend: Backend;
+  const find = (query: string, more: Omit<HistorySearchInput, 'query'> = {}) =>
+    backend.store.search(HistorySearchInput.parse({ query, ...more }));
+
+  beforeAll(async () => {
+    backend = await open();
+  }, 120_000);
+  afterAll(() => backend?.close());
+
+  const label = ALL[1237]!; // three boxes
+  const tracking = JSON.parse(label.tracking_numbers) as string[];
+  const shapes: Array<[string, string]> = [
+    ['a full order ID', label.order_id],
+    ['the tracking number of its last box', tracking.at(-1)!],
+    ['the last 6 digits of a tracking number', tracking[1]!.slice(-6)],
+    ['the last 4 digits of a tracking number', tracking[0]!.slice(-4)],
+    ['an 8-character tracking prefix', tracking[0]!.slice(0, 8)],
+    ['a lower-case part of a UPS tracking number', (JSON.parse(ALL[1239]!.tracking_numbers) as string[])[0]!.slice(2, 9).toLowerCase()],
+    ['the Shopify number scanned', ALL[1239]!.scanned],
+    ['an operator', SEED_OPERATORS[7]!],
+    ['part of an operator’s name', 'hen'],
+    ['two characters (the start of a field)', '1Z'],
+    ['a string in no label', '0000000000000000000'],
+  ];
+
+  it.each(shapes)('finds by %s exactly the right labels, newest first', async (_shape, query) => {
+    const expected = matching(query);
+    expect(await allPages(backend.store, query)).toEqual(expected);
+    const first = await find(query);
+    expect({ total: first.total, more: first.totalIsMore }).toEqual({
+      total: Math.min(expected.length, 1000),
+      more: expected.length > 1000,
+    });
+  });
+
+  it('finds a label by any box of a split shipment, by order ID and by Shopify number', async () => {
+    for (const t of tracking) expect((await find(t)).labels.map((l) => l.id)).toEqual([label.id]);
+    expect((await find(label.order_id.slice(5, 14))).labels.map((l) => l.id)).toContain(label.id);
+    expect((await find(ALL[1239]!.scanned)).labels.map((l) => l.orderId)).toEqual([ALL[1239]!.order_id]);
+  });
+
+  it('counts "576" (every order) to more than 1,000 and pages through it newest first', async () => {
+    const first = await find('576', { limit: 50 });
+    expect(first).toMatchObject({ total: 1000, totalIsMore: true });
+    expect(first.labels.map((l) => l.id)).toEqual(matching('576').slice(0, 50));
+  });
+
+  const filters: Array<[string, HistoryFilters]> = [
+    ['provider', { provider: 'aftership' }],
+    ['status', { status: 'print_failed' }],
+    ['printer', { printer: SEED_PRINTERS[2]! }],
+    ['station', { station: SEED_STATIONS[3]! }],
+    ['operator (any case)', { operator: SEED_OPERATORS[4]!.toUpperCase() }],
+    ['date range', { from: ALL[100]!.created_at, to: ALL[400]!.created_at }],
+    ['several at once', { provider: 'tiktok', status: 'printed', station: SEED_STATIONS[0]!, from: ALL[1000]!.created_at }],
+  ];
+
+  it.each(filters)('filters by %s, alone and with a search', async (_filter, f) => {
+    expect(await allPages(backend.store, '', { filters: f })).toEqual(matching('', f));
+    expect(await allPages(backend.store, '9400', { filters: f })).toEqual(matching('9400', f));
+    expect(await allPages(backend.store, tracking[0]!.slice(-5), { filters: f })).toEqual(matching(tracking[0]!.slice(-5), f));
+  });
+
+  it('lists purchases that need checking with the uncertain filter', async () => {
+    expect(await allPages(backend.store, '', { filter: 'uncertain' })).toEqual(matching('', {}, true));
+  });
+
+  it('walks every label exactly once in newest-first order, page after page', async () => {
+    const walked = await allPages(backend.store, '');
+    expect(walked).toEqual([...ALL].sort(newestFirst).map((l) => l.id));
+    const first = await find('');
+    expect(first).toMatchObject({ total: 1000, totalIsMore: true });
+  });
+
+  it('lists sold labels whose file is missing, oldest first', async () => {
+    const expected = ALL.filter((l) => l.file_path === null && ['bought', 'queued', 'printed', 'print_failed'].includes(l.status)).map(
+      (l) => l.id,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await backend.store.listMissingFiles()).map((l) => l.id)).toEqual(expected);
+  });
+
+  it('refuses a page asked for by offset, and dates that end before they start, with a clear message', () => {
+    expect(() => HistorySearchInput.parse({ offset: 50 })).toThrow(/cursor of the previous page/);
+    expect(() => HistorySearchInput.parse({ filters: { from: '2026-12-05T00:00:00Z', to: '2026-12-01T00:00:00Z' } })).toThrow(
+      /ends before it starts/,
+    );
+  });
+});
+
+describe('History search on a reader thread (SQLite)', () => {
+  let backend: Backend & { file: string };
+  let reader: HistoryReader;
+
+  beforeAll(async () => {
+    backend = await sqliteBackend();
+    reader = await HistoryReader.start(backend.file);
+  }, 60_000);
+  afterAll(async () => {
+    await reader?.close();
+    await backend?.close();
+  });
+
+  it('answers the same pages as the store itself', async () => {
+    for (const query of ['576', '9400', 'hen', '']) {
+      const search = HistorySearchInput.parse({ query, filters: { provider: 'tiktok' } });
+      expect(await reader.search(search)).toEqual(await backend.store.search(search));
+    }
+    expect(await reader.listMissingFiles()).toEqual(await backend.store.listMissingFiles());
+  });
+
+  it('leaves the event loop free while a search runs: a timer fires before the answer', async () => {
+    // Two characters that start no field: every label is read, the slowest search there is.
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 0);
+    const answered = reader.search(HistorySearchInput.parse({ query: 'QQ' })).then((page) => ({ page, ticks }));
+    const { page, ticks: ticksBefore } = await answered;
+    clearInterval(timer);
+    expect(page.total).toBe(0);
+    expect(ticksBefore).toBeGreaterThan(0);
+  });
+
+  it('sees a label the station wrote a moment ago (WAL: readers see every commit)', async () => {
+    const writer = new Database(backend.file);
+    try {
+      seedSqlite(writer, N + 1, N);
+    } finally {
+      writer.close();
+    }
+    const added = seedLabel(N);
+    expect((await reader.search(HistorySearchInput.parse({ query: added.order_id }))).labels.map((l) => l.id)).toEqual([added.id]);
+  });
+});
+
+describe('the "history at scale" migration', () => {
+  const before = migrations.slice(0, -1);
+  const oldColumns = (l: SeedLabel) => {
+    const { scanned: _scanned, ...rest } = l;
+    return rest;
+  };
+
+  it('keeps every label of a SQLite history made by the previous schema, and makes it searchable', async () => {
+    const temp = makeTempDir();
+    try {
+      const file = path.join(temp.dir, 'history.sqlite');
+      const old = new Database(file);
+      old.pragma('journal_mode = WAL');
+      before.forEach((m, n) => {
+        old.exec(m.sqlite);
+        old.pragma(`user_version = ${n + 1}`);
+      });
+      const rows = ALL.slice(0, 500).map(oldColumns);
+      const columns = Object.keys(rows[0]!);
+      const insert = old.prepare(`INSERT INTO labels (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+      old.transaction(() => rows.forEach((r) => insert.run(r)))();
+      old.close();
+
+      const migrated = openDatabase(file);
+      try {
+        expect(migrated.prepare('SELECT count(*) AS n FROM labels').get()).toEqual({ n: 500 });
+        expect(migrated.prepare('SELECT count(*) AS n FROM label_tracking').get()).toEqual({
+          n: rows.reduce((n, r) => n + (JSON.parse(r.tracking_numbers) as string[]).length, 0),
+        });
+        const store = new HistoryStore(sqliteHistory(migrated));
+        const target = ALL[321]!;
+        const lastDigits = (JSON.parse(target.tracking_numbers) as string[])[0]!.slice(-7);
+        const page = await store.search(HistorySearchInput.parse({ query: lastDigits }));
+        expect(page.labels.map((l) => l.id)).toContain(target.id);
+      } finally {
+        migrated.close();
+      }
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it('keeps every label of a PostgreSQL history made by the previous schema, and makes it searchable', async () => {
+    const url = await freshPostgresDatabase('migrate');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('CREATE TABLE label_station_schema (version INTEGER NOT NULL)');
+      for (const m of before) if (m.postgres.trim()) await client.query(m.postgres);
+      await client.query('INSERT INTO label_station_schema (version) VALUES ($1)', [before.length]);
+      const rows = ALL.slice(0, 500).map(oldColumns);
+      const columns = Object.keys(rows[0]!);
+      for (const r of rows) {
+        await client.query(
+          `INSERT INTO labels (${columns.join(', ')}) VALUES (${columns.map((_, n) => `$${n + 1}`).join(', ')})`,
+          Object.values(r),
+        );
+      }
+    } finally {
+      await client.end();
+    }
+    const fleet = await openFleetDatabase(url);
+    try {
+      const { n } = (await fleet.db
+        .selectFrom('labels')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()) as {
+        n: string;
+      };
+      expect(Number(n)).toBe(500);
+      const target = ALL[321]!;
+      const lastDigits = (JSON.parse(target.tracking_numbers) as string[])[0]!.slice(-7);
+      const page = await new HistoryStore(fleet).search(HistorySearchInput.parse({ query: lastDigits }));
+      expect(page.labels.map((l) => l.id)).toContain(target.id);
+    } finally {
+      await fleet.close();
+    }
+  });
+});
