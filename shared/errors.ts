@@ -95,6 +95,7 @@ export const PROBLEM_CODES = {
     'split_without_items',
     'sandbox_ledger_unreadable',
     'sandbox_ledger_unwritable',
+    'provider_host_refused',
   ],
   aftership: [
     'aftership_bad_request',

@@ -280,6 +280,14 @@ test.describe('settings', () => {
     await expect(page.getByTestId('problem')).toContainText('Not saved');
     await shot(page, 'settings-invalid');
 
+    // Plain http to another computer would carry the key in clear: refused, the key stays.
+    await page.locator('#baseUrl').fill('http://198.51.100.7/postmen/v3');
+    await page.getByTestId('save-settings').click();
+    await expect(page.locator('.field-problem').first()).toContainText('AfterShip address must start with https://');
+    await expect(page.getByTestId('problem')).toContainText('Not saved');
+    expect(station.storedSecret('aftershipApiKey')).toBe(secret);
+    await shot(page, 'settings-host-refused');
+
     await page.locator('#baseUrl').fill(aftership.baseUrl);
     await page.locator('#shipperAccountId').fill(`  ${FAKE_SHIPPER_ACCOUNT_ID} `);
     await page.locator('#idleSignOutMinutes').fill('15');
@@ -295,6 +303,16 @@ test.describe('settings', () => {
       lateLabelWindowSeconds: 120,
     });
     await expect(page.getByTestId('provider')).toContainText('LIVE · AfterShip Shipping API');
+    // The address moved off AfterShip's own host (to the loopback fake): the key is entered again for it.
+    await expect(page.getByTestId('secrets-cleared')).toHaveText(
+      'The AfterShip API key was removed because its address moved to a host that is not the provider’s own: enter it again below to use that host.',
+    );
+    expect(station.storedSecret('aftershipApiKey')).toBeUndefined();
+    await shot(page, 'settings-key-cleared');
+    await field.getByTestId('secret-input').fill(secret);
+    await field.getByRole('button', { name: 'Save key' }).click();
+    await expect(field.getByTestId('key-is-set')).toHaveText(/Key is set/);
+    expect(station.storedSecret('aftershipApiKey')).toBe(secret);
 
     await page.reload();
     await expect(page.getByTestId('scan-input')).toBeFocused();
