@@ -45,7 +45,7 @@ import { trackInFlight } from './in-flight';
 import { openStationHistory, type StationHistory } from './station-history';
 import { JobEvents } from './event-bus';
 import { stationInfo } from './station-info';
-import { testPrint } from './test-print';
+import { refuseFilePrinters, testPrint } from './test-print';
 import { TikTokAuthorization } from './tiktok-authorization';
 
 /** How long closing waits for calls still running (a scan waiting for its printer takes up to 20 s). */
@@ -187,6 +187,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     updateSettings: async (patch) => {
       const before = settings.current().printers;
       const idleBefore = settings.current().operators.idleSignOutMinutes;
+      refuseFilePrinters([...(patch.printers?.list ?? []), ...(patch.printer?.address ? [{ name: 'default', address: patch.printer.address }] : [])]);
       settings.update(patch);
       printing.followMovedPrinters(before, settings.current().printers);
       await recheckSession();
@@ -198,7 +199,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     clearSecret: async ({ secret }) => (settings.clearSecret(secret), settings.publicView()),
     startTikTokAuthorization: async () => ({ authorizeUrl: tiktokAuth.start() }),
     finishTikTokAuthorization: async ({ codeOrRedirectUrl }) => (await tiktokAuth.finish(codeOrRedirectUrl), settings.publicView()),
-    testPrint: async ({ printerId, draft }) => testPrint(draft ?? choosePrinter(settings.current(), printerId)),
+    testPrint: async ({ printerId, draft }) => testPrint(draft ?? choosePrinter(settings.current(), printerId), { draft: draft !== undefined }),
     getPrinterStatus: async ({ printerId }) => {
       const printer = choosePrinter(settings.current(), printerId);
       return { printerId: printer.id, ...(await printerStatus(printer)) };

@@ -1,5 +1,5 @@
 /** The station's settings: saved values, over defaults, under environment presets. Secrets stay here. */
-import { type PrinterSettings } from '../../../shared/domain/printers';
+import { isPrinterDevicePath, type PrinterSettings } from '../../../shared/domain/printers';
 import { SecretName, Settings, type PublicSettings, type SettingsPatch } from '../../../shared/domain/settings';
 import { StationError } from '../../../shared/errors';
 import type { KeyValueStore, SecretStore } from './stores';
@@ -166,7 +166,7 @@ export class SettingsService {
  * every newer default inside it.
  */
 function mergeDefaults(saved: Record<string, unknown>): Record<string, unknown> {
-  const raw = migrateSinglePrinter(saved);
+  const raw = migrateFilePaths(migrateSinglePrinter(saved));
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS, ...raw };
   for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
     // A list (the box presets) is saved whole: merged item by item it would stop being a list.
@@ -175,6 +175,25 @@ function mergeDefaults(saved: Record<string, unknown>): Record<string, unknown> 
     }
   }
   return merged;
+}
+
+/**
+ * Stations before issue 13 accepted any absolute path as a printer: a path that is no printer device
+ * becomes an explicit capture file (`file:…`), which prints only where capture files are switched on,
+ * so the rest of the settings stay readable and the packer is told what to fix.
+ */
+function migrateFilePaths(raw: Record<string, unknown>): Record<string, unknown> {
+  const printers = raw.printers as { list?: unknown } | undefined;
+  if (!printers || !Array.isArray(printers.list)) return raw;
+  const list = printers.list.map((p: unknown) => {
+    if (!p || typeof p !== 'object') return p;
+    const address = (p as { address?: unknown }).address;
+    if (typeof address !== 'string') return p;
+    const text = address.trim();
+    const isPath = /^(\/|[A-Za-z]:\\)/.test(text);
+    return isPath && !isPrinterDevicePath(text) ? { ...p, address: `file:${text}` } : p;
+  });
+  return { ...raw, printers: { ...printers, list } };
 }
 
 /** Stations before multi-printer support saved one `printer`: it becomes the default of a one-printer list. */
