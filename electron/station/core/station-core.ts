@@ -1,7 +1,6 @@
 /** Wires the station core together; each contract method is one call into the room that owns it. */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BatchStore, openDatabase, sqliteHistory } from '../history';
 import {
@@ -41,6 +40,7 @@ import { batchScans } from './batch-input';
 import { guardHandlers, type ActingHandlers } from './operator-guard';
 import type { StationCore, StationCoreOptions } from './core-types';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
+import { secureDataFolder } from './data-folder-modes';
 import { trackInFlight } from './in-flight';
 import { openStationHistory, type StationHistory } from './station-history';
 import { JobEvents } from './event-bus';
@@ -53,7 +53,7 @@ const CLOSE_DRAIN_MS = 10_000;
 
 export async function createStationCore(options: StationCoreOptions): Promise<StationCore> {
   const log = options.log ?? (() => {});
-  mkdirSync(options.dataDir, { recursive: true });
+  secureDataFolder(options.dataDir, log);
   const lock = lockDataFolder(options.dataDir, { shell: options.shell });
   try {
     return await startCore(options, log, lock);
