@@ -35,6 +35,15 @@ export const LateLabelWindowSeconds = z
   .min(30, 'At least 30 seconds: a provider may still create a label that long after a lost answer')
   .max(3600, 'At most one hour');
 
+/**
+ * How long a scan waits for a bought label's file (all tries together) before it answers "bought,
+ * file pending"; the download goes on in the background and the label prints when it arrives.
+ */
+export const LabelDownloadSettings = z.object({
+  deadlineSeconds: z.number().int('Whole seconds').min(1, 'At least 1 second').max(300, 'At most 300 seconds'),
+});
+export const DEFAULT_LABEL_DOWNLOAD = { deadlineSeconds: 20 };
+
 export const Settings = z.object({
   provider: ProviderName,
   aftership: z.object({
@@ -77,6 +86,8 @@ export const Settings = z.object({
   packing: PackingRule,
   /** The shipping scale and the rules a scan follows with it. */
   scale: ScaleSettings,
+  /** The label file download's overall deadline (issue 13). */
+  labelDownload: LabelDownloadSettings.default(DEFAULT_LABEL_DOWNLOAD),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -101,6 +112,7 @@ export const SettingsPatch = z
     packing: PackingRule.partial(),
     /** The whole scale section (the Settings screen saves it at once). */
     scale: ScaleSettings,
+    labelDownload: LabelDownloadSettings.partial(),
   })
   .partial()
   .strict();

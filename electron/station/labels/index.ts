@@ -16,3 +16,4 @@ export { checkingWindowOpen } from './checking-window';
 export { withOrder } from './order-claim';
 export { SINGLE_PARCEL } from './scan-job';
 export { BatchRunner, batchConcurrency, type BatchRunnerDeps } from './batch';
+export { LabelDownloads } from './label-downloads';

@@ -1,6 +1,6 @@
 import type { BoxPreset, PackingRule } from '../../../shared/domain/box-presets';
 import type { PrinterProfile } from '../../../shared/domain/printers';
-import type { Settings } from '../../../shared/domain/settings';
+import { DEFAULT_LABEL_DOWNLOAD, type Settings } from '../../../shared/domain/settings';
 import { DEFAULT_SCALE } from '../../../shared/domain/scale';
 
 export const AFTERSHIP_PRODUCTION_URL = 'https://api.aftership.com/postmen/v3';
@@ -60,4 +60,5 @@ export const DEFAULT_SETTINGS: Settings = {
   boxPresets: DEFAULT_BOX_PRESETS,
   packing: DEFAULT_PACKING,
   scale: DEFAULT_SCALE,
+  labelDownload: DEFAULT_LABEL_DOWNLOAD,
 };

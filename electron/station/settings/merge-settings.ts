@@ -19,6 +19,7 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
     boxPresets: patch.boxPresets ?? base.boxPresets,
     packing: { ...base.packing, ...patch.packing },
     scale: patch.scale ?? base.scale,
+    labelDownload: { ...base.labelDownload, ...patch.labelDownload },
   });
 }
 
