@@ -138,6 +138,26 @@ test.describe('scan screen', () => {
     await shot(page, 'scan-already-labelled');
   });
 
+  test('a label file that is slow to download: the scan says "file pending", then the label prints by itself', async ({ page }) => {
+    const aftership = await aftershipFake();
+    const station = await start({
+      env: { LABEL_STATION_PROVIDER: 'aftership', ...aftershipEnv(aftership) },
+      seed: async (core) => void (await core.handlers.updateSettings({ labelDownload: { deadlineSeconds: 1 } })),
+      core: { providerTimeoutMs: 3000 }, // the hung first try ends after 3 s, the second brings the file
+    });
+    await openStation(page, station.shell);
+    aftership.failNext('hang', 1, 'files'); // the first try hangs until the provider's time limit
+    await scan(page, ORDERS.fresh);
+    const panel = page.getByTestId('outcome-warn');
+    await expect(panel).toContainText('Label bought — file pending', { timeout: 10_000 });
+    await expect(panel).toContainText('its file is still downloading after 1 s. It prints by itself when the file arrives.');
+    await expect(panel.getByTestId('file-pending')).toHaveText('The label prints by itself when its file arrives. Do not scan this order again.');
+    await expect(panel.getByTestId('reprint')).toHaveCount(0);
+    await shot(page, 'scan-file-pending');
+    await station.printer.waitForJobs(1, 20_000);
+    expect(aftership.createdFor(ORDERS.fresh)).toHaveLength(1);
+  });
+
   test('a label that cannot be printed says it is saved and offers a reprint', async ({ page }) => {
     const aftership = await aftershipFake();
     const station = await start({ env: { LABEL_STATION_PROVIDER: 'aftership', ...aftershipEnv(aftership) } });
@@ -148,7 +168,7 @@ test.describe('scan screen', () => {
     const panel = page.getByTestId('outcome-bad');
     await expect(panel).toContainText('Bought and saved — NOT printed', { timeout: 20_000 });
     await expect(panel).toContainText('its file could not be downloaded');
-    await expect(panel).toContainText('Press Reprint to try the download again');
+    await expect(panel).toContainText("Check the station's internet connection, then reprint the label from History. Do not scan the order again.");
     await expect(page.locator('.step-failed')).toHaveText(/Printing/);
     expect(station.printer.jobs).toHaveLength(0);
     await shot(page, 'scan-print-failed');
