@@ -151,7 +151,9 @@ test.describe('scan screen', () => {
     const panel = page.getByTestId('outcome-warn');
     await expect(panel).toContainText('Label bought — file pending', { timeout: 10_000 });
     await expect(panel).toContainText('its file is still downloading after 1 s. It prints by itself when the file arrives.');
-    await expect(panel.getByTestId('file-pending')).toHaveText('The label prints by itself when its file arrives. Do not scan this order again.');
+    await expect(panel.getByTestId('file-pending')).toHaveText(
+      'The label prints by itself when its file arrives. Do not scan this order again.',
+    );
     await expect(panel.getByTestId('reprint')).toHaveCount(0);
     await shot(page, 'scan-file-pending');
     await station.printer.waitForJobs(1, 20_000);
@@ -168,7 +170,9 @@ test.describe('scan screen', () => {
     const panel = page.getByTestId('outcome-bad');
     await expect(panel).toContainText('Bought and saved — NOT printed', { timeout: 20_000 });
     await expect(panel).toContainText('its file could not be downloaded');
-    await expect(panel).toContainText("Check the station's internet connection, then reprint the label from History. Do not scan the order again.");
+    await expect(panel).toContainText(
+      "Check the station's internet connection, then reprint the label from History. Do not scan the order again.",
+    );
     await expect(page.locator('.step-failed')).toHaveText(/Printing/);
     expect(station.printer.jobs).toHaveLength(0);
     await shot(page, 'scan-print-failed');

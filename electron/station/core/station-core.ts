@@ -189,7 +189,10 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     updateSettings: async (patch) => {
       const before = settings.current().printers;
       const idleBefore = settings.current().operators.idleSignOutMinutes;
-      refuseFilePrinters([...(patch.printers?.list ?? []), ...(patch.printer?.address ? [{ name: 'default', address: patch.printer.address }] : [])]);
+      refuseFilePrinters([
+        ...(patch.printers?.list ?? []),
+        ...(patch.printer?.address ? [{ name: 'default', address: patch.printer.address }] : []),
+      ]);
       settings.update(patch);
       printing.followMovedPrinters(before, settings.current().printers);
       await recheckSession();
@@ -201,7 +204,8 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     clearSecret: async ({ secret }) => (settings.clearSecret(secret), settings.publicView()),
     startTikTokAuthorization: async () => ({ authorizeUrl: tiktokAuth.start() }),
     finishTikTokAuthorization: async ({ codeOrRedirectUrl }) => (await tiktokAuth.finish(codeOrRedirectUrl), settings.publicView()),
-    testPrint: async ({ printerId, draft }) => testPrint(draft ?? choosePrinter(settings.current(), printerId), { draft: draft !== undefined }),
+    testPrint: async ({ printerId, draft }) =>
+      testPrint(draft ?? choosePrinter(settings.current(), printerId), { draft: draft !== undefined }),
     getPrinterStatus: async ({ printerId }) => {
       const printer = choosePrinter(settings.current(), printerId);
       return { printerId: printer.id, ...(await printerStatus(printer)) };

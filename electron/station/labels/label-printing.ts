@@ -60,7 +60,11 @@ export async function ensureLabelFile(deps: LabelPrintingDeps, label: StoredLabe
   );
 }
 
-async function downloadAndSave(deps: LabelPrintingDeps, label: StoredLabel, labelUrl: string): Promise<{ label: StoredLabel; bytes: Uint8Array }> {
+async function downloadAndSave(
+  deps: LabelPrintingDeps,
+  label: StoredLabel,
+  labelUrl: string,
+): Promise<{ label: StoredLabel; bytes: Uint8Array }> {
   const provider = deps.providers.get(label.provider, deps.settings());
   const bytes = await provider.downloadLabel(labelUrl);
   const format = sniffLabelFormat(bytes);

@@ -11,7 +11,12 @@ import type { KeyValueStore, SecretStore } from './stores';
 export function createNodeStores(dataDir: string): { settingsStore: KeyValueStore; secretStore: SecretStore } {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // settings.json readable by the station's user only (conf's default is 0o666 under the umask).
-  const conf = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'label-station', configFileMode: 0o600 });
+  const conf = new Conf<Record<string, unknown>>({
+    cwd: dataDir,
+    configName: 'settings',
+    projectName: 'label-station',
+    configFileMode: 0o600,
+  });
   const settingsStore: KeyValueStore = {
     get: (key) => conf.get(key),
     set: (key, value) => conf.set(key, value),

@@ -22,10 +22,26 @@ const draft = (address: string) => ({ address, dpi: 203 as const, language: 'zpl
 
 describe('printer addresses', () => {
   it('Settings accepts printer devices and OS queues, not ordinary files', () => {
-    for (const ok of ['/dev/usb/lp0', '/dev/lp0', '/dev/ttyUSB0', '/dev/ttyACM0', 'tcp://10.0.0.5:9100', 'cups:Zebra', 'windows:ZDesigner ZD420', '\\\\.\\USB001']) {
+    for (const ok of [
+      '/dev/usb/lp0',
+      '/dev/lp0',
+      '/dev/ttyUSB0',
+      '/dev/ttyACM0',
+      'tcp://10.0.0.5:9100',
+      'cups:Zebra',
+      'windows:ZDesigner ZD420',
+      '\\\\.\\USB001',
+    ]) {
       expect(PrinterAddress.safeParse(ok).success, ok).toBe(true);
     }
-    for (const bad of ['/tmp/labels.zpl', '/etc/cron.d/x', '/home/station/.bashrc', 'C:\\labels\\out.zpl', '/dev/sda', '/dev/usb/lp0/../x']) {
+    for (const bad of [
+      '/tmp/labels.zpl',
+      '/etc/cron.d/x',
+      '/home/station/.bashrc',
+      'C:\\labels\\out.zpl',
+      '/dev/sda',
+      '/dev/usb/lp0/../x',
+    ]) {
       expect(PrinterAddress.safeParse(bad).success, bad).toBe(false);
     }
   });
@@ -38,7 +54,10 @@ describe('printer addresses', () => {
     // The capture-file form is refused for a draft even where capture files are switched on.
     vi.stubEnv('LABEL_STATION_FILE_PRINTER', '1');
     const outcome = await station.call('testPrint', { draft: draft(`file:${target}`) });
-    expect(outcome).toMatchObject({ ok: false, problem: { code: 'invalid_printer_address', message: 'A test print cannot go to a capture file (file:…) from an unsaved printer.' } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      problem: { code: 'invalid_printer_address', message: 'A test print cannot go to a capture file (file:…) from an unsaved printer.' },
+    });
     expect(existsSync(target)).toBe(false);
   });
 
@@ -58,7 +77,14 @@ describe('printer addresses', () => {
 
   it('a station saved with a plain file path keeps its settings; the path becomes a capture file', () => {
     const kv = new Map<string, unknown>([
-      ['settings', { ...DEFAULT_SETTINGS, provider: 'aftership', printers: { defaultId: 'label', list: [{ ...DEFAULT_SETTINGS.printers.list[0], address: '/tmp/old-capture.zpl' }] } }],
+      [
+        'settings',
+        {
+          ...DEFAULT_SETTINGS,
+          provider: 'aftership',
+          printers: { defaultId: 'label', list: [{ ...DEFAULT_SETTINGS.printers.list[0], address: '/tmp/old-capture.zpl' }] },
+        },
+      ],
     ]);
     const service = new SettingsService(
       { get: (k) => kv.get(k), set: (k, v) => void kv.set(k, v), delete: (k) => void kv.delete(k) },

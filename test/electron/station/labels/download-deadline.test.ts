@@ -89,17 +89,32 @@ describe('label file download deadline', () => {
 
 describe('download failure messages', () => {
   it('says each thing once: no "could not be downloaded (… could not be downloaded …)"', () => {
-    const refused = downloadProblem(labelDownloadError('The label was bought but its file could not be downloaded (HTTP 404).', 'Try the reprint from History in a minute.'));
+    const refused = downloadProblem(
+      labelDownloadError(
+        'The label was bought but its file could not be downloaded (HTTP 404).',
+        'Try the reprint from History in a minute.',
+      ),
+    );
     expect(refused.message).toBe('The label was bought but its file could not be downloaded (HTTP 404).');
     const unexpected = downloadProblem(
-      new ProviderError('label_download_failed', 'The label file could not be downloaded (unexpected error).', 'Reprint the label from History.', false),
+      new ProviderError(
+        'label_download_failed',
+        'The label file could not be downloaded (unexpected error).',
+        'Reprint the label from History.',
+        false,
+      ),
     );
     expect(unexpected.message).toBe('The label was bought and saved. The label file could not be downloaded (unexpected error).');
     for (const p of [refused, unexpected]) expect(p.message.match(/could not be downloaded/g)).toHaveLength(1);
   });
 
   it('advises no reprint where a reprint cannot work (a file far too large, or no web address)', () => {
-    const tooLarge = downloadProblem(labelFileUnusable('The label file is far too large to be a shipping label.', 'Tell a supervisor; the label can be downloaded from AfterShip instead.'));
+    const tooLarge = downloadProblem(
+      labelFileUnusable(
+        'The label file is far too large to be a shipping label.',
+        'Tell a supervisor; the label can be downloaded from AfterShip instead.',
+      ),
+    );
     expect(tooLarge).toEqual({
       code: 'label_file_unusable',
       message: 'The label was bought and saved, but its file could not be fetched: the label file is far too large to be a shipping label.',

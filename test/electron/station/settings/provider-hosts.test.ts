@@ -7,7 +7,7 @@ import type { KeyValueStore, SecretStore } from '../../../../electron/station';
 import { ProviderFactory } from '../../../../electron/station/providers';
 import { readEnvPresets } from '../../../../electron/station/settings/env-presets';
 import { SettingsService } from '../../../../electron/station/settings/settings-service';
-import { StationError } from '../../../../shared/errors';
+import { type StationError } from '../../../../shared/errors';
 import { checkProviderUrl } from '../../../../shared/domain/provider-hosts';
 import { startFakeAfterShip } from '../../../fakes/aftership-server';
 import { startStation, type Harness } from '../../../support/station-harness';
@@ -15,8 +15,16 @@ import { startStation, type Harness } from '../../../support/station-harness';
 function service(env: Record<string, string> = {}) {
   const kv = new Map<string, unknown>();
   const secrets = new Map<string, string>();
-  const settingsStore: KeyValueStore = { get: (k) => kv.get(k), set: (k, v) => void kv.set(k, structuredClone(v)), delete: (k) => void kv.delete(k) };
-  const secretStore: SecretStore = { get: (k) => secrets.get(k), set: (k, v) => void secrets.set(k, v), delete: (k) => void secrets.delete(k) };
+  const settingsStore: KeyValueStore = {
+    get: (k) => kv.get(k),
+    set: (k, v) => void kv.set(k, structuredClone(v)),
+    delete: (k) => void kv.delete(k),
+  };
+  const secretStore: SecretStore = {
+    get: (k) => secrets.get(k),
+    set: (k, v) => void secrets.set(k, v),
+    delete: (k) => void secrets.delete(k),
+  };
   return { kv, secrets, settings: new SettingsService(settingsStore, secretStore, readEnvPresets(env)) };
 }
 
@@ -59,14 +67,25 @@ describe('provider addresses', () => {
     settings.setSecret('shipiumApiKey', 'shipium_key_0123');
     settings.setSecret('shopifyAdminToken', 'shpat_token_0123');
     settings.setSecret('tiktokAppSecret', 'tt_secret_0123');
-    settings.saveTikTokTokens({ accessToken: 'a', accessTokenExpiresAt: '2027-01-01T00:00:00Z', refreshToken: 'r', refreshTokenExpiresAt: null, shopName: 's' });
+    settings.saveTikTokTokens({
+      accessToken: 'a',
+      accessTokenExpiresAt: '2027-01-01T00:00:00Z',
+      refreshToken: 'r',
+      refreshTokenExpiresAt: null,
+      shopName: 's',
+    });
     settings.update({
       aftership: { baseUrl: 'https://proxy.example.net/postmen/v3' },
       shipium: { baseUrl: 'https://shipium.example.net' },
       shopify: { storeUrl: 'https://shop.example.net' },
       tiktok: { apiBaseUrl: 'https://tiktok-proxy.example.net' },
     });
-    expect(settings.publicView().secrets).toEqual({ aftershipApiKey: false, tiktokAppSecret: false, shipiumApiKey: false, shopifyAdminToken: false });
+    expect(settings.publicView().secrets).toEqual({
+      aftershipApiKey: false,
+      tiktokAppSecret: false,
+      shipiumApiKey: false,
+      shopifyAdminToken: false,
+    });
     expect(settings.tiktokTokens()).toBeUndefined();
     // Entered again for the new host: kept from now on.
     settings.setSecret('aftershipApiKey', 'asat_key_for_proxy');
@@ -79,7 +98,11 @@ describe('provider addresses', () => {
     settings.setSecret('aftershipApiKey', 'asat_key_0123456789');
     // Settings written directly to the file (not through update): the provider factory still refuses.
     const saved = kv.get('settings') ?? settings.current();
-    kv.set('settings', { ...(saved as object), provider: 'aftership', aftership: { ...settings.current().aftership, baseUrl: 'https://collector.example.net' } });
+    kv.set('settings', {
+      ...(saved as object),
+      provider: 'aftership',
+      aftership: { ...settings.current().aftership, baseUrl: 'https://collector.example.net' },
+    });
     const reread = new SettingsService(
       { get: (k) => kv.get(k), set: (k, v) => void kv.set(k, v), delete: (k) => void kv.delete(k) },
       { get: (k) => (k === 'aftershipApiKey' ? 'asat_key_0123456789' : undefined), set: () => {}, delete: () => {} },

@@ -14,7 +14,14 @@ describe('parsePrinterAddress', () => {
       expect(parsePrinterAddress(device)).toEqual({ kind: 'device', path: device });
     }
     expect(parsePrinterAddress('file:/tmp/capture.zpl')).toEqual({ kind: 'file', path: '/tmp/capture.zpl' });
-    for (const notAPrinter of ['/tmp/capture.zpl', '/etc/passwd', '/dev/sda', '/dev/usb/lp0/../../sda', 'C:\\labels\\out.zpl', '\\\\.\\PhysicalDrive0']) {
+    for (const notAPrinter of [
+      '/tmp/capture.zpl',
+      '/etc/passwd',
+      '/dev/sda',
+      '/dev/usb/lp0/../../sda',
+      'C:\\labels\\out.zpl',
+      '\\\\.\\PhysicalDrive0',
+    ]) {
       expect(() => parsePrinterAddress(notAPrinter), notAPrinter).toThrow(/not a printer device/);
     }
   });

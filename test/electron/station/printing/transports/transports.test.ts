@@ -176,7 +176,9 @@ describe('device and file printers', () => {
     const path = join(dir, 'capture.zpl');
     const error = await failure(sendToPrinter(`file:${path}`, Buffer.from('^XA^XZ')));
     expect(error.code).toBe('invalid_printer_address');
-    expect(error.message).toBe(`The printer "file:${path}" is a capture file, and writing labels to files is switched off on this station.`);
+    expect(error.message).toBe(
+      `The printer "file:${path}" is a capture file, and writing labels to files is switched off on this station.`,
+    );
     expect(existsSync(path)).toBe(false);
   });
 
