@@ -233,6 +233,8 @@ export const contract = {
       output: PrintOutcome,
     },
     /** Asks a printer how it is (Zebra ~HS, ESC/POS status); silence is a fault, never "ready". */
+    /** What support needs (versions, set-up, latest log lines), never a secret: Settings → Copy diagnostics. */
+    getDiagnostics: { input: z.object({}).strict(), output: z.object({ text: z.string() }) },
     getPrinterStatus: {
       input: z.object({ printerId: PrinterId.optional() }).strict(),
       output: z.object({

@@ -20,7 +20,8 @@ export const keys = {
 };
 
 /** How often the Scan screen asks the printer how it is. */
-export const PRINTER_STATUS_POLL_MS = 15_000;
+/** A printer switched off while idle shows within about this long (the core asks it once per poll, never while it prints). */
+export const PRINTER_STATUS_POLL_MS = 2_000;
 
 export function useStationInfo() {
   return useQuery({ queryKey: keys.info, queryFn: () => station.getStationInfo({}), refetchInterval: 30_000 });
@@ -55,7 +56,7 @@ export function useLabelPreview(labelId: string) {
   });
 }
 
-/** The saved printer's state; `poll` asks again every 15 s (the Scan screen), otherwise only when asked. */
+/** The saved printer's state; `poll` asks again every 2 s (the Scan screen), otherwise only when asked. */
 export function usePrinterStatus({ poll }: { poll: boolean }) {
   return useQuery({
     queryKey: keys.printerStatus,

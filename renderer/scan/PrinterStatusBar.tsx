@@ -2,7 +2,7 @@ import { usePrinterStatus } from '../api/queries';
 import { checkedAt, printerStatusHeadline, type PrinterStatusResult } from '../ui/printer-status-text';
 
 /**
- * The Scan screen's printer line, asked every 15 s: a quiet "Printer ready", or a red banner when the
+ * The Scan screen’s printer line, asked every 2 s: a quiet "Printer ready", or a red banner when the
  * printer reports a fault. Nothing in it can take the focus: the scan field keeps it.
  * Printers that cannot be asked (and a failed call, which the connection banner covers) show nothing;
  * so does a printer the print queue panel already shows (`shownElsewhere`), so a fault is said once.

@@ -1,12 +1,16 @@
 /**
  * A scan made while the packer checks an order's items: an item's code checks one unit (a wrong
- * item beeps and says which); the last unit buys the label. An order scanned instead ends the check
- * (nothing was bought for the unchecked order) and is made as a scan of its own.
+ * item beeps and says which); the last unit buys the label, with the parcel weighed now that every
+ * item is in it. If that was refused (the scale did not settle), scanning the order again sends it
+ * again. Another order scanned instead ends the check (nothing was bought for the unchecked order)
+ * and is made as a scan of its own.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { looksLikeOrder } from '../operators/pending-scan';
 import { usePackingCheck } from '../state/packing-check-store';
 import { runScan } from '../state/run-scan';
+import { sameScan } from '../state/scan-queue';
+import { sendWeighed } from './weighed-send';
 import { useScanNotice } from '../state/scan-notice';
 import { sounds } from '../ui/sounds';
 
@@ -14,13 +18,14 @@ import { sounds } from '../ui/sounds';
 export function scanDuringCheck(code: string, queryClient: QueryClient): boolean {
   const check = usePackingCheck.getState();
   if (!check.order) return false;
+  if (check.complete() && sameScan(code, check.scan)) {
+    buyChecked(queryClient);
+    return true;
+  }
   const result = check.itemScanned(code);
   if (result.state === 'checked') {
     sounds.queued();
-    if (result.complete) {
-      const done = usePackingCheck.getState();
-      runScan(done.scan, queryClient, done.parcel, { check: { itemIds: done.checked } });
-    }
+    if (result.complete) buyChecked(queryClient);
     return true;
   }
   if (looksLikeOrder(code)) {
@@ -33,4 +38,9 @@ export function scanDuringCheck(code: string, queryClient: QueryClient): boolean
   }
   sounds.error();
   return true;
+}
+
+function buyChecked(queryClient: QueryClient): void {
+  const done = usePackingCheck.getState();
+  sendWeighed(done.scan, queryClient, (next) => runScan(done.scan, queryClient, next, { check: { itemIds: done.checked } }));
 }

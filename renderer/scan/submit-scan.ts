@@ -1,48 +1,14 @@
 /**
- * Sends a scan with the parcel the packer chose on the Scan screen ("This parcel": box preset,
- * typed weight, the scale's stable weight), from whichever screen the scan was made on. Refused
- * (false, with the reason shown on the Scan screen) while the typed weight is wrong or outside the
- * station's limits: the scan is kept for the packer to send again. When the scale must be stable and
- * is not, the scan is held (kept in the field) until it settles, then sent, or refused after the wait.
+ * Sends a scan from whichever screen it was made on: an item of the order being checked, or an
+ * order scan with the parcel the packer chose (see weighed-send).
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { keys } from '../api/queries';
-import { latestScaleReading } from '../api/scale';
 import { runScan } from '../state/run-scan';
-import { useScanStore } from '../state/scan-store';
-import { useParcelChoice } from '../state/parcel-choice-store';
-import { sounds } from '../ui/sounds';
-import { nextParcel, scanRefusal } from './parcel-choice';
-import { holdForScale } from './scale-wait';
 import { scanDuringCheck } from './check-scan';
-import type { MethodOutput } from '../../shared/contract';
+import { itemsCheckedFirst, sendWeighed } from './weighed-send';
 
 export function submitScan(scan: string, queryClient: QueryClient): boolean {
   // Checking an order's items: the scan is an item of it (or ends the check).
   if (scanDuringCheck(scan, queryClient)) return true;
-  const settings = queryClient.getQueryData<MethodOutput<'getSettings'>>(keys.settings);
-  // The choice and the reading as they are now (a scan typed into the weight field has just given its text back).
-  const decide = () =>
-    settings
-      ? nextParcel(useParcelChoice.getState(), settings.defaultParcel, settings.boxPresets, {
-          reading: latestScaleReading(queryClient),
-          rules: settings.scale,
-        })
-      : undefined;
-  const refuse = (words: string) => {
-    sounds.error();
-    useScanStore.getState().refuse(words);
-  };
-  const next = decide();
-  if (settings && next?.waitForScale && !next.problem && !next.outsideLimits && settings.scale.stableWaitSeconds > 0) {
-    holdForScale(scan, settings.scale.stableWaitSeconds, decide, (ready) => runScan(scan, queryClient, ready), refuse);
-    return false;
-  }
-  const refusal = next && scanRefusal(next);
-  if (refusal) {
-    refuse(refusal);
-    return false;
-  }
-  runScan(scan, queryClient, next);
-  return true;
+  return sendWeighed(scan, queryClient, (next) => runScan(scan, queryClient, next), !itemsCheckedFirst(queryClient));
 }

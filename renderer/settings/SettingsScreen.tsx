@@ -25,6 +25,7 @@ import { TikTokAuthorization } from './TikTokAuthorization';
 import { PrinterListEditor } from './PrinterListEditor';
 import { DatabaseSection } from './DatabaseSection';
 import { OperatorsSection } from './OperatorsSection';
+import { DiagnosticsSection } from './DiagnosticsSection';
 import { SUPERVISOR_ACTION_WORDS } from '../../shared/domain/operators';
 import { useApprovedCall } from '../operators/use-supervisor-approval';
 import { BoxPresetEditor } from './BoxPresetEditor';
@@ -386,6 +387,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
       </form>
       <ScaleSection settings={settings} />
       <OperatorsSection />
+      <DiagnosticsSection />
     </div>
   );
 }

@@ -21,6 +21,8 @@ interface PackingCheckState {
   start(order: OrderDetails, scan: string, parcel?: ScanParcel): void;
   /** An item's code was scanned: one unit checked, or why not. */
   itemScanned(code: string): ItemScanResult;
+  /** Every unit is checked (the label is being bought, or its purchase was refused and may be sent again). */
+  complete(): boolean;
   stop(): void;
 }
 
@@ -43,6 +45,10 @@ export const usePackingCheck = create<PackingCheckState>((set, get) => ({
     const item = order.lineItems.find((i) => i.id === result.lineItemId)!;
     set({ checked: next, last: { tone: 'good', text: `✓ ${item.name || item.sku} (${item.sku || item.id})` } });
     return { state: 'checked', complete: uncheckedUnits(order.lineItems, next).length === 0 };
+  },
+  complete() {
+    const { order, checked } = get();
+    return order !== null && uncheckedUnits(order.lineItems, checked).length === 0;
   },
   stop() {
     set(EMPTY);

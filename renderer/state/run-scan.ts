@@ -35,7 +35,7 @@ export function runScan(
 ): 'started' | 'queued' | 'already_queued' {
   const store = useScanStore.getState();
   if (store.phase === 'running') {
-    if (sameScan(store.scan, scan) || !useScanQueue.getState().add(scan, parcel)) {
+    if (sameScan(store.scan, scan) || !useScanQueue.getState().add(scan, parcel, extras.check)) {
       store.refuse(`"${shorten(scan)}" is already being worked on or waiting: it is not queued twice.`);
       sounds.attention();
       return 'already_queued';
@@ -50,7 +50,7 @@ export function runScan(
 async function makeScan(scan: string, queryClient: QueryClient, parcel?: ScanParcel, extras: ScanExtras = {}): Promise<void> {
   await runOne(scan, queryClient, parcel, extras);
   const next = useScanQueue.getState().next();
-  if (next) await makeScan(next.scan, queryClient, next.parcel);
+  if (next) await makeScan(next.scan, queryClient, next.parcel, next.check && { check: next.check });
 }
 
 async function runOne(scan: string, queryClient: QueryClient, parcel: ScanParcel | undefined, extras: ScanExtras): Promise<void> {
@@ -84,7 +84,7 @@ async function runOne(scan: string, queryClient: QueryClient, parcel: ScanParcel
   void queryClient.invalidateQueries({ queryKey: keys.historyAll });
   // A scan prints a label bought earlier but never printed: the unprintedLabels event says so; this covers a missed one.
   void queryClient.invalidateQueries({ queryKey: keys.unprinted });
-  // A label that did not print usually means the printer has a fault: show it now, not in 15 s.
+  // A label that did not print usually means the printer has a fault: show it now, not at the next poll.
   if (result.outcome === 'print_failed' || result.outcome === 'queued')
     void queryClient.invalidateQueries({ queryKey: keys.printerStatus });
   // The printQueue event normally brings the new job first; this covers an event that was missed.

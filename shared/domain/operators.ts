@@ -122,3 +122,25 @@ export const SUPERVISOR_ACTION_WORDS = {
   unlockOperator: 'unlock an operator',
   startBatch: 'buy a batch of orders',
 } as const;
+
+/**
+ * An operator as stored (station SQLite or fleet PostgreSQL): only hashes, never a PIN or a badge.
+ * Main process only: the contract never carries it to the renderer.
+ */
+export interface StoredOperator {
+  id: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  /** scrypt hash with its own salt (settings/operators/secret-hash.ts); null without a PIN. */
+  pinHash: string | null;
+  /** The badge's scrypt hash under the fleet-wide salt, found by index; null without a badge. */
+  badgeLookup: string | null;
+  /** Wrong PINs in a row since the last right one or the last lock. */
+  failedPins: number;
+  lockedUntil: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}

@@ -1,5 +1,5 @@
 /**
- * PDF -> ZPL speed and size: our path (pdfjs-dist + @napi-rs/canvas -> 1-bit -> the smaller of
+ * PDF -> ZPL speed and size: our path (PDFium in WebAssembly -> 1-bit -> the smaller of
  * :Z64: and ACS) against a reference in the same process (poppler's `pdftoppm -r DPI -png` ->
  * zpl-image's rgbaToZ64 / rgbaToACS), on the same label, at 203, 300 and 600 dpi.
  * Run: npx tsx test/bench/pdf-to-zpl.bench.ts [runs=50]   (runs at 203 dpi; fewer at 300/600)
@@ -73,7 +73,7 @@ try {
   for (const dpi of [203, 300, 600] as const) {
     const runs = dpi === 203 ? RUNS : Math.max(5, Math.round(RUNS / 5));
     console.log(`${dpi} dpi, ${runs} runs:`);
-    const a = await time('pdfjs + napi-canvas + Z64/ACS (ours)', runs, () => ours(pdf, dpi));
+    const a = await time('PDFium (WASM) + Z64/ACS (ours)', runs, () => ours(pdf, dpi));
     const b = await time('pdftoppm + zpl-image Z64 (reference)', runs, () => reference(pdfPath, join(dir, 'ref'), dpi));
     console.log(
       `  speed: ours/reference median ${(a.median / b.median).toFixed(2)} (reference is ${(b.median / a.median).toFixed(1)}x slower)`,

@@ -7,5 +7,6 @@ await import('./fleet-purchase.bench');
 await import('./scan-burst.bench');
 await import('./scale-latency.bench');
 await import('./batch-throughput.bench');
+await import('./scan-load.bench');
 
 export {};

@@ -8,8 +8,12 @@ import { expect, test } from '@playwright/test';
 import { startFakeAfterShip, type FakeAfterShip } from '../fakes/aftership-server';
 import { startFakeSerialScale } from '../fakes/serial-scale';
 import { openStation, scan, startStation } from '../support/e2e-station';
+import { makeTempDir } from '../support/temp-dir';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const API_KEY = 'asat_e2e_scale_key_0123456789';
+const CHECKED = '576477431806270044';
 const ORDERS = ['576477431806270001', '576477431806270002', '576477431806270003'] as const;
 
 function createdWeights(aftership: FakeAfterShip): Array<{ value: number; unit: string }> {
@@ -122,5 +126,57 @@ test('a supervisor picks a serial scale in Settings, tests it, saves it, and the
   } finally {
     await station.close();
     await scale.close();
+  }
+});
+
+test('with the packing check on, the parcel is weighed when its last item is checked: a moving scale at the order scan holds nothing up', async ({
+  page,
+}) => {
+  const aftership = await startFakeAfterShip({ apiKey: API_KEY });
+  const scale = await startFakeSerialScale('mt-sics');
+  const temp = makeTempDir();
+  const orders = path.join(temp.dir, 'orders.csv');
+  writeFileSync(
+    orders,
+    [
+      'order_number,tiktok_order_id,status,line_item_id,sku,name,quantity',
+      `#4001,${CHECKED},AWAITING_SHIPMENT,li-1,MUG-RED,Red mug,2`,
+    ].join('\n') + '\n',
+  );
+  // The empty box is still being put on the scale when the packer scans the packing slip.
+  scale.set({ value: 0.2, unit: 'lb' }, 'in_motion');
+  const station = await startStation({
+    lockPrinter: true,
+    env: { LABEL_STATION_PROVIDER: 'aftership', AFTERSHIP_API_KEY: API_KEY, AFTERSHIP_BASE_URL: aftership.baseUrl },
+    settings: {
+      ordersFile: orders,
+      packing: { checkItems: true },
+      scale: {
+        device: { kind: 'serial', path: scale.stationPath, baudRate: 9600, protocol: 'mt-sics' },
+        mustBeStable: true,
+        stableWaitSeconds: 3,
+        minWeight: null,
+        maxWeight: null,
+      },
+    },
+  });
+  try {
+    await openStation(page, station.shell);
+    await expect(page.getByTestId('scale-mark')).toHaveText('~ SETTLING');
+    await scan(page, '#4001');
+    await expect(page.getByTestId('check-count')).toHaveText('0 of 2');
+    await scan(page, 'MUG-RED');
+    await expect(page.getByTestId('check-count')).toHaveText('1 of 2');
+    // Both mugs in the box, the scale settles on the whole parcel: that is the label's weight.
+    scale.set({ value: 3.4, unit: 'lb' });
+    await expect(page.getByTestId('scale-mark')).toHaveText('✔ STABLE');
+    await scan(page, 'MUG-RED');
+    await expect(page.getByTestId('outcome-good')).toBeVisible({ timeout: 15_000 });
+    expect(createdWeights(aftership)).toEqual([{ value: 3.4, unit: 'lb' }]);
+  } finally {
+    await station.close();
+    await scale.close();
+    await aftership.close();
+    temp.remove();
   }
 });

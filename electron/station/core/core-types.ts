@@ -5,6 +5,7 @@ import type { PrintTiming } from '../printing';
 import type { ScaleTiming } from '../packing';
 import type { FleetTiming } from './station-history';
 import type { HashCost, KeyValueStore, SecretStore } from '../settings';
+import type { StationLogOptions } from './station-log';
 
 export type { KeyValueStore, SecretStore };
 
@@ -27,8 +28,10 @@ export interface StationCoreOptions {
   secretStore: SecretStore;
   /** process.env by default; injectable for tests. */
   env?: Record<string, string | undefined>;
-  /** Log sink; must never receive secrets. */
+  /** Where log lines are echoed (the shell's console); the core also writes them to `<dataDir>/logs/`, scrubbed of secrets. */
   log?: (line: string) => void;
+  /** For tests: rotate the log file at a small size. */
+  logOptions?: Pick<StationLogOptions, 'rotateAt'>;
   /** The checking window and how often the provider is asked in the background (tests shorten them). */
   labelChecks?: LabelCheckTiming;
   /** How the fleet's shared database is checked and timed out (tests shorten them). */

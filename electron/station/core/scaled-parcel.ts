@@ -4,7 +4,7 @@
  * the Scan screen cannot buy a label with the default weight.
  */
 import type { Parcel } from '../../../shared/domain/parcels';
-import { SCALE_STATE_WORDS, stableParcelWeight, type ScaleReading } from '../../../shared/domain/scale';
+import { SCALE_STATE_WORDS, stableParcelWeight, weightOutsideLimits, type ScaleReading } from '../../../shared/domain/scale';
 import type { Settings } from '../../../shared/domain/settings';
 import { StationError } from '../../../shared/errors';
 
@@ -18,4 +18,11 @@ export function scaledParcel(settings: Settings, reading: ScaleReading): Parcel 
     `Not sent — the scale has no stable weight (${SCALE_STATE_WORDS[reading.state]}); nothing was bought.`,
     'Put the parcel on the scale and wait for STABLE, or type its weight (Alt+W), then scan again.',
   );
+}
+
+/** The parcel as it is, or refused (nothing bought) when its weight is outside the station's limits. */
+export function withinWeightLimits<P extends Parcel | undefined>(parcel: P, settings: Settings): P {
+  const outside = parcel && weightOutsideLimits(parcel.weight, settings.scale);
+  if (outside) throw new StationError('invalid_input', `Not sent — ${outside}.`, 'Check the parcel, or type its weight, and scan again.');
+  return parcel;
 }

@@ -22,7 +22,7 @@ import {
 } from '../labels';
 import { buyShipment, listScaleDevices, ScaleService } from '../packing';
 import { ItemPictures, OrderSources, resolveOrder } from '../orders';
-import { discoverPrinters, printerStatus, PrintService } from '../printing';
+import { createStatusAsker, discoverPrinters, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
 import {
   OperatorService,
@@ -33,9 +33,7 @@ import {
   type KeyValueStore,
 } from '../settings';
 import type { OperatorSession } from '../../../shared/domain/operators';
-import { weightOutsideLimits } from '../../../shared/domain/scale';
-import { scaledParcel } from './scaled-parcel';
-import { StationError } from '../../../shared/errors';
+import { scaledParcel, withinWeightLimits } from './scaled-parcel';
 import { batchLines } from '../../../shared/domain/batches';
 import { batchScans } from './batch-input';
 import { guardHandlers, type ActingHandlers } from './operator-guard';
@@ -48,24 +46,37 @@ import { JobEvents } from './event-bus';
 import { stationInfo } from './station-info';
 import { refuseFilePrinters, testPrint } from './test-print';
 import { TikTokAuthorization } from './tiktok-authorization';
+import { openStationLog, type StationLog } from './station-log';
+import { logScan, logShipment } from './log-outcomes';
+import { diagnosticsText } from './diagnostics';
+import { STATION_VERSION } from './version';
 
 /** How long closing waits for calls still running (a scan waiting for its printer takes up to 20 s). */
 const CLOSE_DRAIN_MS = 10_000;
 
 export async function createStationCore(options: StationCoreOptions): Promise<StationCore> {
-  const log = options.log ?? (() => {});
-  secureDataFolder(options.dataDir, log);
+  secureDataFolder(options.dataDir, options.log);
   const lock = lockDataFolder(options.dataDir, { shell: options.shell });
+  const stationLog = openStationLog(options.dataDir, {
+    shell: options.shell,
+    ...(options.log && { echo: options.log }),
+    ...options.logOptions,
+  });
   try {
-    return await startCore(options, log, lock);
+    return await startCore(options, stationLog, lock);
   } catch (error) {
+    stationLog.log(`the station could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await stationLog.close();
     lock.release();
     throw error;
   }
 }
 
-async function startCore(options: StationCoreOptions, log: (line: string) => void, lock: DataFolderLock): Promise<StationCore> {
+async function startCore(options: StationCoreOptions, stationLog: StationLog, lock: DataFolderLock): Promise<StationCore> {
+  const { log } = stationLog;
   const settings = new SettingsService(options.settingsStore, options.secretStore, readEnvPresets(options.env ?? process.env), log);
+  stationLog.hideSecrets(() => settings.secretValues());
+  log('station starting', { event: 'start', shell: options.shell, version: STATION_VERSION, dataDir: options.dataDir });
   const supervisorPreset = readSupervisorPreset(options.env ?? process.env);
   const db = openDatabase(path.join(options.dataDir, 'history.sqlite'));
   const events = new JobEvents();
@@ -142,7 +153,11 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
   // the one-label-per-order rule they rely on lives with the labels.
   const batches = new BatchRunner({
     store: new BatchStore(sqliteHistory(db)),
-    scan: (operator, scan, scanOptions) => afterwards(runScanJob(as(operator), scan, undefined, undefined, scanOptions), announceUnprinted),
+    scan: async (operator, scan, scanOptions) => {
+      const outcome = await afterwards(runScanJob(as(operator), scan, undefined, undefined, scanOptions), announceUnprinted);
+      logScan(log, scan, outcome, operator);
+      return outcome;
+    },
     events,
     concurrency: () => options.batchInFlight ?? batchConcurrency(settings.current().provider),
     stationId: ownId,
@@ -150,26 +165,47 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
     log,
   });
   const tiktokAuth = new TikTokAuthorization(settings, providers);
+  const askPrinterStatus = createStatusAsker();
   const pictures = new ItemPictures();
 
+  const info = () => ({
+    ...stationInfo(settings, providers, options.dataDir, options.shell),
+    stationName: deps.stationName,
+    database: stored.status(),
+  });
+
   const table: ActingHandlers = {
-    getStationInfo: async () => ({
-      ...stationInfo(settings, providers, options.dataDir, options.shell),
-      stationName: deps.stationName,
-      database: stored.status(),
-    }),
+    getStationInfo: async () => info(),
+    getDiagnostics: async () => {
+      const view = settings.publicView();
+      return {
+        text: diagnosticsText({
+          info: info(),
+          settings: settings.current(),
+          secretsSet: view.secrets,
+          lockedByEnv: view.lockedByEnv,
+          logFile: stationLog.file,
+          recentLog: stationLog.recent(),
+          scrub: stationLog.scrub,
+        }),
+      };
+    },
     submitScan: async ({ scan, parcel: given, check }, acting) => {
-      // The scale's rules (Settings → Scale) hold whoever sends the scan, not only the Scan screen.
-      const parcel = given ?? scaledParcel(settings.current(), scale.current());
-      const outside = parcel && weightOutsideLimits(parcel.weight, settings.current().scale);
-      if (outside)
-        throw new StationError('invalid_input', `Not sent — ${outside}.`, 'Check the parcel, or type its weight, and scan again.');
-      const outcome = await afterwards(runScanJob(as(acting.name), scan, parcel, check), announceUnprinted);
+      // The scale's rules (Settings → Scale) hold whoever sends the scan, not only the Scan screen:
+      // a given weight is checked now, the scale is read only when a label is about to be bought.
+      if (given) withinWeightLimits(given, settings.current());
+      const weigh = () => given ?? withinWeightLimits(scaledParcel(settings.current(), scale.current()), settings.current());
+      const outcome = await afterwards(runScanJob(as(acting.name), scan, weigh, check), announceUnprinted);
+      logScan(log, scan, outcome, acting.name);
       if (outcome.outcome === 'check_needed') pictures.remember(outcome.order);
       if (outcome.outcome === 'split_needed') pictures.remember(outcome.order);
       return outcome;
     },
-    buyShipment: async (plan, acting) => afterwards(buyShipment(as(acting.name), plan), announceUnprinted),
+    buyShipment: async (plan, acting) => {
+      const bought = await afterwards(buyShipment(as(acting.name), plan), announceUnprinted);
+      logShipment(log, bought, acting.name);
+      return bought;
+    },
     lookupOrder: async ({ scan }) => {
       const { order } = await resolveOrder(scan, deps.orderSources.configured(settings.current()), log);
       pictures.remember(order);
@@ -186,7 +222,7 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       afterwards(printUnprintedLabel(as(acting.name), labelId, printerId), announceUnprinted),
     getLabelPreview: async ({ labelId }) => labelPreview(deps, labelId),
     getSettings: async () => settings.publicView(),
-    updateSettings: async (patch) => {
+    updateSettings: async (patch, acting) => {
       const before = settings.current().printers;
       const idleBefore = settings.current().operators.idleSignOutMinutes;
       refuseFilePrinters([
@@ -194,21 +230,35 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
         ...(patch.printer?.address ? [{ name: 'default', address: patch.printer.address }] : []),
       ]);
       settings.update(patch);
+      log(`settings changed: ${Object.keys(patch).join(', ')}`, {
+        event: 'settings',
+        sections: Object.keys(patch).join(','),
+        operator: acting.name,
+      });
       printing.followMovedPrinters(before, settings.current().printers);
       await recheckSession();
       if (settings.current().operators.idleSignOutMinutes !== idleBefore) events.emit('operatorSession', sessionView());
       scale.follow();
       return settings.publicView();
     },
-    setSecret: async ({ secret, value }) => (settings.setSecret(secret, value), settings.publicView()),
-    clearSecret: async ({ secret }) => (settings.clearSecret(secret), settings.publicView()),
+    setSecret: async ({ secret, value }, acting) => {
+      settings.setSecret(secret, value);
+      log(`secret ${secret} set`, { event: 'secret', secret, operator: acting.name });
+      return settings.publicView();
+    },
+    clearSecret: async ({ secret }, acting) => {
+      settings.clearSecret(secret);
+      log(`secret ${secret} removed`, { event: 'secret', secret, operator: acting.name });
+      return settings.publicView();
+    },
     startTikTokAuthorization: async () => ({ authorizeUrl: tiktokAuth.start() }),
     finishTikTokAuthorization: async ({ codeOrRedirectUrl }) => (await tiktokAuth.finish(codeOrRedirectUrl), settings.publicView()),
     testPrint: async ({ printerId, draft }) =>
       testPrint(draft ?? choosePrinter(settings.current(), printerId), { draft: draft !== undefined }),
     getPrinterStatus: async ({ printerId }) => {
       const printer = choosePrinter(settings.current(), printerId);
-      return { printerId: printer.id, ...(await printerStatus(printer)) };
+      const sending = (await printing.view()).jobs.some((job) => job.state === 'sending' && job.address === printer.address);
+      return { printerId: printer.id, ...(await askPrinterStatus(printer, sending)) };
     },
     getPrintQueue: async () => printing.view(),
     resolvePrintJob: async ({ printJobId, action }, acting) => printing.resolve(printJobId, action, acting.name || null),
@@ -269,6 +319,8 @@ async function startCore(options: StationCoreOptions, log: (line: string) => voi
       await printing.stop();
       await stored.close();
       db.close();
+      log('station stopped', { event: 'stop' });
+      await stationLog.close();
       lock.release();
     },
   };

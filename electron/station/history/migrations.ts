@@ -39,6 +39,25 @@ const BATCH_TABLES = `
   );
   `;
 
+/** Operators, the fleet-wide badge salt and who printed: the same on both databases. */
+const OPERATOR_TABLES = `
+  CREATE TABLE operators (
+    id              TEXT PRIMARY KEY,
+    name            TEXT NOT NULL,
+    role            TEXT NOT NULL CHECK (role IN ('operator', 'supervisor')),
+    active          INTEGER NOT NULL DEFAULT 1,
+    pin_hash        TEXT,
+    badge_lookup    TEXT UNIQUE,
+    failed_pins     INTEGER NOT NULL DEFAULT 0,
+    locked_until    TEXT,
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    updated_by      TEXT NOT NULL
+  );
+  CREATE TABLE operator_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  ALTER TABLE print_attempts ADD COLUMN operator TEXT NOT NULL DEFAULT '';`;
+
 export const migrations: readonly Migration[] = [
   {
     name: 'labels, tracking numbers and print attempts',
@@ -260,45 +279,14 @@ export const migrations: readonly Migration[] = [
     // fleet-wide salt in operator_keys (see settings/operators/secret-hash.ts), so a badge is found
     // with one index lookup and two operators can never share a badge.
     name: 'operators and who printed',
-    sqlite: `
-  CREATE TABLE operators (
-    id              TEXT PRIMARY KEY,
-    name            TEXT NOT NULL,
-    role            TEXT NOT NULL CHECK (role IN ('operator', 'supervisor')),
-    active          INTEGER NOT NULL DEFAULT 1,
-    pin_hash        TEXT,
-    badge_lookup    TEXT UNIQUE,
-    failed_pins     INTEGER NOT NULL DEFAULT 0,
-    locked_until    TEXT,
-    created_at      TEXT NOT NULL,
-    created_by      TEXT NOT NULL,
-    updated_at      TEXT NOT NULL,
-    updated_by      TEXT NOT NULL
-  );
+    // Names are unique whatever their case: SQLite by collation, PostgreSQL by lower(name).
+    sqlite: `${OPERATOR_TABLES}
   CREATE UNIQUE INDEX operators_name ON operators(name COLLATE NOCASE);
-  CREATE TABLE operator_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-  ALTER TABLE print_attempts ADD COLUMN operator TEXT NOT NULL DEFAULT '';
   ALTER TABLE print_jobs ADD COLUMN operator TEXT NOT NULL DEFAULT '';
   ALTER TABLE print_jobs ADD COLUMN cancelled_by TEXT;
   `,
-    postgres: `
-  CREATE TABLE operators (
-    id              TEXT PRIMARY KEY,
-    name            TEXT NOT NULL,
-    role            TEXT NOT NULL CHECK (role IN ('operator', 'supervisor')),
-    active          INTEGER NOT NULL DEFAULT 1,
-    pin_hash        TEXT,
-    badge_lookup    TEXT UNIQUE,
-    failed_pins     INTEGER NOT NULL DEFAULT 0,
-    locked_until    TEXT,
-    created_at      TEXT NOT NULL,
-    created_by      TEXT NOT NULL,
-    updated_at      TEXT NOT NULL,
-    updated_by      TEXT NOT NULL
-  );
+    postgres: `${OPERATOR_TABLES}
   CREATE UNIQUE INDEX operators_name ON operators(lower(name));
-  CREATE TABLE operator_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-  ALTER TABLE print_attempts ADD COLUMN operator TEXT NOT NULL DEFAULT '';
   `,
   },
   {

@@ -4,25 +4,13 @@
  * Only hashes are stored (see migrations: 'operators and who printed').
  */
 import { type Selectable, type Updateable } from 'kysely';
-import type { Role } from '../../../shared/domain/operators';
+import type { StoredOperator } from '../../../shared/domain/operators';
 import type { HistoryDatabase } from './database';
 import type { OperatorsTable } from './schema';
 import { isUniqueViolation } from './unique-violation';
 
-export interface OperatorRecord {
-  id: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  pinHash: string | null;
-  badgeLookup: string | null;
-  failedPins: number;
-  lockedUntil: string | null;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
+/** The history room's name for a stored operator row (the shape is shared with the settings room's port). */
+export type OperatorRecord = StoredOperator;
 
 export type OperatorRecordUpdate = Partial<Omit<OperatorRecord, 'id' | 'createdAt' | 'createdBy'>>;
 

@@ -47,11 +47,18 @@ export interface ScanJobOptions {
   printQueued?: () => void;
 }
 
-/** `parcel`: this parcel's box and weight when the packer gave them, else the station's default package. */
+/**
+ * `weigh`: this parcel's box and weight (the packer's, or the scale's read now), undefined for the
+ * station's default package. Called only just before buying, so a scan that first asks for the
+ * packing check is not weighed before its items are in the box; it throws (nothing bought) when the
+ * parcel cannot be weighed.
+ */
+export type WeighParcel = () => Parcel | undefined;
+
 export async function runScanJob(
   deps: ScanJobDeps,
   scan: string,
-  parcel?: Parcel,
+  weigh: WeighParcel = () => undefined,
   check?: PackingCheck,
   options: ScanJobOptions = {},
 ): Promise<ScanOutcome> {
@@ -81,7 +88,7 @@ export async function runScanJob(
     'Wait for it to finish; do not scan it again.',
   );
   try {
-    return await withOrder(deps, orderId, busy, () => labelOrder(deps, order, { parcel, check }, warnings, jobId, progress, fail, options));
+    return await withOrder(deps, orderId, busy, () => labelOrder(deps, order, { weigh, check }, warnings, jobId, progress, fail, options));
   } catch (error) {
     // Busy, or a history that cannot be reached (a fleet's database away): nothing was bought.
     if (error instanceof StationError) return fail(error.toProblem(), orderId);
@@ -92,7 +99,7 @@ export async function runScanJob(
 async function labelOrder(
   deps: ScanJobDeps,
   order: OrderDetails,
-  { parcel, check }: { parcel: Parcel | undefined; check: PackingCheck | undefined },
+  { weigh, check }: { weigh: WeighParcel; check: PackingCheck | undefined },
   warnings: string[],
   jobId: string,
   progress: Progress,
@@ -122,8 +129,10 @@ async function labelOrder(
     return { outcome: 'check_needed', jobId, order, message };
   } else {
     let provider: LabelProvider;
+    let parcel: Parcel | undefined;
     try {
       provider = deps.providers.forSettings(settings);
+      parcel = weigh();
     } catch (error) {
       if (error instanceof StationError) return fail(error.toProblem(), orderId);
       throw error;

@@ -24,3 +24,4 @@ export { testLabelZpl, testLabelBarcodeValue } from './languages/test-label';
 export { PrintService, type PrintServiceDeps, type PrintTiming } from './service/print-service';
 export type { PrintableLabel, PrintRecords } from './service/print-records';
 export { printerStatus } from './status/printer-status';
+export { createStatusAsker } from './status/status-asker';

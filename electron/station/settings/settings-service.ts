@@ -109,6 +109,13 @@ export class SettingsService {
     this.secretStore.delete(name);
   }
 
+  /** Every secret value the station holds (keys, app secret, TikTok tokens): what the log hides. */
+  secretValues(): string[] {
+    const tokens = this.tiktokTokens();
+    const values = SecretName.options.map((name) => this.secret(name));
+    return [...values, tokens?.accessToken, tokens?.refreshToken].filter((v): v is string => typeof v === 'string' && v !== '');
+  }
+
   tiktokTokens(): TikTokTokens | undefined {
     const raw = this.secretStore.get(TIKTOK_TOKENS);
     if (raw) return JSON.parse(raw) as TikTokTokens;

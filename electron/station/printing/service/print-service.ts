@@ -7,6 +7,7 @@ import type { PrintOutcome } from '../../../../shared/contract';
 import type { PrintJobView, PrintQueueView } from '../../../../shared/domain/print-queue';
 import type { PrinterProfile } from '../../../../shared/domain/printers';
 import type { Settings } from '../../../../shared/domain/settings';
+import type { Log } from '../../../../shared/domain/log';
 import { StationError, type Problem } from '../../../../shared/errors';
 import type Database from 'better-sqlite3';
 import type { PrintableLabel, PrintRecords } from './print-records';
@@ -30,7 +31,7 @@ export interface PrintServiceDeps<L extends PrintableLabel> {
   db: Database.Database;
   history: PrintRecords<L>;
   settings: () => Settings;
-  log: (line: string) => void;
+  log: Log;
   timing?: PrintTiming;
 }
 
@@ -74,6 +75,16 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
   /** History updates from queue events, one after another in the order the queue reported them. */
   private record(job: PrintJob): void {
     const final = job.state === 'done' || job.state === 'cancelled';
+    this.deps.log(`print job ${job.id}: ${job.state}`, {
+      event: 'print',
+      job: job.id,
+      labelId: job.labelId,
+      printer: job.printer,
+      state: job.state,
+      attempts: job.attempts,
+      reprint: job.reprint,
+      error: job.lastError,
+    });
     this.records = this.records
       .then(async () => {
         await recordQueueEvent(this.deps.history, job);

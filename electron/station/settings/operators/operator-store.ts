@@ -2,25 +2,9 @@
  * Where operators are kept: a port the history room implements (the station's SQLite, or the
  * fleet's PostgreSQL so every station knows every operator). The rules stay in this room.
  */
-import type { Role } from '../../../../shared/domain/operators';
+import type { StoredOperator } from '../../../../shared/domain/operators';
 
-export interface StoredOperator {
-  id: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  /** scrypt hash with its own salt (secret-hash.ts); null without a PIN. */
-  pinHash: string | null;
-  /** The badge's lookup hash (badgeLookup); null without a badge. */
-  badgeLookup: string | null;
-  /** Wrong PINs in a row since the last right one or the last lock. */
-  failedPins: number;
-  lockedUntil: string | null;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
+export type { StoredOperator };
 
 /** What a unique index refused: another operator has this name, or this badge. */
 export type WriteResult = 'ok' | 'name_taken' | 'badge_taken';

@@ -79,7 +79,8 @@ describe('fleet fault injection: no label bought twice, none lost, across statio
     stationScript = await bundleTestScript('station-process');
     for (let i = 0; i < 3; i++) dirs.push(makeTempDir());
     for (let i = 0; i < 3; i++) stations.push(await open(i));
-  });
+    // A PostgreSQL cluster, a bundle and three station processes: slow on a busy machine.
+  }, 120_000);
   afterAll(async () => {
     for (const station of stations) await station.close().catch(() => undefined);
     await aftership?.close();
