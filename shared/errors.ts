@@ -27,6 +27,8 @@ export const PROBLEM_CODES = {
     'label_may_exist',
     'label_download_failed',
     'label_download_cancelled',
+    'label_file_pending',
+    'label_file_unusable',
     'label_cancelled',
     'label_not_found',
     'label_file_missing',
@@ -95,6 +97,7 @@ export const PROBLEM_CODES = {
     'split_without_items',
     'sandbox_ledger_unreadable',
     'sandbox_ledger_unwritable',
+    'provider_host_refused',
   ],
   aftership: [
     'aftership_bad_request',

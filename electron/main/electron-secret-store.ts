@@ -19,6 +19,8 @@ export function createElectronSecretStore(dataDir: string, options: ElectronSecr
     cwd: dataDir,
     name: 'secrets',
     accessPropertiesByDotNotation: false,
+    // Readable by the station's user only (issue 13).
+    configFileMode: 0o600,
   });
 
   return {

@@ -8,6 +8,8 @@ export function createElectronSettingsStore(dataDir: string): KeyValueStore {
     name: 'settings',
     // Keys are opaque names: 'a.b' is one key, not a nested path.
     accessPropertiesByDotNotation: false,
+    // Readable by the station's user only (issue 13).
+    configFileMode: 0o600,
   });
   return {
     get: (key) => store.get(key),

@@ -113,7 +113,7 @@ export async function startStationApp(options: StartOptions = {}): Promise<void>
   await app.whenReady();
   const dataDir = resolveDataDir(env);
   try {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     core = await createStationCore({
       dataDir,
       shell: 'electron',

@@ -33,3 +33,14 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
 export function webContentSecurityPolicy(port: number): string {
   return contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 }
+
+/**
+ * How many times a header appears in the raw request (Node keeps only the first Host of several in
+ * `req.headers`, so a request with two Host headers would be judged by one of them). A request the
+ * station answers must carry exactly one Host header.
+ */
+export function headerCount(rawHeaders: readonly string[], name: string): number {
+  let n = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]!.toLowerCase() === name) n++;
+  return n;
+}

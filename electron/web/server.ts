@@ -9,7 +9,7 @@ import type { StationCore } from '../station';
 import { createEventSocket } from './event-socket';
 import { handleRpc, problemEnvelope, sendEnvelope } from './rpc-route';
 import { sendText, serveStatic } from './static-files';
-import { webContentSecurityPolicy, isAllowedHost, isAllowedOrigin, newToken, tokensEqual } from './security';
+import { headerCount, webContentSecurityPolicy, isAllowedHost, isAllowedOrigin, newToken, tokensEqual } from './security';
 
 export interface WebShellOptions {
   core: StationCore;
@@ -50,6 +50,11 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const isRpc = url.pathname.startsWith('/rpc/');
+    if (headerCount(req.rawHeaders, 'host') !== 1) {
+      return isRpc
+        ? sendEnvelope(res, 400, problemEnvelope('bad_request', 'The request must carry exactly one Host header.', 'Reload the page.'))
+        : sendText(res, 400, 'Bad request: exactly one Host header');
+    }
     if (!isAllowedHost(req.headers.host, port)) {
       return isRpc ? sendEnvelope(res, 403, forbidden()) : sendText(res, 403, 'Forbidden host');
     }
@@ -82,6 +87,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== '/events') return refuseUpgrade(socket, 404, 'Not Found');
+    if (headerCount(req.rawHeaders, 'host') !== 1) return refuseUpgrade(socket, 400, 'Bad Request');
     if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
       return refuseUpgrade(socket, 403, 'Forbidden');
     }

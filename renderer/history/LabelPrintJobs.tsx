@@ -1,5 +1,5 @@
 import { usePrintQueue } from '../api/print-queue-state';
-import { isSamePrinter, JOB_STATE_WORDS, jobsOf, jobWaits, waitReason } from '../scan/print-queue-words';
+import { isSamePrinter, jobStateWords, jobsOf, jobWaits, waitReason } from '../scan/print-queue-words';
 import { PrintJobActions } from '../ui/PrintJobActions';
 
 /**
@@ -22,7 +22,7 @@ export function LabelPrintJobs({ labelId }: { labelId: string }) {
             </p>
             <p className="label-job-reason">{reason}</p>
             <p className="label-job-state">
-              {JOB_STATE_WORDS[job.state]}
+              {jobStateWords(job)}
               {job.attempts > 0 ? ` · ${job.attempts} ${job.attempts === 1 ? 'try' : 'tries'}` : ''}. It prints by itself once the printer
               is ready: do not reprint it.
             </p>

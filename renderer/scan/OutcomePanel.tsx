@@ -66,6 +66,24 @@ export function OutcomePanel({
     case 'queued':
       return <QueuedOutcome result={result} scan={scan} declared={declared} />;
     case 'print_failed':
+      if (result.problem.code === 'label_file_pending')
+        return (
+          <Panel tone="warn" title="Label bought — file pending" label={result.label}>
+            <ProblemBox problem={result.problem} size="large" />
+            <p className="panel-text strong" data-testid="file-pending">
+              The label prints by itself when its file arrives. Do not scan this order again.
+            </p>
+            <LabelFacts label={result.label} scan={scan} declared={declared} />
+          </Panel>
+        );
+      if (result.problem.code === 'label_file_unusable')
+        return (
+          <Panel tone="bad" title="Bought and saved — NOT printed" label={result.label}>
+            <ProblemBox problem={result.problem} size="large" />
+            <p className="panel-text strong">Do not scan this order again: its label is saved. A reprint would fetch the same file.</p>
+            <LabelFacts label={result.label} scan={scan} declared={declared} />
+          </Panel>
+        );
       return (
         <Panel tone="bad" title="Bought and saved — NOT printed" label={result.label}>
           <ProblemBox problem={result.problem} size="large" />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PrintJobView, PrintQueueView, PrinterQueueView } from '../../shared/domain/print-queue';
-import { JOB_STATE_WORDS, jobsOf, printerHeadline, waitingLine, waitReason } from './print-queue-words';
+import { jobStateWords, jobsOf, printerHeadline, waitingLine, waitReason } from './print-queue-words';
 import { PrintJobActions } from '../ui/PrintJobActions';
 
 /** More rows than this push the scan result off the screen: the rest are one click away. */
@@ -63,7 +63,7 @@ function PrinterQueue({ printer, jobs, withKeys }: { printer: PrinterQueueView; 
                 </span>
                 <span className="queue-job-tracking mono">{job.trackingNumber ?? 'no tracking'}</span>
                 <span className="queue-job-state" data-testid="queue-job-state">
-                  {JOB_STATE_WORDS[job.state]}
+                  {jobStateWords(job)}
                   {job.reprint ? ' · reprint' : ''}
                   {job.attempts > 0 ? ` · ${job.attempts} ${job.attempts === 1 ? 'try' : 'tries'}` : ''}
                 </span>

@@ -11,6 +11,15 @@ export const JOB_STATE_WORDS: Record<PrintJobState, string> = {
   cancelled: 'Cancelled',
 };
 
+/**
+ * What a job's state means for this job: a queued job with a reason was not sent because the
+ * printer reported a fault first (it waits here, in the station, not in the printer).
+ */
+export function jobStateWords(job: Pick<PrintJobView, 'state' | 'lastError'>): string {
+  if (job.state === 'queued' && job.lastError) return 'Not sent — waiting for the printer to be ready';
+  return JOB_STATE_WORDS[job.state];
+}
+
 /** Printers the packer must know about: one that is held or retrying, or one with labels waiting. */
 export function printersToShow(view: PrintQueueView | undefined): PrinterQueueView[] {
   return (view?.printers ?? []).filter((p) => p.state !== 'ok' || p.waiting > 0);
@@ -30,7 +39,7 @@ export function isSamePrinter(
  * ready), as opposed to one being printed right now on a printer that is fine.
  */
 export function jobWaits(view: PrintQueueView | undefined, job: PrintJobView): boolean {
-  if (job.state === 'held' || job.state === 'retrying') return true;
+  if (job.state === 'held' || job.state === 'retrying' || (job.state === 'queued' && job.lastError)) return true;
   const printer = view?.printers.find((p) => isSamePrinter(p, job));
   return printer !== undefined && printer.state !== 'ok';
 }
@@ -44,7 +53,7 @@ export function jobsOf(view: PrintQueueView | undefined, printer: PrinterQueueVi
  * printer's message repeats the count and the retry timing), else the printer's message.
  */
 export function waitReason(printer: PrinterQueueView, jobs: PrintJobView[]): string {
-  const stuck = jobs.find((j) => (j.state === 'held' || j.state === 'retrying') && j.lastError);
+  const stuck = jobs.find((j) => (j.state === 'held' || j.state === 'retrying' || j.state === 'queued') && j.lastError);
   return stuck?.lastError ?? printer.message;
 }
 

@@ -28,6 +28,12 @@ export function SecretField({ secret, isSet, lockedBy }: { secret: SecretName; i
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const [notice, setNotice] = useState('');
+  // The station removed the secret (its provider address moved to another host): "saved" is stale.
+  const [wasSet, setWasSet] = useState(isSet);
+  if (wasSet !== isSet) {
+    setWasSet(isSet);
+    if (!isSet && notice.endsWith('saved.')) setNotice('');
+  }
   const save = useMutation({
     mutationFn: (value: string) =>
       approved(SUPERVISOR_ACTION_WORDS.setSecret, (approval) => station.setSecret({ secret, value, ...(approval && { approval }) })),

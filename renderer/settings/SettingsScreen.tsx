@@ -16,6 +16,7 @@ import {
   type FieldProblem,
   type SettingsDraft,
 } from './settings-draft';
+import { clearedSecretsNote } from './cleared-secrets';
 import { ProblemBox } from '../ui/ProblemBox';
 import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { SettingsField } from './SettingsField';
@@ -56,6 +57,8 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
   /** The form as last sent: the station's problems name printers by their place in that list. */
   const [sent, setSent] = useState<SettingsDraft>(draft);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  /** Keys the last save removed (an address moved to another host), in words. */
+  const [clearedNote, setClearedNote] = useState('');
   /** Bumped on each save: the printer list starts afresh (no "removed" note about what is now saved). */
   const [saveCount, setSaveCount] = useState(0);
   /** Every printer ID this station had while the form was open: a new printer never takes one of them. */
@@ -77,6 +80,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
       approved(SUPERVISOR_ACTION_WORDS.changeSettings, (approval) => station.updateSettings({ ...patch, ...(approval && { approval }) })),
     onSuccess: (result) => {
       if (!result) return; // no supervisor approved: nothing was saved, the form keeps the changes
+      setClearedNote(clearedSecretsNote(settings.secrets, result.secrets));
       queryClient.setQueryData(keys.settings, result);
       void queryClient.invalidateQueries({ queryKey: keys.info });
       // The printer may have changed: an answer about the old one must not linger.
@@ -361,6 +365,11 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
               </span>
             )}
           </div>
+          {clearedNote && savedAt && !save.isPending && (
+            <p className="field-problem" role="alert" data-testid="secrets-cleared">
+              {clearedNote}
+            </p>
+          )}
           {localErrors.length > 0 && (
             <ProblemBox
               problem={{ code: 'invalid_input', message: localErrors.join(' '), nextStep: 'Correct the value and save again.' }}

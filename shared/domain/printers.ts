@@ -5,8 +5,31 @@ export const Dpi = z.union([z.literal(203), z.literal(300), z.literal(600)]);
 export type Dpi = z.infer<typeof Dpi>;
 
 /**
- * A printer address: `tcp://host[:port]` (port 9100 when omitted), an absolute device/file path such
- * as `/dev/usb/lp0`, an OS queue `cups:QUEUE` (Linux/macOS) or `windows:PRINTER NAME`.
+ * Printer devices a path may name (issue 13: never an ordinary file): USB and parallel printers,
+ * USB-serial and CDC serial ports, Windows device names (\\.\USB001, \\.\COM3) and shared
+ * printers (\\server\printer).
+ */
+export function isPrinterDevicePath(s: string): boolean {
+  return (
+    /^\/dev\/(usb\/lp|lp|ttyUSB|ttyACM)\d{1,3}$/.test(s) ||
+    /^\\\\\.\\(USB|COM|LPT)\d{1,3}$/i.test(s) ||
+    /^\\\\[A-Za-z0-9][A-Za-z0-9._-]*\\[^\\/:*?"<>|\u0000-\u001f]+$/.test(s)
+  );
+}
+
+/**
+ * `file:/absolute/path`: a capture file for tests and debugging, a printer kind of its own. The
+ * station writes to it only where LABEL_STATION_FILE_PRINTER=1 is set, and never for a test print
+ * of an unsaved (draft) printer.
+ */
+export function isFilePrinterAddress(s: string): boolean {
+  return /^file:(\/[^\u0000-\u001f]+|[A-Za-z]:\\[^\u0000-\u001f]+)$/.test(s);
+}
+
+/**
+ * A printer address: `tcp://host[:port]` (port 9100 when omitted), a printer device such as
+ * `/dev/usb/lp0`, an OS queue `cups:QUEUE` (Linux/macOS) or `windows:PRINTER NAME`, or (tests)
+ * `file:/path`.
  */
 export const PrinterAddress = z
   .string()
@@ -16,7 +39,8 @@ export const PrinterAddress = z
   .refine(
     (s) =>
       /^tcp:\/\/[A-Za-z0-9.\-[\]:]+(:\d{1,5})?\/?$/.test(s) ||
-      /^(\/|[A-Za-z]:\\|\\\\)/.test(s) ||
+      isPrinterDevicePath(s) ||
+      isFilePrinterAddress(s) ||
       /^cups:[A-Za-z0-9_.\-@]{1,127}$/.test(s) ||
       /^windows:[^\u0000-\u001f]{1,200}$/.test(s),
     { message: 'Printer address must look like tcp://192.168.1.50:9100, /dev/usb/lp0, cups:QUEUE or windows:PRINTER NAME' },

@@ -56,6 +56,15 @@ export const StorageSettings = z.object({
 });
 export type StorageSettings = z.infer<typeof StorageSettings>;
 
+/**
+ * How long a scan waits for a bought label's file (all tries together) before it answers "bought,
+ * file pending"; the download goes on in the background and the label prints when it arrives.
+ */
+export const LabelDownloadSettings = z.object({
+  deadlineSeconds: z.number().int('Whole seconds').min(1, 'At least 1 second').max(300, 'At most 300 seconds'),
+});
+export const DEFAULT_LABEL_DOWNLOAD = { deadlineSeconds: 20 };
+
 export const Settings = z.object({
   provider: ProviderName,
   aftership: z.object({
@@ -100,6 +109,8 @@ export const Settings = z.object({
   scale: ScaleSettings,
   /** Retention of label files and the daily backup of the history. */
   storage: StorageSettings,
+  /** The label file download's overall deadline (issue 13). */
+  labelDownload: LabelDownloadSettings.default(DEFAULT_LABEL_DOWNLOAD),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -125,6 +136,7 @@ export const SettingsPatch = z
     /** The whole scale section (the Settings screen saves it at once). */
     scale: ScaleSettings,
     storage: StorageSettings.partial(),
+    labelDownload: LabelDownloadSettings.partial(),
   })
   .partial()
   .strict();

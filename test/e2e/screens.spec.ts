@@ -140,6 +140,28 @@ test.describe('scan screen', () => {
     await shot(page, 'scan-already-labelled');
   });
 
+  test('a label file that is slow to download: the scan says "file pending", then the label prints by itself', async ({ page }) => {
+    const aftership = await aftershipFake();
+    const station = await start({
+      env: { LABEL_STATION_PROVIDER: 'aftership', ...aftershipEnv(aftership) },
+      seed: async (core) => void (await core.handlers.updateSettings({ labelDownload: { deadlineSeconds: 1 } })),
+      core: { providerTimeoutMs: 3000 }, // the hung first try ends after 3 s, the second brings the file
+    });
+    await openStation(page, station.shell);
+    aftership.failNext('hang', 1, 'files'); // the first try hangs until the provider's time limit
+    await scan(page, ORDERS.fresh);
+    const panel = page.getByTestId('outcome-warn');
+    await expect(panel).toContainText('Label bought — file pending', { timeout: 10_000 });
+    await expect(panel).toContainText('its file is still downloading after 1 s. It prints by itself when the file arrives.');
+    await expect(panel.getByTestId('file-pending')).toHaveText(
+      'The label prints by itself when its file arrives. Do not scan this order again.',
+    );
+    await expect(panel.getByTestId('reprint')).toHaveCount(0);
+    await shot(page, 'scan-file-pending');
+    await station.printer.waitForJobs(1, 20_000);
+    expect(aftership.createdFor(ORDERS.fresh)).toHaveLength(1);
+  });
+
   test('a label that cannot be printed says it is saved and offers a reprint', async ({ page }) => {
     const aftership = await aftershipFake();
     const station = await start({ env: { LABEL_STATION_PROVIDER: 'aftership', ...aftershipEnv(aftership) } });
@@ -150,7 +172,9 @@ test.describe('scan screen', () => {
     const panel = page.getByTestId('outcome-bad');
     await expect(panel).toContainText('Bought and saved — NOT printed', { timeout: 20_000 });
     await expect(panel).toContainText('its file could not be downloaded');
-    await expect(panel).toContainText('Press Reprint to try the download again');
+    await expect(panel).toContainText(
+      "Check the station's internet connection, then reprint the label from History. Do not scan the order again.",
+    );
     await expect(page.locator('.step-failed')).toHaveText(/Printing/);
     expect(station.printer.jobs).toHaveLength(0);
     await shot(page, 'scan-print-failed');
@@ -282,6 +306,14 @@ test.describe('settings', () => {
     await expect(page.getByTestId('problem')).toContainText('Not saved');
     await shot(page, 'settings-invalid');
 
+    // Plain http to another computer would carry the key in clear: refused, the key stays.
+    await page.locator('#baseUrl').fill('http://198.51.100.7/postmen/v3');
+    await page.getByTestId('save-settings').click();
+    await expect(page.locator('.field-problem').first()).toContainText('AfterShip address must start with https://');
+    await expect(page.getByTestId('problem')).toContainText('Not saved');
+    expect(station.storedSecret('aftershipApiKey')).toBe(secret);
+    await shot(page, 'settings-host-refused');
+
     await page.locator('#baseUrl').fill(aftership.baseUrl);
     await page.locator('#shipperAccountId').fill(`  ${FAKE_SHIPPER_ACCOUNT_ID} `);
     await page.locator('#idleSignOutMinutes').fill('15');
@@ -297,6 +329,16 @@ test.describe('settings', () => {
       lateLabelWindowSeconds: 120,
     });
     await expect(page.getByTestId('provider')).toContainText('LIVE · AfterShip Shipping API');
+    // The address moved off AfterShip's own host (to the loopback fake): the key is entered again for it.
+    await expect(page.getByTestId('secrets-cleared')).toHaveText(
+      'The AfterShip API key was removed because its address moved to a host that is not the provider’s own: enter it again below to use that host.',
+    );
+    expect(station.storedSecret('aftershipApiKey')).toBeUndefined();
+    await shot(page, 'settings-key-cleared');
+    await field.getByTestId('secret-input').fill(secret);
+    await field.getByRole('button', { name: 'Save key' }).click();
+    await expect(field.getByTestId('key-is-set')).toHaveText(/Key is set/);
+    expect(station.storedSecret('aftershipApiKey')).toBe(secret);
 
     await page.reload();
     await expect(page.getByTestId('scan-input')).toBeFocused();

@@ -1,7 +1,6 @@
 /** Wires the station core together; each contract method is one call into the room that owns it. */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BatchStore, LabelFileMarks, openDatabase, sqliteHistory } from '../history';
 import { HealthMonitor } from '../health';
@@ -12,6 +11,7 @@ import {
   choosePrinter,
   decideUncertainLabel,
   LabelChecker,
+  LabelDownloads,
   LabelFiles,
   labelDetail,
   labelPreview,
@@ -43,11 +43,12 @@ import { batchScans } from './batch-input';
 import { guardHandlers, type ActingHandlers } from './operator-guard';
 import type { StationCore, StationCoreOptions } from './core-types';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
+import { secureDataFolder } from './data-folder-modes';
 import { trackInFlight } from './in-flight';
 import { openStationHistory, type StationHistory } from './station-history';
 import { JobEvents } from './event-bus';
 import { stationInfo } from './station-info';
-import { testPrint } from './test-print';
+import { refuseFilePrinters, testPrint } from './test-print';
 import { TikTokAuthorization } from './tiktok-authorization';
 import { openStationLog, type StationLog } from './station-log';
 import { logScan, logShipment } from './log-outcomes';
@@ -58,7 +59,7 @@ import { STATION_VERSION } from './version';
 const CLOSE_DRAIN_MS = 10_000;
 
 export async function createStationCore(options: StationCoreOptions): Promise<StationCore> {
-  mkdirSync(options.dataDir, { recursive: true });
+  secureDataFolder(options.dataDir, options.log);
   const lock = lockDataFolder(options.dataDir, { shell: options.shell });
   const stationLog = openStationLog(options.dataDir, {
     shell: options.shell,
@@ -108,6 +109,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     printing,
     history,
     files: new LabelFiles(labelsDir),
+    downloads: new LabelDownloads(log),
     providers,
     orderSources: new OrderSources(settings, providers),
     settings: () => settings.current(),
@@ -243,6 +245,10 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     updateSettings: async (patch, acting) => {
       const before = settings.current().printers;
       const idleBefore = settings.current().operators.idleSignOutMinutes;
+      refuseFilePrinters([
+        ...(patch.printers?.list ?? []),
+        ...(patch.printer?.address ? [{ name: 'default', address: patch.printer.address }] : []),
+      ]);
       settings.update(patch);
       log(`settings changed: ${Object.keys(patch).join(', ')}`, {
         event: 'settings',
@@ -267,7 +273,8 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     },
     startTikTokAuthorization: async () => ({ authorizeUrl: tiktokAuth.start() }),
     finishTikTokAuthorization: async ({ codeOrRedirectUrl }) => (await tiktokAuth.finish(codeOrRedirectUrl), settings.publicView()),
-    testPrint: async ({ printerId, draft }) => testPrint(draft ?? choosePrinter(settings.current(), printerId)),
+    testPrint: async ({ printerId, draft }) =>
+      testPrint(draft ?? choosePrinter(settings.current(), printerId), { draft: draft !== undefined }),
     getPrinterStatus: async ({ printerId }) => {
       const printer = choosePrinter(settings.current(), printerId);
       const sending = (await printing.view()).jobs.some((job) => job.state === 'sending' && job.address === printer.address);

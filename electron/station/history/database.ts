@@ -3,6 +3,7 @@
  * shared PostgreSQL. Both get the same migrations and are queried through the same Kysely schema.
  */
 import Database from 'better-sqlite3';
+import { closeSync, openSync } from 'node:fs';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrations, type Dialect } from './migrations';
@@ -17,6 +18,8 @@ export interface HistoryDatabase {
 
 /** The station's SQLite file: its history, and its print queue (which uses the raw handle). */
 export function openDatabase(file: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): StationDatabase {
+  // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+  if (file !== '' && file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // FULL: a label that was bought must survive a power cut right after the provider answered.

@@ -17,3 +17,4 @@ export { withOrder } from './order-claim';
 export { SINGLE_PARCEL } from './scan-job';
 export { BatchRunner, batchConcurrency, type BatchRunnerDeps } from './batch';
 export { pruneLabelFiles, BATCH_FILES, MAX_FILES_PER_RUN, type PruneResult, type RetentionMarks } from './label-retention';
+export { LabelDownloads } from './label-downloads';

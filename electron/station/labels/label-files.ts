@@ -13,7 +13,7 @@ export class LabelFiles {
    */
   async save(labelId: string, format: LabelFormat, bytes: Uint8Array, createdAt: Date): Promise<string> {
     const target = this.pathFor(labelId, format, createdAt);
-    await mkdir(path.dirname(target), { recursive: true });
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     const temp = `${target}.${randomUUID()}.tmp`;
     const handle = await open(temp, 'w', 0o600);
     try {

@@ -11,6 +11,7 @@ import type { LabelHistory, StoredLabel } from '../history';
 import type { LabelFiles } from './label-files';
 import { sniffLabelFormat, type PrintService } from '../printing';
 import type { ProviderFactory } from '../providers';
+import { filePendingError, withDeadline, type LabelDownloads } from './label-downloads';
 
 export interface LabelPrintingDeps {
   history: LabelHistory;
@@ -19,6 +20,8 @@ export interface LabelPrintingDeps {
   settings: () => Settings;
   printing: PrintService<StoredLabel>;
   log: (line: string) => void;
+  /** Label file downloads in progress (shared by scans, reprints and Print); absent: each waits on its own. */
+  downloads?: LabelDownloads;
   /**
    * Who is acting: the signed-in operator's name (and the approving supervisor's), recorded on the
    * purchase, every print attempt and every settlement. '' only for the station's own background work.
@@ -46,14 +49,30 @@ export async function ensureLabelFile(deps: LabelPrintingDeps, label: StoredLabe
       'Tell a supervisor: the label must be downloaded from the provider’s dashboard.',
     );
   }
+  if (!deps.downloads) return downloadAndSave(deps, label, label.labelUrl);
+  // One download per label, however many wait for it; each waits at most the deadline (issue 13).
+  const labelUrl = label.labelUrl;
+  const seconds = deps.settings().labelDownload.deadlineSeconds;
+  return withDeadline(
+    deps.downloads.share(label.id, () => downloadAndSave(deps, label, labelUrl)),
+    seconds * 1000,
+    () => filePendingError(label.orderId, seconds),
+  );
+}
+
+async function downloadAndSave(
+  deps: LabelPrintingDeps,
+  label: StoredLabel,
+  labelUrl: string,
+): Promise<{ label: StoredLabel; bytes: Uint8Array }> {
   const provider = deps.providers.get(label.provider, deps.settings());
-  const bytes = await provider.downloadLabel(label.labelUrl);
+  const bytes = await provider.downloadLabel(labelUrl);
   const format = sniffLabelFormat(bytes);
   if (!format) {
     throw new StationError(
       'label_file_unreadable',
-      `The label file from ${provider.title} is not a PDF, PNG or ZPL file.`,
-      'Try the reprint again; if it repeats, tell a supervisor.',
+      `The label file from ${provider.title} is not a PDF, PNG or ZPL file, so it cannot be printed.`,
+      `Tell a supervisor: the label must be downloaded from the ${provider.title} dashboard (a reprint would fetch the same file).`,
     );
   }
   const filePath = await deps.files.save(label.id, format, bytes, new Date(label.createdAt));
@@ -109,7 +128,23 @@ export async function printStoredLabel(
 ): Promise<{ outcome: PrintOutcome; label: StoredLabel }> {
   const printer = choosePrinter(deps.settings(), options.printerId);
   const pages = labelPages(label, options.box);
-  const { label: withFile, bytes } = await ensureLabelFile(deps, label);
+  // A download still running for this label: this print waits for it and takes over from whoever
+  // gave up waiting earlier (nothing is printed twice when the file arrives).
+  deps.downloads?.takeOver(label.id);
+  let file: { label: StoredLabel; bytes: Uint8Array };
+  try {
+    file = await ensureLabelFile(deps, label);
+  } catch (error) {
+    if (error instanceof StationError && error.code === 'label_file_pending') {
+      deps.downloads?.whenArrived(
+        label.id,
+        async () => void (await printStoredLabel(deps, (await deps.history.get(label.id)) ?? label, options)),
+        async (failure) => deps.log(`label ${label.id}: file never arrived for the print: ${(failure as Error).message}`),
+      );
+    }
+    throw error;
+  }
+  const { label: withFile, bytes } = file;
   return deps.printing.print(withFile, bytes, printer, options.reprint, pages, deps.operator, options.onQueued, options.reason ?? null);
 }
 

@@ -274,8 +274,10 @@ async function printScanned(
   if (printed.state === 'print_failed') {
     const { problem } = printed;
     progress(
-      'failed',
-      problem.code === 'label_download_failed' ? problem.message : `Label bought and saved, but not printed: ${problem.message}`,
+      problem.code === 'label_file_pending' ? 'done' : 'failed',
+      problem.code === 'label_download_failed' || problem.code === 'label_file_pending' || problem.code === 'label_file_unusable'
+        ? problem.message
+        : `Label bought and saved, but not printed: ${problem.message}`,
       orderId,
     );
     return { outcome: 'print_failed', jobId, label, problem };

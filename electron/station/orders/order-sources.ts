@@ -1,6 +1,6 @@
 /** The order sources configured on this station, in the order they are asked. */
 import type { Settings } from '../../../shared/domain/settings';
-import { fingerprint, type ProviderFactory, type ProviderSecrets } from '../providers';
+import { fingerprint, refuseForeignHost, type ProviderFactory, type ProviderSecrets } from '../providers';
 import type { OrderSource } from './order-source';
 import { StationError } from '../../../shared/errors';
 import { createOrdersFileSource } from './orders-file-source';
@@ -11,7 +11,7 @@ export class OrderSources {
   private cache = new Map<string, OrderSource>();
 
   constructor(
-    private readonly settings: Pick<ProviderSecrets, 'secret'>,
+    private readonly settings: Pick<ProviderSecrets, 'secret' | 'secretBinding'>,
     private readonly providers: ProviderFactory,
   ) {}
 
@@ -26,6 +26,7 @@ export class OrderSources {
     }
     const shopifyToken = this.settings.secret('shopifyAdminToken');
     if (settings.shopify.storeUrl && shopifyToken) {
+      refuseForeignHost(this.settings, 'shopify', settings.shopify.storeUrl);
       sources.push(
         this.cached(`shopify:${settings.shopify.storeUrl}:${fingerprint(shopifyToken)}`, () =>
           createShopifyOrderSource({ storeUrl: settings.shopify.storeUrl, adminToken: shopifyToken }),

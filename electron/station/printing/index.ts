@@ -15,7 +15,7 @@ export { crc16Hex } from './languages/crc16';
 export { renderForPrinter } from './render/render';
 export { renderPreviewPng } from './render/preview';
 export { parsePrinterAddress } from './transports/address';
-export { sendToPrinter } from './transports/send';
+export { filePrintersEnabled, sendToPrinter } from './transports/send';
 export { queryZebraStatus } from './status/status-zebra';
 export { queryEscPosStatus } from './status/status-escpos';
 export type { PrinterStatus } from './status/status-types';

@@ -8,7 +8,7 @@ export {
   type ProviderCapabilities,
   type PurchasedLabel,
 } from './provider';
-export { ProviderFactory, type ProviderSecrets } from './provider-factory';
+export { ProviderFactory, refuseForeignHost, type ProviderSecrets } from './provider-factory';
 export { fingerprint } from './secret-fingerprint';
 export { renderSandboxLabelPdf } from './sandbox';
 export {

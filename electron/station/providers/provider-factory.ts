@@ -10,12 +10,31 @@ import { createTikTokProvider, type TikTokClientOptions } from './tiktok';
 import { fingerprint } from './secret-fingerprint';
 import { PROVIDER_TITLES, type TikTokTokens } from '../../../shared/domain/providers';
 import type { ProviderRecorder } from './http/recorder';
+import { secretDestinationProblem, type ProviderEndpoint, type SecretBinding } from '../../../shared/domain/provider-hosts';
 
 /** Where the factory reads the providers' secrets and keeps TikTok's tokens (the station's settings). */
 export interface ProviderSecrets {
   secret(name: SecretName): string | undefined;
   tiktokTokens(): TikTokTokens | undefined;
   saveTikTokTokens(tokens: TikTokTokens): void;
+  /** Where each endpoint's secret was entered; absent: nowhere (only official and loopback hosts get it). */
+  secretBinding?(endpoint: ProviderEndpoint): SecretBinding;
+}
+
+/**
+ * The last check before a secret leaves the station (the settings service checks on save too):
+ * http only to loopback, another host than the provider's own only if the key was entered for it.
+ */
+export function refuseForeignHost(secrets: Pick<ProviderSecrets, 'secretBinding'>, endpoint: ProviderEndpoint, url: string): void {
+  const binding = secrets.secretBinding?.(endpoint) ?? { fromEnv: false, host: undefined };
+  const problem = secretDestinationProblem(endpoint, url, binding);
+  if (problem) {
+    throw new StationError(
+      'provider_host_refused',
+      problem,
+      'A supervisor must check the address in Settings (the provider’s own address, or https:// to a host they approve) and enter the key again.',
+    );
+  }
 }
 
 export class ProviderFactory {
@@ -43,6 +62,7 @@ export class ProviderFactory {
       case 'aftership': {
         const apiKey = this.require('aftershipApiKey', name, 'the AfterShip API key');
         const { baseUrl, shipperAccountId, serviceType } = settings.aftership;
+        refuseForeignHost(this.settings, 'aftership', baseUrl);
         return this.cached(`aftership:${baseUrl}:${shipperAccountId}:${serviceType}:${fingerprint(apiKey)}`, () =>
           createAfterShipProvider({ baseUrl, apiKey, shipperAccountId, serviceType, ...this.timeout(), ...this.recorder(name) }),
         );
@@ -55,6 +75,7 @@ export class ProviderFactory {
       }
       case 'shipium': {
         const apiKey = this.require('shipiumApiKey', name, 'the Shipium API key');
+        refuseForeignHost(this.settings, 'shipium', settings.shipium.baseUrl);
         return this.cached(`shipium:${settings.shipium.baseUrl}:${fingerprint(apiKey)}`, () =>
           createShipiumProvider({ baseUrl: settings.shipium.baseUrl, apiKey, ...this.timeout(), ...this.recorder(name) }),
         );
@@ -66,6 +87,7 @@ export class ProviderFactory {
   tiktokApp(settings: Settings): Pick<TikTokClientOptions, 'authBaseUrl' | 'appKey' | 'appSecret'> {
     const { authBaseUrl, appKey } = settings.tiktok;
     if (!appKey) throw notConfigured('TikTok Shop', 'the TikTok app key');
+    refuseForeignHost(this.settings, 'tiktokAuth', authBaseUrl);
     return { authBaseUrl, appKey, appSecret: this.require('tiktokAppSecret', 'tiktok', 'the TikTok app secret') };
   }
 
@@ -74,6 +96,7 @@ export class ProviderFactory {
     const app = this.tiktokApp(settings);
     const { apiBaseUrl, shopCipher } = settings.tiktok;
     if (!shopCipher) throw notConfigured('TikTok Shop', 'the shop cipher');
+    refuseForeignHost(this.settings, 'tiktokApi', apiBaseUrl);
     return {
       ...app,
       apiBaseUrl,

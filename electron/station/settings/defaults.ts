@@ -1,6 +1,6 @@
 import type { BoxPreset, PackingRule } from '../../../shared/domain/box-presets';
 import type { PrinterProfile } from '../../../shared/domain/printers';
-import type { Settings, StorageSettings } from '../../../shared/domain/settings';
+import { DEFAULT_LABEL_DOWNLOAD, type Settings, type StorageSettings } from '../../../shared/domain/settings';
 import { DEFAULT_SCALE } from '../../../shared/domain/scale';
 
 export const AFTERSHIP_PRODUCTION_URL = 'https://api.aftership.com/postmen/v3';
@@ -68,4 +68,5 @@ export const DEFAULT_SETTINGS: Settings = {
   packing: DEFAULT_PACKING,
   scale: DEFAULT_SCALE,
   storage: DEFAULT_STORAGE,
+  labelDownload: DEFAULT_LABEL_DOWNLOAD,
 };

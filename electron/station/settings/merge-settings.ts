@@ -20,6 +20,7 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
     packing: { ...base.packing, ...patch.packing },
     scale: patch.scale ?? base.scale,
     storage: { ...base.storage, ...patch.storage },
+    labelDownload: { ...base.labelDownload, ...patch.labelDownload },
   });
 }
 

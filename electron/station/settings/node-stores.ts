@@ -9,8 +9,14 @@ import path from 'node:path';
 import type { KeyValueStore, SecretStore } from './stores';
 
 export function createNodeStores(dataDir: string): { settingsStore: KeyValueStore; secretStore: SecretStore } {
-  mkdirSync(dataDir, { recursive: true });
-  const conf = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'label-station' });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // settings.json readable by the station's user only (conf's default is 0o666 under the umask).
+  const conf = new Conf<Record<string, unknown>>({
+    cwd: dataDir,
+    configName: 'settings',
+    projectName: 'label-station',
+    configFileMode: 0o600,
+  });
   const settingsStore: KeyValueStore = {
     get: (key) => conf.get(key),
     set: (key, value) => conf.set(key, value),
@@ -59,7 +65,7 @@ export class FileSecretStore implements SecretStore {
 
   private key(): Buffer {
     if (!existsSync(this.keyFile)) {
-      mkdirSync(path.dirname(this.keyFile), { recursive: true });
+      mkdirSync(path.dirname(this.keyFile), { recursive: true, mode: 0o700 });
       writeFileSync(this.keyFile, randomBytes(32), { mode: 0o600, flag: 'wx' });
     }
     return readFileSync(this.keyFile);

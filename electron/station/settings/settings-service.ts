@@ -1,5 +1,5 @@
 /** The station's settings: saved values, over defaults, under environment presets. Secrets stay here. */
-import { type PrinterSettings } from '../../../shared/domain/printers';
+import { isPrinterDevicePath, type PrinterSettings } from '../../../shared/domain/printers';
 import { SecretName, Settings, type PublicSettings, type SettingsPatch } from '../../../shared/domain/settings';
 import { StationError } from '../../../shared/errors';
 import type { KeyValueStore, SecretStore } from './stores';
@@ -8,9 +8,21 @@ import { defaultPrinter } from '../../../shared/domain/printers';
 import { DEFAULT_PRINTER, DEFAULT_SETTINGS } from './defaults';
 import type { EnvPresets } from './env-presets';
 import { mergeSettings } from './merge-settings';
+import {
+  checkProviderUrl,
+  ENDPOINT_FIELDS,
+  ENDPOINT_SECRET,
+  OFFICIAL_EXAMPLE,
+  endpointUrls,
+  urlHost,
+  type ProviderEndpoint,
+  type SecretBinding,
+} from '../../../shared/domain/provider-hosts';
 
 const SETTINGS_KEY = 'settings';
 const TIKTOK_TOKENS = 'tiktokTokens';
+/** For each endpoint, the host its secret was entered for (not a secret: a host name). */
+const SECRET_HOSTS = 'secretHosts';
 
 export class SettingsService {
   private saved: Settings;
@@ -49,9 +61,23 @@ export class SettingsService {
         { [lockedField.field]: [`Set by ${lockedField.variable}`] },
       );
     }
+    const cleared = secretsToClear(effective, wanted);
     this.saved = keepSavedUnderPresets(this.saved, mergeSettings(this.saved, patch), this.presets.locked);
     this.store.set(SETTINGS_KEY, this.saved);
+    // A key must never follow its provider's address to another host: it is entered again there.
+    for (const name of cleared) {
+      this.secretStore.delete(name);
+      if (name === 'tiktokAppSecret') this.secretStore.delete(TIKTOK_TOKENS);
+    }
     return this.current();
+  }
+
+  /** Where the secret of this endpoint was entered (or whether the environment presets it). */
+  secretBinding(endpoint: ProviderEndpoint): SecretBinding {
+    const name = ENDPOINT_SECRET[endpoint];
+    const hosts = this.store.get(SECRET_HOSTS);
+    const host = hosts && typeof hosts === 'object' ? (hosts as Record<string, unknown>)[endpoint] : undefined;
+    return { fromEnv: this.presets.secrets[name] !== undefined, host: typeof host === 'string' ? host : undefined };
   }
 
   secret(name: SecretName): string | undefined {
@@ -61,6 +87,21 @@ export class SettingsService {
   setSecret(name: SecretName, value: string): void {
     this.refuseIfSecretLocked(name);
     this.secretStore.set(name, value);
+    this.bindSecret(name);
+  }
+
+  /** Remembers the hosts the secret was entered for: only there may it be sent. */
+  private bindSecret(name: SecretName): void {
+    const saved = this.store.get(SECRET_HOSTS);
+    const hosts: Record<string, string> = saved && typeof saved === 'object' ? { ...(saved as Record<string, string>) } : {};
+    const urls = endpointUrls(this.current());
+    for (const endpoint of Object.keys(urls) as ProviderEndpoint[]) {
+      if (ENDPOINT_SECRET[endpoint] !== name) continue;
+      const host = urlHost(urls[endpoint]);
+      if (host) hosts[endpoint] = host;
+      else delete hosts[endpoint];
+    }
+    this.store.set(SECRET_HOSTS, hosts);
   }
 
   clearSecret(name: SecretName): void {
@@ -132,7 +173,7 @@ export class SettingsService {
  * every newer default inside it.
  */
 function mergeDefaults(saved: Record<string, unknown>): Record<string, unknown> {
-  const raw = migrateSinglePrinter(saved);
+  const raw = migrateFilePaths(migrateSinglePrinter(saved));
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS, ...raw };
   for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
     // A list (the box presets) is saved whole: merged item by item it would stop being a list.
@@ -141,6 +182,25 @@ function mergeDefaults(saved: Record<string, unknown>): Record<string, unknown> 
     }
   }
   return merged;
+}
+
+/**
+ * Stations before issue 13 accepted any absolute path as a printer: a path that is no printer device
+ * becomes an explicit capture file (`file:…`), which prints only where capture files are switched on,
+ * so the rest of the settings stay readable and the packer is told what to fix.
+ */
+function migrateFilePaths(raw: Record<string, unknown>): Record<string, unknown> {
+  const printers = raw.printers as { list?: unknown } | undefined;
+  if (!printers || !Array.isArray(printers.list)) return raw;
+  const list = printers.list.map((p: unknown) => {
+    if (!p || typeof p !== 'object') return p;
+    const address = (p as { address?: unknown }).address;
+    if (typeof address !== 'string') return p;
+    const text = address.trim();
+    const isPath = /^(\/|[A-Za-z]:\\)/.test(text);
+    return isPath && !isPrinterDevicePath(text) ? { ...p, address: `file:${text}` } : p;
+  });
+  return { ...raw, printers: { ...printers, list } };
 }
 
 /** Stations before multi-printer support saved one `printer`: it becomes the default of a one-printer list. */
@@ -168,6 +228,43 @@ function keepSavedUnderPresets(saved: Settings, next: Settings, locked: EnvPrese
   const defaultId =
     defaultLocked && list.some((p) => p.id === saved.printers.defaultId) ? saved.printers.defaultId : next.printers.defaultId;
   return Settings.parse({ ...next, printers: { defaultId, list } });
+}
+
+/**
+ * Checks every provider address that changes: refused when it is not https (http only to this
+ * computer); when its host changes to one that is not the provider's own, the secret it would carry
+ * is cleared and must be entered again (so a stolen session cannot send the key elsewhere).
+ */
+function secretsToClear(before: Settings, after: Settings): Set<SecretName> {
+  const was = endpointUrls(before);
+  const now = endpointUrls(after);
+  const cleared = new Set<SecretName>();
+  const problems: Record<string, string[]> = {};
+  for (const endpoint of Object.keys(now) as ProviderEndpoint[]) {
+    const url = now[endpoint].trim();
+    if (url === was[endpoint].trim() || url === '') continue;
+    const check = checkProviderUrl(endpoint, url);
+    if (!check.ok) {
+      problems[ENDPOINT_FIELDS[endpoint]] = [check.problem];
+      continue;
+    }
+    if (check.kind !== 'official' && check.host !== urlHost(was[endpoint])) cleared.add(ENDPOINT_SECRET[endpoint]);
+  }
+  const fields = Object.keys(problems);
+  if (fields.length > 0) {
+    const first = problems[fields[0]!]![0]!;
+    throw new StationError(
+      'invalid_input',
+      `Not saved. ${first}`,
+      `Use the provider's own address (${fields.map((f) => OFFICIAL_EXAMPLE[endpointOfField(f)]).join(', ')}), or another https:// address a supervisor approves.`,
+      problems,
+    );
+  }
+  return cleared;
+}
+
+function endpointOfField(field: string): ProviderEndpoint {
+  return (Object.keys(ENDPOINT_FIELDS) as ProviderEndpoint[]).find((e) => ENDPOINT_FIELDS[e] === field)!;
 }
 
 function isSecretField(field: string): boolean {

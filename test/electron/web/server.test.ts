@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
@@ -262,5 +263,47 @@ describe('web shell static files', () => {
     }
     const missing = await raw(shell.port, { path: '/nope.js', headers: { host: `127.0.0.1:${shell.port}` } });
     expect(missing.status).toBe(404);
+  });
+});
+
+/** Sends bytes as they are (node:http would refuse a second Host header) and reads the whole answer. */
+function rawBytes(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.end(text));
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', reject);
+    socket.setTimeout(5000, () => socket.destroy(new Error('no answer')));
+  });
+}
+
+describe('Host header (issue 13)', () => {
+  it('refuses a request with two Host headers (400), even when one is the station’s own, and the core never sees it', async () => {
+    const body = JSON.stringify({ scan: FRESH_ORDER });
+    const request = (hosts: string[]) =>
+      [
+        `POST /rpc/submitScan HTTP/1.1`,
+        ...hosts.map((h) => `Host: ${h}`),
+        `Origin: http://127.0.0.1:${shell.port}`,
+        `x-station-token: ${shell.token}`,
+        'content-type: application/json',
+        `content-length: ${Buffer.byteLength(body)}`,
+        'connection: close',
+        '',
+        body,
+      ].join('\r\n');
+    for (const hosts of [
+      [`127.0.0.1:${shell.port}`, 'evil.example'],
+      ['evil.example', `127.0.0.1:${shell.port}`],
+      [`127.0.0.1:${shell.port}`, `127.0.0.1:${shell.port}`],
+    ]) {
+      const answer = await rawBytes(shell.port, request(hosts));
+      expect(answer.split('\r\n')[0], hosts.join(' + ')).toBe('HTTP/1.1 400 Bad Request');
+      expect(answer).toContain('exactly one Host header');
+    }
+    const page = await rawBytes(shell.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${shell.port}\r\nHost: x\r\nconnection: close\r\n\r\n`);
+    expect(page.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(core.calls).toEqual([]);
   });
 });

@@ -107,6 +107,17 @@ export class PrintJobStore {
     return this.require(id);
   }
 
+  /**
+   * The printer reported a fault before anything was sent (issue 13): the job stays in the station's
+   * queue, not sent, with the printer's reason. Nothing is recorded as a print attempt.
+   */
+  markWaiting(id: number, reason: string, at: string): PrintJob {
+    this.db
+      .prepare("UPDATE print_jobs SET state = 'queued', last_error = ?, updated_at = ? WHERE id = ? AND state IN ('queued', 'retrying')")
+      .run(reason, at, id);
+    return this.require(id);
+  }
+
   /** The printer took every byte but reports a fault: the job waits for the fault to clear. */
   markHeld(id: number, reason: string, bytesSent: number, at: string): PrintJob {
     this.db

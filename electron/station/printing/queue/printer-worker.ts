@@ -30,6 +30,9 @@ export interface WorkerContext {
 
 const READY = 'The printer is ready.';
 
+/** Answers that say nothing certain about the printer: the label is sent, and the check after it decides. */
+const UNKNOWN_STATE = new Set(['no_answer', 'unreachable', 'bad_answer', 'unreadable_status']);
+
 function waitingWords(n: number): string {
   return n === 1 ? '1 label waits in the queue' : `${n} labels wait in the queue`;
 }
@@ -68,7 +71,7 @@ export class PrinterWorker {
           await this.signal.sleep(Infinity);
         } else if (job.state === 'held' && job.bytesSent >= job.size) {
           await this.holdUntilReady(job, { checkFirst: true });
-        } else {
+        } else if (await this.readyToSend(job)) {
           await this.sendJob(job);
         }
       } catch (error) {
@@ -78,6 +81,32 @@ export class PrinterWorker {
         if (!this.stopping) await this.signal.sleep(this.ctx.retryDelaysMs[0]!);
       }
     }
+  }
+
+  /**
+   * Asks a printer that answers status before a label is sent (issue 13): one that reports a fault
+   * (out of labels, head open, paused...) gets nothing, because a label in its buffer is lost when it
+   * is switched off and on. The job waits in the station's queue with the printer's reason, and the
+   * printer is asked again every poll. A printer that does not answer, or cannot be reached, is sent
+   * the label as before: the send and the check after it tell what is wrong.
+   */
+  private async readyToSend(job: PrintJob): Promise<boolean> {
+    if (!this.ctx.status) return true;
+    const report = await checkPrinterStatus(this.ctx.status, this.printer, this.ctx.statusTimeoutMs);
+    if (report.ok || !report.faults.some((f) => !UNKNOWN_STATE.has(f))) return true;
+    const { store } = this.ctx;
+    const current = store.get(job.id);
+    if (!current || (current.state !== 'queued' && current.state !== 'retrying')) return false; // cancelled meanwhile
+    const reason = holdReason(report);
+    if (current.state !== 'queued' || current.lastError !== reason) {
+      const waiting = store.markWaiting(job.id, reason, this.ctx.stamp());
+      this.ctx.log(`print job ${job.id} on ${this.printer}: not sent, the printer is not ready: ${reason}`);
+      this.ctx.jobChanged(waiting);
+    }
+    // No count here: a scan that waits behind this one repeats the printer's message.
+    this.ctx.printerChanged(this.printer, 'held', `${reason} Nothing is sent to it until it is ready.`);
+    if (!this.stopping) await this.signal.sleep(this.ctx.statusPollMs);
+    return false;
   }
 
   private async sendJob(job: PrintJob): Promise<void> {

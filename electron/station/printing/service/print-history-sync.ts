@@ -13,7 +13,8 @@ export async function recordQueueEvent(history: PrintRecords, job: PrintJob): Pr
   const printedBefore = label.status === 'printed';
   switch (job.state) {
     case 'queued':
-      if (!printedBefore) await history.setStatus(label.id, 'queued');
+      // A reason on a queued job: the printer reported a fault before it was sent (it waits, unsent).
+      if (!printedBefore) await history.setStatus(label.id, 'queued', job.lastError);
       return;
     case 'retrying':
       await history.recordPrintAttempt({ ...attempt, ok: false, bytes: job.bytesSent, error: job.lastError });

@@ -24,7 +24,7 @@ export function awaitPrintSettled(queue: PrintQueue, job: PrintJob, maxWaitMs: n
         if (changed.id !== job.id) return;
         if (changed.state === 'done') finish({ state: 'done', job: changed });
         else if (changed.state === 'cancelled') finish({ state: 'cancelled', job: changed });
-        else if ((changed.state === 'retrying' || changed.state === 'held') && changed.lastError) {
+        else if ((changed.state === 'retrying' || changed.state === 'held' || changed.state === 'queued') && changed.lastError) {
           finish({ state: 'waiting', job: changed, reason: changed.lastError });
         }
       }),

@@ -6,11 +6,13 @@
  * - `windows:PRINTER NAME` (a Windows spooler printer, sent as RAW).
  */
 import { z } from 'zod';
+import { isFilePrinterAddress, isPrinterDevicePath } from '../../../../shared/domain/printers';
 import { PrintError } from '../print-error';
 
 export type ParsedPrinterAddress =
   | { kind: 'tcp'; host: string; port: number }
   | { kind: 'device'; path: string }
+  | { kind: 'file'; path: string }
   | { kind: 'cups'; queue: string }
   | { kind: 'windows'; printer: string };
 
@@ -29,7 +31,7 @@ const AddressText = z
   .max(300, 'the address is longer than 300 characters')
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'it contains control characters (copy it again from the printer list)')
   .refine(
-    (s) => /^tcp:\/\//i.test(s) || /^cups:/i.test(s) || /^windows:/i.test(s) || /^(\/|[A-Za-z]:\\|\\\\)/.test(s),
+    (s) => /^(tcp:\/\/|cups:|windows:|file:)/i.test(s) || /^(\/|[A-Za-z]:\\|\\\\)/.test(s),
     'it must start with tcp://, cups:, windows: or be a full device path',
   );
 
@@ -91,6 +93,16 @@ export function parsePrinterAddress(address: string): ParsedPrinterAddress {
     return { kind: 'windows', printer: printer.data };
   }
   if (scheme === 'tcp') throw invalid(text, 'write it as tcp://host or tcp://host:port');
+  if (scheme === 'file') {
+    if (!isFilePrinterAddress(text)) throw invalid(text, 'write a capture file as file:/full/path');
+    return { kind: 'file', path: text.slice('file:'.length) };
+  }
+  if (!isPrinterDevicePath(text)) {
+    throw invalid(
+      text,
+      'it is not a printer device (/dev/usb/lp0, /dev/lp0, /dev/ttyUSB0, /dev/ttyACM0, \\\\.\\USB001 or \\\\server\\printer); the station does not write labels into ordinary files',
+    );
+  }
   return { kind: 'device', path: text };
 }
 
@@ -99,6 +111,8 @@ export function describePrinter(parsed: ParsedPrinterAddress): string {
   switch (parsed.kind) {
     case 'device':
       return parsed.path;
+    case 'file':
+      return `capture file ${parsed.path}`;
     case 'cups':
       return `CUPS queue "${parsed.queue}"`;
     case 'windows':
@@ -113,6 +127,8 @@ export function formatPrinterAddress(parsed: ParsedPrinterAddress): string {
   switch (parsed.kind) {
     case 'device':
       return parsed.path;
+    case 'file':
+      return `file:${parsed.path}`;
     case 'cups':
       return `cups:${parsed.queue}`;
     case 'windows':

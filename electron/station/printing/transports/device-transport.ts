@@ -54,8 +54,17 @@ function errorFromFs(error: NodeJS.ErrnoException, path: string): PrintError {
   }
 }
 
-export async function sendToDevice(path: string, payload: Uint8Array, timeoutMs: number): Promise<{ bytes: number }> {
-  const flags = isDevicePath(path) ? constants.O_WRONLY : 'a';
+/** A printer device: opened write-only, never created (an unplugged printer is reported, no file appears). */
+export function sendToDevice(path: string, payload: Uint8Array, timeoutMs: number): Promise<{ bytes: number }> {
+  return writeTo(path, isDevicePath(path) ? constants.O_WRONLY : 'a', payload, timeoutMs);
+}
+
+/** A capture file (`file:` printers, tests and debugging): created if missing, jobs appended. */
+export function sendToFile(path: string, payload: Uint8Array, timeoutMs: number): Promise<{ bytes: number }> {
+  return writeTo(path, 'a', payload, timeoutMs);
+}
+
+async function writeTo(path: string, flags: number | string, payload: Uint8Array, timeoutMs: number): Promise<{ bytes: number }> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(

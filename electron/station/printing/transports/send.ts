@@ -1,7 +1,8 @@
 /** Sends a ready printer payload (ZPL, EPL, ...) to the printer address from Settings. */
 import { parsePrinterAddress } from './address';
 import { sendToCups } from './cups-transport';
-import { sendToDevice } from './device-transport';
+import { sendToDevice, sendToFile } from './device-transport';
+import { PrintError } from '../print-error';
 import { sendOverTcp } from './tcp-transport';
 import type { ExecRunner } from './transport-exec';
 import { sendToWindowsPrinter } from './windows-transport';
@@ -36,9 +37,25 @@ export async function sendToPrinter(address: string, payload: Uint8Array, opts: 
       return sendOverTcp(target, payload, timeoutMs, opts);
     case 'device':
       return sendToDevice(target.path, payload, timeoutMs);
+    case 'file':
+      if (!filePrintersEnabled()) throw filePrintersOff(target.path);
+      return sendToFile(target.path, payload, timeoutMs);
     case 'cups':
       return sendToCups(target.queue, payload, { timeoutMs, server: opts.cupsServer, exec: opts.exec });
     case 'windows':
       return sendToWindowsPrinter(target.printer, payload, { timeoutMs, exec: opts.exec });
   }
+}
+
+/** Capture-file printers (`file:/path`) write only where LABEL_STATION_FILE_PRINTER=1 (tests, debugging). */
+export function filePrintersEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return env.LABEL_STATION_FILE_PRINTER === '1';
+}
+
+function filePrintersOff(path: string): PrintError {
+  return new PrintError(
+    'invalid_printer_address',
+    `The printer "file:${path.slice(0, 80)}" is a capture file, and writing labels to files is switched off on this station.`,
+    'Choose a real printer in Settings (tcp://…, /dev/usb/lp0, cups:QUEUE or windows:NAME). Capture files are for tests only (LABEL_STATION_FILE_PRINTER=1).',
+  );
 }

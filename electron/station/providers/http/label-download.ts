@@ -34,7 +34,7 @@ const MAX_LABEL_BYTES = 25 * 1024 * 1024;
 
 export async function downloadLabelWithRetries(url: string, opts: LabelDownloadOptions): Promise<Uint8Array> {
   if (!/^https?:\/\//i.test(url)) {
-    throw labelDownloadError('The label address is not a web address, so the file cannot be downloaded.', opts.elsewhereNextStep);
+    throw labelFileUnusable('The label address is not a web address, so the file cannot be downloaded.', opts.elsewhereNextStep);
   }
   let problem = 'no answer';
   for (let attempt = 1; attempt <= opts.attempts; attempt++) {
@@ -59,7 +59,7 @@ export async function downloadLabelWithRetries(url: string, opts: LabelDownloadO
     );
     if (!result.ok) {
       if (result.failure === 'cancelled') throw labelDownloadCancelled();
-      if (result.tooLarge) throw labelDownloadError('The label file is far too large to be a shipping label.', opts.elsewhereNextStep);
+      if (result.tooLarge) throw labelFileUnusable('The label file is far too large to be a shipping label.', opts.elsewhereNextStep);
       problem = result.failure === 'unreachable' ? 'the download server could not be reached' : 'the connection failed';
       continue;
     }
@@ -83,6 +83,11 @@ export async function downloadLabelWithRetries(url: string, opts: LabelDownloadO
 
 export function labelDownloadError(message: string, nextStep: string): ProviderError {
   return new ProviderError('label_download_failed', message, nextStep, false);
+}
+
+/** A file no retry or reprint can fix (too large, no web address): only the provider's dashboard helps. */
+export function labelFileUnusable(message: string, nextStep: string): ProviderError {
+  return new ProviderError('label_file_unusable', message, nextStep, false);
 }
 
 function labelDownloadCancelled(): ProviderError {

@@ -103,8 +103,8 @@ function readLedger(file: string): SandboxLedgerEntry[] {
 }
 
 function appendLine(file: string, line: string): void {
-  mkdirSync(join(file, '..'), { recursive: true });
-  const fd = openSync(file, 'a');
+  mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+  const fd = openSync(file, 'a', 0o600);
   try {
     // Start on a fresh line even if a crash left a torn one.
     writeSync(fd, `\n${line}\n`);

@@ -74,7 +74,9 @@ describe('print queue faults', () => {
 
   it('holds the queue while the printer is paused, says why, then continues without re-sending', async () => {
     let report = PAUSED;
-    const { queue: q, printerEvents } = startQueue({ status: async () => report });
+    // Ready when the first label goes out (the check before sending), paused right after it.
+    let checks = 0;
+    const { queue: q, printerEvents } = startQueue({ status: async () => (checks++ === 0 ? READY : report) });
     const first = q.enqueue({ labelId: 'a', printer: printer.address, payload: bigLabel(1), reprint: false });
     const second = q.enqueue({ labelId: 'b', printer: printer.address, payload: bigLabel(2), reprint: false });
     q.start();
@@ -98,6 +100,27 @@ describe('print queue faults', () => {
     expect(printerEvents.at(-1)?.state).toBe('ok');
   });
 
+  it('sends nothing to a printer known to be out of labels: the job waits unsent with the reason, then prints once (issue 13)', async () => {
+    let report = PAPER_OUT;
+    const { queue: q, jobEvents, printerEvents } = startQueue({ status: async () => report });
+    const job = q.enqueue({ labelId: 'w', printer: printer.address, payload: bigLabel(5), reprint: false });
+    q.start();
+    await until(() => q.job(job.id)?.lastError === 'The printer is out of labels.');
+    expect(q.job(job.id)).toMatchObject({ state: 'queued', attempts: 0, bytesSent: 0 });
+    expect(jobEvents.some((e) => e.state === 'held' || e.state === 'sending')).toBe(false);
+    expect(printerEvents.at(-1)).toMatchObject({
+      state: 'held',
+      message: 'The printer is out of labels. Nothing is sent to it until it is ready.',
+    });
+    await new Promise((r) => setTimeout(r, 60)); // several polls: still nothing sent
+    expect(printer.jobs).toHaveLength(0);
+    expect(printer.connections).toBe(0);
+
+    report = READY;
+    expect(await q.waitFor(job.id)).toMatchObject({ state: 'done', attempts: 1 });
+    expect(printer.jobs).toEqual([bigLabel(5)]);
+  });
+
   it('treats a printer that never answers the status check as a fault, not as ready', async () => {
     let answer = false;
     const status: StatusFn = () => (answer ? Promise.resolve(READY) : new Promise(() => undefined));
@@ -112,7 +135,8 @@ describe('print queue faults', () => {
 
   it('a held job survives a restart and completes once the printer is ready, without printing twice', async () => {
     let report = PAUSED;
-    const status: StatusFn = async () => report;
+    let checks = 0;
+    const status: StatusFn = async () => (checks++ === 0 ? READY : report);
     const { queue: first } = startQueue({ status });
     const job = first.enqueue({ labelId: 'x', printer: printer.address, payload: bigLabel(4), reprint: false });
     first.start();

@@ -9,9 +9,21 @@ describe('parsePrinterAddress', () => {
     expect(parsePrinterAddress('tcp://[fe80::1]:9101')).toEqual({ kind: 'tcp', host: 'fe80::1', port: 9101 });
   });
 
-  it('reads absolute paths as device or file printers', () => {
-    expect(parsePrinterAddress('/dev/usb/lp0')).toEqual({ kind: 'device', path: '/dev/usb/lp0' });
-    expect(parsePrinterAddress('/tmp/capture.zpl')).toEqual({ kind: 'device', path: '/tmp/capture.zpl' });
+  it('reads printer devices as devices, and a capture file only in its own file: form', () => {
+    for (const device of ['/dev/usb/lp0', '/dev/lp1', '/dev/ttyUSB0', '/dev/ttyACM12', '\\\\.\\USB001', '\\\\printserver\\Zebra ZD420']) {
+      expect(parsePrinterAddress(device)).toEqual({ kind: 'device', path: device });
+    }
+    expect(parsePrinterAddress('file:/tmp/capture.zpl')).toEqual({ kind: 'file', path: '/tmp/capture.zpl' });
+    for (const notAPrinter of [
+      '/tmp/capture.zpl',
+      '/etc/passwd',
+      '/dev/sda',
+      '/dev/usb/lp0/../../sda',
+      'C:\\labels\\out.zpl',
+      '\\\\.\\PhysicalDrive0',
+    ]) {
+      expect(() => parsePrinterAddress(notAPrinter), notAPrinter).toThrow(/not a printer device/);
+    }
   });
 
   it('rejects addresses a worker could mistype, with a message saying how to fix them', () => {

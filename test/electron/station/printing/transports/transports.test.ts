@@ -3,7 +3,8 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { existsSync } from 'node:fs';
 import { PrintError, sendToPrinter } from '../../../../../electron/station/printing/index';
 import { startCapturePrinter, type CapturePrinter } from '../../../../fakes/capture-printer';
 import { startZebraStatusPrinter, type ZebraStatusPrinter } from '../../../../fakes/zebra-status-printer';
@@ -145,28 +146,50 @@ describe('device and file printers', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'printing-device-'));
+    vi.stubEnv('LABEL_STATION_FILE_PRINTER', '1');
   });
   afterEach(async () => {
+    vi.unstubAllEnvs();
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('writes the exact bytes to a file path, and a second job appends', async () => {
+  it('writes the exact bytes to a capture file (file:), and a second job appends', async () => {
     const path = join(dir, 'capture.zpl');
     const first = Buffer.from('^XA^FDone^FS^XZ\n');
-    await expect(sendToPrinter(path, BIG_JOB)).resolves.toEqual({ bytes: BIG_JOB.length });
+    await expect(sendToPrinter(`file:${path}`, BIG_JOB)).resolves.toEqual({ bytes: BIG_JOB.length });
     expect((await readFile(path)).equals(BIG_JOB)).toBe(true);
-    await sendToPrinter(path, first);
+    await sendToPrinter(`file:${path}`, first);
     expect((await readFile(path)).equals(Buffer.concat([BIG_JOB, first]))).toBe(true);
   });
 
+  it('never writes a label into an ordinary file named as a device path (issue 13)', async () => {
+    for (const path of [join(dir, 'labels.zpl'), '/etc/station-test-passwd', '/dev/usb/../../tmp/x']) {
+      const error = await failure(sendToPrinter(path, Buffer.from('^XA^XZ')));
+      expect(error.code).toBe('invalid_printer_address');
+      expect(error.message).toContain('it is not a printer device');
+    }
+    expect(existsSync(join(dir, 'labels.zpl'))).toBe(false);
+  });
+
+  it('writes to a capture file only where LABEL_STATION_FILE_PRINTER=1', async () => {
+    vi.stubEnv('LABEL_STATION_FILE_PRINTER', '');
+    const path = join(dir, 'capture.zpl');
+    const error = await failure(sendToPrinter(`file:${path}`, Buffer.from('^XA^XZ')));
+    expect(error.code).toBe('invalid_printer_address');
+    expect(error.message).toBe(
+      `The printer "file:${path}" is a capture file, and writing labels to files is switched off on this station.`,
+    );
+    expect(existsSync(path)).toBe(false);
+  });
+
   it('reports a missing USB printer in words a packer understands', async () => {
-    const error = await failure(sendToPrinter('/dev/usb/lp-station-test-missing', Buffer.from('^XA^XZ')));
+    const error = await failure(sendToPrinter('/dev/usb/lp199', Buffer.from('^XA^XZ')));
     expect(error.code).toBe('printer_not_found');
-    expect(error.message).toBe('No printer at /dev/usb/lp-station-test-missing: check the USB cable.');
+    expect(error.message).toBe('No printer at /dev/usb/lp199: check the USB cable.');
   });
 
   it('reports a folder that is missing in a file path as no printer', async () => {
-    const error = await failure(sendToPrinter(join(dir, 'no-such-folder', 'x.zpl'), Buffer.from('^XA^XZ')));
+    const error = await failure(sendToPrinter(`file:${join(dir, 'no-such-folder', 'x.zpl')}`, Buffer.from('^XA^XZ')));
     expect(error.code).toBe('printer_not_found');
   });
 
@@ -174,13 +197,13 @@ describe('device and file printers', () => {
     const path = join(dir, 'locked.zpl');
     await writeFile(path, '');
     await chmod(path, 0o444);
-    const error = await failure(sendToPrinter(path, Buffer.from('^XA^XZ')));
+    const error = await failure(sendToPrinter(`file:${path}`, Buffer.from('^XA^XZ')));
     expect(error.code).toBe('printer_permission');
     expect(error.nextStep).toMatch(/write access/);
   });
 
   it('refuses a folder as a printer', async () => {
-    const error = await failure(sendToPrinter(dir, Buffer.from('^XA^XZ')));
+    const error = await failure(sendToPrinter(`file:${dir}`, Buffer.from('^XA^XZ')));
     expect(error.code).toBe('invalid_printer_address');
   });
 });
