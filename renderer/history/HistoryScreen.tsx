@@ -14,6 +14,7 @@ import { ProblemBox } from '../ui/ProblemBox';
 import { ReprintButton } from '../ui/ReprintButton';
 import { StatusBadge } from '../ui/StatusBadge';
 import { HistoryDetail } from './HistoryDetail';
+import { ReprintSelectedButton } from './ReprintSelectedButton';
 import { useWaitingLabels } from '../api/print-queue-state';
 import { useDatabaseStatus } from '../api/database-status';
 import { BoxesTag } from './LabelBoxes';
@@ -39,6 +40,9 @@ export function HistoryScreen() {
   const uncertain = useUncertainLabels();
   const waiting = useWaitingLabels();
   const [selected, setSelected] = useState<string | null>(initialLabel);
+  // Labels ticked for "Reprint selected", in the order they were ticked.
+  const [picked, setPicked] = useState<string[]>([]);
+  const togglePicked = (id: string) => setPicked((now) => (now.includes(id) ? now.filter((p) => p !== id) : [...now, id]));
   const needsChecking = uncertain.data ?? [];
   // In a fleet the list says which station bought each label; a station on its own history bought them all.
   const fleet = useDatabaseStatus().data?.mode === 'fleet';
@@ -141,11 +145,25 @@ export function HistoryScreen() {
           </span>
         </div>
         {filter === 'all' && <HistoryFilterBar value={bar} onChange={setBar} seen={seen} fleet={fleet} />}
+        {picked.length > 0 && (
+          <div className="history-picked" data-testid="history-picked">
+            <ReprintSelectedButton labelIds={picked} orderOf={(id) => labels.find((l) => l.id === id)?.orderId} />
+            <button
+              className="button button-small button-secondary"
+              type="button"
+              onClick={() => setPicked([])}
+              data-testid="history-unpick"
+            >
+              Clear selection
+            </button>
+          </div>
+        )}
         {error && <ProblemBox problem={toProblem(error)} />}
         <div className="history-scroll" ref={scroller} data-testid="history-scroll">
           <table className="history-table" data-testid="history-table">
             <thead>
               <tr>
+                <th className="history-pick" aria-label="Select for reprinting" />
                 <th>Time</th>
                 <th>Order ID</th>
                 <th>Tracking</th>
@@ -178,6 +196,17 @@ export function HistoryScreen() {
                     onClick={() => setSelected(label.id)}
                     data-testid="history-row"
                   >
+                    <td className="history-pick" onClick={(e) => e.stopPropagation()}>
+                      {canReprint(label.status) && !isUnprinted(label) && (
+                        <input
+                          type="checkbox"
+                          checked={picked.includes(label.id)}
+                          onChange={() => togglePicked(label.id)}
+                          aria-label={`Select order ${label.orderId} for reprinting`}
+                          data-testid="history-pick"
+                        />
+                      )}
+                    </td>
                     <td className="nowrap">
                       <TimeCell iso={label.createdAt} />
                     </td>

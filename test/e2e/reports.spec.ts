@@ -136,3 +136,31 @@ test('Reports: the day’s figures the test counts itself, the CSV read back, th
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('tile-labels')).toContainText('0');
 });
+
+test('labels ticked in History are reprinted together with one reason, in the order ticked, each keeping it', async ({ page }) => {
+  station = await startStation();
+  await scanAll();
+  const before = station.printer.jobs.length;
+  await page.goto(station.shell.url);
+  await expect(page.getByTestId('scan-input')).toBeFocused();
+  await page.keyboard.press('F2');
+  const row = (order: string) => page.getByTestId('history-row').filter({ hasText: order });
+  await row(ORDERS[2]!).getByTestId('history-pick').check();
+  await row(ORDERS[0]!).getByTestId('history-pick').check();
+  const picked = page.getByTestId('history-picked');
+  await expect(picked.getByTestId('reprint-selected')).toHaveText('Reprint selected (2)');
+  await page.screenshot({ path: `${SHOTS}/history-reprint-selected.png` });
+  await picked.getByTestId('reprint-selected').click();
+  await expect(page.getByTestId('reprint-reason-dialog')).toContainText('2 selected labels');
+  await page.keyboard.press('1');
+  await expect(picked.getByTestId('reprint-selected-result')).toHaveText('2 reprinted.');
+  await expect.poll(() => station.printer.jobs.length, { timeout: 10_000 }).toBe(before + 2);
+  for (const order of [ORDERS[2]!, ORDERS[0]!]) {
+    const labels = (await station.core.handlers.searchHistory({ query: order, filter: 'all', limit: 5, offset: 0 })).labels;
+    const detail = await station.core.handlers.getLabel({ labelId: labels[0]!.id });
+    expect(detail.printAttempts.filter((a) => a.reprint).map((a) => a.reason)).toEqual(['Label damaged']);
+  }
+  // The one left alone was not reprinted.
+  const untouched = (await station.core.handlers.searchHistory({ query: ORDERS[1]!, filter: 'all', limit: 5, offset: 0 })).labels[0]!;
+  expect(untouched.printCount).toBe(1);
+});
