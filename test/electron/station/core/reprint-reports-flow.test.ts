@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
 import { startStation, type Harness } from '../../../support/station-harness';
@@ -24,6 +24,7 @@ beforeEach(async () => {
   await station.call('updateSettings', { printer: { address: printer.address } });
 });
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await station.close();
   await printer.close();
 });
@@ -149,6 +150,8 @@ describe('export and summary', () => {
       { reason: 'Printer jammed', reprints: 1 },
     ]);
 
+    // The A4 printer is a capture file here (a test-only printer kind).
+    vi.stubEnv('LABEL_STATION_FILE_PRINTER', '1');
     const a4File = path.join(station.dataDir, 'office-printer.out');
     const current = await station.call('getSettings', {});
     await station.call('updateSettings', {
@@ -156,12 +159,12 @@ describe('export and summary', () => {
         defaultId: current.printers.defaultId,
         list: [
           ...current.printers.list,
-          { id: 'office', name: 'Office A4', address: a4File, dpi: 600, language: 'pdf', media: '4x6', statusCheck: false },
+          { id: 'office', name: 'Office A4', address: `file:${a4File}`, dpi: 600, language: 'pdf', media: '4x6', statusCheck: false },
         ],
       },
     });
     const printed = await station.call('printDaySummary', { date: today(), printerId: 'office' });
-    expect(printed).toMatchObject({ ok: true, printer: a4File });
+    expect(printed).toMatchObject({ ok: true, printer: `file:${a4File}` });
     expect(readFileSync(a4File).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expect(station.call('printDaySummary', { date: today(), printerId: current.printers.defaultId })).rejects.toMatchObject({
       code: 'summary_printer_unsuitable',
