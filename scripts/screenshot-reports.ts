@@ -12,6 +12,8 @@ const ORDERS = Array.from({ length: 6 }, (_, i) => `57693440000000${String(1001 
 
 export async function reportsScreens(kit: ScreenshotKit, outDir: string): Promise<void> {
   await kit.group(kit.browser, kit.viewport, async (page) => {
+    // The office A4 printer below is a capture file (file:), a printer kind only tests switch on.
+    process.env.LABEL_STATION_FILE_PRINTER = '1';
     const station = await kit.start();
     const { handlers } = station.core;
     const ids: string[] = [];
@@ -29,7 +31,7 @@ export async function reportsScreens(kit: ScreenshotKit, outDir: string): Promis
         defaultId: settings.printers.defaultId,
         list: [
           ...settings.printers.list,
-          { id: 'office', name: 'Office A4', address: office, dpi: 600, language: 'pdf', media: '4x6', statusCheck: false },
+          { id: 'office', name: 'Office A4', address: `file:${office}`, dpi: 600, language: 'pdf', media: '4x6', statusCheck: false },
         ],
       },
     });

@@ -17,7 +17,12 @@ mkdirSync(SHOTS, { recursive: true });
 const ORDERS = ['576933300000000011', '576933300000000022', '576933300000000033'];
 
 let station: E2EStation;
-test.afterEach(async () => station?.close());
+// The office A4 printer is a capture file (file:), a printer kind only tests switch on.
+test.beforeEach(() => void (process.env.LABEL_STATION_FILE_PRINTER = '1'));
+test.afterEach(async () => {
+  delete process.env.LABEL_STATION_FILE_PRINTER;
+  await station?.close();
+});
 
 async function scanAll(): Promise<string[]> {
   const ids: string[] = [];
@@ -92,7 +97,7 @@ test('Reports: the day’s figures the test counts itself, the CSV read back, th
       defaultId: settings.printers.defaultId,
       list: [
         ...settings.printers.list,
-        { id: 'office', name: 'Office A4', address: office, dpi: 600, language: 'pdf', media: '4x6', statusCheck: false },
+        { id: 'office', name: 'Office A4', address: `file:${office}`, dpi: 600, language: 'pdf', media: '4x6', statusCheck: false },
       ],
     },
   });
