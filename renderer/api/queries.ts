@@ -1,5 +1,5 @@
 /** react-query hooks over the station: info, settings, history, label detail and preview. */
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { station } from './station';
 import type { LabelRecord } from '../../shared/domain/labels';
 import type { HistoryCursor, HistoryFilters } from '../../shared/domain/history-search';
@@ -45,6 +45,9 @@ export function useHistory(query: string, filters?: HistoryFilters) {
         ...(filters && Object.keys(filters).length > 0 && { filters }),
       }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // While the next search loads, the rows on screen stay (no flash of an empty list, and a row's
+    // open reprint dialog is not unmounted under the person using it).
+    placeholderData: keepPreviousData,
   });
 }
 
