@@ -41,7 +41,13 @@ try {
     ],
     { stdio: ['ignore', 'ignore', 'inherit'], cwd: out },
   );
-  const rows = parse(readFileSync(csv, 'utf8'), { columns: true, trim: true, skip_empty_lines: true });
+  const rows = parse(readFileSync(csv, 'utf8'), {
+    columns: true,
+    trim: true,
+    skip_empty_lines: true,
+    relax_quotes: true,
+    relax_column_count: true,
+  });
   const findings = rows.map((r) => ({
     check: r.issue,
     file: r.filename,
