@@ -47,8 +47,8 @@ module.exports = {
     ),
     error(
       'base-rooms-import-only-shared',
-      'providers/, printing/, history/, settings/ and health/ import only shared/ and their own room.',
-      { path: `${STATION}(providers|printing|history|settings|health)/` },
+      'providers/, printing/, history/, settings/, health/ and systems-api/ import only shared/ and their own room (systems-api gets what it needs from core as functions).',
+      { path: `${STATION}(providers|printing|history|settings|health|systems-api)/` },
       { path: `${R}(electron|renderer)/`, pathNot: `${STATION}$1/` },
     ),
     error(

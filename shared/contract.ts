@@ -29,6 +29,7 @@ import { BatchCounts, BatchEntry, BatchInput, BatchState, BatchSummary, BatchVie
 import { BackupHealth, HealthReport, HealthStatus } from './domain/health';
 import { MAX_REPRINT_SELECTION, ReprintReason } from './domain/reprint-reasons';
 import { DaySummary, HistoryExport, HistoryExportFilter, LocalDate } from './domain/reports';
+import { ApiScope, ApiTokenName, ApiTokenView, SystemsApiView } from './domain/systems-api';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -351,6 +352,24 @@ export const contract = {
     getDaySummary: { input: z.object({ date: LocalDate }).strict(), output: DaySummary },
     /** The day's summary as an A4 PDF, sent to a PDF (office/A4) printer of the station. */
     printDaySummary: { input: z.object({ date: LocalDate, printerId: PrinterId }).strict(), output: PrintOutcome },
+    /** Settings → Systems API: whether the Station API listens and where, and its tokens (never a token itself). */
+    getSystemsApi: { input: z.object({}).strict(), output: SystemsApiView },
+    /**
+     * A supervisor creates a token for a WMS or ERP: `secret` is the token, shown this once and stored
+     * only as its hash; it cannot be read again.
+     */
+    createApiToken: {
+      input: z
+        .object({
+          name: ApiTokenName,
+          scopes: z.array(ApiScope).min(1, 'Tick at least one thing the token may do (read, print, buy).').max(3),
+          ...Approval,
+        })
+        .strict(),
+      output: z.object({ token: ApiTokenView, secret: z.string() }),
+    },
+    /** A supervisor revokes a token: the next call with it is refused. */
+    revokeApiToken: { input: z.object({ tokenId: z.string().min(1).max(64), ...Approval }).strict(), output: ApiTokenView },
   },
   events: {
     /** Someone signed in or out (or was signed out: idle, deactivated, demo users gone). */

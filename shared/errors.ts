@@ -183,6 +183,23 @@ export const PROBLEM_CODES = {
     'operators_unavailable',
   ],
   reports: ['export_failed', 'summary_printer_unsuitable'],
+  systemsApi: [
+    'api_token_missing',
+    'api_token_invalid',
+    'api_scope_missing',
+    'api_token_not_found',
+    'idempotency_key_missing',
+    'idempotency_key_reused',
+    'idempotency_in_progress',
+    'rate_limited',
+    'not_found',
+    'method_not_allowed',
+    'unsupported_media_type',
+    'other_station',
+    'split_needed',
+    'check_needed',
+    'systems_api_unavailable',
+  ],
 } as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES][number];

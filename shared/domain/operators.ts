@@ -121,6 +121,8 @@ export const SUPERVISOR_ACTION_WORDS = {
   changeOperator: 'change an operator',
   unlockOperator: 'unlock an operator',
   startBatch: 'buy a batch of orders',
+  createApiToken: 'create an API token for a WMS or ERP',
+  revokeApiToken: 'revoke an API token',
 } as const;
 
 /**

@@ -5,6 +5,7 @@ import { Dimension, Parcel, Weight } from './parcels';
 import { PrinterSettings, PrinterSetup } from './printers';
 import { ProviderName } from './providers';
 import { ScaleSettings } from './scale';
+import { DEFAULT_SYSTEMS_API, SystemsApiSettings } from './systems-api';
 
 export const HttpUrl = z
   .string()
@@ -111,6 +112,8 @@ export const Settings = z.object({
   storage: StorageSettings,
   /** The label file download's overall deadline (issue 13). */
   labelDownload: LabelDownloadSettings.default(DEFAULT_LABEL_DOWNLOAD),
+  /** The Station API for systems (issue 14): off by default. */
+  systemsApi: SystemsApiSettings.default(DEFAULT_SYSTEMS_API),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -137,6 +140,7 @@ export const SettingsPatch = z
     scale: ScaleSettings,
     storage: StorageSettings.partial(),
     labelDownload: LabelDownloadSettings.partial(),
+    systemsApi: SystemsApiSettings.partial(),
   })
   .partial()
   .strict();

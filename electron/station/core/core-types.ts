@@ -6,6 +6,7 @@ import type { ScaleTiming } from '../packing';
 import type { FleetTiming } from './station-history';
 import type { HashCost, KeyValueStore, SecretStore } from '../settings';
 import type { StationLogOptions } from './station-log';
+import type { RateLimit } from '../systems-api';
 
 export type { KeyValueStore, SecretStore };
 
@@ -48,4 +49,6 @@ export interface StationCoreOptions {
   scaleTiming?: Partial<ScaleTiming>;
   /** Where History exports are written (default: the data folder's exports/; LABEL_STATION_EXPORT_DIR in the shells). */
   exportDir?: string;
+  /** The Station API's per-token rate limit (tests use a small one). */
+  systemsApiRateLimit?: RateLimit;
 }

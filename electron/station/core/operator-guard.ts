@@ -34,6 +34,8 @@ export const SUPERVISOR_ACTIONS: { [M in MethodName]?: (input: Input<M>) => stri
   unlockOperator: () => W.unlockOperator,
   // Many labels bought at once, none of which can be voided: a wrong paste costs real money.
   startBatch: () => W.startBatch,
+  createApiToken: () => W.createApiToken,
+  revokeApiToken: () => W.revokeApiToken,
 };
 
 /** Methods that act on labels or printers: somebody must be signed in (or a supervisor approve). */

@@ -54,6 +54,7 @@ import { openStationLog, type StationLog } from './station-log';
 import { logScan, logShipment } from './log-outcomes';
 import { diagnosticsText } from './diagnostics';
 import { STATION_VERSION } from './version';
+import { wireSystemsApi } from './systems-api-wiring';
 
 /** How long closing waits for calls still running (a scan waiting for its printer takes up to 20 s). */
 const CLOSE_DRAIN_MS = 10_000;
@@ -188,6 +189,20 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     now: () => new Date(),
   });
 
+  const systemsApi = wireSystemsApi({
+    as,
+    settings,
+    stored,
+    searchHistory: (search) => history.search(search),
+    health: () => health.getHealth(),
+    announceUnprinted,
+    stationName: deps.stationName,
+    stationId: ownId,
+    now: deps.now,
+    log,
+    ...(options.systemsApiRateLimit && { rateLimit: options.systemsApiRateLimit }),
+  });
+
   const info = () => ({
     ...stationInfo(settings, providers, options.dataDir, options.shell),
     stationName: deps.stationName,
@@ -256,6 +271,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
         operator: acting.name,
       });
       printing.followMovedPrinters(before, settings.current().printers);
+      await systemsApi.follow();
       await recheckSession();
       if (settings.current().operators.idleSignOutMinutes !== idleBefore) events.emit('operatorSession', sessionView());
       scale.follow();
@@ -322,6 +338,9 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
       const pdf = await renderSummaryPdf(await daySummary(history, date), deps.stationName, deps.now());
       return printSummaryPdf(settings.current().printers, printerId, pdf);
     },
+    getSystemsApi: async () => systemsApi.view(),
+    createApiToken: async ({ name, scopes }, acting) => systemsApi.createToken({ name, scopes }, acting.name),
+    revokeApiToken: async ({ tokenId }, acting) => systemsApi.revokeToken(tokenId, acting.name),
   };
   const calls = trackInFlight(guardHandlers(table, operators, session));
 
@@ -336,12 +355,14 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
   scale.follow();
   const reconciled = checker.start();
   health.start();
+  await systemsApi.follow();
 
   return {
     handlers: calls.handlers,
     events,
     reconciled,
     close: async () => {
+      await systemsApi.server.close();
       await Promise.race([batches.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_DRAIN_MS).unref())]);
       await calls.drain(CLOSE_DRAIN_MS);
       await scale.stop();

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { DatabaseStatus } from '../../../shared/domain/fleet';
 import { StationError } from '../../../shared/errors';
 import {
+  ApiIdempotencyTable,
+  ApiTokenTable,
   fleetDatabase,
   FleetHistory,
   FleetOperators,
@@ -23,6 +25,8 @@ export interface StationHistory {
   history: LabelHistory;
   /** Where operators are kept: with the labels (shared by a fleet, with a copy for sign-in while it is away). */
   operators: OperatorTable | FleetOperators;
+  /** The Station API's tokens and idempotency keys, where the labels are (a fleet shares them). */
+  systemsApi: { tokens: ApiTokenTable; idempotency: ApiIdempotencyTable };
   status(): DatabaseStatus;
   onChange(listener: (status: DatabaseStatus) => void): void;
   close(): Promise<void>;
@@ -56,6 +60,7 @@ export async function openStationHistory(
     return {
       history: reader ? new HistoryStore(local).useReader(reader) : new HistoryStore(local),
       operators: new OperatorTable(local),
+      systemsApi: { tokens: new ApiTokenTable(local), idempotency: new ApiIdempotencyTable(local) },
       status: () => LOCAL_STATUS,
       onChange: () => undefined,
       close: async () => reader?.close(),
@@ -94,6 +99,7 @@ export async function openStationHistory(
   return {
     history: fleet,
     operators,
+    systemsApi: { tokens: new ApiTokenTable(shared), idempotency: new ApiIdempotencyTable(shared) },
     status: () => fleet.status(),
     onChange: (listener) => void fleet.onChange(listener),
     close: async () => {

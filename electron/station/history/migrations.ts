@@ -58,6 +58,34 @@ const OPERATOR_TABLES = `
   CREATE TABLE operator_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL);
   ALTER TABLE print_attempts ADD COLUMN operator TEXT NOT NULL DEFAULT '';`;
 
+/** The Station API's tokens and idempotency keys: the same on both databases (a fleet shares them). */
+const SYSTEMS_API_TABLES = `
+  CREATE TABLE api_tokens (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    token_hash   TEXT NOT NULL UNIQUE,
+    scopes       TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at   TEXT,
+    revoked_by   TEXT
+  );
+  CREATE TABLE api_idempotency (
+    token_id     TEXT NOT NULL,
+    key          TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    state        TEXT NOT NULL CHECK (state IN ('running', 'done')),
+    station_id   TEXT NOT NULL,
+    status       INTEGER,
+    response     TEXT,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    PRIMARY KEY (token_id, key)
+  );
+  CREATE INDEX api_idempotency_created ON api_idempotency(created_at);
+  `;
+
 export const migrations: readonly Migration[] = [
   {
     name: 'labels, tracking numbers and print attempts',
@@ -381,5 +409,14 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX labels_words ON labels
     USING gin (lower(order_id || ' ' || scanned || ' ' || operator || ' ' || tracking_numbers) gin_trgm_ops);
   `,
+  },
+  {
+    // The Station API for systems (issue 14): tokens a supervisor creates for a WMS or ERP, stored
+    // only as sha256 of the token (a 32-byte random value, so no slow hash is needed), and each
+    // caller's idempotency keys with the request's hash and the answer given, so a retried request
+    // never buys twice and gets the same answer. Kept with the labels: a fleet shares both.
+    name: 'station API for systems: tokens and idempotency keys',
+    sqlite: SYSTEMS_API_TABLES,
+    postgres: SYSTEMS_API_TABLES,
   },
 ];

@@ -126,6 +126,32 @@ export interface BatchEntriesTable {
   updated_at: string;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  /** sha256 of the token, hex. */
+  token_hash: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  created_at: string;
+  created_by: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export interface ApiIdempotencyTable {
+  token_id: string;
+  key: string;
+  request_hash: string;
+  state: 'running' | 'done';
+  station_id: string;
+  status: number | null;
+  response: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface HistorySchema {
   batches: BatchesTable;
   batch_entries: BatchEntriesTable;
@@ -136,4 +162,6 @@ export interface HistorySchema {
   fleet_outbox: FleetOutboxTable;
   operators: OperatorsTable;
   operator_keys: OperatorKeysTable;
+  api_tokens: ApiTokensTable;
+  api_idempotency: ApiIdempotencyTable;
 }

@@ -11,6 +11,8 @@ export { decideUncertainLabel, settleInterruptedPurchases } from './uncertain-la
 export { printUnprintedLabel, unprintedLabels } from './unprinted-labels';
 export { buyLabel, labelChecking, packedDifferently } from './purchase';
 export { printFirstTime } from './first-print';
+export { ensureLabelFile } from './label-printing';
+export { requireLabel } from './stored-label';
 export { askProvider } from './ask-provider';
 export { checkingWindowOpen } from './checking-window';
 export { withOrder } from './order-claim';

@@ -1,6 +1,7 @@
 import type { BoxPreset, PackingRule } from '../../../shared/domain/box-presets';
 import type { PrinterProfile } from '../../../shared/domain/printers';
 import { DEFAULT_LABEL_DOWNLOAD, type Settings, type StorageSettings } from '../../../shared/domain/settings';
+import { DEFAULT_SYSTEMS_API } from '../../../shared/domain/systems-api';
 import { DEFAULT_SCALE } from '../../../shared/domain/scale';
 
 export const AFTERSHIP_PRODUCTION_URL = 'https://api.aftership.com/postmen/v3';
@@ -69,4 +70,5 @@ export const DEFAULT_SETTINGS: Settings = {
   scale: DEFAULT_SCALE,
   storage: DEFAULT_STORAGE,
   labelDownload: DEFAULT_LABEL_DOWNLOAD,
+  systemsApi: DEFAULT_SYSTEMS_API,
 };

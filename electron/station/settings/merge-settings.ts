@@ -21,6 +21,7 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
     scale: patch.scale ?? base.scale,
     storage: { ...base.storage, ...patch.storage },
     labelDownload: { ...base.labelDownload, ...patch.labelDownload },
+    systemsApi: { ...base.systemsApi, ...patch.systemsApi },
   });
 }
 
