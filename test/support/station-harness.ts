@@ -15,7 +15,7 @@ export interface Harness {
 }
 
 /** Core options a test may change: the checking window and the provider timeout. */
-export type HarnessOptions = Partial<Pick<StationCoreOptions, 'labelChecks' | 'providerTimeoutMs' | 'fleetTiming'>>;
+export type HarnessOptions = Partial<Pick<StationCoreOptions, 'labelChecks' | 'providerTimeoutMs' | 'fleetTiming' | 'systemsApiRateLimit'>>;
 
 export async function startStation(env: Record<string, string>, options: HarnessOptions = {}): Promise<Harness> {
   const temp = makeTempDir();
@@ -43,6 +43,7 @@ export async function startStation(env: Record<string, string>, options: Harness
       labelChecks: options.labelChecks ?? { windowMs: 3000, everyMs: 100 },
       providerTimeoutMs: options.providerTimeoutMs ?? 1500,
       ...(options.fleetTiming && { fleetTiming: options.fleetTiming }),
+      ...(options.systemsApiRateLimit && { systemsApiRateLimit: options.systemsApiRateLimit }),
       printTiming: { retryDelaysMs: [100, 200, 400], statusPollMs: 100, statusTimeoutMs: 3000, settleWaitMs: 8000 },
     });
   const harness: Harness = {
