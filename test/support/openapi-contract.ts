@@ -44,7 +44,11 @@ export function checkRequest(method: string, actualPath: string, body: unknown):
   const op = (doc.paths as Json)[template]?.[method.toLowerCase()] as Json | undefined;
   if (!op) throw new Error(`${method} ${template} is not in the OpenAPI document`);
   if (body === undefined) return;
-  check(pointer('paths', template, method.toLowerCase(), 'requestBody', 'content', 'application/json', 'schema'), body, `request ${method} ${template}`);
+  check(
+    pointer('paths', template, method.toLowerCase(), 'requestBody', 'content', 'application/json', 'schema'),
+    body,
+    `request ${method} ${template}`,
+  );
 }
 
 /** Validates an answer: its status must be documented for the operation, and its body match that status's schema. */
@@ -56,8 +60,13 @@ export function checkResponse(method: string, actualPath: string, status: number
   if (!response) throw new Error(`${method} ${template} answered ${status}, which the OpenAPI document does not list`);
   const type = contentType.split(';')[0]!.trim();
   const content = (response.content ?? {}) as Json;
-  if (!(type in content)) throw new Error(`${method} ${template} ${status} answered ${type}; the document lists ${Object.keys(content).join(', ')}`);
+  if (!(type in content))
+    throw new Error(`${method} ${template} ${status} answered ${type}; the document lists ${Object.keys(content).join(', ')}`);
   if (type === 'application/json' || type === 'application/problem+json') {
-    check(pointer('paths', template, method.toLowerCase(), 'responses', String(status), 'content', type, 'schema'), body, `answer ${status} to ${method} ${template}`);
+    check(
+      pointer('paths', template, method.toLowerCase(), 'responses', String(status), 'content', type, 'schema'),
+      body,
+      `answer ${status} to ${method} ${template}`,
+    );
   }
 }

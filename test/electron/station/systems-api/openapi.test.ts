@@ -47,7 +47,9 @@ describe('the OpenAPI document', () => {
   it('catches answers it does not describe (the contract checker bites)', () => {
     expect(() => checkResponse('GET', '/v1/printers', 418, 'application/json', [])).toThrow(/does not list/);
     expect(() => checkResponse('GET', '/v1/printers', 200, 'application/json', [{ id: 'x' }])).toThrow(/does not match/);
-    expect(() => checkResponse('GET', '/v1/labels/abc', 404, 'application/problem+json', { code: 'label_not_found' })).toThrow(/does not match/);
+    expect(() => checkResponse('GET', '/v1/labels/abc', 404, 'application/problem+json', { code: 'label_not_found' })).toThrow(
+      /does not match/,
+    );
   });
 });
 

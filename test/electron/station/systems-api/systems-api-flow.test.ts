@@ -83,7 +83,11 @@ describe('requesting a label with an idempotency key', () => {
     const other = await requestLabel('wms-key-0004', { order: OTHER_ORDER, parcel: PARCEL });
     expect(other.status).toBe(422);
     expect(other.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(other.body).toMatchObject({ code: 'idempotency_key_reused', status: 422, type: 'urn:label-station:problem:idempotency_key_reused' });
+    expect(other.body).toMatchObject({
+      code: 'idempotency_key_reused',
+      status: 422,
+      type: 'urn:label-station:problem:idempotency_key_reused',
+    });
     expect(bought(OTHER_ORDER)).toBe(0);
   });
 

@@ -59,7 +59,9 @@ describe('turning the API on and off', () => {
     expect(secret).toMatch(/^lsk_[A-Za-z0-9_-]{43}$/);
     const view = await station.call('getSystemsApi', {});
     expect(JSON.stringify(view)).not.toContain(secret);
-    expect(view.tokens).toEqual([expect.objectContaining({ id: token.id, name: 'WMS', scopes: ['read'], lastUsedAt: null, revokedAt: null })]);
+    expect(view.tokens).toEqual([
+      expect.objectContaining({ id: token.id, name: 'WMS', scopes: ['read'], lastUsedAt: null, revokedAt: null }),
+    ]);
     await station.call('signOut', {});
     await expect(station.call('createApiToken', { name: 'Other', scopes: ['buy'] })).rejects.toMatchObject({ code: 'supervisor_required' });
     await expect(station.call('revokeApiToken', { tokenId: token.id })).rejects.toMatchObject({ code: 'supervisor_required' });
@@ -93,7 +95,11 @@ describe('a shipment in boxes', () => {
     await station.call('updateSettings', { ordersFile: file });
     const url = await enableApi(station);
     const token = (await createToken(station, 'WMS', ['buy', 'read'])).secret;
-    const box = (itemIds: string[]) => ({ dimension: { width: 12, height: 10, depth: 6, unit: 'in' }, weight: { value: 2, unit: 'lb' }, itemIds });
+    const box = (itemIds: string[]) => ({
+      dimension: { width: 12, height: 10, depth: 6, unit: 'in' },
+      weight: { value: 2, unit: 'lb' },
+      itemIds,
+    });
     const body = { order, boxes: [box(['li-1', 'li-2']), box(['li-3'])] };
     const first = await callApi(url, 'POST', '/v1/labels', { token, body, idempotencyKey: 'shipment-0001' });
     expect(first.status).toBe(201);
