@@ -362,7 +362,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     events,
     reconciled,
     close: async () => {
-      await systemsApi.server.close();
+      await systemsApi.close();
       await Promise.race([batches.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_DRAIN_MS).unref())]);
       await calls.drain(CLOSE_DRAIN_MS);
       await scale.stop();

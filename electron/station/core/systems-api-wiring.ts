@@ -28,7 +28,12 @@ export interface SystemsApiWiring {
   revokeToken(tokenId: string, by: string): Promise<ApiTokenView>;
   /** Follows Settings → Systems API (after every settings change and at start). */
   follow(): Promise<void>;
+  close(): Promise<void>;
 }
+
+/** Idempotency keys are kept this long (a WMS retries within hours), pruned every few hours. */
+const KEEP_KEYS_MS = 7 * 24 * 3600_000;
+const PRUNE_EVERY_MS = 6 * 3600_000;
 
 export function wireSystemsApi(w: {
   as: (name: string) => ScanJobDeps;
@@ -117,9 +122,27 @@ export function wireSystemsApi(w: {
     { ...(w.rateLimit && { rateLimit: w.rateLimit }) },
   );
 
+  const prune = () =>
+    void w.stored.systemsApi.idempotency
+      .prune(new Date(w.now().getTime() - KEEP_KEYS_MS).toISOString())
+      .catch((error: unknown) => w.log(`systems API: old idempotency keys not pruned: ${(error as Error).message}`));
+  let pruner: NodeJS.Timeout | undefined;
+
   return {
     server,
-    follow: () => server.follow(w.settings.current().systemsApi),
+    follow: async () => {
+      const settings = w.settings.current().systemsApi;
+      if (settings.enabled && !pruner) {
+        prune();
+        pruner = setInterval(prune, PRUNE_EVERY_MS);
+        pruner.unref();
+      }
+      await server.follow(settings);
+    },
+    close: async () => {
+      clearInterval(pruner);
+      await server.close();
+    },
     view: async () => ({ status: server.status(), tokens: (await tokens.list()).map(toView) }),
     createToken: async (input, by) => {
       const name = ApiTokenName.parse(input.name);

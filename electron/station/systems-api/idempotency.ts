@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ProblemDetails } from './api-schemas';
 import type { IdempotencyStore } from './ports';
 import { problem } from './problem-details';
+import { StationError } from '../../../shared/errors';
 
 export interface Answer {
   status: number;
@@ -68,7 +69,17 @@ export class Idempotency {
     work: () => Promise<RunAnswer>,
   ): Promise<Answer & { replayed: boolean }> {
     const at = this.now().toISOString();
-    const claim = await this.store.claim(tokenId, key, hash, this.stationId, at);
+    let claim: Awaited<ReturnType<IdempotencyStore['claim']>>;
+    try {
+      claim = await this.store.claim(tokenId, key, hash, this.stationId, at);
+    } catch {
+      // The database that keeps the keys (a fleet's PostgreSQL) does not answer: nothing is bought.
+      throw new StationError(
+        'systems_api_unavailable',
+        'The station cannot record the Idempotency-Key right now (its database does not answer), so nothing was bought.',
+        'Retry the same request with the same key in a minute.',
+      );
+    }
     if (!claim.claimed) {
       const { record } = claim;
       if (record.requestHash !== hash) return { ...reused(), replayed: false };

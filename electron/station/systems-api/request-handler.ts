@@ -99,7 +99,21 @@ async function answer(
   const params = found.params!;
 
   const auth = await authenticate(req, deps.ports.tokens, deps.ports.now());
-  if (!auth.ok) return fail(auth.problem, auth.problem.status === 401 ? { 'www-authenticate': 'Bearer realm="label-station"' } : {});
+  if (!auth.ok) {
+    // Guessing tokens is slowed too: refused calls share a bucket per caller address.
+    const guessWait = auth.problem.status === 401 ? deps.buckets.take(`address:${req.socket.remoteAddress ?? ''}`) : 0;
+    if (guessWait > 0) {
+      return fail(
+        problem(
+          'rate_limited',
+          'Too many calls without a valid token from this address.',
+          `Wait ${guessWait} s (Retry-After), then call with a valid token.`,
+        ),
+        { 'retry-after': String(guessWait) },
+      );
+    }
+    return fail(auth.problem, auth.problem.status === 401 ? { 'www-authenticate': 'Bearer realm="label-station"' } : {});
+  }
   const { token } = auth;
   record.token = token.name;
   const wait = deps.buckets.take(token.id);

@@ -81,6 +81,16 @@ describe('rate limit', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await callApi(url, 'GET', '/v1/printers', { token: calm })).status).toBe(200);
   });
+
+  it('slows token guessing: refused calls from one address share a bucket', async () => {
+    station = await startStation({}, { systemsApiRateLimit: { burst: 3, perSecond: 0.01 } });
+    const url = await enableApi(station);
+    const guess = `lsk_${'B'.repeat(43)}`;
+    for (let i = 0; i < 3; i++) expect((await callApi(url, 'GET', '/v1/health', { token: guess })).status).toBe(401);
+    const limited = await callApi(url, 'GET', '/v1/health', { token: guess });
+    expect(limited.status).toBe(429);
+    expect(limited.body.detail).toMatch(/without a valid token/);
+  });
 });
 
 describe('a shipment in boxes', () => {
