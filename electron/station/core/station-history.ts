@@ -7,6 +7,7 @@ import type { DatabaseStatus } from '../../../shared/domain/fleet';
 import { StationError } from '../../../shared/errors';
 import {
   ApiIdempotencyTable,
+  ApiStationTable,
   ApiTokenTable,
   fleetDatabase,
   FleetHistory,
@@ -26,7 +27,7 @@ export interface StationHistory {
   /** Where operators are kept: with the labels (shared by a fleet, with a copy for sign-in while it is away). */
   operators: OperatorTable | FleetOperators;
   /** The Station API's tokens and idempotency keys, where the labels are (a fleet shares them). */
-  systemsApi: { tokens: ApiTokenTable; idempotency: ApiIdempotencyTable };
+  systemsApi: { tokens: ApiTokenTable; idempotency: ApiIdempotencyTable; stations: ApiStationTable };
   status(): DatabaseStatus;
   onChange(listener: (status: DatabaseStatus) => void): void;
   close(): Promise<void>;
@@ -60,7 +61,7 @@ export async function openStationHistory(
     return {
       history: reader ? new HistoryStore(local).useReader(reader) : new HistoryStore(local),
       operators: new OperatorTable(local),
-      systemsApi: { tokens: new ApiTokenTable(local), idempotency: new ApiIdempotencyTable(local) },
+      systemsApi: { tokens: new ApiTokenTable(local), idempotency: new ApiIdempotencyTable(local), stations: new ApiStationTable(local) },
       status: () => LOCAL_STATUS,
       onChange: () => undefined,
       close: async () => reader?.close(),
@@ -99,7 +100,7 @@ export async function openStationHistory(
   return {
     history: fleet,
     operators,
-    systemsApi: { tokens: new ApiTokenTable(shared), idempotency: new ApiIdempotencyTable(shared) },
+    systemsApi: { tokens: new ApiTokenTable(shared), idempotency: new ApiIdempotencyTable(shared), stations: new ApiStationTable(shared) },
     status: () => fleet.status(),
     onChange: (listener) => void fleet.onChange(listener),
     close: async () => {

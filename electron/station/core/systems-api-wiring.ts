@@ -67,6 +67,7 @@ export function wireSystemsApi(w: {
     {
       stationName: w.stationName,
       stationId: w.stationId,
+      stationUrl: (name) => w.stored.systemsApi.stations.urlOf(name),
       tokens,
       idempotency: w.stored.systemsApi.idempotency,
       requestLabel: async (body: LabelRequestBody, caller) => {
@@ -138,6 +139,10 @@ export function wireSystemsApi(w: {
         pruner.unref();
       }
       await server.follow(settings);
+      // Where this station's API listens now, for the other stations of a fleet (null while off).
+      await w.stored.systemsApi.stations
+        .put(w.stationId, w.stationName, server.status().url, w.now().toISOString())
+        .catch((error: unknown) => w.log(`systems API: address not shared with the fleet: ${(error as Error).message}`));
     },
     close: async () => {
       clearInterval(pruner);

@@ -20,3 +20,4 @@ export { backUpDatabase, listBackups, type BackupFile } from './backup';
 export { labelFilterWhere, type DayAttempt, type DayLabel, type ExportCursor, type ExportRow } from './history-reports';
 export { ApiTokenTable, type ApiTokenRecord } from './api-token-table';
 export { ApiIdempotencyTable, type IdempotencyRecord } from './api-idempotency-table';
+export { ApiStationTable } from './api-station-table';

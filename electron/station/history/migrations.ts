@@ -84,6 +84,12 @@ const SYSTEMS_API_TABLES = `
     PRIMARY KEY (token_id, key)
   );
   CREATE INDEX api_idempotency_created ON api_idempotency(created_at);
+  CREATE TABLE api_stations (
+    station_id TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    url        TEXT,
+    updated_at TEXT NOT NULL
+  );
   `;
 
 export const migrations: readonly Migration[] = [
@@ -414,7 +420,8 @@ export const migrations: readonly Migration[] = [
     // The Station API for systems (issue 14): tokens a supervisor creates for a WMS or ERP, stored
     // only as sha256 of the token (a 32-byte random value, so no slow hash is needed), and each
     // caller's idempotency keys with the request's hash and the answer given, so a retried request
-    // never buys twice and gets the same answer. Kept with the labels: a fleet shares both.
+    // never buys twice and gets the same answer. Kept with the labels: a fleet shares both. And where
+    // each station's API listens, so a label asked at one station for another is passed on to it.
     name: 'station API for systems: tokens and idempotency keys',
     sqlite: SYSTEMS_API_TABLES,
     postgres: SYSTEMS_API_TABLES,

@@ -152,6 +152,14 @@ export interface ApiIdempotencyTable {
   updated_at: string;
 }
 
+export interface ApiStationsTable {
+  station_id: string;
+  name: string;
+  /** Where its Station API listens; null while it is off. */
+  url: string | null;
+  updated_at: string;
+}
+
 export interface HistorySchema {
   batches: BatchesTable;
   batch_entries: BatchEntriesTable;
@@ -164,4 +172,5 @@ export interface HistorySchema {
   operator_keys: OperatorKeysTable;
   api_tokens: ApiTokensTable;
   api_idempotency: ApiIdempotencyTable;
+  api_stations: ApiStationsTable;
 }

@@ -50,7 +50,7 @@ export const LabelRequestBody = z
       .max(100)
       .optional()
       .describe(
-        'The station that must print the label (its name). A station prints only on its own printers: a request naming another station is answered 421 other_station; call that station’s own API.',
+        'The station that must print the label (its name). A station prints only on its own printers: a request naming another station of the fleet is passed on to that station’s Station API (with the same token and Idempotency-Key) and its answer returned; 421 other_station when that station’s API is off or unknown, 502 station_unreachable when it does not answer.',
       ),
   })
   .strict()

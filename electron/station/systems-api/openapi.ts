@@ -27,8 +27,9 @@ const PROBLEM_WORDS: Record<number, string> = {
   409: 'The order or label is in a state that stops this now (order_busy, label_checking, label_may_exist, split_needed, check_needed, idempotency_in_progress, …): `detail` and `nextStep` say what to do.',
   413: 'The body is too large (too_large).',
   415: 'The body must be application/json (unsupported_media_type).',
-  421: 'The request names another station (other_station): call that station’s own API.',
+  421: 'The request names another station whose Station API is off or unknown (other_station): call that station’s own API.',
   422: 'The station or the provider refused the request (idempotency_key_reused, provider refusals, printer_not_found, …).',
+  502: 'The request names another station, which did not answer (station_unreachable): retry with the same Idempotency-Key.',
   503: 'A provider, the printer path or the warehouse database does not answer now: retry after Retry-After seconds.',
 };
 

@@ -56,6 +56,8 @@ export interface SystemsApiPorts {
   /** This station's name (the history's "bought at"), to answer a request meant for another station. */
   stationName: string;
   stationId: string;
+  /** Where another station's Station API listens (the fleet's database); undefined when off or unknown. */
+  stationUrl(name: string): Promise<string | undefined>;
   tokens: TokenStore;
   idempotency: IdempotencyStore;
   /** `caller`: how records name the caller ("API: WMS production"). */

@@ -35,6 +35,7 @@ const BY_CODE: Partial<Record<ProblemCode, number>> = {
   idempotency_key_reused: 422,
   rate_limited: 429,
   internal_error: 500,
+  station_unreachable: 502,
   systems_api_unavailable: 503,
   fleet_database_unreachable: 503,
   provider_failing: 503,

@@ -155,6 +155,7 @@ async function answer(
 
   const result: RouteAnswer = await route.handle({
     params,
+    headers: req.headers,
     query: url.searchParams,
     body: input.value,
     token,

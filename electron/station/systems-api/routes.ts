@@ -2,7 +2,9 @@
  * The Station API's operations as one table: path, scope, schemas and handler. The server routes by
  * it and the OpenAPI document is written from it.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
+import { askOtherStation } from './other-station';
 import type { ApiScope } from '../../../shared/domain/systems-api';
 import {
   ApiLabelDetail,
@@ -21,11 +23,12 @@ import {
 } from './api-schemas';
 import { requestHash, type Answer, type Idempotency } from './idempotency';
 import { labelAnswer } from './label-answer';
-import type { ApiToken, SystemsApiPorts } from './ports';
 import { problem } from './problem-details';
+import type { ApiToken, SystemsApiPorts } from './ports';
 
 export interface RouteContext {
   params: Record<string, string>;
+  headers: IncomingHttpHeaders;
   query: URLSearchParams;
   body: unknown;
   token: ApiToken;
@@ -71,16 +74,12 @@ export const routes: Route[] = [
     body: LabelRequestBody,
     idempotencyKey: true,
     responses: { 200: LabelRequestResult, 201: LabelRequestResult },
-    problems: [400, 404, 409, 413, 415, 421, 422, 503],
+    problems: [400, 404, 409, 413, 415, 421, 422, 502, 503],
     async handle(ctx) {
       const body = ctx.body as LabelRequestBody;
       if (body.station && body.station.toLowerCase() !== ctx.ports.stationName.toLowerCase()) {
-        const details = problem(
-          'other_station',
-          `This is station "${ctx.ports.stationName}"; the label was asked for station "${body.station}". A station prints only on its own printers.`,
-          `Send the request to the Station API of "${body.station}" (its address is in its Settings → Systems API).`,
-        );
-        return { status: details.status, body: details, outcome: 'other_station' };
+        const relayed = await askOtherStation(ctx.ports, { ...body, station: body.station }, ctx.headers);
+        return relayed;
       }
       const answer = await ctx.idempotency.run(ctx.token.id, ctx.idempotencyKey!, requestHash('POST', '/v1/labels', body), async () =>
         labelAnswer(await ctx.ports.requestLabel(body, callerName(ctx.token))),

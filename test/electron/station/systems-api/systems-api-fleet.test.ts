@@ -1,8 +1,8 @@
 /**
  * The Station API in a fleet (one shared PostgreSQL): a token created at one station works at every
  * station and its revocation holds at once everywhere; an idempotency key answered at one station
- * is answered the same at another without buying again; a label asked for another named station is
- * a clear 421 telling which station to call.
+ * is answered the same at another without buying again; a label asked at one station for another
+ * named station is passed on to it and printed there (421 when that station's API is off or unknown).
  */
 import { afterEach, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { startFakeAfterShip } from '../../../fakes/aftership-server';
@@ -13,6 +13,7 @@ import { callApi, createToken, enableApi } from '../../../support/systems-api-cl
 
 const API_KEY = 'asat_fleet_api_key_0123456789';
 const ORDER = '577100000000000777';
+const OTHER_ORDER = '577100000000000778';
 let printer: Awaited<ReturnType<typeof startZebraStatusPrinter>>;
 let aftership: Awaited<ReturnType<typeof startFakeAfterShip>>;
 const cleanups: Array<() => Promise<void>> = [];
@@ -63,13 +64,25 @@ describe('the Station API in a fleet', () => {
     expect(atB.body).toEqual(atA.body);
     expect(aftership.createdFor(ORDER)).toHaveLength(1);
 
-    const elsewhere = await callApi(urlB, 'POST', '/v1/labels', {
+    // Asked at Packing 2 for Packing 1: passed on, bought and printed at Packing 1, its answer relayed.
+    const forwarded = { order: OTHER_ORDER, station: 'Packing 1' };
+    const viaB = await callApi(urlB, 'POST', '/v1/labels', { token: token.secret, body: forwarded, idempotencyKey: 'fleet-key-2' });
+    expect(viaB.status).toBe(201);
+    expect(viaB.body.labels[0]).toMatchObject({ orderId: OTHER_ORDER, station: 'Packing 1', operator: 'API: WMS' });
+    const retried = await callApi(urlB, 'POST', '/v1/labels', { token: token.secret, body: forwarded, idempotencyKey: 'fleet-key-2' });
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body).toEqual(viaB.body);
+    expect(aftership.createdFor(OTHER_ORDER)).toHaveLength(1);
+    expect(a.logs.some((line) => line.includes('systems API POST /v1/labels by "WMS": 201 printed'))).toBe(true);
+    expect(b.logs.some((line) => line.includes('201 printed at Packing 1'))).toBe(true);
+
+    const unknown = await callApi(urlB, 'POST', '/v1/labels', {
       token: token.secret,
-      body: { order: ORDER, station: 'Packing 1' },
-      idempotencyKey: 'fleet-key-2',
+      body: { order: OTHER_ORDER, station: 'Packing 9' },
+      idempotencyKey: 'fleet-key-3',
     });
-    expect(elsewhere.status).toBe(421);
-    expect(elsewhere.body.detail).toMatch(/This is station "Packing 2"/);
+    expect(unknown.status).toBe(421);
+    expect(unknown.body.detail).toMatch(/This is station "Packing 2".*"Packing 9", whose Station API is off or unknown/);
 
     await b.call('revokeApiToken', { tokenId: token.id });
     const refused = await callApi(urlA, 'GET', '/v1/health', { token: token.secret });
