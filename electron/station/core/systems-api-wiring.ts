@@ -79,7 +79,8 @@ export function wireSystemsApi(w: {
             return { kind: 'shipment', outcome };
           }
           const parcel = body.parcel && withinWeightLimits(body.parcel, w.settings.current());
-          const outcome: ScanOutcome = await runScanJob(deps, body.order, () => parcel);
+          const check = body.itemsChecked && { itemIds: body.itemsChecked };
+          const outcome: ScanOutcome = await runScanJob(deps, body.order, () => parcel, check);
           logScan(w.log, body.order, outcome, caller);
           return { kind: 'scan', outcome };
         } finally {

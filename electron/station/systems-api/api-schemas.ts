@@ -43,6 +43,13 @@ export const LabelRequestBody = z
     printerId: PrinterId.optional().describe(
       'Which of the station’s printers prints the label (GET /v1/printers); the default printer when absent.',
     ),
+    itemsChecked: z
+      .array(z.string().trim().min(1).max(64))
+      .max(2000)
+      .optional()
+      .describe(
+        'Where the station checks items before buying (Settings → packing check): the line item IDs the WMS checked into the parcel, one per unit. Without it such a station answers 409 check_needed.',
+      ),
     station: z
       .string()
       .trim()
@@ -55,6 +62,12 @@ export const LabelRequestBody = z
   })
   .strict()
   .superRefine((body, ctx) => {
+    if (body.itemsChecked && body.boxes)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['itemsChecked'],
+        message: 'A shipment in boxes lists its items per box (`boxes[].itemIds`), not in `itemsChecked`.',
+      });
     if (body.parcel && body.boxes)
       ctx.addIssue({ code: 'custom', path: ['boxes'], message: 'Send either `parcel` (one box) or `boxes`, not both.' });
     if (body.boxes && !/^\d{18}$/.test(body.order))

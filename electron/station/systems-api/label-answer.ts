@@ -41,7 +41,11 @@ function scanAnswer(outcome: ScanOutcome): RunAnswer {
       );
     case 'check_needed':
       return refusal(
-        problem('check_needed', outcome.message, 'Scan the items at the station, or ask a supervisor to turn off the packing check.'),
+        problem(
+          'check_needed',
+          outcome.message,
+          'Send the request again with `itemsChecked`: the line item IDs packed, one per unit (or scan the items at the station).',
+        ),
       );
     case 'failed':
       return refusal(problemDetails(outcome.problem));

@@ -127,3 +127,29 @@ describe('a shipment in boxes', () => {
     expect(boxes).toHaveLength(2);
   });
 });
+
+describe('the packing check', () => {
+  it('answers 409 check_needed without the items, and buys once the WMS lists the items it packed', async () => {
+    const printer = await startZebraStatusPrinter();
+    closers.push(() => printer.close());
+    station = await startStation({ LABEL_STATION_PRINTER: printer.address });
+    const order = '576000000000005151';
+    const file = path.join(station.dataDir, 'orders.csv');
+    const rows = ['li-1', 'li-2'].map((id) => `#1002,${order},AWAITING_SHIPMENT,${id},MUG,Mug,1`);
+    writeFileSync(file, ['order_number,tiktok_order_id,status,line_item_id,sku,name,quantity', ...rows].join('\n'));
+    await station.call('updateSettings', { ordersFile: file, packing: { checkItems: true } });
+    const url = await enableApi(station);
+    const token = (await createToken(station, 'WMS', ['buy'])).secret;
+    const unchecked = await callApi(url, 'POST', '/v1/labels', { token, body: { order }, idempotencyKey: 'check-0001' });
+    expect(unchecked.status).toBe(409);
+    expect(unchecked.body.code).toBe('check_needed');
+    expect(unchecked.body.nextStep).toMatch(/itemsChecked/);
+    const checked = await callApi(url, 'POST', '/v1/labels', {
+      token,
+      body: { order, itemsChecked: ['li-1', 'li-2'] },
+      idempotencyKey: 'check-0001',
+    });
+    expect(checked.status).toBe(201);
+    expect(checked.body.outcome).toBe('printed');
+  });
+});
