@@ -366,6 +366,8 @@ export const contract = {
       step: JobStep,
       orderId: z.string().optional(),
       message: z.string(),
+      /** The label's file is being downloaded: the scan waits at most this long, then answers "file pending". */
+      downloadDeadlineSeconds: z.number().int().positive().optional(),
     }),
     /** The scale's reading, whenever its weight or state changes. */
     scaleReading: ScaleReading,

@@ -27,6 +27,8 @@ export interface LabelPrintingDeps {
    * purchase, every print attempt and every settlement. '' only for the station's own background work.
    */
   operator: string;
+  /** Told when this print must wait for the file's download (at most `deadlineSeconds`): the Scan screen shows it. */
+  downloading?: (deadlineSeconds: number) => void;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function ensureLabelFile(deps: LabelPrintingDeps, label: StoredLabe
   // One download per label, however many wait for it; each waits at most the deadline (issue 13).
   const labelUrl = label.labelUrl;
   const seconds = deps.settings().labelDownload.deadlineSeconds;
+  deps.downloading?.(seconds);
   return withDeadline(
     deps.downloads.share(label.id, () => downloadAndSave(deps, label, labelUrl)),
     seconds * 1000,
