@@ -1,4 +1,5 @@
 /** The scan workflow: the job on screen, its steps from jobProgress events, its outcome, recent scans. */
+import { DOWNLOAD_NOTICE_AFTER_MS } from '../../shared/domain/settings';
 import { create } from 'zustand';
 import type { EventPayload, ScanOutcome } from '../../shared/contract';
 import type { JobStep, LabelRecord, LabelStatus } from '../../shared/domain/labels';
@@ -108,7 +109,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
     } else {
       const stepAt = event.step === state.step ? state.stepAt : Date.now();
       const download = event.downloadDeadlineSeconds
-        ? { since: Date.now(), deadlineSeconds: event.downloadDeadlineSeconds }
+        ? { since: Date.now() - DOWNLOAD_NOTICE_AFTER_MS, deadlineSeconds: event.downloadDeadlineSeconds }
         : event.step === state.step
           ? state.download
           : undefined;

@@ -146,27 +146,27 @@ test.describe('scan screen', () => {
     const aftership = await aftershipFake();
     const station = await start({
       env: { LABEL_STATION_PROVIDER: 'aftership', ...aftershipEnv(aftership) },
-      core: { providerTimeoutMs: 5000 }, // the hung first try ends after 5 s, the second brings the file
+      core: { providerTimeoutMs: 6000 }, // the hung first try ends after 6 s, the second brings the file
     });
     await openStation(page, station.shell);
-    // A supervisor shortens the wait for a label file to 2 s (Settings → Station).
+    // A supervisor shortens the wait for a label file to 3 s (Settings → Station).
     await page.keyboard.press('F3');
-    await page.getByLabel('Wait for a label file (seconds)').fill('2');
+    await page.getByLabel('Wait for a label file (seconds)').fill('3');
     await page.getByTestId('save-settings').click();
     await expect(page.getByTestId('saved-note')).toBeVisible();
-    expect((await station.core.handlers.getSettings({})).labelDownload.deadlineSeconds).toBe(2);
+    expect((await station.core.handlers.getSettings({})).labelDownload.deadlineSeconds).toBe(3);
     await page.keyboard.press('F1');
 
     aftership.failNext('hang', 1, 'files'); // the first try hangs until the provider's time limit
     await scan(page, ORDERS.fresh);
-    // While the file downloads: how long so far, out of the 2 s the scan waits.
+    // While the file downloads: how long so far, out of the 3 s the scan waits (shown once it has taken 1 s).
     const notice = page.getByTestId('download-notice');
     await expect(notice).toContainText('Label bought — downloading its file.', { timeout: 10_000 });
-    await expect(notice).toContainText('After 2 s the file keeps downloading and prints by itself.');
+    await expect(notice).toContainText('After 3 s the file keeps downloading and prints by itself.');
     await shot(page, 'scan-file-downloading');
     const panel = page.getByTestId('outcome-warn');
     await expect(panel).toContainText('Label bought — file pending', { timeout: 10_000 });
-    await expect(panel).toContainText('its file is still downloading after 2 s. It prints by itself when the file arrives.');
+    await expect(panel).toContainText('its file is still downloading after 3 s. It prints by itself when the file arrives.');
     await expect(panel.getByTestId('file-pending')).toHaveText(
       'The label prints by itself when its file arrives. Do not scan this order again.',
     );
@@ -267,7 +267,7 @@ test('history: newest first, search by tracking number, scroll to the oldest, de
       for (const orderId of orders) expect((await core.handlers.submitScan({ scan: orderId })).outcome).toBe('printed');
       // The newest label was reprinted once already.
       const [label] = (await core.handlers.searchHistory({ query: newest, filter: 'all', limit: 1, offset: 0 })).labels;
-      expect((await core.handlers.reprintLabel({ labelId: label!.id })).ok).toBe(true);
+      expect((await core.handlers.reprintLabel({ reason: 'Label damaged', labelId: label!.id })).ok).toBe(true);
     },
   });
   await openStation(page, station.shell);
