@@ -79,8 +79,18 @@ export type LabelRequestBody = z.infer<typeof LabelRequestBody>;
 export const ApiLabel = LabelRecord.omit({ filePath: true });
 export const ApiLabelDetail = LabelDetail.omit({ filePath: true });
 
+/**
+ * The station's problem code. Open-ended in the document (new codes come with new versions of the
+ * station; each is listed in the station's shared/errors.ts), checked against the table when sent.
+ */
+const ApiProblemCode = z
+  .string()
+  .regex(/^[a-z0-9_]+$/)
+  .refine((code) => ProblemCode.safeParse(code).success, 'Not a station problem code')
+  .describe('The station’s problem code, e.g. label_may_exist, order_busy, idempotency_key_reused (the set grows with new versions).');
+
 /** A problem as data inside a successful answer (a label bought but not printed yet). */
-export const ProblemBrief = z.object({ code: ProblemCode, message: z.string(), nextStep: z.string() });
+export const ProblemBrief = z.object({ code: ApiProblemCode, message: z.string(), nextStep: z.string() });
 
 export const LabelRequestResult = z.object({
   /**
@@ -93,7 +103,11 @@ export const LabelRequestResult = z.object({
   orderId: z.string(),
   labels: z.array(ApiLabel),
   /** For a shipment in boxes: each box's outcome, in box order. */
-  boxes: z.array(ShipmentBoxOutcome.omit({ label: true }).extend({ labelId: z.string().nullable() })).optional(),
+  boxes: z
+    .array(
+      ShipmentBoxOutcome.omit({ label: true, problem: true }).extend({ labelId: z.string().nullable(), problem: ProblemBrief.optional() }),
+    )
+    .optional(),
   message: z.string(),
   problem: ProblemBrief.optional(),
 });
@@ -160,7 +174,7 @@ export const ProblemDetails = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string(),
-  code: ProblemCode,
+  code: ApiProblemCode,
   nextStep: z.string(),
   /** Invalid fields by dotted path, each with its messages (400 invalid_input). */
   fields: z.record(z.string(), z.array(z.string())).optional(),
