@@ -29,17 +29,19 @@ const trackingOf = (l: SeedLabel) => JSON.parse(l.tracking_numbers) as string[];
 /**
  * What a query must find, by the rule users are told: a whole order ID or tracking number finds that
  * label; 8 or more letters and digits that begin an order ID or tracking number find those labels;
- * otherwise any part of a field from 3 characters, the start below.
+ * an operator's whole name (any case) finds that operator's labels; otherwise any part of a field from 3 characters, the start below.
  */
 function matching(query: string, filters: HistoryFilters = {}, uncertain = false): string[] {
   const q = query.trim().toLowerCase();
   const numbers = (l: SeedLabel) => [l.order_id, ...trackingOf(l)].map((f) => f.toLowerCase());
   const exact = q.length >= 10 && ALL.some((l) => numbers(l).includes(q));
   const begins = !exact && /^[0-9a-z]{8,40}$/.test(q) && ALL.some((l) => numbers(l).some((f) => f.startsWith(q)));
+  const person = !exact && !begins && /\p{L}/u.test(q) && ALL.some((l) => l.operator.toLowerCase() === q);
   return ALL.filter((l) => {
     const fields = [l.order_id, l.scanned, l.operator, ...trackingOf(l)].map((f) => f.toLowerCase());
     if (exact && !numbers(l).includes(q)) return false;
     if (begins && !numbers(l).some((f) => f.startsWith(q))) return false;
+    if (person && l.operator.toLowerCase() !== q) return false;
     if (q && !fields.some((f) => (q.length >= 3 ? f.includes(q) : f.startsWith(q)))) return false;
     if (uncertain && !['buying', 'checking', 'unknown'].includes(l.status)) return false;
     if (filters.status && l.status !== filters.status) return false;
