@@ -109,8 +109,13 @@ cases.push({
 const png = await makeLabelPng();
 cases.push({ name: 'PNG 812x1218 (1:1)', ours: () => rasterizeLabel(png, { dpi: 203 }), old: () => rasterizePngOld(png, 203) });
 
-const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
-console.log(`Label -> 1-bit bitmap at 203 dpi, ${WARMUP} warm-up + ${RUNS} runs each (customs PDF ${customs.length} bytes); load average ${load()}`);
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log(
+  `Label -> 1-bit bitmap at 203 dpi, ${WARMUP} warm-up + ${RUNS} runs each (customs PDF ${customs.length} bytes); load average ${load()}`,
+);
 for (const c of cases) {
   const fns = c.before ? [c.ours, c.before, c.old] : [c.ours, c.old];
   const got = await timeAll(fns);

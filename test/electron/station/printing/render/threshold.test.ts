@@ -23,8 +23,7 @@ function expectedInk(gray: Uint8Array, width: number, height: number, stride: nu
 function mismatches(bitmap: Bitmap, gray: Uint8Array, width: number, height: number, stride: number): string[] {
   const wrong: string[] = [];
   for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++)
-      if (isBlack(bitmap, x, y) !== expectedInk(gray, width, height, stride, x, y)) wrong.push(`${x},${y}`);
+    for (let x = 0; x < width; x++) if (isBlack(bitmap, x, y) !== expectedInk(gray, width, height, stride, x, y)) wrong.push(`${x},${y}`);
   return wrong;
 }
 
@@ -41,7 +40,8 @@ function labelGray(width: number, height: number, stride: number, seed: number):
     const y = Math.floor(rand() * height);
     const kind = rand();
     // Solid ink, faint dots (128..191) that are or are not thin-stroke cores, and near-white.
-    gray[y * stride + x] = kind < 0.3 ? Math.floor(rand() * 128) : kind < 0.8 ? 128 + Math.floor(rand() * 64) : 192 + Math.floor(rand() * 64);
+    gray[y * stride + x] =
+      kind < 0.3 ? Math.floor(rand() * 128) : kind < 0.8 ? 128 + Math.floor(rand() * 64) : 192 + Math.floor(rand() * 64);
   }
   for (let y = 2; y < height; y += 7) for (let x = 0; x < width; x++) gray[y * stride + x] = 160; // a faint one-dot rule
   return gray;
