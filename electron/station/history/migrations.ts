@@ -382,4 +382,12 @@ export const migrations: readonly Migration[] = [
     USING gin (lower(order_id || ' ' || scanned || ' ' || operator || ' ' || tracking_numbers) gin_trgm_ops);
   `,
   },
+  {
+    // A supervisor's "buy without the packing check": who (name as records give it, and operator
+    // ID), why and when, as JSON on the label (null when the items were checked or no check was
+    // asked), so History's detail and the CSV export show it, not only the station log.
+    name: 'packing check override on the label',
+    sqlite: `ALTER TABLE labels ADD COLUMN check_override TEXT;`,
+    postgres: `ALTER TABLE labels ADD COLUMN check_override TEXT;`,
+  },
 ];
