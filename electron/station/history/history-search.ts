@@ -130,13 +130,16 @@ function filterConditions(dialect: Dialect, input: HistorySearch): Condition[] {
   return where;
 }
 
-/** The whole order ID or one of the tracking numbers (tracking in any case): both indexed. */
+/**
+ * The whole order ID or one of the tracking numbers (tracking in any case), as one list of label IDs
+ * from both indexes: PostgreSQL turned "order_id = … OR id IN (…)" into a walk of every label.
+ */
 function exactMatch(dialect: Dialect, q: string): Condition {
   const tracking =
     dialect === 'postgres'
-      ? sql`l.id IN (SELECT label_id FROM label_tracking WHERE upper(tracking_number) = ${q.toUpperCase()})`
-      : sql`l.id IN (SELECT label_id FROM label_tracking WHERE tracking_number IN (${q}, ${q.toUpperCase()}))`;
-  return sql`(l.order_id = ${q} OR ${tracking})`;
+      ? sql`SELECT label_id FROM label_tracking WHERE upper(tracking_number) = ${q.toUpperCase()}`
+      : sql`SELECT label_id FROM label_tracking WHERE tracking_number IN (${q}, ${q.toUpperCase()})`;
+  return sql`l.id IN (SELECT id FROM labels WHERE order_id = ${q} UNION ALL ${tracking})`;
 }
 
 /** Labels of the operator with exactly this name (any case): their newest-first index, not every label's words. */
@@ -147,13 +150,15 @@ function operatorNamed(dialect: Dialect, q: string): Condition {
 /** Order IDs and tracking numbers that begin with `q` (an index range on each; tracking in any case). */
 function prefixRange(dialect: Dialect, q: string): Condition {
   if (dialect === 'postgres') {
-    return sql`(l.order_id LIKE ${`${q}%`} OR l.id IN (SELECT label_id FROM label_tracking WHERE upper(tracking_number) LIKE ${`${q.toUpperCase()}%`}))`;
+    return sql`l.id IN (SELECT id FROM labels WHERE order_id LIKE ${`${q}%`}
+      UNION ALL SELECT label_id FROM label_tracking WHERE upper(tracking_number) LIKE ${`${q.toUpperCase()}%`})`;
   }
   // Index ranges (a LIKE or GLOB pattern in a bound parameter walks every label instead). '\uffff'
   // sorts after every character an order ID or tracking number holds.
   const range = (column: RawBuilder<unknown>, from: string) => sql`(${column} >= ${from} AND ${column} < ${`${from}\uffff`})`;
   const tracking = [...new Set([q, q.toUpperCase()])].map((from) => range(sql.ref('tracking_number'), from));
-  return sql`(${range(sql.ref('l.order_id'), q)} OR l.id IN (SELECT label_id FROM label_tracking WHERE ${sql.join(tracking, sql` OR `)}))`;
+  return sql`l.id IN (SELECT id FROM labels WHERE ${range(sql.ref('order_id'), q)}
+    UNION ALL SELECT label_id FROM label_tracking WHERE ${sql.join(tracking, sql` OR `)})`;
 }
 
 /** The start of an order ID, a tracking number, the order number scanned or the operator (any case). */
