@@ -4,7 +4,11 @@
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
  * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
+<<<<<<< HEAD
  * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | reports = only the detail, reprint reasons and Reports | history = only History at scale | systems-api = only Settings → Systems API]
+=======
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | reports = only the detail, reprint reasons and Reports | history = only History at scale | checkskip = only the packing check in History and the splitter]
+>>>>>>> main
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,7 +34,11 @@ import { healthScreens } from './screenshot-health';
 import { reportsScreens } from './screenshot-reports';
 import { chooseReprintReason } from '../test/support/reprint-reason';
 import { historyScreens } from './screenshot-history';
+<<<<<<< HEAD
 import { systemsApiScreens } from './screenshot-systems-api';
+=======
+import { checkSkipScreens, splitCheckScreens } from './screenshot-check-skip';
+>>>>>>> main
 
 const outDir = process.argv[2] ?? '/tmp/screens';
 const only = process.argv[3];
@@ -149,6 +157,14 @@ async function main(): Promise<void> {
     const history = () => historyScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
     if (only === 'history') {
       await history();
+      return;
+    }
+    const checkSkip = async () => {
+      await checkSkipScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
+      await splitCheckScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
+    };
+    if (only === 'checkskip') {
+      await checkSkip();
       return;
     }
     const viewports = [
@@ -601,7 +617,11 @@ async function main(): Promise<void> {
     await health();
     await reports();
     await history();
+<<<<<<< HEAD
     await systemsApi();
+=======
+    await checkSkip();
+>>>>>>> main
   } finally {
     await browser.close();
   }

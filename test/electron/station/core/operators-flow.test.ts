@@ -81,6 +81,9 @@ describe('supervisor actions', () => {
     submitScan: { scan: ORDERS[2]!, check: { override: 'items counted by hand' } },
     // No WMS order file here: once approved, the batch barcode is refused as unknown (nothing bought).
     startBatch: { input: { kind: 'barcode', barcode: 'BATCH:W-0' } },
+    // Approved, a token is created (shown once); revoking an unknown token is refused as not found.
+    createApiToken: { name: 'WMS test', scopes: ['read'] },
+    revokeApiToken: { tokenId: 'no-such-token' },
   });
 
   it('every guarded method is refused to an operator, allowed with a supervisor’s PIN or badge, refused with a wrong one (which counts toward the lock)', async () => {
