@@ -4,11 +4,7 @@
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
  * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
-<<<<<<< HEAD
- * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | reports = only the detail, reprint reasons and Reports | history = only History at scale | systems-api = only Settings → Systems API]
-=======
- * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | reports = only the detail, reprint reasons and Reports | history = only History at scale | checkskip = only the packing check in History and the splitter]
->>>>>>> main
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | reports = only the detail, reprint reasons and Reports | history = only History at scale | checkskip = only the packing check in History and the splitter | systems-api = only Settings → Systems API]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -34,11 +30,8 @@ import { healthScreens } from './screenshot-health';
 import { reportsScreens } from './screenshot-reports';
 import { chooseReprintReason } from '../test/support/reprint-reason';
 import { historyScreens } from './screenshot-history';
-<<<<<<< HEAD
-import { systemsApiScreens } from './screenshot-systems-api';
-=======
 import { checkSkipScreens, splitCheckScreens } from './screenshot-check-skip';
->>>>>>> main
+import { systemsApiScreens } from './screenshot-systems-api';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
 const only = process.argv[3];
@@ -617,11 +610,8 @@ async function main(): Promise<void> {
     await health();
     await reports();
     await history();
-<<<<<<< HEAD
-    await systemsApi();
-=======
     await checkSkip();
->>>>>>> main
+    await systemsApi();
   } finally {
     await browser.close();
   }

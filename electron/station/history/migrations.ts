@@ -417,7 +417,14 @@ export const migrations: readonly Migration[] = [
   `,
   },
   {
-<<<<<<< HEAD
+    // A supervisor's "buy without the packing check": who (name as records give it, and operator
+    // ID), why and when, as JSON on the label (null when the items were checked or no check was
+    // asked), so History's detail and the CSV export show it, not only the station log.
+    name: 'packing check override on the label',
+    sqlite: `ALTER TABLE labels ADD COLUMN check_override TEXT;`,
+    postgres: `ALTER TABLE labels ADD COLUMN check_override TEXT;`,
+  },
+  {
     // The Station API for systems (issue 14): tokens a supervisor creates for a WMS or ERP, stored
     // only as sha256 of the token (a 32-byte random value, so no slow hash is needed), and each
     // caller's idempotency keys with the request's hash and the answer given, so a retried request
@@ -426,13 +433,5 @@ export const migrations: readonly Migration[] = [
     name: 'station API for systems: tokens and idempotency keys',
     sqlite: SYSTEMS_API_TABLES,
     postgres: SYSTEMS_API_TABLES,
-=======
-    // A supervisor's "buy without the packing check": who (name as records give it, and operator
-    // ID), why and when, as JSON on the label (null when the items were checked or no check was
-    // asked), so History's detail and the CSV export show it, not only the station log.
-    name: 'packing check override on the label',
-    sqlite: `ALTER TABLE labels ADD COLUMN check_override TEXT;`,
-    postgres: `ALTER TABLE labels ADD COLUMN check_override TEXT;`,
->>>>>>> main
   },
 ];
