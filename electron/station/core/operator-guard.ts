@@ -34,6 +34,10 @@ export const SUPERVISOR_ACTIONS: { [M in MethodName]?: (input: Input<M>) => stri
   unlockOperator: () => W.unlockOperator,
   // Many labels bought at once, none of which can be voided: a wrong paste costs real money.
   startBatch: () => W.startBatch,
+  setShopifyFulfillment: () => W.changeSettings,
+  saveWebhook: () => W.changeSettings,
+  removeWebhook: () => W.changeSettings,
+  setWebhookSecret: () => W.setSecret,
 };
 
 /** Methods that act on labels or printers: somebody must be signed in (or a supervisor approve). */
@@ -52,6 +56,7 @@ export const SIGNED_IN_METHODS: readonly MethodName[] = [
   // An export names operators and costs: only for someone signed in at the station.
   'exportHistory',
   'printDaySummary',
+  'retryDelivery',
 ];
 
 export type ActingHandlers = {

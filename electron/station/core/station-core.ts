@@ -54,6 +54,7 @@ import { openStationLog, type StationLog } from './station-log';
 import { logScan, logShipment } from './log-outcomes';
 import { diagnosticsText } from './diagnostics';
 import { STATION_VERSION } from './version';
+import { createStationWriteback } from './station-writeback';
 
 /** How long closing waits for calls still running (a scan waiting for its printer takes up to 20 s). */
 const CLOSE_DRAIN_MS = 10_000;
@@ -92,6 +93,16 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     throw error;
   }
   const { history } = stored;
+  const writeback = createStationWriteback({
+    stored,
+    settings,
+    settingsStore: options.settingsStore,
+    secretStore: options.secretStore,
+    stationId: stationId(options.settingsStore),
+    log,
+    ...(options.outboxTiming && { timing: options.outboxTiming }),
+  });
+  stationLog.hideSecrets(() => [...settings.secretValues(), ...writeback.config.secretValues()]);
   stored.onChange((status) => events.emit('databaseStatus', status));
   const ownId = stationId(options.settingsStore);
   const labelsDir = path.join(options.dataDir, 'labels');
@@ -144,7 +155,12 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     const operator = session.current().operator;
     if (operator && !(await operators.current(operator))) session.signOut();
   };
-  const announceUnprinted = () =>
+  const announceUnprinted = () => {
+    // A label was bought, printed or set aside: its events are in the outbox, sent now.
+    writeback.loop.kick();
+    announceLabelsUnprinted();
+  };
+  const announceLabelsUnprinted = () =>
     void unprintedLabels(history).then(
       (labels) => events.emit('unprintedLabels', labels),
       (error: unknown) => log(`unprinted labels not listed: ${(error as Error).message}`),
@@ -322,6 +338,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
       const pdf = await renderSummaryPdf(await daySummary(history, date), deps.stationName, deps.now());
       return printSummaryPdf(settings.current().printers, printerId, pdf);
     },
+    ...writeback.handlers,
   };
   const calls = trackInFlight(guardHandlers(table, operators, session));
 
@@ -331,11 +348,15 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
   await operators
     .ensurePreset()
     .catch((error: unknown) => log(`operators: environment supervisor not created yet (${(error as Error).message})`));
-  printing.onChange((view) => events.emit('printQueue', view));
+  printing.onChange((view) => {
+    events.emit('printQueue', view);
+    writeback.loop.kick();
+  });
   printing.start();
   scale.follow();
   const reconciled = checker.start();
   health.start();
+  if (!options.outboxTiming?.paused) writeback.loop.start();
 
   return {
     handlers: calls.handlers,
@@ -344,6 +365,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     close: async () => {
       await Promise.race([batches.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_DRAIN_MS).unref())]);
       await calls.drain(CLOSE_DRAIN_MS);
+      await writeback.loop.stop();
       await scale.stop();
       await checker.stop();
       await health.stop();

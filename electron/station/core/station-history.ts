@@ -15,6 +15,7 @@ import {
   OperatorTable,
   openDatabase,
   sqliteHistory,
+  type HistoryDatabase,
   type LabelHistory,
   type StationDatabase,
 } from '../history';
@@ -23,6 +24,8 @@ export interface StationHistory {
   history: LabelHistory;
   /** Where operators are kept: with the labels (shared by a fleet, with a copy for sign-in while it is away). */
   operators: OperatorTable | FleetOperators;
+  /** Where the write-back outbox lives (the shared database in a fleet, so any station delivers), and a fleet station's own copy. */
+  outbox: { database: HistoryDatabase; copy?: HistoryDatabase };
   status(): DatabaseStatus;
   onChange(listener: (status: DatabaseStatus) => void): void;
   close(): Promise<void>;
@@ -56,6 +59,7 @@ export async function openStationHistory(
     return {
       history: reader ? new HistoryStore(local).useReader(reader) : new HistoryStore(local),
       operators: new OperatorTable(local),
+      outbox: { database: local },
       status: () => LOCAL_STATUS,
       onChange: () => undefined,
       close: async () => reader?.close(),
@@ -94,6 +98,7 @@ export async function openStationHistory(
   return {
     history: fleet,
     operators,
+    outbox: { database: shared, copy: local },
     status: () => fleet.status(),
     onChange: (listener) => void fleet.onChange(listener),
     close: async () => {
