@@ -8,13 +8,7 @@ import type { StationHistory } from './station-history';
 import { STATION_VERSION } from './version';
 
 type WritebackMethods =
-  | 'getWriteback'
-  | 'setShopifyFulfillment'
-  | 'saveWebhook'
-  | 'removeWebhook'
-  | 'setWebhookSecret'
-  | 'getDeliveryLog'
-  | 'retryDelivery';
+  'getWriteback' | 'setShopifyFulfillment' | 'saveWebhook' | 'removeWebhook' | 'setWebhookSecret' | 'getDeliveryLog' | 'retryDelivery';
 
 export interface StationWriteback {
   config: WritebackConfig;

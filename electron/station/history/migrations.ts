@@ -481,15 +481,19 @@ export const migrations: readonly Migration[] = [
     kind TEXT;
   BEGIN
     IF was IS NOT DISTINCT FROM NEW.status THEN RETURN NULL; END IF;
-    IF NEW.status = 'unknown' THEN kinds := kinds || 'label.needs_checking'; END IF;
-    IF NEW.status = ANY (sold) AND (was IS NULL OR NOT (was = ANY (sold))) THEN kinds := kinds || 'label.bought'; END IF;
-    IF NEW.status = 'printed' THEN kinds := kinds || 'label.printed'; END IF;
-    IF NEW.status = 'print_failed' THEN kinds := kinds || 'label.print_failed'; END IF;
+    IF NEW.status = 'unknown' THEN kinds := array_append(kinds, 'label.needs_checking'); END IF;
+    IF NEW.status = ANY (sold) AND (was IS NULL OR NOT (was = ANY (sold))) THEN kinds := array_append(kinds, 'label.bought'); END IF;
+    IF NEW.status = 'printed' THEN kinds := array_append(kinds, 'label.printed'); END IF;
+    IF NEW.status = 'print_failed' THEN kinds := array_append(kinds, 'label.print_failed'); END IF;
     FOREACH kind IN ARRAY kinds LOOP
       INSERT INTO outbox_events (event_id, type, label_id, order_id, tracking_numbers, provider, station, occurred_at)
         VALUES ('evt_' || md5(random()::text || clock_timestamp()::text || NEW.id || kind), kind, NEW.id, NEW.order_id,
                 NEW.tracking_numbers, NEW.provider, NEW.station, NEW.updated_at);
     END LOOP;
+    RETURN NULL;
+  EXCEPTION WHEN OTHERS THEN
+    -- A label is never refused for its event: the label is what must not be lost.
+    RAISE WARNING 'label-station outbox: event of label % not written: %', NEW.id, SQLERRM;
     RETURN NULL;
   END $$;
   CREATE TRIGGER outbox_label_events AFTER INSERT OR UPDATE OF status ON labels

@@ -4,6 +4,7 @@
  * note for TikTok: every label is bought through an authorized channel that gives TikTok the
  * tracking itself, so the station never pushes it a second time.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { PROVIDER_SHORT_NAMES, ProviderName } from '../../../shared/domain/providers';
 import { WebhookEvent, type WritebackSettings } from '../../../shared/domain/writeback';
@@ -30,10 +31,18 @@ export function deliveriesFor(event: OutboxEvent, settings: WritebackSettings, s
   const type = WebhookEvent.safeParse(event.type);
   for (const webhook of settings.webhooks) {
     if (webhook.enabled && type.success && webhook.events.includes(type.data)) {
-      deliveries.push({ destination: webhook.id, destinationName: webhook.name, state: 'pending' });
+      deliveries.push({ destination: webhookDestination(webhook.url), destinationName: webhook.name, state: 'pending' });
     }
   }
   return deliveries;
+}
+
+/**
+ * A webhook's destination key in the outbox, named by its address: every station of a fleet that
+ * has the same address (and its secret) set up can deliver the rows any station wrote for it.
+ */
+export function webhookDestination(url: string): string {
+  return `webhook:${createHash('sha256').update(url.trim()).digest('hex').slice(0, 16)}`;
 }
 
 /** Where the TikTok tracking goes: the provider hands it to TikTok when the label is made. */

@@ -7,7 +7,7 @@
  */
 import type { DeliveryLog } from '../../../shared/domain/writeback';
 import { DEFAULT_OUTBOX_TIMING, retryDelayMs, type OutboxTiming } from './backoff';
-import { deliveriesFor, SHOPIFY_DESTINATION } from './destinations';
+import { deliveriesFor, SHOPIFY_DESTINATION, webhookDestination } from './destinations';
 import type { DueDelivery, OutboxStore } from './outbox-store';
 import { writeBackToShopify, type ShopifyAccess } from './shopify-fulfillment';
 import { sendWebhook } from './webhook-delivery';
@@ -91,7 +91,7 @@ export class OutboxLoop {
     for (const event of await this.deps.store.newEvents(EVENTS_PER_PASS)) {
       await this.deps.store.fanOut(event, deliveriesFor(event, config, store), this.now());
     }
-    const destinations = config.webhooks.filter((w) => w.enabled && this.deps.config.secret(w.id)).map((w) => w.id);
+    const destinations = config.webhooks.filter((w) => w.enabled && this.deps.config.secret(w.id)).map((w) => webhookDestination(w.url));
     if (shopify) destinations.push(SHOPIFY_DESTINATION);
     const due = await this.deps.store.due(destinations, this.now(), this.timing.perPass);
     const byDestination = new Map<string, DueDelivery[]>();
@@ -153,8 +153,8 @@ export class OutboxLoop {
       if (!shopify) throw new Error('Shopify is no longer set up on this station');
       return (await writeBackToShopify(shopify, delivery.event, options)).note;
     }
-    const webhook = this.deps.config.current().webhooks.find((w) => w.id === delivery.destination);
-    const secret = this.deps.config.secret(delivery.destination);
+    const webhook = this.webhookOf(delivery.destination);
+    const secret = webhook && this.deps.config.secret(webhook.id);
     if (!webhook || !secret) throw new Error('this webhook is no longer set up on this station');
     await sendWebhook({ url: webhook.url, secret }, delivery.event, { ...options, now: this.now, userAgent: this.deps.userAgent });
     return '';
@@ -162,7 +162,11 @@ export class OutboxLoop {
 
   private destinationName(delivery: DueDelivery): string {
     if (delivery.destination === SHOPIFY_DESTINATION) return 'Shopify';
-    return this.deps.config.current().webhooks.find((w) => w.id === delivery.destination)?.name ?? delivery.destination;
+    return this.webhookOf(delivery.destination)?.name ?? delivery.destination;
+  }
+
+  private webhookOf(destination: string) {
+    return this.deps.config.current().webhooks.find((w) => w.enabled && webhookDestination(w.url) === destination);
   }
 
   /** Logged once until the next pass that works (a fleet database away would otherwise log every pass). */

@@ -4,7 +4,7 @@
  * station secret (`webhookSecret.<id>`), set write-only and never sent to the renderer, logs or exports.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { WritebackSettings, type WebhookDestination, type WebhookInput, type WritebackView } from '../../../shared/domain/writeback';
 import { StationError } from '../../../shared/errors';
 import type { KeyValueStore, SecretStore } from '../settings';
