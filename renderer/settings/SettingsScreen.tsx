@@ -31,6 +31,7 @@ import { useApprovedCall } from '../operators/use-supervisor-approval';
 import { BoxPresetEditor } from './BoxPresetEditor';
 import { ScaleSection } from './ScaleSection';
 import { StorageSection } from './StorageSection';
+import { WritebackSection } from './WritebackSection';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -388,6 +389,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
       </form>
       <ScaleSection settings={settings} />
       <StorageSection settings={settings} />
+      <WritebackSection shopifyConnected={Boolean(settings.shopify.storeUrl && settings.secrets.shopifyAdminToken)} />
       <OperatorsSection />
       <DiagnosticsSection />
     </div>
