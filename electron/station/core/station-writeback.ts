@@ -52,12 +52,16 @@ export function createStationWriteback(options: {
         return config.setShopifyFulfillment(on);
       },
       saveWebhook: async ({ webhook }, acting) => {
+        const before = config.current().webhooks.find((w) => w.id === webhook.id);
         const view = config.saveWebhook(webhook);
+        if (before && before.url !== webhook.url) await loop.webhookGone(before.url);
         changed(`webhook "${webhook.name}" ${webhook.id ? 'changed' : 'added'}`, acting);
         return view;
       },
       removeWebhook: async ({ webhookId }, acting) => {
+        const before = config.current().webhooks.find((w) => w.id === webhookId);
         const view = config.removeWebhook(webhookId);
+        if (before) await loop.webhookGone(before.url);
         changed(`webhook ${webhookId} removed`, acting);
         return view;
       },

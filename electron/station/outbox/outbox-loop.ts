@@ -114,6 +114,13 @@ export class OutboxLoop {
     return done;
   }
 
+  /** A webhook was removed (or its address changed): its waiting deliveries are set aside, not left waiting forever. */
+  async webhookGone(url: string): Promise<void> {
+    if (this.deps.config.current().webhooks.some((w) => webhookDestination(w.url) === webhookDestination(url))) return;
+    const count = await this.deps.store.setAside(webhookDestination(url), 'The webhook was removed from Settings.', this.now());
+    if (count > 0) this.deps.log(`outbox: ${count} waiting webhook deliveries set aside (webhook removed)`);
+  }
+
   /** One destination's deliveries, one after another: the first that fails holds back the rest. */
   private async sendInOrder(list: DueDelivery[]): Promise<void> {
     for (const delivery of list) {

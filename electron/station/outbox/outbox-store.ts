@@ -157,6 +157,17 @@ export class OutboxStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** A destination taken out of Settings: what still waits for it is set aside (kept; "Retry now" sends it if it comes back). */
+  async setAside(destination: string, reason: string, now: Date): Promise<number> {
+    const result = await this.db
+      .updateTable('outbox_deliveries')
+      .set({ state: 'failed', last_error: reason, lease_until: null, leased_by: null, updated_at: now.toISOString() })
+      .where('destination', '=', destination)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   /** The last `limit` deliveries, newest first, and how many wait or need attention. */
   async log(limit: number): Promise<DeliveryLog> {
     const rows = await this.db

@@ -193,6 +193,24 @@ describe('webhooks to a WMS', () => {
     expect(s.logs.join('\n')).not.toContain(WMS_SECRET);
   });
 
+  it('a webhook removed from Settings leaves nothing waiting forever: its deliveries are set aside, kept in the log', async () => {
+    const wms = await startFakeWms({ secret: WMS_SECRET });
+    cleanups.push(() => wms.close());
+    wms.setState('error');
+    const s = await station();
+    const view = await s.call('saveWebhook', { webhook: { name: 'Old WMS', url: wms.url, events: ['label.bought'], enabled: true } });
+    await s.call('setWebhookSecret', { webhookId: view.webhooks[0]!.id, value: WMS_SECRET });
+    expectOutcome(await s.call('submitScan', { scan: '576100000000000009' }), 'printed');
+    await until(() => wms.requests.length >= 1, 'a first try');
+    await s.call('removeWebhook', { webhookId: view.webhooks[0]!.id });
+    const log = await s.call('getDeliveryLog', {});
+    expect(log).toMatchObject({ pending: 0, failed: 1 });
+    expect(log.entries.find((e) => e.destinationName === 'Old WMS')).toMatchObject({
+      state: 'failed',
+      lastError: 'The webhook was removed from Settings.',
+    });
+  });
+
   it('refuses a plain-http address that is not this computer, and only a supervisor adds a webhook', async () => {
     const s = await station();
     await expect(
