@@ -154,13 +154,14 @@ export const contract = {
     /**
      * Prints a stored label again, on the default printer or the one chosen; for a label covering
      * several boxes of a split shipment, every box in order, or only `box` (its number in the shipment).
-     * `reason`: why it is printed again, kept on its print attempts (the screens always ask for one).
+     * `reason`: why it is printed again, kept on its print attempts (required: an audit of reprints
+     * must not depend on which screen or system asked).
      */
     reprintLabel: {
       input: LabelId.extend({
         printerId: PrinterId.optional(),
         box: z.number().int().min(1).max(20).optional(),
-        reason: ReprintReason.optional(),
+        reason: ReprintReason,
       }).strict(),
       output: PrintOutcome,
     },
@@ -387,6 +388,8 @@ export const contract = {
       step: JobStep,
       orderId: z.string().optional(),
       message: z.string(),
+      /** The label's file is being downloaded: the scan waits at most this long, then answers "file pending". */
+      downloadDeadlineSeconds: z.number().int().positive().optional(),
     }),
     /** The scale's reading, whenever its weight or state changes. */
     scaleReading: ScaleReading,

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { station } from '../api/station';
-import { useSettings, useStationInfo } from '../api/queries';
+import { keys, useSettings, useStationInfo } from '../api/queries';
 import { useDatabaseStatusEvents } from '../api/database-status';
 import { useScaleReadingEvents } from '../api/scale';
 import { useNav, type Screen } from '../state/nav';
 import { routeJobProgress } from '../state/job-progress';
+import { lateLabelOf } from '../state/late-labels';
 import { sounds } from '../ui/sounds';
 import { TopBar } from './TopBar';
 import { SandboxBanner } from '../ui/SandboxBanner';
@@ -50,7 +52,18 @@ export function App() {
     if (!signedIn) go('scan');
   }, [signedIn, go]);
 
-  useEffect(() => station.on('jobProgress', (event) => routeJobProgress(event) && sounds.success()), []);
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      station.on('jobProgress', (event) => {
+        if (!routeJobProgress(event)) return;
+        sounds.success();
+        // A late label's file is here now: its preview (which may have said "still downloading") is drawn again.
+        const late = lateLabelOf(event);
+        if (late) void queryClient.invalidateQueries({ queryKey: keys.preview(late.labelId) });
+      }),
+    [queryClient],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

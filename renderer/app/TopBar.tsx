@@ -1,3 +1,4 @@
+import { PROVIDER_SHORT_NAMES } from '../../shared/domain/providers';
 import { useNav, type Screen } from '../state/nav';
 import { useStationInfo } from '../api/queries';
 import { useOpenSplitter } from '../split/open-splitter';
@@ -39,8 +40,14 @@ export function TopBar() {
         <HealthLight />
         {info.data ? (
           <>
-            <span className={info.data.sandbox ? 'provider provider-sandbox' : 'provider provider-live'}>
-              {info.data.sandbox ? 'SANDBOX' : `LIVE · ${info.data.providerTitle}`}
+            {/* The short name: the provider's full title beside six tabs and a signed-in operator overflowed a 1366 px bar. */}
+            <span
+              className={info.data.sandbox ? 'provider provider-sandbox' : 'provider provider-live'}
+              title={
+                info.data.sandbox ? 'Sandbox provider: labels are not real' : `Labels are bought for real from ${info.data.providerTitle}`
+              }
+            >
+              {info.data.sandbox ? 'SANDBOX' : `LIVE · ${PROVIDER_SHORT_NAMES[info.data.provider]}`}
             </span>
             <span
               className="printer-name"

@@ -4,8 +4,9 @@
  * scanner types the badge and Enter), Tab reaches the supervisor's name and PIN (Enter approves),
  * Escape cancels. The signed-in operator stays signed in.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSignInOptions } from '../api/operators';
+import { Modal } from '../ui/Modal';
 import { ProblemBox } from '../ui/ProblemBox';
 import { useApprovalStore } from './approval-store';
 
@@ -23,22 +24,12 @@ function ApprovalForm() {
   const pending = useApprovalStore((s) => s.pending)!;
   const options = useSignInOptions();
   const supervisors = (options.data?.operators ?? []).filter((o) => o.role === 'supervisor' && o.hasPin);
-  const dialog = useRef<HTMLDialogElement>(null);
   const badgeField = useRef<HTMLInputElement>(null);
   const pinField = useRef<HTMLInputElement>(null);
   const [badge, setBadge] = useState('');
   const [supervisorId, setSupervisorId] = useState(lastSupervisorId);
   const [pin, setPin] = useState('');
   const chosen = supervisorId || supervisors[0]?.id || '';
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    // After a wrong PIN the PIN field has the focus again; otherwise the badge field (a scanner types there).
-    (pending.problem?.fields?.pin ? pinField : badgeField).current?.focus();
-    return () => d?.close();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const cancel = () => pending.answer(null);
   const approveByBadge = () => badge.trim() && pending.answer({ badge: badge.trim() });
@@ -49,22 +40,13 @@ function ApprovalForm() {
   };
 
   return (
-    <dialog
-      ref={dialog}
+    <Modal
       className="confirm-dialog approval-dialog"
-      data-testid="approval-dialog"
-      aria-labelledby="approval-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        cancel();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          e.preventDefault();
-          cancel();
-        }
-      }}
+      testId="approval-dialog"
+      labelledBy="approval-title"
+      // After a wrong PIN the PIN field has the focus again; otherwise the badge field (a scanner types there).
+      onOpen={() => (pending.problem?.fields?.pin ? pinField : badgeField).current?.focus()}
+      onCancel={cancel}
     >
       <h2 id="approval-title">A supervisor must approve</h2>
       <p className="approval-action" data-testid="approval-action">
@@ -132,6 +114,6 @@ function ApprovalForm() {
           Approve <kbd>Enter</kbd>
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

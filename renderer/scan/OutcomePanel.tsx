@@ -66,6 +66,15 @@ export function OutcomePanel({
     case 'queued':
       return <QueuedOutcome result={result} scan={scan} declared={declared} />;
     case 'print_failed':
+      if (result.problem.code === 'label_file_pending' && lateLabel)
+        return (
+          <Panel tone="good" title="✓ Label file arrived" label={result.label}>
+            <p className="panel-text strong" data-testid="file-arrived">
+              {lateLabel.message}
+            </p>
+            <LabelFacts label={result.label} scan={scan} declared={declared} />
+          </Panel>
+        );
       if (result.problem.code === 'label_file_pending')
         return (
           <Panel tone="warn" title="Label bought — file pending" label={result.label}>

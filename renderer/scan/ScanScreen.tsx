@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useScanStore } from '../state/scan-store';
+import { isFilePending, useScanStore } from '../state/scan-store';
 import { submitScan } from './submit-scan';
 import { ScanQueuePanel } from './ScanQueuePanel';
 import { ScanNoticeBar } from '../ui/ScanNoticeBar';
@@ -9,6 +9,7 @@ import { ScanField } from './ScanField';
 import { StepTracker } from './StepTracker';
 import { OutcomePanel } from './OutcomePanel';
 import { RecentScans } from './RecentScans';
+import { DownloadNotice } from './DownloadNotice';
 import { SlowProviderNotice } from './SlowProviderNotice';
 import { PrinterStatusBar } from './PrinterStatusBar';
 import { DatabaseLight } from './DatabaseLight';
@@ -115,7 +116,11 @@ export function ScanScreen() {
             skippedFrom={state.skippedFrom}
             message={state.stepMessage}
             running={running}
+            {...(state.result && isFilePending(state.result) && { waitingFor: 'Waiting for file' })}
           />
+        )}
+        {running && state.step === 'printing' && state.download && (
+          <DownloadNotice since={state.download.since} deadlineSeconds={state.download.deadlineSeconds} />
         )}
         {running && slow && state.step === 'buying' && info.data && (
           <SlowProviderNotice since={state.stepAt} providerName={PROVIDER_SHORT_NAMES[info.data.provider]} />

@@ -32,7 +32,10 @@ export function StepTracker({
   skippedFrom,
   message,
   running,
+  waitingFor,
 }: {
+  /** What the waiting step waits for, when not its usual ("Waiting for file" while a label's file downloads). */
+  waitingFor?: string;
   step?: ProgressStep;
   failedAt?: ProgressStep;
   waitingAt?: ProgressStep;
@@ -63,7 +66,7 @@ export function StepTracker({
               <span className="step-mark">
                 {state === 'complete' ? '✓' : state === 'failed' ? '✕' : state === 'waiting' ? '…' : state === 'skipped' ? '–' : i + 1}
               </span>
-              {state === 'skipped' ? SKIPPED_LABELS[s.step] : (state === 'waiting' && WAITING_LABELS[s.step]) || s.label}
+              {state === 'skipped' ? SKIPPED_LABELS[s.step] : (state === 'waiting' && (waitingFor ?? WAITING_LABELS[s.step])) || s.label}
             </li>
           );
         })}

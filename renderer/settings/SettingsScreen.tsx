@@ -350,6 +350,10 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
               hint: 'History or Settings left without a key or a click this long goes back to the Scan screen. 0: never.',
               props: { inputMode: 'numeric', className: 'text-input short' },
             })}
+            {row('Wait for a label file (seconds)', 'downloadDeadlineSeconds', 'labelDownload.deadlineSeconds', {
+              hint: 'A bought label whose file takes longer answers "file pending"; the download goes on and the label prints by itself when it arrives. 1 to 300.',
+              props: { inputMode: 'numeric', className: 'text-input short' },
+            })}
           </fieldset>
 
           <DatabaseSection />

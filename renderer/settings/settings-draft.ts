@@ -59,6 +59,7 @@ export interface SettingsDraft {
   latencyMs: string;
   idleSignOutMinutes: string;
   returnToScanSeconds: string;
+  downloadDeadlineSeconds: string;
   /** The box presets, in their order (the first is the station's usual box). */
   boxes: BoxDraft[];
   /** The station's rule for one box, as typed. */
@@ -123,6 +124,7 @@ export function draftFromSettings(s: PublicSettings): SettingsDraft {
     latencyMs: String(s.sandbox.latencyMs),
     idleSignOutMinutes: String(s.operators.idleSignOutMinutes),
     returnToScanSeconds: String(s.operators.returnToScanSeconds),
+    downloadDeadlineSeconds: String(s.labelDownload.deadlineSeconds),
     boxes: boxDraftsFrom(s.boxPresets),
     maxUnitsPerBox: String(s.packing.maxUnitsPerBox),
     checkItems: s.packing.checkItems,
@@ -242,6 +244,11 @@ export function patchFromDraft(
     if (Number.isFinite(seconds) && !Number.isInteger(seconds)) errors.push('Back to Scan after: whole seconds (0 never).');
     patch.operators = { ...patch.operators, returnToScanSeconds: seconds };
   }
+  if (open('labelDownload.deadlineSeconds')) {
+    const seconds = num(draft.downloadDeadlineSeconds, 'Wait for a label file');
+    if (Number.isFinite(seconds) && !Number.isInteger(seconds)) errors.push('Wait for a label file: whole seconds (1 to 300).');
+    patch.labelDownload = { deadlineSeconds: seconds };
+  }
   if (open('boxPresets')) {
     const boxes = boxPresetsFromDraft(draft.boxes, takenBoxIds);
     errors.push(...boxes.errors);
@@ -293,6 +300,7 @@ const FIELD_NAMES: Record<string, string> = {
   'sandbox.latencyMs': 'Sandbox delay',
   'operators.idleSignOutMinutes': 'Sign out after',
   'operators.returnToScanSeconds': 'Back to Scan after',
+  'labelDownload.deadlineSeconds': 'Wait for a label file',
   'packing.maxUnitsPerBox': 'Units in one box',
   'packing.checkItems': 'Check items before buying',
   boxPresets: 'Boxes',

@@ -1,4 +1,5 @@
 /** The scan workflow: the job on screen, its steps from jobProgress events, its outcome, recent scans. */
+import { DOWNLOAD_NOTICE_AFTER_MS } from '../../shared/domain/settings';
 import { create } from 'zustand';
 import type { EventPayload, ScanOutcome } from '../../shared/contract';
 import type { JobStep, LabelRecord, LabelStatus } from '../../shared/domain/labels';
@@ -41,6 +42,8 @@ interface ScanState {
   /** The step the job waits at: 'printing' while the label waits in the print queue. */
   waitingAt?: ProgressStep;
   stepMessage: string;
+  /** The label's file is downloading: since when, and how long the scan waits before "file pending". */
+  download?: { since: number; deadlineSeconds: number };
   orderId?: string;
   result?: ScanResult;
   refusal?: string;
@@ -86,6 +89,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
       waitingAt: undefined,
       skippedFrom: undefined,
       stepMessage: 'Reading the scan…',
+      download: undefined,
       orderId: undefined,
       result: undefined,
       refusal: undefined,
@@ -104,7 +108,12 @@ export const useScanStore = create<ScanState>((set, get) => ({
       set({ jobId: event.jobId, failedAt: state.step ?? 'resolving', stepMessage: event.message, orderId: event.orderId ?? state.orderId });
     } else {
       const stepAt = event.step === state.step ? state.stepAt : Date.now();
-      set({ jobId: event.jobId, step: event.step, stepAt, stepMessage: event.message, orderId: event.orderId ?? state.orderId });
+      const download = event.downloadDeadlineSeconds
+        ? { since: Date.now() - DOWNLOAD_NOTICE_AFTER_MS, deadlineSeconds: event.downloadDeadlineSeconds }
+        : event.step === state.step
+          ? state.download
+          : undefined;
+      set({ jobId: event.jobId, step: event.step, stepAt, stepMessage: event.message, download, orderId: event.orderId ?? state.orderId });
     }
   },
   finish(result, scan) {
@@ -125,14 +134,17 @@ export const useScanStore = create<ScanState>((set, get) => ({
             ? { step: 'printing', waitingAt: 'printing', failedAt: undefined }
             : isLabelChecking(result)
               ? { step: 'buying', waitingAt: 'buying', failedAt: undefined }
-              : result.outcome === 'check_needed'
-                ? // Buying waits for the packer's check of the items.
-                  { step: 'buying', failedAt: undefined }
-                : isDatabaseAway(result) || result.outcome === 'split_needed'
-                  ? // The scan was read; buying is what could not start (its claim needs the fleet's database, or
-                    // the order needs splitting into boxes first).
-                    { step: 'buying', failedAt: 'buying' }
-                  : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : (state.step ?? 'resolving')) };
+              : isFilePending(result)
+                ? // Bought; printing waits for the file, which prints by itself when it arrives.
+                  { step: 'printing', waitingAt: 'printing', failedAt: undefined }
+                : result.outcome === 'check_needed'
+                  ? // Buying waits for the packer's check of the items.
+                    { step: 'buying', failedAt: undefined }
+                  : isDatabaseAway(result) || result.outcome === 'split_needed'
+                    ? // The scan was read; buying is what could not start (its claim needs the fleet's database, or
+                      // the order needs splitting into boxes first).
+                      { step: 'buying', failedAt: 'buying' }
+                    : { failedAt: state.failedAt ?? (result.outcome === 'print_failed' ? 'printing' : (state.step ?? 'resolving')) };
     const entry: RecentScan = {
       id: ++recentId,
       scan,
@@ -141,8 +153,9 @@ export const useScanStore = create<ScanState>((set, get) => ({
       at: new Date().toISOString(),
       ...(result.outcome === 'queued' ? { waiting: { printJobId: result.printJobId, labelId: result.label.id } } : {}),
       ...(result.outcome === 'failed' && isLabelChecking(result) && result.label ? { labelId: result.label.id } : {}),
+      ...(result.outcome === 'print_failed' && isFilePending(result) ? { labelId: result.label.id } : {}),
     };
-    set({ ...finalStep, phase: 'finished', result, orderId, recent: [entry, ...state.recent].slice(0, 5) });
+    set({ ...finalStep, phase: 'finished', result, orderId, download: undefined, recent: [entry, ...state.recent].slice(0, 5) });
   },
   printSettled(printJobId, status) {
     if (status !== 'printed' && status !== 'print_failed') return;
@@ -169,7 +182,9 @@ export const useScanStore = create<ScanState>((set, get) => ({
         ? { ...r, result: 'printed_late' as const }
         : r,
     );
-    const shown = state.result?.outcome === 'failed' && isLabelChecking(state.result) && state.result.label?.id === labelId;
+    const shown =
+      (state.result?.outcome === 'failed' && isLabelChecking(state.result) && state.result.label?.id === labelId) ||
+      (state.result?.outcome === 'print_failed' && isFilePending(state.result) && state.result.label.id === labelId);
     set(shown ? { recent, step: 'done', waitingAt: undefined } : { recent });
   },
   clearRefusal() {
@@ -216,9 +231,14 @@ export function isLabelChecking(result: ScanResult): boolean {
   return result.outcome === 'failed' && result.problem.code === 'label_checking';
 }
 
+/** Bought and saved; its file is still downloading after the deadline and prints by itself when it arrives. */
+export function isFilePending(result: ScanResult): boolean {
+  return result.outcome === 'print_failed' && result.problem.code === 'label_file_pending';
+}
+
 function recentResult(result: ScanResult): RecentScan['result'] {
   if (result.outcome === 'call_failed') return 'failed';
-  if (isLabelChecking(result)) return 'set_aside';
+  if (isLabelChecking(result) || isFilePending(result)) return 'set_aside';
   if (result.outcome === 'failed' && result.label && isUncertain(result.label.status)) return 'needs_checking';
   return result.outcome;
 }

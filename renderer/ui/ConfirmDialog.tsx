@@ -1,5 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { focusScanField } from '../state/scan-focus';
+import { useRef, type ReactNode } from 'react';
+import { Modal } from './Modal';
 
 /**
  * A modal question with a safe default: Cancel has the focus, Escape cancels. Native <dialog> keeps
@@ -23,36 +23,14 @@ export function ConfirmDialog({
   onCancel: () => void;
   busy?: boolean;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    cancel.current?.focus();
-    return () => {
-      d?.close();
-      // Closed together with what opened it (a print job that left the queue): the focus fell to the page, give it to the scan field.
-      if (!document.activeElement || document.activeElement === document.body) focusScanField();
-    };
-  }, []);
   return (
-    <dialog
-      ref={dialog}
+    <Modal
       className="confirm-dialog"
-      data-testid="confirm-dialog"
-      aria-labelledby="confirm-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      onKeyDown={(e) => {
-        // Keep Escape from also closing what is behind the dialog (the History details panel).
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          e.preventDefault();
-          onCancel();
-        }
-      }}
+      testId="confirm-dialog"
+      labelledBy="confirm-title"
+      onOpen={() => cancel.current?.focus()}
+      onCancel={onCancel}
     >
       <h2 id="confirm-title">{title}</h2>
       <div className="confirm-body">{children}</div>
@@ -64,6 +42,6 @@ export function ConfirmDialog({
           {busy ? 'Saving…' : confirmText}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -48,7 +48,8 @@ export function ReprintButton({
   const reprint = useMutation({
     mutationFn: ({ target, reason }: { target: string | undefined; reason?: string }) => {
       const input = target ? { labelId, printerId: target } : { labelId };
-      return first ? station.printLabel(input) : station.reprintLabel({ ...input, ...(box && { box }), ...(reason && { reason }) });
+      // A reprint is only sent from the reason dialog, so it always has its reason.
+      return first ? station.printLabel(input) : station.reprintLabel({ ...input, ...(box && { box }), reason: reason ?? '' });
     },
     onSuccess: (result) => (result.ok ? sounds.success() : result.queued ? sounds.waiting() : sounds.error()),
     onError: () => sounds.error(),

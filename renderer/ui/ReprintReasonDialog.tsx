@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { REPRINT_REASONS, ReprintReason } from '../../shared/domain/reprint-reasons';
-import { focusScanField } from '../state/scan-focus';
+import { Modal } from './Modal';
 
 const OTHER = REPRINT_REASONS.length + 1;
 
@@ -22,23 +22,12 @@ export function ReprintReasonDialog({
   onConfirm: (reason: string) => void;
   onCancel: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const options = useRef<Array<HTMLButtonElement | null>>([]);
   const other = useRef<HTMLInputElement>(null);
   /** 1-based: which choice has the focus; OTHER is "Other…". */
   const [picked, setPicked] = useState(1);
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    options.current[0]?.focus();
-    return () => {
-      d?.close();
-      if (!document.activeElement || document.activeElement === document.body) focusScanField();
-    };
-  }, []);
 
   const pick = (n: number) => {
     setPicked(n);
@@ -58,22 +47,15 @@ export function ReprintReasonDialog({
   const confirm = (n: number) => (n === OTHER ? confirmOther() : onConfirm(REPRINT_REASONS[n - 1]!));
 
   return (
-    <dialog
-      ref={dialog}
+    <Modal
       className="reason-dialog"
-      data-testid="reprint-reason-dialog"
-      aria-labelledby="reason-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      onKeyDown={(e) => {
+      testId="reprint-reason-dialog"
+      labelledBy="reason-title"
+      onOpen={() => options.current[0]?.focus()}
+      onCancel={onCancel}
+      onKey={(e) => {
         const inField = e.target === other.current;
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onCancel();
-        } else if (!inField && /^[1-9]$/.test(e.key) && Number(e.key) <= OTHER) {
+        if (!inField && /^[1-9]$/.test(e.key) && Number(e.key) <= OTHER) {
           e.preventDefault();
           const n = Number(e.key);
           if (n === OTHER) pick(n);
@@ -144,6 +126,6 @@ export function ReprintReasonDialog({
           {confirmText} <kbd>Enter</kbd>
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -64,6 +64,8 @@ export const LabelDownloadSettings = z.object({
   deadlineSeconds: z.number().int('Whole seconds').min(1, 'At least 1 second').max(300, 'At most 300 seconds'),
 });
 export const DEFAULT_LABEL_DOWNLOAD = { deadlineSeconds: 20 };
+/** A download still running after this long is shown on the Scan screen (a quick one would only flash). */
+export const DOWNLOAD_NOTICE_AFTER_MS = 1000;
 
 export const Settings = z.object({
   provider: ProviderName,

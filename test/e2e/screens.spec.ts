@@ -140,25 +140,50 @@ test.describe('scan screen', () => {
     await shot(page, 'scan-already-labelled');
   });
 
-  test('a label file that is slow to download: the scan says "file pending", then the label prints by itself', async ({ page }) => {
+  test('a label file that is slow to download: the wait is set in Settings, shown while it runs, then "file pending", then the label prints by itself', async ({
+    page,
+  }) => {
     const aftership = await aftershipFake();
     const station = await start({
       env: { LABEL_STATION_PROVIDER: 'aftership', ...aftershipEnv(aftership) },
-      seed: async (core) => void (await core.handlers.updateSettings({ labelDownload: { deadlineSeconds: 1 } })),
-      core: { providerTimeoutMs: 3000 }, // the hung first try ends after 3 s, the second brings the file
+      core: { providerTimeoutMs: 6000 }, // the hung first try ends after 6 s, the second brings the file
     });
     await openStation(page, station.shell);
+    // A supervisor shortens the wait for a label file to 3 s (Settings → Station).
+    await page.keyboard.press('F3');
+    await page.getByLabel('Wait for a label file (seconds)').fill('3');
+    await page.getByTestId('save-settings').click();
+    await expect(page.getByTestId('saved-note')).toBeVisible();
+    expect((await station.core.handlers.getSettings({})).labelDownload.deadlineSeconds).toBe(3);
+    await page.keyboard.press('F1');
+
     aftership.failNext('hang', 1, 'files'); // the first try hangs until the provider's time limit
     await scan(page, ORDERS.fresh);
+    // While the file downloads: how long so far, out of the 3 s the scan waits (shown once it has taken 1 s).
+    const notice = page.getByTestId('download-notice');
+    await expect(notice).toContainText('Label bought — downloading its file.', { timeout: 10_000 });
+    await expect(notice).toContainText('After 3 s the file keeps downloading and prints by itself.');
+    await shot(page, 'scan-file-downloading');
     const panel = page.getByTestId('outcome-warn');
     await expect(panel).toContainText('Label bought — file pending', { timeout: 10_000 });
-    await expect(panel).toContainText('its file is still downloading after 1 s. It prints by itself when the file arrives.');
+    await expect(panel).toContainText('its file is still downloading after 3 s. It prints by itself when the file arrives.');
     await expect(panel.getByTestId('file-pending')).toHaveText(
       'The label prints by itself when its file arrives. Do not scan this order again.',
     );
     await expect(panel.getByTestId('reprint')).toHaveCount(0);
+    // Printing waits (not failed); the recent scan says the parcel waits for its label.
+    await expect(page.locator('.step-failed')).toHaveCount(0);
+    await expect(page.getByTestId('recent-scans')).toContainText('Set aside — label coming');
+    await expect(page.getByTestId('steps')).toContainText('Waiting for file');
+    await expect(page.getByRole('region', { name: 'Labels bought, not printed' })).toHaveCount(0);
     await shot(page, 'scan-file-pending');
     await station.printer.waitForJobs(1, 20_000);
+    await expect(page.getByTestId('recent-scans')).toContainText('Printed late', { timeout: 10_000 });
+    await expect(page.getByTestId('file-arrived')).toContainText(`The file for order ${ORDERS.fresh} arrived and the label was`);
+    // It printed: not listed as bought and not printed, then or while it downloaded.
+    await expect(page.getByRole('region', { name: 'Labels bought, not printed' })).toHaveCount(0);
+    await expect(page.getByTestId('label-preview')).toBeVisible();
+    await shot(page, 'scan-file-arrived');
     expect(aftership.createdFor(ORDERS.fresh)).toHaveLength(1);
   });
 
@@ -242,7 +267,7 @@ test('history: newest first, search by tracking number, scroll to the oldest, de
       for (const orderId of orders) expect((await core.handlers.submitScan({ scan: orderId })).outcome).toBe('printed');
       // The newest label was reprinted once already.
       const [label] = (await core.handlers.searchHistory({ query: newest, filter: 'all', limit: 1, offset: 0 })).labels;
-      expect((await core.handlers.reprintLabel({ labelId: label!.id })).ok).toBe(true);
+      expect((await core.handlers.reprintLabel({ reason: 'Label damaged', labelId: label!.id })).ok).toBe(true);
     },
   });
   await openStation(page, station.shell);
@@ -328,7 +353,7 @@ test.describe('settings', () => {
       serviceType: 'tiktok-shipping_standard_shipping',
       lateLabelWindowSeconds: 120,
     });
-    await expect(page.getByTestId('provider')).toContainText('LIVE · AfterShip Shipping API');
+    await expect(page.getByTestId('provider')).toContainText('LIVE · AfterShip');
     // The address moved off AfterShip's own host (to the loopback fake): the key is entered again for it.
     await expect(page.getByTestId('secrets-cleared')).toHaveText(
       'The AfterShip API key was removed because its address moved to a host that is not the provider’s own: enter it again below to use that host.',
@@ -717,7 +742,7 @@ test('a slow provider shows the seconds while buying, and a label without tracki
     env: { LABEL_STATION_PROVIDER: 'shipium', SHIPIUM_API_KEY: SHIPIUM_KEY, SHIPIUM_BASE_URL: shipium.baseUrl },
   });
   await openStation(page, station.shell);
-  await expect(page.getByTestId('provider')).toContainText('LIVE · Shipium (TikTok Shop carrier)');
+  await expect(page.getByTestId('provider')).toContainText('LIVE · Shipium');
   await expect(page.getByTestId('sandbox-banner')).toHaveCount(0);
   await scan(page, ORDERS.fresh);
   const notice = page.getByTestId('slow-notice');

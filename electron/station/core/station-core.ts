@@ -120,7 +120,8 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     printing,
     history,
     files: new LabelFiles(labelsDir),
-    downloads: new LabelDownloads(log),
+    // Once a late file has printed (or finally failed), the list of unprinted labels changes.
+    downloads: new LabelDownloads(log, () => announceUnprinted()),
     providers,
     orderSources: new OrderSources(settings, providers),
     settings: () => settings.current(),
@@ -161,7 +162,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     announceLabelsUnprinted();
   };
   const announceLabelsUnprinted = () =>
-    void unprintedLabels(history).then(
+    void unprintedLabels(history, deps.downloads).then(
       (labels) => events.emit('unprintedLabels', labels),
       (error: unknown) => log(`unprinted labels not listed: ${(error as Error).message}`),
     );
@@ -253,7 +254,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
       afterwards(decideUncertainLabel(as(acting.name), labelId, decision), announceUnprinted),
     searchHistory: async (search) => history.search(search),
     getLabel: async ({ labelId }) => labelDetail(history, labelId),
-    listUnprintedLabels: async () => unprintedLabels(history),
+    listUnprintedLabels: async () => unprintedLabels(history, deps.downloads),
     printLabel: async ({ labelId, printerId }, acting) =>
       afterwards(printUnprintedLabel(as(acting.name), labelId, printerId), announceUnprinted),
     getLabelPreview: async ({ labelId }) => labelPreview(deps, labelId),

@@ -20,7 +20,7 @@ export type FirstPrint =
 export async function printFirstTime(
   deps: LabelPrintingDeps,
   bought: StoredLabel,
-  turn: { wait?: () => Promise<void>; queued?: () => void } = {},
+  turn: { wait?: () => Promise<void>; queued?: () => void; arrived?: (label: StoredLabel, printed: FirstPrint) => void } = {},
 ): Promise<FirstPrint> {
   let label = bought;
   deps.downloads?.takeOver(label.id);
@@ -34,7 +34,7 @@ export async function printFirstTime(
         label.id,
         async () => {
           const now = (await deps.history.get(label.id)) ?? label;
-          if (now.status === 'bought' || now.status === 'print_failed') await printFirstTime(deps, now);
+          if (now.status === 'bought' || now.status === 'print_failed') turn.arrived?.(now, await printFirstTime(deps, now));
         },
         async (failure) => {
           const problem = downloadProblem(failure);

@@ -17,7 +17,11 @@ interface Pending {
 export class LabelDownloads {
   private readonly pending = new Map<string, Pending>();
 
-  constructor(private readonly log: (line: string) => void = () => {}) {}
+  constructor(
+    private readonly log: (line: string) => void = () => {},
+    /** After a download ended and its arrival or failure was handled. */
+    private readonly settled: () => void = () => {},
+  ) {}
 
   /** The download of this label's file: the one already running, else `start()`. */
   share<T>(labelId: string, start: () => Promise<T>): Promise<T> {
@@ -28,11 +32,13 @@ export class LabelDownloads {
       async (value) => {
         this.pending.delete(labelId);
         await this.run(labelId, entry.onArrival);
+        this.settled();
         return value;
       },
       async (error: unknown) => {
         this.pending.delete(labelId);
         if (entry.onFailure) await this.run(labelId, () => entry.onFailure!(error));
+        this.settled();
         throw error;
       },
     );

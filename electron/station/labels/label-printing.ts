@@ -11,6 +11,7 @@ import type { LabelHistory, StoredLabel } from '../history';
 import type { LabelFiles } from './label-files';
 import { sniffLabelFormat, type PrintService } from '../printing';
 import type { ProviderFactory } from '../providers';
+import { DOWNLOAD_NOTICE_AFTER_MS } from '../../../shared/domain/settings';
 import { filePendingError, withDeadline, type LabelDownloads } from './label-downloads';
 
 export interface LabelPrintingDeps {
@@ -27,6 +28,11 @@ export interface LabelPrintingDeps {
    * purchase, every print attempt and every settlement. '' only for the station's own background work.
    */
   operator: string;
+  /**
+   * Told when this print has waited DOWNLOAD_NOTICE_AFTER_MS for the file's download (it waits at most
+   * `deadlineSeconds` in all): the Scan screen shows it.
+   */
+  downloading?: (deadlineSeconds: number) => void;
 }
 
 /**
@@ -53,11 +59,17 @@ export async function ensureLabelFile(deps: LabelPrintingDeps, label: StoredLabe
   // One download per label, however many wait for it; each waits at most the deadline (issue 13).
   const labelUrl = label.labelUrl;
   const seconds = deps.settings().labelDownload.deadlineSeconds;
-  return withDeadline(
-    deps.downloads.share(label.id, () => downloadAndSave(deps, label, labelUrl)),
-    seconds * 1000,
-    () => filePendingError(label.orderId, seconds),
-  );
+  const downloading = deps.downloading;
+  const shown = downloading && setTimeout(() => downloading(seconds), DOWNLOAD_NOTICE_AFTER_MS);
+  try {
+    return await withDeadline(
+      deps.downloads.share(label.id, () => downloadAndSave(deps, label, labelUrl)),
+      seconds * 1000,
+      () => filePendingError(label.orderId, seconds),
+    );
+  } finally {
+    clearTimeout(shown);
+  }
 }
 
 async function downloadAndSave(

@@ -261,9 +261,28 @@ async function printScanned(
 ): Promise<ScanOutcome> {
   const { orderId } = bought;
   progress('printing', `Printing tracking ${bought.trackingNumbers[0] ?? ''}…`, orderId);
-  const printed = await printFirstTime(deps, bought, {
+  const downloading = (seconds: number): void =>
+    deps.events.emit('jobProgress', {
+      jobId,
+      step: 'printing',
+      orderId,
+      message: `Downloading the label file (the scan waits up to ${seconds} s)…`,
+      downloadDeadlineSeconds: seconds,
+    });
+  const printed = await printFirstTime({ ...deps, downloading }, bought, {
     ...(options.beforePrint && { wait: options.beforePrint }),
     ...(options.printQueued && { queued: options.printQueued }),
+    // The file came after the scan had answered "file pending": said like a label that turned up late.
+    arrived: (late, result) =>
+      deps.events.emit('jobProgress', {
+        jobId: `late-${late.id}`,
+        step: 'done',
+        orderId: late.orderId,
+        message:
+          result.state === 'print_failed'
+            ? `The file for order ${late.orderId} arrived but the label did not print: ${result.problem.message}`
+            : `The file for order ${late.orderId} arrived and the label was ${result.state === 'printed' ? 'printed' : 'sent to the print queue'}: put it on the parcel you set aside.`,
+      }),
   });
   const label = toPublic(printed.label);
   if (printed.state === 'queued') {

@@ -6,13 +6,18 @@ import type { PrintOutcome } from '../../../shared/contract';
 import { isUnprinted, type LabelRecord } from '../../../shared/domain/labels';
 import { StationError } from '../../../shared/errors';
 import { toPublic, type LabelHistory } from '../history';
+import type { LabelDownloads } from './label-downloads';
 import { printStoredLabel } from './label-printing';
 import type { ScanJobDeps } from './scan-job-deps';
 import { withOrder } from './order-claim';
 import { requireLabel } from './stored-label';
 
-export async function unprintedLabels(history: LabelHistory): Promise<LabelRecord[]> {
-  return (await history.listUnprinted()).map(toPublic);
+/**
+ * A label whose file is still downloading is left out: it prints by itself when the file arrives, and
+ * the Scan screen says "do not reprint it" — a Print button beside that would say the opposite.
+ */
+export async function unprintedLabels(history: LabelHistory, downloads?: Pick<LabelDownloads, 'isPending'>): Promise<LabelRecord[]> {
+  return (await history.listUnprinted()).filter((label) => !downloads?.isPending(label.id)).map(toPublic);
 }
 
 export async function printUnprintedLabel(deps: ScanJobDeps, labelId: string, printerId?: string): Promise<PrintOutcome> {

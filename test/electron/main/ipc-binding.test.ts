@@ -160,7 +160,7 @@ describe('IPC binding of the station contract', () => {
     registerIpc(core);
     const { sender } = stationWindow();
 
-    await expect(call('station:reprintLabel', sender, { labelId: 'lbl-1' })).resolves.toEqual({
+    await expect(call('station:reprintLabel', sender, { labelId: 'lbl-1', reason: 'Label damaged' })).resolves.toEqual({
       ok: false,
       problem: { code: 'printer_unreachable', message: 'The printer did not answer.', nextStep: 'Check the printer cable.' },
     });
@@ -173,7 +173,7 @@ describe('IPC binding of the station contract', () => {
     registerIpc(core, { log: (line) => lines.push(line) });
     const { sender } = stationWindow();
 
-    await expect(call('station:reprintLabel', sender, { labelId: 'lbl-secretive-1' })).resolves.toMatchObject({
+    await expect(call('station:reprintLabel', sender, { labelId: 'lbl-secretive-1', reason: 'Label damaged' })).resolves.toMatchObject({
       ok: false,
       problem: { code: 'internal_error' },
     });

@@ -45,7 +45,7 @@ describe('preload', () => {
   it('rejects with the whole problem as plain data, so code and next step survive contextBridge', async () => {
     const problem = { code: 'printer_unreachable', message: 'The printer did not answer.', nextStep: 'Check the printer cable.' };
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, problem });
-    const rejection = await station.reprintLabel({ labelId: 'lbl-1' }).catch((error: unknown) => error);
+    const rejection = await station.reprintLabel({ reason: 'Label damaged', labelId: 'lbl-1' }).catch((error: unknown) => error);
     // contextBridge would keep only the message of an Error; a plain object is copied whole.
     expect(rejection).not.toBeInstanceOf(Error);
     expect(rejection).toEqual({ name: 'StationError', ...problem });

@@ -129,6 +129,9 @@ describe('web shell input handling', () => {
     expect(body.problem.message).toContain('too long');
     const wrongType = await rpc('reprintLabel', { labelId: 42 });
     expect(JSON.parse(wrongType.body).problem.code).toBe('invalid_input');
+    // Every reprint says why (kept on its print attempts): one without a reason never reaches the core.
+    const noReason = JSON.parse((await rpc('reprintLabel', { labelId: 'lbl-1' })).body);
+    expect(noReason.problem).toMatchObject({ code: 'invalid_input' });
     expect(core.calls).toEqual([]);
   });
 
@@ -149,8 +152,8 @@ describe('web shell input handling', () => {
   });
 
   it("returns the core's StationError as a problem the worker can read", async () => {
-    const res = await rpc('reprintLabel', { labelId: 'lbl_missing' });
-    expect(core.calls).toEqual([{ method: 'reprintLabel', input: { labelId: 'lbl_missing' } }]);
+    const res = await rpc('reprintLabel', { labelId: 'lbl_missing', reason: 'Label damaged' });
+    expect(core.calls).toEqual([{ method: 'reprintLabel', input: { labelId: 'lbl_missing', reason: 'Label damaged' } }]);
     expect(JSON.parse(res.body)).toEqual({
       ok: false,
       problem: { code: 'label_not_found', message: 'That label is not in this station’s history.', nextStep: 'Search History again.' },

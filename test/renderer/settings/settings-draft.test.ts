@@ -97,7 +97,16 @@ describe('settings form draft', () => {
       operators: { idleSignOutMinutes: 0, returnToScanSeconds: 60 },
       boxPresets: settings.boxPresets,
       packing: { maxUnitsPerBox: 4, checkItems: false },
+      labelDownload: { deadlineSeconds: 20 },
     });
+  });
+
+  it('sends the wait for a label file as whole seconds and says when it is not', () => {
+    const draft = draftFromSettings(settings);
+    expect(patchFromDraft({ ...draft, downloadDeadlineSeconds: ' 45 ' }, []).patch.labelDownload).toEqual({ deadlineSeconds: 45 });
+    expect(patchFromDraft({ ...draft, downloadDeadlineSeconds: '2.5' }, []).errors).toContain(
+      'Wait for a label file: whole seconds (1 to 300).',
+    );
   });
 
   it('keeps edits to a provider section that is not shown, trimmed', () => {

@@ -51,7 +51,7 @@ describe('scan -> AfterShip -> print, never buying twice', () => {
     const first = await station.call('submitScan', { scan: ORDER });
     if (first.outcome !== 'printed') throw new Error(first.outcome);
     await aftership.close();
-    expect((await station.call('reprintLabel', { labelId: first.label.id })).ok).toBe(true);
+    expect((await station.call('reprintLabel', { reason: 'Label damaged', labelId: first.label.id })).ok).toBe(true);
     const jobs = await printer.waitForJobs(2, 5000);
     expect(jobs[1]!.equals(jobs[0]!)).toBe(true);
     expect((await station.call('getLabelPreview', { labelId: first.label.id })).widthDots).toBe(812);

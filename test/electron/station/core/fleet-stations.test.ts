@@ -63,7 +63,7 @@ describe('a fleet on one shared database', () => {
     expect(lookupsAndCreates()).toEqual({ creates: 1 });
 
     await aftership.close(); // the provider is gone: the file comes from the shared database
-    const reprint = await b.call('reprintLabel', { labelId: bought.label.id });
+    const reprint = await b.call('reprintLabel', { reason: 'Label damaged', labelId: bought.label.id });
     expect(reprint.ok).toBe(true);
     const jobs = await printer.waitForJobs(2, 5000);
     expect(await decodeZplBarcodes(jobs[1]!)).toContain(bought.label.trackingNumbers[0]);
@@ -114,7 +114,7 @@ describe('when the shared database is away', () => {
     expect(aftership.createdFor('577100000000000902')).toHaveLength(0);
     expect((await station.call('getStationInfo', {})).database).toMatchObject({ reachable: false });
 
-    const reprint = await station.call('reprintLabel', { labelId: first.label.id });
+    const reprint = await station.call('reprintLabel', { reason: 'Label damaged', labelId: first.label.id });
     expect(reprint.ok).toBe(true);
     expect((await station.call('searchHistory', { query: ORDER })).labels).toHaveLength(1);
 

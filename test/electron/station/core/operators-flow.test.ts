@@ -45,9 +45,8 @@ describe('signed in', () => {
     const refused = await refusal(s.call('submitScan', { scan: ORDERS[0] }));
     expect(refused).toMatchObject({ code: 'sign_in_required', message: expect.stringMatching(/^Sign in first/) });
     expect((await s.call('searchHistory', { query: '' })).total).toBe(0);
-    for (const method of ['reprintLabel', 'printLabel'] as const) {
-      expect((await refusal(s.call(method, { labelId: 'x' }))).code).toBe('sign_in_required');
-    }
+    expect((await refusal(s.call('reprintLabel', { labelId: 'x', reason: 'Label damaged' }))).code).toBe('sign_in_required');
+    expect((await refusal(s.call('printLabel', { labelId: 'x' }))).code).toBe('sign_in_required');
   });
 
   it('tells the screens who signed in and out', async () => {
@@ -144,7 +143,7 @@ describe('records name the operator', () => {
     if (scanned.outcome !== 'printed') throw new Error(`expected printed, got ${scanned.outcome}`);
     expect(scanned.label.operator).toBe('Ana Packer');
     await s.call('signIn', { operatorId: bo, pin: '2468' });
-    expect((await s.call('reprintLabel', { labelId: scanned.label.id })).ok).toBe(true);
+    expect((await s.call('reprintLabel', { reason: 'Label damaged', labelId: scanned.label.id })).ok).toBe(true);
     const detail = await s.call('getLabel', { labelId: scanned.label.id });
     expect(detail.operator).toBe('Ana Packer');
     expect(detail.printAttempts.map((a) => [a.reprint, a.operator])).toEqual([

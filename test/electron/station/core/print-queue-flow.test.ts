@@ -78,7 +78,7 @@ describe('a printer that is not ready holds the queue and says why', () => {
     const station = await stationOn(printer);
     const scanned = await station.call('submitScan', { scan: ORDERS[0] });
     expectOutcome(scanned, 'queued');
-    await expect(station.call('reprintLabel', { labelId: scanned.label.id })).rejects.toMatchObject({
+    await expect(station.call('reprintLabel', { reason: 'Label damaged', labelId: scanned.label.id })).rejects.toMatchObject({
       code: 'label_waiting_for_printer',
       nextStep: expect.stringMatching(/cancel it in the print queue/),
     });
@@ -134,7 +134,7 @@ describe('a printer that is not ready holds the queue and says why', () => {
 
     await station.call('updateSettings', { printer: { address: printer.address } });
     expect(printer.jobs).toHaveLength(0); // a cancelled job does not follow the printer
-    const reprint = await station.call('reprintLabel', { labelId: scanned.label.id });
+    const reprint = await station.call('reprintLabel', { reason: 'Label damaged', labelId: scanned.label.id });
     expect(reprint.ok).toBe(true);
     expect(await decodeZplBarcodes((await printer.waitForJobs(1, 5000))[0]!)).toContain(scanned.label.trackingNumbers[0]);
   });
@@ -187,7 +187,7 @@ describe('several printers on one station', () => {
     expect(test).toMatchObject({ ok: true, printer: spare.address });
     await spare.waitForJobs(1, 5000);
 
-    const reprint = await station.call('reprintLabel', { labelId: scanned.label.id, printerId: 'spare' });
+    const reprint = await station.call('reprintLabel', { reason: 'Label damaged', labelId: scanned.label.id, printerId: 'spare' });
     expect(reprint).toMatchObject({
       ok: false,
       printer: spare.address,
@@ -206,7 +206,9 @@ describe('several printers on one station', () => {
     expect(await decodeZplBarcodes(jobs[1]!)).toContain(scanned.label.trackingNumbers[0]);
     expect((await station.call('getLabel', { labelId: scanned.label.id })).printCount).toBe(2);
 
-    await expect(station.call('reprintLabel', { labelId: scanned.label.id, printerId: 'gone' })).rejects.toMatchObject({
+    await expect(
+      station.call('reprintLabel', { reason: 'Label damaged', labelId: scanned.label.id, printerId: 'gone' }),
+    ).rejects.toMatchObject({
       code: 'printer_not_found',
     });
   });

@@ -55,7 +55,10 @@ describe('scan -> buy -> print -> remember, on the embedded sandbox', () => {
     expect(second.outcome === 'already_labelled' && second.message).toMatch(/Nothing was bought/);
     expect((await station.call('searchHistory', { query: ORDER })).total).toBe(1);
 
-    const reprint = await station.call('reprintLabel', { labelId: first.outcome === 'printed' ? first.label.id : '' });
+    const reprint = await station.call('reprintLabel', {
+      reason: 'Label damaged',
+      labelId: first.outcome === 'printed' ? first.label.id : '',
+    });
     expect(reprint.ok).toBe(true);
     const jobs = await printer.waitForJobs(2, 5000);
     expect(jobs[1]!.equals(jobs[0]!)).toBe(true);

@@ -52,6 +52,9 @@ describe('the station log', () => {
     await station.call('submitScan', { scan: '576477431806290002' });
     // Someone scans the key's QR code by mistake: the scan is logged, the key is not.
     await station.call('submitScan', { scan: PLANTED }).catch(() => undefined);
+    // A supervisor's badge scanned into the scan field: the log keeps its shape, never the code.
+    await station.call('submitScan', { scan: 'SUP-BADGE-77310' }).catch(() => undefined);
+    await station.call('submitScan', { scan: '4417' }).catch(() => undefined);
     await station.call('updateSettings', { operators: { returnToScanSeconds: 30 } });
     await station.call('setSecret', { secret: 'aftershipApiKey', value: LATER });
     const diagnostics = (await station.call('getDiagnostics', {})).text;
@@ -61,6 +64,8 @@ describe('the station log', () => {
     for (const text of [written, diagnostics]) {
       expect(text).not.toContain(PLANTED);
       expect(text).not.toContain(LATER);
+      expect(text).not.toContain('BADGE-77310');
+      expect(text).not.toContain('4417');
     }
     const all = entries(station.dataDir);
     expect(all.find((e) => e.event === 'scan' && e.outcome === 'printed')).toMatchObject({
@@ -71,6 +76,9 @@ describe('the station log', () => {
     });
     expect(all.find((e) => e.event === 'scan' && e.scan === '576477431806290002')).toMatchObject({ outcome: 'failed' });
     expect(all.find((e) => e.event === 'print' && e.state === 'done')).toMatchObject({ printer: printer.address });
+    expect(all.filter((e) => e.event === 'scan' && e.outcome === 'failed').map((e) => e.scan)).toEqual(
+      expect.arrayContaining(['576477431806290002', '[15 characters: letters, digits, symbols]', '[4 characters: digits]']),
+    );
     expect(all.find((e) => e.event === 'settings')).toMatchObject({ sections: 'operators' });
     expect(all.filter((e) => e.event === 'secret').map((e) => e.secret)).toEqual(['aftershipApiKey', 'aftershipApiKey']);
     expect(diagnostics).toContain('Provider: AfterShip');

@@ -77,7 +77,7 @@ describe('label file download deadline', () => {
     expectOutcome(scan, 'print_failed', 'label_file_pending');
     const downloadsSoFar = fileRequests();
     await station.call('updateSettings', { labelDownload: { deadlineSeconds: 30 } });
-    const reprint = await station.call('reprintLabel', { labelId: scan.label.id });
+    const reprint = await station.call('reprintLabel', { reason: 'Label damaged', labelId: scan.label.id });
     expect(reprint.ok).toBe(true);
     await printer.waitForJobs(1, 15_000);
     await new Promise((r) => setTimeout(r, 300)); // nothing else comes out

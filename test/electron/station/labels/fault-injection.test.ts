@@ -171,7 +171,7 @@ describe('fault injection: no label bought twice, none lost', () => {
         const label = found.labels.find((l) => l.providerLabelId === id);
         expect(label, `order ${orderId}: label ${id} missing from history`).toBeDefined();
         expect(['bought', 'printed', 'print_failed']).toContain(label!.status);
-        const reprint = await core.handlers.reprintLabel({ labelId: label!.id });
+        const reprint = await core.handlers.reprintLabel({ reason: 'Label damaged', labelId: label!.id });
         expect(reprint.ok, `order ${orderId}: ${reprint.problem?.message}`).toBe(true);
       }
       await core.close();

@@ -166,7 +166,7 @@ describe('fleet fault injection: no label bought twice, none lost, across statio
         const first = index === 0 && label!.status === 'bought';
         const print = first
           ? await station.call('printLabel', { labelId: label!.id })
-          : await station.call('reprintLabel', { labelId: label!.id });
+          : await station.call('reprintLabel', { reason: 'Label damaged', labelId: label!.id });
         expect(print.ok || Boolean(print.queued), `order ${created.orderId} at station ${index + 1}: ${print.problem?.message}`).toBe(true);
       }
     }

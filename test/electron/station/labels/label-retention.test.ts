@@ -74,7 +74,7 @@ describe('label file retention', () => {
 
     // A reprint downloads it again from AfterShip and prints it.
     const before = downloads();
-    const reprint = await station.call('reprintLabel', { labelId: id });
+    const reprint = await station.call('reprintLabel', { reason: 'Label damaged', labelId: id });
     expect(reprint.ok).toBe(true);
     expect(downloads()).toBe(before + 1);
     const jobs = await printer.waitForJobs(2, 5000);

@@ -37,6 +37,6 @@ it('fetches a bought label’s missing file in the background, not only at the n
   for (let i = 0; i < 100 && downloads() === before; i++) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 200));
   await aftership.close();
-  const printed = await station.call('reprintLabel', { labelId });
+  const printed = await station.call('reprintLabel', { reason: 'Label damaged', labelId });
   expect(printed.ok).toBe(true);
 });

@@ -92,7 +92,7 @@ describe('a split shipment', () => {
     for (const [index, zpl] of labels.entries()) expect(await decodeZplBarcodes(zpl)).toContain(label.trackingNumbers[index]);
 
     // Box 2 alone, from History.
-    const reprint = await station.call('reprintLabel', { labelId: label.id, box: 2 });
+    const reprint = await station.call('reprintLabel', { reason: 'Label damaged', labelId: label.id, box: 2 });
     expect(reprint.ok).toBe(true);
     const [, again] = await printer.waitForJobs(2);
     expect(formats(again!)).toHaveLength(1);
@@ -212,7 +212,7 @@ describe('a split shipment', () => {
       expect(labels).toHaveLength(2);
       for (const [index, zpl] of labels.entries()) expect(await decodeZplBarcodes(zpl, { dpi })).toContain(label.trackingNumbers[index]);
 
-      const reprint = await station.call('reprintLabel', { labelId: label.id, box: 2 });
+      const reprint = await station.call('reprintLabel', { reason: 'Label damaged', labelId: label.id, box: 2 });
       expect(reprint.ok).toBe(true);
       const [, again] = await printer.waitForJobs(2);
       expect(formats(again!)).toHaveLength(1);
