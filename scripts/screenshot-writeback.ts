@@ -55,6 +55,9 @@ export async function writebackScreens(kit: ScreenshotKit): Promise<void> {
     await showSection(page);
     await kit.shot(page, 'w2-writeback-add-form');
     await page.getByTestId('save-webhook').click();
+    await page.getByTestId('export-file-path').fill(`${station.dataDir}/wms/labels.csv`);
+    await page.getByTestId('save-export-file').click();
+    await page.getByText('✓ Saved').waitFor();
     await page.getByTestId('webhook-secret-input').fill(SECRET);
     await page.getByRole('button', { name: 'Save secret' }).click();
     await page.getByText('Secret is set').waitFor();

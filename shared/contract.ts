@@ -29,7 +29,7 @@ import { BatchCounts, BatchEntry, BatchInput, BatchState, BatchSummary, BatchVie
 import { BackupHealth, HealthReport, HealthStatus } from './domain/health';
 import { MAX_REPRINT_SELECTION, ReprintReason } from './domain/reprint-reasons';
 import { DaySummary, HistoryExport, HistoryExportFilter, LocalDate } from './domain/reports';
-import { DeliveryLog, WebhookId, WebhookInput, WritebackView } from './domain/writeback';
+import { DeliveryLog, ExportFileSettings, WebhookId, WebhookInput, WritebackView } from './domain/writeback';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -369,6 +369,8 @@ export const contract = {
         .strict(),
       output: WritebackView,
     },
+    /** A CSV file on this computer that gets one row per chosen event ('' path: none). */
+    setExportFile: { input: ExportFileSettings.extend(Approval).strict(), output: WritebackView },
     /** The last deliveries (Shopify, webhooks, and where TikTok hears of the tracking), newest first. */
     getDeliveryLog: { input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(), output: DeliveryLog },
     /** "Retry now": a waiting or failed delivery is sent at once. */

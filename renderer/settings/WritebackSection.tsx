@@ -14,6 +14,7 @@ import { useWriteback, writebackKeys } from '../api/writeback';
 import { useApprovedCall } from '../operators/use-supervisor-approval';
 import { ProblemBox } from '../ui/ProblemBox';
 import { DeliveryLogTable } from './DeliveryLogTable';
+import { ExportFileForm } from './ExportFileForm';
 import { WebhookForm } from './WebhookForm';
 
 type Webhook = WritebackView['webhooks'][number];
@@ -87,6 +88,7 @@ export function WritebackSection({ shopifyConnected }: { shopifyConnected: boole
               Add webhook
             </button>
           )}
+          <ExportFileForm exportFile={view.exportFile} />
           <DeliveryLogTable />
         </>
       )}

@@ -38,16 +38,32 @@ export const WebhookDestination = z.object({
 });
 export type WebhookDestination = z.infer<typeof WebhookDestination>;
 
-/** Write-back settings as saved: Shopify fulfillments on or off, and the webhooks. Secrets live apart. */
+/** A CSV file on this station's computer that gets one row per event (for a WMS that reads files); '' for none. */
+export const ExportFileSettings = z.object({
+  path: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(
+      (s) => s === '' || (/^(\/|[A-Za-z]:\\)/.test(s) && /\.csv$/i.test(s)),
+      'Must be a full path to a .csv file, such as /srv/wms/labels.csv, or empty for none',
+    ),
+  events: z.array(WebhookEvent).min(1, 'Choose at least one event.'),
+});
+export type ExportFileSettings = z.infer<typeof ExportFileSettings>;
+
+/** Write-back settings as saved: Shopify fulfillments on or off, the webhooks, the export file. Secrets live apart. */
 export const WritebackSettings = z.object({
   shopifyFulfillment: z.boolean(),
   webhooks: z.array(WebhookDestination).max(20, 'At most 20 webhooks.'),
+  exportFile: ExportFileSettings.default({ path: '', events: ['label.bought'] }),
 });
 export type WritebackSettings = z.infer<typeof WritebackSettings>;
 
 /** As the renderer sees them: whether each webhook has its signing secret, never the secret. */
 export const WritebackView = z.object({
   shopifyFulfillment: z.boolean(),
+  exportFile: ExportFileSettings,
   webhooks: z.array(WebhookDestination.extend({ secretSet: z.boolean() })),
 });
 export type WritebackView = z.infer<typeof WritebackView>;

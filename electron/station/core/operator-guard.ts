@@ -36,6 +36,7 @@ export const SUPERVISOR_ACTIONS: { [M in MethodName]?: (input: Input<M>) => stri
   startBatch: () => W.startBatch,
   setShopifyFulfillment: () => W.changeSettings,
   saveWebhook: () => W.changeSettings,
+  setExportFile: () => W.changeSettings,
   removeWebhook: () => W.changeSettings,
   setWebhookSecret: () => W.setSecret,
 };

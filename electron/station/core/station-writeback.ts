@@ -8,7 +8,14 @@ import type { StationHistory } from './station-history';
 import { STATION_VERSION } from './version';
 
 type WritebackMethods =
-  'getWriteback' | 'setShopifyFulfillment' | 'saveWebhook' | 'removeWebhook' | 'setWebhookSecret' | 'getDeliveryLog' | 'retryDelivery';
+  | 'getWriteback'
+  | 'setShopifyFulfillment'
+  | 'saveWebhook'
+  | 'removeWebhook'
+  | 'setWebhookSecret'
+  | 'setExportFile'
+  | 'getDeliveryLog'
+  | 'retryDelivery';
 
 export interface StationWriteback {
   config: WritebackConfig;
@@ -69,6 +76,11 @@ export function createStationWriteback(options: {
         const view = config.setSecret(webhookId, value);
         changed(`signing secret of webhook ${webhookId} set`, acting);
         loop.kick();
+        return view;
+      },
+      setExportFile: async ({ path, events }, acting) => {
+        const view = config.setExportFile({ path, events });
+        changed(path ? `export file set to ${path}` : 'export file off', acting);
         return view;
       },
       getDeliveryLog: async ({ limit }) => loop.log(limit),

@@ -15,7 +15,17 @@ export const TIKTOK_DESTINATION = 'tiktok';
 
 const RequestOrder = z.object({ order: z.object({ source: z.string(), displayName: z.string().nullish() }).loose().nullish() }).loose();
 
-export function deliveriesFor(event: OutboxEvent, settings: WritebackSettings, shopifyStore: string | undefined): NewDelivery[] {
+/** The export file is this station's own (a path on its computer): in a fleet each station writes its own. */
+export function exportFileDestination(stationId: string): string {
+  return `file:${stationId}`;
+}
+
+export function deliveriesFor(
+  event: OutboxEvent,
+  settings: WritebackSettings,
+  shopifyStore: string | undefined,
+  stationId: string,
+): NewDelivery[] {
   const deliveries: NewDelivery[] = [];
   if (event.type === 'label.bought') {
     deliveries.push({
@@ -33,6 +43,9 @@ export function deliveriesFor(event: OutboxEvent, settings: WritebackSettings, s
     if (webhook.enabled && type.success && webhook.events.includes(type.data)) {
       deliveries.push({ destination: webhookDestination(webhook.url), destinationName: webhook.name, state: 'pending' });
     }
+  }
+  if (settings.exportFile.path && type.success && settings.exportFile.events.includes(type.data)) {
+    deliveries.push({ destination: exportFileDestination(stationId), destinationName: 'Export file', state: 'pending' });
   }
   return deliveries;
 }

@@ -7,7 +7,8 @@
  */
 import type { DeliveryLog } from '../../../shared/domain/writeback';
 import { DEFAULT_OUTBOX_TIMING, retryDelayMs, type OutboxTiming } from './backoff';
-import { deliveriesFor, SHOPIFY_DESTINATION, webhookDestination } from './destinations';
+import { deliveriesFor, exportFileDestination, SHOPIFY_DESTINATION, webhookDestination } from './destinations';
+import { appendEventRow } from './export-file-delivery';
 import type { DueDelivery, OutboxStore } from './outbox-store';
 import { writeBackToShopify, type ShopifyAccess } from './shopify-fulfillment';
 import { sendWebhook } from './webhook-delivery';
@@ -89,10 +90,11 @@ export class OutboxLoop {
     const shopify = this.deps.shopify();
     const store = shopify ? storeHost(shopify.storeUrl) : undefined;
     for (const event of await this.deps.store.newEvents(EVENTS_PER_PASS)) {
-      await this.deps.store.fanOut(event, deliveriesFor(event, config, store), this.now());
+      await this.deps.store.fanOut(event, deliveriesFor(event, config, store, this.deps.stationId), this.now());
     }
     const destinations = config.webhooks.filter((w) => w.enabled && this.deps.config.secret(w.id)).map((w) => webhookDestination(w.url));
     if (shopify) destinations.push(SHOPIFY_DESTINATION);
+    if (config.exportFile.path) destinations.push(exportFileDestination(this.deps.stationId));
     const due = await this.deps.store.due(destinations, this.now(), this.timing.perPass);
     const byDestination = new Map<string, DueDelivery[]>();
     for (const delivery of due) byDestination.set(delivery.destination, [...(byDestination.get(delivery.destination) ?? []), delivery]);
@@ -160,6 +162,12 @@ export class OutboxLoop {
       if (!shopify) throw new Error('Shopify is no longer set up on this station');
       return (await writeBackToShopify(shopify, delivery.event, options)).note;
     }
+    if (delivery.destination === exportFileDestination(this.deps.stationId)) {
+      const file = this.deps.config.current().exportFile.path;
+      if (!file) throw new Error('the export file is no longer set up on this station');
+      await appendEventRow(file, delivery.event);
+      return '';
+    }
     const webhook = this.webhookOf(delivery.destination);
     const secret = webhook && this.deps.config.secret(webhook.id);
     if (!webhook || !secret) throw new Error('this webhook is no longer set up on this station');
@@ -169,6 +177,7 @@ export class OutboxLoop {
 
   private destinationName(delivery: DueDelivery): string {
     if (delivery.destination === SHOPIFY_DESTINATION) return 'Shopify';
+    if (delivery.destination === exportFileDestination(this.deps.stationId)) return 'the export file';
     return this.webhookOf(delivery.destination)?.name ?? delivery.destination;
   }
 

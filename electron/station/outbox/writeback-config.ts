@@ -5,12 +5,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type z } from 'zod';
-import { WritebackSettings, type WebhookDestination, type WebhookInput, type WritebackView } from '../../../shared/domain/writeback';
+import {
+  WritebackSettings,
+  type ExportFileSettings,
+  type WebhookDestination,
+  type WebhookInput,
+  type WritebackView,
+} from '../../../shared/domain/writeback';
 import { StationError } from '../../../shared/errors';
 import type { KeyValueStore, SecretStore } from '../settings';
 
 const KEY = 'writeback';
-const DEFAULTS: WritebackSettings = { shopifyFulfillment: true, webhooks: [] };
+const DEFAULTS: WritebackSettings = { shopifyFulfillment: true, webhooks: [], exportFile: { path: '', events: ['label.bought'] } };
 
 export class WritebackConfig {
   constructor(
@@ -24,12 +30,17 @@ export class WritebackConfig {
   }
 
   view(): WritebackView {
-    const { shopifyFulfillment, webhooks } = this.current();
-    return { shopifyFulfillment, webhooks: webhooks.map((w) => ({ ...w, secretSet: this.secret(w.id) !== undefined })) };
+    const { shopifyFulfillment, webhooks, exportFile } = this.current();
+    return { shopifyFulfillment, exportFile, webhooks: webhooks.map((w) => ({ ...w, secretSet: this.secret(w.id) !== undefined })) };
   }
 
   setShopifyFulfillment(on: boolean): WritebackView {
     this.save({ ...this.current(), shopifyFulfillment: on });
+    return this.view();
+  }
+
+  setExportFile(exportFile: ExportFileSettings): WritebackView {
+    this.save({ ...this.current(), exportFile: { path: exportFile.path, events: [...new Set(exportFile.events)] } });
     return this.view();
   }
 

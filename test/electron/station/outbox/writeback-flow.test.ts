@@ -4,8 +4,9 @@
  * a lost answer), a WMS that is down gets every event once it is back, in order, signed; TikTok's
  * tracking is left to the provider that already gave it to TikTok.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAfterShip, type FakeAfterShip } from '../../../fakes/aftership-server';
 import { startFakeShopify, type FakeShopify } from '../../../fakes/shopify-server';
@@ -220,6 +221,28 @@ describe('webhooks to a WMS', () => {
     await expect(
       s.call('saveWebhook', { webhook: { name: 'WMS', url: 'https://wms.example.com/hook', events: ['label.bought'], enabled: true } }),
     ).rejects.toMatchObject({ code: 'supervisor_required' });
+  });
+});
+
+describe('export file', () => {
+  it('appends one CSV row per chosen event, with a header once, and never again after a restart', async () => {
+    const s = await station();
+    const file = path.join(s.dataDir, 'wms', 'labels.csv');
+    await expect(s.call('setExportFile', { path: 'labels.csv', events: ['label.bought'] })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await s.call('setExportFile', { path: file, events: ['label.bought', 'label.printed'] });
+    const bought = await s.call('submitScan', { scan: '576100000000000077' });
+    expectOutcome(bought, 'printed');
+    await until(() => existsSync(file) && readFileSync(file, 'utf8').trim().split('\n').length === 3, 'two rows');
+    await s.restart({ outboxTiming: FAST });
+    await until(async () => (await s.call('getDeliveryLog', {})).pending === 0, 'nothing pending');
+    const rows = parse(readFileSync(file, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => [r.type, r.order_id, r.tracking_numbers])).toEqual([
+      ['label.bought', '576100000000000077', bought.label.trackingNumbers.join(' ')],
+      ['label.printed', '576100000000000077', bought.label.trackingNumbers.join(' ')],
+    ]);
+    expect(rows[0]!.event_id).toMatch(/^evt_/);
   });
 });
 
