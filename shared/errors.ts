@@ -172,6 +172,7 @@ export const PROBLEM_CODES = {
     'supervisor_required',
     'wrong_pin',
     'badge_unknown',
+    'badges_paused',
     'operator_locked',
     'operator_inactive',
     'operator_not_found',

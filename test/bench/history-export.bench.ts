@@ -2,7 +2,9 @@
  * History's CSV export of 100,000 labels (1.2 print attempts each, the project's own migrations):
  * time and peak memory (max RSS of a process doing only that), against two references in the same
  * run: plain row iteration of the same query (better-sqlite3 .iterate(), nothing written), and the
- * naive export that loads every row and builds the whole CSV in memory.
+ * naive export that loads every row and builds the whole CSV in memory. Then the same export from a
+ * fleet's PostgreSQL (a private cluster on loopback, seeded with the same number of labels, stopped
+ * at the end), in its own process too.
  * Run: npx tsx test/bench/history-export.bench.ts [rows=100000]
  */
 import { spawnSync } from 'node:child_process';
@@ -12,14 +14,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import { openDatabase, sqliteHistory } from '../../electron/station/history/database';
+import pg from 'pg';
+import { openDatabase, openFleetDatabase, sqliteHistory } from '../../electron/station/history/database';
 import { HistoryStore } from '../../electron/station/history/history-store';
 import { exportHistoryFile } from '../../electron/station/reports';
 import { EXPORT_COLUMNS } from '../../shared/domain/reports';
+import { seedPostgres } from '../support/history-seed';
+import { startPostgres } from '../support/postgres-server';
 
 const CHILD = process.env.LABEL_STATION_EXPORT_BENCH;
 
-type Mode = 'baseline' | 'iterate' | 'load-all' | 'export';
+type Mode = 'baseline' | 'iterate' | 'load-all' | 'export' | 'pg-baseline' | 'pg-export';
 
 const SELECT = `SELECT l.*, (SELECT count(*) FROM print_attempts p WHERE p.label_id = l.id AND p.ok = 1) AS prints,
   (SELECT count(*) FROM print_attempts p WHERE p.label_id = l.id AND p.ok = 1 AND p.reprint = 1) AS reprints
@@ -61,6 +66,7 @@ function seed(file: string, rows: number): void {
 }
 
 async function child(mode: Mode, file: string, outDir: string): Promise<void> {
+  if (mode === 'pg-baseline' || mode === 'pg-export') return pgChild(mode, file, outDir);
   const started = performance.now();
   let rows = 0;
   const db = openDatabase(file, { synchronous: 'NORMAL' });
@@ -107,6 +113,57 @@ async function child(mode: Mode, file: string, outDir: string): Promise<void> {
   process.stdout.write(JSON.stringify({ rows, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
+/** `url`: the fleet database; the PostgreSQL client and the store opened, and (pg-export) the export made. */
+async function pgChild(mode: Mode, url: string, outDir: string): Promise<void> {
+  const started = performance.now();
+  const fleet = await openFleetDatabase(url);
+  let rows = 0;
+  if (mode === 'pg-export') {
+    const result = await exportHistoryFile(new HistoryStore(fleet), { query: '', filter: 'all' }, outDir, new Date());
+    rows = result.rows;
+  }
+  const ms = performance.now() - started;
+  await fleet.close();
+  process.stdout.write(JSON.stringify({ rows, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+type Result = { rows: number; ms: number; maxRssMb: number };
+
+function runChild(mode: Mode, file: string, outDir: string): Result {
+  // Each in its own process, so its peak memory is its own.
+  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+    env: { ...process.env, LABEL_STATION_EXPORT_BENCH: JSON.stringify({ mode, file, outDir }) },
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (run.status !== 0) throw new Error(`${mode} failed: ${run.stderr}`);
+  if (run.stderr.trim()) console.log(`  ${mode}: ${run.stderr.trim()}`);
+  return JSON.parse(run.stdout) as Result;
+}
+
+async function postgresExport(rows: number, outDir: string, sqliteExport: Result): Promise<void> {
+  const server = await startPostgres();
+  try {
+    const url = await server.createDatabase('export_bench');
+    await (await openFleetDatabase(url)).close(); // the project's migrations
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const seeded = performance.now();
+    await seedPostgres(client, rows);
+    await client.query('VACUUM ANALYZE');
+    await client.end();
+    console.log(`  PostgreSQL: ${rows} labels seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+    const baseline = runChild('pg-baseline', url, outDir);
+    const r = runChild('pg-export', url, outDir);
+    console.log(
+      `  pg-export ${String(r.rows).padStart(7)} rows  ${(r.ms / 1000).toFixed(2).padStart(6)} s  (${(r.ms / sqliteExport.ms).toFixed(2)}× SQLite export)` +
+        `  peak RSS ${r.maxRssMb.toFixed(0).padStart(4)} MB, ${(r.maxRssMb - baseline.maxRssMb).toFixed(0).padStart(4)} MB above the ${baseline.maxRssMb.toFixed(0)} MB baseline`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 100_000);
   const dir = await mkdtemp(path.join(tmpdir(), 'export-bench-'));
@@ -120,18 +177,8 @@ async function main(): Promise<void> {
     console.log(
       `history-export: ${rows} labels seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s (SQLite, ${(statSync(file).size / 1e6).toFixed(0)} MB)`,
     );
-    const results: Record<Mode, { rows: number; ms: number; maxRssMb: number }> = {} as never;
-    for (const mode of ['baseline', 'iterate', 'load-all', 'export'] as Mode[]) {
-      // Each in its own process, so its peak memory is its own.
-      const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
-        env: { ...process.env, LABEL_STATION_EXPORT_BENCH: JSON.stringify({ mode, file, outDir: dir }) },
-        encoding: 'utf8',
-        maxBuffer: 1 << 20,
-      });
-      if (run.status !== 0) throw new Error(`${mode} failed: ${run.stderr}`);
-      results[mode] = JSON.parse(run.stdout) as (typeof results)[Mode];
-      if (run.stderr.trim()) console.log(`  ${mode}: ${run.stderr.trim()}`);
-    }
+    const results = {} as Record<Mode, Result>;
+    for (const mode of ['baseline', 'iterate', 'load-all', 'export'] as Mode[]) results[mode] = runChild(mode, file, dir);
     const ref = results.iterate;
     for (const mode of ['iterate', 'load-all', 'export'] as Mode[]) {
       const r = results[mode];
@@ -141,6 +188,7 @@ async function main(): Promise<void> {
           `  peak RSS ${r.maxRssMb.toFixed(0).padStart(4)} MB, ${own.toFixed(0).padStart(4)} MB above the ${results.baseline.maxRssMb.toFixed(0)} MB baseline`,
       );
     }
+    if (process.env.LABEL_STATION_EXPORT_BENCH_PG !== '0') await postgresExport(rows, dir, results.export);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

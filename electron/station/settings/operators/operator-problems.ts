@@ -26,6 +26,13 @@ export const badgeUnknown = () =>
     'Scan it again, or choose your name and type your PIN. A supervisor can set your badge in Settings.',
   );
 
+export const badgesPaused = (untilIso: string) =>
+  new StationError(
+    'badges_paused',
+    `Badge sign-in is paused until ${clock(untilIso)}: too many unknown badges were scanned in a minute.`,
+    'Choose your name and type your PIN, or wait a minute and scan your badge again.',
+  );
+
 export const wrongPin = (name: string, triesLeft: number) =>
   new StationError(
     'wrong_pin',

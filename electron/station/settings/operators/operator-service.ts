@@ -17,6 +17,7 @@ import type { ProviderName } from '../../../../shared/domain/providers';
 import { DEMO_USERS, demoOperator, isDemoId } from './demo-users';
 import {
   badgeTaken,
+  badgesPaused,
   badgeUnknown,
   firstSupervisorExists,
   lastSupervisor,
@@ -30,6 +31,7 @@ import {
   wrongPin,
 } from './operator-problems';
 import type { OperatorStore, OperatorUpdate, StoredOperator, WriteResult } from './operator-store';
+import { BadgeThrottle } from './badge-throttle';
 import { badgeLookup, DEFAULT_HASH_COST, hashSecret, newBadgeKey, verifySecret, type HashCost } from './secret-hash';
 
 export interface OperatorServiceDeps {
@@ -48,6 +50,7 @@ export class OperatorService {
   private readonly cost: HashCost;
   private readonly log: (line: string) => void;
   private preset: NewOperator | undefined;
+  private readonly badges: BadgeThrottle;
 
   constructor(private readonly deps: OperatorServiceDeps) {
     this.store = deps.store;
@@ -55,6 +58,7 @@ export class OperatorService {
     this.cost = deps.cost ?? DEFAULT_HASH_COST;
     this.log = deps.log ?? (() => {});
     this.preset = deps.preset;
+    this.badges = new BadgeThrottle(this.now);
   }
 
   /** Creates the environment's supervisor if no operator has that name (retried until the store answers). */
@@ -161,11 +165,19 @@ export class OperatorService {
   }
 
   private async byBadge(badge: string): Promise<SignedInOperator> {
+    const paused = this.badges.pausedTill();
+    if (paused) throw badgesPaused(paused);
     const all = await this.store.list();
     const demo = this.demoAvailable(all) && DEMO_USERS.find((u) => u.badge === badge);
     if (demo) return demoOperator(demo);
     const found = await this.store.findByBadge(await this.lookup(badge));
-    if (!found) throw badgeUnknown();
+    if (!found) {
+      if (this.badges.unknown()) {
+        this.log('operators: badge sign-in paused after too many unknown badges');
+        throw badgesPaused(this.badges.pausedTill()!);
+      }
+      throw badgeUnknown();
+    }
     if (!found.active) throw operatorInactive(found.name);
     return signedIn(found);
   }

@@ -109,6 +109,25 @@ describe.each([
     expect((await service.list()).find((o) => o.id === ana.id)?.lockedUntil).toBeNull();
   });
 
+  it('pauses badge sign-in for a minute after 10 unknown badges in a minute (a right badge too), while PINs still work', async () => {
+    const ana = await service.add({ name: 'Ana Packer', role: 'operator', pin: '1357', badge: 'EMP-1' }, 'Sue');
+    // Unknown badges spread over more than a minute are only unknown.
+    for (let i = 0; i < 12; i++) {
+      clock = new Date(Date.parse('2026-12-05T10:00:00.000Z') + i * 7_000);
+      expect((await refusal(service.authenticate({ badge: `GUESS-${i}` }))).code).toBe('badge_unknown');
+    }
+    clock = new Date('2026-12-05T10:10:00.000Z');
+    for (let i = 0; i < 9; i++) expect((await refusal(service.authenticate({ badge: `GUESS-B${i}` }))).code).toBe('badge_unknown');
+    const paused = await refusal(service.authenticate({ badge: 'GUESS-B9' }));
+    expect(paused.code).toBe('badges_paused');
+    expect(paused.nextStep).toContain('type your PIN');
+    expect((await refusal(service.authenticate({ badge: 'EMP-1' }))).code).toBe('badges_paused');
+    expect((await refusal(service.approve({ badge: 'EMP-1' }, 'cancel a label'))).code).toBe('badges_paused');
+    expect((await service.authenticate({ operatorId: ana.id, pin: '1357' })).id).toBe(ana.id);
+    clock = new Date('2026-12-05T10:11:00.001Z');
+    expect((await service.authenticate({ badge: 'EMP-1' })).id).toBe(ana.id);
+  });
+
   it('a right PIN starts the count again; a supervisor unlocks a locked PIN at once', async () => {
     const ana = await service.add({ name: 'Ana Packer', role: 'operator', pin: '1357' }, 'Sue');
     for (let i = 0; i < 4; i++) await refusal(service.authenticate({ operatorId: ana.id, pin: '0000' }));
