@@ -419,7 +419,8 @@ export const migrations: readonly Migration[] = [
     updated_at       TEXT NOT NULL
   );
   CREATE INDEX outbox_deliveries_pending ON outbox_deliveries(destination, id) WHERE state = 'pending';
-  CREATE INDEX outbox_deliveries_event ON outbox_deliveries(event_row);
+  -- One delivery per event and destination: fanning out again (two stations, a crash mid-way) adds none.
+  CREATE UNIQUE INDEX outbox_deliveries_one ON outbox_deliveries(event_row, destination);
   CREATE TRIGGER outbox_label_new AFTER INSERT ON labels
   BEGIN
     INSERT INTO outbox_events (event_id, type, label_id, order_id, tracking_numbers, provider, station, occurred_at)
@@ -472,7 +473,8 @@ export const migrations: readonly Migration[] = [
     updated_at       TEXT NOT NULL
   );
   CREATE INDEX outbox_deliveries_pending ON outbox_deliveries(destination, id) WHERE state = 'pending';
-  CREATE INDEX outbox_deliveries_event ON outbox_deliveries(event_row);
+  -- One delivery per event and destination: fanning out again (two stations, a crash mid-way) adds none.
+  CREATE UNIQUE INDEX outbox_deliveries_one ON outbox_deliveries(event_row, destination);
   CREATE FUNCTION outbox_label_events() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE
     was TEXT := CASE WHEN TG_OP = 'UPDATE' THEN OLD.status ELSE NULL END;

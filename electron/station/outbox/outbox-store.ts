@@ -52,19 +52,16 @@ export class OutboxStore {
     return rows.map(toEvent);
   }
 
-  /** Writes the event's deliveries once: false when another station fanned it out first. */
+  /**
+   * Writes the event's deliveries once: no transaction (the station's SQLite connection is shared
+   * by other stores, and a transaction held across awaits would meet theirs), but two idempotent
+   * statements: the deliveries (a second fan-out adds none: one per event and destination), then
+   * the mark. A crash between them fans out again, harmlessly. False when it was already marked.
+   */
   async fanOut(event: OutboxEvent, deliveries: NewDelivery[], now: Date): Promise<boolean> {
     const at = now.toISOString();
-    return this.db.transaction().execute(async (trx) => {
-      const marked = await trx
-        .updateTable('outbox_events')
-        .set({ fanned_out: 1 })
-        .where('id', '=', event.row)
-        .where('fanned_out', '=', 0)
-        .executeTakeFirst();
-      if (Number(marked.numUpdatedRows) !== 1) return false;
-      if (deliveries.length === 0) return true;
-      await trx
+    if (deliveries.length > 0) {
+      await this.db
         .insertInto('outbox_deliveries')
         .values(
           deliveries.map((d) => ({
@@ -78,9 +75,16 @@ export class OutboxStore {
             updated_at: at,
           })),
         )
+        .onConflict((oc) => oc.columns(['event_row', 'destination']).doNothing())
         .execute();
-      return true;
-    });
+    }
+    const marked = await this.db
+      .updateTable('outbox_events')
+      .set({ fanned_out: 1 })
+      .where('id', '=', event.row)
+      .where('fanned_out', '=', 0)
+      .executeTakeFirst();
+    return Number(marked.numUpdatedRows) === 1;
   }
 
   /**

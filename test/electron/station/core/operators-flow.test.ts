@@ -81,6 +81,12 @@ describe('supervisor actions', () => {
     submitScan: { scan: ORDERS[2]!, check: { override: 'items counted by hand' } },
     // No WMS order file here: once approved, the batch barcode is refused as unknown (nothing bought).
     startBatch: { input: { kind: 'barcode', barcode: 'BATCH:W-0' } },
+    setShopifyFulfillment: { on: false },
+    saveWebhook: { webhook: { name: 'WMS', url: 'https://wms.example.com/hooks', events: ['label.bought'], enabled: true } },
+    // No such webhook: once approved it is refused as unknown (nothing changed).
+    removeWebhook: { webhookId: 'wh_000000' },
+    setWebhookSecret: { webhookId: 'wh_000000', value: 'whsec_0123456789abcdef' },
+    setExportFile: { path: '', events: ['label.bought'] },
   });
 
   it('every guarded method is refused to an operator, allowed with a supervisor’s PIN or badge, refused with a wrong one (which counts toward the lock)', async () => {
