@@ -4,7 +4,7 @@
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
  * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
- * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | reports = only the detail, reprint reasons and Reports | history = only History at scale | writeback = only Settings' write-back and webhooks]
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | reports = only the detail, reprint reasons and Reports | history = only History at scale | writeback = only Settings' write-back and webhooks | checkskip = only the packing check in History and the splitter]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,6 +31,7 @@ import { reportsScreens } from './screenshot-reports';
 import { chooseReprintReason } from '../test/support/reprint-reason';
 import { historyScreens } from './screenshot-history';
 import { writebackScreens } from './screenshot-writeback';
+import { checkSkipScreens, splitCheckScreens } from './screenshot-check-skip';
 
 const outDir = process.argv[2] ?? '/tmp/screens';
 const only = process.argv[3];
@@ -149,6 +150,14 @@ async function main(): Promise<void> {
     const writeback = () => writebackScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
     if (only === 'writeback') {
       await writeback();
+      return;
+    }
+    const checkSkip = async () => {
+      await checkSkipScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
+      await splitCheckScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
+    };
+    if (only === 'checkskip') {
+      await checkSkip();
       return;
     }
     const viewports = [
@@ -602,6 +611,7 @@ async function main(): Promise<void> {
     await reports();
     await history();
     await writeback();
+    await checkSkip();
   } finally {
     await browser.close();
   }

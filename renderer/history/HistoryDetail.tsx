@@ -71,6 +71,15 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
             </dd>
             <dt>{isUncertain(detail.data.status) ? 'Asked at' : 'Bought at'}</dt>
             <dd data-testid="detail-station">{detail.data.station || '—'}</dd>
+            {detail.data.checkOverride && (
+              <>
+                <dt>Packing check</dt>
+                <dd className="text-warn" data-testid="detail-check-override">
+                  Packing check skipped by {detail.data.checkOverride.by || 'an unnamed supervisor'}: {detail.data.checkOverride.reason}
+                  <span className="muted"> · {formatTime(detail.data.checkOverride.at)}</span>
+                </dd>
+              </>
+            )}
             {detail.data.status === 'checking' && detail.data.checkUntil && (
               <>
                 <dt>Checking until</dt>

@@ -41,6 +41,8 @@ export interface SplitDraft {
   /** The item group the arrow keys chose. */
   selected: number;
   nextKey: number;
+  /** Line items whose item was scanned into a box (the packing check); kept when moved afterwards. */
+  checked?: string[];
 }
 
 export interface DraftUnits {
@@ -169,7 +171,8 @@ export function scanSku(
   const picked = pickScannedItem(order, draft, scanned);
   if (!picked.ok) return { draft, result: { kind: 'refused', message: picked.message } };
   const at = groups.findIndex((g) => g.lineItemIds.includes(picked.lineItemId));
-  const moved = { ...moveItems(draft, [picked.lineItemId], draft.current), selected: Math.max(at, 0) };
+  const checked = draft.checked?.includes(picked.lineItemId) ? draft.checked : [...(draft.checked ?? []), picked.lineItemId];
+  const moved = { ...moveItems(draft, [picked.lineItemId], draft.current), selected: Math.max(at, 0), checked };
   return { draft: moved, result: { kind: 'added', group: groups[at]!, box: draft.current, units: picked.units } };
 }
 
@@ -253,6 +256,7 @@ export function toPlan(orderId: string, draft: SplitDraft): ShipmentPlan {
       weight: { value: number(b.weight), unit: b.weightUnit },
       itemIds: [...b.itemIds],
     })),
+    ...(draft.checked?.length && { checkedItemIds: [...draft.checked] }),
   };
 }
 

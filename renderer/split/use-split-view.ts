@@ -20,7 +20,9 @@ export function useSplitView() {
   const plan = order ? toPlan(order.orderId, draft) : null;
   const refused = purchase.phase === 'refused' ? fromFieldIssues(purchase.problem.fields) : [];
   const found =
-    order && plan && !refusal ? [...checkShipmentPlan(plan, order, limits, packing.presets), ...refused, ...estimateProblems(draft)] : [];
+    order && plan && !refusal
+      ? [...checkShipmentPlan(plan, order, limits, packing.presets, packing.rule), ...refused, ...estimateProblems(draft)]
+      : [];
   const problems = placeProblems(found, draft.boxes.length);
   return {
     order,

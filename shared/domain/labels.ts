@@ -39,6 +39,21 @@ export const PrintAttempt = z.object({
 });
 export type PrintAttempt = z.infer<typeof PrintAttempt>;
 
+/**
+ * A supervisor bought this label without the packing check (Settings → Packing): who, why and
+ * when, kept with the label so History and the export show it.
+ */
+export const CheckOverride = z.object({
+  /** As records name people: "Sue", or "Sue (approved for Ana)". */
+  by: z.string(),
+  /** The deciding supervisor's operator ID (the approver's, else the signed-in one's); '' if nobody was signed in. */
+  byId: z.string(),
+  reason: z.string(),
+  /** ISO 8601 UTC. */
+  at: z.string(),
+});
+export type CheckOverride = z.infer<typeof CheckOverride>;
+
 export const LabelRecord = z.object({
   id: z.string(),
   orderId: z.string(),
@@ -64,6 +79,8 @@ export const LabelRecord = z.object({
   boxes: z.array(LabelBox),
   /** The Shopify order number the order was scanned by ("#1001"); '' or absent for a TikTok order ID. */
   scanned: z.string().optional(),
+  /** Bought without the packing check by a supervisor's decision; null or absent when checked (or no check asked). */
+  checkOverride: CheckOverride.nullable().optional(),
 });
 export type LabelRecord = z.infer<typeof LabelRecord>;
 

@@ -31,6 +31,10 @@ export const EXPORT_COLUMNS = [
   'station',
   'prints',
   'reprints',
+  /** Bought without the packing check: by whom, why, when ('' when the items were checked or no check was asked). */
+  'check_skipped_by',
+  'check_skip_reason',
+  'check_skipped_at',
 ] as const;
 
 export const HistoryExport = z.object({

@@ -8,7 +8,8 @@
  * - `boxes`: the box list (none, or more than the provider takes);
  * - `boxes.<i>`: box i (0-based) is empty;
  * - `boxes.<i>.weight`, `boxes.<i>.dimension`, `boxes.<i>.dimension.width` (height, depth);
- * - `items.<lineItemId>`: a line item in no box, in two boxes, twice in one box, or not in the order.
+ * - `items.<lineItemId>`: a line item in no box, in two boxes, twice in one box, or not in the order;
+ *   with the packing check on, a line item in a box whose item was not scanned.
  */
 import type { BoxPreset } from './box-presets';
 import { describeLineItem, groupKeyOf, lineItemById } from './item-groups';
@@ -27,6 +28,8 @@ export interface ShipmentProblem {
 export interface PlanDraft {
   orderId: string;
   boxes: ReadonlyArray<{ presetId: string | null; dimension: Dimension; weight: Weight; itemIds: readonly string[] }>;
+  /** Line items whose item was scanned into a box (the packing check). */
+  checkedItemIds?: readonly string[];
 }
 
 // Unit conversions and typed decimals must not turn "exactly the limit" into a refusal.
@@ -37,11 +40,13 @@ export function checkShipmentPlan(
   order: OrderDetails,
   limits: ShipmentLimits,
   presets: readonly BoxPreset[] = [],
+  packing: { checkItems: boolean } = { checkItems: false },
 ): ShipmentProblem[] {
   const problems: ShipmentProblem[] = [...checkOrder(plan, order), ...checkBoxCount(plan, limits)];
   const presetsById = new Map(presets.map((preset) => [preset.id, preset]));
   plan.boxes.forEach((box, index) => problems.push(...checkBox(box, index, limits, presetsById)));
   problems.push(...checkItems(plan, order));
+  if (packing.checkItems) problems.push(...checkScanned(plan, order));
   return [...problems, ...schemaProblems(plan, problems)];
 }
 
@@ -188,6 +193,22 @@ function checkItems(plan: PlanDraft, order: OrderDetails): ShipmentProblem[] {
     });
   }
   return problems;
+}
+
+/**
+ * The packing check in the splitter: every line item of the order that sits in a box was scanned
+ * into it (placed by key, count or drag, its item was never checked against the order).
+ */
+function checkScanned(plan: PlanDraft, order: OrderDetails): ShipmentProblem[] {
+  const checked = new Set(plan.checkedItemIds ?? []);
+  const boxed = new Set(plan.boxes.flatMap((box) => box.itemIds));
+  const label = itemLabels(order.lineItems);
+  return order.lineItems
+    .filter((item) => boxed.has(item.id) && !checked.has(item.id))
+    .map((item) => ({
+      path: `items.${item.id}`,
+      message: `${capitalize(label.get(item.id) ?? describeLineItem(item, item.id))} was put in a box without being scanned: the packing check is on, so take it out and scan the item into its box.`,
+    }));
 }
 
 /** "Red mug (MUG-RED), unit 2 of 3" when TikTok lists the same product as several line items. */

@@ -23,6 +23,11 @@ export type ShipmentBox = z.infer<typeof ShipmentBox>;
 export const ShipmentPlan = z.object({
   orderId: z.string().regex(/^\d{18}$/, 'A TikTok order ID is 18 digits'),
   boxes: z.array(ShipmentBox).min(1, 'A shipment needs at least one box').max(20, 'At most 20 boxes per shipment'),
+  /**
+   * The packing check (Settings → Packing): the line items whose item was scanned into a box in the
+   * splitter. With the check on, every line item in a box must be here before anything is bought.
+   */
+  checkedItemIds: z.array(LineItemId).max(2000, 'Too many checked line items').optional(),
 });
 export type ShipmentPlan = z.infer<typeof ShipmentPlan>;
 

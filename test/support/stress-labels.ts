@@ -97,6 +97,42 @@ export async function customsPdf(pages = 6): Promise<Buffer> {
 }
 
 /**
+ * A landscape customs form (6 x 4 in) drawn like USPS's CP72 (Apache FOP's Batik transcoder): 110
+ * groups of 12 text runs of one letter each (1,320 runs), every group clipped to the page minus four
+ * rectangular boxes (an even-odd clip of five rectangles, which PDFium rasterizes as a mask), hairline
+ * rules, and a Code 128 of `code` at the top.
+ */
+export async function boxedClipCustomsPdf(code = 'CP72-CUSTOMS'): Promise<Buffer> {
+  const barcode = await code128Png(code);
+  const holes: Array<[number, number, number, number]> = [
+    [30, 250, 105, 25],
+    [146, 160, 34, 9],
+    [12, 20, 107, 20],
+    [72, 2, 60, 18],
+  ];
+  return makePdf([432, 288], (doc) => {
+    doc.image(barcode, 250, 6, { width: 170, height: 36 });
+    for (let group = 0; group < 110; group++) {
+      const x0 = 8 + (group % 5) * 84;
+      const y0 = 48 + Math.floor(group / 5) * 10.5;
+      doc.save();
+      doc.rect(0, 0, 432, 288);
+      for (const [x, y, w, h] of holes) doc.rect(x, y, w, h);
+      doc.clip('even-odd');
+      doc.fontSize(6);
+      for (let k = 0; k < 12; k++) doc.text('CUSTOMSDECLN'[k]!, x0 + k * 5, y0, { lineBreak: false });
+      doc.restore();
+    }
+    for (let row = 0; row <= 22; row++)
+      doc
+        .moveTo(8, 46 + row * 10.5)
+        .lineTo(424, 46 + row * 10.5)
+        .lineWidth(0.3)
+        .stroke('#000000');
+  });
+}
+
+/**
  * A 4x6 label image made at 300 dpi (1200 x 1800 px) with a 1-px rule every 37 px: printed at
  * 203 dpi each rule is 0.68 dots thin. As a PNG, and wrapped in a PDF (as some carriers send it).
  */

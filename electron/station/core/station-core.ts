@@ -232,7 +232,11 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
       // a given weight is checked now, the scale is read only when a label is about to be bought.
       if (given) withinWeightLimits(given, settings.current());
       const weigh = () => given ?? withinWeightLimits(scaledParcel(settings.current(), scale.current()), settings.current());
-      const outcome = await afterwards(runScanJob(as(acting.name), scan, weigh, check), announceUnprinted);
+      const actingId = (acting.approvedBy ?? acting.operator)?.id;
+      const outcome = await afterwards(
+        runScanJob({ ...as(acting.name), ...(actingId && { operatorId: actingId }) }, scan, weigh, check),
+        announceUnprinted,
+      );
       logScan(log, scan, outcome, acting.name);
       if (outcome.outcome === 'check_needed') pictures.remember(outcome.order);
       if (outcome.outcome === 'split_needed') pictures.remember(outcome.order);

@@ -4,7 +4,8 @@
  * print attempts for the end-of-day summary. Same queries on SQLite and PostgreSQL.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { LabelStatus } from '../../../shared/domain/labels';
+import type { CheckOverride, LabelStatus } from '../../../shared/domain/labels';
+import { checkOverrideOf } from './check-override';
 import { UNCERTAIN_STATUSES } from '../../../shared/domain/labels';
 import type { ProviderName } from '../../../shared/domain/providers';
 import type { HistoryExportFilter } from '../../../shared/domain/reports';
@@ -29,6 +30,8 @@ export interface ExportRow {
   /** Print attempts that printed (first print and reprints). */
   prints: number;
   reprints: number;
+  /** A supervisor bought it without the packing check; null otherwise. */
+  checkOverride?: CheckOverride | null;
 }
 
 /** Where the previous page ended (newest first): its last row's creation time and id. */
@@ -96,6 +99,7 @@ export async function exportPage(
       'l.operator',
       'l.printer',
       'l.station',
+      'l.check_override',
     ])
     .where(labelFilterWhere(history.dialect, filter))
     .orderBy('l.created_at', 'desc')
@@ -143,6 +147,7 @@ export async function exportPage(
       station: row.station,
       prints: Number(count?.prints ?? 0),
       reprints: Number(count?.reprints ?? 0),
+      checkOverride: checkOverrideOf(row.check_override),
     };
   });
 }

@@ -8,6 +8,12 @@
  * those keys; when it is more common, walking the newest-first index and testing each row finds a
  * page of matches after a few hundred rows. PostgreSQL's planner makes the same choice itself from
  * its statistics over the pg_trgm index (labels_words).
+ *
+ * Narrower readings come first, each one index probe: a whole order ID or tracking number, then 8 or
+ * more letters and digits as the beginning of one (an index range), then an operator's whole name.
+ * Their trigrams ("576…", "92346…") are in nearly every label, so the substring search for them reads
+ * long lists (35–130 ms on a million labels). When one of these names labels, those are the answer;
+ * otherwise the substring search runs (the last digits of a tracking number, a part from the middle).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { UNCERTAIN_STATUSES } from '../../../shared/domain/labels';
@@ -17,6 +23,10 @@ import type { HistorySchema } from './schema';
 
 /** Above this many trigram matches, a newest-first walk finds a page sooner than the matches do. */
 export const CANDIDATE_CAP = 2000;
+/** Shorter queries are parts of numbers, not whole order IDs or tracking numbers. */
+const EXACT_MIN_LENGTH = 10;
+/** The beginning of an order ID or tracking number as people type it: looked up on their indexes first. */
+const PREFIX_QUERY = /^[0-9A-Za-z]{8,40}$/;
 
 type Condition = RawBuilder<unknown>;
 
@@ -28,13 +38,22 @@ export interface SearchPlan {
   knownMore: boolean;
 }
 
-const LABELS = sql`labels AS l`;
-
 export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, input: HistorySearch): Promise<SearchPlan> {
   const filters = filterConditions(dialect, input);
+  const LABELS = dialect === 'sqlite' ? await rarestFilterWalk(db, input) : sql`labels AS l`;
   const q = input.query.trim();
   if (q === '') return { from: LABELS, where: filters, knownMore: false };
   if ([...q].length < SUBSTRING_MIN_LENGTH) return { from: LABELS, where: [...filters, prefixMatch(dialect, q)], knownMore: false };
+  const narrowings = [
+    q.length >= EXACT_MIN_LENGTH && exactMatch(dialect, q),
+    PREFIX_QUERY.test(q) && prefixRange(dialect, q),
+    /\p{L}/u.test(q) && operatorNamed(dialect, q),
+  ];
+  for (const narrow of narrowings) {
+    if (!narrow) continue;
+    const found = await sql<{ one: number }>`SELECT 1 AS one FROM labels AS l WHERE ${narrow} LIMIT 1`.execute(db);
+    if (found.rows.length > 0) return { from: sql`labels AS l`, where: [...filters, narrow], knownMore: false };
+  }
   if (dialect === 'postgres') {
     return {
       from: LABELS,
@@ -52,6 +71,41 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   const pattern = `%${escapeLike(q)}%`;
   const anyPart = sql`(l.order_id LIKE ${pattern} ESCAPE '\\' OR l.tracking_numbers LIKE ${pattern} ESCAPE '\\' OR l.scanned LIKE ${pattern} ESCAPE '\\' OR l.operator LIKE ${pattern} ESCAPE '\\')`;
   return { from: LABELS, where: [...filters, anyPart], knownMore: filters.length === 0 };
+}
+
+/** Each equality filter with the newest-first index that walks only its rows. */
+const FILTER_INDEXES = {
+  status: 'labels_status_newest',
+  provider: 'labels_provider_newest',
+  printer: 'labels_printer_newest',
+  station: 'labels_station_newest',
+  operator: 'labels_operator_newest',
+} as const;
+/** Rows of one filter value counted at most: enough to tell a rare value from a common one. */
+const FILTER_COUNT_CAP = 5000;
+
+/**
+ * With two filters or more, SQLite walks the index of the filter with the fewest rows. Its own
+ * statistics cannot tell (ANALYZE samples with analysis_limit, so no sqlite_stat4 histogram: every
+ * status looks as common as any other) and it picked the station's index for "print failed at
+ * Packing 2", reading a fifth of a million labels for 181 rows. Each value's rows are counted on its
+ * own index, at most FILTER_COUNT_CAP of them (well under a millisecond each).
+ */
+async function rarestFilterWalk(db: Kysely<HistorySchema>, input: HistorySearch): Promise<RawBuilder<unknown>> {
+  const f = input.filters ?? {};
+  const used = (Object.keys(FILTER_INDEXES) as Array<keyof typeof FILTER_INDEXES>).filter((name) => f[name] !== undefined);
+  if (used.length < 2) return sql`labels AS l`;
+  let rarest: { index: string; rows: number } | undefined;
+  for (const name of used) {
+    const column = name === 'operator' ? sql`operator COLLATE NOCASE` : sql.ref(name);
+    const counted = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM (SELECT 1 FROM labels INDEXED BY ${sql.raw(FILTER_INDEXES[name])} WHERE ${column} = ${f[name]!} LIMIT ${FILTER_COUNT_CAP})`.execute(
+      db,
+    );
+    const rows = Number(counted.rows[0]?.n ?? 0);
+    if (!rarest || rows < rarest.rows) rarest = { index: FILTER_INDEXES[name], rows };
+  }
+  return sql`labels AS l INDEXED BY ${sql.raw(rarest!.index)}`;
 }
 
 /** The words labels_words indexes: the same expression, so the planner can use it. */
@@ -74,6 +128,37 @@ function filterConditions(dialect: Dialect, input: HistorySearch): Condition[] {
   if (f.from) where.push(sql`l.created_at >= ${new Date(f.from).toISOString()}`);
   if (f.to) where.push(sql`l.created_at < ${new Date(f.to).toISOString()}`);
   return where;
+}
+
+/**
+ * The whole order ID or one of the tracking numbers (tracking in any case), as one list of label IDs
+ * from both indexes: PostgreSQL turned "order_id = … OR id IN (…)" into a walk of every label.
+ */
+function exactMatch(dialect: Dialect, q: string): Condition {
+  const tracking =
+    dialect === 'postgres'
+      ? sql`SELECT label_id FROM label_tracking WHERE upper(tracking_number) = ${q.toUpperCase()}`
+      : sql`SELECT label_id FROM label_tracking WHERE tracking_number IN (${q}, ${q.toUpperCase()})`;
+  return sql`l.id IN (SELECT id FROM labels WHERE order_id = ${q} UNION ALL ${tracking})`;
+}
+
+/** Labels of the operator with exactly this name (any case): their newest-first index, not every label's words. */
+function operatorNamed(dialect: Dialect, q: string): Condition {
+  return dialect === 'postgres' ? sql`lower(l.operator) = ${q.toLowerCase()}` : sql`l.operator COLLATE NOCASE = ${q}`;
+}
+
+/** Order IDs and tracking numbers that begin with `q` (an index range on each; tracking in any case). */
+function prefixRange(dialect: Dialect, q: string): Condition {
+  if (dialect === 'postgres') {
+    return sql`l.id IN (SELECT id FROM labels WHERE order_id LIKE ${`${q}%`}
+      UNION ALL SELECT label_id FROM label_tracking WHERE upper(tracking_number) LIKE ${`${q.toUpperCase()}%`})`;
+  }
+  // Index ranges (a LIKE or GLOB pattern in a bound parameter walks every label instead). '\uffff'
+  // sorts after every character an order ID or tracking number holds.
+  const range = (column: RawBuilder<unknown>, from: string) => sql`(${column} >= ${from} AND ${column} < ${`${from}\uffff`})`;
+  const tracking = [...new Set([q, q.toUpperCase()])].map((from) => range(sql.ref('tracking_number'), from));
+  return sql`l.id IN (SELECT id FROM labels WHERE ${range(sql.ref('order_id'), q)}
+    UNION ALL SELECT label_id FROM label_tracking WHERE ${sql.join(tracking, sql` OR `)})`;
 }
 
 /** The start of an order ID, a tracking number, the order number scanned or the operator (any case). */

@@ -6,7 +6,8 @@ import { sql, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { LabelDetail, LabelFormat, LabelRecord, LabelStatus, PrintAttempt } from '../../../shared/domain/labels';
 import type { ProviderName } from '../../../shared/domain/providers';
 import type { LabelBox } from '../../../shared/domain/shipments';
-import { SOLD_STATUSES, UNCERTAIN_STATUSES, type PurchasedLabel } from '../../../shared/domain/labels';
+import { SOLD_STATUSES, UNCERTAIN_STATUSES, type CheckOverride, type PurchasedLabel } from '../../../shared/domain/labels';
+import { checkOverrideOf } from './check-override';
 import type { HistoryDatabase } from './database';
 import type { LabelsTable, PrintAttemptsTable } from './schema';
 import { isUniqueViolation } from './unique-violation';
@@ -37,6 +38,8 @@ export interface NewLabel {
   boxes?: LabelBox[];
   /** The Shopify order number the order was scanned by ("#1001"); none for a TikTok order ID. */
   scanned?: string;
+  /** A supervisor chose to buy without the packing check. */
+  checkOverride?: CheckOverride;
 }
 
 /** What a HistoryStore hands to a reader thread (history-reader.ts). */
@@ -156,6 +159,7 @@ export class HistoryStore {
         check_until: label.checkUntil,
         boxes: JSON.stringify(label.boxes ?? []),
         scanned: label.scanned ?? '',
+        check_override: label.checkOverride ? JSON.stringify(label.checkOverride) : null,
       })
       .execute();
   }
@@ -438,6 +442,7 @@ export class HistoryStore {
       cleared_by: label.clearedBy,
       boxes: JSON.stringify(label.boxes),
       scanned: label.scanned ?? '',
+      check_override: label.checkOverride ? JSON.stringify(label.checkOverride) : null,
     };
     const { id: _id, ...changes } = row;
     await this.db
@@ -548,6 +553,7 @@ function toStored(row: LabelRow): StoredLabel {
     checkUntil: row.check_until,
     boxes: boxesWithTracking(JSON.parse(row.boxes) as LabelBox[], JSON.parse(row.tracking_numbers) as string[]),
     scanned: row.scanned ?? '',
+    checkOverride: checkOverrideOf(row.check_override),
     reference: row.reference,
     labelUrl: row.label_url,
     request: row.request,

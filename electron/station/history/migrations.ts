@@ -383,6 +383,14 @@ export const migrations: readonly Migration[] = [
   `,
   },
   {
+    // A supervisor's "buy without the packing check": who (name as records give it, and operator
+    // ID), why and when, as JSON on the label (null when the items were checked or no check was
+    // asked), so History's detail and the CSV export show it, not only the station log.
+    name: 'packing check override on the label',
+    sqlite: `ALTER TABLE labels ADD COLUMN check_override TEXT;`,
+    postgres: `ALTER TABLE labels ADD COLUMN check_override TEXT;`,
+  },
+  {
     // Write-back and events out (electron/station/outbox/): every label event the systems around the
     // station hear of is written by trigger in the same statement that changes the label, so a crash
     // between buying and telling Shopify or a WMS loses nothing. A delivery loop fans each event out

@@ -38,6 +38,8 @@ export interface LabelsTable {
   file_pruned_at: string | null;
   /** The Shopify order number the order was scanned by (e.g. "#1001"); '' for a TikTok order ID. */
   scanned: Generated<string>;
+  /** JSON CheckOverride: bought without the packing check (who, why, when); null otherwise. */
+  check_override: string | null;
   /** SQLite only: the label's row in labels_search, set by trigger. */
   search_key: ColumnType<number | null, never, never>;
 }

@@ -10,6 +10,7 @@ import { defaultPrinter } from '../../../shared/domain/printers';
 import { StationError } from '../../../shared/errors';
 import { parcelSetOf, type StoredLabel } from '../history';
 import type { LabelBox } from '../../../shared/domain/shipments';
+import type { CheckOverride } from '../../../shared/domain/labels';
 import { ProviderError, type LabelProvider, type LabelRequest } from '../providers';
 import { askProvider } from './ask-provider';
 import { checkingWindowMs, clockTime } from './checking-window';
@@ -30,12 +31,13 @@ export async function buyLabel(
   parcelKey: string,
   onStep: (message: string) => void,
   boxes: LabelBox[] = [],
+  checkOverride?: CheckOverride,
 ): Promise<Purchase> {
   const settings = deps.settings();
   const window = checkingWindowMs(provider, settings, deps.checks);
   const generation = await deps.history.nextGeneration(draft.orderId, parcelKey);
   const request: LabelRequest = { ...draft, reference: purchaseReference(draft.orderId, parcelKey, generation) };
-  const claim = await claimOrder(deps, provider, request, { parcelKey, generation, boxes }, window);
+  const claim = await claimOrder(deps, provider, request, { parcelKey, generation, boxes, checkOverride }, window);
   if ('problem' in claim) return { state: 'refused', problem: claim.problem };
   let row = claim.row;
 
@@ -107,7 +109,12 @@ async function claimOrder(
   deps: ScanJobDeps,
   provider: LabelProvider,
   request: LabelRequest,
-  { parcelKey, generation, boxes }: { parcelKey: string; generation: number; boxes: LabelBox[] },
+  {
+    parcelKey,
+    generation,
+    boxes,
+    checkOverride,
+  }: { parcelKey: string; generation: number; boxes: LabelBox[]; checkOverride?: CheckOverride },
   windowMs: number,
 ): Promise<{ row: StoredLabel } | { problem: Problem }> {
   const settings = deps.settings();
@@ -130,6 +137,7 @@ async function claimOrder(
     // A station that dies mid-purchase leaves this: nobody buys the order before it has passed.
     checkUntil: new Date(now + provider.requestTimeoutMs + windowMs).toISOString(),
     boxes,
+    ...(checkOverride && { checkOverride }),
   });
   if (row) return { row };
   const packedOtherwise = (await deps.history.listLive(request.orderId)).find((l) => parcelSetOf(l.parcelKey) !== parcelSetOf(parcelKey));

@@ -21,4 +21,6 @@ export interface ScanJobDeps extends LabelPrintingDeps {
   printWhenFound: Set<string>;
   checks: LabelCheckTiming;
   now: () => Date;
+  /** The acting supervisor's operator ID (the approver's, else the signed-in one's), for what the label records. */
+  operatorId?: string;
 }

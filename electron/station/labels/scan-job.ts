@@ -10,7 +10,7 @@ import { checkProblem } from '../../../shared/domain/packing-check';
 import type { OrderDetails } from '../../../shared/domain/orders';
 import type { Parcel } from '../../../shared/domain/parcels';
 import { needsSplitter, unitsOf } from '../../../shared/domain/shipment-rules';
-import { isUncertain, type JobStep } from '../../../shared/domain/labels';
+import { isUncertain, type CheckOverride, type JobStep } from '../../../shared/domain/labels';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Problem } from '../../../shared/errors';
 import { StationError } from '../../../shared/errors';
@@ -137,8 +137,14 @@ async function labelOrder(
       if (error instanceof StationError) return fail(error.toProblem(), orderId);
       throw error;
     }
-    const purchase = await buyLabel(deps, provider, labelRequest(settings, order, parcel), SINGLE_PARCEL, (message) =>
-      progress('buying', message, orderId),
+    const purchase = await buyLabel(
+      deps,
+      provider,
+      labelRequest(settings, order, parcel),
+      SINGLE_PARCEL,
+      (message) => progress('buying', message, orderId),
+      [],
+      settings.packing.checkItems ? checkOverrideOf(deps, check) : undefined,
     );
     if (purchase.state === 'refused' || purchase.state === 'uncertain') return fail(purchase.problem, orderId, purchase.label);
     label = purchase.label;
@@ -165,6 +171,12 @@ function itemCheckMissing(deps: ScanJobDeps, order: OrderDetails, check: Packing
   }
   const problem = checkProblem(order.lineItems, check.itemIds);
   return problem && `Order ${name}: ${problem} Nothing was bought yet.`;
+}
+
+/** A supervisor's "buy without the check", as the label keeps it; undefined when the items were checked. */
+function checkOverrideOf(deps: ScanJobDeps, check: PackingCheck | undefined): CheckOverride | undefined {
+  if (!check || !('override' in check)) return undefined;
+  return { by: deps.operator, byId: deps.operatorId ?? '', reason: check.override, at: deps.now().toISOString() };
 }
 
 /** A supervisor split this order into boxes: its labels are in History; a scan buys nothing. */

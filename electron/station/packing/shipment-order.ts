@@ -43,7 +43,7 @@ export async function orderForSplit(
  * presets' empty weights) before anything is bought; each problem named by what causes it.
  */
 export function checkPlanAgainstOrder(plan: ShipmentPlan, order: OrderDetails, settings: Settings): void {
-  const problems = checkShipmentPlan(plan, order, shipmentLimits(settings.provider), settings.boxPresets);
+  const problems = checkShipmentPlan(plan, order, shipmentLimits(settings.provider), settings.boxPresets, settings.packing);
   if (problems.length === 0) return;
   const fields: Record<string, string[]> = {};
   for (const { path, message } of problems) (fields[path] ??= []).push(message);

@@ -46,6 +46,9 @@ export function csvRecord(row: ExportRow): Record<(typeof EXPORT_COLUMNS)[number
     station: row.station,
     prints: row.prints,
     reprints: row.reprints,
+    check_skipped_by: row.checkOverride?.by ?? '',
+    check_skip_reason: row.checkOverride?.reason ?? '',
+    check_skipped_at: row.checkOverride?.at ?? '',
   };
 }
 

@@ -21,7 +21,7 @@ import {
   unassignedOf,
   type SplitDraft,
 } from '../../../renderer/split/split-draft';
-import type { ItemGroup } from '../../../shared/domain/shipment-rules';
+import { checkShipmentPlan, shipmentLimits, type ItemGroup } from '../../../shared/domain/shipment-rules';
 
 const UNITS = { size: 'in', weight: 'lb' } as const;
 const MUG: ItemGroup = {
@@ -111,6 +111,7 @@ describe('boxes', () => {
 });
 
 describe('scanning a SKU', () => {
+  const ORDER_ID = '576000000000000001';
   const ORDER = {
     lineItems: [
       ...MUG.lineItemIds.map((id) => ({ id, sku: 'MUG-RED', name: 'Red mug', quantity: 1 })),
@@ -125,6 +126,19 @@ describe('scanning a SKU', () => {
     expect(result).toMatchObject({ kind: 'added', box: 0, units: 1 });
     expect(after.boxes.map((b) => b.itemIds)).toEqual([['t2'], ['t1']]);
     expect(after.selected).toBe(1);
+  });
+
+  it('keeps which line items were scanned into a box (the packing check), even after they move, and hands them to the plan', () => {
+    let draft = addUnits(newDraft(UNITS), MUG, 0, 1); // m1 placed by key: not checked
+    draft = scanSku(draft, ORDER, GROUPS, 'MUG-RED').draft; // m2 scanned
+    draft = scanSku(addBox(draft, UNITS), ORDER, GROUPS, 'TEE-L').draft; // t1 scanned into box 2
+    draft = moveItems(draft, ['t1'], 0);
+    expect(toPlan(ORDER_ID, draft).checkedItemIds).toEqual(['m2', 't1']);
+    const problems = checkShipmentPlan(toPlan(ORDER_ID, draft), { ...ORDER, orderId: ORDER_ID } as never, shipmentLimits('sandbox'), [], {
+      checkItems: true,
+    });
+    expect(problems.filter((p) => p.message.includes('without being scanned')).map((p) => p.path)).toEqual(['items.m1']);
+    expect(toPlan(ORDER_ID, addUnits(newDraft(UNITS), MUG, 0, 1)).checkedItemIds).toBeUndefined();
   });
 
   it('an unknown SKU changes nothing and says so', () => {

@@ -10,6 +10,7 @@ import { openDatabase, openFleetDatabase, sqliteHistory, type HistoryDatabase } 
 import { HistoryStore, type NewLabel } from '../../../../electron/station/history/history-store';
 import { migrations } from '../../../../electron/station/history/migrations';
 import { daySummary, exportRows, localDayBounds } from '../../../../electron/station/reports';
+import { csvRecord } from '../../../../electron/station/reports/history-csv';
 import type { LabelStatus } from '../../../../shared/domain/labels';
 import { SOLD_STATUSES } from '../../../../shared/domain/labels';
 import type { LabelBox } from '../../../../shared/domain/shipments';
@@ -63,6 +64,22 @@ interface WrittenAttempt {
   operator: string;
   reason: string | null;
 }
+
+const newLabel = (orderId: string, id: string): NewLabel => ({
+  request: '{}',
+  id,
+  orderId,
+  parcelKey: '1of1',
+  reference: `ls-${orderId}-1of1-g1`,
+  provider: 'sandbox',
+  sandbox: true,
+  generation: 1,
+  station: 'Packing 1',
+  stationId: 'abcd1234',
+  checkUntil: '2030-01-01T00:00:00.000Z',
+  operator: 'Bo',
+  printer: 'tcp://127.0.0.1:9100',
+});
 
 describe.each([
   ['SQLite', sqliteBackend],
@@ -136,6 +153,29 @@ describe.each([
       [true, 'Printer jammed', 'Bo'],
       [false, null, 'Ana'],
     ]);
+  });
+
+  it('keeps a packing check skip with its label (detail, export row, a copy into another history); none on other labels', async () => {
+    const skip = { by: 'Sue (approved for Bo)', byId: 'op-sue', reason: 'item scanner broken', at: '2026-11-01T09:59:58.000Z' };
+    now = new Date('2026-11-01T10:00:00Z');
+    await store.insertBuying({ ...newLabel('576000000000099001', 'skipped'), checkOverride: skip });
+    await store.insertBuying(newLabel('576000000000099002', 'checked'));
+    expect((await store.getDetail('skipped'))!.checkOverride).toEqual(skip);
+    expect((await store.getDetail('checked'))!.checkOverride).toBeNull();
+    const rows = [];
+    for await (const row of exportRows(store, { query: '', filter: 'all' })) rows.push(row);
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.checkOverride]))).toEqual({ skipped: skip, checked: null });
+    expect(csvRecord(rows.find((r) => r.id === 'skipped')!)).toMatchObject({
+      check_skipped_by: 'Sue (approved for Bo)',
+      check_skip_reason: 'item scanner broken',
+      check_skipped_at: skip.at,
+    });
+    expect(csvRecord(rows.find((r) => r.id === 'checked')!)).toMatchObject({ check_skipped_by: '', check_skip_reason: '' });
+
+    // The fleet's cache and the shared database copy labels whole: the skip goes with it.
+    const copy = { ...(await store.get('skipped'))!, id: 'copied', orderId: '576000000000099003', reference: 'ls-copy' };
+    await store.importLabel(copy);
+    expect((await store.getDetail('copied'))!.checkOverride).toEqual(skip);
   });
 
   it('pages the export newest first, every matching label exactly once, with its print counts', async () => {

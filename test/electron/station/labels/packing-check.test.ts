@@ -1,5 +1,6 @@
 /** The packing check on the real core: no label is bought until every unit of the order was scanned, or a supervisor says why not. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startZebraStatusPrinter, type ZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
@@ -85,5 +86,48 @@ describe('the packing check', () => {
     expect(s.logs.join('\n')).toContain(
       `packing check skipped for order ${ORDER} by Sam Supervisor (approved for Ana Packer): item scanner broken`,
     );
+  });
+
+  it('keeps the skip with the label: who, why and when, in History and in the CSV export', async () => {
+    const { s, anaId } = await station();
+    await s.call('signIn', { operatorId: anaId, pin: '1357' });
+    const supervisorId = (await s.call('listOperators', { approval: { badge: TEST_SUPERVISOR.badge } })).find(
+      (o) => o.name === TEST_SUPERVISOR.name,
+    )!.id;
+    const before = Date.now();
+    const approved = await s.call('submitScan', {
+      scan: ORDER,
+      check: { override: 'item scanner broken, items counted by hand' },
+      approval: { operatorId: supervisorId, pin: TEST_SUPERVISOR.pin },
+    });
+    if (approved.outcome !== 'printed') throw new Error(`not printed: ${approved.outcome}`);
+    const detail = await s.call('getLabel', { labelId: approved.label.id });
+    expect(detail.checkOverride).toEqual({
+      by: 'Sam Supervisor (approved for Ana Packer)',
+      byId: supervisorId,
+      reason: 'item scanner broken, items counted by hand',
+      at: expect.any(String),
+    });
+    expect(Date.parse(detail.checkOverride!.at)).toBeGreaterThanOrEqual(before - 1000);
+    // The History page's rows carry it too (the detail panel reads the label).
+    const page = await s.call('searchHistory', { query: ORDER });
+    expect(page.labels[0]?.checkOverride?.reason).toBe('item scanner broken, items counted by hand');
+
+    const exported = await s.call('exportHistory', {});
+    const rows = parse(readFileSync(exported.path, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      order: ORDER,
+      check_skipped_by: 'Sam Supervisor (approved for Ana Packer)',
+      check_skip_reason: 'item scanner broken, items counted by hand',
+      check_skipped_at: detail.checkOverride!.at,
+    });
+  });
+
+  it('records no skip on a label whose items were all scanned', async () => {
+    const { s } = await station();
+    const checked = await s.call('submitScan', { scan: '#2001', check: { itemIds: ['li-2', 'li-1', 'li-2'] } });
+    if (checked.outcome !== 'printed') throw new Error(`not printed: ${checked.outcome}`);
+    expect((await s.call('getLabel', { labelId: checked.label.id })).checkOverride ?? null).toBeNull();
   });
 });

@@ -117,6 +117,26 @@ describe('a split shipment', () => {
     expect(history.labels.filter((l) => l.status !== 'failed')).toHaveLength(1);
   });
 
+  it('with the packing check on, buys nothing until every line item in the boxes was scanned into them', async () => {
+    station = await sandboxStation();
+    await station.call('updateSettings', { packing: { checkItems: true } });
+    await expect(station.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES })).rejects.toMatchObject({
+      code: 'shipment_invalid',
+      fields: { 'items.li-3': [expect.stringContaining('Blue cup (CUP-BLU) was put in a box without being scanned')] },
+    });
+    await expect(
+      station.call('buyShipment', { orderId: ORDER, boxes: THREE_BOXES, checkedItemIds: ['li-1', 'li-2', 'li-3', 'li-4'] }),
+    ).rejects.toMatchObject({ code: 'shipment_invalid', fields: { 'items.li-5': [expect.stringContaining('without being scanned')] } });
+    expect((await station.call('searchHistory', { query: ORDER })).total).toBe(0);
+
+    const outcome = await station.call('buyShipment', {
+      orderId: ORDER,
+      boxes: THREE_BOXES,
+      checkedItemIds: ['li-5', 'li-4', 'li-3', 'li-2', 'li-1'],
+    });
+    expect(outcome.boxes.map((b) => b.state)).toEqual(['printed', 'printed', 'printed']);
+  });
+
   it('sends a scanned order with more units than one box takes to the splitter, buying nothing', async () => {
     station = await sandboxStation();
     const scanned = await station.call('submitScan', { scan: '#1001' });

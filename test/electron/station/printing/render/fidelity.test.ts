@@ -16,6 +16,7 @@ import { bitmapToPng } from '../../../../../electron/station/printing/render/png
 import { MAX_PDF_BYTES } from '../../../../../electron/station/printing/render/pdf-raster';
 import { makeLabelPdf, makeLabelPng, SAMPLE_TRACKING_PDF, SAMPLE_TRACKING_PNG } from '../../../../support/sample-labels';
 import {
+  boxedClipCustomsPdf,
   customsPdf,
   rulesImageLabel,
   smallPng,
@@ -146,6 +147,16 @@ describe('barcodes through the shipped path', () => {
       const bitmap = await rasterizeLabel(pdf, { dpi: 203, page });
       expect(await decodePngBarcodes(bitmapToPng(bitmap))).toEqual([`BOX-${page}`]);
     }
+  });
+
+  it('draws a landscape customs form whose text runs sit under box-shaped clips (drawn in strips) whole', async () => {
+    const pdf = await boxedClipCustomsPdf('CP72-4711');
+    const bitmap = await rasterizeLabel(pdf, { dpi: 203 });
+    expect(await decodePngBarcodes(bitmapToPng(bitmap))).toEqual(['CP72-4711']);
+    // Strips meet without a seam: each of the 23 hairline rules (turned: columns) is unbroken.
+    const rules = Array.from({ length: 23 }, (_, row) => Math.round(812 - (46 + row * 10.5) * DOTS_PER_PT));
+    const broken = rules.filter((x) => [x - 1, x, x + 1].every((col) => longestRun(bitmap, { x: col }, 30, 1185) < 1185 - 30));
+    expect(broken).toEqual([]);
   });
 });
 

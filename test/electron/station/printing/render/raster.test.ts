@@ -65,6 +65,26 @@ describe('rasterizeLabel', () => {
     expect(blackShare(bitmap, 1100)).toBe(0);
   });
 
+  it('centres a wide landscape page on the media after turning it, top-left corner of the page at the top right', async () => {
+    // 6 x 3 in: turned, 3 in across (centred, 203 dots of margin each side) and 6 in along the feed.
+    const pdf = await makePdf([432, 216], (doc) => {
+      doc.rect(0, 0, 20, 20).fill('#000000'); // the page's top left corner
+      doc.rect(412, 196, 20, 20).fill('#000000'); // its bottom right corner
+    });
+    const bitmap = await rasterizeLabel(pdf, { dpi: 203 });
+    const place = fitToMedia(432, 216, 812, 1218);
+    expect(place.rotate).toBe(true);
+    const right = place.offsetX + Math.round(place.drawnWidth) - 1;
+    const bottom = place.offsetY + Math.round(place.drawnHeight) - 1;
+    // Turned clockwise: the page's top left is the media's top right of the drawn area, its bottom right the bottom left.
+    expect(isBlack(bitmap, right - 5, place.offsetY + 5)).toBe(true);
+    expect(isBlack(bitmap, place.offsetX + 5, bottom - 5)).toBe(true);
+    expect(isBlack(bitmap, place.offsetX + 5, place.offsetY + 5)).toBe(false);
+    expect(isBlack(bitmap, right - 5, bottom - 5)).toBe(false);
+    // Nothing in the margins either side.
+    for (const x of [place.offsetX - 2, right + 2]) expect([0, 300, 600, 1200].some((y) => isBlack(bitmap, x, y))).toBe(false);
+  });
+
   it('prints a transparent PNG background white, not black', async () => {
     const png = await makeLabelPng('123456', { transparent: true, width: 406, height: 609 });
     const bitmap = await rasterizeLabel(png, { dpi: 203 });
