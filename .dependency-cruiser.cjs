@@ -64,6 +64,12 @@ module.exports = {
       { path: `${R}(electron|renderer)/`, pathNot: `${STATION}($1|labels|providers|printing|history|settings|orders)/` },
     ),
     error(
+      'outbox-imports-the-rooms-it-delivers-from',
+      'outbox/ may import shared/, its own room, history/, settings/ and orders/ (core wires it, never the other way).',
+      { path: `${STATION}outbox/` },
+      { path: `${R}(electron|renderer)/`, pathNot: `${STATION}(outbox|history|settings|orders|providers)/` },
+    ),
+    error(
       'rooms-through-their-index',
       "A room exposes an index.ts; other rooms import that, not the room's insides.",
       { path: `${STATION}([^/]+)/` },

@@ -4,7 +4,7 @@
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
  * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
- * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | reports = only the detail, reprint reasons and Reports | history = only History at scale | checkskip = only the packing check in History and the splitter | systems-api = only Settings → Systems API]
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | reports = only the detail, reprint reasons and Reports | history = only History at scale | checkskip = only the packing check in History and the splitter | systems-api = only Settings → Systems API | writeback = only Settings' write-back and webhooks]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,6 +30,7 @@ import { healthScreens } from './screenshot-health';
 import { reportsScreens } from './screenshot-reports';
 import { chooseReprintReason } from '../test/support/reprint-reason';
 import { historyScreens } from './screenshot-history';
+import { writebackScreens } from './screenshot-writeback';
 import { checkSkipScreens, splitCheckScreens } from './screenshot-check-skip';
 import { systemsApiScreens } from './screenshot-systems-api';
 
@@ -150,6 +151,11 @@ async function main(): Promise<void> {
     const history = () => historyScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
     if (only === 'history') {
       await history();
+      return;
+    }
+    const writeback = () => writebackScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
+    if (only === 'writeback') {
+      await writeback();
       return;
     }
     const checkSkip = async () => {
@@ -610,6 +616,7 @@ async function main(): Promise<void> {
     await health();
     await reports();
     await history();
+    await writeback();
     await checkSkip();
     await systemsApi();
   } finally {

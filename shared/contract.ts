@@ -30,6 +30,7 @@ import { BackupHealth, HealthReport, HealthStatus } from './domain/health';
 import { MAX_REPRINT_SELECTION, ReprintReason } from './domain/reprint-reasons';
 import { DaySummary, HistoryExport, HistoryExportFilter, LocalDate } from './domain/reports';
 import { ApiScope, ApiTokenName, ApiTokenView, SystemsApiView } from './domain/systems-api';
+import { DeliveryLog, ExportFileSettings, WebhookId, WebhookInput, WritebackView } from './domain/writeback';
 
 const ScanInput = z.object({
   scan: z.string().max(200, 'That scan is too long to be an order ID.'),
@@ -371,6 +372,28 @@ export const contract = {
     },
     /** A supervisor revokes a token: the next call with it is refused. */
     revokeApiToken: { input: z.object({ tokenId: z.string().min(1).max(64), ...Approval }).strict(), output: ApiTokenView },
+    /** Write-back (Settings → Write-back and webhooks): Shopify fulfillments on or off, the WMS webhooks; never a secret. */
+    getWriteback: { input: z.object({}).strict(), output: WritebackView },
+    setShopifyFulfillment: { input: z.object({ on: z.boolean(), ...Approval }).strict(), output: WritebackView },
+    /** Adds a webhook (no id) or changes one. Its signing secret is set apart, write-only. */
+    saveWebhook: { input: z.object({ webhook: WebhookInput, ...Approval }).strict(), output: WritebackView },
+    removeWebhook: { input: z.object({ webhookId: WebhookId, ...Approval }).strict(), output: WritebackView },
+    setWebhookSecret: {
+      input: z
+        .object({
+          webhookId: WebhookId,
+          value: z.string().trim().min(16, 'Use a signing secret of at least 16 characters.').max(200, 'At most 200 characters.'),
+          ...Approval,
+        })
+        .strict(),
+      output: WritebackView,
+    },
+    /** A CSV file on this computer that gets one row per chosen event ('' path: none). */
+    setExportFile: { input: ExportFileSettings.extend(Approval).strict(), output: WritebackView },
+    /** The last deliveries (Shopify, webhooks, and where TikTok hears of the tracking), newest first. */
+    getDeliveryLog: { input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(), output: DeliveryLog },
+    /** "Retry now": a waiting or failed delivery is sent at once. */
+    retryDelivery: { input: z.object({ deliveryId: z.number().int().positive() }).strict(), output: DeliveryLog },
   },
   events: {
     /** Someone signed in or out (or was signed out: idle, deactivated, demo users gone). */

@@ -32,6 +32,7 @@ import { BoxPresetEditor } from './BoxPresetEditor';
 import { ScaleSection } from './ScaleSection';
 import { StorageSection } from './StorageSection';
 import { SystemsApiSection } from './SystemsApiSection';
+import { WritebackSection } from './WritebackSection';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -394,6 +395,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
       <ScaleSection settings={settings} />
       <StorageSection settings={settings} />
       <SystemsApiSection settings={settings} />
+      <WritebackSection shopifyConnected={Boolean(settings.shopify.storeUrl && settings.secrets.shopifyAdminToken)} />
       <OperatorsSection />
       <DiagnosticsSection />
     </div>

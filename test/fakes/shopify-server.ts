@@ -4,6 +4,9 @@
  * answered in the real shape ({ data: { orders: { nodes } }, extensions: { cost } }), and faults:
  * 401, 403, THROTTLED (HTTP 200 + errors[].extensions.code), 429, 5xx, hang, reset.
  * Search: `name:` (with or without #), `tag:`, bare words (name, note, tags, attribute values), OR.
+ * Write-back: each order has one OPEN fulfillment order; `fulfillmentCreate` is checked strictly
+ * (only the fields the Admin API takes), closes the fulfillment orders it names and is recorded in
+ * `fulfillmentCreates`; the 'lose-answer' fault performs it and then drops the connection.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -28,6 +31,16 @@ export interface FakeShopifyOrder {
   cancelledAt: string | null;
   displayFulfillmentStatus: string;
   lineItems: { nodes: Array<{ id: string; sku: string | null; name: string; quantity: number }> };
+  fulfillments: Array<{ id: string; status: string; trackingInfo: Array<{ number: string; company: string | null }> }>;
+  fulfillmentOrders: { nodes: Array<{ id: string; status: 'OPEN' | 'IN_PROGRESS' | 'CLOSED' }> };
+}
+
+/** One fulfillmentCreate the fake performed. */
+export interface FakeFulfillmentCreate {
+  orderName: string;
+  trackingNumbers: string[];
+  company: string | null;
+  notifyCustomer: boolean | null;
 }
 
 export type FakeShopifyFault =
@@ -38,6 +51,7 @@ export type FakeShopifyFault =
   | 'server-error'
   | 'hang'
   | 'reset'
+  | 'lose-answer'
   | { type: 'rate-limited'; retryAfterSeconds?: number }
   | { type: 'server-error'; status?: number };
 
@@ -55,6 +69,8 @@ export interface FakeShopify {
   storeUrl: string;
   addOrder(order: FakeShopifyOrderInput): FakeShopifyOrder;
   requests: FakeShopifyRequest[];
+  /** Every fulfillmentCreate performed, in order (also those whose answer was lost). */
+  fulfillmentCreates: FakeFulfillmentCreate[];
   failNext(fault: FakeShopifyFault, count?: number): void;
   close(): Promise<void>;
 }
@@ -73,10 +89,42 @@ const GraphqlBody = z
   .strict();
 const COST = { requestedQueryCost: 12, actualQueryCost: 12 };
 
+/** FulfillmentInput as the Admin API takes it (the fields the station may send), nothing else. */
+const FulfillmentInput = z
+  .object({
+    lineItemsByFulfillmentOrder: z
+      .array(
+        z
+          .object({
+            fulfillmentOrderId: z.string().regex(/^gid:\/\/shopify\/FulfillmentOrder\/\d+$/),
+            fulfillmentOrderLineItems: z.array(z.object({ id: z.string(), quantity: z.number().int() }).strict()).optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+    notifyCustomer: z.boolean().optional(),
+    trackingInfo: z
+      .object({
+        company: z.string().optional(),
+        number: z.string().optional(),
+        numbers: z.array(z.string().min(1)).optional(),
+        url: z.string().optional(),
+        urls: z.array(z.string()).optional(),
+      })
+      .strict()
+      .optional(),
+    originAddress: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
 export async function startFakeShopify(options: FakeShopifyOptions): Promise<FakeShopify> {
   const orders: FakeShopifyOrder[] = [];
   const requests: FakeShopifyRequest[] = [];
+  const fulfillmentCreates: FakeFulfillmentCreate[] = [];
   const faults: NormalFault[] = [];
+  let nextFulfillmentId = 4_100_000_000;
+  /** 'lose-answer': the next fulfillmentCreate calls are performed, then their connection dropped (reads go on). */
+  let loseCreateAnswers = 0;
   let nextId = 5_400_000_000_000;
   let nextLineId = 13_600_000_000_000;
 
@@ -137,6 +185,15 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
       return sendJson(res, 400, { errors: [{ message: 'Content-Type must be application/json' }] });
     }
     if (!parsed.success) return sendJson(res, 400, { errors: [{ message: 'Bad Request: body must be {"query": "..."}' }] });
+    if (/\bfulfillmentCreate\s*\(/.test(parsed.data.query)) {
+      const answer = fulfillmentCreate(parsed.data.variables?.fulfillment);
+      if (loseCreateAnswers > 0) {
+        loseCreateAnswers -= 1;
+        req.socket.destroy();
+        return;
+      }
+      return sendJson(res, 200, { data: { fulfillmentCreate: answer }, extensions: { cost: COST } });
+    }
     if (!/\borders\s*\(/.test(parsed.data.query)) {
       return sendJson(res, 200, { errors: [{ message: 'The fake only answers orders queries', extensions: { code: 'undefinedField' } }] });
     }
@@ -148,12 +205,46 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     });
   }
 
+  /** The mutation as Shopify performs it: every fulfillment order named must be open, and of one order. */
+  function fulfillmentCreate(raw: unknown) {
+    const input = FulfillmentInput.safeParse(raw);
+    if (!input.success)
+      return { fulfillment: null, userErrors: [{ field: ['fulfillment'], message: `Invalid input: ${input.error.issues[0]?.message}` }] };
+    const ids = input.data.lineItemsByFulfillmentOrder.map((l) => l.fulfillmentOrderId);
+    const order = orders.find((o) => o.fulfillmentOrders.nodes.some((fo) => fo.id === ids[0]));
+    const named = order?.fulfillmentOrders.nodes.filter((fo) => ids.includes(fo.id)) ?? [];
+    if (!order || named.length !== ids.length)
+      return { fulfillment: null, userErrors: [{ field: ['fulfillment'], message: 'Fulfillment order does not exist.' }] };
+    if (named.some((fo) => fo.status === 'CLOSED')) {
+      return { fulfillment: null, userErrors: [{ field: ['fulfillment'], message: 'Fulfillment order is not in a fulfillable state.' }] };
+    }
+    const tracking = input.data.trackingInfo;
+    const numbers = tracking?.numbers ?? (tracking?.number ? [tracking.number] : []);
+    const company = tracking?.company ?? null;
+    for (const fo of named) fo.status = 'CLOSED';
+    order.displayFulfillmentStatus = 'FULFILLED';
+    const fulfillment = {
+      id: `gid://shopify/Fulfillment/${nextFulfillmentId++}`,
+      status: 'SUCCESS',
+      trackingInfo: numbers.map((number) => ({ number, company })),
+    };
+    order.fulfillments.push(fulfillment);
+    fulfillmentCreates.push({
+      orderName: order.name,
+      trackingNumbers: numbers,
+      company,
+      notifyCustomer: input.data.notifyCustomer ?? null,
+    });
+    return { fulfillment: { id: fulfillment.id, status: fulfillment.status }, userErrors: [] };
+  }
+
   const loopback = await startLoopbackServer(handle, (res) => sendJson(res, 500, { errors: 'Internal error in fake' }));
   const storeUrl = loopback.origin;
 
   return {
     storeUrl,
     requests,
+    fulfillmentCreates,
     addOrder(input) {
       const order: FakeShopifyOrder = {
         id: `gid://shopify/Order/${nextId++}`,
@@ -171,11 +262,17 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
             quantity: item.quantity,
           })),
         },
+        fulfillments: [],
+        fulfillmentOrders: { nodes: [{ id: `gid://shopify/FulfillmentOrder/${nextId + 700_000}`, status: 'OPEN' }] },
       };
       orders.push(order);
       return order;
     },
     failNext(fault, count = 1) {
+      if (fault === 'lose-answer') {
+        loseCreateAnswers += count;
+        return;
+      }
       faults.push(...repeatFault<NormalFault>(fault, count));
     },
     close: loopback.close,

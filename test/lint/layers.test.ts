@@ -47,6 +47,7 @@ describe('layer rules', () => {
         `electron-only-in-main-and-preload: ${fixture('electron/station/core/core-with-electron.ts')}`,
         `labels-and-packing-never-import-core: ${fixture('electron/station/labels/scan-job-with-core.ts')}`,
         `no-circular: ${fixture('shared/cycle-a.ts')}`,
+        `outbox-imports-the-rooms-it-delivers-from: ${fixture('electron/station/outbox/outbox-with-core.ts')}`,
         `renderer-only-renderer-and-shared: ${fixture('renderer/screen-with-history.ts')}`,
         `rooms-through-their-index: ${fixture('electron/station/orders/order-source-inside-providers.ts')}`,
         `shared-is-pure: ${fixture('shared/label-with-node.ts')}`,

@@ -35,7 +35,7 @@ export interface E2EStationOptions {
   /** How the fake Zebra starts (state, answers ~HS or not). */
   zebra?: ZebraPrinterOptions;
   /** Core options tests may shorten (print queue polling, provider timeouts, the "none" re-ask delay, the fleet database check). */
-  core?: Pick<StationCoreOptions, 'labelChecks' | 'printTiming' | 'providerTimeoutMs' | 'fleetTiming' | 'batchInFlight'>;
+  core?: Pick<StationCoreOptions, 'labelChecks' | 'printTiming' | 'providerTimeoutMs' | 'fleetTiming' | 'batchInFlight' | 'outboxTiming'>;
   /** Scans (or anything else) done on the core before the page opens; runs after `settings`. */
   seed?: (core: StationCore, printer: ZebraStatusPrinter) => Promise<void>;
   /**

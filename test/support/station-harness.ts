@@ -10,12 +10,15 @@ export interface Harness {
   dataDir: string;
   logs: string[];
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
-  restart(): Promise<void>;
+  /** A new core on the same data folder and stores (`next`: options changed for it, e.g. the outbox's timing). */
+  restart(next?: HarnessOptions): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Core options a test may change: the checking window and the provider timeout. */
-export type HarnessOptions = Partial<Pick<StationCoreOptions, 'labelChecks' | 'providerTimeoutMs' | 'fleetTiming' | 'systemsApiRateLimit'>>;
+export type HarnessOptions = Partial<
+  Pick<StationCoreOptions, 'labelChecks' | 'providerTimeoutMs' | 'fleetTiming' | 'systemsApiRateLimit' | 'outboxTiming'>
+>;
 
 export async function startStation(env: Record<string, string>, options: HarnessOptions = {}): Promise<Harness> {
   const temp = makeTempDir();
@@ -32,7 +35,7 @@ export async function startStation(env: Record<string, string>, options: Harness
     delete: (k) => void secrets.delete(k),
   };
   const logs: string[] = [];
-  const make = () =>
+  const make = (options: HarnessOptions) =>
     createSignedInCore({
       dataDir: temp.dir,
       shell: 'web',
@@ -44,17 +47,18 @@ export async function startStation(env: Record<string, string>, options: Harness
       providerTimeoutMs: options.providerTimeoutMs ?? 1500,
       ...(options.fleetTiming && { fleetTiming: options.fleetTiming }),
       ...(options.systemsApiRateLimit && { systemsApiRateLimit: options.systemsApiRateLimit }),
+      ...(options.outboxTiming && { outboxTiming: options.outboxTiming }),
       printTiming: { retryDelaysMs: [100, 200, 400], statusPollMs: 100, statusTimeoutMs: 3000, settleWaitMs: 8000 },
     });
   const harness: Harness = {
-    core: await make(),
+    core: await make(options),
     dataDir: temp.dir,
     logs,
     // Through dispatch, exactly as the shells call it: validated input, validated output.
     call: async (method, input) => unwrap(await dispatch(harness.core.handlers, method, input)),
-    restart: async () => {
+    restart: async (next) => {
       await harness.core.close();
-      harness.core = await make();
+      harness.core = await make({ ...options, ...next });
     },
     close: async () => {
       await harness.core.close();

@@ -7,6 +7,7 @@ import type { FleetTiming } from './station-history';
 import type { HashCost, KeyValueStore, SecretStore } from '../settings';
 import type { StationLogOptions } from './station-log';
 import type { RateLimit } from '../systems-api';
+import type { OutboxTiming } from '../outbox';
 
 export type { KeyValueStore, SecretStore };
 
@@ -47,6 +48,8 @@ export interface StationCoreOptions {
   operatorHashCost?: HashCost;
   /** Scale polling and reconnect timings (tests shorten them). */
   scaleTiming?: Partial<ScaleTiming>;
+  /** Write-back delivery timings (tests shorten them; `paused` never starts the loop: a crash before delivering). */
+  outboxTiming?: Partial<OutboxTiming> & { paused?: boolean };
   /** Where History exports are written (default: the data folder's exports/; LABEL_STATION_EXPORT_DIR in the shells). */
   exportDir?: string;
   /** The Station API's per-token rate limit (tests use a small one). */

@@ -36,6 +36,11 @@ export const SUPERVISOR_ACTIONS: { [M in MethodName]?: (input: Input<M>) => stri
   startBatch: () => W.startBatch,
   createApiToken: () => W.createApiToken,
   revokeApiToken: () => W.revokeApiToken,
+  setShopifyFulfillment: () => W.changeSettings,
+  saveWebhook: () => W.changeSettings,
+  setExportFile: () => W.changeSettings,
+  removeWebhook: () => W.changeSettings,
+  setWebhookSecret: () => W.setSecret,
 };
 
 /** Methods that act on labels or printers: somebody must be signed in (or a supervisor approve). */
@@ -54,6 +59,7 @@ export const SIGNED_IN_METHODS: readonly MethodName[] = [
   // An export names operators and costs: only for someone signed in at the station.
   'exportHistory',
   'printDaySummary',
+  'retryDelivery',
 ];
 
 export type ActingHandlers = {

@@ -55,6 +55,7 @@ import { logScan, logShipment } from './log-outcomes';
 import { diagnosticsText } from './diagnostics';
 import { STATION_VERSION } from './version';
 import { wireSystemsApi } from './systems-api-wiring';
+import { createStationWriteback } from './station-writeback';
 
 /** How long closing waits for calls still running (a scan waiting for its printer takes up to 20 s). */
 const CLOSE_DRAIN_MS = 10_000;
@@ -93,6 +94,16 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     throw error;
   }
   const { history } = stored;
+  const writeback = createStationWriteback({
+    stored,
+    settings,
+    settingsStore: options.settingsStore,
+    secretStore: options.secretStore,
+    stationId: stationId(options.settingsStore),
+    log,
+    ...(options.outboxTiming && { timing: options.outboxTiming }),
+  });
+  stationLog.hideSecrets(() => [...settings.secretValues(), ...writeback.config.secretValues()]);
   stored.onChange((status) => events.emit('databaseStatus', status));
   const ownId = stationId(options.settingsStore);
   const labelsDir = path.join(options.dataDir, 'labels');
@@ -146,7 +157,12 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     const operator = session.current().operator;
     if (operator && !(await operators.current(operator))) session.signOut();
   };
-  const announceUnprinted = () =>
+  const announceUnprinted = () => {
+    // A label was bought, printed or set aside: its events are in the outbox, sent now.
+    writeback.loop.kick();
+    announceLabelsUnprinted();
+  };
+  const announceLabelsUnprinted = () =>
     void unprintedLabels(history, deps.downloads).then(
       (labels) => events.emit('unprintedLabels', labels),
       (error: unknown) => log(`unprinted labels not listed: ${(error as Error).message}`),
@@ -346,6 +362,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     getSystemsApi: async () => systemsApi.view(),
     createApiToken: async ({ name, scopes }, acting) => systemsApi.createToken({ name, scopes }, acting.name),
     revokeApiToken: async ({ tokenId }, acting) => systemsApi.revokeToken(tokenId, acting.name),
+    ...writeback.handlers,
   };
   const calls = trackInFlight(guardHandlers(table, operators, session));
 
@@ -355,12 +372,16 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
   await operators
     .ensurePreset()
     .catch((error: unknown) => log(`operators: environment supervisor not created yet (${(error as Error).message})`));
-  printing.onChange((view) => events.emit('printQueue', view));
+  printing.onChange((view) => {
+    events.emit('printQueue', view);
+    writeback.loop.kick();
+  });
   printing.start();
   scale.follow();
   const reconciled = checker.start();
   health.start();
   await systemsApi.follow();
+  if (!options.outboxTiming?.paused) writeback.loop.start();
 
   return {
     handlers: calls.handlers,
@@ -370,6 +391,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
       await systemsApi.close();
       await Promise.race([batches.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_DRAIN_MS).unref())]);
       await calls.drain(CLOSE_DRAIN_MS);
+      await writeback.loop.stop();
       await scale.stop();
       await checker.stop();
       await health.stop();

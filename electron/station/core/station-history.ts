@@ -18,6 +18,7 @@ import {
   OperatorTable,
   openDatabase,
   sqliteHistory,
+  type HistoryDatabase,
   type LabelHistory,
   type StationDatabase,
 } from '../history';
@@ -28,6 +29,8 @@ export interface StationHistory {
   operators: OperatorTable | FleetOperators;
   /** The Station API's tokens and idempotency keys, where the labels are (a fleet shares them). */
   systemsApi: { tokens: ApiTokenTable; idempotency: ApiIdempotencyTable; stations: ApiStationTable };
+  /** Where the write-back outbox lives (the shared database in a fleet, so any station delivers), and a fleet station's own copy. */
+  outbox: { database: HistoryDatabase; copy?: HistoryDatabase };
   status(): DatabaseStatus;
   onChange(listener: (status: DatabaseStatus) => void): void;
   close(): Promise<void>;
@@ -62,6 +65,7 @@ export async function openStationHistory(
       history: reader ? new HistoryStore(local).useReader(reader) : new HistoryStore(local),
       operators: new OperatorTable(local),
       systemsApi: { tokens: new ApiTokenTable(local), idempotency: new ApiIdempotencyTable(local), stations: new ApiStationTable(local) },
+      outbox: { database: local },
       status: () => LOCAL_STATUS,
       onChange: () => undefined,
       close: async () => reader?.close(),
@@ -101,6 +105,7 @@ export async function openStationHistory(
     history: fleet,
     operators,
     systemsApi: { tokens: new ApiTokenTable(shared), idempotency: new ApiIdempotencyTable(shared), stations: new ApiStationTable(shared) },
+    outbox: { database: shared, copy: local },
     status: () => fleet.status(),
     onChange: (listener) => void fleet.onChange(listener),
     close: async () => {

@@ -154,6 +154,39 @@ export interface ApiIdempotencyTable {
   updated_at: string;
 }
 
+/** A label event written by trigger with the label's change (see migrations: write-back outbox). */
+export interface OutboxEventsTable {
+  id: Generated<number>;
+  event_id: string;
+  type: string;
+  label_id: string;
+  order_id: string;
+  /** JSON array, as the label had them when the event happened. */
+  tracking_numbers: string;
+  provider: string;
+  station: string;
+  occurred_at: string;
+  /** 1 once the delivery loop wrote its deliveries. */
+  fanned_out: Generated<number>;
+}
+
+/** One event to one destination: retried until delivered, or failed and kept for a retry from Settings. */
+export interface OutboxDeliveriesTable {
+  id: Generated<number>;
+  event_row: number;
+  destination: string;
+  destination_name: string;
+  state: 'pending' | 'delivered' | 'failed' | 'through_provider';
+  attempts: Generated<number>;
+  next_try_at: string;
+  lease_until: string | null;
+  leased_by: string | null;
+  last_error: string | null;
+  note: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ApiStationsTable {
   station_id: string;
   name: string;
@@ -175,4 +208,6 @@ export interface HistorySchema {
   api_tokens: ApiTokensTable;
   api_idempotency: ApiIdempotencyTable;
   api_stations: ApiStationsTable;
+  outbox_events: OutboxEventsTable;
+  outbox_deliveries: OutboxDeliveriesTable;
 }

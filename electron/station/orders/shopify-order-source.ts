@@ -141,7 +141,7 @@ function bareName(name: string): string {
   return name.trim().replace(/^#/, '').toLowerCase();
 }
 
-function normalizeStoreUrl(url: string): string {
+export function normalizeStoreUrl(url: string): string {
   const trimmed = url.trim().replace(/\/+$/, '');
   const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   try {

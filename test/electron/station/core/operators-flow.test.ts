@@ -84,6 +84,12 @@ describe('supervisor actions', () => {
     // Approved, a token is created (shown once); revoking an unknown token is refused as not found.
     createApiToken: { name: 'WMS test', scopes: ['read'] },
     revokeApiToken: { tokenId: 'no-such-token' },
+    setShopifyFulfillment: { on: false },
+    saveWebhook: { webhook: { name: 'WMS', url: 'https://wms.example.com/hooks', events: ['label.bought'], enabled: true } },
+    // No such webhook: once approved it is refused as unknown (nothing changed).
+    removeWebhook: { webhookId: 'wh_000000' },
+    setWebhookSecret: { webhookId: 'wh_000000', value: 'whsec_0123456789abcdef' },
+    setExportFile: { path: '', events: ['label.bought'] },
   });
 
   it('every guarded method is refused to an operator, allowed with a supervisor’s PIN or badge, refused with a wrong one (which counts toward the lock)', async () => {
