@@ -86,6 +86,15 @@ export const RetentionHealth = z.object({
 });
 export type RetentionHealth = z.infer<typeof RetentionHealth>;
 
+/** Write-back deliveries that did not reach Shopify or a WMS: set aside, or waiting long. */
+export const WritebackHealth = z.object({
+  /** Deliveries set aside after their last try ("failed — needs attention"). */
+  failed: z.number().int(),
+  /** The oldest delivery still waiting to be sent (ISO); null when none waits. */
+  oldestWaitingAt: z.string().nullable(),
+});
+export type WritebackHealth = z.infer<typeof WritebackHealth>;
+
 export const HealthReason = z.object({
   light: HealthLight,
   /** In a supervisor's words: "AfterShip: 12 % of requests failed in the last hour". */

@@ -204,6 +204,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     events,
     log,
     now: () => new Date(),
+    writeback: () => writeback.loop.health(),
   });
 
   const systemsApi = wireSystemsApi({

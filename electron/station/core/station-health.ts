@@ -5,7 +5,14 @@
  * a timer (figures age out of their windows), and `healthChanged` goes out when it changes.
  */
 import path from 'node:path';
-import type { BackupHealth, HealthReport, HealthStatus, PrinterHealth, ProviderHealth } from '../../../shared/domain/health';
+import type {
+  BackupHealth,
+  HealthReport,
+  HealthStatus,
+  PrinterHealth,
+  ProviderHealth,
+  WritebackHealth,
+} from '../../../shared/domain/health';
 import { PROVIDER_TITLES, type ProviderName, type TikTokTokens } from '../../../shared/domain/providers';
 import type { Settings } from '../../../shared/domain/settings';
 import { describeError } from './describe-error';
@@ -37,6 +44,8 @@ export interface StationHealthDeps {
   events: JobEvents;
   log: (line: string) => void;
   now: () => Date;
+  /** Write-back deliveries set aside or waiting (the outbox's last look). */
+  writeback?: () => WritebackHealth | undefined;
 }
 
 export interface StationHealth {
@@ -118,6 +127,7 @@ export function createStationHealth(deps: StationHealthDeps): StationHealth {
       tiktokInUse: settings.provider === 'tiktok' || tokens !== undefined,
       backup,
       retention: retentionView,
+      ...(deps.writeback?.() && { writeback: deps.writeback()! }),
     });
     return {
       ...status,

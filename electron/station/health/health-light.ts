@@ -11,6 +11,7 @@ import type {
   PrinterHealth,
   ProviderHealth,
   RetentionHealth,
+  WritebackHealth,
   TikTokAuthorizationHealth,
 } from '../../../shared/domain/health';
 import { PROVIDER_SHORT_NAMES } from '../../../shared/domain/providers';
@@ -40,7 +41,12 @@ export interface LightInputs {
   tiktokInUse: boolean;
   backup: BackupHealth;
   retention: RetentionHealth;
+  /** Write-back to Shopify and WMS webhooks (none while the outbox has not looked yet). */
+  writeback?: WritebackHealth;
 }
+
+/** A delivery still waiting this long means its destination has been away a while. */
+const WRITEBACK_WAIT_AMBER_MS = 30 * 60_000;
 
 export function healthStatus(inputs: LightInputs): HealthStatus {
   const reasons = [
@@ -48,6 +54,7 @@ export function healthStatus(inputs: LightInputs): HealthStatus {
     ...tiktokReasons(inputs),
     ...inputs.printers.flatMap((p) => printerReasons(p, inputs.now)),
     ...storageReasons(inputs),
+    ...writebackReasons(inputs),
   ].sort((a, b) => RANK[b.light] - RANK[a.light]);
   return { light: reasons[0]?.light ?? 'green', reasons };
 }
@@ -112,6 +119,20 @@ function storageReasons({ backup, retention, now }: LightInputs): HealthReason[]
     out.push({ light: 'amber', text: `No backup of the station's history for ${duration(now - Date.parse(backup.lastBackupAt))}` });
   }
   if (retention.lastProblem) out.push({ light: 'amber', text: `Old label files could not be removed: ${retention.lastProblem}` });
+  return out;
+}
+
+function writebackReasons({ writeback, now }: LightInputs): HealthReason[] {
+  if (!writeback) return [];
+  const out: HealthReason[] = [];
+  if (writeback.failed > 0) {
+    out.push({
+      light: 'amber',
+      text: `${writeback.failed} write-back${writeback.failed === 1 ? '' : 's'} to Shopify or a WMS failed and need${writeback.failed === 1 ? 's' : ''} attention (Settings → Write-back, Retry now)`,
+    });
+  }
+  const waited = writeback.oldestWaitingAt ? now - Date.parse(writeback.oldestWaitingAt) : 0;
+  if (waited >= WRITEBACK_WAIT_AMBER_MS) out.push({ light: 'amber', text: `A write-back has waited ${duration(waited)} to be delivered` });
   return out;
 }
 

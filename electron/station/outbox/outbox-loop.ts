@@ -6,6 +6,7 @@
  * kept, and sent again by "Retry now" in Settings. Each pass is bounded (events and deliveries).
  */
 import type { DeliveryLog } from '../../../shared/domain/writeback';
+import type { WritebackHealth } from '../../../shared/domain/health';
 import { DEFAULT_OUTBOX_TIMING, retryDelayMs, type OutboxTiming } from './backoff';
 import { deliveriesFor, exportFileDestination, SHOPIFY_DESTINATION, webhookDestination } from './destinations';
 import { appendEventRow } from './export-file-delivery';
@@ -45,6 +46,7 @@ export class OutboxLoop {
   private stopped = true;
   private lastProblem = '';
   private prunedAt = 0;
+  private attention: WritebackHealth | undefined;
 
   constructor(private readonly deps: OutboxDeps) {
     this.timing = { ...DEFAULT_OUTBOX_TIMING, ...deps.timing };
@@ -100,10 +102,16 @@ export class OutboxLoop {
     for (const delivery of due) byDestination.set(delivery.destination, [...(byDestination.get(delivery.destination) ?? []), delivery]);
     await Promise.all([...byDestination.values()].map((list) => this.sendInOrder(list)));
     this.lastProblem = '';
+    this.attention = await this.deps.store.attention();
     if (this.now().getTime() - this.prunedAt > PRUNE_EVERY_MS) {
       this.prunedAt = this.now().getTime();
       await this.deps.store.prune(new Date(this.now().getTime() - KEEP_DELIVERED_DAYS * 86_400_000));
     }
+  }
+
+  /** As of the last pass: deliveries set aside and the oldest still waiting (the Health light). */
+  health(): WritebackHealth | undefined {
+    return this.attention;
   }
 
   log(limit: number): Promise<DeliveryLog> {

@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { DeliveryLog, DeliveryLogEntry, DeliveryState } from '../../../shared/domain/writeback';
+import type { WritebackHealth } from '../../../shared/domain/health';
 import type { HistoryDatabase } from '../history';
 
 /** An event as the trigger wrote it, with what the fan-out needs of its label. */
@@ -220,6 +221,21 @@ export class OutboxStore {
       updatedAt: r.updated_at,
     }));
     return { entries, pending: count('pending'), failed: count('failed') };
+  }
+
+  /** What the Health light needs: deliveries set aside, and since when the oldest one waits. */
+  async attention(): Promise<WritebackHealth> {
+    const failed = await this.db
+      .selectFrom('outbox_deliveries')
+      .select(sql<number>`cast(count(*) as integer)`.as('n'))
+      .where('state', '=', 'failed')
+      .executeTakeFirst();
+    const waiting = await this.db
+      .selectFrom('outbox_deliveries')
+      .select(sql<string | null>`min(created_at)`.as('at'))
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    return { failed: Number(failed?.n ?? 0), oldestWaitingAt: waiting?.at ?? null };
   }
 
   /** Delivered rows older than `before` (and events left without deliveries) are removed; failed ones stay. */

@@ -45,6 +45,19 @@ describe('the light', () => {
     expect(healthStatus(inputs())).toEqual({ light: 'green', reasons: [] });
   });
 
+  it('turns amber when write-backs to Shopify or a WMS failed, or one has waited half an hour, and says so', () => {
+    expect(healthStatus(inputs({ writeback: { failed: 0, oldestWaitingAt: new Date(NOW - 10 * 60_000).toISOString() } }))).toEqual({
+      light: 'green',
+      reasons: [],
+    });
+    const failed = healthStatus(inputs({ writeback: { failed: 2, oldestWaitingAt: null } }));
+    expect(failed.light).toBe('amber');
+    expect(failed.reasons[0]!.text).toBe('2 write-backs to Shopify or a WMS failed and need attention (Settings → Write-back, Retry now)');
+    const waiting = healthStatus(inputs({ writeback: { failed: 0, oldestWaitingAt: new Date(NOW - 45 * 60_000).toISOString() } }));
+    expect(waiting.light).toBe('amber');
+    expect(waiting.reasons[0]!.text).toMatch(/^A write-back has waited 45 min/);
+  });
+
   it('turns amber when 12 % of a provider’s requests failed in the last hour, and says so', () => {
     const status = healthStatus(inputs({ providers: [provider({ requests: 100, failures: 12, failureRate: 0.12 })] }));
     expect(status.light).toBe('amber');

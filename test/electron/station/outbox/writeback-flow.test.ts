@@ -136,6 +136,12 @@ describe('Shopify write-back', () => {
     expect(failed).toMatchObject({ state: 'failed', attempts: 3, nextTryAt: null });
     expect(failed.lastError).toMatch(/Shopify/);
     expect(shopify.fulfillmentCreates).toHaveLength(0);
+    // The top bar's light says so, with where to act.
+    const health = await until(async () => {
+      const h = await s.call('getHealth', {});
+      return h.reasons.some((r) => r.text.startsWith('1 write-back to Shopify or a WMS failed')) && h;
+    }, 'the Health light');
+    expect(health.light).not.toBe('green');
 
     await s.call('retryDelivery', { deliveryId: failed.id });
     await until(() => shopify.fulfillmentCreates.length === 1, 'the fulfillment after Retry now');
