@@ -35,6 +35,24 @@ export interface FakeShopifyOrder {
   fulfillmentOrders: { nodes: Array<{ id: string; status: 'OPEN' | 'IN_PROGRESS' | 'CLOSED' }> };
 }
 
+/** One fulfillmentTrackingInfoUpdate the fake performed: the fulfillment's tracking numbers after it. */
+export interface FakeTrackingUpdate {
+  orderName: string;
+  fulfillmentId: string;
+  trackingNumbers: string[];
+}
+
+/** fulfillmentTrackingInfoUpdate's variables as Shopify types them (numbers replace the fulfillment's list). */
+const TrackingUpdateVariables = z
+  .object({
+    fulfillmentId: z.string().regex(/^gid:\/\/shopify\/Fulfillment\/\d+$/),
+    trackingInfoInput: z
+      .object({ numbers: z.array(z.string().min(1)).min(1).optional(), number: z.string().optional(), company: z.string().optional() })
+      .strict(),
+    notifyCustomer: z.boolean().optional(),
+  })
+  .strict();
+
 /** One fulfillmentCreate the fake performed. */
 export interface FakeFulfillmentCreate {
   orderName: string;
@@ -71,6 +89,8 @@ export interface FakeShopify {
   requests: FakeShopifyRequest[];
   /** Every fulfillmentCreate performed, in order (also those whose answer was lost). */
   fulfillmentCreates: FakeFulfillmentCreate[];
+  /** Every fulfillmentTrackingInfoUpdate performed, in order. */
+  trackingUpdates: FakeTrackingUpdate[];
   failNext(fault: FakeShopifyFault, count?: number): void;
   close(): Promise<void>;
 }
@@ -121,6 +141,7 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
   const orders: FakeShopifyOrder[] = [];
   const requests: FakeShopifyRequest[] = [];
   const fulfillmentCreates: FakeFulfillmentCreate[] = [];
+  const trackingUpdates: FakeTrackingUpdate[] = [];
   const faults: NormalFault[] = [];
   let nextFulfillmentId = 4_100_000_000;
   /** 'lose-answer': the next fulfillmentCreate calls are performed, then their connection dropped (reads go on). */
@@ -194,6 +215,12 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
       }
       return sendJson(res, 200, { data: { fulfillmentCreate: answer }, extensions: { cost: COST } });
     }
+    if (/\bfulfillmentTrackingInfoUpdate\s*\(/.test(parsed.data.query)) {
+      return sendJson(res, 200, {
+        data: { fulfillmentTrackingInfoUpdate: trackingUpdate(parsed.data.variables) },
+        extensions: { cost: COST },
+      });
+    }
     if (!/\borders\s*\(/.test(parsed.data.query)) {
       return sendJson(res, 200, { errors: [{ message: 'The fake only answers orders queries', extensions: { code: 'undefinedField' } }] });
     }
@@ -238,6 +265,25 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     return { fulfillment: { id: fulfillment.id, status: fulfillment.status }, userErrors: [] };
   }
 
+  /** The mutation as Shopify performs it: the fulfillment's tracking numbers become the ones given. */
+  function trackingUpdate(raw: unknown) {
+    const input = TrackingUpdateVariables.safeParse(raw);
+    if (!input.success)
+      return {
+        fulfillment: null,
+        userErrors: [{ field: ['trackingInfoInput'], message: `Invalid input: ${input.error.issues[0]?.message}` }],
+      };
+    const order = orders.find((o) => o.fulfillments.some((f) => f.id === input.data.fulfillmentId));
+    const fulfillment = order?.fulfillments.find((f) => f.id === input.data.fulfillmentId);
+    if (!order || !fulfillment)
+      return { fulfillment: null, userErrors: [{ field: ['fulfillmentId'], message: 'Fulfillment does not exist.' }] };
+    const { numbers, number, company } = input.data.trackingInfoInput;
+    const list = numbers ?? (number ? [number] : []);
+    fulfillment.trackingInfo = list.map((n) => ({ number: n, company: company ?? null }));
+    trackingUpdates.push({ orderName: order.name, fulfillmentId: fulfillment.id, trackingNumbers: list });
+    return { fulfillment: { id: fulfillment.id, trackingInfo: fulfillment.trackingInfo }, userErrors: [] };
+  }
+
   const loopback = await startLoopbackServer(handle, (res) => sendJson(res, 500, { errors: 'Internal error in fake' }));
   const storeUrl = loopback.origin;
 
@@ -245,6 +291,7 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     storeUrl,
     requests,
     fulfillmentCreates,
+    trackingUpdates,
     addOrder(input) {
       const order: FakeShopifyOrder = {
         id: `gid://shopify/Order/${nextId++}`,

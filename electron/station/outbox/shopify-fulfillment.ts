@@ -36,6 +36,14 @@ export const FULFILLMENT_CREATE_MUTATION = `mutation StationFulfillmentCreate($f
   }
 }`;
 
+/** A later box's label, when the order's one fulfillment was made by an earlier box: its tracking is added to it. */
+export const TRACKING_UPDATE_MUTATION = `mutation StationTrackingAdd($fulfillmentId: ID!, $trackingInfoInput: FulfillmentTrackingInput!, $notifyCustomer: Boolean) {
+  fulfillmentTrackingInfoUpdate(fulfillmentId: $fulfillmentId, trackingInfoInput: $trackingInfoInput, notifyCustomer: $notifyCustomer) {
+    fulfillment { id }
+    userErrors { field message }
+  }
+}`;
+
 const OrderNode = z.object({
   id: z.string(),
   name: z.string(),
@@ -44,6 +52,12 @@ const OrderNode = z.object({
   fulfillmentOrders: z.object({ nodes: z.array(z.object({ id: z.string(), status: z.string() }).loose()) }),
 });
 const Lookup = z.object({ orders: z.object({ nodes: z.array(OrderNode.loose()) }) });
+const Updated = z.object({
+  fulfillmentTrackingInfoUpdate: z.object({
+    fulfillment: z.object({ id: z.string() }).loose().nullish(),
+    userErrors: z.array(z.object({ message: z.string() }).loose()),
+  }),
+});
 const Created = z.object({
   fulfillmentCreate: z.object({
     fulfillment: z.object({ id: z.string() }).loose().nullish(),
@@ -87,7 +101,12 @@ export async function writeBackToShopify(
   if (order.cancelledAt) throw new Error(`Shopify order ${order.name} was cancelled; no fulfillment was created`);
   const open = order.fulfillmentOrders.nodes.filter((fo) => FULFILLABLE.has(fo.status));
   if (open.length === 0) {
-    throw new Error(`Shopify order ${order.name} has nothing left to fulfil; add tracking ${tracking.join(', ')} in Shopify by hand`);
+    // Every item already shipped under an earlier label of this order (a shipment split into boxes,
+    // each box its own label): this label's tracking joins that fulfillment.
+    const last = order.fulfillments.at(-1);
+    if (!last)
+      throw new Error(`Shopify order ${order.name} has nothing left to fulfil; add tracking ${tracking.join(', ')} in Shopify by hand`);
+    return addTracking(base, order.name, last, tracking);
   }
   const company = carrierOf(tracking[0]!);
   const fulfillment = {
@@ -109,6 +128,32 @@ export async function writeBackToShopify(
   return {
     note: `Fulfillment created in Shopify order ${order.name} with tracking ${tracking.join(', ')}${company ? ` (${company})` : ''}.`,
   };
+}
+
+async function addTracking(
+  options: ShopifyGraphqlOptions,
+  orderName: string,
+  fulfillment: z.infer<typeof OrderNode>['fulfillments'][number],
+  tracking: string[],
+): Promise<WriteBackResult> {
+  const had = fulfillment.trackingInfo.map((t) => t.number ?? '').filter(Boolean);
+  const numbers = [...had, ...tracking.filter((n) => !had.some((h) => h.toUpperCase() === n.toUpperCase()))];
+  const company = carrierOf(tracking[0]!);
+  // Setting the same list twice changes nothing: a retry after a lost answer is harmless.
+  const data = await shopifyGraphql(options, TRACKING_UPDATE_MUTATION, {
+    fulfillmentId: fulfillment.id,
+    trackingInfoInput: { numbers, ...(company && { company }) },
+    notifyCustomer: false,
+  });
+  const updated = Updated.safeParse(data);
+  if (!updated.success) throw new Error(`Shopify answered fulfillmentTrackingInfoUpdate in an unexpected shape`);
+  const { userErrors, fulfillment: done } = updated.data.fulfillmentTrackingInfoUpdate;
+  if (userErrors.length > 0 || !done) {
+    throw new Error(
+      `Shopify refused the tracking of ${orderName}: ${userErrors.map((e) => e.message).join('; ') || 'no fulfillment returned'}`,
+    );
+  }
+  return { note: `Tracking ${tracking.join(', ')} added to the fulfillment of Shopify order ${orderName} (an earlier box's).` };
 }
 
 async function findOrder(options: ShopifyGraphqlOptions, event: OutboxEvent): Promise<z.infer<typeof OrderNode> | undefined> {
