@@ -436,7 +436,11 @@ test.describe('settings', () => {
     // Shipium chosen without its key: the station says at the next scan what is missing and what to do, and buys nothing.
     await page.getByTestId('save-settings').click();
     await expect(page.getByTestId('saved-note')).toBeVisible();
-    await expect(page.getByTestId('provider')).toContainText('Shipium (TikTok Shop carrier)');
+    await expect(page.getByTestId('provider')).toContainText('LIVE · Shipium');
+    await expect(page.getByTestId('provider').locator('.provider-live')).toHaveAttribute(
+      'title',
+      'Labels are bought for real from Shipium (TikTok Shop carrier)',
+    );
     await page.keyboard.press('F1');
     await scan(page, ORDERS.fresh);
     const refused = page.getByTestId('outcome-bad');

@@ -56,6 +56,7 @@ import { diagnosticsText } from './diagnostics';
 import { STATION_VERSION } from './version';
 import { wireSystemsApi } from './systems-api-wiring';
 import { createStationWriteback } from './station-writeback';
+import { whileDatabaseAway } from './database-away';
 
 /** How long closing waits for calls still running (a scan waiting for its printer takes up to 20 s). */
 const CLOSE_DRAIN_MS = 10_000;
@@ -360,10 +361,15 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
       const pdf = await renderSummaryPdf(await daySummary(history, date), deps.stationName, deps.now());
       return printSummaryPdf(settings.current().printers, printerId, pdf);
     },
-    getSystemsApi: async () => systemsApi.view(),
-    createApiToken: async ({ name, scopes }, acting) => systemsApi.createToken({ name, scopes }, acting.name),
-    revokeApiToken: async ({ tokenId }, acting) => systemsApi.revokeToken(tokenId, acting.name),
-    ...writeback.handlers,
+    ...whileDatabaseAway(
+      {
+        getSystemsApi: async () => systemsApi.view(),
+        createApiToken: async ({ name, scopes }, acting) => systemsApi.createToken({ name, scopes }, acting.name),
+        revokeApiToken: async ({ tokenId }, acting) => systemsApi.revokeToken(tokenId, acting.name),
+      } satisfies Pick<ActingHandlers, 'getSystemsApi' | 'createApiToken' | 'revokeApiToken'>,
+      "the Station API's tokens",
+    ),
+    ...whileDatabaseAway(writeback.handlers, 'the write-back settings and delivery log'),
   };
   const calls = trackInFlight(guardHandlers(table, operators, session));
 

@@ -9,6 +9,7 @@ export {
   type StationDatabase,
 } from './database';
 export { FleetHistory, type LabelHistory } from './fleet-history';
+export { isConnectionFailure } from './connection-failure';
 export { FleetOutbox } from './fleet-outbox';
 export { HistoryStore, parcelSetOf, toPublic, type HistoryReads, type NewLabel, type StoredLabel } from './history-store';
 export { OperatorTable, type OperatorRecord } from './operator-table';
