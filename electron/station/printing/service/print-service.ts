@@ -62,6 +62,9 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
     this.queue.on('job', (job) => {
       this.record(job);
       this.changed();
+      // The view again once History has followed the job: a screen that reads History on a view read
+      // the label's status from before (a reprint showed "Waiting for printer" after it printed).
+      void this.records.then(() => this.changed());
     });
     this.queue.on('printer', () => this.changed());
   }

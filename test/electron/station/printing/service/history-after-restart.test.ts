@@ -101,4 +101,25 @@ describe('print history after a restart', () => {
     await again.stop();
     expect(after.attempts).toHaveLength(1);
   });
+
+  it('sends the queue view again once History has the label printed, so a screen refreshed by it reads "printed"', async () => {
+    const records = new MemoryRecords();
+    records.labels.set('label-2', { id: 'label-2', orderId: '576000000000000002', status: 'bought', trackingNumbers: ['T2'] });
+    // History is slow to hear the print (a loaded station, a fleet database): the view must not outrun it.
+    const slowSet = records.setStatus.bind(records);
+    records.setStatus = async (id, status) => {
+      if (status === 'printed') await new Promise((resolve) => setTimeout(resolve, 150));
+      return slowSet(id, status);
+    };
+    const printing = service(records);
+    const seen: LabelStatus[] = [];
+    printing.onChange(() => seen.push(records.labels.get('label-2')!.status));
+    printing.start();
+    const profile = { ...DEFAULT_SETTINGS.printers.list[0]!, id: 'p', address: printer.address, statusCheck: false };
+    await printing.print(records.labels.get('label-2')!, ZPL, profile, false);
+    await printer.waitForJobs(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(records.labels.get('label-2')!.status).toBe('printed');
+    expect(seen.at(-1)).toBe('printed');
+  });
 });
