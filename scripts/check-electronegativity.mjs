@@ -11,7 +11,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOOL = '@doyensec/electronegativity@1.10.3';
@@ -20,7 +19,8 @@ const electronVersion = String(pkg.devDependencies?.electron ?? pkg.dependencies
 const accepted = JSON.parse(readFileSync(path.join(root, 'test/security/electronegativity-accepted.json'), 'utf8')).accepted;
 
 const out = mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'));
-const csv = path.join(out, 'findings.csv');
+// SARIF, not CSV: the tool's CSV writer sometimes leaves a torn first row (seen in CI), its SARIF is whole JSON.
+const sarif = path.join(out, 'findings.sarif');
 try {
   execFileSync(
     'npx',
@@ -37,24 +37,23 @@ try {
       '-v',
       'false',
       '-o',
-      csv,
+      sarif,
     ],
     { stdio: ['ignore', 'ignore', 'inherit'], cwd: out },
   );
-  const rows = parse(readFileSync(csv, 'utf8'), {
-    columns: true,
-    trim: true,
-    skip_empty_lines: true,
-    relax_quotes: true,
-    relax_column_count: true,
+  const results = JSON.parse(readFileSync(sarif, 'utf8')).runs.flatMap((run) => run.results ?? []);
+  const findings = results.map((r) => {
+    const where = r.locations?.[0]?.physicalLocation;
+    const uri = where?.artifactLocation?.uri ?? '';
+    return {
+      check: r.ruleId,
+      // A global check (no one file) is reported at file:///.
+      file: uri === '' || uri === 'file:///' ? 'N/A' : uri,
+      location: `${where?.region?.startLine ?? '?'}:${where?.region?.startColumn ?? '?'}`,
+      severity: r.level ?? r.properties?.severity ?? '',
+      description: r.message?.text ?? '',
+    };
   });
-  const findings = rows.map((r) => ({
-    check: r.issue,
-    file: r.filename,
-    location: r.location,
-    severity: r.severity,
-    description: r.description,
-  }));
   const isAccepted = (f) => accepted.some((a) => a.check === f.check && a.file === f.file);
   const fresh = findings.filter((f) => !isAccepted(f));
   const stale = accepted.filter((a) => !findings.some((f) => f.check === a.check && f.file === a.file));
