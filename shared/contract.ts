@@ -29,6 +29,7 @@ import { BatchCounts, BatchEntry, BatchInput, BatchState, BatchSummary, BatchVie
 import { BackupHealth, HealthReport, HealthStatus } from './domain/health';
 import { MAX_REPRINT_SELECTION, ReprintReason } from './domain/reprint-reasons';
 import { DaySummary, HistoryExport, HistoryExportFilter, LocalDate } from './domain/reports';
+import { ExportedFileName, ExportFolderView } from './domain/reports';
 import { ApiScope, ApiTokenName, ApiTokenView, SystemsApiView } from './domain/systems-api';
 import { DeliveryLog, ExportFileSettings, WebhookId, WebhookInput, WritebackView } from './domain/writeback';
 
@@ -394,6 +395,13 @@ export const contract = {
     getDeliveryLog: { input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(), output: DeliveryLog },
     /** "Retry now": a waiting or failed delivery is sent at once. */
     retryDelivery: { input: z.object({ deliveryId: z.number().int().positive() }).strict(), output: DeliveryLog },
+    /** Where History's exports go now (Settings → Exports, or LABEL_STATION_EXPORT_DIR, which wins) and the default. */
+    getExportFolder: { input: z.object({}).strict(), output: ExportFolderView },
+    /**
+     * "Show in folder" (Electron shell only): opens the file manager on an export this station wrote
+     * since it started, named as exportHistory answered it. Never a path from the screen.
+     */
+    showExportedFile: { input: z.object({ fileName: ExportedFileName }).strict(), output: z.object({ shown: z.literal(true) }) },
   },
   events: {
     /** Someone signed in or out (or was signed out: idle, deactivated, demo users gone). */

@@ -183,7 +183,7 @@ export const PROBLEM_CODES = {
     'last_supervisor',
     'operators_unavailable',
   ],
-  reports: ['export_failed', 'summary_printer_unsuitable'],
+  reports: ['export_failed', 'summary_printer_unsuitable', 'export_folder_unwritable', 'export_not_found', 'show_in_folder_unavailable'],
   systemsApi: [
     'api_token_missing',
     'api_token_invalid',

@@ -13,6 +13,7 @@ import { registerAppScheme, serveRendererOnAppScheme } from './app-protocol';
 import { createElectronSecretStore } from './electron-secret-store';
 import { createElectronSettingsStore } from './electron-settings-store';
 import { registerIpc } from './ipc-binding';
+import { revealInFolder } from './show-in-folder';
 import { denyAllPermissions, lockNavigation, secureWebPreferences } from './window-security';
 
 export interface ShellPaths {
@@ -121,6 +122,7 @@ export async function startStationApp(options: StartOptions = {}): Promise<void>
       secretStore: createElectronSecretStore(dataDir, { log }),
       env,
       log,
+      revealFile: revealInFolder,
     });
   } catch (error) {
     log(`the station could not start: ${describe(error)}`);

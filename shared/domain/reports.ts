@@ -92,3 +92,39 @@ export const DaySummary = SummaryCounts.extend({
 });
 export type DaySummary = z.infer<typeof DaySummary>;
 export type SummaryCounts = z.infer<typeof SummaryCounts>;
+
+/**
+ * A folder the supervisor names for exports: a full path on this computer (/mnt/share/exports,
+ * D:\Exports, a shared drive \\server\share\exports) or '' for the data folder's exports/.
+ */
+export const ExportFolderPath = z
+  .string()
+  .trim()
+  .max(500, 'A folder path is at most 500 characters.')
+  .refine((s) => [...s].every((c) => c.charCodeAt(0) >= 32), 'A folder path cannot contain control characters.')
+  .refine(
+    (s) => s === '' || /^(\/|[A-Za-z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(s),
+    'Must be a full folder path such as /mnt/share/exports or D:\\Exports, or empty for the data folder',
+  );
+
+/** Settings → Exports: where History's CSV exports go ('' = the data folder's exports/). */
+export const ExportSettings = z.object({ folder: ExportFolderPath });
+export type ExportSettings = z.infer<typeof ExportSettings>;
+export const DEFAULT_EXPORTS: ExportSettings = { folder: '' };
+
+/** The environment variable that, when set on the station's computer, wins over Settings' export folder. */
+export const EXPORT_DIR_VARIABLE = 'LABEL_STATION_EXPORT_DIR';
+
+/** Where exports go now, and what decided it (the environment wins over Settings, Settings over the default). */
+export const ExportFolderView = z.object({
+  folder: z.string(),
+  setBy: z.enum(['environment', 'settings', 'default']),
+  /** The data folder's exports/, used when Settings' field is empty and the environment says nothing. */
+  defaultFolder: z.string(),
+});
+export type ExportFolderView = z.infer<typeof ExportFolderView>;
+
+/** An export the station wrote, named as exportHistory answered it: never a path. */
+export const ExportedFileName = z
+  .string()
+  .regex(/^label-history-\d{8}-\d{6}-\d{3}\.csv$/, 'That is not the name of an export this station wrote.');

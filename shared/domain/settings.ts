@@ -6,6 +6,7 @@ import { PrinterSettings, PrinterSetup } from './printers';
 import { ProviderName } from './providers';
 import { ScaleSettings } from './scale';
 import { DEFAULT_SYSTEMS_API, SystemsApiSettings } from './systems-api';
+import { DEFAULT_EXPORTS, ExportSettings } from './reports';
 
 export const HttpUrl = z
   .string()
@@ -116,6 +117,8 @@ export const Settings = z.object({
   labelDownload: LabelDownloadSettings.default(DEFAULT_LABEL_DOWNLOAD),
   /** The Station API for systems (issue 14): off by default. */
   systemsApi: SystemsApiSettings.default(DEFAULT_SYSTEMS_API),
+  /** Where History's CSV exports go (issue 12); LABEL_STATION_EXPORT_DIR wins when set. */
+  exports: ExportSettings.default(DEFAULT_EXPORTS),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -143,6 +146,7 @@ export const SettingsPatch = z
     storage: StorageSettings.partial(),
     labelDownload: LabelDownloadSettings.partial(),
     systemsApi: SystemsApiSettings.partial(),
+    exports: ExportSettings.partial(),
   })
   .partial()
   .strict();

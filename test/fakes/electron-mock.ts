@@ -197,7 +197,7 @@ export const protocol = {
 };
 export const session = { defaultSession: new FakeSession() };
 export const dialog = { showErrorBox: vi.fn() };
-export const shell = { openPath: vi.fn(async () => '') };
+export const shell = { openPath: vi.fn(async () => ''), showItemInFolder: vi.fn((_fullPath: string) => undefined) };
 
 export const electronModule = {
   app,

@@ -52,6 +52,11 @@ export interface StationCoreOptions {
   outboxTiming?: Partial<OutboxTiming> & { paused?: boolean };
   /** Where History exports are written (default: the data folder's exports/; LABEL_STATION_EXPORT_DIR in the shells). */
   exportDir?: string;
+  /**
+   * Opens the file manager on a file (Electron: shell.showItemInFolder); given only paths of exports
+   * this station wrote. Without it (the browser shell) "Show in folder" answers that it cannot.
+   */
+  revealFile?: (filePath: string) => void | Promise<void>;
   /** The Station API's per-token rate limit (tests use a small one). */
   systemsApiRateLimit?: RateLimit;
 }

@@ -60,6 +60,7 @@ export const SIGNED_IN_METHODS: readonly MethodName[] = [
   'exportHistory',
   'printDaySummary',
   'retryDelivery',
+  'showExportedFile',
 ];
 
 export type ActingHandlers = {

@@ -25,6 +25,7 @@ import {
 } from '../labels';
 import { buyShipment, listScaleDevices, ScaleService } from '../packing';
 import { daySummary, exportHistoryFile, printSummaryPdf, renderSummaryPdf } from '../reports';
+import { checkExportFolder, exportFolderView, ExportedFiles, showInFolderUnavailable } from '../reports';
 import { ItemPictures, OrderSources, resolveOrder } from '../orders';
 import { createStatusAsker, discoverPrinters, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
@@ -222,6 +223,15 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     ...(options.systemsApiRateLimit && { rateLimit: options.systemsApiRateLimit }),
   });
 
+  const exported = new ExportedFiles();
+  const exportFolder = () =>
+    exportFolderView({
+      setting: settings.current().exports.folder,
+      env: options.env ?? process.env,
+      dataDir: options.dataDir,
+      override: options.exportDir,
+    });
+
   const info = () => ({
     ...stationInfo(settings, providers, options.dataDir, options.shell),
     stationName: deps.stationName,
@@ -283,6 +293,8 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     updateSettings: async (patch, acting) => {
       const before = settings.current().printers;
       const idleBefore = settings.current().operators.idleSignOutMinutes;
+      // A folder a supervisor names for exports must take files now, not at the first export.
+      if (patch.exports?.folder) await checkExportFolder(patch.exports.folder);
       refuseFilePrinters([
         ...(patch.printers?.list ?? []),
         ...(patch.printer?.address ? [{ name: 'default', address: patch.printer.address }] : []),
@@ -355,7 +367,17 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     getHealth: async () => health.getHealth(),
     backUpNow: async () => health.backUpNow(),
     reprintLabels: async ({ labelIds, reason, printerId }, acting) => reprintLabels(as(acting.name), labelIds, reason, printerId),
-    exportHistory: async (filter) => exportHistoryFile(history, filter, exportFolder(options), deps.now()),
+    exportHistory: async (filter) => {
+      const made = await exportHistoryFile(history, filter, exportFolder().folder, deps.now());
+      exported.remember(made.fileName, made.path);
+      return made;
+    },
+    getExportFolder: async () => exportFolder(),
+    showExportedFile: async ({ fileName }) => {
+      if (!options.revealFile) throw showInFolderUnavailable();
+      await options.revealFile(await exported.locate(fileName));
+      return { shown: true as const };
+    },
     getDaySummary: async ({ date }) => daySummary(history, date),
     printDaySummary: async ({ date, printerId }) => {
       const pdf = await renderSummaryPdf(await daySummary(history, date), deps.stationName, deps.now());
@@ -424,12 +446,6 @@ function stationId(store: KeyValueStore): string {
 function stationName(env: Record<string, string | undefined>, id: string): string {
   const name = (env.LABEL_STATION_NAME ?? '').trim() || hostname().trim();
   return (name || `station ${id}`).slice(0, 60);
-}
-
-/** Where History exports go: the option, else LABEL_STATION_EXPORT_DIR, else the data folder's exports/. */
-function exportFolder(options: StationCoreOptions): string {
-  const fromEnv = (options.env ?? process.env).LABEL_STATION_EXPORT_DIR?.trim();
-  return options.exportDir ?? (fromEnv ? path.resolve(fromEnv) : path.join(options.dataDir, 'exports'));
 }
 
 /** Runs `after` once the work settled, whatever its outcome (lists shown on screen may have changed). */

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { HistoryExport, HistoryExportFilter } from '../../../shared/domain/reports';
 import { StationError } from '../../../shared/errors';
 import { writeHistoryCsv, type ExportSource } from './history-csv';
+import { folderProblemWords } from './export-folder';
 
 export async function exportHistoryFile(
   history: ExportSource,
@@ -31,10 +32,10 @@ export async function exportHistoryFile(
     const code = (error as NodeJS.ErrnoException).code;
     throw new StationError(
       'export_failed',
-      `The export could not be written to ${dir}${code ? ` (${code})` : ''}.`,
+      `The export was not saved: the folder ${dir} cannot be written to: ${folderProblemWords(error)}.`,
       code === 'ENOSPC'
         ? 'The disk is full: free some space, then export again.'
-        : 'Check that the export folder exists and can be written to, then export again.',
+        : 'Plug in or connect the drive, or ask a supervisor to pick another export folder in Settings → Exports; then export again.',
     );
   }
 }

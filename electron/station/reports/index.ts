@@ -4,3 +4,4 @@ export { exportRows, writeHistoryCsv, EXPORT_PAGE_ROWS } from './history-csv';
 export { daySummary, localDate, localDayBounds, summarize } from './day-summary';
 export { renderSummaryPdf } from './summary-pdf';
 export { printSummaryPdf } from './print-summary';
+export { checkExportFolder, exportFolderView, ExportedFiles, showInFolderUnavailable } from './export-folder';

@@ -3,6 +3,7 @@ import type { PrinterProfile } from '../../../shared/domain/printers';
 import { DEFAULT_LABEL_DOWNLOAD, type Settings, type StorageSettings } from '../../../shared/domain/settings';
 import { DEFAULT_SYSTEMS_API } from '../../../shared/domain/systems-api';
 import { DEFAULT_SCALE } from '../../../shared/domain/scale';
+import { DEFAULT_EXPORTS } from '../../../shared/domain/reports';
 
 export const AFTERSHIP_PRODUCTION_URL = 'https://api.aftership.com/postmen/v3';
 export const TIKTOK_API_URL = 'https://open-api.tiktokglobalshop.com';
@@ -71,4 +72,5 @@ export const DEFAULT_SETTINGS: Settings = {
   storage: DEFAULT_STORAGE,
   labelDownload: DEFAULT_LABEL_DOWNLOAD,
   systemsApi: DEFAULT_SYSTEMS_API,
+  exports: DEFAULT_EXPORTS,
 };

@@ -22,6 +22,7 @@ export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
     storage: { ...base.storage, ...patch.storage },
     labelDownload: { ...base.labelDownload, ...patch.labelDownload },
     systemsApi: { ...base.systemsApi, ...patch.systemsApi },
+    exports: { ...base.exports, ...patch.exports },
   });
 }
 

@@ -21,6 +21,7 @@ import {
   protocol,
   resetElectronMock,
   session,
+  shell,
 } from '../../fakes/electron-mock';
 
 const PATHS = { preload: '/opt/station/dist/electron/preload.cjs', rendererDir: '/opt/station/dist/renderer' };
@@ -120,6 +121,14 @@ describe('startStationApp', () => {
     expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect([...ipcMain.handlers.keys()]).toHaveLength(methodNames.length);
     expect(FakeBrowserWindow.windows).toHaveLength(1);
+  });
+
+  it('gives the core "Show in folder" through Electron’s shell.showItemInFolder', async () => {
+    createCore.mockResolvedValue(fakeCore() as never);
+    await startStationApp({ paths: PATHS, env: { LABEL_STATION_DATA_DIR: dataDir }, log: quiet });
+    const reveal = createCore.mock.calls[0]?.[0].revealFile;
+    await reveal?.('/srv/exports/label-history-20261205-101010-123.csv');
+    expect(shell.showItemInFolder).toHaveBeenCalledWith('/srv/exports/label-history-20261205-101010-123.csv');
   });
 
   it('uses Electron userData when no data folder is given', async () => {

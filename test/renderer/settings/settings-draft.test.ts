@@ -74,6 +74,7 @@ const settings: PublicSettings = {
   scale: { device: { kind: 'none' }, mustBeStable: true, stableWaitSeconds: 3, minWeight: null, maxWeight: null },
   storage: { labelFileRetentionDays: 90, backupFolder: '', backupsKept: 7, dailyBackup: true },
   systemsApi: { enabled: false, host: '127.0.0.1', port: 7420 },
+  exports: { folder: '' },
   labelDownload: { deadlineSeconds: 20 },
   secrets: { aftershipApiKey: false, tiktokAppSecret: true, shipiumApiKey: false, shopifyAdminToken: false },
   tiktokAuthorization: { authorized: false, accessTokenExpiresAt: null, shopName: null },
