@@ -4,7 +4,7 @@
  * fakes of AfterShip, Shipium, TikTok and Shopify as providers (their faults make the failures and the
  * labels that need checking), a loopback Zebra as the printer (its ~HS answer plays the faults), a
  * private CUPS for "Find printers", a private PostgreSQL (stopped and started again) for a fleet's shared database.
- * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | reports = only the detail, reprint reasons and Reports | history = only History at scale | checkskip = only the packing check in History and the splitter | systems-api = only Settings → Systems API | writeback = only Settings' write-back and webhooks]
+ * Run: npx vite build && npx tsx scripts/screenshot.ts [outDir=/tmp/screens] [split = only the splitter's | parcel = only the Scan screen's parcel strip | preview = only the label previews | scale = only the scale's | batch = only the Batch screen's | health = only the health light, panel and storage settings | reports = only the detail, reprint reasons and Reports | history = only History at scale | checkskip = only the packing check in History and the splitter | systems-api = only Settings → Systems API | writeback = only Settings' write-back and webhooks | exportdir = only Settings → Exports and an export's result]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -28,6 +28,7 @@ import { scaleScreens } from './screenshot-scale';
 import { batchScreens } from './screenshot-batch';
 import { healthScreens } from './screenshot-health';
 import { reportsScreens } from './screenshot-reports';
+import { exportFolderScreens } from './screenshot-export-folder';
 import { chooseReprintReason } from '../test/support/reprint-reason';
 import { historyScreens } from './screenshot-history';
 import { writebackScreens } from './screenshot-writeback';
@@ -156,6 +157,11 @@ async function main(): Promise<void> {
     const writeback = () => writebackScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
     if (only === 'writeback') {
       await writeback();
+      return;
+    }
+    const exportDir = () => exportFolderScreens({ browser, group, start, keep, shot: screenShot, viewport: STATION_VIEWPORT });
+    if (only === 'exportdir') {
+      await exportDir();
       return;
     }
     const checkSkip = async () => {
@@ -617,6 +623,7 @@ async function main(): Promise<void> {
     await reports();
     await history();
     await writeback();
+    await exportDir();
     await checkSkip();
     await systemsApi();
   } finally {

@@ -6,6 +6,7 @@ import { station } from './station';
 export const reportKeys = {
   all: ['reports'] as const,
   day: (date: string) => ['reports', 'day', date] as const,
+  exportFolder: ['reports', 'export-folder'] as const,
 };
 
 export function daySummaryQuery(date: string) {
@@ -23,4 +24,14 @@ export function usePrintDaySummary() {
 
 export function useReprintLabels() {
   return useMutation({ mutationFn: (input: MethodInput<'reprintLabels'>) => station.reprintLabels(input) });
+}
+
+/** Where exports go now and what decided it (Settings → Exports, or LABEL_STATION_EXPORT_DIR). */
+export function exportFolderQuery() {
+  return queryOptions({ queryKey: reportKeys.exportFolder, queryFn: () => station.getExportFolder({}) });
+}
+
+/** "Show in folder" (Electron shell): the file manager opens on an export the station wrote, named by its file name. */
+export function useShowExportedFile() {
+  return useMutation({ mutationFn: (fileName: string) => station.showExportedFile({ fileName }) });
 }

@@ -1,5 +1,6 @@
 import type { MethodInput } from '../../shared/contract';
-import { useExportHistory } from '../api/reports';
+import { useExportHistory, useShowExportedFile } from '../api/reports';
+import { useStationInfo } from '../api/queries';
 import { toProblem } from '../api/problem';
 import { ProblemBox } from '../ui/ProblemBox';
 import { useEffect, useRef } from 'react';
@@ -20,7 +21,14 @@ export function ExportHistoryButton({
   label?: string;
 }) {
   const exported = useExportHistory();
-  const run = () => !exported.isPending && exported.mutate(filter);
+  const reveal = useShowExportedFile();
+  // Only Electron can open the computer's file manager; the browser shell shows the path alone.
+  const canReveal = useStationInfo().data?.shell === 'electron';
+  const run = () => {
+    if (exported.isPending) return;
+    reveal.reset();
+    exported.mutate(filter);
+  };
   const latest = useRef(run);
   latest.current = run;
   useEffect(() => {
@@ -47,7 +55,21 @@ export function ExportHistoryButton({
           </span>
         </p>
       )}
+      {exported.isSuccess && canReveal && (
+        <div className="save-row">
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => reveal.mutate(exported.data.fileName)}
+            disabled={reveal.isPending}
+            data-testid="show-in-folder"
+          >
+            Show in folder
+          </button>
+        </div>
+      )}
       {exported.isError && <ProblemBox problem={toProblem(exported.error)} />}
+      {reveal.isError && <ProblemBox problem={toProblem(reveal.error)} />}
     </div>
   );
 }

@@ -31,6 +31,7 @@ import { useApprovedCall } from '../operators/use-supervisor-approval';
 import { BoxPresetEditor } from './BoxPresetEditor';
 import { ScaleSection } from './ScaleSection';
 import { StorageSection } from './StorageSection';
+import { ExportFolderSection } from './ExportFolderSection';
 import { SystemsApiSection } from './SystemsApiSection';
 import { WritebackSection } from './WritebackSection';
 
@@ -394,6 +395,7 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
       </form>
       <ScaleSection settings={settings} />
       <StorageSection settings={settings} />
+      <ExportFolderSection settings={settings} />
       <SystemsApiSection settings={settings} />
       <WritebackSection shopifyConnected={Boolean(settings.shopify.storeUrl && settings.secrets.shopifyAdminToken)} />
       <OperatorsSection />

@@ -27,7 +27,8 @@ export async function exportHistoryFile(
     await rename(partial, target);
     return { path: target, fileName, rows, bytes: (await stat(target)).size };
   } catch (error) {
-    await rm(partial, { force: true });
+    // Where the folder itself is gone (or a file), there is no partial file either: removing it must not hide why.
+    await rm(partial, { force: true }).catch(() => undefined);
     if (error instanceof StationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new StationError(
