@@ -114,6 +114,17 @@ describe('the export folder setting', () => {
     expect(existsSync(path.join(station!.dataDir, 'exports'))).toBe(false);
   });
 
+  it('only a supervisor changes it: an operator is refused and nothing is created', async () => {
+    station = await startStation({});
+    temp = makeTempDir('station-exports-');
+    const ana = await station.call('addOperator', { operator: { name: 'Ana Packer', role: 'operator', pin: '1357' } });
+    await station.call('signIn', { operatorId: ana.id, pin: '1357' });
+    const wanted = path.join(temp.dir, 'elsewhere');
+    await expect(station.call('updateSettings', { exports: { folder: wanted } })).rejects.toMatchObject({ code: 'supervisor_required' });
+    expect(existsSync(wanted)).toBe(false);
+    expect((await station.call('getExportFolder', {})).setBy).toBe('default');
+  });
+
   it('LABEL_STATION_EXPORT_DIR still wins over the folder set in Settings', async () => {
     temp = makeTempDir('station-exports-');
     const fromEnv = path.join(temp.dir, 'fleet-exports');
