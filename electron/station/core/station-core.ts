@@ -244,6 +244,8 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
           logFile: stationLog.file,
           recentLog: stationLog.recent(),
           scrub: stationLog.scrub,
+          systemsApi: systemsApi.server.status(),
+          writeback: writeback.loop.health(),
         }),
       };
     },
