@@ -554,4 +554,11 @@ export const migrations: readonly Migration[] = [
     FOR EACH ROW EXECUTE FUNCTION outbox_label_events();
   `,
   },
+  {
+    // Which station printed: a fleet's end-of-day summary counts prints, failures and reprints per
+    // station ('' for attempts recorded before this, and the summary shows those as "not recorded").
+    name: 'print attempts: the station that printed',
+    sqlite: `ALTER TABLE print_attempts ADD COLUMN station TEXT NOT NULL DEFAULT '';`,
+    postgres: `ALTER TABLE print_attempts ADD COLUMN station TEXT NOT NULL DEFAULT '';`,
+  },
 ];
