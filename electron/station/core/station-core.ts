@@ -373,7 +373,8 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     backUpNow: async () => health.backUpNow(),
     reprintLabels: async ({ labelIds, reason, printerId }, acting) => reprintLabels(as(acting.name), labelIds, reason, printerId),
     exportHistory: async (filter) => {
-      const made = await exportHistoryFile(history, filter, exportFolder().folder, deps.now());
+      const where = exportFolder();
+      const made = await exportHistoryFile(history, filter, where.folder, deps.now(), { createFolder: where.setBy !== 'settings' });
       exported.remember(made.fileName, made.path);
       return made;
     },

@@ -17,12 +17,17 @@ export async function exportHistoryFile(
   filter: HistoryExportFilter,
   dir: string,
   now: Date,
+  /**
+   * false for a folder a supervisor chose (checked and created when saved): a USB stick or share that
+   * is away must fail the export, not have its path quietly created on this computer's own disk.
+   */
+  { createFolder = true }: { createFolder?: boolean } = {},
 ): Promise<HistoryExport> {
   const fileName = `label-history-${fileStamp(now)}.csv`;
   const target = path.join(dir, fileName);
   const partial = `${target}.part`;
   try {
-    await mkdir(dir, { recursive: true });
+    if (createFolder) await mkdir(dir, { recursive: true });
     const rows = await writeHistoryCsv(history, filter, createWriteStream(partial, { flags: 'wx' }));
     await rename(partial, target);
     return { path: target, fileName, rows, bytes: (await stat(target)).size };

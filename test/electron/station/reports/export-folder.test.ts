@@ -114,6 +114,21 @@ describe('the export folder setting', () => {
     expect(existsSync(path.join(station!.dataDir, 'exports'))).toBe(false);
   });
 
+  it('a chosen folder that is away (a USB stick pulled out) fails the export; its path is not created on this disk', async () => {
+    await withLabels();
+    temp = makeTempDir('station-exports-');
+    const stick = path.join(temp.dir, 'media', 'usb-stick');
+    const chosen = path.join(stick, 'exports');
+    await station!.call('updateSettings', { exports: { folder: chosen } });
+    rmSync(stick, { recursive: true });
+    await expect(station!.call('exportHistory', {})).rejects.toMatchObject({
+      code: 'export_failed',
+      message: `The export was not saved: the folder ${chosen} cannot be written to: the drive or a folder above it is not there (ENOENT).`,
+      nextStep: expect.stringContaining('Plug in or connect the drive'),
+    });
+    expect(existsSync(stick)).toBe(false);
+  });
+
   it('only a supervisor changes it: an operator is refused and nothing is created', async () => {
     station = await startStation({});
     temp = makeTempDir('station-exports-');
