@@ -155,3 +155,61 @@ export async function rulesImageLabel(): Promise<{ png: Buffer; pdf: Buffer; row
   });
   return { png, pdf, rows, from: 100, to: 1100, width };
 }
+
+/** How a picture label is stored inside its PDF (as pdfkit embeds each kind of image). */
+export type PictureKind = 'rgba-png' | 'rgb-png' | 'gray-png' | 'jpeg';
+
+/**
+ * A carrier label that is one picture wrapped in a PDF: a 4x6 label drawn at 300 dpi (1200 x 1800
+ * px; 1800 x 1200 if landscape) with address text, rules and a Code 128 of `tracking`, embedded
+ * full-page. 'rgba-png' becomes an RGB image with a soft mask (alpha), 'rgb-png' and 'gray-png' a
+ * Flate image with PNG predictors, 'jpeg' a DCT image. `transparentInk` draws the label's white
+ * as transparent black (only an alpha mask tells it from the ink).
+ */
+export async function pictureLabelPdf(
+  tracking: string,
+  kind: PictureKind,
+  opts: { landscape?: boolean; transparentInk?: boolean; turned?: boolean } = {},
+): Promise<Buffer> {
+  const image = await pictureLabelImage(tracking, kind, opts);
+  const size: [number, number] = opts.landscape ? [432, 288] : [288, 432];
+  return makePdf(size, (doc) => {
+    if (opts.turned) doc.rotate(180, { origin: [size[0] / 2, size[1] / 2] });
+    doc.image(image, 0, 0, { width: size[0], height: size[1] });
+  });
+}
+
+/** The picture pictureLabelPdf wraps, as the PNG or JPEG file it embeds. */
+export async function pictureLabelImage(
+  tracking: string,
+  kind: PictureKind,
+  opts: { landscape?: boolean; transparentInk?: boolean } = {},
+): Promise<Buffer> {
+  const { PNG } = await import('pngjs');
+  const { loadImage } = await import('@napi-rs/canvas');
+  const width = opts.landscape ? 1800 : 1200;
+  const height = opts.landscape ? 1200 : 1800;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!opts.transparentInk) {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+  }
+  ctx.fillStyle = '#000000';
+  ctx.font = 'bold 64px sans-serif';
+  ctx.fillText('SHIP TO: Jane Doe', 60, 120);
+  ctx.font = '36px sans-serif';
+  ctx.fillText('123 Warehouse Way, Springfield IL 62701', 60, 190);
+  ctx.fillRect(40, 240, width - 80, 6);
+  const barcode = await loadImage(await code128Png(tracking));
+  const w = width - 240;
+  ctx.drawImage(barcode, 120, 300, w, (barcode.height * w) / barcode.width);
+  if (kind === 'jpeg') return canvas.encode('jpeg', 92);
+  if (kind === 'rgba-png') return canvas.encode('png');
+  // pngjs writes the colour type asked for (the canvas's encoder always writes RGBA).
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const colorType = kind === 'gray-png' ? 0 : 2;
+  const png = new PNG({ width, height, colorType, inputColorType: 6, inputHasAlpha: true });
+  png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  return PNG.sync.write(png, { colorType, inputColorType: 6, inputHasAlpha: true });
+}
