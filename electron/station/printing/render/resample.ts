@@ -87,6 +87,12 @@ export function resampleGrayInto(
   const horizontal = axisTaps(sw, dw);
   if (columnsDone.length < sw * dh) columnsDone = new Uint8Array(sw * dh);
   const mid = columnsDone;
+  // Rows of the first pass with ink: the second pass leaves the others white outright.
+  const inked = new Uint8Array(dh);
+  // Where rows are whole words, four white pixels under every tap make four white pixels, one test.
+  const words = sw % 4 === 0 && src.byteOffset % 4 === 0 ? new Uint32Array(src.buffer, src.byteOffset, (sw * sh) >> 2) : null;
+  const midWords = sw % 4 === 0 ? new Uint32Array(mid.buffer, mid.byteOffset, (sw * dh) >> 2) : null;
+  const wordsPerRow = sw >> 2;
   for (let i = 0; i < dh; i++) {
     const n = vertical.count[i]!;
     const w0 = vertical.at[i]!;
@@ -98,14 +104,43 @@ export function resampleGrayInto(
       const a = vertical.weights[w0]!;
       const b = vertical.weights[w0 + 1]!;
       const row1 = row0 + sw;
-      for (let x = 0; x < sw; x++) mid[o + x] = (src[row0 + x]! * a + src[row1 + x]! * b + HALF) >> SHIFT;
+      if (words !== null && midWords !== null) {
+        const r0 = row0 >> 2;
+        const r1 = row1 >> 2;
+        const ow = o >> 2;
+        for (let k = 0; k < wordsPerRow; k++) {
+          if ((words[r0 + k]! & words[r1 + k]!) === -1) {
+            midWords[ow + k] = 0xffffffff;
+            continue;
+          }
+          for (let x = k << 2; x < (k << 2) + 4; x++) mid[o + x] = (src[row0 + x]! * a + src[row1 + x]! * b + HALF) >> SHIFT;
+        }
+      } else {
+        for (let x = 0; x < sw; x++) mid[o + x] = (src[row0 + x]! * a + src[row1 + x]! * b + HALF) >> SHIFT;
+      }
     } else if (n === 3) {
       const a = vertical.weights[w0]!;
       const b = vertical.weights[w0 + 1]!;
       const c = vertical.weights[w0 + 2]!;
       const row1 = row0 + sw;
       const row2 = row1 + sw;
-      for (let x = 0; x < sw; x++) mid[o + x] = (src[row0 + x]! * a + src[row1 + x]! * b + src[row2 + x]! * c + HALF) >> SHIFT;
+      if (words !== null && midWords !== null) {
+        const r0 = row0 >> 2;
+        const r1 = row1 >> 2;
+        const r2 = row2 >> 2;
+        const ow = o >> 2;
+        for (let k = 0; k < wordsPerRow; k++) {
+          if ((words[r0 + k]! & words[r1 + k]! & words[r2 + k]!) === -1) {
+            midWords[ow + k] = 0xffffffff;
+            continue;
+          }
+          for (let x = k << 2; x < (k << 2) + 4; x++) {
+            mid[o + x] = (src[row0 + x]! * a + src[row1 + x]! * b + src[row2 + x]! * c + HALF) >> SHIFT;
+          }
+        }
+      } else {
+        for (let x = 0; x < sw; x++) mid[o + x] = (src[row0 + x]! * a + src[row1 + x]! * b + src[row2 + x]! * c + HALF) >> SHIFT;
+      }
     } else {
       for (let x = 0; x < sw; x++) {
         let v = HALF;
@@ -113,6 +148,7 @@ export function resampleGrayInto(
         mid[o + x] = v >> SHIFT;
       }
     }
+    inked[i] = rowHasInk(mid, midWords, o, sw) ? 1 : 0;
   }
   // Columns: each dot's taps padded to the widest, so the inner loop has no branches.
   const { first, count, at, weights } = horizontal;
@@ -129,6 +165,10 @@ export function resampleGrayInto(
   for (let y = 0; y < dh; y++) {
     const row = y * sw;
     const rowOut = (y0 + y) * outStride + x0;
+    if (!inked[y]) {
+      out.fill(255, rowOut, rowOut + dw);
+      continue;
+    }
     if (taps === 2) {
       for (let i = 0, p = 0; i < dw; i++, p += 2) {
         const j = row + starts[i]!;
@@ -148,4 +188,15 @@ export function resampleGrayInto(
       }
     }
   }
+}
+
+/** Is any pixel of the row (sw pixels from `at`) other than white? */
+function rowHasInk(mid: Uint8Array, midWords: Uint32Array | null, at: number, sw: number): boolean {
+  if (midWords !== null) {
+    const w0 = at >> 2;
+    for (let k = 0; k < sw >> 2; k++) if (midWords[w0 + k] !== 0xffffffff) return true;
+    return false;
+  }
+  for (let x = 0; x < sw; x++) if (mid[at + x] !== 255) return true;
+  return false;
 }
