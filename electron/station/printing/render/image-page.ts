@@ -28,7 +28,15 @@ interface ImageRect {
   top: number;
   width: number;
   height: number;
+  /** What PDFium read of the image, to be sure the stream decoded here is the one it draws. */
+  pixels: { width: number; height: number; rawBytes: number };
 }
+
+/**
+ * Pictures bigger than this (a 600 dpi 4x8 image is 11.5 M pixels) are left to PDFium, which
+ * draws them a strip at a time, rather than decoded whole here.
+ */
+const MAX_PIXELS = 16 * 1024 * 1024;
 
 /** Grey image kept between labels (a 300 dpi 4x6 image is 2 MB). */
 let keptGray = new Uint8Array(0);
@@ -45,6 +53,8 @@ export function singleImageRect(pdfium: Pdfium, page: number): ImageRect | null 
   const object = p._FPDFPage_GetObject(page, 0);
   if (!object || p._FPDFPageObj_GetType(object) !== PAGEOBJ_IMAGE) return null;
   if (p._FPDFPage_GetAnnotCount(page) !== 0 || p._FPDFPage_GetRotation(page) !== 0) return null;
+  // Drawn through a soft mask, with alpha or a blend mode of its graphics state: left to PDFium.
+  if (p._FPDFPageObj_HasTransparency(object)) return null;
   const floats = p.wasmExports.malloc(4 * 6);
   if (!floats) return null;
   try {
@@ -66,7 +76,10 @@ export function singleImageRect(pdfium: Pdfium, page: number): ImageRect | null 
     // Inside the page, to within a hundredth of a point (generators round).
     const slack = 0.01;
     if (e! < x0 - slack || f! < y0 - slack || e! + a! > x1 + slack || f! + d! > y1 + slack) return null;
-    return { left: Math.max(0, e! - x0), top: Math.max(0, y1 - (f! + d!)), width: a!, height: d! };
+    if (!p._FPDFImageObj_GetImagePixelSize(object, floats, floats + 4)) return null;
+    const pixels = { width: p.HEAP32[floats >> 2]!, height: p.HEAP32[(floats >> 2) + 1]!, rawBytes: p._FPDFImageObj_GetImageDataRaw(object, 0, 0) };
+    if (pixels.width * pixels.height > MAX_PIXELS) return null;
+    return { left: Math.max(0, e! - x0), top: Math.max(0, y1 - (f! + d!)), width: a!, height: d!, pixels };
   } finally {
     p.wasmExports.free(floats);
   }
@@ -306,7 +319,7 @@ function pngFile(width: number, height: number, bpc: number, comps: 1 | 3, zlibD
  * JPEG; a Flate image with PNG predictors), else decoded here to grey composited over white; or
  * null if this path does not handle it.
  */
-function decodePageImage(doc: PDFDocument, pageIndex: number): GrayImage | EncodedImage | null {
+function decodePageImage(doc: PDFDocument, pageIndex: number, drawn: ImageRect['pixels']): GrayImage | EncodedImage | null {
   const resources = doc.getPage(pageIndex).node.Resources();
   const xobjects = resources?.lookup(PDFName.of('XObject'));
   if (!(xobjects instanceof PDFDict)) return null;
@@ -322,6 +335,8 @@ function decodePageImage(doc: PDFDocument, pageIndex: number): GrayImage | Encod
   const bpc = number(dict, 'BitsPerComponent');
   const comps = components(dict);
   if (!width || !height || !comps || !Number.isInteger(width) || !Number.isInteger(height)) return null;
+  // The one image XObject is the picture PDFium draws (not, say, an inline image beside an unused one).
+  if (width !== drawn.width || height !== drawn.height || stream.contents.byteLength !== drawn.rawBytes) return null;
   if (!(bpc === 8 || (bpc === 1 && comps === 1))) return null;
   const inverted = decodeInverted(dict, comps, bpc);
   if (inverted === null) return null;
@@ -410,7 +425,7 @@ export async function imagePage(
   // From here on synchronous: the kept buffers are not shared with another label meanwhile.
   let image: GrayImage | EncodedImage | null;
   try {
-    image = decodePageImage(doc, pageIndex);
+    image = decodePageImage(doc, pageIndex, rect.pixels);
   } catch {
     return null;
   }

@@ -60,6 +60,7 @@ export interface PdfiumPageObjects {
   _FPDFPage_GetMediaBox(page: number, left: number, bottom: number, right: number, top: number): number;
   _FPDFPageObj_GetMatrix(object: number, matrix: number): number;
   _FPDFPageObj_GetClipPath(object: number): number;
+  _FPDFPageObj_HasTransparency(object: number): number;
   _FPDFClipPath_CountPaths(clip: number): number;
   _FPDFClipPath_CountPathSegments(clip: number, path: number): number;
   _FPDFClipPath_GetPathSegment(clip: number, path: number, index: number): number;

@@ -88,7 +88,7 @@ describe('a PDF label that is one picture', () => {
 });
 
 describe('a picture page the station leaves to PDFium', () => {
-  it('still prints: a picture drawn upside down, a picture with text beside it, a JPEG, a grey PNG', async () => {
+  it('still prints: a picture drawn upside down, a picture with text beside it, a see-through picture, a JPEG, a grey PNG', async () => {
     const turned = await pictureLabelPdf('1Z999AA10123456784', 'rgba-png', { turned: true });
     const jpeg = await pictureLabelPdf('1Z999AA10123456784', 'jpeg');
     const grey = await pictureLabelPdf('1Z999AA10123456784', 'gray-png');
@@ -97,7 +97,11 @@ describe('a picture page the station leaves to PDFium', () => {
       doc.image(pictureImage, 0, 0, { width: 288, height: 432 });
       doc.fontSize(8).text('REF 12345', 200, 420, { lineBreak: false });
     });
-    for (const pdf of [turned, withText, jpeg, grey]) {
+    const seeThrough = await makePdf([288, 432], (doc) => {
+      doc.opacity(0.9);
+      doc.image(pictureImage, 0, 0, { width: 288, height: 432 });
+    });
+    for (const pdf of [turned, withText, seeThrough, jpeg, grey]) {
       expect(await takenByPicturePath(pdf)).toBe(false);
       const bitmap = await rasterizeLabel(pdf, { dpi: 203 });
       expect(await decodePngBarcodes(bitmapToPng(bitmap))).toEqual(['1Z999AA10123456784']);
