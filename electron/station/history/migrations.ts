@@ -572,4 +572,17 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX labels_operator_newest ON labels(lower(operator), created_at, id) INCLUDE (operator);
   `,
   },
+  {
+    // "The last digits of a tracking number" (what people read off a parcel) as one index range: the
+    // tracking number's last 16 characters reversed, upper case, so "ends with 482913" is "begins with
+    // 319284". Their trigrams are in most labels, so the substring search read long lists for them.
+    // SQLite has no reverse(): a virtual generated column spells it out (no trigger to keep).
+    name: 'tracking numbers found by their last digits',
+    sqlite: `
+  ALTER TABLE label_tracking ADD COLUMN tail_reversed TEXT
+    GENERATED ALWAYS AS (upper(substr(tracking_number, -1, 1)||substr(tracking_number, -2, 1)||substr(tracking_number, -3, 1)||substr(tracking_number, -4, 1)||substr(tracking_number, -5, 1)||substr(tracking_number, -6, 1)||substr(tracking_number, -7, 1)||substr(tracking_number, -8, 1)||substr(tracking_number, -9, 1)||substr(tracking_number, -10, 1)||substr(tracking_number, -11, 1)||substr(tracking_number, -12, 1)||substr(tracking_number, -13, 1)||substr(tracking_number, -14, 1)||substr(tracking_number, -15, 1)||substr(tracking_number, -16, 1))) VIRTUAL;
+  CREATE INDEX label_tracking_tail ON label_tracking(tail_reversed);
+  `,
+    postgres: `CREATE INDEX label_tracking_tail ON label_tracking(reverse(upper(tracking_number)) text_pattern_ops);`,
+  },
 ];
