@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { openStation } from '../test/support/e2e-station';
 import type { ScreenshotKit } from './screenshot-splitter';
 
@@ -24,6 +25,12 @@ export async function reportsScreens(kit: ScreenshotKit, outDir: string): Promis
     }
     await handlers.reprintLabel({ labelId: ids[0]!, reason: 'Printer jammed' });
     await handlers.reprintLabels({ labelIds: [ids[1]!, ids[2]!], reason: 'Label damaged' });
+    // A fleet's day, as two stations sharing one database would leave it: some labels bought and
+    // some reprints made at "Packing 2" (written here to the history directly: one station runs).
+    const db = new Database(path.join(station.dataDir, 'history.sqlite'));
+    db.prepare(`UPDATE labels SET station = 'Packing 2' WHERE id IN (?, ?)`).run(ids[3], ids[4]);
+    db.prepare(`UPDATE print_attempts SET station = 'Packing 2' WHERE label_id = ? AND reprint = 1`).run(ids[1]);
+    db.close();
     const office = path.join(station.dataDir, 'office-a4.pdf');
     const settings = await handlers.getSettings({});
     await handlers.updateSettings({

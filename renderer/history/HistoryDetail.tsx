@@ -122,6 +122,8 @@ export function HistoryDetail({ labelId, onClose }: { labelId: string; onClose: 
                     </>
                   )}{' '}
                   · {printerWords(a.printer)} · by {a.operator || 'nobody named'}
+                  {/* In a fleet: a print made at another station than the one that bought the label. */}
+                  {a.station && a.station !== detail.data.station && <span data-testid="attempt-station"> · at {a.station}</span>}
                   {a.error && <div className="text-bad">{a.error}</div>}
                 </li>
               ))}

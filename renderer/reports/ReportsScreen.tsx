@@ -11,6 +11,7 @@ import { toProblem } from '../api/problem';
 import { ProblemBox } from '../ui/ProblemBox';
 import { Kbd } from '../ui/hotkey';
 import { HourChart } from './HourChart';
+import { BreakdownTable } from './BreakdownTable';
 import { ExportHistoryButton } from './ExportHistoryButton';
 import { costWords, isoDay, longDay, shiftDay } from './report-words';
 
@@ -119,30 +120,12 @@ export function ReportsScreen() {
               {s.operators.length === 0 ? (
                 <p className="muted">Nothing was bought or printed on this day.</p>
               ) : (
-                <table className="report-table" data-testid="report-operators">
-                  <thead>
-                    <tr>
-                      <th>Operator</th>
-                      <th className="num">Labels</th>
-                      <th className="num">Boxes</th>
-                      <th className="num">Reprints</th>
-                      <th className="num">Failures</th>
-                      <th className="num">Cost</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.operators.map((o) => (
-                      <tr key={o.operator} data-testid="report-operator">
-                        <td>{o.operator || 'nobody named'}</td>
-                        <td className="num">{o.labels}</td>
-                        <td className="num">{o.boxes}</td>
-                        <td className="num">{o.reprints}</td>
-                        <td className="num">{o.purchaseFailures + o.printFailures}</td>
-                        <td className="num">{costWords(o.cost)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <BreakdownTable
+                  rows={s.operators}
+                  heading="Operator"
+                  name={(row) => ('operator' in row ? row.operator : '') || 'nobody named'}
+                  testId="report-operator"
+                />
               )}
             </section>
             <section className="panel report-panel">
@@ -160,6 +143,17 @@ export function ReportsScreen() {
               )}
             </section>
           </div>
+          {s.stations.length > 1 && (
+            <section className="panel report-panel">
+              <h3>Per station</h3>
+              <BreakdownTable
+                rows={s.stations}
+                heading="Station"
+                name={(row) => ('station' in row ? row.station : '') || 'not recorded'}
+                testId="report-station"
+              />
+            </section>
+          )}
           <section className="panel report-panel report-actions">
             <div className="report-print">
               <h3>Print the summary</h3>

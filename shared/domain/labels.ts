@@ -36,6 +36,8 @@ export const PrintAttempt = z.object({
   operator: z.string(),
   /** Why a reprint was made (the reason the operator picked or typed); null for a first print. */
   reason: z.string().nullable().default(null),
+  /** The station that printed it (its name); '' when not recorded (before fleets kept it). */
+  station: z.string().default(''),
 });
 export type PrintAttempt = z.infer<typeof PrintAttempt>;
 

@@ -87,6 +87,11 @@ export const DaySummary = SummaryCounts.extend({
   hours: z.array(SummaryCounts.extend({ hour: z.number().int().min(0).max(23) })),
   /** Everyone who bought, printed or reprinted that day, most labels first. */
   operators: z.array(SummaryCounts.extend({ operator: z.string(), cost: Amounts })),
+  /**
+   * The same per station of a fleet ('' for prints recorded before stations were kept); one row
+   * on a station of its own.
+   */
+  stations: z.array(SummaryCounts.extend({ station: z.string(), cost: Amounts })),
   /** Reprints that printed, by reason, most first ("" when none was given). */
   reprintReasons: z.array(z.object({ reason: z.string(), reprints: z.number().int() })),
 });

@@ -24,7 +24,7 @@ import {
   type ScanJobDeps,
 } from '../labels';
 import { buyShipment, listScaleDevices, ScaleService } from '../packing';
-import { daySummary, exportHistoryFile, printSummaryPdf, renderSummaryPdf } from '../reports';
+import { daySummary, exportHistoryFile, localDate, printSummaryPdf, renderSummaryPdf } from '../reports';
 import { ItemPictures, OrderSources, resolveOrder } from '../orders';
 import { createStatusAsker, discoverPrinters, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
@@ -110,12 +110,14 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
   const labelsDir = path.join(options.dataDir, 'labels');
   const monitor = new HealthMonitor();
   const providers = new ProviderFactory(settings, options.dataDir, options.providerTimeoutMs, (name) => monitor.provider(name));
+  const ownName = stationName(options.env ?? process.env, ownId);
   const printing = new PrintService({
     db,
     history,
     settings: () => settings.current(),
     log,
     recorder: monitor.printing,
+    station: ownName,
     ...(options.printTiming && { timing: options.printTiming }),
   });
   const deps: ScanJobDeps = {
@@ -128,7 +130,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     orderSources: new OrderSources(settings, providers),
     settings: () => settings.current(),
     events,
-    stationName: stationName(options.env ?? process.env, ownId),
+    stationName: ownName,
     stationId: ownId,
     inFlight: new Set(),
     backgroundChecks: new Map(),
@@ -214,6 +216,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     stored,
     searchHistory: (search) => history.search(search),
     health: () => health.getHealth(),
+    daySummary: (date) => daySummary(history, date ?? localDate(deps.now())),
     announceUnprinted,
     stationName: deps.stationName,
     stationId: ownId,
@@ -241,6 +244,8 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
           logFile: stationLog.file,
           recentLog: stationLog.recent(),
           scrub: stationLog.scrub,
+          systemsApi: systemsApi.server.status(),
+          writeback: writeback.loop.health(),
         }),
       };
     },

@@ -40,6 +40,8 @@ const SHORTEST_SECRET = 8;
 /** `api-key: …`, `access_token=…`, `Authorization: Bearer …` and the like, whatever the secret's value. */
 const KEY_SHAPED =
   /((?:api[-_]?key|access[-_]?token|refresh[-_]?token|app[-_]?secret|client[-_]?secret|password|authorization)["']?\s*[:=]\s*["']?(?:bearer\s+)?)[^\s"',;&]+/gi;
+/** A Station API token (lsk_ + 43 base64url characters): the station keeps only its hash, so it cannot be listed as a secret. */
+const API_TOKEN = /\blsk_[A-Za-z0-9_-]{20,}/g;
 /** A database URL's password: postgres://user:PASSWORD@host. */
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi;
 
@@ -70,7 +72,7 @@ export function openStationLog(dataDir: string, options: StationLogOptions): Sta
   const recent: string[] = [];
 
   const scrub = (text: string): string => {
-    let clean = text.replace(URL_PASSWORD, '$1[hidden]@').replace(KEY_SHAPED, '$1[hidden]');
+    let clean = text.replace(URL_PASSWORD, '$1[hidden]@').replace(KEY_SHAPED, '$1[hidden]').replace(API_TOKEN, 'lsk_[hidden]');
     for (const secret of secrets()) if (secret.length >= SHORTEST_SECRET) clean = clean.split(secret).join('[hidden]');
     return clean;
   };

@@ -11,6 +11,7 @@ import { ApiTokenName, ApiScope, type ApiTokenView, type SystemsApiView } from '
 import { StationError } from '../../../shared/errors';
 import type { HistoryPage, HistorySearch } from '../../../shared/domain/history-search';
 import type { HealthReport } from '../../../shared/domain/health';
+import type { DaySummary } from '../../../shared/domain/reports';
 import { HistorySearchInput as HistorySearchSchema } from '../../../shared/domain/history-search';
 import type { ApiTokenRecord } from '../history';
 import { buyShipment } from '../packing';
@@ -41,6 +42,7 @@ export function wireSystemsApi(w: {
   stored: StationHistory;
   searchHistory: (search: HistorySearch) => Promise<HistoryPage>;
   health: () => Promise<HealthReport>;
+  daySummary: (date: string | undefined) => Promise<DaySummary>;
   announceUnprinted: () => void;
   stationName: string;
   stationId: string;
@@ -113,6 +115,7 @@ export function wireSystemsApi(w: {
       },
       searchHistory: (search) => w.searchHistory(HistorySearchSchema.parse(search)),
       health: w.health,
+      daySummary: w.daySummary,
       printers: () => {
         const { printers } = w.settings.current();
         const def = defaultPrinter(printers).id;

@@ -44,6 +44,8 @@ export interface DayLabel {
   createdAt: string;
   status: LabelStatus;
   operator: string;
+  /** The station that bought it (its name). */
+  station: string;
   /** Boxes the label covers (1 for a single parcel). */
   boxes: number;
   cost: number | null;
@@ -56,6 +58,8 @@ export interface DayAttempt {
   reprint: boolean;
   operator: string;
   reason: string | null;
+  /** The station that printed ('' when not recorded: attempts from before stations were kept). */
+  station: string;
 }
 
 /**
@@ -160,13 +164,13 @@ export async function dayActivity(
 ): Promise<{ labels: DayLabel[]; attempts: DayAttempt[] }> {
   const labels = await history.db
     .selectFrom('labels')
-    .select(['created_at', 'status', 'operator', 'boxes', 'cost_amount', 'cost_currency'])
+    .select(['created_at', 'status', 'operator', 'station', 'boxes', 'cost_amount', 'cost_currency'])
     .where('created_at', '>=', from)
     .where('created_at', '<', to)
     .execute();
   const attempts = await history.db
     .selectFrom('print_attempts')
-    .select(['at', 'ok', 'reprint', 'operator', 'reason'])
+    .select(['at', 'ok', 'reprint', 'operator', 'reason', 'station'])
     .where('at', '>=', from)
     .where('at', '<', to)
     .execute();
@@ -175,6 +179,7 @@ export async function dayActivity(
       createdAt: l.created_at,
       status: l.status,
       operator: l.operator,
+      station: l.station,
       boxes: Math.max(1, (JSON.parse(l.boxes) as unknown[]).length),
       cost: l.cost_amount === null ? null : Number(l.cost_amount),
       currency: l.cost_currency,
@@ -185,6 +190,7 @@ export async function dayActivity(
       reprint: Number(a.reprint) === 1,
       operator: a.operator,
       reason: a.reason ?? null,
+      station: a.station,
     })),
   };
 }

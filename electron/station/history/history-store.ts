@@ -62,7 +62,12 @@ export interface StoredLabel extends LabelRecord {
 type LabelRow = Selectable<LabelsTable> & { print_count: number | null };
 
 /** A print attempt to record; `operator` is '' when nobody is named (attempts from before sign-in existed). */
-export type NewPrintAttempt = Omit<PrintAttempt, 'id' | 'at' | 'operator' | 'reason'> & { operator?: string; reason?: string | null };
+export type NewPrintAttempt = Omit<PrintAttempt, 'id' | 'at' | 'operator' | 'reason' | 'station'> & {
+  operator?: string;
+  reason?: string | null;
+  /** The station that printed (its name); '' when not known. */
+  station?: string;
+};
 
 /** How far along its life a label is: see importLabel. */
 function statusRank(status: RawBuilder<unknown>): RawBuilder<number> {
@@ -255,6 +260,7 @@ export class HistoryStore {
     const at = this.stamp();
     const operator = attempt.operator ?? '';
     const reason = attempt.reprint ? (attempt.reason ?? null) : null;
+    const station = attempt.station ?? '';
     const { id } = await this.db
       .insertInto('print_attempts')
       .values({
@@ -267,10 +273,11 @@ export class HistoryStore {
         error: attempt.error,
         operator,
         reason,
+        station,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { ...attempt, operator, reason, id: Number(id), at };
+    return { ...attempt, operator, reason, station, id: Number(id), at };
   }
 
   /** Every live label of an order (any parcel set), in box order: what a rescan or a split finds. */
@@ -478,6 +485,7 @@ export class HistoryStore {
         error: attempt.error,
         operator: attempt.operator ?? '',
         reason: attempt.reprint ? (attempt.reason ?? null) : null,
+        station: attempt.station ?? '',
       })
       .execute();
   }
@@ -587,5 +595,6 @@ function toAttempt(row: Selectable<PrintAttemptsTable>): PrintAttempt {
     error: row.error,
     operator: row.operator,
     reason: row.reason ?? null,
+    station: row.station,
   };
 }

@@ -62,6 +62,8 @@ export interface PrintAttemptsTable {
   operator: Generated<string>;
   /** Why it was reprinted; null for a first print (and reprints from before reasons were asked). */
   reason: Generated<string | null>;
+  /** The station that printed (its name); '' for attempts recorded before stations were kept. */
+  station: Generated<string>;
 }
 
 export interface OperatorsTable {

@@ -35,35 +35,38 @@ const zero = (): SummaryCounts => ({ labels: 0, boxes: 0, purchaseFailures: 0, p
 export function summarize(date: string, from: Date, to: Date, labels: DayLabel[], attempts: DayAttempt[]): DaySummary {
   const total = zero();
   const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, ...zero() }));
-  const operators = new Map<string, SummaryCounts & { cost: Map<string, number> }>();
+  const operators = new Breakdown();
+  const stations = new Breakdown();
   const cost = new Map<string, number>();
   const reasons = new Map<string, number>();
   let uncertain = 0;
-  const slices = (operator: string, at: string): SummaryCounts[] => {
-    let person = operators.get(operator);
-    if (!person) operators.set(operator, (person = { ...zero(), cost: new Map() }));
-    return [total, hours[new Date(at).getHours()]!, person];
-  };
+  const slices = (who: { operator: string; station: string }, at: string): SummaryCounts[] => [
+    total,
+    hours[new Date(at).getHours()]!,
+    operators.counts(who.operator),
+    stations.counts(who.station),
+  ];
   for (const label of labels) {
     if (UNCERTAIN.has(label.status)) uncertain += 1;
     if (SOLD.has(label.status)) {
-      for (const slice of slices(label.operator, label.createdAt)) {
+      for (const slice of slices(label, label.createdAt)) {
         slice.labels += 1;
         slice.boxes += label.boxes;
       }
       if (label.cost !== null && label.currency) {
         add(cost, label.currency, label.cost);
-        add(operators.get(label.operator)!.cost, label.currency, label.cost);
+        operators.spend(label.operator, label.currency, label.cost);
+        stations.spend(label.station, label.currency, label.cost);
       }
     } else if (label.status === 'failed') {
-      for (const slice of slices(label.operator, label.createdAt)) slice.purchaseFailures += 1;
+      for (const slice of slices(label, label.createdAt)) slice.purchaseFailures += 1;
     }
   }
   for (const attempt of attempts) {
     if (!attempt.ok) {
-      for (const slice of slices(attempt.operator, attempt.at)) slice.printFailures += 1;
+      for (const slice of slices(attempt, attempt.at)) slice.printFailures += 1;
     } else if (attempt.reprint) {
-      for (const slice of slices(attempt.operator, attempt.at)) slice.reprints += 1;
+      for (const slice of slices(attempt, attempt.at)) slice.reprints += 1;
       add(reasons, attempt.reason ?? '', 1);
     }
   }
@@ -76,13 +79,37 @@ export function summarize(date: string, from: Date, to: Date, labels: DayLabel[]
     cost: amounts(cost),
     uncertain,
     hours,
-    operators: [...operators]
-      .map(([operator, { cost: spent, ...counts }]) => ({ operator, ...counts, cost: amounts(spent) }))
-      .sort((a, b) => b.labels - a.labels || b.reprints - a.reprints || a.operator.localeCompare(b.operator)),
+    operators: operators.rows().map(({ key, ...row }) => ({ operator: key, ...row })),
+    stations: stations.rows().map(({ key, ...row }) => ({ station: key, ...row })),
     reprintReasons: [...reasons]
       .map(([reason, reprints]) => ({ reason, reprints }))
       .sort((a, b) => b.reprints - a.reprints || a.reason.localeCompare(b.reason)),
   };
+}
+
+/** The day's counts and cost per operator, or per station, most labels first. */
+class Breakdown {
+  private readonly slices = new Map<string, SummaryCounts & { cost: Map<string, number> }>();
+
+  counts(key: string): SummaryCounts {
+    return this.slice(key);
+  }
+
+  spend(key: string, currency: string, amount: number): void {
+    add(this.slice(key).cost, currency, amount);
+  }
+
+  private slice(key: string): SummaryCounts & { cost: Map<string, number> } {
+    let slice = this.slices.get(key);
+    if (!slice) this.slices.set(key, (slice = { ...zero(), cost: new Map() }));
+    return slice;
+  }
+
+  rows(): Array<SummaryCounts & { key: string; cost: Array<{ currency: string; amount: number }> }> {
+    return [...this.slices]
+      .map(([key, { cost: spent, ...counts }]) => ({ key, ...counts, cost: amounts(spent) }))
+      .sort((a, b) => b.labels - a.labels || b.reprints - a.reprints || a.key.localeCompare(b.key));
+  }
 }
 
 function add(map: Map<string, number>, key: string, amount: number): void {

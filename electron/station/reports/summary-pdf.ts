@@ -1,6 +1,6 @@
 /**
  * The end-of-day summary on one A4 page (pdfkit, built-in Helvetica): the day's totals, a bar chart
- * of labels per hour, the table per operator and the reprint reasons. Sent untouched to an office
+ * of labels per hour, the table per operator (and per station in a fleet) and the reprint reasons. Sent untouched to an office
  * printer's PDF queue.
  */
 import PDFDocument from 'pdfkit';
@@ -105,11 +105,20 @@ function drawHourChart(doc: Doc, s: DaySummary): void {
   doc.x = M;
 }
 
+type BreakdownRow = DaySummary['operators'][number] | DaySummary['stations'][number];
+
 function drawOperators(doc: Doc, s: DaySummary): void {
-  doc.font('Helvetica-Bold').fontSize(13).text('Per operator', M);
+  drawBreakdown(doc, 'Per operator', 'Operator', s.operators, (o) => ('operator' in o ? o.operator : '') || '(nobody named)');
+  // A fleet's summary counts every station's labels: say which station did what.
+  if (s.stations.length > 1)
+    drawBreakdown(doc, 'Per station', 'Station', s.stations, (o) => ('station' in o ? o.station : '') || '(not recorded)');
+}
+
+function drawBreakdown(doc: Doc, title: string, first: string, rows: BreakdownRow[], name: (row: BreakdownRow) => string): void {
+  doc.font('Helvetica-Bold').fontSize(13).text(title, M);
   doc.moveDown(0.3);
   const cols: Array<[string, number]> = [
-    ['Operator', 170],
+    [first, 170],
     ['Labels', 55],
     ['Boxes', 55],
     ['Reprints', 60],
@@ -119,16 +128,16 @@ function drawOperators(doc: Doc, s: DaySummary): void {
   row(
     doc,
     cols,
-    cols.map(([name]) => name),
+    cols.map(([heading]) => heading),
     true,
   );
-  if (s.operators.length === 0) doc.font('Helvetica').fontSize(10).text('Nothing was bought or printed that day.', M);
-  for (const o of s.operators) {
+  if (rows.length === 0) doc.font('Helvetica').fontSize(10).text('Nothing was bought or printed that day.', M);
+  for (const o of rows) {
     row(
       doc,
       cols,
       [
-        o.operator || '(nobody named)',
+        name(o),
         String(o.labels),
         String(o.boxes),
         String(o.reprints),

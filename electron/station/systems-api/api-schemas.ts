@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ShipmentBoxOutcome } from '../../../shared/contract';
 import { HealthReport } from '../../../shared/domain/health';
+import { DaySummary, LocalDate } from '../../../shared/domain/reports';
 import { HistoryCursor } from '../../../shared/domain/history-search';
 import { LabelDetail, LabelRecord, LabelStatus } from '../../../shared/domain/labels';
 import { Parcel } from '../../../shared/domain/parcels';
@@ -14,7 +15,7 @@ import { ReprintReason } from '../../../shared/domain/reprint-reasons';
 import { ShipmentBox } from '../../../shared/domain/shipments';
 import { ProblemCode } from '../../../shared/errors';
 
-export { HealthReport };
+export { HealthReport, DaySummary };
 
 /** The caller's key for one label request: the same key again returns the first answer, never a second label. */
 export const IdempotencyKey = z
@@ -155,6 +156,13 @@ export const HistoryQuery = z
   })
   .strict();
 export type HistoryQuery = z.infer<typeof HistoryQuery>;
+
+export const DayQuery = z
+  .object({
+    date: LocalDate.optional().describe("The station's calendar day, YYYY-MM-DD; today when left out."),
+  })
+  .strict();
+export type DayQuery = z.infer<typeof DayQuery>;
 
 export const HistoryResult = z.object({
   labels: z.array(ApiLabel),

@@ -4,6 +4,7 @@
  */
 import type { PrintOutcome, ScanOutcome, ShipmentOutcome } from '../../../shared/contract';
 import type { HealthReport } from '../../../shared/domain/health';
+import type { DaySummary } from '../../../shared/domain/reports';
 import type { HistoryPage, HistorySearchInput } from '../../../shared/domain/history-search';
 import type { LabelDetail, LabelFormat } from '../../../shared/domain/labels';
 import type { Log } from '../../../shared/domain/log';
@@ -67,6 +68,8 @@ export interface SystemsApiPorts {
   reprint(labelId: string, body: ReprintBody, caller: string): Promise<PrintOutcome>;
   searchHistory(search: HistorySearchInput): Promise<HistoryPage>;
   health(): Promise<HealthReport>;
+  /** The end-of-day summary of a day of the station's calendar (the fleet's, counted per station). */
+  daySummary(date: string | undefined): Promise<DaySummary>;
   printers(): PrinterList;
   log: Log;
   now(): Date;

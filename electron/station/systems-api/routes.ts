@@ -8,6 +8,8 @@ import { askOtherStation } from './other-station';
 import type { ApiScope } from '../../../shared/domain/systems-api';
 import {
   ApiLabelDetail,
+  DayQuery,
+  DaySummary,
   decodeCursor,
   encodeCursor,
   HealthReport,
@@ -195,6 +197,23 @@ export const routes: Route[] = [
     problems: [],
     async handle(ctx) {
       return { status: 200, body: HealthReport.parse(await ctx.ports.health()) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/reports/day',
+    operationId: 'getDaySummary',
+    summary: 'The end-of-day summary: labels, boxes, cost, failures, reprints, per hour, operator and station',
+    description:
+      "The figures of the Reports screen and the printed summary, for a day of the station's calendar (today when `date` is left out). " +
+      'In a fleet they count every station of the shared database, and `stations` splits them per station.',
+    scope: 'read',
+    query: DayQuery,
+    responses: { 200: DaySummary },
+    problems: [400],
+    async handle(ctx) {
+      const q = ctx.body as DayQuery;
+      return { status: 200, body: DaySummary.parse(await ctx.ports.daySummary(q.date)) };
     },
   },
 ];

@@ -5,11 +5,12 @@
 import type { PrintRecords } from './print-records';
 import type { PrintJob } from '../queue';
 
-export async function recordQueueEvent(history: PrintRecords, job: PrintJob): Promise<void> {
+/** `station`: the name of the station whose queue this is (kept on every print attempt). */
+export async function recordQueueEvent(history: PrintRecords, job: PrintJob, station: string): Promise<void> {
   if (!job.labelId) return;
   const label = await history.get(job.labelId);
   if (!label) return;
-  const attempt = { labelId: label.id, printer: job.printer, reprint: job.reprint, operator: job.operator, reason: job.reason };
+  const attempt = { labelId: label.id, printer: job.printer, reprint: job.reprint, operator: job.operator, reason: job.reason, station };
   const printedBefore = label.status === 'printed';
   switch (job.state) {
     case 'queued':

@@ -16,8 +16,15 @@ export interface PrintRecords<L extends PrintableLabel = PrintableLabel> {
   /** The labels of these ids that exist, in any order (one query for a whole queue view). */
   getMany(labelIds: readonly string[]): Promise<L[]>;
   setStatus(labelId: string, status: LabelStatus, error?: string | null): Promise<L>;
-  /** `operator`: who printed or queued it ('' when nobody is named); `reason`: why a reprint was made. */
+  /**
+   * `operator`: who printed or queued it ('' when nobody is named); `reason`: why a reprint was
+   * made; `station`: the station that printed.
+   */
   recordPrintAttempt(
-    attempt: Omit<PrintAttempt, 'id' | 'at' | 'operator' | 'reason'> & { operator?: string; reason?: string | null },
+    attempt: Omit<PrintAttempt, 'id' | 'at' | 'operator' | 'reason' | 'station'> & {
+      operator?: string;
+      reason?: string | null;
+      station?: string;
+    },
   ): Promise<unknown>;
 }

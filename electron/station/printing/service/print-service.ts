@@ -35,6 +35,8 @@ export interface PrintServiceDeps<L extends PrintableLabel> {
   timing?: PrintTiming;
   /** Told each finished label and printer state change (the Health panel's figures). */
   recorder?: PrintRecorder;
+  /** This station's name, kept on every print attempt (a fleet's summary counts per station). */
+  station?: string;
 }
 
 export class PrintService<L extends PrintableLabel = PrintableLabel> {
@@ -93,7 +95,7 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
     });
     this.records = this.records
       .then(async () => {
-        await recordQueueEvent(this.deps.history, job);
+        await recordQueueEvent(this.deps.history, job, this.deps.station ?? '');
         if (final) this.queue.markRecorded(job.id);
       })
       .catch((error: unknown) => this.deps.log(`print job ${job.id}: history not updated (${(error as Error).message})`));
@@ -143,6 +145,7 @@ export class PrintService<L extends PrintableLabel = PrintableLabel> {
         error: problem.message,
         operator,
         reason,
+        station: this.deps.station ?? '',
       });
       const updated = label.status === 'printed' ? label : await history.setStatus(label.id, 'print_failed', problem.message);
       return { outcome: { ok: false, printer: printer.address, bytes: 0, problem }, label: updated };

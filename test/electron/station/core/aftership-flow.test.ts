@@ -6,6 +6,7 @@ import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
 import { startStation, type Harness } from '../../../support/station-harness';
 import { expectOutcome } from '../../../support/expect-outcome';
+import { waitFor } from '../../../support/wait-for';
 
 const API_KEY = 'asat_station_test_key_0123456789';
 const ORDER = '577100000000000042';
@@ -152,11 +153,3 @@ describe('scan -> AfterShip -> print, never buying twice', () => {
     }
   });
 });
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -12,6 +12,8 @@ import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { startPostgres, type PostgresServer } from '../../../support/postgres-server';
 import { startStation, type Harness } from '../../../support/station-harness';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
+import { waitFor } from '../../../support/wait-for';
+import { localDate } from '../../../../electron/station/reports';
 
 const API_KEY = 'asat_fleet_station_key_0123456789';
 const ORDER = '577100000000000901';
@@ -67,7 +69,18 @@ describe('a fleet on one shared database', () => {
     expect(reprint.ok).toBe(true);
     const jobs = await printer.waitForJobs(2, 5000);
     expect(await decodeZplBarcodes(jobs[1]!)).toContain(bought.label.trackingNumbers[0]);
-    expect((await b.call('getLabel', { labelId: bought.label.id })).printAttempts).toHaveLength(2);
+    await waitFor(async () => (await b.call('getLabel', { labelId: bought.label.id })).printAttempts.length === 2);
+    const attempts = (await b.call('getLabel', { labelId: bought.label.id })).printAttempts;
+    expect(attempts.map((x) => [x.station, x.reprint])).toEqual([
+      ['Packing 2', true],
+      ['Packing 1', false],
+    ]);
+    // Either station's summary is the fleet's day, counted per station.
+    const summary = await a.call('getDaySummary', { date: localDate(new Date()) });
+    expect(summary.stations.map((x) => [x.station, x.labels, x.reprints])).toEqual([
+      ['Packing 1', 1, 0],
+      ['Packing 2', 0, 1],
+    ]);
     aftership = await startFakeAfterShip({ apiKey: API_KEY }); // for afterEach
   });
 
@@ -156,13 +169,5 @@ async function sharedAttempts(url: string, labelId: string): Promise<number> {
     return rows[0]!.n;
   } finally {
     await client.end();
-  }
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

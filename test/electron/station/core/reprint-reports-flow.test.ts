@@ -145,6 +145,11 @@ describe('export and summary', () => {
     expect(summary.hours).toHaveLength(24);
     expect(summary.hours.reduce((n, h) => n + h.labels, 0)).toBe(3);
     expect(summary.operators).toEqual([expect.objectContaining({ operator: TEST_SUPERVISOR.name, labels: 3, reprints: 3 })]);
+    // Every print attempt names the station that printed it: a fleet's summary counts per station.
+    const detail = await station.call('getLabel', { labelId: labels[0]!.id });
+    expect(detail.station).not.toBe('');
+    expect(new Set(detail.printAttempts.map((a) => a.station))).toEqual(new Set([detail.station]));
+    expect(summary.stations).toEqual([expect.objectContaining({ station: detail.station, labels: 3, reprints: 3 })]);
     expect(summary.reprintReasons).toEqual([
       { reason: 'Label damaged', reprints: 2 },
       { reason: 'Printer jammed', reprints: 1 },

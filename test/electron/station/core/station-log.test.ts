@@ -84,6 +84,8 @@ describe('the station log', () => {
     expect(diagnostics).toContain('Provider: AfterShip');
     expect(diagnostics).toContain('Secrets set: aftershipApiKey yes');
     expect(diagnostics).toContain('scan 576477431806290001: printed');
+    expect(diagnostics).toMatch(/^Station API: off — /m);
+    expect(diagnostics).toMatch(/^Write-back: /m);
   });
 
   it('hides key-shaped text and a database password whatever their value', async () => {
@@ -92,9 +94,12 @@ describe('the station log', () => {
     const log = openStationLog(temp.dir, { shell: 'web' });
     log.log('request failed', { header: 'as-api-key: asat_unknown_value_1', url: 'postgres://label_station:S3cret!pw@10.0.5.2:5432/ls' });
     log.log('token refresh answered {"access_token":"TTP_abcdef123456","refresh_token":"TTP_zyx987"}');
+    // A Station API token pasted anywhere (the station keeps only its hash, so cannot list it).
+    log.log('WMS says it called with lsk_Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg and got 401');
     await log.close();
     const text = logFiles(temp.dir).join('\n');
-    expect(text).not.toMatch(/asat_unknown_value_1|S3cret!pw|TTP_abcdef123456|TTP_zyx987/);
+    expect(text).not.toMatch(/asat_unknown_value_1|S3cret!pw|TTP_abcdef123456|TTP_zyx987|Zm9vYmFyYmF6/);
+    expect(text).toContain('called with lsk_[hidden] and got 401');
     expect(text).toContain('postgres://label_station:[hidden]@10.0.5.2:5432/ls');
     expect(text).toContain('as-api-key: [hidden]');
   });

@@ -63,6 +63,8 @@ interface WrittenAttempt {
   reprint: boolean;
   operator: string;
   reason: string | null;
+  /** Left out: an attempt recorded the way it was before stations were kept. */
+  station?: string;
 }
 
 const newLabel = (orderId: string, id: string): NewLabel => ({
@@ -97,7 +99,14 @@ describe.each([
   });
   afterEach(() => backend.close());
 
-  async function addLabel(at: Date, status: LabelStatus, operator: string, boxes = 0, cost: Written['cost'] = null): Promise<Written> {
+  async function addLabel(
+    at: Date,
+    status: LabelStatus,
+    operator: string,
+    boxes = 0,
+    cost: Written['cost'] = null,
+    station = 'Packing 1',
+  ): Promise<Written> {
     serial += 1;
     const orderId = `5760000000000${String(serial).padStart(5, '0')}`;
     const label: NewLabel = {
@@ -109,7 +118,7 @@ describe.each([
       provider: 'sandbox',
       sandbox: true,
       generation: 1,
-      station: 'Packing 1',
+      station,
       stationId: 'abcd1234',
       checkUntil: '2030-01-01T00:00:00.000Z',
       operator,
@@ -141,6 +150,7 @@ describe.each([
       error: a.ok ? null : 'paper out',
       operator: a.operator,
       reason: a.reason,
+      ...(a.station !== undefined && { station: a.station }),
     });
   }
 
@@ -266,6 +276,53 @@ describe.each([
     }
     expect(summary.operators.map((o) => o.operator).sort()).toEqual(['Ana', 'Bo', 'Sue (approved for Bo)']);
     expect(summary.reprintReasons).toEqual([{ reason: 'Label damaged', reprints: 2 }]);
+  });
+  it('counts a fleet day per station: labels where they were bought, prints where they were printed', async () => {
+    const date = '2026-11-04';
+    const { from } = localDayBounds(date);
+    const at = (hours: number) => new Date(from.getTime() + hours * 3_600_000);
+    const plan: Array<[LabelStatus, string, number, Written['cost']]> = [
+      ['printed', 'Packing 1', 0, { amount: 6.5, currency: 'USD' }],
+      ['printed', 'Packing 2', 2, { amount: 10, currency: 'USD' }],
+      ['printed', 'Packing 2', 0, { amount: 4.25, currency: 'USD' }],
+      ['failed', 'Packing 2', 0, null],
+    ];
+    const labels: Array<Written & { station: string }> = [];
+    for (const [i, [status, station, boxes, cost]] of plan.entries())
+      labels.push({ ...(await addLabel(at(8 + i), status, 'Ana', boxes, cost, station)), station });
+    const attempts: Array<WrittenAttempt & { station: string }> = [
+      { at: at(12), ok: true, reprint: true, operator: 'Ana', reason: 'Label damaged', station: 'Packing 1' },
+      { at: at(12), ok: true, reprint: true, operator: 'Bo', reason: 'Label damaged', station: 'Packing 2' },
+      { at: at(13), ok: true, reprint: true, operator: 'Bo', reason: 'Label damaged', station: 'Packing 2' },
+      { at: at(13), ok: false, reprint: false, operator: 'Bo', reason: null, station: 'Packing 1' },
+    ];
+    // A reprint that another station made of Packing 2's label counts where it was printed.
+    for (const a of attempts) await addAttempt(labels[1]!.id, a);
+    await addAttempt(labels[0]!.id, { at: at(14), ok: true, reprint: true, operator: 'Ana', reason: 'Label damaged' });
+
+    const summary = await daySummary(store, date);
+
+    const expected = ['Packing 1', 'Packing 2', ''].map((station) => {
+      const sold = labels.filter((l) => l.station === station && l.status !== 'failed');
+      const theirs = attempts.filter((a) => a.station === station);
+      return {
+        station,
+        labels: sold.length,
+        boxes: sold.reduce((n, l) => n + l.boxes, 0),
+        reprints: theirs.filter((a) => a.ok && a.reprint).length + (station === '' ? 1 : 0),
+        purchaseFailures: labels.filter((l) => l.station === station && l.status === 'failed').length,
+        printFailures: theirs.filter((a) => !a.ok).length,
+        cost: sold.some((l) => l.cost)
+          ? [{ currency: 'USD', amount: Math.round(sold.reduce((n, l) => n + (l.cost?.amount ?? 0), 0) * 100) / 100 }]
+          : [],
+      };
+    });
+    expect([...summary.stations].sort((a, b) => a.station.localeCompare(b.station))).toEqual(
+      [...expected].sort((a, b) => a.station.localeCompare(b.station)),
+    );
+    expect(summary.stations[0]!.station).toBe('Packing 2');
+    expect(summary.stations.reduce((n, s) => n + s.labels, 0)).toBe(summary.labels);
+    expect(summary.stations.reduce((n, s) => n + s.reprints, 0)).toBe(summary.reprints);
   });
 });
 

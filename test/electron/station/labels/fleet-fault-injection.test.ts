@@ -14,6 +14,7 @@ import { bundleTestScript } from '../../../support/child-station';
 import { startStationProcess, type StationProcess } from '../../../support/station-processes';
 import { startPostgres, type PostgresServer } from '../../../support/postgres-server';
 import { makeTempDir } from '../../../support/temp-dir';
+import { waitFor } from '../../../support/wait-for';
 
 const RUNS = Number(process.env.FLEET_FAULT_RUNS ?? 40);
 const KILL_EVERY = 15;
@@ -177,12 +178,4 @@ describe('fleet fault injection: no label bought twice, none lost, across statio
 
 function count(tally: Map<string, number>, key: string): void {
   tally.set(key, (tally.get(key) ?? 0) + 1);
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

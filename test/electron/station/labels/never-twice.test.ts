@@ -15,6 +15,7 @@ import { startStation, type Harness, type HarnessOptions } from '../../../suppor
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { makeTempDir } from '../../../support/temp-dir';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
+import { waitFor } from '../../../support/wait-for';
 
 const API_KEY = 'asat_never_twice_key_0123456789';
 const ORDER = '577100000000000777';
@@ -196,11 +197,3 @@ describe.each([
     }, 20_000);
   });
 });
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

@@ -244,6 +244,17 @@ describe('after the purchase: state, file, reprint, history, health', () => {
     expect(health.status).toBe(200);
     expect(health.body.light).toBeDefined();
 
+    // The day's figures a WMS reads: the same as the Reports screen's, with who reprinted and why.
+    const day = await callApi(url, 'GET', '/v1/reports/day', { token: buyer });
+    expect(day.status).toBe(200);
+    const screen = await station.call('getDaySummary', { date: day.body.date });
+    expect(day.body).toEqual(screen);
+    expect(day.body).toMatchObject({ labels: 1, reprints: 1, reprintReasons: [{ reason: 'Label damaged', reprints: 1 }] });
+    expect(day.body.operators.map((o: { operator: string }) => o.operator)).toContain('API: WMS production');
+    const badDay = await callApi(url, 'GET', '/v1/reports/day?date=2026-02-30', { token: buyer });
+    expect(badDay.status).toBe(400);
+    expect(badDay.body.detail).toMatch(/date/);
+
     const missing = await callApi(url, 'GET', '/v1/labels/no-such-label', { token: buyer });
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('label_not_found');
