@@ -3,6 +3,7 @@
  * a small PNG the printer must enlarge, and a many-page customs declaration in the style of Apache
  * FOP (every text run in its own clipped group, hairline table rules).
  */
+import { crc32, deflateSync } from 'node:zlib';
 import { createCanvas } from '@napi-rs/canvas';
 import { code128Png, makePdf } from './sample-labels';
 
@@ -185,7 +186,6 @@ export async function pictureLabelImage(
   kind: PictureKind,
   opts: { landscape?: boolean; transparentInk?: boolean } = {},
 ): Promise<Buffer> {
-  const { PNG } = await import('pngjs');
   const { loadImage } = await import('@napi-rs/canvas');
   const width = opts.landscape ? 1800 : 1200;
   const height = opts.landscape ? 1200 : 1800;
@@ -206,10 +206,58 @@ export async function pictureLabelImage(
   ctx.drawImage(barcode, 120, 300, w, (barcode.height * w) / barcode.width);
   if (kind === 'jpeg') return canvas.encode('jpeg', 92);
   if (kind === 'rgba-png') return canvas.encode('png');
-  // pngjs writes the colour type asked for (the canvas's encoder always writes RGBA).
+  // The canvas's encoder always writes RGBA: grey and RGB PNGs are written here.
   const rgba = ctx.getImageData(0, 0, width, height).data;
-  const colorType = kind === 'gray-png' ? 0 : 2;
-  const png = new PNG({ width, height, colorType, inputColorType: 6, inputHasAlpha: true });
-  png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
-  return PNG.sync.write(png, { colorType, inputColorType: 6, inputHasAlpha: true });
+  return opaquePng(rgba, width, height, kind === 'gray-png' ? 1 : 3);
+}
+
+/**
+ * An opaque 8-bit grey (1) or RGB (3) PNG of RGBA pixels, each row with a different one of the
+ * five PNG row filters in turn (as encoders choosing filters per row do), so readers undo them all.
+ */
+function opaquePng(rgba: Uint8ClampedArray, width: number, height: number, channels: 1 | 3): Buffer {
+  const rowBytes = width * channels;
+  const rows = Buffer.alloc((rowBytes + 1) * height);
+  let prev = new Uint8Array(rowBytes);
+  for (let y = 0; y < height; y++) {
+    const row = new Uint8Array(rowBytes);
+    for (let x = 0; x < width; x++) {
+      const p = (y * width + x) * 4;
+      if (channels === 1) row[x] = Math.round(0.299 * rgba[p]! + 0.587 * rgba[p + 1]! + 0.114 * rgba[p + 2]!);
+      else row.set([rgba[p]!, rgba[p + 1]!, rgba[p + 2]!], x * 3);
+    }
+    const type = y % 5;
+    const at = y * (rowBytes + 1);
+    rows[at] = type;
+    for (let i = 0; i < rowBytes; i++) {
+      const left = i >= channels ? row[i - channels]! : 0;
+      const up = prev[i]!;
+      const upLeft = i >= channels ? prev[i - channels]! : 0;
+      const paeth = (): number => {
+        const q = left + up - upLeft;
+        const a = Math.abs(q - left);
+        const b = Math.abs(q - up);
+        const c = Math.abs(q - upLeft);
+        return a <= b && a <= c ? left : b <= c ? up : upLeft;
+      };
+      const predicted = [0, left, up, (left + up) >> 1, type === 4 ? paeth() : 0][type]!;
+      rows[at + 1 + i] = (row[i]! - predicted) & 0xff;
+    }
+    prev = row;
+  }
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))) >>> 0, 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = channels === 1 ? 0 : 2;
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
