@@ -126,7 +126,12 @@ for (const [kind, name] of [
   ['jpeg', 'PDF picture JPEG 300 dpi'],
 ] as const) {
   const pdf = await pictureLabelPdf('1Z999AA10123456784', kind);
-  cases.push({ name, ours: () => rasterizeLabel(pdf, { dpi: 203 }), allPdfium: allInPdfium(pdf), old: () => rasterizePdfWithPdfjs(pdf, 203) });
+  cases.push({
+    name,
+    ours: () => rasterizeLabel(pdf, { dpi: 203 }),
+    allPdfium: allInPdfium(pdf),
+    old: () => rasterizePdfWithPdfjs(pdf, 203),
+  });
 }
 const png = await makeLabelPng();
 cases.push({ name: 'PNG 812x1218 (1:1)', ours: () => rasterizeLabel(png, { dpi: 203 }), old: () => rasterizePngOld(png, 203) });

@@ -77,7 +77,11 @@ export function singleImageRect(pdfium: Pdfium, page: number): ImageRect | null 
     const slack = 0.01;
     if (e! < x0 - slack || f! < y0 - slack || e! + a! > x1 + slack || f! + d! > y1 + slack) return null;
     if (!p._FPDFImageObj_GetImagePixelSize(object, floats, floats + 4)) return null;
-    const pixels = { width: p.HEAP32[floats >> 2]!, height: p.HEAP32[(floats >> 2) + 1]!, rawBytes: p._FPDFImageObj_GetImageDataRaw(object, 0, 0) };
+    const pixels = {
+      width: p.HEAP32[floats >> 2]!,
+      height: p.HEAP32[(floats >> 2) + 1]!,
+      rawBytes: p._FPDFImageObj_GetImageDataRaw(object, 0, 0),
+    };
     if (pixels.width * pixels.height > MAX_PIXELS) return null;
     return { left: Math.max(0, e! - x0), top: Math.max(0, y1 - (f! + d!)), width: a!, height: d!, pixels };
   } finally {

@@ -9,7 +9,12 @@ export async function rasterizePng(bytes: Uint8Array, dpi: PrinterDpi, media: Me
   const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const { widthDots, heightDots } = mediaDots(dpi, media);
   const place = fitToMedia(image.width, image.height, widthDots, heightDots);
-  return drawImageOnMedia(image, widthDots, heightDots, place, { x: 0, y: 0, width: image.width * place.scale, height: image.height * place.scale });
+  return drawImageOnMedia(image, widthDots, heightDots, place, {
+    x: 0,
+    y: 0,
+    width: image.width * place.scale,
+    height: image.height * place.scale,
+  });
 }
 
 /**
