@@ -54,6 +54,7 @@ describe('a PDF label that is one picture', () => {
     ['rgba-png', {}],
     ['rgb-png', {}],
     ['rgba-png', { landscape: true }],
+    ['rgb-png', { landscape: true }],
   ];
   for (const [kind, opts] of kinds) {
     it(`(${kind}${opts.landscape ? ', landscape' : ''}) is drawn by the station and prints the same barcode and dots as PDFium draws it`, async () => {
