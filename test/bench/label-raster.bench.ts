@@ -3,7 +3,8 @@
  * test/support/stress-labels.ts): the shipped path (PDFium WASM for PDF; smoothed canvas for PNG;
  * sub-dot strokes kept) against the previous ones in the same process, at 203 dpi: "PDFium before"
  * is the PDFium path as it was before the render-target work (strips of 160 rows on every page, a
- * fresh page buffer, the per-dot threshold), "old" the pdf.js + @napi-rs/canvas path (nearest-
+ * fresh page buffer, the per-dot threshold), "all in PDFium" a page that is one picture drawn by
+ * PDFium like any page (before the picture path, image-page.ts), "old" the pdf.js + @napi-rs/canvas path (nearest-
  * neighbour PNG enlarging). Goal: every label under 50 ms. Also a 4x6 label to printer-ready ZPL
  * (renderForPrinter), whose goal is a 10 ms median, against the "PDFium before" raster + ZPL.
  * The machine's load average is printed, since other work on it slows every figure alike.
@@ -15,7 +16,8 @@ import { bitmapToZpl } from '../../electron/station/printing/languages/zpl-graph
 import { rasterizePdfWithPdfjs, rasterizePngOld } from './reference/pdfjs-raster';
 import { rasterizePdfV1 } from './reference/pdfium-raster-v1';
 import { makeLabelPdf, makeLabelPng } from '../support/sample-labels';
-import { boxedClipCustomsPdf, customsPdf, rulesImageLabel, smallPng, thinRulesPdf } from '../support/stress-labels';
+import { rasterizePdf } from '../../electron/station/printing/render/pdf-raster';
+import { boxedClipCustomsPdf, customsPdf, pictureLabelPdf, rulesImageLabel, smallPng, thinRulesPdf } from '../support/stress-labels';
 
 const RUNS = Number(process.argv[2] ?? 40);
 const WARMUP = 8;
@@ -64,7 +66,15 @@ const fmt = (f: Figures): string =>
   `median ${f.median.toFixed(2).padStart(7)} ms  p95 ${f.p95.toFixed(2).padStart(7)} ms  cpu ${f.cpu.toFixed(2).padStart(6)} ms`;
 
 const customs = await customsPdf(6);
-const cases: Array<{ name: string; ours: () => Promise<Bitmap>; before?: () => Promise<Bitmap>; old: () => Promise<Bitmap> }> = [];
+const cases: Array<{
+  name: string;
+  ours: () => Promise<Bitmap>;
+  before?: () => Promise<Bitmap>;
+  /** A page that is one picture, drawn by PDFium as every other page (the shipped path before the picture path). */
+  allPdfium?: () => Promise<Bitmap>;
+  old: () => Promise<Bitmap>;
+}> = [];
+const allInPdfium = (pdf: Buffer) => () => rasterizePdf(pdf, 203, undefined, 1, { wholeInPdfium: true });
 const plain = await makeLabelPdf();
 cases.push({
   name: 'PDF 4x6 text + Code 128',
@@ -104,8 +114,25 @@ cases.push({
   name: 'PDF wrapping that 300 dpi image',
   ours: () => rasterizeLabel(rules.pdf, { dpi: 203 }),
   before: () => rasterizePdfV1(rules.pdf, 203),
+  allPdfium: allInPdfium(rules.pdf),
   old: () => rasterizePdfWithPdfjs(rules.pdf, 203),
 });
+// Label pictures (300 dpi, text + Code 128) as carriers wrap them: RGB + alpha mask, RGB and grey
+// with PNG predictors, JPEG.
+for (const [kind, name] of [
+  ['rgba-png', 'PDF picture RGB + alpha 300 dpi'],
+  ['rgb-png', 'PDF picture RGB PNG-predicted'],
+  ['gray-png', 'PDF picture grey PNG-predicted'],
+  ['jpeg', 'PDF picture JPEG 300 dpi'],
+] as const) {
+  const pdf = await pictureLabelPdf('1Z999AA10123456784', kind);
+  cases.push({
+    name,
+    ours: () => rasterizeLabel(pdf, { dpi: 203 }),
+    allPdfium: allInPdfium(pdf),
+    old: () => rasterizePdfWithPdfjs(pdf, 203),
+  });
+}
 const png = await makeLabelPng();
 cases.push({ name: 'PNG 812x1218 (1:1)', ours: () => rasterizeLabel(png, { dpi: 203 }), old: () => rasterizePngOld(png, 203) });
 
@@ -117,14 +144,16 @@ console.log(
   `Label -> 1-bit bitmap at 203 dpi, ${WARMUP} warm-up + ${RUNS} runs each (customs PDF ${customs.length} bytes); load average ${load()}`,
 );
 for (const c of cases) {
-  const fns = c.before ? [c.ours, c.before, c.old] : [c.ours, c.old];
+  const fns = [c.ours, ...(c.before ? [c.before] : []), ...(c.allPdfium ? [c.allPdfium] : []), c.old];
   const got = await timeAll(fns);
   const ours = got[0]!;
   const old = got[got.length - 1]!;
   const before = c.before ? got[1]! : undefined;
+  const allPdfium = c.allPdfium ? got[got.length - 2]! : undefined;
   console.log(
     `  ${c.name.padEnd(32)} new ${fmt(ours)}${ours.median < 50 ? ' (<50)' : ' (OVER)'}` +
       (before ? ` | PDFium before ${fmt(before)} before/new ${(before.median / ours.median).toFixed(2)}x` : '') +
+      (allPdfium ? ` | all in PDFium ${fmt(allPdfium)} it/new ${(allPdfium.median / ours.median).toFixed(2)}x` : '') +
       ` | old ${fmt(old)} old/new ${(old.median / ours.median).toFixed(2)}x`,
   );
 }

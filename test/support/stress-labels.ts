@@ -3,6 +3,7 @@
  * a small PNG the printer must enlarge, and a many-page customs declaration in the style of Apache
  * FOP (every text run in its own clipped group, hairline table rules).
  */
+import { crc32, deflateSync } from 'node:zlib';
 import { createCanvas } from '@napi-rs/canvas';
 import { code128Png, makePdf } from './sample-labels';
 
@@ -154,4 +155,109 @@ export async function rulesImageLabel(): Promise<{ png: Buffer; pdf: Buffer; row
     doc.image(png, 0, 0, { width: 288, height: 432 });
   });
   return { png, pdf, rows, from: 100, to: 1100, width };
+}
+
+/** How a picture label is stored inside its PDF (as pdfkit embeds each kind of image). */
+export type PictureKind = 'rgba-png' | 'rgb-png' | 'gray-png' | 'jpeg';
+
+/**
+ * A carrier label that is one picture wrapped in a PDF: a 4x6 label drawn at 300 dpi (1200 x 1800
+ * px; 1800 x 1200 if landscape) with address text, rules and a Code 128 of `tracking`, embedded
+ * full-page. 'rgba-png' becomes an RGB image with a soft mask (alpha), 'rgb-png' and 'gray-png' a
+ * Flate image with PNG predictors, 'jpeg' a DCT image. `transparentInk` draws the label's white
+ * as transparent black (only an alpha mask tells it from the ink).
+ */
+export async function pictureLabelPdf(
+  tracking: string,
+  kind: PictureKind,
+  opts: { landscape?: boolean; transparentInk?: boolean; turned?: boolean } = {},
+): Promise<Buffer> {
+  const image = await pictureLabelImage(tracking, kind, opts);
+  const size: [number, number] = opts.landscape ? [432, 288] : [288, 432];
+  return makePdf(size, (doc) => {
+    if (opts.turned) doc.rotate(180, { origin: [size[0] / 2, size[1] / 2] });
+    doc.image(image, 0, 0, { width: size[0], height: size[1] });
+  });
+}
+
+/** The picture pictureLabelPdf wraps, as the PNG or JPEG file it embeds. */
+export async function pictureLabelImage(
+  tracking: string,
+  kind: PictureKind,
+  opts: { landscape?: boolean; transparentInk?: boolean } = {},
+): Promise<Buffer> {
+  const { loadImage } = await import('@napi-rs/canvas');
+  const width = opts.landscape ? 1800 : 1200;
+  const height = opts.landscape ? 1200 : 1800;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!opts.transparentInk) {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+  }
+  ctx.fillStyle = '#000000';
+  ctx.font = 'bold 64px sans-serif';
+  ctx.fillText('SHIP TO: Jane Doe', 60, 120);
+  ctx.font = '36px sans-serif';
+  ctx.fillText('123 Warehouse Way, Springfield IL 62701', 60, 190);
+  ctx.fillRect(40, 240, width - 80, 6);
+  const barcode = await loadImage(await code128Png(tracking));
+  const w = width - 240;
+  ctx.drawImage(barcode, 120, 300, w, (barcode.height * w) / barcode.width);
+  if (kind === 'jpeg') return canvas.encode('jpeg', 92);
+  if (kind === 'rgba-png') return canvas.encode('png');
+  // The canvas's encoder always writes RGBA: grey and RGB PNGs are written here.
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  return opaquePng(rgba, width, height, kind === 'gray-png' ? 1 : 3);
+}
+
+/**
+ * An opaque 8-bit grey (1) or RGB (3) PNG of RGBA pixels, each row with a different one of the
+ * five PNG row filters in turn (as encoders choosing filters per row do), so readers undo them all.
+ */
+function opaquePng(rgba: Uint8ClampedArray, width: number, height: number, channels: 1 | 3): Buffer {
+  const rowBytes = width * channels;
+  const rows = Buffer.alloc((rowBytes + 1) * height);
+  let prev = new Uint8Array(rowBytes);
+  for (let y = 0; y < height; y++) {
+    const row = new Uint8Array(rowBytes);
+    for (let x = 0; x < width; x++) {
+      const p = (y * width + x) * 4;
+      if (channels === 1) row[x] = Math.round(0.299 * rgba[p]! + 0.587 * rgba[p + 1]! + 0.114 * rgba[p + 2]!);
+      else row.set([rgba[p]!, rgba[p + 1]!, rgba[p + 2]!], x * 3);
+    }
+    const type = y % 5;
+    const at = y * (rowBytes + 1);
+    rows[at] = type;
+    for (let i = 0; i < rowBytes; i++) {
+      const left = i >= channels ? row[i - channels]! : 0;
+      const up = prev[i]!;
+      const upLeft = i >= channels ? prev[i - channels]! : 0;
+      const paeth = (): number => {
+        const q = left + up - upLeft;
+        const a = Math.abs(q - left);
+        const b = Math.abs(q - up);
+        const c = Math.abs(q - upLeft);
+        return a <= b && a <= c ? left : b <= c ? up : upLeft;
+      };
+      const predicted = [0, left, up, (left + up) >> 1, type === 4 ? paeth() : 0][type]!;
+      rows[at + 1 + i] = (row[i]! - predicted) & 0xff;
+    }
+    prev = row;
+  }
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))) >>> 0, 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = channels === 1 ? 0 : 2;
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -10,7 +10,8 @@
  * its statistics over the pg_trgm index (labels_words).
  *
  * Narrower readings come first, each one index probe: a whole order ID or tracking number, then 8 or
- * more letters and digits as the beginning of one (an index range), then an operator's whole name.
+ * more letters and digits as the beginning of one (an index range), then 4 to 16 as the end of a
+ * tracking number (a range on its reversed tail), then an operator's whole name.
  * Their trigrams ("576…", "92346…") are in nearly every label, so the substring search for them reads
  * long lists (35–130 ms on a million labels). When one of these names labels, those are the answer;
  * otherwise the substring search runs (the last digits of a tracking number, a part from the middle).
@@ -27,6 +28,8 @@ export const CANDIDATE_CAP = 2000;
 const EXACT_MIN_LENGTH = 10;
 /** The beginning of an order ID or tracking number as people type it: looked up on their indexes first. */
 const PREFIX_QUERY = /^[0-9A-Za-z]{8,40}$/;
+/** The last characters of a tracking number (as read off a parcel): the reversed-tail index holds 16. */
+const SUFFIX_QUERY = /^[0-9A-Za-z]{4,16}$/;
 
 type Condition = RawBuilder<unknown>;
 
@@ -47,6 +50,7 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   const narrowings = [
     q.length >= EXACT_MIN_LENGTH && exactMatch(dialect, q),
     PREFIX_QUERY.test(q) && prefixRange(dialect, q),
+    SUFFIX_QUERY.test(q) && trackingEndsWith(dialect, q),
     /\p{L}/u.test(q) && operatorNamed(dialect, q),
   ];
   for (const narrow of narrowings) {
@@ -159,6 +163,14 @@ function prefixRange(dialect: Dialect, q: string): Condition {
   const tracking = [...new Set([q, q.toUpperCase()])].map((from) => range(sql.ref('tracking_number'), from));
   return sql`l.id IN (SELECT id FROM labels WHERE ${range(sql.ref('order_id'), q)}
     UNION ALL SELECT label_id FROM label_tracking WHERE ${sql.join(tracking, sql` OR `)})`;
+}
+
+/** Tracking numbers that end with `q` (any case): a range on their reversed last characters. */
+function trackingEndsWith(dialect: Dialect, q: string): Condition {
+  const reversed = [...q.toUpperCase()].reverse().join('');
+  if (dialect === 'postgres')
+    return sql`l.id IN (SELECT label_id FROM label_tracking WHERE reverse(upper(tracking_number)) LIKE ${`${reversed}%`})`;
+  return sql`l.id IN (SELECT label_id FROM label_tracking WHERE tail_reversed >= ${reversed} AND tail_reversed < ${`${reversed}\uffff`})`;
 }
 
 /** The start of an order ID, a tracking number, the order number scanned or the operator (any case). */

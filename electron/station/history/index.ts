@@ -22,3 +22,4 @@ export { labelFilterWhere, type DayAttempt, type DayLabel, type ExportCursor, ty
 export { ApiTokenTable, type ApiTokenRecord } from './api-token-table';
 export { ApiIdempotencyTable, type IdempotencyRecord } from './api-idempotency-table';
 export { ApiStationTable } from './api-station-table';
+export type { OutboxEventsTable } from './schema';

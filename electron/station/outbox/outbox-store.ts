@@ -4,10 +4,10 @@
  * destination, leased while one station sends it. Per destination, deliveries go in event order:
  * a later one waits while an earlier one is still being retried.
  */
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { DeliveryLog, DeliveryLogEntry, DeliveryState } from '../../../shared/domain/writeback';
 import type { WritebackHealth } from '../../../shared/domain/health';
-import type { HistoryDatabase } from '../history';
+import type { HistoryDatabase, OutboxEventsTable } from '../history';
 
 /** An event as the trigger wrote it, with what the fan-out needs of its label. */
 export interface OutboxEvent {
@@ -292,19 +292,8 @@ const EVENT_COLUMNS = [
   'l.scanned',
 ] as const;
 
-interface EventRow {
-  row: number;
-  event_id: string;
-  type: string;
-  label_id: string;
-  order_id: string;
-  tracking_numbers: string;
-  provider: string;
-  station: string;
-  occurred_at: string;
-  request: string | null;
-  scanned: string | null;
-}
+/** An event row as the queries select it: its id as `row`, with its label's request and scanned number. */
+type EventRow = Omit<Selectable<OutboxEventsTable>, 'id' | 'fanned_out'> & { row: number; request: string | null; scanned: string | null };
 
 function toEvent(row: EventRow): OutboxEvent {
   return {

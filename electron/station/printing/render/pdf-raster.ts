@@ -8,6 +8,9 @@ import { DEFAULT_MEDIA, mediaDots, type MediaSize, type PrinterDpi } from './med
 import { BITMAP_GRAY, RENDER_ANNOTATIONS, RENDER_FOR_PRINT, loadPdfium, pdfiumLoadError, type Pdfium } from './pdfium';
 import { PrintError } from '../print-error';
 import { missingPageError } from './render-errors';
+import { loadImage } from '@napi-rs/canvas';
+import { imagePage, singleImageRect } from './image-page';
+import { drawImageOnMedia } from './png-raster';
 
 /**
  * Carriers' labels are 5 KB - 2 MB; a bigger file is refused before PDFium parses it, so a huge or
@@ -122,7 +125,18 @@ export function turnClockwise(
   return out;
 }
 
-export async function rasterizePdf(bytes: Uint8Array, dpi: PrinterDpi, media: MediaSize = DEFAULT_MEDIA, pageNumber = 1): Promise<Bitmap> {
+export interface PdfRasterOptions {
+  /** Draw every page through PDFium, even one that is a single picture (for comparisons). */
+  wholeInPdfium?: boolean;
+}
+
+export async function rasterizePdf(
+  bytes: Uint8Array,
+  dpi: PrinterDpi,
+  media: MediaSize = DEFAULT_MEDIA,
+  pageNumber = 1,
+  options: PdfRasterOptions = {},
+): Promise<Bitmap> {
   if (bytes.byteLength > MAX_PDF_BYTES) throw pdfTooBigError(bytes.byteLength);
   const pdfium = await loadPdfium();
   const { widthDots, heightDots } = mediaDots(dpi, media);
@@ -141,6 +155,25 @@ export async function rasterizePdf(bytes: Uint8Array, dpi: PrinterDpi, media: Me
     const place = fitToMedia(pdfium._FPDF_GetPageWidth(page), pdfium._FPDF_GetPageHeight(page), widthDots, heightDots);
     const drawWidth = Math.round(place.drawnWidth);
     const drawHeight = Math.round(place.drawnHeight);
+    // A page that is one picture: decoded and scaled here (see image-page.ts), not by PDFium.
+    const rect = options.wholeInPdfium ? null : singleImageRect(pdfium, page);
+    if (rect) {
+      const size = place.rotate
+        ? { width: drawHeight, height: drawWidth, x0: 0, y0: 0 }
+        : { width: widthDots, height: heightDots, x0: place.offsetX, y0: place.offsetY };
+      const drawn = await imagePage(bytes, pageNumber - 1, rect, place.scale, size);
+      if (drawn && 'encoded' in drawn) {
+        const image = await loadImage(drawn.encoded).catch(() => null);
+        const s = place.scale;
+        const at = { x: rect.left * s, y: rect.top * s, width: rect.width * s, height: rect.height * s };
+        if (image) return drawImageOnMedia(image, widthDots, heightDots, place, at);
+      } else if (drawn && place.rotate) {
+        const media = { widthDots, heightDots, offsetX: place.offsetX, offsetY: place.offsetY };
+        return bitmapFromGray(turnClockwise(drawn.gray, drawHeight, drawWidth, drawn.stride, media), widthDots, heightDots);
+      } else if (drawn) {
+        return bitmapFromGray(drawn.gray, widthDots, heightDots, drawn.stride);
+      }
+    }
     if (place.rotate) {
       // A landscape page on portrait media: drawn unturned, then turned here. PDFium draws turned
       // text and clips markedly slower (USPS's CP72: about a third more time), and a 90° turn of

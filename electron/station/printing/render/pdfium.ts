@@ -48,3 +48,30 @@ export function pdfiumLoadError(code: number): string {
       return 'it could not be opened';
   }
 }
+
+/**
+ * PDFium functions the module exports but @hyzyla/pdfium's type leaves out (signatures from
+ * PDFium's public headers; pointers are offsets into HEAPU8, floats read through HEAPF32).
+ */
+export interface PdfiumPageObjects {
+  _FPDFPage_GetAnnotCount(page: number): number;
+  _FPDFPage_GetRotation(page: number): number;
+  _FPDFPage_GetCropBox(page: number, left: number, bottom: number, right: number, top: number): number;
+  _FPDFPage_GetMediaBox(page: number, left: number, bottom: number, right: number, top: number): number;
+  _FPDFPageObj_GetMatrix(object: number, matrix: number): number;
+  _FPDFPageObj_GetClipPath(object: number): number;
+  _FPDFPageObj_HasTransparency(object: number): number;
+  _FPDFClipPath_CountPaths(clip: number): number;
+  _FPDFClipPath_CountPathSegments(clip: number, path: number): number;
+  _FPDFClipPath_GetPathSegment(clip: number, path: number, index: number): number;
+  _FPDFPathSegment_GetPoint(segment: number, x: number, y: number): number;
+  _FPDFPathSegment_GetType(segment: number): number;
+  HEAPF32: Float32Array;
+}
+
+export function withPageObjects(pdfium: Pdfium): Pdfium & PdfiumPageObjects {
+  return pdfium as Pdfium & PdfiumPageObjects;
+}
+
+/** FPDF_PAGEOBJ_IMAGE. */
+export const PAGEOBJ_IMAGE = 3;

@@ -106,6 +106,17 @@ describe('scan -> AfterShip -> print, never buying twice', () => {
   });
 
   it('checks a purchase interrupted by a crash, and buys only once the window has passed and AfterShip said "none" twice', async () => {
+    // A window wide enough for a restart on a loaded machine: the rescan below must fall inside it.
+    await station.close();
+    station = await startStation(
+      {
+        LABEL_STATION_PROVIDER: 'aftership',
+        AFTERSHIP_API_KEY: API_KEY,
+        AFTERSHIP_BASE_URL: aftership.baseUrl,
+        LABEL_STATION_PRINTER: printer.address,
+      },
+      { labelChecks: { windowMs: 6000, everyMs: 100 } },
+    );
     aftership.failNext('hang', 1, 'create');
     const scan = station.call('submitScan', { scan: ORDER });
     await waitFor(() => aftership.requests.some((r) => r.method === 'POST'));
@@ -116,7 +127,7 @@ describe('scan -> AfterShip -> print, never buying twice', () => {
     expect(interrupted).toMatchObject({ status: 'checking' });
     expectOutcome(await station.call('submitScan', { scan: ORDER }), 'failed', 'label_checking');
 
-    await waitFor(async () => (await station.call('getLabel', { labelId: interrupted!.id })).status === 'failed', 10_000);
+    await waitFor(async () => (await station.call('getLabel', { labelId: interrupted!.id })).status === 'failed', 20_000);
     expect((await station.call('getLabel', { labelId: interrupted!.id })).error).toMatch(/confirmed after the checking window/);
     expect((await station.call('submitScan', { scan: ORDER })).outcome).toBe('printed');
     expect(labelsBoughtFor(ORDER)).toBe(1);

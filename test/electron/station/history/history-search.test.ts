@@ -29,18 +29,21 @@ const trackingOf = (l: SeedLabel) => JSON.parse(l.tracking_numbers) as string[];
 /**
  * What a query must find, by the rule users are told: a whole order ID or tracking number finds that
  * label; 8 or more letters and digits that begin an order ID or tracking number find those labels;
- * an operator's whole name (any case) finds that operator's labels; otherwise any part of a field from 3 characters, the start below.
+ * 4 to 16 that end a tracking number find those; an operator's whole name (any case) finds that operator's labels; otherwise any part of a field from 3 characters, the start below.
  */
 function matching(query: string, filters: HistoryFilters = {}, uncertain = false): string[] {
   const q = query.trim().toLowerCase();
   const numbers = (l: SeedLabel) => [l.order_id, ...trackingOf(l)].map((f) => f.toLowerCase());
   const exact = q.length >= 10 && ALL.some((l) => numbers(l).includes(q));
   const begins = !exact && /^[0-9a-z]{8,40}$/.test(q) && ALL.some((l) => numbers(l).some((f) => f.startsWith(q)));
-  const person = !exact && !begins && /\p{L}/u.test(q) && ALL.some((l) => l.operator.toLowerCase() === q);
+  const endsTracking = (l: SeedLabel) => trackingOf(l).some((t) => t.toLowerCase().endsWith(q));
+  const ends = !exact && !begins && /^[0-9a-z]{4,16}$/.test(q) && ALL.some(endsTracking);
+  const person = !exact && !begins && !ends && /\p{L}/u.test(q) && ALL.some((l) => l.operator.toLowerCase() === q);
   return ALL.filter((l) => {
     const fields = [l.order_id, l.scanned, l.operator, ...trackingOf(l)].map((f) => f.toLowerCase());
     if (exact && !numbers(l).includes(q)) return false;
     if (begins && !numbers(l).some((f) => f.startsWith(q))) return false;
+    if (ends && !endsTracking(l)) return false;
     if (person && l.operator.toLowerCase() !== q) return false;
     if (q && !fields.some((f) => (q.length >= 3 ? f.includes(q) : f.startsWith(q)))) return false;
     if (uncertain && !['buying', 'checking', 'unknown'].includes(l.status)) return false;
@@ -121,6 +124,7 @@ describe.each([
     ['the tracking number of its last box', tracking.at(-1)!],
     ['the last 6 digits of a tracking number', tracking[1]!.slice(-6)],
     ['the last 4 digits of a tracking number', tracking[0]!.slice(-4)],
+    ['the last 10 characters of a tracking number, lower case', tracking[2]!.slice(-10).toLowerCase()],
     ['an 8-character tracking prefix', tracking[0]!.slice(0, 8)],
     ['8 digits from the middle of a tracking number', tracking[0]!.slice(6, 14)],
     ['the first 12 digits of an order ID', label.order_id.slice(0, 12)],
