@@ -3,6 +3,7 @@
  * supervisor (or a WMS, through the contract) reads: what was shipped, who printed it, what failed.
  */
 import { z } from 'zod';
+import { fullFolderPath } from './folder-path';
 
 /**
  * Which labels an export holds: the same fields History's search is asked with (a query, the
@@ -102,15 +103,7 @@ export type SummaryCounts = z.infer<typeof SummaryCounts>;
  * A folder the supervisor names for exports: a full path on this computer (/mnt/share/exports,
  * D:\Exports, a shared drive \\server\share\exports) or '' for the data folder's exports/.
  */
-export const ExportFolderPath = z
-  .string()
-  .trim()
-  .max(500, 'A folder path is at most 500 characters.')
-  .refine((s) => [...s].every((c) => c.charCodeAt(0) >= 32), 'A folder path cannot contain control characters.')
-  .refine(
-    (s) => s === '' || /^(\/|[A-Za-z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(s),
-    'Must be a full folder path such as /mnt/share/exports or D:\\Exports, or empty for the data folder',
-  );
+export const ExportFolderPath = fullFolderPath('/mnt/share/exports or D:\\Exports');
 
 /** Settings → Exports: where History's CSV exports go ('' = the data folder's exports/). */
 export const ExportSettings = z.object({ folder: ExportFolderPath });

@@ -7,6 +7,7 @@ import { ProviderName } from './providers';
 import { ScaleSettings } from './scale';
 import { DEFAULT_SYSTEMS_API, SystemsApiSettings } from './systems-api';
 import { DEFAULT_EXPORTS, ExportSettings } from './reports';
+import { fullFolderPath } from './folder-path';
 
 export const HttpUrl = z
   .string()
@@ -45,14 +46,7 @@ export const LateLabelWindowSeconds = z
  */
 export const StorageSettings = z.object({
   labelFileRetentionDays: z.number().int('Whole days').min(0, '0 (keep forever) or more').max(3650, 'At most 3650 days (10 years)'),
-  backupFolder: z
-    .string()
-    .trim()
-    .max(500)
-    .refine(
-      (s) => s === '' || /^(\/|[A-Za-z]:\\)/.test(s),
-      'Must be a full folder path such as /srv/backups, or empty for the data folder',
-    ),
+  backupFolder: fullFolderPath('/srv/backups or D:\\Backups'),
   backupsKept: z.number().int('Whole backups').min(1, 'Keep at least 1 backup').max(365, 'At most 365 backups'),
   dailyBackup: z.boolean(),
 });
