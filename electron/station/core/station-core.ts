@@ -24,8 +24,17 @@ import {
   type ScanJobDeps,
 } from '../labels';
 import { buyShipment, listScaleDevices, ScaleService } from '../packing';
-import { daySummary, exportHistoryFile, localDate, printSummaryPdf, renderSummaryPdf } from '../reports';
-import { checkExportFolder, exportFolderView, ExportedFiles, showInFolderUnavailable } from '../reports';
+import {
+  checkExportFolder,
+  daySummary,
+  exportFolderView,
+  ExportedFiles,
+  exportHistoryFile,
+  localDate,
+  printSummaryPdf,
+  renderSummaryPdf,
+  showInFolderUnavailable,
+} from '../reports';
 import { ItemPictures, OrderSources, resolveOrder } from '../orders';
 import { createStatusAsker, discoverPrinters, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
