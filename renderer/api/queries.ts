@@ -1,7 +1,7 @@
 /** react-query hooks over the station: info, settings, history, label detail and preview. */
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { station } from './station';
-import type { LabelRecord } from '../../shared/domain/labels';
+import type { LabelRecord, LabelStatus } from '../../shared/domain/labels';
 import type { HistoryCursor, HistoryFilters } from '../../shared/domain/history-search';
 
 export const HISTORY_PAGE = 50;
@@ -48,8 +48,16 @@ export function useHistory(query: string, filters?: HistoryFilters) {
     // While the next search loads, the rows on screen stay (no flash of an empty list, and a row's
     // open reprint dialog is not unmounted under the person using it).
     placeholderData: keepPreviousData,
+    // Rows still on their way (waiting for a printer, being bought or checked) change by themselves:
+    // asked again every few seconds while one is on screen, so a missed event never leaves one stale.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) => page.labels.some((label) => SETTLING.has(label.status))) ? SETTLING_POLL_MS : false,
   });
 }
+
+/** Statuses a label leaves by itself (the print queue, the purchase, the background check). */
+const SETTLING = new Set<LabelStatus>(['queued', 'buying', 'checking']);
+const SETTLING_POLL_MS = 3000;
 
 export function useLabelDetail(labelId: string) {
   return useQuery({ queryKey: keys.label(labelId), queryFn: () => station.getLabel({ labelId }) });

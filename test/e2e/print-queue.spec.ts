@@ -199,6 +199,35 @@ test.describe('a printer out of paper', () => {
     await expect(page.getByTestId('scan-input')).toBeFocused();
   });
 
+  test('a History row waiting for its printer turns Printed by itself even when no event reaches the screen', async ({ page }) => {
+    // Every event from the station to this page is dropped (the screen's requests still go through).
+    let dropped = 0;
+    let routed = 0;
+    await page.routeWebSocket(/\/events/, (ws) => {
+      routed += 1;
+      const server = ws.connectToServer();
+      ws.onMessage((message) => server.send(message));
+      server.onMessage(() => {
+        dropped += 1;
+      });
+    });
+    await page.reload(); // the page's connection for events is made again, through the route
+    await page.getByTestId('provider').locator('.provider').first().waitFor();
+    await expect.poll(() => routed).toBe(1);
+    await scan(page, FRESH_ORDER);
+    await expect(page.getByTestId('outcome-queued')).toBeVisible();
+    await page.keyboard.press('F2');
+    const row = page.getByTestId('history-row').filter({ hasText: FRESH_ORDER });
+    await expect(row).toContainText('Waiting for printer');
+
+    const droppedBefore = dropped;
+    station!.printer.setState('ok');
+    await station!.printer.waitForJobs(1);
+    await expect(row).toContainText('Printed', { timeout: 10_000 });
+    // The station did announce the print: the row changed without hearing it.
+    expect(dropped).toBeGreaterThan(droppedBefore);
+  });
+
   test('History lists the labels waiting for a printer, with the reason and Cancel in the details', async ({ page }) => {
     await scan(page, FRESH_ORDER);
     await expect(page.getByTestId('outcome-queued')).toBeVisible();
