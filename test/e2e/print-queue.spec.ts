@@ -163,7 +163,8 @@ test.describe('a printer out of paper', () => {
     await detail.getByTestId('reprint').click();
     await chooseReprintReason(page);
     await expect(detail).toContainText('Sent to printer');
-    await expect(row).toContainText('Printed');
+    // At the latest when the row is asked again (every 3 s while it is on its way).
+    await expect(row).toContainText('Printed', { timeout: 10_000 });
     // The cancelled label never reached the printer (it was out of paper): the reprint is its only print.
     await station!.printer.waitForJobs(1);
     expect(station!.printer.jobs).toHaveLength(1);
