@@ -47,16 +47,31 @@ export function runScan(
   return 'started';
 }
 
-async function makeScan(scan: string, queryClient: QueryClient, parcel?: ScanParcel, extras: ScanExtras = {}): Promise<void> {
-  await runOne(scan, queryClient, parcel, extras);
+async function makeScan(
+  scan: string,
+  queryClient: QueryClient,
+  parcel?: ScanParcel,
+  extras: ScanExtras = {},
+  fromQueue = false,
+): Promise<void> {
+  await runOne(scan, queryClient, parcel, extras, fromQueue);
   const next = useScanQueue.getState().next();
-  if (next) await makeScan(next.scan, queryClient, next.parcel, next.check && { check: next.check });
+  if (next) await makeScan(next.scan, queryClient, next.parcel, next.check && { check: next.check }, true);
+  // "Not queued twice" is about the queue: it goes once the queue is done (a person could not read it
+  // if each waiting scan taking its turn wiped it).
+  else if (fromQueue) useScanStore.getState().clearRefusal();
 }
 
-async function runOne(scan: string, queryClient: QueryClient, parcel: ScanParcel | undefined, extras: ScanExtras): Promise<void> {
+async function runOne(
+  scan: string,
+  queryClient: QueryClient,
+  parcel: ScanParcel | undefined,
+  extras: ScanExtras,
+  fromQueue: boolean,
+): Promise<void> {
   const store = useScanStore.getState();
   const shown = store.result && 'label' in store.result ? store.result.label?.id : undefined;
-  store.start(scan, parcel?.declared, parcel?.boxName);
+  store.start(scan, parcel?.declared, parcel?.boxName, fromQueue);
   // The outcome that told of its late label leaves the screen: so does that news.
   if (shown) useLateLabels.getState().dismiss(shown);
   let result: ScanResult;

@@ -53,7 +53,8 @@ interface ScanState {
   boxName?: string;
   recent: RecentScan[];
   /** A scan's job starts (the queue makes sure one runs at a time). */
-  start(scan: string, parcel?: Parcel, boxName?: string): void;
+  /** `fromQueue`: a waiting scan taken up; a refusal about the queue then stays on screen while it runs. */
+  start(scan: string, parcel?: Parcel, boxName?: string, fromQueue?: boolean): void;
   /** Says why a scan was not sent (its text stays in the scan field). */
   refuse(message: string): void;
   progress(event: EventPayload<'jobProgress'>): void;
@@ -78,7 +79,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
   stepMessage: '',
   stepAt: 0,
   recent: [],
-  start(scan, parcel, boxName) {
+  start(scan, parcel, boxName, fromQueue = false) {
     set({
       phase: 'running',
       scan,
@@ -92,7 +93,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
       download: undefined,
       orderId: undefined,
       result: undefined,
-      refusal: undefined,
+      ...(!fromQueue && { refusal: undefined }),
       parcel,
       boxName,
     });

@@ -41,7 +41,7 @@ async function printedTracking(s: E2EStation): Promise<string[]> {
 }
 
 test('five orders scanned 50 ms apart while the first is bought: each bought once, printed in scan order', async ({ page }) => {
-  const s = await start({ settings: { sandbox: { latencyMs: 700 } } });
+  const s = await start({ settings: { sandbox: { latencyMs: 1000 } } });
   await openStation(page, s.shell);
   for (const order of ORDERS) {
     await scan(page, order);
@@ -52,7 +52,11 @@ test('five orders scanned 50 ms apart while the first is bought: each bought onc
   await expect(page.getByTestId('refusal')).toContainText('not queued twice');
   await expect(page.getByTestId('queued-scan').first()).toBeVisible();
   await expect(page.getByTestId('scan-queue')).toContainText(ORDERS[4]!);
+  // The refusal stays while the queue it is about works (a waiting scan taking its turn keeps it).
+  await expect.poll(() => page.getByTestId('queued-scan').count(), { timeout: 10_000 }).toBeLessThanOrEqual(2);
+  await expect(page.getByTestId('refusal')).toContainText('not queued twice');
   await expect(page.getByTestId('scan-queue')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId('refusal')).toHaveCount(0);
   await expect(page.getByTestId('outcome-good')).toBeVisible({ timeout: 10_000 });
   for (const order of ORDERS) expect(await labelsOf(order)).toHaveLength(1);
   const tracking = await Promise.all(ORDERS.map(async (order) => (await labelsOf(order))[0]!.trackingNumbers[0]!));
