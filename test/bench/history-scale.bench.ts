@@ -16,7 +16,7 @@ import { openDatabase, openFleetDatabase, sqliteHistory } from '../../electron/s
 import { HistoryReader } from '../../electron/station/history/history-reader';
 import { HistoryStore } from '../../electron/station/history/history-store';
 import { HistorySearchInput, type HistoryPage, type HistorySearch } from '../../shared/domain/history-search';
-import { SEED_OPERATORS, SEED_PRINTERS, SEED_STATIONS, seedLabel, seedPostgres, seedSqlite } from '../support/history-seed';
+import { SEED_OPERATORS, SEED_PRINTERS, SEED_STATIONS, seedLabel, seedPostgres, seedSqlite, USPS_MAILER } from '../support/history-seed';
 import { startPostgres } from '../support/postgres-server';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -27,6 +27,9 @@ const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1)).padStart(7);
 /** A label spread over the whole history for sample k. */
 const pick = (k: number) => seedLabel((k * 7919 + 13) % N);
 const tracking = (k: number) => JSON.parse(pick(k).tracking_numbers) as string[];
+/** A USPS tracking number that is not the mailer's (every 20th label's): a rare 8-digit prefix. */
+const uspsWithoutMailer = (k: number) =>
+  JSON.parse(seedLabel(Math.floor(((k * 7919 + 13) % N) / 20) * 20 + 3).tracking_numbers)[0] as string;
 const shopifyPick = (k: number) => seedLabel(Math.floor(((k * 7919 + 13) % N) / 3) * 3);
 const day = (k: number) => {
   const from = new Date(Date.parse(pick(k).created_at.slice(0, 10)));
@@ -39,7 +42,9 @@ const SHAPES: Array<[string, Search]> = [
   ['full tracking number', (k) => ({ query: tracking(k).at(-1)! })],
   ['"576" (every TikTok order)', () => ({ query: '576' })],
   ['last 6 digits of a tracking no.', (k) => ({ query: tracking(k)[0]!.slice(-6) })],
-  ['8-digit tracking prefix', (k) => ({ query: tracking(k)[0]!.slice(0, 8) })],
+  ['8-digit tracking prefix', (k) => ({ query: uspsWithoutMailer(k).slice(0, 8) })],
+  ['mailer ID + 2 digits (13)', (k) => ({ query: `${USPS_MAILER}${String(k % 100).padStart(2, '0')}` })],
+  ['"94001118" (most USPS labels)', () => ({ query: USPS_MAILER.slice(0, 8) })],
   ['Shopify order number', (k) => ({ query: shopifyPick(k).scanned })],
   ['operator', (k) => ({ query: SEED_OPERATORS[k % SEED_OPERATORS.length]! })],
   ['filter: provider', () => ({ filters: { provider: 'shipium' } })],

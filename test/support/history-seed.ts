@@ -1,7 +1,7 @@
 /**
  * A warehouse-like history written straight into the tables the migrations made (bulk inserts, so a
  * million labels take minutes): TikTok order IDs that all start with 576, tracking numbers of one or
- * several boxes, Shopify numbers for some, 20 operators, 4 printers, 5 stations, 3 providers, a year
+ * several boxes (most USPS ones sharing the warehouse's mailer ID, as they do), Shopify numbers for some, 20 operators, 4 printers, 5 stations, 3 providers, a year
  * of times in order, 1.2 print attempts per label, and a few sold labels whose file is missing.
  * seedLabel(i) is pure: tests compute what a search must find from the same rows.
  */
@@ -43,6 +43,8 @@ export const SEED_OPERATORS = Array.from(
 export const SEED_PRINTERS = ['tcp://10.0.0.11:9100', 'tcp://10.0.0.12:9100', 'usb://zebra/ZD421', 'cups://Zebra_ZT411'];
 export const SEED_STATIONS = ['Packing 1', 'Packing 2', 'Packing 3', 'Returns', 'Dock'];
 const PROVIDERS = ['tiktok', 'tiktok', 'tiktok', 'tiktok', 'tiktok', 'tiktok', 'aftership', 'aftership', 'aftership', 'shipium'];
+/** A warehouse's USPS tracking numbers share its mailer ID: most labels begin with these 11 digits. */
+export const USPS_MAILER = '94001118992';
 const START = Date.parse('2025-12-01T00:00:00Z');
 const STEP_MS = 31_000; // a million labels over about a year
 
@@ -64,7 +66,7 @@ export function seedLabel(i: number): SeedLabel {
   const orderId = `576${digits(i, 1, 15)}`;
   const boxCount = i % 10 === 7 ? 2 + (i % 2) : 1;
   const tracking = Array.from({ length: boxCount }, (_, b) =>
-    i % 5 === 4 ? `1Z${digits(i, 20 + b, 16)}` : `9400${digits(i, 10 + b, 18)}`,
+    i % 5 === 4 ? `1Z${digits(i, 20 + b, 16)}` : i % 20 === 3 ? `9400${digits(i, 10 + b, 18)}` : `${USPS_MAILER}${digits(i, 10 + b, 11)}`,
   );
   const provider = PROVIDERS[mix(i, 3) % PROVIDERS.length]!;
   const r = mix(i, 4) % 1000;

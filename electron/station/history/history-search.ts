@@ -39,6 +39,8 @@ export interface SearchPlan {
   where: Condition[];
   /** The query alone already matches more rows than a total counts (no filter narrows it). */
   knownMore: boolean;
+  /** How many labels match, when the plan already knows (then nothing is counted). */
+  total?: number;
 }
 
 export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, input: HistorySearch): Promise<SearchPlan> {
@@ -51,12 +53,15 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     q.length >= EXACT_MIN_LENGTH && exactMatch(dialect, q),
     PREFIX_QUERY.test(q) && prefixRange(dialect, q),
     SUFFIX_QUERY.test(q) && trackingEndsWith(dialect, q),
-    /\p{L}/u.test(q) && operatorNamed(dialect, q),
   ];
-  for (const narrow of narrowings) {
-    if (!narrow) continue;
-    const found = await sql<{ one: number }>`SELECT 1 AS one FROM labels AS l WHERE ${narrow} LIMIT 1`.execute(db);
-    if (found.rows.length > 0) return { from: sql`labels AS l`, where: [...filters, narrow], knownMore: false };
+  for (const narrowing of narrowings) {
+    const plan = narrowing ? await narrowTo(db, dialect, narrowing, filters) : null;
+    if (plan) return plan;
+  }
+  if (/\p{L}/u.test(q)) {
+    const person = operatorNamed(dialect, q);
+    const found = await sql<{ one: number }>`SELECT 1 AS one FROM labels AS l WHERE ${person} LIMIT 1`.execute(db);
+    if (found.rows.length > 0) return { from: sql`labels AS l`, where: [...filters, person], knownMore: false };
   }
   if (dialect === 'postgres') {
     return {
@@ -135,15 +140,61 @@ function filterConditions(dialect: Dialect, input: HistorySearch): Condition[] {
 }
 
 /**
- * The whole order ID or one of the tracking numbers (tracking in any case), as one list of label IDs
- * from both indexes: PostgreSQL turned "order_id = … OR id IN (…)" into a walk of every label.
+ * One index a reading of the query is looked up on: the order IDs (`labels`) or the tracking numbers
+ * (`label_tracking AS t`), with the range on it. `eachRow` is the same test on one label, for a
+ * newest-first walk when the index names more labels than CANDIDATE_CAP (a carrier's prefix that
+ * most tracking numbers share: sorting half a million matches would take seconds).
  */
-function exactMatch(dialect: Dialect, q: string): Condition {
-  const tracking =
-    dialect === 'postgres'
-      ? sql`SELECT label_id FROM label_tracking WHERE upper(tracking_number) = ${q.toUpperCase()}`
-      : sql`SELECT label_id FROM label_tracking WHERE tracking_number IN (${q}, ${q.toUpperCase()})`;
-  return sql`l.id IN (SELECT id FROM labels WHERE order_id = ${q} UNION ALL ${tracking})`;
+interface Source {
+  table: 'labels' | 'tracking';
+  where: Condition;
+}
+type Narrowing = Source[];
+
+const sourceIds = ({ table, where }: Source) =>
+  table === 'labels' ? sql`SELECT id FROM labels WHERE ${where}` : sql`SELECT label_id AS id FROM label_tracking AS t WHERE ${where}`;
+/** Entries counted from the index alone (a label's ID is not read): enough to tell few from many. */
+const sourceCount = ({ table, where }: Source) =>
+  sql`(SELECT count(*) FROM (SELECT 1 FROM ${table === 'labels' ? sql`labels` : sql`label_tracking AS t`} WHERE ${where} LIMIT ${CANDIDATE_CAP + 1}) AS s)`;
+const sourceRowTest = ({ table, where }: Source) =>
+  table === 'labels'
+    ? sql`l.id IN (SELECT id FROM labels WHERE ${where})`
+    : sql`EXISTS (SELECT 1 FROM label_tracking AS t WHERE t.label_id = l.id AND (${where}))`;
+
+async function narrowTo(
+  db: Kysely<HistorySchema>,
+  dialect: Dialect,
+  narrowing: Narrowing,
+  filters: Condition[],
+): Promise<SearchPlan | null> {
+  const counted = await sql<
+    Record<string, number | string>
+  >`SELECT ${sql.join(narrowing.map((source, n) => sql`${sourceCount(source)} AS ${sql.ref(`n${n}`)}`))}`.execute(db);
+  const counts = narrowing.map((_, n) => Number(counted.rows[0]?.[`n${n}`] ?? 0));
+  const live = narrowing.filter((_, n) => counts[n]! > 0);
+  if (live.length === 0) return null;
+  if (counts.reduce((a, b) => a + b, 0) > CANDIDATE_CAP) {
+    const eachRow = live.length === 1 ? sourceRowTest(live[0]!) : sql`(${sql.join(live.map(sourceRowTest), sql` OR `)})`;
+    return { from: sql`labels AS l`, where: [...filters, eachRow], knownMore: filters.length === 0 };
+  }
+  const found = await sql<{ id: string }>`SELECT DISTINCT id FROM (${sql.join(live.map(sourceIds), sql` UNION ALL `)}) AS m`.execute(db);
+  return keyedPlan(
+    dialect,
+    found.rows.map((r) => r.id),
+    filters,
+  );
+}
+
+/** The whole order ID or one of the tracking numbers (tracking in any case). */
+function exactMatch(dialect: Dialect, q: string): Narrowing {
+  return [
+    { table: 'labels', where: sql`order_id = ${q}` },
+    {
+      table: 'tracking',
+      where:
+        dialect === 'postgres' ? sql`upper(t.tracking_number) = ${q.toUpperCase()}` : sql`t.tracking_number IN (${q}, ${q.toUpperCase()})`,
+    },
+  ];
 }
 
 /** Labels of the operator with exactly this name (any case): their newest-first index, not every label's words. */
@@ -152,25 +203,49 @@ function operatorNamed(dialect: Dialect, q: string): Condition {
 }
 
 /** Order IDs and tracking numbers that begin with `q` (an index range on each; tracking in any case). */
-function prefixRange(dialect: Dialect, q: string): Condition {
+function prefixRange(dialect: Dialect, q: string): Narrowing {
   if (dialect === 'postgres') {
-    return sql`l.id IN (SELECT id FROM labels WHERE order_id LIKE ${`${q}%`}
-      UNION ALL SELECT label_id FROM label_tracking WHERE upper(tracking_number) LIKE ${`${q.toUpperCase()}%`})`;
+    return [
+      { table: 'labels', where: sql`order_id LIKE ${`${q}%`}` },
+      { table: 'tracking', where: sql`upper(t.tracking_number) LIKE ${`${q.toUpperCase()}%`}` },
+    ];
   }
   // Index ranges (a LIKE or GLOB pattern in a bound parameter walks every label instead). '\uffff'
   // sorts after every character an order ID or tracking number holds.
   const range = (column: RawBuilder<unknown>, from: string) => sql`(${column} >= ${from} AND ${column} < ${`${from}\uffff`})`;
-  const tracking = [...new Set([q, q.toUpperCase()])].map((from) => range(sql.ref('tracking_number'), from));
-  return sql`l.id IN (SELECT id FROM labels WHERE ${range(sql.ref('order_id'), q)}
-    UNION ALL SELECT label_id FROM label_tracking WHERE ${sql.join(tracking, sql` OR `)})`;
+  const tracking = [...new Set([q, q.toUpperCase()])].map((from) => range(sql.ref('t.tracking_number'), from));
+  return [
+    { table: 'labels', where: range(sql.ref('order_id'), q) },
+    { table: 'tracking', where: sql.join(tracking, sql` OR `) },
+  ];
 }
 
 /** Tracking numbers that end with `q` (any case): a range on their reversed last characters. */
-function trackingEndsWith(dialect: Dialect, q: string): Condition {
+function trackingEndsWith(dialect: Dialect, q: string): Narrowing {
   const reversed = [...q.toUpperCase()].reverse().join('');
+  return [
+    {
+      table: 'tracking',
+      where:
+        dialect === 'postgres'
+          ? sql`reverse(upper(t.tracking_number)) LIKE ${`${reversed}%`}`
+          : sql`t.tail_reversed >= ${reversed} AND t.tail_reversed < ${`${reversed}\uffff`}`,
+    },
+  ];
+}
+
+/** A page built from a known list of label IDs: each one looked up by key, and the total is the list's length. */
+function keyedPlan(dialect: Dialect, ids: string[], filters: Condition[]): SearchPlan {
+  const total = filters.length === 0 ? ids.length : undefined;
   if (dialect === 'postgres')
-    return sql`l.id IN (SELECT label_id FROM label_tracking WHERE reverse(upper(tracking_number)) LIKE ${`${reversed}%`})`;
-  return sql`l.id IN (SELECT label_id FROM label_tracking WHERE tail_reversed >= ${reversed} AND tail_reversed < ${`${reversed}\uffff`})`;
+    return { from: sql`labels AS l`, where: [...filters, sql`l.id = ANY(${ids}::text[])`], knownMore: false, total };
+  // CROSS JOIN: SQLite keeps this order, so each ID is one lookup by key.
+  return {
+    from: sql`json_each(${JSON.stringify(ids)}) AS c CROSS JOIN labels AS l ON l.id = c.value`,
+    where: filters,
+    knownMore: false,
+    total,
+  };
 }
 
 /** The start of an order ID, a tracking number, the order number scanned or the operator (any case). */

@@ -367,7 +367,7 @@ export class HistoryStore {
       const row = byId.get(r.id);
       return row ? [toPublic(toStored(row))] : [];
     });
-    let counted = plan.knownMore ? HISTORY_TOTAL_CAP + 1 : undefined;
+    let counted = plan.total ?? (plan.knownMore ? HISTORY_TOTAL_CAP + 1 : undefined);
     if (counted === undefined && !input.cursor && !nextCursor) counted = page.length;
     if (counted === undefined) {
       const count = await sql<{ n: number }>`

@@ -15,6 +15,7 @@ import {
   seedPostgres,
   seedSqlite,
   type SeedLabel,
+  USPS_MAILER,
 } from '../../../support/history-seed';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -119,13 +120,16 @@ describe.each([
 
   const label = ALL[1237]!; // three boxes
   const tracking = JSON.parse(label.tracking_numbers) as string[];
+  const randomUsps = (JSON.parse(ALL[1243]!.tracking_numbers) as string[])[0]!; // not the mailer's
   const shapes: Array<[string, string]> = [
     ['a full order ID', label.order_id],
     ['the tracking number of its last box', tracking.at(-1)!],
     ['the last 6 digits of a tracking number', tracking[1]!.slice(-6)],
     ['the last 4 digits of a tracking number', tracking[0]!.slice(-4)],
     ['the last 10 characters of a tracking number, lower case', tracking[2]!.slice(-10).toLowerCase()],
-    ['an 8-character tracking prefix', tracking[0]!.slice(0, 8)],
+    ['an 8-character tracking prefix', randomUsps.slice(0, 8)],
+    ['the 8 digits most USPS tracking numbers begin with (more than the candidates kept)', USPS_MAILER.slice(0, 8)],
+    ['the mailer ID and 2 more digits', tracking[0]!.slice(0, 13)],
     ['8 digits from the middle of a tracking number', tracking[0]!.slice(6, 14)],
     ['the first 12 digits of an order ID', label.order_id.slice(0, 12)],
     ['a lower-case part of a UPS tracking number', (JSON.parse(ALL[1239]!.tracking_numbers) as string[])[0]!.slice(2, 9).toLowerCase()],
