@@ -34,6 +34,7 @@ import { StorageSection } from './StorageSection';
 import { ExportFolderSection } from './ExportFolderSection';
 import { SystemsApiSection } from './SystemsApiSection';
 import { WritebackSection } from './WritebackSection';
+import { ASK_BEFORE_BUYING_HINTS } from './ask-before-buying-words';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -197,6 +198,25 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
                 })}
                 {row('Service type', 'serviceType', 'aftership.serviceType')}
                 {lateLabelRow('aftership', 'aftershipLateSeconds')}
+                <SettingsField
+                  label="Before buying"
+                  htmlFor="aftership-ask"
+                  problems={problemsFor('aftership.askBeforeBuying')}
+                  lockedBy={lock('aftership.askBeforeBuying')}
+                  hint={ASK_BEFORE_BUYING_HINTS[draft.aftershipAskBeforeBuying]}
+                >
+                  <select
+                    id="aftership-ask"
+                    className="select"
+                    data-testid="aftership-ask"
+                    value={draft.aftershipAskBeforeBuying}
+                    disabled={!!lock('aftership.askBeforeBuying')}
+                    onChange={(e) => set('aftershipAskBeforeBuying', e.target.value as SettingsDraft['aftershipAskBeforeBuying'])}
+                  >
+                    <option value="always">Always ask AfterShip whether the order has a label</option>
+                    <option value="history-gaps">Ask only while this history may be missing a label</option>
+                  </select>
+                </SettingsField>
                 {secret('AfterShip API key', 'aftershipApiKey')}
               </div>
             )}

@@ -10,7 +10,7 @@ import {
   type PrinterSetup,
 } from '../../shared/domain/printers';
 import { ProviderName } from '../../shared/domain/providers';
-import { type PublicSettings, type SecretName, type SettingsPatch } from '../../shared/domain/settings';
+import { type AskBeforeBuying, type PublicSettings, type SecretName, type SettingsPatch } from '../../shared/domain/settings';
 import type { FieldIssues, Problem } from '../../shared/errors';
 import type { MethodInput } from '../../shared/contract';
 import { PROVIDER_SHORT_NAMES, PROVIDER_TITLES } from '../../shared/domain/providers';
@@ -37,6 +37,7 @@ export interface SettingsDraft {
   serviceType: string;
   /** Each provider's wait for a late label after a lost answer, in seconds (as typed). */
   aftershipLateSeconds: string;
+  aftershipAskBeforeBuying: AskBeforeBuying;
   tiktokLateSeconds: string;
   shipiumLateSeconds: string;
   tiktokApiBaseUrl: string;
@@ -103,6 +104,7 @@ export function draftFromSettings(s: PublicSettings): SettingsDraft {
     shipperAccountId: s.aftership.shipperAccountId,
     serviceType: s.aftership.serviceType,
     aftershipLateSeconds: String(s.aftership.lateLabelWindowSeconds),
+    aftershipAskBeforeBuying: s.aftership.askBeforeBuying,
     tiktokLateSeconds: String(s.tiktok.lateLabelWindowSeconds),
     shipiumLateSeconds: String(s.shipium.lateLabelWindowSeconds),
     tiktokApiBaseUrl: s.tiktok.apiBaseUrl,
@@ -196,6 +198,7 @@ export function patchFromDraft(
       serviceType: draft.serviceType,
     }),
     ...lateSeconds('aftership', draft.aftershipLateSeconds),
+    ...(open('aftership.askBeforeBuying') && { askBeforeBuying: draft.aftershipAskBeforeBuying }),
   };
   if (Object.keys(aftership).length) patch.aftership = aftership;
   const tiktok = {
@@ -274,6 +277,7 @@ const FIELD_NAMES: Record<string, string> = {
   'aftership.baseUrl': 'AfterShip address',
   'aftership.shipperAccountId': 'AfterShip shipper account ID',
   'aftership.serviceType': 'AfterShip service type',
+  'aftership.askBeforeBuying': 'Before buying (AfterShip)',
   'tiktok.apiBaseUrl': 'TikTok API address',
   'tiktok.authBaseUrl': 'TikTok authorization address',
   'tiktok.appKey': 'TikTok app key',

@@ -32,6 +32,16 @@ const Identifier = z.string().trim().max(200);
  * waited for before the order may be bought again (the station uses at least twice the provider's
  * request timeout, whatever is set here).
  */
+/**
+ * Before buying, AfterShip is asked whether the order already has a label: 'always', or only while
+ * this history may be missing one ('history-gaps': for an order the history has never seen, once it
+ * has held every purchase for longer than the lookup reaches back, 30 days). That halves a batch's
+ * requests at 10 per second; what it gives up is a station outside the fleet, with its own history
+ * and the same AfterShip account, having bought the same order.
+ */
+export const AskBeforeBuying = z.enum(['always', 'history-gaps']);
+export type AskBeforeBuying = z.infer<typeof AskBeforeBuying>;
+
 export const LateLabelWindowSeconds = z
   .number()
   .int('Whole seconds')
@@ -71,6 +81,7 @@ export const Settings = z.object({
     shipperAccountId: Identifier,
     serviceType: z.string().trim().min(1).max(100),
     lateLabelWindowSeconds: LateLabelWindowSeconds,
+    askBeforeBuying: AskBeforeBuying.default('always'),
   }),
   tiktok: z.object({
     apiBaseUrl: HttpUrl,

@@ -24,7 +24,7 @@ export interface SeedLabel {
   updated_at: string;
   operator: string;
   printer: string;
-  label_url: string;
+  label_url: string | null;
   format: string;
   file_path: string | null;
   error: string | null;
@@ -72,7 +72,8 @@ export function seedLabel(i: number): SeedLabel {
   const r = mix(i, 4) % 1000;
   const status = r < 5 ? 'failed' : r < 7 ? 'unknown' : r < 10 ? 'print_failed' : r < 15 ? 'queued' : r < 20 ? 'bought' : 'printed';
   const created = new Date(START + i * STEP_MS).toISOString();
-  const missingFile = status !== 'failed' && status !== 'unknown' && i % 9973 === 5;
+  const unsold = status === 'failed' || status === 'unknown';
+  const missingFile = !unsold && i % 9973 === 5;
   const scanned = i % 3 === 0 ? `#${1001 + i}` : '';
   const operator = SEED_OPERATORS[mix(i, 5) % SEED_OPERATORS.length]!;
   const boxes =
@@ -104,9 +105,10 @@ export function seedLabel(i: number): SeedLabel {
     updated_at: created,
     operator,
     printer: SEED_PRINTERS[mix(i, 7) % SEED_PRINTERS.length]!,
-    label_url: `https://labels.example.com/${digits(i, 31, 16)}.pdf`,
+    // A purchase refused or never answered has no label: no file address either.
+    label_url: unsold ? null : `https://labels.example.com/${digits(i, 31, 16)}.pdf`,
     format: 'pdf',
-    file_path: missingFile || status === 'failed' || status === 'unknown' ? null : `/data/labels/${orderId}.pdf`,
+    file_path: missingFile || unsold ? null : `/data/labels/${orderId}.pdf`,
     error: status === 'failed' ? 'The provider refused the address.' : null,
     // About the size of the request a real purchase keeps (addresses, parcel, line items).
     request: JSON.stringify({

@@ -7,6 +7,7 @@
  */
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { StationDatabase } from './database';
 
 const PREFIX = 'history-';
@@ -49,6 +50,19 @@ export async function listBackups(folder: string): Promise<BackupFile[]> {
   return backups.sort((a, b) => (a.at < b.at ? 1 : -1));
 }
 
+/**
+ * A copy does not hold the purchases made after it was taken: put in place of the history, it must
+ * not be trusted to know every label (labels/history-answers.ts), so it starts again when opened.
+ */
+function markAsCopy(file: string): void {
+  const copy = new Database(file);
+  try {
+    copy.prepare('UPDATE history_epoch SET complete_since = NULL').run();
+  } finally {
+    copy.close();
+  }
+}
+
 /** Backs the database up into `folder` and removes all but the newest `keep` backups; returns the new one. */
 export async function backUpDatabase(db: StationDatabase, folder: string, keep: number, at: Date): Promise<BackupFile> {
   await mkdir(folder, { recursive: true });
@@ -56,6 +70,7 @@ export async function backUpDatabase(db: StationDatabase, folder: string, keep: 
   const partial = `${target}${PARTIAL}`;
   try {
     await db.backup(partial);
+    markAsCopy(partial);
     await rename(partial, target);
   } catch (error) {
     await rm(partial, { force: true }).catch(() => undefined);

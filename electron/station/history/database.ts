@@ -28,6 +28,8 @@ export function openDatabase(file: string, options: { synchronous?: 'FULL' | 'NO
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  // A backup copy put in place of the history: it holds every purchase from now on, not before.
+  db.prepare("UPDATE history_epoch SET complete_since = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE complete_since IS NULL").run();
   return db;
 }
 

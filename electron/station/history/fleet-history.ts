@@ -88,6 +88,14 @@ export class FleetHistory implements LabelHistory {
     });
   }
 
+  completeSince(): Promise<string | null> {
+    return this.online(() => this.shared.completeSince());
+  }
+
+  orderSeenBefore(orderId: string, besides: string): Promise<boolean> {
+    return this.online(() => this.shared.orderSeenBefore(orderId, besides));
+  }
+
   nextGeneration(orderId: string, parcelKey: string): Promise<number> {
     return this.online(() => this.shared.nextGeneration(orderId, parcelKey));
   }

@@ -242,6 +242,24 @@ export class HistoryStore {
    * when a supervisor cleared it. Automatic "none" conclusions keep the generation, so a label
    * that still turns up late is found under the same reference.
    */
+  /** Since when this history holds every label its stations bought (ISO); null when it cannot say. */
+  async completeSince(): Promise<string | null> {
+    const row = await this.db.selectFrom('history_epoch').select('complete_since').where('id', '=', 1).executeTakeFirst();
+    return row?.complete_since ?? null;
+  }
+
+  /** Whether the history has any row for the order besides `besides` (a claim just made): tried, bought or settled before. */
+  async orderSeenBefore(orderId: string, besides: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('labels')
+      .select('id')
+      .where('order_id', '=', orderId)
+      .where('id', '<>', besides)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async nextGeneration(orderId: string, parcelKey: string): Promise<number> {
     const latest = await this.db
       .selectFrom('labels')

@@ -197,7 +197,14 @@ export interface ApiStationsTable {
   updated_at: string;
 }
 
+/** One row: since when this history holds every purchase (ISO); null in a backup copy not yet put in place. */
+export interface HistoryEpochTable {
+  id: number;
+  complete_since: string | null;
+}
+
 export interface HistorySchema {
+  history_epoch: HistoryEpochTable;
   batches: BatchesTable;
   batch_entries: BatchEntriesTable;
   labels: LabelsTable;

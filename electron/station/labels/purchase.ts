@@ -1,7 +1,8 @@
 /**
  * Buys one label, never twice: the order and parcel set are claimed in the history (the database
  * refuses a second live claim), the provider is asked whether a label already exists (another
- * station, a lost data folder), and only then is one bought. A purchase without a clear answer
+ * station, a lost data folder; unless the history alone can tell, see history-answers.ts), and only
+ * then is one bought. A purchase without a clear answer
  * holds its claim for the checking window: a label created late is adopted, never bought again.
  */
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import type { LabelBox } from '../../../shared/domain/shipments';
 import type { CheckOverride } from '../../../shared/domain/labels';
 import { ProviderError, type LabelProvider, type LabelRequest } from '../providers';
 import { askProvider } from './ask-provider';
+import { historyAnswersAlone } from './history-answers';
 import { checkingWindowMs, clockTime } from './checking-window';
 import { purchaseReference } from './purchase-reference';
 import type { ScanJobDeps } from './scan-job-deps';
@@ -41,7 +43,7 @@ export async function buyLabel(
   if ('problem' in claim) return { state: 'refused', problem: claim.problem };
   let row = claim.row;
 
-  if (provider.capabilities.lookup) {
+  if (provider.capabilities.lookup && !(await historyAnswersAlone(deps, provider, row))) {
     onStep(`Asking ${provider.title} whether order ${request.orderId} already has a label…`);
     const before = await askProvider(deps, row);
     if (before.state === 'found') return { state: 'adopted', label: before.label };

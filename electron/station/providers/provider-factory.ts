@@ -61,10 +61,18 @@ export class ProviderFactory {
         );
       case 'aftership': {
         const apiKey = this.require('aftershipApiKey', name, 'the AfterShip API key');
-        const { baseUrl, shipperAccountId, serviceType } = settings.aftership;
+        const { baseUrl, shipperAccountId, serviceType, askBeforeBuying } = settings.aftership;
         refuseForeignHost(this.settings, 'aftership', baseUrl);
-        return this.cached(`aftership:${baseUrl}:${shipperAccountId}:${serviceType}:${fingerprint(apiKey)}`, () =>
-          createAfterShipProvider({ baseUrl, apiKey, shipperAccountId, serviceType, ...this.timeout(), ...this.recorder(name) }),
+        return this.cached(`aftership:${baseUrl}:${shipperAccountId}:${serviceType}:${askBeforeBuying}:${fingerprint(apiKey)}`, () =>
+          createAfterShipProvider({
+            baseUrl,
+            apiKey,
+            shipperAccountId,
+            serviceType,
+            askBeforeBuying,
+            ...this.timeout(),
+            ...this.recorder(name),
+          }),
         );
       }
       case 'tiktok': {

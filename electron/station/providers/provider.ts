@@ -46,6 +46,12 @@ export interface ProviderCapabilities {
    * tracking number and one page per box); 'one' = one request per box (TikTok Shop: a package each).
    */
   boxesPerRequest: 'all' | 'one';
+  /**
+   * Set when an order the history has never seen may be bought without asking first: the lookup
+   * reaches this many days back, so a history that has held every purchase for longer knows all it
+   * could find (labels/history-answers.ts). Unset: always ask.
+   */
+  historyAnswersAfterDays?: number;
 }
 
 export interface LabelProvider {

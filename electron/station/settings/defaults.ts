@@ -52,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
     shipperAccountId: '',
     serviceType: 'tiktok-shipping_standard_shipping',
     lateLabelWindowSeconds: 120,
+    askBeforeBuying: 'always',
   },
   tiktok: { apiBaseUrl: TIKTOK_API_URL, authBaseUrl: TIKTOK_AUTH_URL, appKey: '', shopCipher: '', lateLabelWindowSeconds: 120 },
   // Shipium's answers are slow (tens of seconds) and multi-parcel calls slower still.

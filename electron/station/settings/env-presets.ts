@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { PackingRule } from '../../../shared/domain/box-presets';
 import { Dpi, MediaSize, PrinterAddress, PrinterLanguage } from '../../../shared/domain/printers';
 import { ProviderName } from '../../../shared/domain/providers';
-import { HttpUrl, OptionalFilePath, OptionalHttpUrl, type SecretName, type SettingsPatch } from '../../../shared/domain/settings';
+import {
+  AskBeforeBuying,
+  HttpUrl,
+  OptionalFilePath,
+  OptionalHttpUrl,
+  type SecretName,
+  type SettingsPatch,
+} from '../../../shared/domain/settings';
 import { describeZodError, StationError } from '../../../shared/errors';
 
 export interface EnvPresets {
@@ -40,6 +47,11 @@ const specs: PresetSpec[] = [
   { variable: 'LABEL_STATION_PROVIDER', field: 'provider', schema: ProviderName },
   { variable: 'AFTERSHIP_BASE_URL', field: 'aftership.baseUrl', schema: HttpUrl.transform(url) },
   { variable: 'AFTERSHIP_SHIPPER_ACCOUNT_ID', field: 'aftership.shipperAccountId', schema: z.string().trim().max(200) },
+  {
+    variable: 'AFTERSHIP_ASK_BEFORE_BUYING',
+    field: 'aftership.askBeforeBuying',
+    schema: z.string().trim().toLowerCase().pipe(AskBeforeBuying),
+  },
   { variable: 'TIKTOK_APP_KEY', field: 'tiktok.appKey', schema: z.string().trim().min(1).max(200) },
   { variable: 'TIKTOK_API_BASE_URL', field: 'tiktok.apiBaseUrl', schema: HttpUrl.transform(url) },
   { variable: 'TIKTOK_AUTH_BASE_URL', field: 'tiktok.authBaseUrl', schema: HttpUrl.transform(url) },

@@ -51,6 +51,7 @@ const settings: PublicSettings = {
     shipperAccountId: '',
     serviceType: 'tiktok-shipping_standard_shipping',
     lateLabelWindowSeconds: 120,
+    askBeforeBuying: 'always',
   },
   tiktok: {
     apiBaseUrl: 'https://open-api.tiktokglobalshop.com',
@@ -109,6 +110,13 @@ describe('settings form draft', () => {
     expect(patchFromDraft({ ...draft, downloadDeadlineSeconds: '2.5' }, []).errors).toContain(
       'Wait for a label file: whole seconds (1 to 300).',
     );
+  });
+
+  it('sends the choice of asking AfterShip before buying, unless the environment sets it', () => {
+    const draft = { ...draftFromSettings(settings), aftershipAskBeforeBuying: 'history-gaps' as const };
+    expect(patchFromDraft(draft, []).patch.aftership?.askBeforeBuying).toBe('history-gaps');
+    const locked = [{ field: 'aftership.askBeforeBuying', variable: 'AFTERSHIP_ASK_BEFORE_BUYING' }];
+    expect(patchFromDraft(draft, locked).patch.aftership).not.toHaveProperty('askBeforeBuying');
   });
 
   it('keeps edits to a provider section that is not shown, trimmed', () => {

@@ -32,6 +32,7 @@ import { buildCreateLabelBody, TIKTOK_SERVICE_TYPE } from './request-body';
 import { abortableSleep, type Sleep } from '../http/sleep';
 import { lookupFailed } from './lookup-errors';
 import { PROVIDER_TITLES } from '../../../../shared/domain/providers';
+import type { AskBeforeBuying } from '../../../../shared/domain/settings';
 
 export const AFTERSHIP_PRODUCTION_BASE_URL = 'https://api.aftership.com/postmen/v3';
 
@@ -66,6 +67,8 @@ export interface AfterShipProviderOptions {
   now?: () => Date;
   /** How far back findLabel searches (default 30 days; AfterShip's own default is 24 h). */
   lookupDays?: number;
+  /** 'history-gaps': skip the lookup before buying an order the history has never seen, once the history is older than the lookup's reach. */
+  askBeforeBuying?: AskBeforeBuying;
   /** Told about every exchange and rate-limit hold (the Health panel's figures). */
   recorder?: ProviderRecorder;
 }
@@ -141,7 +144,14 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
     name: 'aftership',
     title: PROVIDER_TITLES.aftership,
     sandbox: false,
-    capabilities: { tracking: true, void: false, lookup: true, slow: false, boxesPerRequest: 'all' },
+    capabilities: {
+      tracking: true,
+      void: false,
+      lookup: true,
+      slow: false,
+      boxesPerRequest: 'all',
+      ...(opts.askBeforeBuying === 'history-gaps' && { historyAnswersAfterDays: opts.lookupDays ?? 30 }),
+    },
     requestTimeoutMs: timeoutMs,
 
     async createLabel(request, signal) {

@@ -56,6 +56,23 @@ describe('backups of the history', () => {
     db.close();
   });
 
+  it('marks the copy: put back in place of the history, it knows every purchase only from when it is opened', async () => {
+    const { dir, db, store } = await historyWithLabels(2);
+    const longAgo = '2026-09-01T00:00:00.000Z';
+    db.prepare('UPDATE history_epoch SET complete_since = ?').run(longAgo);
+    const made = await backUpDatabase(db, path.join(dir, 'backups'), 7, new Date('2026-12-05T02:00:00Z'));
+    expect(await store.completeSince()).toBe(longAgo); // the history itself is untouched
+
+    const restored = openDatabase(made.file);
+    try {
+      const since = Date.parse((await new HistoryStore(sqliteHistory(restored)).completeSince())!);
+      expect(Math.abs(Date.now() - since)).toBeLessThan(60_000);
+    } finally {
+      restored.close();
+    }
+    db.close();
+  });
+
   it('keeps only the newest N backups', async () => {
     const { dir, db } = await historyWithLabels(3);
     const folder = path.join(dir, 'backups');
