@@ -1,4 +1,5 @@
 /** The export-file destination: a .csv path on this computer that gets one row per chosen event, or empty for none. */
+import { SavedNote } from './SectionSaveRow';
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { SUPERVISOR_ACTION_WORDS } from '../../shared/domain/operators';
@@ -49,11 +50,7 @@ export function ExportFileForm({ exportFile }: { exportFile: WritebackView['expo
         <button className="button" type="button" onClick={() => void save()} data-testid="save-export-file">
           Save
         </button>
-        {saved && (
-          <span className="saved-note" role="status">
-            ✓ Saved
-          </span>
-        )}
+        {saved && <SavedNote />}
       </div>
       <div className="webhook-events">
         {WEBHOOK_EVENTS.map((event) => (

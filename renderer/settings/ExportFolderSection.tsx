@@ -3,6 +3,7 @@
  * own by a supervisor. The station checks the folder takes files before it keeps it; empty is the
  * data folder's exports/; LABEL_STATION_EXPORT_DIR on the computer wins, and the section says so.
  */
+import { SectionSaveRow } from './SectionSaveRow';
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { EXPORT_DIR_VARIABLE, ExportFolderPath } from '../../shared/domain/reports';
@@ -78,16 +79,7 @@ export function ExportFolderSection({ settings }: { settings: PublicSettings }) 
           onKeyDown={(e) => e.key === 'Enter' && submit()}
         />
       </SettingsField>
-      <div className="save-row">
-        <button type="button" className="button" onClick={submit} disabled={save.isPending} data-testid="save-export-folder">
-          {save.isPending ? 'Checking…' : 'Save'}
-        </button>
-        {saved && (
-          <span className="saved-note" role="status">
-            ✓ Saved
-          </span>
-        )}
-      </div>
+      <SectionSaveRow onSave={submit} pending={save.isPending} pendingText="Checking…" saved={saved} testId="save-export-folder" />
       {view && (
         <p className={fromEnv ? 'warning small' : 'muted small'} data-testid="export-folder-now">
           {fromEnv ? (

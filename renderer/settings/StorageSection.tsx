@@ -3,6 +3,7 @@
  * of its history (folder, how many are kept) with "Back up now". Saved on its own. The fleet's
  * PostgreSQL is not backed up here, and the section says so.
  */
+import { SectionSaveRow } from './SectionSaveRow';
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { StorageSettings, type PublicSettings } from '../../shared/domain/settings';
@@ -140,10 +141,7 @@ export function StorageSection({ settings }: { settings: PublicSettings }) {
           onChange={(e) => set('kept', e.target.value)}
         />
       </SettingsField>
-      <div className="save-row">
-        <button type="button" className="button" onClick={submit} disabled={save.isPending} data-testid="save-storage">
-          {save.isPending ? 'Saving…' : 'Save'}
-        </button>
+      <SectionSaveRow onSave={submit} pending={save.isPending} saved={saved} testId="save-storage">
         <button
           type="button"
           className="button button-secondary"
@@ -153,12 +151,7 @@ export function StorageSection({ settings }: { settings: PublicSettings }) {
         >
           {backUp.isPending ? 'Backing up…' : 'Back up now'}
         </button>
-        {saved && (
-          <span className="saved-note" role="status">
-            ✓ Saved
-          </span>
-        )}
-      </div>
+      </SectionSaveRow>
       {backup && (
         <p className="panel-text" data-testid="backup-status">
           Last backup: <strong>{whenWords(backup.lastBackupAt)}</strong>

@@ -3,6 +3,7 @@
  * listens (this computer only, or its address on the warehouse network) and see its address; the
  * tokens below are created and revoked by a supervisor. Saved on its own.
  */
+import { SectionSaveRow } from './SectionSaveRow';
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PublicSettings } from '../../shared/domain/settings';
@@ -108,16 +109,7 @@ export function SystemsApiSection({ settings }: { settings: PublicSettings }) {
           data-testid="systems-api-port"
         />
       </SettingsField>
-      <div className="save-row">
-        <button type="button" className="button" onClick={submit} disabled={save.isPending} data-testid="save-systems-api">
-          {save.isPending ? 'Saving…' : 'Save'}
-        </button>
-        {saved && (
-          <span className="saved-note" role="status">
-            ✓ Saved
-          </span>
-        )}
-      </div>
+      <SectionSaveRow onSave={submit} pending={save.isPending} saved={saved} testId="save-systems-api" />
       {status && (
         <p className={status.state === 'failed' ? 'warning small' : 'panel-text'} data-testid="systems-api-status">
           {status.state === 'listening' && status.url ? (
