@@ -166,7 +166,7 @@ export const PROBLEM_CODES = {
   ],
   core: ['data_folder_in_use', 'fleet_database_invalid'],
   history: ['fleet_database_unreachable'],
-  settings: ['locked_by_env', 'invalid_env', 'secret_storage_unavailable'],
+  settings: ['locked_by_env', 'invalid_env', 'secret_storage_unavailable', 'backup_folder_unwritable'],
   operators: [
     'sign_in_required',
     'supervisor_required',

@@ -82,7 +82,8 @@ export function StorageSection({ settings }: { settings: PublicSettings }) {
   const backup = health.data?.backup;
   const fleet = database.data?.mode === 'fleet' || backup?.mode === 'fleet';
   const problem = save.error ? toProblem(save.error) : backUp.error ? toProblem(backUp.error) : undefined;
-  const issue = (field: string) => (issues[field] ? [issues[field]!] : []);
+  // The station's own refusal of a field (a backup folder that cannot take files) goes under it too.
+  const issue = (field: string) => [...(issues[field] ? [issues[field]!] : []), ...(problem?.fields?.[`storage.${field}`] ?? [])];
 
   return (
     <section className="storage-section" data-testid="storage-settings">
@@ -119,7 +120,7 @@ export function StorageSection({ settings }: { settings: PublicSettings }) {
       >
         <input
           id="backup-folder"
-          className="text-input"
+          className="text-input wide"
           data-testid="backup-folder"
           value={draft.folder}
           placeholder="(the data folder)"

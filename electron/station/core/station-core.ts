@@ -39,6 +39,7 @@ import { ItemPictures, OrderSources, resolveOrder } from '../orders';
 import { createStatusAsker, discoverPrinters, PrintService } from '../printing';
 import { ProviderFactory } from '../providers';
 import {
+  checkBackupFolder,
   OperatorService,
   OperatorSessionState,
   readEnvPresets,
@@ -309,6 +310,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
       const idleBefore = settings.current().operators.idleSignOutMinutes;
       // A folder a supervisor names for exports must take files now, not at the first export.
       if (patch.exports?.folder) await checkExportFolder(patch.exports.folder);
+      if (patch.storage?.backupFolder) await checkBackupFolder(patch.storage.backupFolder);
       refuseFilePrinters([
         ...(patch.printers?.list ?? []),
         ...(patch.printer?.address ? [{ name: 'default', address: patch.printer.address }] : []),

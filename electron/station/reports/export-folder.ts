@@ -3,11 +3,13 @@
  * the data folder's exports/), whether a folder a supervisor names can take files, and the exports
  * this station wrote, so "Show in folder" reveals only those (by name, never a path from the screen).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { EXPORT_DIR_VARIABLE, type ExportFolderView } from '../../../shared/domain/reports';
 import { StationError } from '../../../shared/errors';
+import { folderProblemWords, probeFolder } from '../settings';
+
+export { folderProblemWords };
 
 export interface ExportFolderInputs {
   /** Settings → Exports ('' = the default). */
@@ -27,24 +29,6 @@ export function exportFolderView({ setting, env, dataDir, override }: ExportFold
   return { folder: defaultFolder, setBy: 'default', defaultFolder };
 }
 
-/** Why a folder refuses files, in words a worker can act on (the system's code in brackets). */
-export function folderProblemWords(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = {
-    EACCES: 'this computer’s user may not write there',
-    EPERM: 'this computer’s user may not write there',
-    EROFS: 'the drive is read-only',
-    ENOSPC: 'the drive is full',
-    EEXIST: 'a file, not a folder, has that name',
-    ENOTDIR: 'part of the path is a file, not a folder',
-    ENOENT: 'the drive or a folder above it is not there',
-    ENAMETOOLONG: 'the path is too long',
-    EIO: 'the drive did not answer (unplugged, or a network drive away?)',
-  };
-  const said = (code && words[code]) ?? (error instanceof Error ? error.message : String(error));
-  return code ? `${said} (${code})` : said;
-}
-
 export function folderUnwritable(folder: string, error: unknown): StationError {
   return new StationError(
     'export_folder_unwritable',
@@ -54,20 +38,12 @@ export function folderUnwritable(folder: string, error: unknown): StationError {
   );
 }
 
-/**
- * Checks that `folder` exists (or is created) and takes a file: a small probe file is written and
- * removed. Nothing else is left behind (a folder it had to create stays: it is where exports go).
- */
+/** Checks that `folder` exists (or is created) and takes a file (see settings/folder-check.ts). */
 export async function checkExportFolder(folder: string): Promise<void> {
-  const probe = path.join(folder, `.label-station-probe-${randomBytes(4).toString('hex')}`);
   try {
-    await mkdir(folder, { recursive: true });
-    if (!(await stat(folder)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-    await writeFile(probe, 'label station export folder check\n', { flag: 'wx' });
+    await probeFolder(folder);
   } catch (error) {
     throw folderUnwritable(folder, error);
-  } finally {
-    await rm(probe, { force: true }).catch(() => undefined);
   }
 }
 

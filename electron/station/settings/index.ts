@@ -16,3 +16,4 @@ export {
   type SessionState,
   type StoredOperator,
 } from './operators';
+export { checkBackupFolder, folderProblemWords, probeFolder } from './folder-check';
