@@ -156,10 +156,9 @@ const sourceIds = ({ table, where }: Source) =>
 /** Entries counted from the index alone (a label's ID is not read): enough to tell few from many. */
 const sourceCount = ({ table, where }: Source) =>
   sql`(SELECT count(*) FROM (SELECT 1 FROM ${table === 'labels' ? sql`labels` : sql`label_tracking AS t`} WHERE ${where} LIMIT ${CANDIDATE_CAP + 1}) AS s)`;
+/** The same test on the walked label `l` (a labels source's columns are unqualified: they are l's). */
 const sourceRowTest = ({ table, where }: Source) =>
-  table === 'labels'
-    ? sql`l.id IN (SELECT id FROM labels WHERE ${where})`
-    : sql`EXISTS (SELECT 1 FROM label_tracking AS t WHERE t.label_id = l.id AND (${where}))`;
+  table === 'labels' ? sql`(${where})` : sql`EXISTS (SELECT 1 FROM label_tracking AS t WHERE t.label_id = l.id AND (${where}))`;
 
 async function narrowTo(
   db: Kysely<HistorySchema>,
