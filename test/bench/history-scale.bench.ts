@@ -43,7 +43,9 @@ const SHAPES: Array<[string, Search]> = [
   ['"576" (every TikTok order)', () => ({ query: '576' })],
   ['last 6 digits of a tracking no.', (k) => ({ query: tracking(k)[0]!.slice(-6) })],
   ['8-digit tracking prefix', (k) => ({ query: uspsWithoutMailer(k).slice(0, 8) })],
-  ['mailer ID + 2 digits (13)', (k) => ({ query: `${USPS_MAILER}${String(k % 100).padStart(2, '0')}` })],
+  // The seed's digits after the mailer ID start 00–42 (a 32-bit number written in 10 digits).
+  ['mailer ID + 2 digits (13)', (k) => ({ query: `${USPS_MAILER}${String(k % 43).padStart(2, '0')}` })],
+  ['13 digits in no label', (k) => ({ query: `${USPS_MAILER}${50 + (k % 50)}` })],
   ['"94001118" (most USPS labels)', () => ({ query: USPS_MAILER.slice(0, 8) })],
   ['Shopify order number', (k) => ({ query: shopifyPick(k).scanned })],
   ['operator', (k) => ({ query: SEED_OPERATORS[k % SEED_OPERATORS.length]! })],
