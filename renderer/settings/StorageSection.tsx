@@ -80,6 +80,8 @@ export function StorageSection({ settings }: { settings: PublicSettings }) {
   };
 
   const backup = health.data?.backup;
+  // The folder in force is the default only while none is set.
+  const defaultFolder = settings.storage.backupFolder === '' && backup ? backup.folder : 'the backups folder in the data folder';
   const fleet = database.data?.mode === 'fleet' || backup?.mode === 'fleet';
   const problem = save.error ? toProblem(save.error) : backUp.error ? toProblem(backUp.error) : undefined;
   // The station's own refusal of a field (a backup folder that cannot take files) goes under it too.
@@ -116,7 +118,7 @@ export function StorageSection({ settings }: { settings: PublicSettings }) {
         label="Backup folder"
         htmlFor="backup-folder"
         problems={issue('backupFolder')}
-        hint={`Empty: ${backup?.folder ?? 'the backups folder in the data folder'}. A folder on another disk survives a broken disk.`}
+        hint={`Empty: ${defaultFolder}. A folder on another disk survives a broken disk.`}
       >
         <input
           id="backup-folder"
