@@ -352,6 +352,7 @@ test.describe('settings', () => {
       shipperAccountId: FAKE_SHIPPER_ACCOUNT_ID,
       serviceType: 'tiktok-shipping_standard_shipping',
       lateLabelWindowSeconds: 120,
+      askBeforeBuying: 'always',
     });
     await expect(page.getByTestId('provider')).toContainText('LIVE · AfterShip');
     // The address moved off AfterShip's own host (to the loopback fake): the key is entered again for it.
