@@ -55,8 +55,12 @@ export async function listBackups(folder: string): Promise<BackupFile[]> {
  * not be trusted to know every label (labels/history-answers.ts), so it starts again when opened.
  */
 function markAsCopy(file: string): void {
-  const copy = new Database(file);
+  const copy = new Database(file, { fileMustExist: true });
   try {
+    // The copy says WAL (as its source): exclusive locking keeps SQLite from the -shm file a network
+    // share may not support, and a rollback journal leaves the backup one plain file.
+    copy.pragma('locking_mode = EXCLUSIVE');
+    copy.pragma('journal_mode = DELETE');
     copy.prepare('UPDATE history_epoch SET complete_since = NULL').run();
   } finally {
     copy.close();

@@ -1,4 +1,5 @@
 /** Online backups of the station's SQLite: a backup opens and holds the labels; only the newest N are kept. */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backUpDatabase, HistoryStore, listBackups, openDatabase, sqliteHistory } from '../../../../electron/station/history';
@@ -62,6 +63,8 @@ describe('backups of the history', () => {
     db.prepare('UPDATE history_epoch SET complete_since = ?').run(longAgo);
     const made = await backUpDatabase(db, path.join(dir, 'backups'), 7, new Date('2026-12-05T02:00:00Z'));
     expect(await store.completeSince()).toBe(longAgo); // the history itself is untouched
+    // One plain file: nothing beside it that a network share might refuse or a copy might miss.
+    expect(readdirSync(path.dirname(made.file))).toEqual([path.basename(made.file)]);
 
     const restored = openDatabase(made.file);
     try {
