@@ -9,10 +9,11 @@
  * page of matches after a few hundred rows. PostgreSQL's planner makes the same choice itself from
  * its statistics over the pg_trgm index (labels_words).
  *
- * Narrower readings come first, each one index probe: a whole order ID or tracking number, then 8 or
- * more letters and digits as the beginning of one (an index range), then 4 to 16 as the end of a
- * tracking number (a range on its reversed tail), then an operator's whole name.
- * Their trigrams ("576…", "92346…") are in nearly every label, so the substring search for them reads
+ * Narrower readings come first, each on its own indexes: a whole order ID or tracking number, then 8
+ * or more letters and digits as the beginning of one (an index range), then 4 to 16 as the end of a
+ * tracking number (a range on its reversed tail), then an operator's whole name. Each reading counts
+ * its index entries first (see narrowTo): few are taken by key, many are tested row by row in a
+ * newest-first walk. Their trigrams ("576…", "92346…") are in nearly every label, so the substring search for them reads
  * long lists (35–130 ms on a million labels). When one of these names labels, those are the answer;
  * otherwise the substring search runs (the last digits of a tracking number, a part from the middle).
  */
@@ -141,7 +142,7 @@ function filterConditions(dialect: Dialect, input: HistorySearch): Condition[] {
 
 /**
  * One index a reading of the query is looked up on: the order IDs (`labels`) or the tracking numbers
- * (`label_tracking AS t`), with the range on it. `eachRow` is the same test on one label, for a
+ * (`label_tracking AS t`), with the range on it. sourceRowTest is the same test on one label, for a
  * newest-first walk when the index names more labels than CANDIDATE_CAP (a carrier's prefix that
  * most tracking numbers share: sorting half a million matches would take seconds).
  */
