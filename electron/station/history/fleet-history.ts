@@ -17,6 +17,9 @@ export type LabelHistory = Omit<HistoryStore, 'importLabel' | 'importAttempt' | 
 
 const REPLAY_BATCH = 100;
 
+type Change = DistributiveOmit<OutboxEntry, 'id'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export class FleetHistory implements LabelHistory {
   private reachable = false;
   private migrated = false;
@@ -24,6 +27,8 @@ export class FleetHistory implements LabelHistory {
   private lastProblem = 'not connected yet';
   private readonly listeners = new Set<(status: DatabaseStatus) => void>();
   private connecting: Promise<boolean> | undefined;
+  /** Replaying the outbox and deciding "outbox or database" for a new change take turns (see `queued`). */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly database: FleetDatabase,
@@ -136,7 +141,7 @@ export class FleetHistory implements LabelHistory {
       }
     }
     const recorded = await this.cache.recordPrintAttempt(attempt);
-    await this.queued(() => this.outbox.addAttempt(recorded));
+    await this.queued({ kind: 'attempt', labelId: recorded.labelId, attempt: recorded });
     return recorded;
   }
 
@@ -156,7 +161,7 @@ export class FleetHistory implements LabelHistory {
         this.wentAway(error);
       }
     }
-    await this.queued(() => this.outbox.addFile(id, format, bytes));
+    await this.queued({ kind: 'file', labelId: id, format, bytes });
   }
 
   async get(id: string): Promise<StoredLabel | undefined> {
@@ -236,9 +241,11 @@ export class FleetHistory implements LabelHistory {
         this.migrated = true;
       }
       await this.shared.ping();
-      await this.replay();
-      if (!this.reachable) this.log('warehouse database connected');
-      this.reachable = true;
+      await this.inTurn(async () => {
+        await this.replay();
+        if (!this.reachable) this.log('warehouse database connected');
+        this.reachable = true;
+      });
       this.changed();
       return true;
     } catch (error) {
@@ -252,16 +259,7 @@ export class FleetHistory implements LabelHistory {
     this.pendingWrites = await this.outbox.pending();
     for (let entries = await this.outbox.next(REPLAY_BATCH); entries.length > 0; entries = await this.outbox.next(REPLAY_BATCH)) {
       for (const entry of entries) {
-        try {
-          await this.send(entry);
-        } catch (error) {
-          if (isConnectionFailure(error)) throw error;
-          // One change the database refuses must not keep the station away from it for good; the
-          // label stays in this station's copy, and the log says which.
-          this.log(
-            `warehouse database refused a change to label ${entry.labelId} (${(error as Error).message}); kept in this station's copy`,
-          );
-        }
+        await this.send(entry);
         await this.outbox.done(entry.id);
         this.pendingWrites = Math.max(0, this.pendingWrites - 1);
       }
@@ -269,13 +267,21 @@ export class FleetHistory implements LabelHistory {
     }
   }
 
-  private async send(entry: OutboxEntry): Promise<void> {
-    if (entry.kind === 'label') {
-      await this.shared.importLabel(entry.label);
-    } else if (entry.kind === 'attempt') {
-      await this.shared.importAttempt(entry.attempt);
-    } else {
-      await this.shared.saveFile(entry.labelId, entry.format, entry.bytes);
+  /** Sends one change made while away; only a lost connection stops the sending. */
+  private async send(entry: Change): Promise<void> {
+    try {
+      if (entry.kind === 'label') {
+        await this.shared.importLabel(entry.label);
+      } else if (entry.kind === 'attempt') {
+        await this.shared.importAttempt(entry.attempt);
+      } else {
+        await this.shared.saveFile(entry.labelId, entry.format, entry.bytes);
+      }
+    } catch (error) {
+      if (isConnectionFailure(error)) throw error;
+      // One change the database refuses must not keep the station away from it for good; the
+      // label stays in this station's copy, and the log says which.
+      this.log(`warehouse database refused a change to label ${entry.labelId} (${(error as Error).message}); kept in this station's copy`);
     }
   }
 
@@ -313,7 +319,7 @@ export class FleetHistory implements LabelHistory {
       }
     }
     const label = await write(this.cache);
-    await this.queued(() => this.outbox.addLabel(label));
+    await this.queued({ kind: 'label', labelId: label.id, label });
     return label;
   }
 
@@ -326,10 +332,35 @@ export class FleetHistory implements LabelHistory {
     return label;
   }
 
-  private async queued(add: () => Promise<void>): Promise<void> {
-    await add();
-    this.pendingWrites += 1;
-    this.changed();
+  /**
+   * A change written to the copy while the database was away. The database may have come back while
+   * it was written, after the replay read an empty outbox: then it is sent now, or it would wait in
+   * the outbox (and be missing from every reading of the database) until the next time it goes away.
+   */
+  private async queued(change: Change): Promise<void> {
+    const sent = await this.inTurn(async () => {
+      if (this.reachable) {
+        try {
+          await this.send(change);
+          return true;
+        } catch (error) {
+          if (!isConnectionFailure(error)) throw error;
+          this.wentAway(error);
+        }
+      }
+      if (change.kind === 'label') await this.outbox.addLabel(change.label);
+      else if (change.kind === 'attempt') await this.outbox.addAttempt(change.attempt);
+      else await this.outbox.addFile(change.labelId, change.format, change.bytes);
+      this.pendingWrites += 1;
+      return false;
+    });
+    if (!sent) this.changed();
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work, work);
+    this.turn = run.catch(() => undefined);
+    return run;
   }
 
   private wentAway(error: unknown): void {
