@@ -89,6 +89,9 @@ export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): 
     statement_timeout: options.statementTimeoutMs ?? 10_000,
     query_timeout: (options.statementTimeoutMs ?? 10_000) + 2000,
     application_name: 'label-station',
+    // A station's queries read a page or one label: starting parallel workers cost 20 ms before the
+    // first row (a History search that takes 3 ms took 32 when the planner chose to go parallel).
+    options: '-c max_parallel_workers_per_gather=0',
   });
   // A connection the server dropped (restart, network cut) must not crash the station: the query
   // that was using it fails (and the history falls back to the station's copy), the pool reconnects.

@@ -1,13 +1,13 @@
 /**
  * How a History search is asked of each database (see HistoryStore.search).
  *
- * SQLite: a query of 3+ characters is looked up in labels_search (FTS5, trigram tokenizer), which
- * answers "which labels contain this" in well under a millisecond for a rare string but lists a
- * million keys for a common one ("576", which every TikTok order starts with). So at most
- * CANDIDATE_CAP keys are read from it: when the string is rarer than that, the page is built from
- * those keys; when it is more common, walking the newest-first index and testing each row finds a
- * page of matches after a few hundred rows. PostgreSQL's planner makes the same choice itself from
- * its statistics over the pg_trgm index (labels_words).
+ * SQLite: a query of 3+ characters is looked up in labels_search (FTS5, trigram tokenizer) by
+ * substringCandidates, which reads the string's rarest part first: when few labels hold it, the page
+ * is built from those keys (each tested for the whole string where only a part was looked up); when
+ * more than CANDIDATE_CAP hold the whole string ("576", which every TikTok order starts with),
+ * walking the newest-first index and testing each row finds a page of matches after a few hundred
+ * rows. PostgreSQL's planner makes the same choice itself from its statistics over the pg_trgm index
+ * (labels_words).
  *
  * Narrower readings come first, each on its own indexes: a whole order ID or tracking number, then 8
  * or more letters and digits as the beginning of one (an index range), then 4 to 16 as the end of a
@@ -22,9 +22,8 @@ import { UNCERTAIN_STATUSES } from '../../../shared/domain/labels';
 import { SUBSTRING_MIN_LENGTH, type HistoryCursor, type HistorySearch } from '../../../shared/domain/history-search';
 import type { Dialect } from './migrations';
 import type { HistorySchema } from './schema';
+import { CANDIDATE_CAP, substringCandidates } from './substring-candidates';
 
-/** Above this many trigram matches, a newest-first walk finds a page sooner than the matches do. */
-export const CANDIDATE_CAP = 2000;
 /** Shorter queries are parts of numbers, not whole order IDs or tracking numbers. */
 const EXACT_MIN_LENGTH = 10;
 /** The beginning of an order ID or tracking number as people type it: looked up on their indexes first. */
@@ -71,16 +70,16 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
       knownMore: false,
     };
   }
-  const candidates = await sql<{ k: number }>`
-    SELECT rowid AS k FROM labels_search WHERE labels_search MATCH ${ftsPhrase(q)} LIMIT ${CANDIDATE_CAP + 1}`.execute(db);
-  if (candidates.rows.length <= CANDIDATE_CAP) {
-    const keys = JSON.stringify(candidates.rows.map((r) => r.k));
-    // CROSS JOIN: SQLite keeps this order, so each candidate is one lookup by key (never a walk of every label).
-    return { from: sql`json_each(${keys}) AS c CROSS JOIN labels AS l ON l.search_key = c.value`, where: filters, knownMore: false };
-  }
   const pattern = `%${escapeLike(q)}%`;
   const anyPart = sql`(l.order_id LIKE ${pattern} ESCAPE '\\' OR l.tracking_numbers LIKE ${pattern} ESCAPE '\\' OR l.scanned LIKE ${pattern} ESCAPE '\\' OR l.operator LIKE ${pattern} ESCAPE '\\')`;
-  return { from: LABELS, where: [...filters, anyPart], knownMore: filters.length === 0 };
+  const candidates = await substringCandidates(db, q);
+  if ('many' in candidates) return { from: LABELS, where: [...filters, anyPart], knownMore: filters.length === 0 };
+  // CROSS JOIN: SQLite keeps this order, so each candidate is one lookup by key (never a walk of every label).
+  return {
+    from: sql`json_each(${JSON.stringify(candidates.keys)}) AS c CROSS JOIN labels AS l ON l.search_key = c.value`,
+    where: candidates.exact ? filters : [...filters, anyPart],
+    knownMore: false,
+  };
 }
 
 /** Each equality filter with the newest-first index that walks only its rows. */
@@ -267,11 +266,6 @@ export function keysetAfter(cursor: HistoryCursor | null | undefined): Condition
 
 export function and(conditions: Condition[]): Condition {
   return conditions.length ? sql`${sql.join(conditions, sql` AND `)}` : sql`1 = 1`;
-}
-
-/** The query as one FTS5 phrase: the trigram tokenizer then matches it as a substring. */
-function ftsPhrase(q: string): string {
-  return `"${q.replace(/"/g, '""')}"`;
 }
 
 function escapeLike(s: string): string {

@@ -25,6 +25,7 @@ const N = 3000;
 const ALL = Array.from({ length: N }, (_, i) => seedLabel(i));
 const newestFirst = (a: SeedLabel, b: SeedLabel) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id);
 
+const nextLastDigit = (s: string) => s.slice(0, -1) + String((Number(s.at(-1)) + 1) % 10);
 const trackingOf = (l: SeedLabel) => JSON.parse(l.tracking_numbers) as string[];
 
 /**
@@ -131,6 +132,8 @@ describe.each([
     ['the 8 digits most USPS tracking numbers begin with (more than the candidates kept)', USPS_MAILER.slice(0, 8)],
     ['the mailer ID and 2 more digits', tracking[0]!.slice(0, 13)],
     ['8 digits from the middle of a tracking number', tracking[0]!.slice(6, 14)],
+    ['13 digits from the middle of a tracking number, most of them every USPS label’s', tracking[0]!.slice(3, 16)],
+    ['the same 13 digits with the last one changed (their rare part is in other labels)', nextLastDigit(tracking[0]!.slice(3, 16))],
     ['the first 12 digits of an order ID', label.order_id.slice(0, 12)],
     ['a lower-case part of a UPS tracking number', (JSON.parse(ALL[1239]!.tracking_numbers) as string[])[0]!.slice(2, 9).toLowerCase()],
     ['the Shopify number scanned', ALL[1239]!.scanned],
