@@ -134,6 +134,11 @@ export const StationInfo = z.object({
   stationName: z.string(),
   /** The station's own history, or the warehouse's shared database and whether it answers. */
   database: DatabaseStatus,
+  /**
+   * Since when the history holds every purchase of its stations (when it was started, or when a
+   * backup copy was put in its place); null until the warehouse database has answered once.
+   */
+  historyCompleteSince: z.string().datetime().nullable(),
 });
 export type StationInfo = z.infer<typeof StationInfo>;
 

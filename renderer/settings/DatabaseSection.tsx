@@ -2,6 +2,7 @@ import { useDatabaseStatus } from '../api/database-status';
 import { useStationInfo } from '../api/queries';
 import { changesWord, databaseLight } from '../ui/database-light-words';
 import { SettingsField } from './SettingsField';
+import { historyStartWords } from './history-start-words';
 
 /**
  * Read-only: the station's name in the history, where the history is kept (its own, or the
@@ -23,6 +24,12 @@ export function DatabaseSection() {
         <span data-testid="database-mode">
           {!status ? '…' : fleet ? 'The warehouse’s shared database (a fleet of stations)' : 'This station only (its own history)'}
         </span>
+      </SettingsField>
+      <SettingsField
+        label="Holds every purchase since"
+        hint="When this history was started, or a backup of it put back: a label bought before then may be missing from it"
+      >
+        <span data-testid="history-complete-since">{historyStartWords(info.data?.historyCompleteSince)}</span>
       </SettingsField>
       {light && status && (
         <>

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PublicSettings } from '../../shared/domain/settings';
 import { station } from '../api/station';
-import { keys, useSettings } from '../api/queries';
+import { keys, useSettings, useStationInfo } from '../api/queries';
 import { toProblem } from '../api/problem';
 import {
   draftFromSettings,
@@ -35,6 +35,7 @@ import { ExportFolderSection } from './ExportFolderSection';
 import { SystemsApiSection } from './SystemsApiSection';
 import { WritebackSection } from './WritebackSection';
 import { ASK_BEFORE_BUYING_HINTS } from './ask-before-buying-words';
+import { historyGapsNow } from './history-start-words';
 
 export function SettingsScreen() {
   const settings = useSettings();
@@ -56,6 +57,7 @@ type TextKey = { [K in keyof SettingsDraft]: SettingsDraft[K] extends string ? K
 function SettingsForm({ settings }: { settings: PublicSettings }) {
   const queryClient = useQueryClient();
   const approved = useApprovedCall();
+  const info = useStationInfo();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(settings));
   const [localErrors, setLocalErrors] = useState<string[]>([]);
   /** The form as last sent: the station's problems name printers by their place in that list. */
@@ -203,7 +205,12 @@ function SettingsForm({ settings }: { settings: PublicSettings }) {
                   htmlFor="aftership-ask"
                   problems={problemsFor('aftership.askBeforeBuying')}
                   lockedBy={lock('aftership.askBeforeBuying')}
-                  hint={ASK_BEFORE_BUYING_HINTS[draft.aftershipAskBeforeBuying]}
+                  hint={[
+                    ASK_BEFORE_BUYING_HINTS[draft.aftershipAskBeforeBuying],
+                    draft.aftershipAskBeforeBuying === 'history-gaps' && historyGapsNow(info.data?.historyCompleteSince),
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
                 >
                   <select
                     id="aftership-ask"

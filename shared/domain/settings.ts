@@ -41,6 +41,8 @@ const Identifier = z.string().trim().max(200);
  */
 export const AskBeforeBuying = z.enum(['always', 'history-gaps']);
 export type AskBeforeBuying = z.infer<typeof AskBeforeBuying>;
+/** How far back the station's AfterShip label search reaches (and so how old a history must be to answer alone). */
+export const AFTERSHIP_LOOKUP_DAYS = 30;
 
 export const LateLabelWindowSeconds = z
   .number()

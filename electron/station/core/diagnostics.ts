@@ -33,6 +33,7 @@ export function diagnosticsText(input: DiagnosticsInput): string {
     `Station: ${info.stationName}; data folder ${info.dataDir}`,
     `Provider: ${info.providerTitle}${info.sandbox ? ' (SANDBOX)' : ''}`,
     `Database: ${info.database.mode === 'fleet' ? `warehouse PostgreSQL — ${info.database.message}; ${info.database.pendingWrites} changes to send` : 'this station’s SQLite'}`,
+    `History holds every purchase since: ${info.historyCompleteSince ?? 'not known yet (the warehouse database has not answered)'}`,
     'Printers:',
     ...settings.printers.list.map(
       (p) =>

@@ -245,19 +245,33 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
       override: options.exportDir,
     });
 
-  const info = () => ({
+  // Read only while the history answers: a warehouse database that is away shows the last date read,
+  // and the top bar's poll never waits for a reconnect.
+  let historyStart: string | null = null;
+  const historyCompleteSince = async (): Promise<string | null> => {
+    if (!stored.status().reachable) return historyStart;
+    try {
+      historyStart = await history.completeSince();
+    } catch {
+      // went away meanwhile: the last date read stands
+    }
+    return historyStart;
+  };
+
+  const info = async () => ({
     ...stationInfo(settings, providers, options.dataDir, options.shell),
     stationName: deps.stationName,
     database: stored.status(),
+    historyCompleteSince: await historyCompleteSince(),
   });
 
   const table: ActingHandlers = {
-    getStationInfo: async () => info(),
+    getStationInfo: () => info(),
     getDiagnostics: async () => {
       const view = settings.publicView();
       return {
         text: diagnosticsText({
-          info: info(),
+          info: await info(),
           settings: settings.current(),
           secretsSet: view.secrets,
           lockedByEnv: view.lockedByEnv,

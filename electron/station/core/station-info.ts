@@ -14,7 +14,7 @@ export function stationInfo(
   providers: ProviderFactory,
   dataDir: string,
   shell: StationInfo['shell'],
-): Omit<StationInfo, 'database' | 'stationName'> {
+): Omit<StationInfo, 'database' | 'stationName' | 'historyCompleteSince'> {
   const current = settings.current();
   let capabilities = UNCONFIGURED_CAPABILITIES;
   try {

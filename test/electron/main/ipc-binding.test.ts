@@ -22,6 +22,7 @@ const STATION_INFO = {
   shell: 'electron',
   stationName: 'Packing 1',
   database: { mode: 'local', reachable: true, message: 'This station keeps its own history.', pendingWrites: 0 },
+  historyCompleteSince: '2026-11-01T08:00:00.000Z',
 } as const;
 
 function fakeCore() {

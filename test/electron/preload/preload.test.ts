@@ -88,6 +88,7 @@ describe('preload', () => {
       shell: 'electron' as const,
       stationName: 'Packing 1',
       database: { mode: 'local' as const, reachable: true, message: 'This station keeps its own history.', pendingWrites: 0 },
+      historyCompleteSince: '2026-11-01T08:00:00.000Z',
     }));
     registerIpc({ handlers: { getStationInfo } as unknown as StationHandlers, events: { on: () => () => {} } });
     const win = new FakeBrowserWindow();

@@ -32,7 +32,7 @@ import { buildCreateLabelBody, TIKTOK_SERVICE_TYPE } from './request-body';
 import { abortableSleep, type Sleep } from '../http/sleep';
 import { lookupFailed } from './lookup-errors';
 import { PROVIDER_TITLES } from '../../../../shared/domain/providers';
-import type { AskBeforeBuying } from '../../../../shared/domain/settings';
+import { AFTERSHIP_LOOKUP_DAYS, type AskBeforeBuying } from '../../../../shared/domain/settings';
 
 export const AFTERSHIP_PRODUCTION_BASE_URL = 'https://api.aftership.com/postmen/v3';
 
@@ -150,7 +150,7 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
       lookup: true,
       slow: false,
       boxesPerRequest: 'all',
-      ...(opts.askBeforeBuying === 'history-gaps' && { historyAnswersAfterDays: opts.lookupDays ?? 30 }),
+      ...(opts.askBeforeBuying === 'history-gaps' && { historyAnswersAfterDays: opts.lookupDays ?? AFTERSHIP_LOOKUP_DAYS }),
     },
     requestTimeoutMs: timeoutMs,
 
@@ -165,7 +165,7 @@ export function createAfterShipProvider(opts: AfterShipProviderOptions): LabelPr
     async findLabel(request, signal): Promise<LabelLookup> {
       try {
         const valid = validateLabelRequest(request);
-        return await findLabelByReference(valid, { api, poll, now, lookupDays: opts.lookupDays ?? 30 }, signal);
+        return await findLabelByReference(valid, { api, poll, now, lookupDays: opts.lookupDays ?? AFTERSHIP_LOOKUP_DAYS }, signal);
       } catch (error) {
         throw redactSecrets(asProviderError(error, 'lookup'), [apiKey]);
       }

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, sqliteHistory, type FleetDatabase, type StationDatabase } from '../../../../electron/station/history/database';
 import { FleetHistory } from '../../../../electron/station/history/fleet-history';
 import { FleetOutbox } from '../../../../electron/station/history/fleet-outbox';
-import { HistoryStore, type NewLabel } from '../../../../electron/station/history/history-store';
+import { HistoryStore } from '../../../../electron/station/history/history-store';
+import { newLabel } from '../../../support/new-label';
 import { makeTempDir } from '../../../support/temp-dir';
 
 // The warehouse database is played by a SQLite history here: FleetHistory only speaks to it through
@@ -11,21 +12,7 @@ import { makeTempDir } from '../../../support/temp-dir';
 // fleet suites (never-twice, fleet-stations) run the same class on a real PostgreSQL.
 
 const ORDER = '576000000000000001';
-const label: NewLabel = {
-  request: '{}',
-  id: 'label-1',
-  orderId: ORDER,
-  parcelKey: '1of1',
-  reference: `ls-${ORDER}-1of1-g1`,
-  provider: 'sandbox',
-  sandbox: true,
-  generation: 1,
-  station: 'Packing 1',
-  stationId: 'abcd1234',
-  checkUntil: '2030-01-01T00:00:00.000Z',
-  operator: 'Ana',
-  printer: 'tcp://127.0.0.1:9100',
-};
+const label = newLabel(ORDER, 'label-1');
 const bought = {
   providerLabelId: 'p1',
   trackingNumbers: ['SBX1'],

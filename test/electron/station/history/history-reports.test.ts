@@ -16,6 +16,7 @@ import { SOLD_STATUSES } from '../../../../shared/domain/labels';
 import type { LabelBox } from '../../../../shared/domain/shipments';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { makeTempDir } from '../../../support/temp-dir';
+import { newLabel as aLabel } from '../../../support/new-label';
 
 interface Backend {
   history: HistoryDatabase;
@@ -67,21 +68,7 @@ interface WrittenAttempt {
   station?: string;
 }
 
-const newLabel = (orderId: string, id: string): NewLabel => ({
-  request: '{}',
-  id,
-  orderId,
-  parcelKey: '1of1',
-  reference: `ls-${orderId}-1of1-g1`,
-  provider: 'sandbox',
-  sandbox: true,
-  generation: 1,
-  station: 'Packing 1',
-  stationId: 'abcd1234',
-  checkUntil: '2030-01-01T00:00:00.000Z',
-  operator: 'Bo',
-  printer: 'tcp://127.0.0.1:9100',
-});
+const newLabel = (orderId: string, id: string) => aLabel(orderId, id, 'Bo');
 
 describe.each([
   ['SQLite', sqliteBackend],

@@ -1,27 +1,12 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, openFleetDatabase, sqliteHistory, type HistoryDatabase } from '../../../../electron/station/history/database';
-import { HistoryStore, type NewLabel } from '../../../../electron/station/history/history-store';
+import { HistoryStore } from '../../../../electron/station/history/history-store';
 import { migrations } from '../../../../electron/station/history/migrations';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { makeTempDir } from '../../../support/temp-dir';
 import { HistorySearchInput } from '../../../../shared/domain/history-search';
-
-const newLabel = (orderId: string, id = `id-${orderId}`): NewLabel => ({
-  request: '{}',
-  id,
-  orderId,
-  parcelKey: '1of1',
-  reference: `ls-${orderId}-1of1-g1`,
-  provider: 'sandbox',
-  sandbox: true,
-  generation: 1,
-  station: 'Packing 1',
-  stationId: 'abcd1234',
-  checkUntil: '2030-01-01T00:00:00.000Z',
-  operator: 'Ana',
-  printer: 'tcp://127.0.0.1:9100',
-});
+import { newLabel } from '../../../support/new-label';
 
 interface Backend {
   history: HistoryDatabase;

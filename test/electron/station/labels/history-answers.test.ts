@@ -51,6 +51,8 @@ describe('buying without asking AfterShip first', () => {
   it('buys an order a 31-day-old history has never seen with one request, and still never twice', async () => {
     const s = await station('history-gaps');
     historyStartedDaysAgo(s.dataDir, 31);
+    const since = Date.parse((await s.call('getStationInfo', {})).historyCompleteSince ?? ''); // shown in Settings
+    expect(Math.abs(since - (Date.now() - 31 * 86_400_000))).toBeLessThan(60_000);
     const order = '577200000000000001';
     expectOutcome(await s.call('submitScan', { scan: order }), 'printed');
     expect(lookupsFor(order)).toBe(0);
@@ -124,7 +126,9 @@ describe('buying without asking AfterShip first', () => {
     const file = path.join(s.dataDir, 'history.sqlite');
     for (const extra of ['-wal', '-shm']) rmSync(`${file}${extra}`, { force: true });
     copyFileSync(path.resolve(backup.folder, backup.backups[0]!.file), file);
+    const putBack = Date.now();
     await s.restart();
+    expect(Date.parse((await s.call('getStationInfo', {})).historyCompleteSince ?? '')).toBeGreaterThanOrEqual(putBack);
 
     const rescan = await s.call('submitScan', { scan: order });
     expectOutcome(rescan, 'printed');
