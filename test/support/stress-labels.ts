@@ -3,9 +3,10 @@
  * a small PNG the printer must enlarge, and a many-page customs declaration in the style of Apache
  * FOP (every text run in its own clipped group, hairline table rules).
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { createCanvas } from '@napi-rs/canvas';
 import { code128Png, makePdf } from './sample-labels';
+import { pngFile } from '../../electron/station/printing/render/png-encode';
 
 /** Rule widths in points that are thinner than one 203 dpi dot (0.355 pt), as carriers draw them. */
 export const THIN_RULE_WIDTHS = [0.2, 0.25, 0.3, 0.37] as const;
@@ -245,19 +246,5 @@ function opaquePng(rgba: Uint8ClampedArray, width: number, height: number, chann
     }
     prev = row;
   }
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))) >>> 0, 0);
-    return Buffer.concat([head, data, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = channels === 1 ? 0 : 2;
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return pngFile(width, height, 8, channels === 1 ? 'grey' : 'rgb', deflateSync(rows));
 }

@@ -4,9 +4,10 @@
  * mask of the same size, as grey over white; or, for RGB rows with PNG predictors, wrapped as a PNG
  * file for skia. Anything else is null (PDFium draws it).
  */
-import { crc32, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
 import type { ImageRect } from './image-page-rect';
+import { pngFile } from './png-encode';
 
 /** A decoded image as 8-bit grey (0 = black), `width` bytes a row. */
 export interface GrayImage {
@@ -178,30 +179,6 @@ export interface EncodedImage {
   encoded: Buffer;
 }
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.byteLength, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/**
- * A Flate stream with PNG predictors over the image's own rows is a PNG's image data as it is:
- * wrapped in a PNG file, it is decoded (and its row filters undone) by native code.
- */
-function pngFile(width: number, height: number, bpc: number, comps: 1 | 3, zlibData: Uint8Array): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = bpc;
-  header[9] = comps === 1 ? 0 : 2; // greyscale or truecolour
-  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', zlibData), pngChunk('IEND', new Uint8Array(0))]);
-}
-
 /**
  * The page's one image XObject: as a PNG or JPEG file when a native decoder can take it whole (a
  * JPEG; a Flate image with PNG predictors), else decoded here to grey composited over white; or
@@ -235,7 +212,8 @@ export function decodePageImage(doc: PDFDocument, pageIndex: number, drawn: Imag
   if (predicted && smaskRef === undefined && !inverted) {
     // PNG rows: skia undoes the row filters natively, for RGB about 15% less work than PDFium's
     // path; a grey image PDFium draws with less work than either (measured in label-raster.bench).
-    if (comps === 3) return { encoded: pngFile(width, height, bpc, comps, stream.contents) };
+    // A Flate stream with PNG predictors over the image's own rows is a PNG's image data as it is.
+    if (comps === 3) return { encoded: pngFile(width, height, bpc, 'rgb', stream.contents) };
     return null;
   }
   let alpha: Uint8Array | null = null;
