@@ -21,7 +21,8 @@ export function historyStartWords(since: string | null | undefined): string {
 export function historyGapsNow(since: string | null | undefined, now = new Date()): string | null {
   if (!since) return null;
   const from = new Date(Date.parse(since) + AFTERSHIP_LOOKUP_DAYS * DAY_MS);
-  if (now >= from)
-    return `This history holds every purchase since ${dateAndTime(new Date(since))}: orders it has never seen are bought without asking.`;
-  return `This history holds every purchase since ${dateAndTime(new Date(since))}: until ${dateAndTime(from)} every purchase still asks AfterShip first.`;
+  const held = `This history holds every purchase since ${dateAndTime(new Date(since))}`;
+  return now >= from
+    ? `${held}: orders it has never seen are bought without asking.`
+    : `${held}: until ${dateAndTime(from)} every purchase still asks AfterShip first.`;
 }

@@ -344,8 +344,7 @@ export class FleetHistory implements LabelHistory {
           await this.send(change);
           return true;
         } catch (error) {
-          if (!isConnectionFailure(error)) throw error;
-          this.wentAway(error);
+          this.wentAway(error); // send throws only when the connection is lost
         }
       }
       if (change.kind === 'label') await this.outbox.addLabel(change.label);
