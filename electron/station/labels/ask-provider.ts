@@ -53,11 +53,16 @@ export async function askProvider(deps: LabelPrintingDeps, label: StoredLabel): 
 
 /** Records a label the provider has for this purchase and downloads its file, so any reprint works offline. */
 export async function adoptLabel(deps: LabelPrintingDeps, label: StoredLabel, purchased: PurchasedLabel): Promise<StoredLabel> {
-  const bought = await deps.history.markBought(label.id, purchased);
+  const release = deps.downloads?.reserve(label.id);
   try {
-    return (await ensureLabelFile(deps, bought)).label;
-  } catch (error) {
-    deps.log(`label ${label.id}: file not downloaded yet (${error instanceof StationError ? error.code : 'error'}); printing will retry`);
-    return bought;
+    const bought = await deps.history.markBought(label.id, purchased);
+    try {
+      return (await ensureLabelFile(deps, bought)).label;
+    } catch (error) {
+      deps.log(`label ${label.id}: file not downloaded yet (${error instanceof StationError ? error.code : 'error'}); printing will retry`);
+      return bought;
+    }
+  } finally {
+    release?.();
   }
 }

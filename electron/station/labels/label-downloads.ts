@@ -16,6 +16,8 @@ interface Pending {
 
 export class LabelDownloads {
   private readonly pending = new Map<string, Pending>();
+  /** Labels being adopted: bought in the history, their file not asked for yet (see `reserve`). */
+  private readonly reserved = new Map<string, number>();
 
   constructor(
     private readonly log: (line: string) => void = () => {},
@@ -50,7 +52,24 @@ export class LabelDownloads {
   }
 
   isPending(labelId: string): boolean {
-    return this.pending.has(labelId);
+    return this.pending.has(labelId) || this.reserved.has(labelId);
+  }
+
+  /**
+   * Counts the label as downloading from before it is recorded as bought until the returned release:
+   * between the two, "bought but never printed" would list it and then hide it again once its file
+   * download started.
+   */
+  reserve(labelId: string): () => void {
+    this.reserved.set(labelId, (this.reserved.get(labelId) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.reserved.get(labelId) ?? 1) - 1;
+      if (left > 0) this.reserved.set(labelId, left);
+      else this.reserved.delete(labelId);
+    };
   }
 
   /** Whoever waits now takes over: nothing is printed on arrival unless registered again. */
