@@ -46,6 +46,9 @@ const SHAPES: Array<[string, Search]> = [
   // The seed's digits after the mailer ID start 00–42 (a 32-bit number written in 10 digits).
   ['mailer ID + 2 digits (13)', (k) => ({ query: `${USPS_MAILER}${String(k % 43).padStart(2, '0')}` })],
   ['13 digits in no label', (k) => ({ query: `${USPS_MAILER}${50 + (k % 50)}` })],
+  // Parts from the middle: a USPS number's 9 digits after its first 6 (the mailer's end and 4 more), an order's 6.
+  ['middle 9 digits of a tracking no.', (k) => ({ query: tracking(k)[0]!.slice(6, 15) })],
+  ['middle 6 digits of an order ID', (k) => ({ query: pick(k).order_id.slice(8, 14) })],
   ['"94001118" (most USPS labels)', () => ({ query: USPS_MAILER.slice(0, 8) })],
   ['Shopify order number', (k) => ({ query: shopifyPick(k).scanned })],
   ['operator', (k) => ({ query: SEED_OPERATORS[k % SEED_OPERATORS.length]! })],

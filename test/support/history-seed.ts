@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
+import { SQLITE_WORDS, sqliteWordPieces } from '../../electron/station/history/migrations';
 
 export interface SeedLabel {
   id: string;
@@ -135,7 +136,7 @@ export function seedAttempts(i: number, label: SeedLabel): number {
 const COLUMNS = Object.keys(seedLabel(0)) as Array<keyof SeedLabel>;
 
 /**
- * Labels `from` to `to - 1` into a SQLite history. The search index is filled the way the migration
+ * Labels `from` to `to - 1` into a SQLite history. The search indexes are filled the way the migration
  * fills it (one INSERT … SELECT at the end): its per-row trigger makes FTS5 write a segment per
  * statement, fine for a station's one label per scan, slow for a million in a row.
  */
@@ -155,8 +156,13 @@ export function seedSqlite(db: Database.Database, to: number, from = 0, onProgre
         ).run(firstRow);
         db.prepare(
           `INSERT INTO labels_search (rowid, words)
-           SELECT search_key, order_id || ' ' || scanned || ' ' || operator || ' ' || tracking_numbers FROM labels WHERE rowid > ?`,
+           SELECT search_key, ${SQLITE_WORDS} FROM labels WHERE rowid > ?`,
         ).run(firstRow);
+        if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'labels_pieces'").get()) {
+          db.prepare(
+            `INSERT INTO labels_pieces (rowid, pieces) SELECT search_key, ${sqliteWordPieces(SQLITE_WORDS)} FROM labels WHERE rowid > ?`,
+          ).run(firstRow);
+        }
         db.exec(trigger.sql);
       })();
     }

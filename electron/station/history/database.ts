@@ -101,6 +101,11 @@ export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): 
   return { db, dialect: 'postgres', migrate: () => migratePostgres(pool), close: () => db.destroy() };
 }
 
+/** The client's own limit for one migration step (the server's is lifted): a stuck step still ends. */
+const MIGRATION_STEP_TIMEOUT_MS = 60 * 60_000;
+/** A migration statement with that limit (node-postgres reads query_timeout per query; its typings omit it). */
+const longStatement = (text: string): pg.QueryConfig => Object.assign({ text }, { query_timeout: MIGRATION_STEP_TIMEOUT_MS });
+
 async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
@@ -111,14 +116,18 @@ async function migratePostgres(pool: pg.Pool): Promise<void> {
     const current = rows[0]?.version ?? 0;
     if (rows.length === 0) await client.query('INSERT INTO label_station_schema (version) VALUES (0)');
     if (current > migrations.length) throw newerSchema(current);
+    // A step may build an index over every label (a minute on a million): the station's per-statement
+    // limits are for purchases and pages, not for a schema change that must finish once.
+    await client.query(`SET LOCAL statement_timeout = 0`);
+    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     for (let version = current; version < migrations.length; version++) {
       const step = migrations[version]!.postgres;
-      if (step.trim()) await client.query(step);
+      if (step.trim()) await client.query(longStatement(step));
     }
     await client.query('UPDATE label_station_schema SET version = $1', [migrations.length]);
+    // Statistics for the planner after a schema change (new indexes, new columns; history/postgres-pieces.ts reads them).
+    if (current < migrations.length) await client.query(longStatement('ANALYZE labels'));
     await client.query('COMMIT');
-    // Statistics for the planner after a schema change (new indexes, new columns).
-    if (current < migrations.length) await client.query('ANALYZE labels');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

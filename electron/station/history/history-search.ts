@@ -6,8 +6,9 @@
  * is built from those keys (each tested for the whole string where only a part was looked up); when
  * more than CANDIDATE_CAP hold the whole string ("576", which every TikTok order starts with),
  * walking the newest-first index and testing each row finds a page of matches after a few hundred
- * rows. PostgreSQL's planner makes the same choice itself from its statistics over the pg_trgm index
- * (labels_words).
+ * rows. PostgreSQL looks up the string's rarest 4-character pieces in labels_pieces (postgres-pieces.ts;
+ * a 3-character string in the pg_trgm index labels_words) and its planner makes the same choice from
+ * its statistics.
  *
  * Narrower readings come first, each on its own indexes: a whole order ID or tracking number, then 8
  * or more letters and digits as the beginning of one (an index range), then 4 to 16 as the end of a
@@ -22,6 +23,7 @@ import { UNCERTAIN_STATUSES } from '../../../shared/domain/labels';
 import { SUBSTRING_MIN_LENGTH, type HistoryCursor, type HistorySearch } from '../../../shared/domain/history-search';
 import type { Dialect } from './migrations';
 import type { HistorySchema } from './schema';
+import { postgresPieces } from './postgres-pieces';
 import { CANDIDATE_CAP, substringCandidates } from './substring-candidates';
 
 /** Shorter queries are parts of numbers, not whole order IDs or tracking numbers. */
@@ -64,9 +66,12 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     if (found.rows.length > 0) return { from: sql`labels AS l`, where: [...filters, person], knownMore: false };
   }
   if (dialect === 'postgres') {
+    const words = q.toLowerCase();
+    const pieces = await postgresPieces(db, words);
+    const inPieces = pieces.length ? [sql`label_pieces(${POSTGRES_WORDS}) @> ${pieces}::text[]`] : [];
     return {
       from: LABELS,
-      where: [...filters, sql`${POSTGRES_WORDS} LIKE ${`%${escapeLike(q.toLowerCase())}%`} ESCAPE '\\'`],
+      where: [...filters, ...inPieces, sql`${POSTGRES_WORDS} LIKE ${`%${escapeLike(words)}%`} ESCAPE '\\'`],
       knownMore: false,
     };
   }
@@ -75,11 +80,14 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   const candidates = await substringCandidates(db, q);
   if ('many' in candidates) return { from: LABELS, where: [...filters, anyPart], knownMore: filters.length === 0 };
   // CROSS JOIN: SQLite keeps this order, so each candidate is one lookup by key (never a walk of every label).
-  return {
-    from: sql`json_each(${JSON.stringify(candidates.keys)}) AS c CROSS JOIN labels AS l ON l.search_key = c.value`,
-    where: candidates.exact ? filters : [...filters, anyPart],
-    knownMore: false,
-  };
+  const byKey = (keys: number[]) => sql`json_each(${JSON.stringify(keys)}) AS c CROSS JOIN labels AS l ON l.search_key = c.value`;
+  let keys = candidates.keys;
+  if (!candidates.exact) {
+    // Each candidate tested once here, so neither the page nor its total tests them again.
+    const tested = await sql<{ k: number }>`SELECT l.search_key AS k FROM ${byKey(keys)} WHERE ${anyPart}`.execute(db);
+    keys = tested.rows.map((r) => r.k);
+  }
+  return { from: byKey(keys), where: filters, knownMore: false, total: filters.length === 0 ? keys.length : undefined };
 }
 
 /** Each equality filter with the newest-first index that walks only its rows. */

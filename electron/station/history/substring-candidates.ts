@@ -1,22 +1,26 @@
 /**
- * Which labels may contain a string, from SQLite's trigram index (labels_search), reading as little
- * of it as the string allows.
+ * Which labels may contain a string, from SQLite's search indexes, reading as little of them as the
+ * string allows.
  *
- * FTS5 answers a phrase by stepping through the list of every trigram in it. Some trigrams are in
- * most labels (a USPS mailer ID's, "576" of every TikTok order): their lists hold a million entries,
- * so a long string made mostly of them (13 digits of a tracking number that no label holds) read
- * about 60 ms of lists. The string's rarest trigram is found first (each trigram's newest matches
- * say how common it is), and the part of the string read from the index grows from there, one
- * character at a time toward the rarer side, until it names few enough labels to test each one.
+ * A string of 4 characters or more is looked up by its rarest 4-character pieces in labels_pieces
+ * (word-pieces.ts): lists of label keys only, a tenth as long as a trigram's. Otherwise, or when its
+ * pieces name too many labels, the trigram index (labels_search): FTS5 answers a phrase by stepping
+ * through the list of every trigram in it, and some trigrams are in most labels (a USPS mailer ID's,
+ * "576" of every TikTok order), so the string's rarest trigram is found first (each trigram's newest
+ * matches say how common it is) and the part read from the index grows from there, one character
+ * at a time toward the rarer side, until it names few enough labels to test each one.
  */
 import { sql, type Kysely } from 'kysely';
 import type { HistorySchema } from './schema';
+import { piecesOf, rarestPieces } from './word-pieces';
 
 /** Above this many labels the whole string names, a newest-first walk finds a page sooner. */
 export const CANDIDATE_CAP = 2000;
 /** A part of the string that names at most this many labels is tested on each of them. */
 const TESTED_CAP = 300;
-/** How many of a trigram's newest matches tell how common it is. */
+/** Labels found by pieces are tested for the whole string up to this many (a few µs each). */
+const PIECES_TESTED_CAP = 1000;
+/** How many of a term's newest matches tell how common it is. */
 const SAMPLE = 64;
 /** Longer strings are read whole (a part that long is rare enough by itself). */
 const WINDOW_MAX_TRIGRAMS = 40;
@@ -28,32 +32,25 @@ export type Candidates =
   | { many: true };
 
 export async function substringCandidates(db: Kysely<HistorySchema>, q: string): Promise<Candidates> {
+  const newest = Number((await sql<{ k: number | null }>`SELECT max(search_key) AS k FROM labels`.execute(db)).rows[0]?.k ?? 0);
+  const byPieces = await pieceCandidates(db, q, newest);
+  if (byPieces) return byPieces;
+
   const chars = [...q];
   const trigrams = chars.length - 2;
   if (trigrams <= 1 || trigrams > WINDOW_MAX_TRIGRAMS) return whole(db, q);
-
-  const newest = Number((await sql<{ k: number | null }>`SELECT max(search_key) AS k FROM labels`.execute(db)).rows[0]?.k ?? 0);
-  const rarity = new Map<string, number>();
-  const share = async (at: number): Promise<number> => {
-    const trigram = chars.slice(at, at + 3).join('');
-    let known = rarity.get(trigram);
-    if (known === undefined) {
-      const sampled = await sql<{ n: number; oldest: number | null }>`
-        SELECT count(*) AS n, min(k) AS oldest FROM (
-          SELECT rowid AS k FROM labels_search WHERE labels_search MATCH ${phrase(trigram)} ORDER BY rowid DESC LIMIT ${SAMPLE})`.execute(
-        db,
-      );
-      const { n, oldest } = sampled.rows[0] ?? { n: 0, oldest: null };
-      // Fewer than SAMPLE matches is every match: the share of all labels, not of the newest.
-      known = oldest === null ? 0 : Number(n) < SAMPLE ? Number(n) / Math.max(1, newest) : Number(n) / (newest - Number(oldest) + 1);
-      rarity.set(trigram, known);
-    }
-    return known;
-  };
+  const trigramAt = (at: number) => chars.slice(at, at + 3).join('');
+  const shares = await sampledShares(
+    db,
+    'labels_search',
+    Array.from({ length: trigrams }, (_, at) => trigramAt(at)),
+    newest,
+  );
+  const share = (at: number) => shares.get(trigramAt(at))!;
 
   let rarest = 0;
-  for (let at = 1; at < trigrams; at++) if ((await share(at)) < (await share(rarest))) rarest = at;
-  if ((await share(rarest)) === 0) return { keys: [], exact: true };
+  for (let at = 1; at < trigrams; at++) if (share(at) < share(rarest)) rarest = at;
+  if (share(rarest) === 0) return { keys: [], exact: true };
 
   let [from, to] = [rarest, rarest + 3];
   for (;;) {
@@ -61,11 +58,52 @@ export async function substringCandidates(db: Kysely<HistorySchema>, q: string):
     const part = chars.slice(from, to).join('');
     const keys = await matches(db, part, TESTED_CAP + 1);
     if (keys.length <= TESTED_CAP) return { keys, exact: false };
-    const left = from > 0 ? await share(from - 1) : Infinity;
-    const right = to < chars.length ? await share(to - 2) : Infinity;
+    const left = from > 0 ? share(from - 1) : Infinity;
+    const right = to < chars.length ? share(to - 2) : Infinity;
     if (left <= right) from -= 1;
     else to += 1;
   }
+}
+
+/** The labels holding the string's rarest pieces, or undefined when it has none or they name too many. */
+async function pieceCandidates(db: Kysely<HistorySchema>, q: string, newest: number): Promise<Candidates | undefined> {
+  // labels_pieces holds only pieces of ASCII letters and digits (its tokenizer folds their case).
+  const pieces = piecesOf(q.toLowerCase()).filter((piece) => /^[0-9a-z]+$/.test(piece));
+  if (pieces.length === 0) return undefined;
+  const shares = await sampledShares(db, 'labels_pieces', pieces, newest);
+  const asked = rarestPieces(pieces, (piece) => shares.get(piece)!);
+  if (shares.get(asked[0]!) === 0) return { keys: [], exact: true };
+  const found = await sql<{ k: number }>`
+    SELECT rowid AS k FROM labels_pieces WHERE labels_pieces MATCH ${asked.map(phrase).join(' AND ')} LIMIT ${PIECES_TESTED_CAP + 1}`.execute(
+    db,
+  );
+  return found.rows.length <= PIECES_TESTED_CAP ? { keys: found.rows.map((r) => r.k), exact: false } : undefined;
+}
+
+/** Each term's share of labels in an FTS5 table keyed by search_key, from its newest SAMPLE matches (one statement for all). */
+async function sampledShares(
+  db: Kysely<HistorySchema>,
+  table: 'labels_search' | 'labels_pieces',
+  terms: string[],
+  newest: number,
+): Promise<Map<string, number>> {
+  const distinct = [...new Set(terms)];
+  const fts = sql.table(table);
+  const sampled = await sql<{ at: number; n: number; oldest: number | null }>`${sql.join(
+    distinct.map(
+      (term, at) => sql`
+        SELECT ${at} AS at, count(*) AS n, min(k) AS oldest FROM (
+          SELECT rowid AS k FROM ${fts} WHERE ${fts} MATCH ${phrase(term)} ORDER BY rowid DESC LIMIT ${SAMPLE})`,
+    ),
+    sql` UNION ALL `,
+  )}`.execute(db);
+  const shares = new Map<string, number>();
+  for (const { at, n, oldest } of sampled.rows) {
+    // Fewer than SAMPLE matches is every match: the share of all labels, not of the newest.
+    const share = oldest === null ? 0 : Number(n) < SAMPLE ? Number(n) / Math.max(1, newest) : Number(n) / (newest - Number(oldest) + 1);
+    shares.set(distinct[Number(at)]!, share);
+  }
+  return shares;
 }
 
 async function whole(db: Kysely<HistorySchema>, q: string): Promise<Candidates> {

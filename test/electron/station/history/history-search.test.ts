@@ -18,6 +18,7 @@ import {
   USPS_MAILER,
 } from '../../../support/history-seed';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
+import { newLabel } from '../../../support/new-label';
 import { makeTempDir } from '../../../support/temp-dir';
 
 /** More labels than the trigram candidates kept (2,000) and than a total counts (1,000). */
@@ -27,6 +28,8 @@ const newestFirst = (a: SeedLabel, b: SeedLabel) => b.created_at.localeCompare(a
 
 const nextLastDigit = (s: string) => s.slice(0, -1) + String((Number(s.at(-1)) + 1) % 10);
 const trackingOf = (l: SeedLabel) => JSON.parse(l.tracking_numbers) as string[];
+/** 9 digits from the middle of a label's first tracking number (neither its beginning nor its end). */
+const middleDigits = (l: SeedLabel) => trackingOf(l)[0]!.slice(7, 16);
 
 /**
  * What a query must find, by the rule users are told: a whole order ID or tracking number finds that
@@ -211,6 +214,49 @@ describe.each([
   });
 });
 
+describe.each([
+  [
+    'SQLite',
+    async () => {
+      const temp = makeTempDir();
+      const raw = openDatabase(path.join(temp.dir, 'history.sqlite'));
+      return { store: new HistoryStore(sqliteHistory(raw)), close: async () => (raw.close(), temp.remove()) };
+    },
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      const fleet = await openFleetDatabase(await freshPostgresDatabase('written'));
+      return { store: new HistoryStore(fleet), close: () => fleet.close() };
+    },
+  ],
+])('History search on %s, of labels the station writes', (_name, open: () => Promise<Backend>) => {
+  it('finds a label bought a moment ago by 9 digits from the middle of its tracking number, and no other', async () => {
+    const backend = await open();
+    try {
+      const { store } = backend;
+      for (const [orderId, tracking] of [
+        ['576900000000000001', '9400111899201234567890'],
+        ['576900000000000002', '9400111899209876543210'],
+      ] as const) {
+        await store.insertBuying(newLabel(orderId));
+        await store.markBought(`id-${orderId}`, {
+          providerLabelId: `p-${orderId}`,
+          trackingNumbers: [tracking],
+          cost: null,
+          labelUrl: 'sandbox://x',
+        });
+      }
+      const found = await store.search(HistorySearchInput.parse({ query: '899209876' }));
+      expect(found.labels.map((l) => l.orderId)).toEqual(['576900000000000002']);
+      expect((await store.search(HistorySearchInput.parse({ query: '1118992098765' }))).total).toBe(1);
+      expect((await store.search(HistorySearchInput.parse({ query: '899209876543219' }))).total).toBe(0);
+    } finally {
+      await backend.close();
+    }
+  });
+});
+
 describe('History search on a reader thread (SQLite)', () => {
   let backend: Backend & { file: string };
   let reader: HistoryReader;
@@ -256,7 +302,10 @@ describe('History search on a reader thread (SQLite)', () => {
 });
 
 describe('the "history at scale" migration', () => {
-  const before = migrations.slice(0, -1);
+  const before = migrations.slice(
+    0,
+    migrations.findIndex((m) => m.name.startsWith('history at scale')),
+  );
   const oldColumns = (l: SeedLabel) => {
     const { scanned: _scanned, ...rest } = l;
     return rest;
@@ -289,6 +338,8 @@ describe('the "history at scale" migration', () => {
         const lastDigits = (JSON.parse(target.tracking_numbers) as string[])[0]!.slice(-7);
         const page = await store.search(HistorySearchInput.parse({ query: lastDigits }));
         expect(page.labels.map((l) => l.id)).toContain(target.id);
+        const middle = await store.search(HistorySearchInput.parse({ query: middleDigits(target) }));
+        expect(middle.labels.map((l) => l.id)).toContain(target.id);
       } finally {
         migrated.close();
       }
@@ -329,6 +380,8 @@ describe('the "history at scale" migration', () => {
       const lastDigits = (JSON.parse(target.tracking_numbers) as string[])[0]!.slice(-7);
       const page = await new HistoryStore(fleet).search(HistorySearchInput.parse({ query: lastDigits }));
       expect(page.labels.map((l) => l.id)).toContain(target.id);
+      const middle = await new HistoryStore(fleet).search(HistorySearchInput.parse({ query: middleDigits(target) }));
+      expect(middle.labels.map((l) => l.id)).toContain(target.id);
     } finally {
       await fleet.close();
     }

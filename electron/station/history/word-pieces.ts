@@ -1,0 +1,30 @@
+/**
+ * A label's words cut into 4-character pieces, and which pieces of a search string to look up.
+ * Both databases index every piece of every label (PostgreSQL: labels_pieces, a GIN over an array;
+ * SQLite: labels_pieces, an FTS5 table without positions). Every piece of a string is in every label
+ * that holds the string, so any of them names a superset of its labels; the rarest few name the
+ * fewest and read the shortest lists. A piece in most labels (a USPS mailer ID's, "576…" of every
+ * TikTok order) would read a list of a million entries for nothing.
+ */
+
+/** label_pieces (PostgreSQL) and the SQLite migration cut the words into pieces of this many characters. */
+export const PIECE_LENGTH = 4;
+/** Pieces asked together at most: each one more shortens the labels to test, and reads one more list. */
+const MAX_PIECES = 3;
+/** A piece in more than this share of labels is asked only when no piece is rarer. */
+const RARE_SHARE = 0.05;
+
+/** The distinct pieces of `words`, by character, in order of first place. */
+export function piecesOf(words: string): string[] {
+  const chars = [...words];
+  const pieces = new Set<string>();
+  for (let at = 0; at + PIECE_LENGTH <= chars.length; at++) pieces.add(chars.slice(at, at + PIECE_LENGTH).join(''));
+  return [...pieces];
+}
+
+/** The pieces to ask for: the rarest, and up to two more that are rare too. `share`: of all labels, 0 for a piece no label holds. */
+export function rarestPieces(pieces: string[], share: (piece: string) => number): string[] {
+  if (pieces.length === 0) return [];
+  const byRarity = [...pieces].sort((a, b) => share(a) - share(b));
+  return [byRarity[0]!, ...byRarity.slice(1, MAX_PIECES).filter((piece) => share(piece) < RARE_SHARE)];
+}

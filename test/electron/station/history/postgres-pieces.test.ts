@@ -1,0 +1,45 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openFleetDatabase, type FleetDatabase } from '../../../../electron/station/history/database';
+import { postgresPieces } from '../../../../electron/station/history/postgres-pieces';
+import { piecesOf } from '../../../../electron/station/history/word-pieces';
+import { seedPostgres, USPS_MAILER } from '../../../support/history-seed';
+import { freshPostgresDatabase } from '../../../support/postgres-database';
+
+describe('the pieces a PostgreSQL search looks up', () => {
+  it('cuts a string into its distinct 4-character pieces, by character', () => {
+    expect(piecesOf('zoë 1z9')).toEqual(['zoë ', 'oë 1', 'ë 1z', ' 1z9']);
+    expect(piecesOf('7777777')).toEqual(['7777']);
+    expect(piecesOf('576')).toEqual([]);
+  });
+
+  describe('on a history whose labels mostly share a USPS mailer ID', () => {
+    let fleet: FleetDatabase;
+    beforeAll(async () => {
+      const url = await freshPostgresDatabase('pieces');
+      fleet = await openFleetDatabase(url);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await seedPostgres(client, 3000);
+      await client.query('ANALYZE labels');
+      await client.end();
+    }, 120_000);
+    afterAll(() => fleet?.close());
+
+    it('asks for the rare pieces of 13 digits, never the mailer ID’s (in most labels: long lists read for nothing)', async () => {
+      const q = `${USPS_MAILER}57`;
+      const asked = await postgresPieces(fleet.db, q);
+      const mailers = new Set(piecesOf(USPS_MAILER));
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.length).toBeLessThanOrEqual(3);
+      for (const piece of asked) {
+        expect(piecesOf(q)).toContain(piece);
+        expect(mailers.has(piece)).toBe(false);
+      }
+    });
+
+    it('asks for the least common piece when every piece is common', async () => {
+      expect(await postgresPieces(fleet.db, USPS_MAILER.slice(2, 10))).toHaveLength(1);
+    });
+  });
+});
