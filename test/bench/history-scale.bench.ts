@@ -6,7 +6,7 @@
  * SQLite is measured as the station runs it: on the reader thread (worker_threads), so each figure
  * includes the hop; the main thread's event-loop delay is measured meanwhile, against the same
  * searches run on the main thread (the reference: what the station did before).
- * Run: npx tsx test/bench/history-scale.bench.ts   (HISTORY_LABELS=50000 for a quick run)
+ * Run: npx tsx test/bench/history-scale.bench.ts   (HISTORY_LABELS=50000 for a quick run, HISTORY_ONLY=postgres for one database)
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +22,8 @@ import { makeTempDir } from '../support/temp-dir';
 
 const N = Number(process.env.HISTORY_LABELS ?? 1_000_000);
 const SAMPLES = Number(process.env.HISTORY_SAMPLES ?? 40);
+/** HISTORY_ONLY=sqlite or postgres measures one database (the other's seeding takes minutes). */
+const ONLY = process.env.HISTORY_ONLY;
 const pct = (s: number[], p: number) => [...s].sort((a, b) => a - b)[Math.min(s.length - 1, Math.floor(s.length * p))]!;
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1)).padStart(7);
 /** A label spread over the whole history for sample k. */
@@ -49,6 +51,8 @@ const SHAPES: Array<[string, Search]> = [
   // Parts from the middle: a USPS number's 9 digits after its first 6 (the mailer's end and 4 more), an order's 6.
   ['middle 9 digits of a tracking no.', (k) => ({ query: tracking(k)[0]!.slice(6, 15) })],
   ['middle 6 digits of an order ID', (k) => ({ query: pick(k).order_id.slice(8, 14) })],
+  // The mailer ID's last 7 digits and the next one: every piece is in a fifth of all labels or more.
+  ['8 digits most USPS numbers share', (k) => ({ query: `${USPS_MAILER.slice(4)}${k % 5}` })],
   ['"94001118" (most USPS labels)', () => ({ query: USPS_MAILER.slice(0, 8) })],
   ['Shopify order number', (k) => ({ query: shopifyPick(k).scanned })],
   ['operator', (k) => ({ query: SEED_OPERATORS[k % SEED_OPERATORS.length]! })],
@@ -120,102 +124,112 @@ function verdict(results: Map<string, number[]>): string {
 console.log(`History at scale: ${N.toLocaleString('en-US')} labels, ${SAMPLES} samples per shape (after 3 warm-up runs)`);
 
 // ---------- SQLite (the station's own history) ----------
-const temp = makeTempDir('history-bench-');
-const file = path.join(temp.dir, 'history.sqlite');
-let t = performance.now();
-let raw = openDatabase(file, { synchronous: 'NORMAL' });
-seedSqlite(raw, N, 0, (done) => done % 200_000 === 0 && console.log(`  sqlite: ${done.toLocaleString('en-US')} labels seeded`));
-raw.pragma('wal_checkpoint(TRUNCATE)');
-raw.close();
-raw = openDatabase(file); // what a station does at start: migrations (none due) and PRAGMA optimize
-console.log(`SQLite seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-const sqliteStore = new HistoryStore(sqliteHistory(raw));
-const reader = await HistoryReader.start(file);
-const sqliteBytes = statSync(file).size;
+async function measureSqlite() {
+  const temp = makeTempDir('history-bench-');
+  const file = path.join(temp.dir, 'history.sqlite');
+  const t = performance.now();
+  let raw = openDatabase(file, { synchronous: 'NORMAL' });
+  seedSqlite(raw, N, 0, (done) => done % 200_000 === 0 && console.log(`  sqlite: ${done.toLocaleString('en-US')} labels seeded`));
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.close();
+  raw = openDatabase(file); // what a station does at start: migrations (none due) and PRAGMA optimize
+  console.log(`SQLite seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  const sqliteStore = new HistoryStore(sqliteHistory(raw));
+  const reader = await HistoryReader.start(file);
+  const sqliteBytes = statSync(file).size;
 
-const loop = monitorEventLoopDelay({ resolution: 1 });
-loop.enable();
-const sqliteResults = await measure('SQLite, on the reader thread', {
-  search: (s) => reader.search(s),
-  missingFiles: async () => (await reader.listMissingFiles()).length,
-});
-await new Promise((resolve) => setTimeout(resolve, 20));
-loop.disable();
-const offLoopMax = loop.max / 1e6;
-const offLoopP99 = loop.percentile(99) / 1e6;
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const sqliteResults = await measure('SQLite, on the reader thread', {
+    search: (s) => reader.search(s),
+    missingFiles: async () => (await reader.listMissingFiles()).length,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  loop.disable();
+  const offLoopMax = loop.max / 1e6;
+  const offLoopP99 = loop.percentile(99) / 1e6;
 
-// The reference: the same searches on the main thread, as before the reader thread.
-const onLoop = monitorEventLoopDelay({ resolution: 1 });
-onLoop.enable();
-const mainResults = await measure('SQLite, on the main thread (reference)', {
-  search: (s) => sqliteStore.search(s),
-  missingFiles: async () => (await sqliteStore.listMissingFiles()).length,
-});
-// The searches ran back to back on this thread: the loop's own timer could not fire meanwhile, so it
-// is given the chance now to record how late it is (disabling at once recorded nothing: "0.0 ms").
-await new Promise((resolve) => setTimeout(resolve, 20));
-onLoop.disable();
+  // The reference: the same searches on the main thread, as before the reader thread.
+  const onLoop = monitorEventLoopDelay({ resolution: 1 });
+  onLoop.enable();
+  const mainResults = await measure('SQLite, on the main thread (reference)', {
+    search: (s) => sqliteStore.search(s),
+    missingFiles: async () => (await sqliteStore.listMissingFiles()).length,
+  });
+  // The searches ran back to back on this thread: the loop's own timer could not fire meanwhile, so it
+  // is given the chance now to record how late it is (disabling at once recorded nothing: "0.0 ms").
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  onLoop.disable();
 
-// The History screen's first page as the renderer asks it (newest 50, bounded total), through the reader.
-const firstPage: number[] = [];
-for (let k = 0; k < 20; k++) {
-  const at = performance.now();
-  await reader.search(HistorySearchInput.parse({ limit: 50 }));
-  firstPage.push(performance.now() - at);
+  // The History screen's first page as the renderer asks it (newest 50, bounded total), through the reader.
+  const firstPage: number[] = [];
+  for (let k = 0; k < 20; k++) {
+    const at = performance.now();
+    await reader.search(HistorySearchInput.parse({ limit: 50 }));
+    firstPage.push(performance.now() - at);
+  }
+  // The old first page counted every row: the reference for the bounded total.
+  const exactCount: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const at = performance.now();
+    raw.prepare('SELECT count(*) FROM labels').get();
+    exactCount.push(performance.now() - at);
+  }
+  await reader.close();
+  raw.close();
+  temp.remove();
+  return { sqliteResults, mainResults, firstPage, exactCount, offLoopMax, offLoopP99, onLoopMax: onLoop.max / 1e6, sqliteBytes };
 }
-// The old first page counted every row: the reference for the bounded total.
-const exactCount: number[] = [];
-for (let k = 0; k < 5; k++) {
-  const at = performance.now();
-  raw.prepare('SELECT count(*) FROM labels').get();
-  exactCount.push(performance.now() - at);
-}
-await reader.close();
-raw.close();
-temp.remove();
+const sqlite = ONLY === 'postgres' ? undefined : await measureSqlite();
 
 // ---------- PostgreSQL (a fleet's shared history) ----------
-const server = await startPostgres();
 let pgResults: Map<string, number[]> | undefined;
 let pgBytes = 0;
-try {
-  const url = await server.createDatabase('history_bench');
-  const fleet = await openFleetDatabase(url);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const empty = Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n);
-  t = performance.now();
-  await seedPostgres(
-    client,
-    N,
-    0,
-    (done) => done % 200_000 === 0 && console.log(`  postgres: ${done.toLocaleString('en-US')} labels seeded`),
-  );
-  await client.query('VACUUM ANALYZE');
-  console.log(`PostgreSQL seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  pgBytes = Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n) - empty;
-  await client.end();
-  const store = new HistoryStore(fleet);
-  pgResults = await measure('PostgreSQL (node-postgres, async)', {
-    search: (s) => store.search(s),
-    missingFiles: async () => (await store.listMissingFiles()).length,
-  });
-  await fleet.close();
-} finally {
-  await server.stop();
-}
+const server = ONLY === 'sqlite' ? undefined : await startPostgres();
+if (server)
+  try {
+    const url = await server.createDatabase('history_bench');
+    const fleet = await openFleetDatabase(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const empty = Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n);
+    const t = performance.now();
+    await seedPostgres(
+      client,
+      N,
+      0,
+      (done) => done % 200_000 === 0 && console.log(`  postgres: ${done.toLocaleString('en-US')} labels seeded`),
+    );
+    await client.query('VACUUM ANALYZE');
+    console.log(`PostgreSQL seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    pgBytes = Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n) - empty;
+    await client.end();
+    const store = new HistoryStore(fleet);
+    pgResults = await measure('PostgreSQL (node-postgres, async)', {
+      search: (s) => store.search(s),
+      missingFiles: async () => (await store.listMissingFiles()).length,
+    });
+    await fleet.close();
+  } finally {
+    await server.stop();
+  }
 
 console.log('\nSummary');
-console.log(`  SQLite (reader thread): ${verdict(sqliteResults)}`);
-console.log(`  SQLite (main thread, reference): ${verdict(mainResults)}`);
+if (sqlite) {
+  console.log(`  SQLite (reader thread): ${verdict(sqlite.sqliteResults)}`);
+  console.log(`  SQLite (main thread, reference): ${verdict(sqlite.mainResults)}`);
+}
 if (pgResults) console.log(`  PostgreSQL: ${verdict(pgResults)}`);
+if (sqlite) {
+  const { firstPage, exactCount, offLoopMax, offLoopP99, onLoopMax } = sqlite;
+  console.log(
+    `  History first page through the reader: p50 ${ms(pct(firstPage, 0.5))} ms, p95 ${ms(pct(firstPage, 0.95))} ms (target < 300 ms end to end); exact COUNT(*) it replaced: p50 ${ms(pct(exactCount, 0.5))} ms`,
+  );
+  console.log(
+    `  Main event loop while the reader searched: max delay ${offLoopMax.toFixed(1)} ms, p99 ${offLoopP99.toFixed(1)} ms; ` +
+      `with the same searches on the main thread: max ${onLoopMax.toFixed(1)} ms (${(onLoopMax / Math.max(offLoopMax, 1e-6)).toFixed(1)}x)`,
+  );
+}
 console.log(
-  `  History first page through the reader: p50 ${ms(pct(firstPage, 0.5))} ms, p95 ${ms(pct(firstPage, 0.95))} ms (target < 300 ms end to end); exact COUNT(*) it replaced: p50 ${ms(pct(exactCount, 0.5))} ms`,
-);
-console.log(
-  `  Main event loop while the reader searched: max delay ${offLoopMax.toFixed(1)} ms, p99 ${offLoopP99.toFixed(1)} ms; ` +
-    `with the same searches on the main thread: max ${(onLoop.max / 1e6).toFixed(1)} ms (${(onLoop.max / Math.max(loop.max, 1)).toFixed(1)}x)`,
-);
-console.log(
-  `  Bytes per label (labels, tracking, attempts, indexes, search index): SQLite ${(sqliteBytes / N).toFixed(0)} B, PostgreSQL ${(pgBytes / N).toFixed(0)} B`,
+  `  Bytes per label (labels, tracking, attempts, indexes, search index): SQLite ${sqlite ? (sqlite.sqliteBytes / N).toFixed(0) : '-'} B, PostgreSQL ${server ? (pgBytes / N).toFixed(0) : '-'} B`,
 );

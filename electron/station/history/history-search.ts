@@ -67,7 +67,7 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   }
   if (dialect === 'postgres') {
     const words = q.toLowerCase();
-    const pieces = await postgresPieces(db, words);
+    const pieces = await postgresPieces(db, words, CANDIDATE_CAP);
     const inPieces = pieces.length ? [sql`label_pieces(${POSTGRES_WORDS}) @> ${pieces}::text[]`] : [];
     return {
       from: LABELS,

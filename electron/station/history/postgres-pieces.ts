@@ -9,38 +9,56 @@ import { piecesOf, rarestPieces } from './word-pieces';
 
 const STATISTICS_MAX_AGE_MS = 10 * 60_000;
 
-interface Shares {
-  readAt: number;
-  /** Each common piece's share of labels; a piece not listed is rarer than any listed. */
-  shares: Promise<Map<string, number>>;
+/** What ANALYZE says of labels_pieces: each common piece's share of labels, and how many labels there are. */
+interface Statistics {
+  shares: Map<string, number>;
+  /** A piece not listed is in at most this share of labels (the least common listed); 0 with no statistics. */
+  rareShare: number;
+  labels: number;
 }
-const statistics = new WeakMap<Kysely<HistorySchema>, Shares>();
+const NO_STATISTICS: Statistics = { shares: new Map(), rareShare: 0, labels: 0 };
+const statistics = new WeakMap<Kysely<HistorySchema>, { readAt: number; read: Promise<Statistics> }>();
 
-/** The pieces of `words` (already lower case, as labels_pieces holds them) to ask for: none when shorter than a piece. */
-export async function postgresPieces(db: Kysely<HistorySchema>, words: string): Promise<string[]> {
+/**
+ * The pieces of `words` (already lower case, as labels_pieces holds them) to ask for, or none when
+ * the labels holding them all may be more than `maxLabels` (pieces each in a fifth of all labels):
+ * reading their long lists and testing every label found takes longer than the walk newest first
+ * the planner chooses for the words alone.
+ */
+export async function postgresPieces(db: Kysely<HistorySchema>, words: string, maxLabels: number): Promise<string[]> {
   const pieces = piecesOf(words);
-  if (pieces.length <= 1) return pieces;
-  const shares = await pieceShares(db);
-  return rarestPieces(pieces, (piece) => shares.get(piece) ?? 0);
+  if (pieces.length === 0) return [];
+  const { shares, rareShare, labels } = await readStatistics(db);
+  const share = (piece: string) => shares.get(piece) ?? rareShare;
+  const asked = rarestPieces(pieces, share);
+  const expected = asked.reduce((n, piece) => n * share(piece), labels);
+  return expected <= maxLabels ? asked : [];
 }
 
-function pieceShares(db: Kysely<HistorySchema>): Promise<Map<string, number>> {
+function readStatistics(db: Kysely<HistorySchema>): Promise<Statistics> {
   const known = statistics.get(db);
-  if (known && Date.now() - known.readAt < STATISTICS_MAX_AGE_MS) return known.shares;
-  const shares = readShares(db).catch(() => {
+  if (known && Date.now() - known.readAt < STATISTICS_MAX_AGE_MS) return known.read;
+  const read = readFromCatalog(db).catch(() => {
     // Read again on the next search (the database may be back); this one treats every piece as rare.
     statistics.delete(db);
-    return new Map<string, number>();
+    return NO_STATISTICS;
   });
-  statistics.set(db, { readAt: Date.now(), shares });
-  return shares;
+  statistics.set(db, { readAt: Date.now(), read });
+  return read;
 }
 
-/** Empty while the history has no statistics yet (not analyzed since the index was made): every piece looks rare. */
-async function readShares(db: Kysely<HistorySchema>): Promise<Map<string, number>> {
-  const found = await sql<{ pieces: string[] | null; shares: number[] | null }>`
-    SELECT most_common_elems::text::text[] AS pieces, most_common_elem_freqs AS shares
-    FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'labels_pieces'`.execute(db);
+/** No statistics while the history has not been analyzed since the index was made: every piece looks rare. */
+async function readFromCatalog(db: Kysely<HistorySchema>): Promise<Statistics> {
+  const found = await sql<{ pieces: string[] | null; shares: number[] | null; labels: number | null }>`
+    SELECT s.most_common_elems::text::text[] AS pieces, s.most_common_elem_freqs AS shares,
+      (SELECT reltuples FROM pg_class WHERE oid = 'labels'::regclass) AS labels
+    FROM pg_stats AS s WHERE s.schemaname = current_schema() AND s.tablename = 'labels_pieces'`.execute(db);
   const row = found.rows[0];
-  return new Map((row?.pieces ?? []).map((piece, n) => [piece, Number(row?.shares?.[n] ?? 0)]));
+  if (!row?.pieces || !row.shares) return NO_STATISTICS;
+  const listed = row.pieces.map((piece, n) => [piece, Number(row.shares![n] ?? 0)] as const);
+  return {
+    shares: new Map(listed),
+    rareShare: Math.min(...listed.map(([, share]) => share)),
+    labels: Math.max(0, Number(row.labels ?? 0)),
+  };
 }
