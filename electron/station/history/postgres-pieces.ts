@@ -54,7 +54,7 @@ async function readFromCatalog(db: Kysely<HistorySchema>): Promise<Statistics> {
       (SELECT reltuples FROM pg_class WHERE oid = 'labels'::regclass) AS labels
     FROM pg_stats AS s WHERE s.schemaname = current_schema() AND s.tablename = 'labels_pieces'`.execute(db);
   const row = found.rows[0];
-  if (!row?.pieces || !row.shares) return NO_STATISTICS;
+  if (!row?.pieces?.length || !row.shares) return NO_STATISTICS;
   const listed = row.pieces.map((piece, n) => [piece, Number(row.shares![n] ?? 0)] as const);
   return {
     shares: new Map(listed),
