@@ -123,6 +123,18 @@ function verdict(results: Map<string, number[]>): string {
 
 console.log(`History at scale: ${N.toLocaleString('en-US')} labels, ${SAMPLES} samples per shape (after 3 warm-up runs)`);
 
+/** measure(), with the main thread's event-loop delay recorded meanwhile. */
+async function measureWatchingLoop(name: string, runner: Runner) {
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const results = await measure(name, runner);
+  // Searches run back to back on the main thread keep the loop's own timer from firing: it is given
+  // the chance now to record how late it is (disabling at once recorded nothing: "0.0 ms").
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  loop.disable();
+  return { results, loop };
+}
+
 // ---------- SQLite (the station's own history) ----------
 async function measureSqlite() {
   const temp = makeTempDir('history-bench-');
@@ -138,28 +150,15 @@ async function measureSqlite() {
   const reader = await HistoryReader.start(file);
   const sqliteBytes = statSync(file).size;
 
-  const loop = monitorEventLoopDelay({ resolution: 1 });
-  loop.enable();
-  const sqliteResults = await measure('SQLite, on the reader thread', {
+  const offLoop = await measureWatchingLoop('SQLite, on the reader thread', {
     search: (s) => reader.search(s),
     missingFiles: async () => (await reader.listMissingFiles()).length,
   });
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  loop.disable();
-  const offLoopMax = loop.max / 1e6;
-  const offLoopP99 = loop.percentile(99) / 1e6;
-
   // The reference: the same searches on the main thread, as before the reader thread.
-  const onLoop = monitorEventLoopDelay({ resolution: 1 });
-  onLoop.enable();
-  const mainResults = await measure('SQLite, on the main thread (reference)', {
+  const onLoop = await measureWatchingLoop('SQLite, on the main thread (reference)', {
     search: (s) => sqliteStore.search(s),
     missingFiles: async () => (await sqliteStore.listMissingFiles()).length,
   });
-  // The searches ran back to back on this thread: the loop's own timer could not fire meanwhile, so it
-  // is given the chance now to record how late it is (disabling at once recorded nothing: "0.0 ms").
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  onLoop.disable();
 
   // The History screen's first page as the renderer asks it (newest 50, bounded total), through the reader.
   const firstPage: number[] = [];
@@ -178,7 +177,16 @@ async function measureSqlite() {
   await reader.close();
   raw.close();
   temp.remove();
-  return { sqliteResults, mainResults, firstPage, exactCount, offLoopMax, offLoopP99, onLoopMax: onLoop.max / 1e6, sqliteBytes };
+  return {
+    sqliteResults: offLoop.results,
+    mainResults: onLoop.results,
+    firstPage,
+    exactCount,
+    offLoopMax: offLoop.loop.max / 1e6,
+    offLoopP99: offLoop.loop.percentile(99) / 1e6,
+    onLoopMax: onLoop.loop.max / 1e6,
+    sqliteBytes,
+  };
 }
 const sqlite = ONLY === 'postgres' ? undefined : await measureSqlite();
 
