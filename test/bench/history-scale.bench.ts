@@ -211,6 +211,11 @@ if (server)
     await client.query('VACUUM ANALYZE');
     console.log(`PostgreSQL seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     pgBytes = Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n) - empty;
+    const indexes = await client.query<{ name: string; mb: string }>(
+      `SELECT relname AS name, round(pg_relation_size(oid) / 1048576.0) AS mb FROM pg_class
+       WHERE relkind = 'i' AND relname LIKE 'label%' ORDER BY pg_relation_size(oid) DESC LIMIT 8`,
+    );
+    console.log(`  PostgreSQL's largest indexes: ${indexes.rows.map((r) => `${r.name} ${r.mb} MB`).join(', ')}`);
     await client.end();
     const store = new HistoryStore(fleet);
     pgResults = await measure('PostgreSQL (node-postgres, async)', {

@@ -9,8 +9,11 @@
 
 /** label_pieces (PostgreSQL) and the SQLite migration cut the words into pieces of this many characters. */
 export const PIECE_LENGTH = 4;
-/** Pieces asked together at most: each one more shortens the labels to test, and reads one more list. */
-const MAX_PIECES = 3;
+/**
+ * Pieces asked together at most: each one more shortens the labels to test, and reads one more list
+ * (SQLite's FTS5 reads each list whole: three is its best, measured).
+ */
+export const MAX_PIECES = 3;
 /** A piece in more than this share of labels is asked only when no piece is rarer. */
 const RARE_SHARE = 0.05;
 
@@ -22,9 +25,9 @@ export function piecesOf(words: string): string[] {
   return [...pieces];
 }
 
-/** The pieces to ask for: the rarest, and up to two more that are rare too. `share`: of all labels, 0 for a piece no label holds. */
-export function rarestPieces(pieces: string[], share: (piece: string) => number): string[] {
+/** The pieces to ask for: the rarest, and up to `most` - 1 more that are rare too. `share`: of all labels, 0 for a piece no label holds. */
+export function rarestPieces(pieces: string[], share: (piece: string) => number, most = MAX_PIECES): string[] {
   if (pieces.length === 0) return [];
   const byRarity = [...pieces].sort((a, b) => share(a) - share(b));
-  return [byRarity[0]!, ...byRarity.slice(1, MAX_PIECES).filter((piece) => share(piece) < RARE_SHARE)];
+  return [byRarity[0]!, ...byRarity.slice(1, most).filter((piece) => share(piece) < RARE_SHARE)];
 }
