@@ -14,6 +14,7 @@ import { createElectronSecretStore } from './electron-secret-store';
 import { createElectronSettingsStore } from './electron-settings-store';
 import { registerIpc } from './ipc-binding';
 import { revealInFolder } from './show-in-folder';
+import { showStartingWindow } from './starting-window';
 import { denyAllPermissions, lockNavigation, secureWebPreferences } from './window-security';
 
 export interface ShellPaths {
@@ -66,6 +67,8 @@ export interface StartOptions {
   paths?: ShellPaths;
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;
+  /** How long a start may take before the starting window shows (default 1.5 s). */
+  startingWindowAfterMs?: number;
 }
 
 /**
@@ -113,6 +116,9 @@ export async function startStationApp(options: StartOptions = {}): Promise<void>
 
   await app.whenReady();
   const dataDir = resolveDataDir(env);
+  denyAllPermissions(session.defaultSession);
+  serveRendererOnAppScheme(paths.rendererDir);
+  const starting = showStartingWindow(options.startingWindowAfterMs);
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     core = await createStationCore({
@@ -125,6 +131,7 @@ export async function startStationApp(options: StartOptions = {}): Promise<void>
       revealFile: revealInFolder,
     });
   } catch (error) {
+    starting.close();
     log(`the station could not start: ${describe(error)}`);
     dialog.showErrorBox(
       'Label Station could not start',
@@ -135,10 +142,10 @@ export async function startStationApp(options: StartOptions = {}): Promise<void>
     return;
   }
 
-  denyAllPermissions(session.defaultSession);
-  serveRendererOnAppScheme(paths.rendererDir);
   unbindIpc = registerIpc(core, { log, windows: () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow] : []) });
   mainWindow = createMainWindow(paths);
+  // Only now: closing the last window would quit the station.
+  starting.close();
 }
 
 function describe(error: unknown): string {

@@ -5,9 +5,10 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { isAppUrl } from '../common/app-origin';
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** `preloadPath`: the station window's bridge; a page without one (the starting window) gets none. */
+export function secureWebPreferences(preloadPath?: string): WebPreferences {
   return {
-    preload: preloadPath,
+    ...(preloadPath ? { preload: preloadPath } : {}),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

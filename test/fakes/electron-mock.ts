@@ -97,6 +97,9 @@ export class FakeBrowserWindow extends EventEmitter {
     this.webContents.destroyed = true;
     this.emit('closed');
   }
+  destroy(): void {
+    this.close();
+  }
 }
 
 class FakeIpcMain extends EventEmitter {

@@ -183,6 +183,35 @@ describe('startStationApp', () => {
     expect(core.close).toHaveBeenCalledTimes(1);
   });
 
+  it('shows a starting window while a slow start brings the history up to date, and closes it once the station window exists', async () => {
+    let opened: (core: unknown) => void = () => {};
+    createCore.mockReturnValue(new Promise((resolve) => (opened = resolve)) as never);
+    const started = startStationApp({ paths: PATHS, env: { LABEL_STATION_DATA_DIR: dataDir }, log: quiet, startingWindowAfterMs: 5 });
+    await vi.waitFor(() => expect(FakeBrowserWindow.windows).toHaveLength(1));
+    const [starting] = FakeBrowserWindow.windows;
+    expect(starting!.webContents.loadURL).toHaveBeenCalledWith('app://station/starting.html');
+    expect(starting!.options).toMatchObject({
+      closable: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
+    expect(starting!.options.webPreferences.preload).toBeUndefined();
+    expect(starting!.webContents.attemptNavigation('https://evil.example/')).toBe(false);
+
+    opened(fakeCore());
+    await started;
+    expect(starting!.isDestroyed()).toBe(true);
+    const station = FakeBrowserWindow.windows[1];
+    expect(station?.webContents.loadURL).toHaveBeenCalledWith('app://station/index.html');
+    expect(FakeBrowserWindow.getAllWindows()).toEqual([station]);
+  });
+
+  it('shows no starting window when the station opens at once', async () => {
+    createCore.mockResolvedValue(fakeCore() as never);
+    await startStationApp({ paths: PATHS, env: { LABEL_STATION_DATA_DIR: dataDir }, log: quiet, startingWindowAfterMs: 50 });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(FakeBrowserWindow.windows).toHaveLength(1);
+  });
+
   it('tells the worker and exits when the core cannot start, without opening a window', async () => {
     createCore.mockRejectedValue(new Error('database is locked'));
     await startStationApp({ paths: PATHS, env: { LABEL_STATION_DATA_DIR: dataDir }, log: quiet });
