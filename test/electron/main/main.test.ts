@@ -196,6 +196,7 @@ describe('startStationApp', () => {
     });
     expect(starting!.options.webPreferences.preload).toBeUndefined();
     expect(starting!.webContents.attemptNavigation('https://evil.example/')).toBe(false);
+    expect(starting!.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
 
     opened(fakeCore());
     await started;
