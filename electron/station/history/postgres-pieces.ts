@@ -10,9 +10,8 @@ import { piecesOf, rarestPieces } from './word-pieces';
 const STATISTICS_MAX_AGE_MS = 10 * 60_000;
 /**
  * Rare pieces asked together at most. A rare piece's list in the GIN is a few pages, and each one
- * more leaves fewer labels to read from the table and test (9 digits from the middle of a tracking
- * number: 245 labels with three pieces, a handful with six), which matter most when their pages are
- * not in memory.
+ * more leaves fewer labels to read from the table and test, which matters most when their pages
+ * are not in memory.
  */
 const MAX_POSTGRES_PIECES = 8;
 

@@ -10,10 +10,10 @@
 /** label_pieces (PostgreSQL) and the SQLite migration cut the words into pieces of this many characters. */
 export const PIECE_LENGTH = 4;
 /**
- * Pieces asked together at most: each one more shortens the labels to test, and reads one more list
- * (SQLite's FTS5 reads each list whole: three is its best, measured).
+ * Pieces asked together at most (SQLite; PostgreSQL asks more): each one more shortens the labels to
+ * test, and reads one more list, which SQLite's FTS5 reads whole.
  */
-export const MAX_PIECES = 3;
+const MAX_PIECES = 3;
 /** A piece in more than this share of labels is asked only when no piece is rarer. */
 const RARE_SHARE = 0.05;
 
