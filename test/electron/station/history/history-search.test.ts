@@ -11,6 +11,7 @@ import {
   SEED_OPERATORS,
   SEED_PRINTERS,
   SEED_STATIONS,
+  seedAttempts,
   seedLabel,
   seedPostgres,
   seedSqlite,
@@ -384,6 +385,66 @@ describe('the "history at scale" migration', () => {
       expect(middle.labels.map((l) => l.id)).toContain(target.id);
     } finally {
       await fleet.close();
+    }
+  });
+});
+
+describe('the "print counts from one index" migration (PostgreSQL)', () => {
+  const before = migrations.slice(
+    0,
+    migrations.findIndex((m) => m.name.startsWith('a History page counts prints')),
+  );
+  /** Every plan node under `node` (EXPLAIN's JSON: Plans nest). */
+  const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+  interface PlanNode {
+    'Node Type': string;
+    'Relation Name'?: string;
+    'Index Name'?: string;
+    Plans?: PlanNode[];
+  }
+
+  it('keeps every print attempt, shows each label’s successful prints, and counts them from the index alone', async () => {
+    const url = await freshPostgresDatabase('prints');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('CREATE TABLE label_station_schema (version INTEGER NOT NULL)');
+      for (const m of before) if (m.postgres.trim()) await client.query(m.postgres);
+      await client.query('INSERT INTO label_station_schema (version) VALUES ($1)', [before.length]);
+      await seedPostgres(client, 200);
+      // Two failed tries of a label printed twice: they are attempts, not prints.
+      const reprinted = ALL.slice(0, 200).find((l, i) => i % 5 === 0 && l.status === 'printed')!;
+      await client.query(
+        `INSERT INTO print_attempts (label_id, at, printer, ok, reprint, bytes, error, operator)
+         VALUES ($1, $2, 'tcp://10.0.0.11:9100', 0, 1, 0, 'Printer offline', 'Ana'), ($1, $2, 'tcp://10.0.0.11:9100', 0, 1, 0, 'Printer offline', 'Ana')`,
+        [reprinted.id, reprinted.created_at],
+      );
+      const attemptsBefore = (await client.query<{ n: string }>('SELECT count(*) AS n FROM print_attempts')).rows[0]!.n;
+
+      const fleet = await openFleetDatabase(url);
+      try {
+        const page = await new HistoryStore(fleet).search(HistorySearchInput.parse({ limit: 200 }));
+        expect(page.labels).toHaveLength(200);
+        const seeded = new Map(ALL.slice(0, 200).map((l, i) => [l.id, seedAttempts(i, l)]));
+        expect(Object.fromEntries(page.labels.map((l) => [l.id, l.printCount]))).toEqual(Object.fromEntries(seeded));
+        expect(page.labels.find((l) => l.id === reprinted.id)?.printCount).toBe(2);
+      } finally {
+        await fleet.close();
+      }
+      expect((await client.query<{ n: string }>('SELECT count(*) AS n FROM print_attempts')).rows[0]!.n).toBe(attemptsBefore);
+
+      // The count a History page asks for each label, planned as on a large history (no table scans).
+      await client.query('VACUUM print_attempts');
+      await client.query('SET enable_seqscan = off');
+      await client.query('SET enable_bitmapscan = off');
+      const explained = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+        `EXPLAIN (FORMAT JSON) SELECT count(*) FROM print_attempts AS p WHERE p.label_id = $1 AND p.ok = 1`,
+        [reprinted.id],
+      );
+      const scans = nodes(explained.rows[0]!['QUERY PLAN'][0]!.Plan).filter((n) => n['Node Type'].includes('Scan'));
+      expect(scans.map((n) => [n['Node Type'], n['Index Name']])).toEqual([['Index Only Scan', 'print_attempts_label_ok']]);
+    } finally {
+      await client.end();
     }
   });
 });
