@@ -302,6 +302,22 @@ describe('History search on a reader thread (SQLite)', () => {
   });
 });
 
+/** A PostgreSQL database at the schema these migrations make (as an older station left it), and a client on it. */
+async function postgresMadeBy(steps: typeof migrations, name: string): Promise<{ url: string; client: pg.Client }> {
+  const url = await freshPostgresDatabase(name);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE TABLE label_station_schema (version INTEGER NOT NULL)');
+    for (const m of steps) if (m.postgres.trim()) await client.query(m.postgres);
+    await client.query('INSERT INTO label_station_schema (version) VALUES ($1)', [steps.length]);
+  } catch (error) {
+    await client.end();
+    throw error;
+  }
+  return { url, client };
+}
+
 describe('the "history at scale" migration', () => {
   const before = migrations.slice(
     0,
@@ -350,13 +366,8 @@ describe('the "history at scale" migration', () => {
   });
 
   it('keeps every label of a PostgreSQL history made by the previous schema, and makes it searchable', async () => {
-    const url = await freshPostgresDatabase('migrate');
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const { url, client } = await postgresMadeBy(before, 'migrate');
     try {
-      await client.query('CREATE TABLE label_station_schema (version INTEGER NOT NULL)');
-      for (const m of before) if (m.postgres.trim()) await client.query(m.postgres);
-      await client.query('INSERT INTO label_station_schema (version) VALUES ($1)', [before.length]);
       const rows = ALL.slice(0, 500).map(oldColumns);
       const columns = Object.keys(rows[0]!);
       for (const r of rows) {
@@ -404,13 +415,8 @@ describe('the "print counts from one index" migration (PostgreSQL)', () => {
   }
 
   it('keeps every print attempt, shows each label’s successful prints, and counts them from the index alone', async () => {
-    const url = await freshPostgresDatabase('prints');
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const { url, client } = await postgresMadeBy(before, 'prints');
     try {
-      await client.query('CREATE TABLE label_station_schema (version INTEGER NOT NULL)');
-      for (const m of before) if (m.postgres.trim()) await client.query(m.postgres);
-      await client.query('INSERT INTO label_station_schema (version) VALUES ($1)', [before.length]);
       await seedPostgres(client, 200);
       // Two failed tries of a label printed twice: they are attempts, not prints.
       const reprinted = ALL.slice(0, 200).find((l, i) => i % 5 === 0 && l.status === 'printed')!;
