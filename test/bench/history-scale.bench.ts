@@ -5,7 +5,9 @@
  * each filter, the first page, a deep keyset page, the missing-file pass, and the bytes per label.
  * SQLite is measured as the station runs it: on the reader thread (worker_threads), so each figure
  * includes the hop; the main thread's event-loop delay is measured meanwhile, against the same
- * searches run on the main thread (the reference: what the station did before).
+ * searches run on the main thread (the reference: what the station did before). On PostgreSQL each
+ * search is also asked again at once (its pages then in memory), and the summary gives this machine's
+ * cost of reading memory left idle (reference/idle-memory.ts), against which first-time figures read.
  * Run: npx tsx test/bench/history-scale.bench.ts   (HISTORY_LABELS=50000 for a quick run, HISTORY_ONLY=postgres for one database)
  */
 import { statSync } from 'node:fs';
@@ -18,8 +20,8 @@ import { HistoryStore } from '../../electron/station/history/history-store';
 import { HistorySearchInput, type HistoryPage, type HistorySearch } from '../../shared/domain/history-search';
 import { SEED_OPERATORS, SEED_PRINTERS, SEED_STATIONS, seedLabel, seedPostgres, seedSqlite, USPS_MAILER } from '../support/history-seed';
 import { startPostgres } from '../support/postgres-server';
-import { holdIdleMemory } from './reference/idle-memory';
 import { makeTempDir } from '../support/temp-dir';
+import { holdIdleMemory } from './reference/idle-memory';
 
 const N = Number(process.env.HISTORY_LABELS ?? 1_000_000);
 const SAMPLES = Number(process.env.HISTORY_SAMPLES ?? 40);

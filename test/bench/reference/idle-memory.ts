@@ -1,9 +1,10 @@
 /**
  * What this machine charges to read memory that sat untouched for a while: the reference for a
- * search's first-time figures. A search reads a few hundred pages of the database at random
- * (shared buffers or the OS page cache); on a virtual machine whose host reclaims the guest's idle
- * memory, reading such a page costs what a disk read would, however the search is written.
- * held() fills a buffer now; readAfterIdle() later reads PAGES random 8 KB pages of it twice.
+ * search's first-time figures. A search reads a few hundred pages of the database scattered over
+ * it (PostgreSQL's shared buffers or the OS page cache); on a virtual machine whose host reclaims
+ * the guest's idle memory, each such page costs many times a page read again, however the search
+ * is written. holdIdleMemory() fills a buffer now; readAfterIdle() later reads PAGES 8 KB pages
+ * spread over it, twice.
  */
 const PAGE = 8192;
 const PAGES = 300;
@@ -20,7 +21,7 @@ export function holdIdleMemory(): IdleMemory {
   return {
     readAfterIdle() {
       const idleSeconds = (performance.now() - heldAt) / 1000;
-      // Pages spread evenly over the buffer, none next to another (no read-ahead helps).
+      // Pages spread over the buffer, none next to another (no read-ahead helps).
       const pages = Array.from({ length: PAGES }, (_, n) => ((n * 7919) % (SIZE / PAGE)) * PAGE);
       let sum = 0;
       const readAll = () => {
