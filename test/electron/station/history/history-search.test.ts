@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { openDatabase, openFleetDatabase, sqliteHistory, type FleetDatabase } from '../../../../electron/station/history/database';
 import { HistoryReader } from '../../../../electron/station/history/history-reader';
 import { HistoryStore } from '../../../../electron/station/history/history-store';
@@ -451,6 +452,37 @@ describe('the "print counts from one index" migration (PostgreSQL)', () => {
       expect(scans.map((n) => [n['Node Type'], n['Index Name']])).toEqual([['Index Only Scan', 'print_attempts_label_ok']]);
     } finally {
       await client.end();
+    }
+  });
+});
+
+describe('PostgreSQL searches at the station', () => {
+  // A History total the planner guesses must walk every label of a million is costed over
+  // jit_above_cost; compiling it took 60-80 ms per search where running it took 5. Here every plan
+  // is over the threshold (jit_above_cost = 0), as that one is on a large history.
+  const total = `EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM (SELECT 1 FROM labels AS l
+    WHERE lower(l.order_id || ' ' || l.scanned || ' ' || l.operator || ' ' || l.tracking_numbers) LIKE '%${USPS_MAILER.slice(4)}%' LIMIT 1001) AS capped`;
+  const compiled = (plan: Array<Record<string, unknown>>) => 'JIT' in plan[0]!;
+
+  it('are run as planned, never compiled first, on a server that compiles other clients’ queries', async () => {
+    const url = await freshPostgresDatabase('nojit');
+    const fleet = await openFleetDatabase(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await seedPostgres(client, 200);
+      await client.query('SET jit_above_cost = 0');
+      const other = await client.query<{ 'QUERY PLAN': Array<Record<string, unknown>> }>(total);
+      expect(compiled(other.rows[0]!['QUERY PLAN'])).toBe(true);
+
+      const station = await fleet.db.connection().execute(async (one) => {
+        await sql`SET jit_above_cost = 0`.execute(one);
+        return sql<{ 'QUERY PLAN': Array<Record<string, unknown>> }>`${sql.raw(total)}`.execute(one);
+      });
+      expect(compiled(station.rows[0]!['QUERY PLAN'])).toBe(false);
+    } finally {
+      await client.end();
+      await fleet.close();
     }
   });
 });
