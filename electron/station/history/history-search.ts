@@ -7,8 +7,8 @@
  * more than CANDIDATE_CAP hold the whole string ("576", which every TikTok order starts with),
  * walking the newest-first index and testing each row finds a page of matches after a few hundred
  * rows. PostgreSQL looks up the string's rarest 4-character pieces in labels_pieces (postgres-pieces.ts;
- * a 3-character string in the pg_trgm index labels_words) and its planner makes the same choice from
- * its statistics.
+ * a 3-character string in the pg_trgm index labels_words); when every piece is in many labels, it
+ * walks them newest first and tests each field, as SQLite does.
  *
  * Narrower readings come first, each on its own indexes: a whole order ID or tracking number, then 8
  * or more letters and digits as the beginning of one (an index range), then 4 to 16 as the end of a
@@ -24,6 +24,7 @@ import { SUBSTRING_MIN_LENGTH, type HistoryCursor, type HistorySearch } from '..
 import type { Dialect } from './migrations';
 import type { HistorySchema } from './schema';
 import { postgresPieces } from './postgres-pieces';
+import { piecesOf } from './word-pieces';
 import { CANDIDATE_CAP, substringCandidates } from './substring-candidates';
 
 /** Shorter queries are parts of numbers, not whole order IDs or tracking numbers. */
@@ -67,16 +68,23 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   }
   if (dialect === 'postgres') {
     const words = q.toLowerCase();
+    const pattern = `%${escapeLike(words)}%`;
+    const inWords = sql`${POSTGRES_WORDS} LIKE ${pattern} ESCAPE '\\'`;
     const pieces = await postgresPieces(db, words, PIECE_CANDIDATES_CAP);
     // OFFSET 0 keeps the LIKE out of the pieces' scan: the planner would add the trigram index to it
     // (a list of 15,000 labels for a string of common trigrams) and test each label's pieces again.
-    const from = pieces.length
-      ? sql`(SELECT * FROM labels AS l WHERE label_pieces(${POSTGRES_WORDS}) @> ${pieces}::text[] OFFSET 0) AS l`
-      : LABELS;
-    return { from, where: [...filters, sql`${POSTGRES_WORDS} LIKE ${`%${escapeLike(words)}%`} ESCAPE '\\'`], knownMore: false };
+    if (pieces.length) {
+      const from = sql`(SELECT * FROM labels AS l WHERE label_pieces(${POSTGRES_WORDS}) @> ${pieces}::text[] OFFSET 0) AS l`;
+      return { from, where: [...filters, inWords], knownMore: false };
+    }
+    // Every piece is in so many labels that a walk newest first finds a page at once. Each field is
+    // tested on its own (twice as fast as the joined words), and the trigram index is not offered: the
+    // planner's guess from a sample of labels sometimes chose it (long lists, then every label read).
+    const caseless = words === q.toUpperCase();
+    const walked = piecesOf(words).length === 0 ? inWords : anyFieldLike(pattern, caseless ? undefined : (field) => sql`lower(${field})`);
+    return { from: LABELS, where: [...filters, walked], knownMore: false };
   }
-  const pattern = `%${escapeLike(q)}%`;
-  const anyPart = sql`(l.order_id LIKE ${pattern} ESCAPE '\\' OR l.tracking_numbers LIKE ${pattern} ESCAPE '\\' OR l.scanned LIKE ${pattern} ESCAPE '\\' OR l.operator LIKE ${pattern} ESCAPE '\\')`;
+  const anyPart = anyFieldLike(`%${escapeLike(q)}%`);
   const candidates = await substringCandidates(db, q);
   if ('many' in candidates) return { from: LABELS, where: [...filters, anyPart], knownMore: filters.length === 0 };
   // CROSS JOIN: SQLite keeps this order, so each candidate is one lookup by key (never a walk of every label).
@@ -135,6 +143,13 @@ const PIECE_CANDIDATES_CAP = 10_000;
 
 /** The words labels_words indexes: the same expression, so the planner can use it. */
 const POSTGRES_WORDS = sql`lower(l.order_id || ' ' || l.scanned || ' ' || l.operator || ' ' || l.tracking_numbers)`;
+const SEARCHED_FIELDS = ['l.order_id', 'l.tracking_numbers', 'l.scanned', 'l.operator'] as const;
+
+/** `pattern` in any one searched field of the label, each read through `as` (PostgreSQL's lower() where a query has letters). */
+function anyFieldLike(pattern: string, as: (field: Condition) => Condition = (field) => field): Condition {
+  const tests = SEARCHED_FIELDS.map((field) => sql`${as(sql.ref(field))} LIKE ${pattern} ESCAPE '\\'`);
+  return sql`(${sql.join(tests, sql` OR `)})`;
+}
 
 function filterConditions(dialect: Dialect, input: HistorySearch): Condition[] {
   const f = input.filters ?? {};

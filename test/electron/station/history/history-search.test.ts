@@ -2,11 +2,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { openDatabase, openFleetDatabase, sqliteHistory, type FleetDatabase } from '../../../../electron/station/history/database';
 import { HistoryReader } from '../../../../electron/station/history/history-reader';
 import { HistoryStore } from '../../../../electron/station/history/history-store';
 import { migrations } from '../../../../electron/station/history/migrations';
+import type { HistorySchema } from '../../../../electron/station/history/schema';
 import { HistorySearchInput, type HistoryFilters, type HistoryPage } from '../../../../shared/domain/history-search';
 import {
   SEED_OPERATORS,
@@ -484,5 +485,66 @@ describe('PostgreSQL searches at the station', () => {
       await client.end();
       await fleet.close();
     }
+  });
+});
+
+describe('a part most labels share, on PostgreSQL', () => {
+  /** 3,000 seeded labels and 19 copies of them under other IDs and order IDs: pieces in a fifth of them name more than 10,000. */
+  const COPIES = 20;
+  const copyOf = (l: SeedLabel, g: number): SeedLabel =>
+    g === 0 ? l : { ...l, id: `${l.id}-c${g}`, order_id: String(g).padStart(3, '0') + l.order_id.slice(3) };
+  const EVERY = Array.from({ length: COPIES }, (_, g) => ALL.map((l) => copyOf(l, g))).flat();
+  let url: string;
+  let plans: string[];
+  let store: HistoryStore;
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    url = await freshPostgresDatabase('walk');
+    const fleet = await openFleetDatabase(url);
+    await fleet.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await seedPostgres(client, N);
+    await client.query('CREATE TEMP TABLE copy AS SELECT * FROM labels');
+    for (let g = 1; g < COPIES; g++) {
+      await client.query(
+        `UPDATE copy SET id = regexp_replace(id, '(-c[0-9]+)?$', '-c${g}'), order_id = lpad('${g}', 3, '0') || substr(order_id, 4)`,
+      );
+      await client.query('INSERT INTO labels SELECT * FROM copy');
+    }
+    await client.query('ANALYZE labels');
+    await client.end();
+    // Each query a search runs comes back with its plan (auto_explain, as a notice to this client).
+    // Only bitmap scans are allowed: the plan the planner makes when its sample guesses few matches.
+    plans = [];
+    pool = new pg.Pool({ connectionString: url, max: 1 });
+    pool.on('connect', (one) => {
+      one.on('notice', (notice) => plans.push(notice.message ?? ''));
+      void one.query(`LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0; SET auto_explain.log_level = notice;
+        SET enable_indexscan = off; SET enable_indexonlyscan = off; SET enable_seqscan = off`);
+    });
+    store = new HistoryStore({ db: new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' });
+  }, 120_000);
+  afterAll(() => pool?.end());
+
+  it.each([
+    ['7 digits of the mailer ID most USPS numbers start with', USPS_MAILER.slice(4)],
+    ['part of a first name a fifth of the operators share', 'RUNO'],
+  ])('finds %s by walking labels newest first, never by the trigram index’s long lists', async (_shape, query) => {
+    const q = query.toLowerCase();
+    expect(EVERY.some((l) => trackingOf(l).some((t) => t.toLowerCase().endsWith(q)))).toBe(false); // not read as a tracking number's end
+    const expected = EVERY.filter((l) => [l.order_id, l.scanned, l.operator, ...trackingOf(l)].some((f) => f.toLowerCase().includes(q)))
+      .sort(newestFirst)
+      .map((l) => l.id);
+    expect(expected.length).toBeGreaterThan(10_000);
+
+    plans.length = 0;
+    const page = await store.search(HistorySearchInput.parse({ query, limit: 50 }));
+    expect(page.labels.map((l) => l.id)).toEqual(expected.slice(0, 50));
+    expect(page).toMatchObject({ total: 1000, totalIsMore: true });
+    const searched = plans.filter((plan) => plan.includes('FROM labels AS l'));
+    expect(searched.length).toBeGreaterThan(0);
+    for (const plan of searched) expect(plan).not.toMatch(/labels_words|labels_pieces/);
   });
 });
