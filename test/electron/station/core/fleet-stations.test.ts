@@ -4,57 +4,25 @@
  * whose database is away buys nothing, still reprints, and catches up by itself.
  */
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAfterShip } from '../../../fakes/aftership-server';
-import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { expectOutcome } from '../../../support/expect-outcome';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { startPostgres, type PostgresServer } from '../../../support/postgres-server';
-import { startStation, type Harness } from '../../../support/station-harness';
+import { useFleetStations } from '../../../support/fleet-stations';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
 import { waitFor } from '../../../support/wait-for';
 import { localDate } from '../../../../electron/station/reports';
 
 const API_KEY = 'asat_fleet_station_key_0123456789';
 const ORDER = '577100000000000901';
-const FLEET_TIMING = { checkEveryMs: 100, connectTimeoutMs: 1000, statementTimeoutMs: 3000 };
-let printer: Awaited<ReturnType<typeof startZebraStatusPrinter>>;
-let aftership: Awaited<ReturnType<typeof startFakeAfterShip>>;
-const cleanups: Array<() => Promise<void> | void> = [];
-
-beforeEach(async () => {
-  printer = await startZebraStatusPrinter();
-  aftership = await startFakeAfterShip({ apiKey: API_KEY, labelFormat: 'zpl' });
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await aftership.close();
-  await printer.close();
-});
-
-async function fleetStation(databaseUrl: string, name: string, env: Record<string, string> = {}): Promise<Harness> {
-  const harness = await startStation(
-    {
-      LABEL_STATION_PROVIDER: 'aftership',
-      AFTERSHIP_API_KEY: API_KEY,
-      AFTERSHIP_BASE_URL: aftership.baseUrl,
-      LABEL_STATION_PRINTER: printer.address,
-      LABEL_STATION_NAME: name,
-      LABEL_STATION_DATABASE_URL: databaseUrl,
-      ...env,
-    },
-    { fleetTiming: FLEET_TIMING },
-  );
-  cleanups.push(() => harness.close());
-  onTestFailed(() => console.log(`${name} log:\n${harness.logs.join('\n')}`));
-  return harness;
-}
+const fleet = useFleetStations(API_KEY);
 
 describe('a fleet on one shared database', () => {
   it('a label bought at one station is the order’s label at every station, and reprints there without the provider', async () => {
     const url = await freshPostgresDatabase('fleet');
-    const a = await fleetStation(url, 'Packing 1');
-    const b = await fleetStation(url, 'Packing 2');
+    const a = await fleet.station(url, 'Packing 1');
+    const b = await fleet.station(url, 'Packing 2');
     expect((await b.call('getStationInfo', {})).database).toMatchObject({ mode: 'fleet', reachable: true });
 
     const bought = await a.call('submitScan', { scan: ORDER });
@@ -64,10 +32,10 @@ describe('a fleet on one shared database', () => {
     expect(atB.message).toMatch(/bought at Packing 1/);
     expect(lookupsAndCreates()).toEqual({ creates: 1 });
 
-    await aftership.close(); // the provider is gone: the file comes from the shared database
+    await fleet.aftership.close(); // the provider is gone: the file comes from the shared database
     const reprint = await b.call('reprintLabel', { reason: 'Label damaged', labelId: bought.label.id });
     expect(reprint.ok).toBe(true);
-    const jobs = await printer.waitForJobs(2, 5000);
+    const jobs = await fleet.printer.waitForJobs(2, 5000);
     expect(await decodeZplBarcodes(jobs[1]!)).toContain(bought.label.trackingNumbers[0]);
     await waitFor(async () => (await b.call('getLabel', { labelId: bought.label.id })).printAttempts.length === 2);
     const attempts = (await b.call('getLabel', { labelId: bought.label.id })).printAttempts;
@@ -81,29 +49,29 @@ describe('a fleet on one shared database', () => {
       ['Packing 1', 1, 0],
       ['Packing 2', 0, 1],
     ]);
-    aftership = await startFakeAfterShip({ apiKey: API_KEY }); // for afterEach
+    fleet.aftership = await startFakeAfterShip({ apiKey: API_KEY }); // for afterEach
   });
 
   it('two stations scanning the same order at the same moment buy one label', async () => {
     const url = await freshPostgresDatabase('fleet');
-    const stations = await Promise.all(['Packing 1', 'Packing 2', 'Packing 3'].map((name) => fleetStation(url, name)));
+    const stations = await Promise.all(['Packing 1', 'Packing 2', 'Packing 3'].map((name) => fleet.station(url, name)));
     const outcomes = await Promise.all(stations.map((s) => s.call('submitScan', { scan: ORDER })));
     expect(outcomes.filter((o) => o.outcome === 'printed')).toHaveLength(1);
     for (const other of outcomes.filter((o) => o.outcome !== 'printed')) {
       expect(other.outcome === 'already_labelled' || (other.outcome === 'failed' && other.problem.code === 'order_busy')).toBe(true);
     }
-    expect(aftership.createdFor(ORDER)).toHaveLength(1);
+    expect(fleet.aftership.createdFor(ORDER)).toHaveLength(1);
   });
 
   it('refuses to start on a database address that is not PostgreSQL, naming the variable', async () => {
-    await expect(fleetStation('mysql://db.local/labels', 'Packing 1')).rejects.toMatchObject({
+    await expect(fleet.station('mysql://db.local/labels', 'Packing 1')).rejects.toMatchObject({
       code: 'fleet_database_invalid',
       message: expect.stringContaining('LABEL_STATION_DATABASE_URL'),
     });
   });
 
   function lookupsAndCreates(): { creates: number } {
-    return { creates: aftership.requests.filter((r) => r.method === 'POST').length };
+    return { creates: fleet.aftership.requests.filter((r) => r.method === 'POST').length };
   }
 });
 
@@ -116,7 +84,7 @@ describe('when the shared database is away', () => {
 
   it('buys nothing, says so, reprints from the station’s copy, and catches up once the database is back', async () => {
     const url = await server.createDatabase('away');
-    const station = await fleetStation(url, 'Packing 1');
+    const station = await fleet.station(url, 'Packing 1');
     const first = await station.call('submitScan', { scan: ORDER });
     expectOutcome(first, 'printed');
 
@@ -124,7 +92,7 @@ describe('when the shared database is away', () => {
     const refused = await station.call('submitScan', { scan: '577100000000000902' });
     expectOutcome(refused, 'failed', 'fleet_database_unreachable');
     expect(refused.problem.message).toMatch(/warehouse database is not reachable.*nothing was bought/);
-    expect(aftership.createdFor('577100000000000902')).toHaveLength(0);
+    expect(fleet.aftership.createdFor('577100000000000902')).toHaveLength(0);
     expect((await station.call('getStationInfo', {})).database).toMatchObject({ reachable: false });
 
     const reprint = await station.call('reprintLabel', { reason: 'Label damaged', labelId: first.label.id });
@@ -141,11 +109,11 @@ describe('when the shared database is away', () => {
 
   it('keeps a label bought while the database went away, and sends it once it is back', async () => {
     const url = await server.createDatabase('midway');
-    const station = await fleetStation(url, 'Packing 1');
-    aftership.failNext('pass', 1, 'lookup');
-    aftership.failNext({ type: 'pending', pollsUntilReady: 2 }, 1, 'create'); // the answer takes about two seconds
+    const station = await fleet.station(url, 'Packing 1');
+    fleet.aftership.failNext('pass', 1, 'lookup');
+    fleet.aftership.failNext({ type: 'pending', pollsUntilReady: 2 }, 1, 'create'); // the answer takes about two seconds
     const scan = station.call('submitScan', { scan: ORDER });
-    await waitFor(() => aftership.requests.some((r) => r.method === 'POST'), 5000);
+    await waitFor(() => fleet.aftership.requests.some((r) => r.method === 'POST'), 5000);
     await server.pause();
     const outcome = await scan;
     expectOutcome(outcome, 'printed');
@@ -153,11 +121,11 @@ describe('when the shared database is away', () => {
 
     await server.resume();
     await waitFor(async () => (await station.call('getStationInfo', {})).database.pendingWrites === 0, 10_000);
-    const other = await fleetStation(url, 'Packing 2');
+    const other = await fleet.station(url, 'Packing 2');
     const atOther = await other.call('submitScan', { scan: ORDER });
     expectOutcome(atOther, 'already_labelled');
     expect(atOther.label.trackingNumbers).toEqual(outcome.label.trackingNumbers);
-    expect(aftership.createdFor(ORDER)).toHaveLength(1);
+    expect(fleet.aftership.createdFor(ORDER)).toHaveLength(1);
   }, 30_000);
 });
 

@@ -4,52 +4,21 @@
  * is answered the same at another without buying again; a label asked at one station for another
  * named station is passed on to it and printed there (421 when that station's API is off or unknown).
  */
-import { afterEach, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { startFakeAfterShip } from '../../../fakes/aftership-server';
-import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
+import { describe, expect, it } from 'vitest';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
-import { startStation, type Harness } from '../../../support/station-harness';
+import { useFleetStations } from '../../../support/fleet-stations';
 import { callApi, createToken, enableApi } from '../../../support/systems-api-client';
 
 const API_KEY = 'asat_fleet_api_key_0123456789';
 const ORDER = '577100000000000777';
 const OTHER_ORDER = '577100000000000778';
-let printer: Awaited<ReturnType<typeof startZebraStatusPrinter>>;
-let aftership: Awaited<ReturnType<typeof startFakeAfterShip>>;
-const cleanups: Array<() => Promise<void>> = [];
-
-beforeEach(async () => {
-  printer = await startZebraStatusPrinter();
-  aftership = await startFakeAfterShip({ apiKey: API_KEY, labelFormat: 'zpl' });
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await aftership.close();
-  await printer.close();
-});
-
-async function fleetStation(databaseUrl: string, name: string): Promise<Harness> {
-  const harness = await startStation(
-    {
-      LABEL_STATION_PROVIDER: 'aftership',
-      AFTERSHIP_API_KEY: API_KEY,
-      AFTERSHIP_BASE_URL: aftership.baseUrl,
-      LABEL_STATION_PRINTER: printer.address,
-      LABEL_STATION_NAME: name,
-      LABEL_STATION_DATABASE_URL: databaseUrl,
-    },
-    { fleetTiming: { checkEveryMs: 100, connectTimeoutMs: 1000, statementTimeoutMs: 3000 } },
-  );
-  cleanups.push(() => harness.close());
-  onTestFailed(() => console.log(`${name} log:\n${harness.logs.join('\n')}`));
-  return harness;
-}
+const fleet = useFleetStations(API_KEY);
 
 describe('the Station API in a fleet', () => {
   it('shares tokens and idempotency keys through the warehouse database', async () => {
     const db = await freshPostgresDatabase('sysapi');
-    const a = await fleetStation(db, 'Packing 1');
-    const b = await fleetStation(db, 'Packing 2');
+    const a = await fleet.station(db, 'Packing 1');
+    const b = await fleet.station(db, 'Packing 2');
     const urlA = await enableApi(a);
     const urlB = await enableApi(b);
     const token = await createToken(a, 'WMS', ['read', 'buy']);
@@ -62,7 +31,7 @@ describe('the Station API in a fleet', () => {
     expect(atB.status).toBe(201);
     expect(atB.headers.get('idempotent-replayed')).toBe('true');
     expect(atB.body).toEqual(atA.body);
-    expect(aftership.createdFor(ORDER)).toHaveLength(1);
+    expect(fleet.aftership.createdFor(ORDER)).toHaveLength(1);
 
     // Asked at Packing 2 for Packing 1: passed on, bought and printed at Packing 1, its answer relayed.
     const forwarded = { order: OTHER_ORDER, station: 'Packing 1' };
@@ -72,7 +41,7 @@ describe('the Station API in a fleet', () => {
     const retried = await callApi(urlB, 'POST', '/v1/labels', { token: token.secret, body: forwarded, idempotencyKey: 'fleet-key-2' });
     expect(retried.headers.get('idempotent-replayed')).toBe('true');
     expect(retried.body).toEqual(viaB.body);
-    expect(aftership.createdFor(OTHER_ORDER)).toHaveLength(1);
+    expect(fleet.aftership.createdFor(OTHER_ORDER)).toHaveLength(1);
     expect(a.logs.some((line) => line.includes('systems API POST /v1/labels by "WMS": 201 printed'))).toBe(true);
     expect(b.logs.some((line) => line.includes('201 printed at Packing 1'))).toBe(true);
 
