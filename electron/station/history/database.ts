@@ -92,7 +92,8 @@ export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): 
     // A station's queries read a page or one label: starting parallel workers cost 20 ms before the
     // first row (a History search that takes 3 ms took 32 when the planner chose to go parallel), and
     // compiling a query (JIT, for any plan costed over jit_above_cost: a History total the planner
-    // guesses must walk every label) cost 60-80 ms on each search that took 5 without it.
+    // guesses must walk every label) cost 120 ms the first time on a connection and 4-13 ms each time
+    // after, for queries that run in 1-5 ms.
     options: '-c max_parallel_workers_per_gather=0 -c jit=off',
   });
   // A connection the server dropped (restart, network cut) must not crash the station: the query

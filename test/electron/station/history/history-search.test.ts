@@ -459,8 +459,9 @@ describe('the "print counts from one index" migration (PostgreSQL)', () => {
 
 describe('PostgreSQL searches at the station', () => {
   // A History total the planner guesses must walk every label of a million is costed over
-  // jit_above_cost; compiling it took 60-80 ms per search where running it took 5. Here every plan
-  // is over the threshold (jit_above_cost = 0), as that one is on a large history.
+  // jit_above_cost; compiling it took 4-13 ms per search (120 ms the first time on a connection)
+  // where running it took 1-5. Here every plan is over the threshold (jit_above_cost = 0), as that
+  // one is on a large history.
   const total = `EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM (SELECT 1 FROM labels AS l
     WHERE lower(l.order_id || ' ' || l.scanned || ' ' || l.operator || ' ' || l.tracking_numbers) LIKE '%${USPS_MAILER.slice(4)}%' LIMIT 1001) AS capped`;
   const compiled = (plan: Array<Record<string, unknown>>) => 'JIT' in plan[0]!;
