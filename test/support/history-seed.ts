@@ -63,6 +63,12 @@ function digits(i: number, salt: number, length: number): string {
   return out.slice(0, length);
 }
 
+/** A label's ID as the station makes one (a random UUID, so a page's labels are far apart in the ID index), derived from i. */
+function seedId(i: number): string {
+  const hex = [40, 41, 42, 43].map((salt) => mix(i, salt).toString(16).padStart(8, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[mix(i, 44) % 4]}${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
 export function seedLabel(i: number): SeedLabel {
   const orderId = `576${digits(i, 1, 15)}`;
   const boxCount = i % 10 === 7 ? 2 + (i % 2) : 1;
@@ -91,7 +97,7 @@ export function seedLabel(i: number): SeedLabel {
         )
       : '[]';
   return {
-    id: `lbl-${String(i).padStart(8, '0')}`,
+    id: seedId(i),
     order_id: orderId,
     parcel_key: boxCount > 1 ? `s${boxCount}-${i}` : '1of1',
     reference: `ls-${orderId}-1of1-g1`,

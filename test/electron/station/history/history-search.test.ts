@@ -493,7 +493,7 @@ describe('a part most labels share, on PostgreSQL', () => {
   /** 3,000 seeded labels and 19 copies of them under other IDs and order IDs: pieces in a fifth of them name more than 10,000. */
   const COPIES = 20;
   const copyOf = (l: SeedLabel, g: number): SeedLabel =>
-    g === 0 ? l : { ...l, id: `${l.id}-c${g}`, order_id: String(g).padStart(3, '0') + l.order_id.slice(3) };
+    g === 0 ? l : { ...l, id: `${l.id}.c${g}`, order_id: String(g).padStart(3, '0') + l.order_id.slice(3) };
   const EVERY = Array.from({ length: COPIES }, (_, g) => ALL.map((l) => copyOf(l, g))).flat();
   let url: string;
   let plans: string[];
@@ -510,7 +510,7 @@ describe('a part most labels share, on PostgreSQL', () => {
     await client.query('CREATE TEMP TABLE copy AS SELECT * FROM labels');
     for (let g = 1; g < COPIES; g++) {
       await client.query(
-        `UPDATE copy SET id = regexp_replace(id, '(-c[0-9]+)?$', '-c${g}'), order_id = lpad('${g}', 3, '0') || substr(order_id, 4)`,
+        `UPDATE copy SET id = regexp_replace(id, '([.]c[0-9]+)?$', '.c${g}'), order_id = lpad('${g}', 3, '0') || substr(order_id, 4)`,
       );
       await client.query('INSERT INTO labels SELECT * FROM copy');
     }
