@@ -183,7 +183,8 @@ interface Source {
   where: Condition;
   /**
    * The same test on the walked label's own tracking numbers (their JSON array), where given: the
-   * walk then reads only labels_newest_words (PostgreSQL), not label_tracking for every label.
+   * walk then reads only the labels (PostgreSQL: labels_newest_words alone), not label_tracking by
+   * each label's random ID.
    */
   onLabel?: Condition;
 }
@@ -259,8 +260,7 @@ function prefixRange(dialect: Dialect, q: string): Narrowing {
   const tracking = [...new Set([q, q.toUpperCase()])].map((from) => range(sql.ref('t.tracking_number'), from));
   return [
     { table: 'labels', where: range(sql.ref('order_id'), q) },
-    // The walk tests the label's own numbers (LIKE ignores ASCII case): looking each label up in
-    // label_tracking by its ID reads a page at random per label (IDs are random UUIDs).
+    // q is letters and digits, LIKE ignores ASCII case: in the JSON it follows a number's opening quote.
     { table: 'tracking', where: sql.join(tracking, sql` OR `), onLabel: sql`l.tracking_numbers LIKE ${`%"${q}%`}` },
   ];
 }
