@@ -548,4 +548,29 @@ describe('a part most labels share, on PostgreSQL', () => {
     expect(searched.length).toBeGreaterThan(0);
     for (const plan of searched) expect(plan).not.toMatch(/labels_words|labels_pieces/);
   });
+
+  it('counts a common part’s total along the walk its page just made, never reading the table from its oldest label', async () => {
+    // The planner's own choice (nothing disabled): unordered, it read the table from the start
+    // (on a million labels 500 pages PostgreSQL's ring buffer reads again each time, 7 ms for 1.5).
+    const chosen: string[] = [];
+    const planned = new pg.Pool({ connectionString: url, max: 1 });
+    planned.on('connect', (one) => {
+      one.on('notice', (notice) => chosen.push(notice.message ?? ''));
+      void one.query(`LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0; SET auto_explain.log_level = notice`);
+    });
+    try {
+      const own = new HistoryStore({
+        db: new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool: planned }) }),
+        dialect: 'postgres',
+      });
+      const page = await own.search(HistorySearchInput.parse({ query: USPS_MAILER.slice(4), limit: 50 }));
+      expect(page).toMatchObject({ total: 1000, totalIsMore: true });
+      const counted = chosen.filter((plan) => plan.includes('count(*)') && plan.includes('FROM labels AS l'));
+      expect(counted).toHaveLength(1);
+      expect(counted[0]).toMatch(/Index Only Scan Backward using labels_newest_words/);
+      expect(counted[0]).not.toMatch(/Seq Scan/);
+    } finally {
+      await planned.end();
+    }
+  });
 });
