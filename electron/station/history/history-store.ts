@@ -14,6 +14,7 @@ import { isUniqueViolation } from './unique-violation';
 import type { HistoryExportFilter } from '../../../shared/domain/reports';
 import { dayActivity, exportPage, type DayAttempt, type DayLabel, type ExportCursor, type ExportRow } from './history-reports';
 import { and, keysetAfter, planSearch } from './history-search';
+import { fleetCompleteSince } from './fleet-restore';
 import { HISTORY_TOTAL_CAP, type HistoryPage, type HistorySearch } from '../../../shared/domain/history-search';
 
 export interface NewLabel {
@@ -244,6 +245,7 @@ export class HistoryStore {
    */
   /** Since when this history holds every label its stations bought (ISO); null when it cannot say. */
   async completeSince(): Promise<string | null> {
+    if (this.dialect === 'postgres') return fleetCompleteSince(this.db);
     const row = await this.db.selectFrom('history_epoch').select('complete_since').where('id', '=', 1).executeTakeFirst();
     return row?.complete_since ?? null;
   }

@@ -201,6 +201,8 @@ export interface ApiStationsTable {
 export interface HistoryEpochTable {
   id: number;
   complete_since: string | null;
+  /** PostgreSQL: the cluster, database and timeline this history was last read on (fleet-restore.ts); SQLite: null. */
+  home: string | null;
 }
 
 export interface HistorySchema {

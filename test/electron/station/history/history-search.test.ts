@@ -21,6 +21,7 @@ import {
   USPS_MAILER,
 } from '../../../support/history-seed';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
+import { postgresMadeBy } from '../../../support/postgres-made-by';
 import { newLabel } from '../../../support/new-label';
 import { makeTempDir } from '../../../support/temp-dir';
 
@@ -303,22 +304,6 @@ describe('History search on a reader thread (SQLite)', () => {
     expect((await reader.search(HistorySearchInput.parse({ query: added.order_id }))).labels.map((l) => l.id)).toEqual([added.id]);
   });
 });
-
-/** A PostgreSQL database at the schema these migrations make (as an older station left it), and a client on it. */
-async function postgresMadeBy(steps: typeof migrations, name: string): Promise<{ url: string; client: pg.Client }> {
-  const url = await freshPostgresDatabase(name);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('CREATE TABLE label_station_schema (version INTEGER NOT NULL)');
-    for (const m of steps) if (m.postgres.trim()) await client.query(m.postgres);
-    await client.query('INSERT INTO label_station_schema (version) VALUES ($1)', [steps.length]);
-  } catch (error) {
-    await client.end();
-    throw error;
-  }
-  return { url, client };
-}
 
 describe('the "history at scale" migration', () => {
   const before = migrations.slice(

@@ -1,0 +1,34 @@
+/**
+ * A fleet's history put back from a copy (a dump restored, a point-in-time backup, a standby promoted
+ * after its primary failed) may lack the newest labels. Its "complete since" must then start again:
+ * otherwise a purchase for an order bought after the copy was taken finds no trace of it, skips asking
+ * the provider (labels/history-answers.ts) and buys a second label.
+ *
+ * The history notes where it lives: the cluster's system identifier, the database's OID and the WAL
+ * timeline. A dump restored anywhere lands in a new database (new OID) or cluster; a point-in-time
+ * restore and a promoted standby start a new timeline. Read on another home, the history holds every
+ * purchase from now on (as a SQLite backup does once put in place).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { HistorySchema } from './schema';
+
+/** This database's home, as SQL: `<system identifier>/<database OID>/<timeline>`. */
+export const POSTGRES_HOME = `(SELECT system_identifier::text FROM pg_control_system())
+    || '/' || (SELECT oid::text FROM pg_database WHERE datname = current_database())
+    || '/' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8)`;
+
+const NOW = sql<string>`to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Since when the fleet's history holds every purchase, started again now if it was read elsewhere before. */
+export async function fleetCompleteSince(db: Kysely<HistorySchema>): Promise<string | null> {
+  const read = await sql<{ complete_since: string | null; home: string | null; here: string }>`
+    SELECT complete_since, home, ${sql.raw(POSTGRES_HOME)} AS here FROM history_epoch WHERE id = 1`.execute(db);
+  const epoch = read.rows[0];
+  if (!epoch) return null;
+  if (epoch.home === epoch.here) return epoch.complete_since;
+  // Only the first station to notice starts it again: the others find the new home set.
+  await sql`UPDATE history_epoch SET complete_since = ${NOW}, home = ${epoch.here}
+    WHERE id = 1 AND home IS NOT DISTINCT FROM ${epoch.home}`.execute(db);
+  const again = await db.selectFrom('history_epoch').select('complete_since').where('id', '=', 1).executeTakeFirst();
+  return again?.complete_since ?? null;
+}

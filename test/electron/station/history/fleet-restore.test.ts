@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { openFleetDatabase } from '../../../../electron/station/history/database';
+import { HistoryStore } from '../../../../electron/station/history/history-store';
+import { migrations } from '../../../../electron/station/history/migrations';
+import { freshPostgresDatabase } from '../../../support/postgres-database';
+import { postgresMadeBy } from '../../../support/postgres-made-by';
+import { postgresBinDir } from '../../../support/postgres-server';
+import { makeTempDir } from '../../../support/temp-dir';
+
+// A history that has held every purchase for 60 days lets a purchase for an order it never saw skip
+// asking the provider (AfterShip's lookup reaches 30 days back). A copy put back from a dump lacks
+// the labels bought after the dump: trusted, it would let an order bought since be bought again.
+const SIXTY_DAYS_AGO = new Date(Date.now() - 60 * 86_400_000).toISOString();
+const MINUTE = 60_000;
+
+async function backdate(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('UPDATE history_epoch SET complete_since = $1', [SIXTY_DAYS_AGO]);
+  await client.end();
+}
+
+async function completeSince(url: string): Promise<string | null> {
+  const fleet = await openFleetDatabase(url);
+  try {
+    return await new HistoryStore(fleet).completeSince();
+  } finally {
+    await fleet.close();
+  }
+}
+
+describe('a warehouse database put back from a copy', () => {
+  it('holds every purchase only from the moment a station reads it restored, while the database it was dumped from keeps its 60 days', async () => {
+    const url = await freshPostgresDatabase('home');
+    await (await openFleetDatabase(url)).close();
+    await backdate(url);
+    expect(await completeSince(url)).toBe(SIXTY_DAYS_AGO);
+
+    // What a DBA does: pg_dump, then pg_restore into a new database (the old one dropped or kept).
+    const temp = makeTempDir('fleet-dump-');
+    const restored = await freshPostgresDatabase('restored');
+    try {
+      const dump = path.join(temp.dir, 'history.dump');
+      execFileSync(path.join(postgresBinDir()!, 'pg_dump'), ['--format=custom', `--file=${dump}`, url]);
+      execFileSync(path.join(postgresBinDir()!, 'pg_restore'), ['--no-owner', `--dbname=${restored}`, dump]);
+    } finally {
+      temp.remove();
+    }
+
+    // Two stations reach the restored database together: it starts again once, for both.
+    const stations = await Promise.all([openFleetDatabase(restored), openFleetDatabase(restored)]);
+    try {
+      const [first, second] = await Promise.all(stations.map((fleet) => new HistoryStore(fleet).completeSince()));
+      expect(first).toBe(second);
+      expect(Date.now() - Date.parse(first!)).toBeLessThan(MINUTE);
+      expect(await new HistoryStore(stations[0]!).completeSince()).toBe(first);
+    } finally {
+      await Promise.all(stations.map((fleet) => fleet.close()));
+    }
+    expect(await completeSince(url)).toBe(SIXTY_DAYS_AGO);
+  });
+
+  it('keeps the start of a history an older station made, when it learns where it lives', async () => {
+    const before = migrations.slice(
+      0,
+      migrations.findIndex((m) => m.name === 'a fleet history knows where it lives'),
+    );
+    const { url, client } = await postgresMadeBy(before, 'older');
+    await client.end();
+    await backdate(url);
+    expect(await completeSince(url)).toBe(SIXTY_DAYS_AGO);
+  });
+});
