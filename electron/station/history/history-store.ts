@@ -366,21 +366,31 @@ export class HistoryStore {
   async search(input: HistorySearch): Promise<HistoryPage> {
     if (this.reader) return this.reader.search(input);
     const plan = await planSearch(this.db, this.dialect, input);
-    const rows = await sql<{ id: string; created_at: string }>`
-      SELECT l.id, l.created_at FROM ${plan.from}
+    // SQLite fetches the page's rows by search_key, which follows the order labels were added in: a
+    // page's rows then sit on a few pages of its index, where their random IDs put each on its own.
+    const key = this.dialect === 'sqlite' ? sql`l.search_key` : sql`NULL`;
+    const rows = await sql<{ id: string; created_at: string; k: number | null }>`
+      SELECT l.id, l.created_at, ${key} AS k FROM ${plan.from}
       WHERE ${and([...plan.where, ...keysetAfter(input.cursor)])}
       ORDER BY l.created_at DESC, l.id DESC LIMIT ${input.limit + 1}`.execute(this.db);
     const page = rows.rows.slice(0, input.limit);
     const last = page.at(-1);
     const nextCursor = rows.rows.length > input.limit && last ? { createdAt: last.created_at, id: last.id } : null;
+    const byKey = this.dialect === 'sqlite' && page.every((r) => r.k !== null);
     const found = page.length
-      ? await this.labels()
-          .where(
-            'l.id',
-            'in',
-            page.map((r) => r.id),
-          )
-          .execute()
+      ? await (
+          byKey
+            ? this.labels().where(
+                'l.search_key',
+                'in',
+                page.map((r) => r.k!),
+              )
+            : this.labels().where(
+                'l.id',
+                'in',
+                page.map((r) => r.id),
+              )
+        ).execute()
       : [];
     const byId = new Map(found.map((row) => [row.id, row]));
     const labels = page.flatMap((r) => {
