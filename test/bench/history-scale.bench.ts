@@ -256,18 +256,9 @@ if (server)
 
 console.log('\nSummary');
 if (sqlite) {
-  console.log(`  SQLite (reader thread): ${verdict(sqlite.sqliteResults)}`);
-  console.log(`  SQLite (main thread, reference): ${verdict(sqlite.mainResults)}`);
-}
-if (pgResults) console.log(`  PostgreSQL: ${verdict(pgResults)}`);
-if (pgAgain) console.log(`  PostgreSQL, each search asked again at once: ${verdict(pgAgain)}`);
-const idle = idleMemory.readAfterIdle();
-console.log(
-  `  This machine, memory idle ${idle.idleSeconds.toFixed(0)} s: ${idle.firstMicros.toFixed(1)} µs to read an 8 KB page, ${idle.againMicros.toFixed(1)} µs again ` +
-    `(${(idle.firstMicros / Math.max(idle.againMicros, 1e-3)).toFixed(0)}x): a search's pages that sat idle cost this each`,
-);
-if (sqlite) {
-  const { firstPage, exactCount, offLoopMax, offLoopP99, onLoopMax } = sqlite;
+  const { sqliteResults, mainResults, firstPage, exactCount, offLoopMax, offLoopP99, onLoopMax } = sqlite;
+  console.log(`  SQLite (reader thread): ${verdict(sqliteResults)}`);
+  console.log(`  SQLite (main thread, reference): ${verdict(mainResults)}`);
   console.log(
     `  History first page through the reader: p50 ${ms(pct(firstPage, 0.5))} ms, p95 ${ms(pct(firstPage, 0.95))} ms (target < 300 ms end to end); exact COUNT(*) it replaced: p50 ${ms(pct(exactCount, 0.5))} ms`,
   );
@@ -276,6 +267,13 @@ if (sqlite) {
       `with the same searches on the main thread: max ${onLoopMax.toFixed(1)} ms (${(onLoopMax / Math.max(offLoopMax, 1e-6)).toFixed(1)}x)`,
   );
 }
+if (pgResults) console.log(`  PostgreSQL: ${verdict(pgResults)}`);
+if (pgAgain) console.log(`  PostgreSQL, each search asked again at once: ${verdict(pgAgain)}`);
+const idle = idleMemory.readAfterIdle();
+console.log(
+  `  This machine, memory idle ${idle.idleSeconds.toFixed(0)} s: ${idle.firstMicros.toFixed(1)} µs to read an 8 KB page, ${idle.againMicros.toFixed(1)} µs again ` +
+    `(${(idle.firstMicros / Math.max(idle.againMicros, 1e-3)).toFixed(0)}x): a search's pages that sat idle cost this each`,
+);
 console.log(
   `  Bytes per label (labels, tracking, attempts, indexes, search index): SQLite ${sqlite ? (sqlite.sqliteBytes / N).toFixed(0) : '-'} B, PostgreSQL ${server ? (pgBytes / N).toFixed(0) : '-'} B`,
 );
