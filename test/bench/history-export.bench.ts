@@ -19,7 +19,7 @@ import { openDatabase, openFleetDatabase, sqliteHistory } from '../../electron/s
 import { HistoryStore } from '../../electron/station/history/history-store';
 import { exportHistoryFile } from '../../electron/station/reports';
 import { EXPORT_COLUMNS } from '../../shared/domain/reports';
-import { seedPostgres } from '../support/history-seed';
+import { seedId, seedPostgres } from '../support/history-seed';
 import { startPostgres } from '../support/postgres-server';
 
 const CHILD = process.env.LABEL_STATION_EXPORT_BENCH;
@@ -43,7 +43,7 @@ function seed(file: string, rows: number): void {
   const start = Date.parse('2025-12-05T08:00:00Z');
   db.transaction(() => {
     for (let i = 0; i < rows; i++) {
-      const id = `lbl-${String(i).padStart(8, '0')}`;
+      const id = seedId(i); // a random UUID, as the station makes them: each label's print count is a lookup far from the last
       const order = `576${String(100000000000000 + i)}`;
       const at = new Date(start + i * 300_000).toISOString();
       const operator = ['Ana', 'Bo', 'Chen', 'Dee'][i % 4]!;

@@ -64,7 +64,7 @@ function digits(i: number, salt: number, length: number): string {
 }
 
 /** A label's ID as the station makes one (a random UUID, so a page's labels are far apart in the ID index), derived from i. */
-function seedId(i: number): string {
+export function seedId(i: number): string {
   const hex = [40, 41, 42, 43].map((salt) => mix(i, salt).toString(16).padStart(8, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[mix(i, 44) % 4]}${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
