@@ -366,8 +366,6 @@ export class HistoryStore {
   async search(input: HistorySearch): Promise<HistoryPage> {
     if (this.reader) return this.reader.search(input);
     const plan = await planSearch(this.db, this.dialect, input);
-    // SQLite fetches the page's rows by search_key, which follows the order labels were added in: a
-    // page's rows then sit on a few pages of its index, where their random IDs put each on its own.
     const key = this.dialect === 'sqlite' ? sql`l.search_key` : sql`NULL`;
     const rows = await sql<{ id: string; created_at: string; k: number | null }>`
       SELECT l.id, l.created_at, ${key} AS k FROM ${plan.from}
@@ -376,22 +374,7 @@ export class HistoryStore {
     const page = rows.rows.slice(0, input.limit);
     const last = page.at(-1);
     const nextCursor = rows.rows.length > input.limit && last ? { createdAt: last.created_at, id: last.id } : null;
-    const byKey = this.dialect === 'sqlite' && page.every((r) => r.k !== null);
-    const found = page.length
-      ? await (
-          byKey
-            ? this.labels().where(
-                'l.search_key',
-                'in',
-                page.map((r) => r.k!),
-              )
-            : this.labels().where(
-                'l.id',
-                'in',
-                page.map((r) => r.id),
-              )
-        ).execute()
-      : [];
+    const found = page.length ? await this.pageRows(page).execute() : [];
     const byId = new Map(found.map((row) => [row.id, row]));
     const labels = page.flatMap((r) => {
       const row = byId.get(r.id);
@@ -532,6 +515,20 @@ export class HistoryStore {
   /** The labels created and print attempts made in [from, to): what an end-of-day summary counts. */
   dayActivity(from: string, to: string): Promise<{ labels: DayLabel[]; attempts: DayAttempt[] }> {
     return dayActivity({ db: this.db, dialect: this.dialect }, from, to);
+  }
+
+  /**
+   * A page's labels. SQLite looks them up by search_key, which follows the order labels were added
+   * in: a page's rows then sit on a few pages of its index, where their random IDs put each on its own.
+   */
+  private pageRows(page: Array<{ id: string; k: number | null }>) {
+    const keys = page.map((r) => r.k);
+    if (this.dialect === 'sqlite' && keys.every((k) => k !== null)) return this.labels().where('l.search_key', 'in', keys);
+    return this.labels().where(
+      'l.id',
+      'in',
+      page.map((r) => r.id),
+    );
   }
 
   private labels() {
