@@ -108,7 +108,13 @@ export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): 
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', migrate: () => migratePostgres(pool), close: () => db.destroy() };
+  // Kysely ends the pool only if it ran a query itself: a station that migrated and closed would keep
+  // the migration's connection open (the process never exits, the server keeps a backend).
+  const close = async () => {
+    await db.destroy();
+    if (!pool.ending) await pool.end();
+  };
+  return { db, dialect: 'postgres', migrate: () => migratePostgres(pool), close };
 }
 
 /** The client's own limit for one migration step (the server's is lifted): a stuck step still ends. */

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { openFleetDatabase } from '../../../../electron/station/history/database';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
@@ -22,4 +23,33 @@ describe('a fleet database migration', () => {
       await fleet.close();
     }
   }, 60_000);
+});
+
+describe('closing the fleet database', () => {
+  it('leaves no connection behind, even when the station only migrated it (its one kept connection included)', async () => {
+    const url = await freshPostgresDatabase('close');
+    const watcher = new pg.Client({ connectionString: url });
+    await watcher.connect();
+    const stationConnections = async () =>
+      Number(
+        (
+          await watcher.query<{ n: string }>(
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'label-station'",
+          )
+        ).rows[0]!.n,
+      );
+    try {
+      for (const used of [false, true]) {
+        const fleet = await openFleetDatabase(url);
+        if (used) await sql`SELECT 1`.execute(fleet.db);
+        expect(await stationConnections()).toBe(1);
+        await fleet.close();
+        // The server notes a connection's end a moment after the client closes it.
+        for (let tries = 0; tries < 50 && (await stationConnections()) > 0; tries++) await new Promise((r) => setTimeout(r, 20));
+        expect(await stationConnections()).toBe(0);
+      }
+    } finally {
+      await watcher.end();
+    }
+  });
 });
