@@ -12,6 +12,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { HistorySchema } from './schema';
 
+/**
+ * Why a server may not say where it is: a managed service revoking the control-data functions from
+ * ordinary roles (42501), a server without them (42883), a standby in recovery (55000).
+ */
+const HOME_UNKNOWN = ['42501', '42883', '55000'];
+
 /** This database's home, as SQL: `<system identifier>/<database OID>/<timeline>`. */
 export const POSTGRES_HOME = `(SELECT system_identifier::text FROM pg_control_system())
     || '/' || (SELECT oid::text FROM pg_database WHERE datname = current_database())
@@ -19,10 +25,25 @@ export const POSTGRES_HOME = `(SELECT system_identifier::text FROM pg_control_sy
 
 const NOW = sql<string>`to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** Since when the fleet's history holds every purchase, started again now if it was read elsewhere before. */
+/** The migration's step: a server that cannot say where it is leaves the home unknown (the station still starts). */
+export const RECORD_POSTGRES_HOME = `DO $$ BEGIN
+    UPDATE history_epoch SET home = ${POSTGRES_HOME};
+  EXCEPTION WHEN insufficient_privilege OR undefined_function OR object_not_in_prerequisite_state THEN NULL;
+  END $$;`;
+
+/**
+ * Since when the fleet's history holds every purchase, started again now if it was read elsewhere
+ * before; null (it cannot say: every purchase asks the provider first) where the server cannot say
+ * where it is.
+ */
 export async function fleetCompleteSince(db: Kysely<HistorySchema>): Promise<string | null> {
   const read = await sql<{ complete_since: string | null; home: string | null; here: string }>`
-    SELECT complete_since, home, ${sql.raw(POSTGRES_HOME)} AS here FROM history_epoch WHERE id = 1`.execute(db);
+    SELECT complete_since, home, ${sql.raw(POSTGRES_HOME)} AS here FROM history_epoch WHERE id = 1`
+    .execute(db)
+    .catch((error: unknown) => {
+      if (HOME_UNKNOWN.includes(String((error as { code?: unknown }).code))) return { rows: [] };
+      throw error;
+    });
   const epoch = read.rows[0];
   if (!epoch) return null;
   if (epoch.home === epoch.here) return epoch.complete_since;

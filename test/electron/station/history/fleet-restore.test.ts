@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +62,41 @@ describe('a warehouse database put back from a copy', () => {
       await Promise.all(stations.map((fleet) => fleet.close()));
     }
     expect(await completeSince(url)).toBe(SIXTY_DAYS_AGO);
+  });
+
+  it('cannot vouch for a history on a server that will not say where it is, and the station still starts', async () => {
+    // A managed PostgreSQL may revoke the control-data functions from ordinary roles.
+    const url = await freshPostgresDatabase('nohome');
+    const role = `ls_plain_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE ROLE ${role} LOGIN`);
+      await admin.query(`ALTER DATABASE ${new URL(url).pathname.slice(1)} OWNER TO ${role}`);
+      await admin.query(`ALTER SCHEMA public OWNER TO ${role}`);
+      await admin.query('REVOKE EXECUTE ON FUNCTION pg_control_system() FROM PUBLIC');
+      const asRole = new URL(url);
+      asRole.username = role;
+      const fleet = await openFleetDatabase(asRole.toString());
+      try {
+        expect(await new HistoryStore(fleet).completeSince()).toBeNull(); // every purchase asks the provider first
+      } finally {
+        await fleet.close();
+      }
+      // The superuser can say where it is: the history then starts from now.
+      const since = await completeSince(url);
+      expect(Date.now() - Date.parse(since!)).toBeLessThan(MINUTE);
+    } finally {
+      await admin.query(`REASSIGN OWNED BY ${role} TO postgres`);
+      await admin.query(`DROP OWNED BY ${role}`);
+      await admin.end();
+      const server = new URL(url);
+      server.pathname = '/postgres';
+      const cleanup = new pg.Client({ connectionString: server.toString() });
+      await cleanup.connect();
+      await cleanup.query(`DROP ROLE ${role}`);
+      await cleanup.end();
+    }
   });
 
   it('keeps the start of a history an older station made, when it learns where it lives', async () => {
