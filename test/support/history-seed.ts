@@ -176,21 +176,32 @@ export function seedSqlite(db: Database.Database, to: number, from = 0, onProgre
 }
 
 function seedRows(db: Database.Database, to: number, from: number, onProgress?: (done: number) => void): void {
-  const insertLabel = db.prepare(`INSERT INTO labels (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
+  // A history made since labels keep their print count: each label is written with it (as the count's
+  // trigger would have left it), and the trigger is suspended while its attempts are written.
+  const counted = db
+    .prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'print_attempts_counted'")
+    .get();
+  const columns = counted ? [...COLUMNS, 'prints'] : COLUMNS;
+  const insertLabel = db.prepare(`INSERT INTO labels (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
   const insertAttempt = db.prepare(
     `INSERT INTO print_attempts (label_id, at, printer, ok, reprint, bytes, error, operator) VALUES (?, ?, ?, 1, ?, 48213, NULL, ?)`,
   );
   const chunk = db.transaction((start: number, end: number) => {
     for (let i = start; i < end; i++) {
       const label = seedLabel(i);
-      insertLabel.run(label);
+      insertLabel.run(counted ? { ...label, prints: seedAttempts(i, label) } : label);
       for (let a = 0; a < seedAttempts(i, label); a++)
         insertAttempt.run(label.id, label.created_at, label.printer, a > 0 ? 1 : 0, label.operator);
     }
   });
-  for (let start = from; start < to; start += 20_000) {
-    chunk(start, Math.min(to, start + 20_000));
-    onProgress?.(Math.min(to, start + 20_000));
+  if (counted) db.exec('DROP TRIGGER print_attempts_counted');
+  try {
+    for (let start = from; start < to; start += 20_000) {
+      chunk(start, Math.min(to, start + 20_000));
+      onProgress?.(Math.min(to, start + 20_000));
+    }
+  } finally {
+    if (counted) db.exec(counted.sql);
   }
 }
 
@@ -198,14 +209,23 @@ function seedRows(db: Database.Database, to: number, from: number, onProgress?: 
 export async function seedPostgres(client: pg.ClientBase, to: number, from = 0, onProgress?: (done: number) => void): Promise<void> {
   const numeric = new Set<keyof SeedLabel>(['sandbox', 'generation']);
   const real = new Set<keyof SeedLabel>(['cost_amount']);
-  const casts = COLUMNS.map((c, n) => `$${n + 1}::${numeric.has(c) ? 'int' : real.has(c) ? 'float8' : 'text'}[]`);
+  // As seedRows: each label written with its print count, the count's trigger suspended meanwhile.
+  const counted =
+    (await client.query("SELECT 1 FROM pg_trigger WHERE tgname = 'print_attempts_counted' AND tgrelid = 'print_attempts'::regclass"))
+      .rowCount === 1;
+  const names = counted ? [...COLUMNS, 'prints'] : COLUMNS;
+  const casts = names.map(
+    (c, n) =>
+      `$${n + 1}::${numeric.has(c as keyof SeedLabel) || c === 'prints' ? 'int' : real.has(c as keyof SeedLabel) ? 'float8' : 'text'}[]`,
+  );
   for (let start = from; start < to; start += 5000) {
     const end = Math.min(to, start + 5000);
-    const columns = COLUMNS.map(() => [] as unknown[]);
+    const columns = names.map(() => [] as unknown[]);
     const attempts: unknown[][] = [[], [], [], [], []];
     for (let i = start; i < end; i++) {
       const label = seedLabel(i);
       COLUMNS.forEach((c, n) => columns[n]!.push(label[c]));
+      if (counted) columns[COLUMNS.length]!.push(seedAttempts(i, label));
       for (let a = 0; a < seedAttempts(i, label); a++) {
         attempts[0]!.push(label.id);
         attempts[1]!.push(label.created_at);
@@ -215,12 +235,14 @@ export async function seedPostgres(client: pg.ClientBase, to: number, from = 0, 
       }
     }
     await client.query('BEGIN');
-    await client.query(`INSERT INTO labels (${COLUMNS.join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`, columns);
+    if (counted) await client.query('ALTER TABLE print_attempts DISABLE TRIGGER print_attempts_counted');
+    await client.query(`INSERT INTO labels (${names.join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`, columns);
     await client.query(
       `INSERT INTO print_attempts (label_id, at, printer, ok, reprint, bytes, error, operator)
        SELECT l, t, p, 1, r, 48213, NULL, o FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS u(l, t, p, r, o)`,
       attempts,
     );
+    if (counted) await client.query('ALTER TABLE print_attempts ENABLE TRIGGER print_attempts_counted');
     await client.query('COMMIT');
     onProgress?.(end);
   }

@@ -166,6 +166,7 @@ export class HistoryStore {
         boxes: JSON.stringify(label.boxes ?? []),
         scanned: label.scanned ?? '',
         check_override: label.checkOverride ? JSON.stringify(label.checkOverride) : null,
+        prints: 0,
       })
       .execute();
   }
@@ -469,9 +470,10 @@ export class HistoryStore {
       check_override: label.checkOverride ? JSON.stringify(label.checkOverride) : null,
     };
     const { id: _id, ...changes } = row;
+    // The copy's own attempts raise its count (by trigger): a label arriving from another copy starts at 0.
     await this.db
       .insertInto('labels')
-      .values(row)
+      .values({ ...row, prints: 0 })
       .onConflict((oc) =>
         oc
           .column('id')
@@ -535,14 +537,15 @@ export class HistoryStore {
     return this.db
       .selectFrom('labels as l')
       .selectAll('l')
-      .select((eb) =>
-        eb
+      .select((eb) => {
+        const counted = eb
           .selectFrom('print_attempts as p')
           .whereRef('p.label_id', '=', 'l.id')
           .where('p.ok', '=', 1)
-          .select(sql<number>`cast(count(*) as integer)`.as('n'))
-          .as('print_count'),
-      );
+          .select(sql<number>`cast(count(*) as integer)`.as('n'));
+        // Both databases evaluate coalesce lazily: only a label from before its count was kept is counted.
+        return sql<number>`coalesce(${sql.ref('l.prints')}, (${counted}))`.as('print_count');
+      });
   }
 
   private async require(id: string): Promise<StoredLabel> {

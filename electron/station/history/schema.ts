@@ -40,6 +40,8 @@ export interface LabelsTable {
   scanned: Generated<string>;
   /** JSON CheckOverride: bought without the packing check (who, why, when); null otherwise. */
   check_override: string | null;
+  /** Attempts that printed, raised by trigger; null for labels from before it was kept (counted from print_attempts). */
+  prints: ColumnType<number | null, number | undefined, never>;
   /** SQLite only: the label's row in labels_search, set by trigger. */
   search_key: ColumnType<number | null, never, never>;
 }
