@@ -85,11 +85,12 @@ export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): 
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
-    // One connection stays open however long the station sits idle (node-postgres closes idle ones
+    // Two connections stay open however long the station sits idle (node-postgres closes idle ones
     // after 10 s): a History search on a new connection took 35-70 ms on a million labels, 3-15 on
     // one that has run it before (connecting, then the server loading its catalog and planning each
-    // statement for the first time). Keep-alive probes keep it through firewalls that drop quiet links.
-    min: 1,
+    // statement for the first time). A search reads its page on one while it counts its total on the
+    // other. Keep-alive probes keep them through firewalls that drop quiet links.
+    min: 2,
     keepAlive: true,
     keepAliveInitialDelayMillis: 60_000,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,

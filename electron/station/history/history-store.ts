@@ -13,7 +13,7 @@ import type { LabelsTable, PrintAttemptsTable } from './schema';
 import { isUniqueViolation } from './unique-violation';
 import type { HistoryExportFilter } from '../../../shared/domain/reports';
 import { dayActivity, exportPage, type DayAttempt, type DayLabel, type ExportCursor, type ExportRow } from './history-reports';
-import { and, keysetAfter, planSearch } from './history-search';
+import { and, keysetAfter, planSearch, type SearchPlan } from './history-search';
 import { fleetCompleteSince } from './fleet-restore';
 import { HISTORY_TOTAL_CAP, type HistoryPage, type HistorySearch } from '../../../shared/domain/history-search';
 
@@ -367,6 +367,21 @@ export class HistoryStore {
   async search(input: HistorySearch): Promise<HistoryPage> {
     if (this.reader) return this.reader.search(input);
     const plan = await planSearch(this.db, this.dialect, input);
+    const known = plan.total ?? (plan.knownMore ? HISTORY_TOTAL_CAP + 1 : undefined);
+    // PostgreSQL counts the total on another of the pool's connections while the page is read (the
+    // count does not need the page): a search then takes the longer of the two, not both.
+    const [{ labels, nextCursor, rowsFound }, countedAlongside] = await Promise.all([
+      this.page(plan, input),
+      known === undefined && this.dialect === 'postgres' ? this.countMatches(plan) : undefined,
+    ]);
+    let counted = known ?? countedAlongside;
+    if (counted === undefined && !input.cursor && !nextCursor) counted = rowsFound;
+    counted ??= await this.countMatches(plan);
+    return { labels, nextCursor, total: Math.min(counted, HISTORY_TOTAL_CAP), totalIsMore: counted > HISTORY_TOTAL_CAP };
+  }
+
+  /** One page of the plan's labels after the cursor, newest first, and the cursor of the next. */
+  private async page(plan: SearchPlan, input: HistorySearch) {
     const key = this.dialect === 'sqlite' ? sql`l.search_key` : sql`NULL`;
     const rows = await sql<{ id: string; created_at: string; k: number | null }>`
       SELECT l.id, l.created_at, ${key} AS k FROM ${plan.from}
@@ -381,20 +396,20 @@ export class HistoryStore {
       const row = byId.get(r.id);
       return row ? [toPublic(toStored(row))] : [];
     });
-    let counted = plan.total ?? (plan.knownMore ? HISTORY_TOTAL_CAP + 1 : undefined);
-    if (counted === undefined && !input.cursor && !nextCursor) counted = page.length;
-    if (counted === undefined) {
-      // PostgreSQL counts in the page's order, so it walks the index the page just read: unordered,
-      // the planner often chose to read the table from its oldest row (on a million labels, 500 pages
-      // that PostgreSQL's ring buffer reads again every time: 7 ms where the walk takes 1.5).
-      const newestFirst = this.dialect === 'postgres' ? sql`ORDER BY l.created_at DESC, l.id DESC` : sql``;
-      const count = await sql<{ n: number }>`
-        SELECT cast(count(*) as integer) AS n FROM (SELECT 1 FROM ${plan.from} WHERE ${and(plan.where)} ${newestFirst} LIMIT ${HISTORY_TOTAL_CAP + 1}) AS capped`.execute(
-        this.db,
-      );
-      counted = Number(count.rows[0]?.n ?? 0);
-    }
-    return { labels, nextCursor, total: Math.min(counted, HISTORY_TOTAL_CAP), totalIsMore: counted > HISTORY_TOTAL_CAP };
+    return { labels, nextCursor, rowsFound: page.length };
+  }
+
+  /** The plan's labels counted up to HISTORY_TOTAL_CAP + 1 (a person needs "more than 1,000", not the figure). */
+  private async countMatches(plan: SearchPlan): Promise<number> {
+    // PostgreSQL counts in the page's order, so it walks the index the page reads: unordered, the
+    // planner often chose to read the table from its oldest row (on a million labels, 500 pages
+    // that PostgreSQL's ring buffer reads again every time: 7 ms where the walk takes 1.5).
+    const newestFirst = this.dialect === 'postgres' ? sql`ORDER BY l.created_at DESC, l.id DESC` : sql``;
+    const count = await sql<{ n: number }>`
+      SELECT cast(count(*) as integer) AS n FROM (SELECT 1 FROM ${plan.from} WHERE ${and(plan.where)} ${newestFirst} LIMIT ${HISTORY_TOTAL_CAP + 1}) AS capped`.execute(
+      this.db,
+    );
+    return Number(count.rows[0]?.n ?? 0);
   }
 
   /** The label's file as the shared database keeps it; undefined where the history keeps no files. */

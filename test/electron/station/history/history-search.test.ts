@@ -477,20 +477,57 @@ describe('PostgreSQL searches at the station', () => {
 describe('a History search after the station sat idle, on PostgreSQL', () => {
   // A search on a new connection took 35-70 ms on a million labels (connecting, the server loading its
   // catalog and planning each statement for the first time), 3-15 on one that had searched before.
-  it('runs on the connection that searched before, however long the station sat idle', async () => {
+  it('runs on the connections that searched before, however long the station sat idle', async () => {
     const url = await freshPostgresDatabase('idle');
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const stationBackends = async () =>
+      (
+        await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'label-station' ORDER BY pid")
+      ).rows.map((r) => r.pid);
+    await (await openFleetDatabase(url)).close();
+    await seedPostgres(admin, N);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // the pool's idle timers among them
     const fleet = await openFleetDatabase(url);
-    const backend = async () => (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(fleet.db)).rows[0]!.pid;
+    // A part of a number most labels share: its page and its total are read at once, on two connections.
+    const search = () => new HistoryStore(fleet).search(HistorySearchInput.parse({ query: USPS_MAILER.slice(4), limit: 50 }));
     try {
-      const before = await backend();
-      await new HistoryStore(fleet).search(HistorySearchInput.parse({ query: '576', limit: 50 }));
+      await search();
+      const before = await stationBackends();
+      expect(before).toHaveLength(2);
       vi.advanceTimersByTime(8 * 60 * 60_000); // a night
       vi.useRealTimers();
-      expect(await backend()).toBe(before);
+      await search();
+      expect(await stationBackends()).toEqual(before);
     } finally {
       vi.useRealTimers();
       await fleet.close();
+      await admin.end();
+    }
+  });
+
+  it('reads a page and counts its total at the same time, each on its own connection', async () => {
+    const url = await freshPostgresDatabase('alongside');
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    let busy = 0;
+    let mostBusy = 0;
+    pool.on('acquire', () => (mostBusy = Math.max(mostBusy, ++busy)));
+    pool.on('release', () => busy--);
+    try {
+      await (await openFleetDatabase(url)).close();
+      await seedPostgres(admin, N);
+      const store = new HistoryStore({ db: new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' });
+      const input = HistorySearchInput.parse({ query: '576', filters: { status: 'printed', station: 'Packing 2' }, limit: 50 });
+      const page = await store.search(input);
+      const expected = ALL.filter((l) => l.status === 'printed' && l.station === 'Packing 2');
+      expect(expected.length).toBeGreaterThan(50);
+      expect(page.total).toBe(Math.min(expected.length, 1000));
+      expect(mostBusy).toBe(2);
+    } finally {
+      await pool.end();
+      await admin.end();
     }
   });
 });
