@@ -207,17 +207,14 @@ function seedRows(db: Database.Database, to: number, from: number, onProgress?: 
 
 /** The same labels into the fleet's PostgreSQL: one INSERT … SELECT FROM unnest per 5,000 rows. */
 export async function seedPostgres(client: pg.ClientBase, to: number, from = 0, onProgress?: (done: number) => void): Promise<void> {
-  const numeric = new Set<keyof SeedLabel>(['sandbox', 'generation']);
-  const real = new Set<keyof SeedLabel>(['cost_amount']);
+  const numeric = new Set<string>(['sandbox', 'generation', 'prints']);
+  const real = new Set<string>(['cost_amount']);
   // As seedRows: each label written with its print count, the count's trigger suspended meanwhile.
   const counted =
     (await client.query("SELECT 1 FROM pg_trigger WHERE tgname = 'print_attempts_counted' AND tgrelid = 'print_attempts'::regclass"))
       .rowCount === 1;
   const names = counted ? [...COLUMNS, 'prints'] : COLUMNS;
-  const casts = names.map(
-    (c, n) =>
-      `$${n + 1}::${numeric.has(c as keyof SeedLabel) || c === 'prints' ? 'int' : real.has(c as keyof SeedLabel) ? 'float8' : 'text'}[]`,
-  );
+  const casts = names.map((c, n) => `$${n + 1}::${numeric.has(c) ? 'int' : real.has(c) ? 'float8' : 'text'}[]`);
   for (let start = from; start < to; start += 5000) {
     const end = Math.min(to, start + 5000);
     const columns = names.map(() => [] as unknown[]);

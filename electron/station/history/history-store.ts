@@ -367,21 +367,6 @@ export class HistoryStore {
   async search(input: HistorySearch): Promise<HistoryPage> {
     if (this.reader) return this.reader.search(input);
     const plan = await planSearch(this.db, this.dialect, input);
-    const known = plan.total ?? (plan.knownMore ? HISTORY_TOTAL_CAP + 1 : undefined);
-    // PostgreSQL counts the total on another of the pool's connections while the page is read (the
-    // count does not need the page): a search then takes the longer of the two, not both.
-    const [{ labels, nextCursor, rowsFound }, countedAlongside] = await Promise.all([
-      this.page(plan, input),
-      known === undefined && this.dialect === 'postgres' ? this.countMatches(plan) : undefined,
-    ]);
-    let counted = known ?? countedAlongside;
-    if (counted === undefined && !input.cursor && !nextCursor) counted = rowsFound;
-    counted ??= await this.countMatches(plan);
-    return { labels, nextCursor, total: Math.min(counted, HISTORY_TOTAL_CAP), totalIsMore: counted > HISTORY_TOTAL_CAP };
-  }
-
-  /** One page of the plan's labels after the cursor, newest first, and the cursor of the next. */
-  private async page(plan: SearchPlan, input: HistorySearch) {
     const key = this.dialect === 'sqlite' ? sql`l.search_key` : sql`NULL`;
     const rows = await sql<{ id: string; created_at: string; k: number | null }>`
       SELECT l.id, l.created_at, ${key} AS k FROM ${plan.from}
@@ -390,18 +375,26 @@ export class HistoryStore {
     const page = rows.rows.slice(0, input.limit);
     const last = page.at(-1);
     const nextCursor = rows.rows.length > input.limit && last ? { createdAt: last.created_at, id: last.id } : null;
-    const found = page.length ? await this.pageRows(page).execute() : [];
+    let known = plan.total ?? (plan.knownMore ? HISTORY_TOTAL_CAP + 1 : undefined);
+    if (known === undefined && !input.cursor && !nextCursor) known = page.length;
+    // PostgreSQL counts the total on another of the pool's connections while the page's labels are
+    // read (the count does not need them): a search then takes the longer of the two, not both.
+    const [found, countedAlongside] = await Promise.all([
+      page.length ? this.pageRows(page).execute() : [],
+      known ?? (this.dialect === 'postgres' ? this.countMatches(plan) : undefined),
+    ]);
+    const counted = countedAlongside ?? (await this.countMatches(plan));
     const byId = new Map(found.map((row) => [row.id, row]));
     const labels = page.flatMap((r) => {
       const row = byId.get(r.id);
       return row ? [toPublic(toStored(row))] : [];
     });
-    return { labels, nextCursor, rowsFound: page.length };
+    return { labels, nextCursor, total: Math.min(counted, HISTORY_TOTAL_CAP), totalIsMore: counted > HISTORY_TOTAL_CAP };
   }
 
   /** The plan's labels counted up to HISTORY_TOTAL_CAP + 1 (a person needs "more than 1,000", not the figure). */
   private async countMatches(plan: SearchPlan): Promise<number> {
-    // PostgreSQL counts in the page's order, so it walks the index the page reads: unordered, the
+    // PostgreSQL counts in the page's order, so it walks the index the page just read: unordered, the
     // planner often chose to read the table from its oldest row (on a million labels, 500 pages
     // that PostgreSQL's ring buffer reads again every time: 7 ms where the walk takes 1.5).
     const newestFirst = this.dialect === 'postgres' ? sql`ORDER BY l.created_at DESC, l.id DESC` : sql``;

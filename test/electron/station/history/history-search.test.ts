@@ -506,11 +506,11 @@ describe('a History search after the station sat idle, on PostgreSQL', () => {
     }
   });
 
-  it('reads a page and counts its total at the same time, each on its own connection', async () => {
+  it('reads a page’s labels and counts its total at the same time, each on its own connection', async () => {
     const url = await freshPostgresDatabase('alongside');
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const pool = new pg.Pool({ connectionString: url, max: 4, min: 2 });
     let busy = 0;
     let mostBusy = 0;
     pool.on('acquire', () => (mostBusy = Math.max(mostBusy, ++busy)));
@@ -518,6 +518,9 @@ describe('a History search after the station sat idle, on PostgreSQL', () => {
     try {
       await (await openFleetDatabase(url)).close();
       await seedPostgres(admin, N);
+      // Two connections open and idle, as a station keeps them.
+      await Promise.all([pool.query('SELECT pg_sleep(0.05)'), pool.query('SELECT pg_sleep(0.05)')]);
+      mostBusy = 0;
       const store = new HistoryStore({ db: new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' });
       const input = HistorySearchInput.parse({ query: '576', filters: { status: 'printed', station: 'Packing 2' }, limit: 50 });
       const page = await store.search(input);
