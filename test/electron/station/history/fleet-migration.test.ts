@@ -3,6 +3,7 @@ import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { openFleetDatabase } from '../../../../electron/station/history/database';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
+import { stationBackends } from '../../../support/station-backends';
 
 // A schema change slower than a station's per-statement limit, as building an index over a million
 // labels is (about a minute): the migration must finish, and the limit must still hold afterwards.
@@ -26,18 +27,11 @@ describe('a fleet database migration', () => {
 });
 
 describe('closing the fleet database', () => {
-  it('leaves no connection behind, even when the station only migrated it (its one kept connection included)', async () => {
+  it('leaves no connection behind, even when the station only migrated it (the connections it keeps open included)', async () => {
     const url = await freshPostgresDatabase('close');
     const watcher = new pg.Client({ connectionString: url });
     await watcher.connect();
-    const stationConnections = async () =>
-      Number(
-        (
-          await watcher.query<{ n: string }>(
-            "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'label-station'",
-          )
-        ).rows[0]!.n,
-      );
+    const stationConnections = async () => (await stationBackends(watcher)).length;
     try {
       for (const used of [false, true]) {
         const fleet = await openFleetDatabase(url);

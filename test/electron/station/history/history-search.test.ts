@@ -22,6 +22,8 @@ import {
 } from '../../../support/history-seed';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { postgresMadeBy } from '../../../support/postgres-made-by';
+import { sqliteMadeBy } from '../../../support/sqlite-made-by';
+import { stationBackends } from '../../../support/station-backends';
 import { newLabel } from '../../../support/new-label';
 import { makeTempDir } from '../../../support/temp-dir';
 
@@ -319,12 +321,7 @@ describe('the "history at scale" migration', () => {
     const temp = makeTempDir();
     try {
       const file = path.join(temp.dir, 'history.sqlite');
-      const old = new Database(file);
-      old.pragma('journal_mode = WAL');
-      before.forEach((m, n) => {
-        old.exec(m.sqlite);
-        old.pragma(`user_version = ${n + 1}`);
-      });
+      const old = sqliteMadeBy(file, before);
       const rows = ALL.slice(0, 500).map(oldColumns);
       const columns = Object.keys(rows[0]!);
       const insert = old.prepare(`INSERT INTO labels (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
@@ -481,10 +478,6 @@ describe('a History search after the station sat idle, on PostgreSQL', () => {
     const url = await freshPostgresDatabase('idle');
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    const stationBackends = async () =>
-      (
-        await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'label-station' ORDER BY pid")
-      ).rows.map((r) => r.pid);
     await (await openFleetDatabase(url)).close();
     await seedPostgres(admin, N);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // the pool's idle timers among them
@@ -493,12 +486,12 @@ describe('a History search after the station sat idle, on PostgreSQL', () => {
     const search = () => new HistoryStore(fleet).search(HistorySearchInput.parse({ query: USPS_MAILER.slice(4), limit: 50 }));
     try {
       await search();
-      const before = await stationBackends();
+      const before = await stationBackends(admin);
       expect(before).toHaveLength(2);
       vi.advanceTimersByTime(8 * 60 * 60_000); // a night
       vi.useRealTimers();
       await search();
-      expect(await stationBackends()).toEqual(before);
+      expect(await stationBackends(admin)).toEqual(before);
     } finally {
       vi.useRealTimers();
       await fleet.close();

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, openFleetDatabase, sqliteHistory, type HistoryDatabase } from '../../../../electron/station/history/database';
 import { HistoryStore } from '../../../../electron/station/history/history-store';
@@ -9,6 +8,7 @@ import { seedAttempts, seedLabel, seedPostgres, seedSqlite } from '../../../supp
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { newLabel } from '../../../support/new-label';
 import { postgresMadeBy } from '../../../support/postgres-made-by';
+import { sqliteMadeBy } from '../../../support/sqlite-made-by';
 import { makeTempDir } from '../../../support/temp-dir';
 
 const BEFORE = migrations.slice(
@@ -27,12 +27,7 @@ async function sqliteHistoryMade(olderLabels: boolean): Promise<Opened> {
   const temp = makeTempDir();
   const file = path.join(temp.dir, 'history.sqlite');
   if (olderLabels) {
-    const old = new Database(file);
-    old.pragma('journal_mode = WAL');
-    BEFORE.forEach((m, n) => {
-      old.exec(m.sqlite);
-      old.pragma(`user_version = ${n + 1}`);
-    });
+    const old = sqliteMadeBy(file, BEFORE);
     seedSqlite(old, SEEDED);
     old.close();
   }
