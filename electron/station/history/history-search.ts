@@ -44,6 +44,12 @@ export interface SearchPlan {
   knownMore: boolean;
   /** How many labels match, when the plan already knows (then nothing is counted). */
   total?: number;
+  /**
+   * PostgreSQL: where each label's row is (its ctid), when the page's statement reads every row it
+   * tests anyway (by key, or by pieces): the page's labels are then read again from those rows, not
+   * through an index whose pages nothing has read yet.
+   */
+  rowAt?: RawBuilder<unknown>;
 }
 
 export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, input: HistorySearch): Promise<SearchPlan> {
@@ -74,8 +80,8 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     // OFFSET 0 keeps the LIKE out of the pieces' scan: the planner would add the trigram index to it
     // (a list of 15,000 labels for a string of common trigrams) and test each label's pieces again.
     if (pieces.length) {
-      const from = sql`(SELECT * FROM labels AS l WHERE label_pieces(${POSTGRES_WORDS}) @> ${pieces}::text[] OFFSET 0) AS l`;
-      return { from, where: [...filters, inWords], knownMore: false };
+      const from = sql`(SELECT l.*, l.ctid AS row_at FROM labels AS l WHERE label_pieces(${POSTGRES_WORDS}) @> ${pieces}::text[] OFFSET 0) AS l`;
+      return { from, where: [...filters, inWords], knownMore: false, rowAt: sql`l.row_at` };
     }
     // A 3-character string has no piece: the trigram index finds one that is in no label at once.
     if (piecesOf(words).length === 0) return { from: LABELS, where: [...filters, inWords], knownMore: false };
@@ -283,7 +289,7 @@ function trackingEndsWith(dialect: Dialect, q: string): Narrowing {
 function keyedPlan(dialect: Dialect, ids: string[], filters: Condition[]): SearchPlan {
   const total = filters.length === 0 ? ids.length : undefined;
   if (dialect === 'postgres')
-    return { from: sql`labels AS l`, where: [...filters, sql`l.id = ANY(${ids}::text[])`], knownMore: false, total };
+    return { from: sql`labels AS l`, where: [...filters, sql`l.id = ANY(${ids}::text[])`], knownMore: false, total, rowAt: sql`l.ctid` };
   // CROSS JOIN: SQLite keeps this order, so each ID is one lookup by key.
   return {
     from: sql`json_each(${JSON.stringify(ids)}) AS c CROSS JOIN labels AS l ON l.id = c.value`,

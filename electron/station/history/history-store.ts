@@ -61,6 +61,8 @@ export interface StoredLabel extends LabelRecord {
 }
 
 type LabelRow = Selectable<LabelsTable> & { print_count: number | null };
+/** A row of a History page's statement: `k` is where pageRows finds the label (SQLite's search_key, PostgreSQL's ctid as text). */
+type PageRow = { id: string; created_at: string; k: number | string | null };
 
 /** A print attempt to record; `operator` is '' when nobody is named (attempts from before sign-in existed). */
 export type NewPrintAttempt = Omit<PrintAttempt, 'id' | 'at' | 'operator' | 'reason' | 'station'> & {
@@ -367,8 +369,8 @@ export class HistoryStore {
   async search(input: HistorySearch): Promise<HistoryPage> {
     if (this.reader) return this.reader.search(input);
     const plan = await planSearch(this.db, this.dialect, input);
-    const key = this.dialect === 'sqlite' ? sql`l.search_key` : sql`NULL`;
-    const rows = await sql<{ id: string; created_at: string; k: number | null }>`
+    const key = this.dialect === 'sqlite' ? sql`l.search_key` : plan.rowAt ? sql`${plan.rowAt}::text` : sql`NULL`;
+    const rows = await sql<PageRow>`
       SELECT l.id, l.created_at, ${key} AS k FROM ${plan.from}
       WHERE ${and([...plan.where, ...keysetAfter(input.cursor)])}
       ORDER BY l.created_at DESC, l.id DESC LIMIT ${input.limit + 1}`.execute(this.db);
@@ -380,7 +382,7 @@ export class HistoryStore {
     // PostgreSQL counts the total on another of the pool's connections while the page's labels are
     // read (the count does not need them): a search then takes the longer of the two, not both.
     const [found, countedAlongside] = await Promise.all([
-      page.length ? this.pageRows(page).execute() : [],
+      page.length ? this.pageRows(page) : [],
       known ?? (this.dialect === 'postgres' ? this.countMatches(plan) : undefined),
     ]);
     const counted = countedAlongside ?? (await this.countMatches(plan));
@@ -530,23 +532,37 @@ export class HistoryStore {
   /**
    * A page's labels, found by keys that sit together for a page's rows, where their random IDs put
    * each on its own index page. SQLite: by search_key, which follows the order labels were added in.
-   * PostgreSQL: by created_at, on labels_newest_words, whose pages the page's walk has just read
-   * (by ID, 50 pages of labels_pkey read from a cold disk: 4.4 ms p50 where this takes 2.1). `|| ''`
-   * keeps labels_pkey out of the planner's choice: on a smaller history it costs the ID index lower.
+   * PostgreSQL: where the page's statement read each row, when it read them (by pieces or by key; a
+   * label changed since is read again by ID); otherwise by created_at, on labels_newest_words, whose
+   * pages the page's walk has just read (by ID, 50 pages of labels_pkey read from a cold disk: 4.4 ms
+   * p50 where this takes 2.1). `|| ''` keeps labels_pkey out of the planner's choice: on a smaller
+   * history it costs the ID index lower.
    */
-  private pageRows(page: Array<{ id: string; created_at: string; k: number | null }>) {
+  private async pageRows(page: PageRow[]): Promise<LabelRow[]> {
     const ids = page.map((r) => r.id);
-    const keys = page.map((r) => r.k);
-    if (this.dialect === 'sqlite' && keys.every((k) => k !== null)) return this.labels().where('l.search_key', 'in', keys);
-    if (this.dialect === 'postgres')
-      return this.labels()
-        .where(
-          'l.created_at',
-          'in',
-          page.map((r) => r.created_at),
-        )
-        .where(sql<string>`l.id || ''`, 'in', ids);
-    return this.labels().where('l.id', 'in', ids);
+    if (this.dialect === 'sqlite') {
+      const keys = page.map((r) => r.k);
+      return keys.every((k) => typeof k === 'number')
+        ? this.labels().where('l.search_key', 'in', keys).execute()
+        : this.labels().where('l.id', 'in', ids).execute();
+    }
+    if (page.every((r) => typeof r.k === 'string')) {
+      const found = await this.labels()
+        .where(sql<boolean>`l.ctid = ANY(${page.map((r) => r.k)}::tid[])`)
+        .execute();
+      // A row updated since (a print counted, a status) has moved: the old place holds a version this read does not see.
+      const read = new Set(found.map((row) => row.id));
+      const moved = ids.filter((id) => !read.has(id));
+      return moved.length ? [...found, ...(await this.labels().where('l.id', 'in', moved).execute())] : found;
+    }
+    return this.labels()
+      .where(
+        'l.created_at',
+        'in',
+        page.map((r) => r.created_at),
+      )
+      .where(sql<string>`l.id || ''`, 'in', ids)
+      .execute();
   }
 
   private labels() {

@@ -618,6 +618,69 @@ describe('a part most labels share, on PostgreSQL', () => {
     expect(counted[0]).not.toMatch(/Seq Scan/);
   });
 
+  /** 9 middle digits of a USPS number (its pieces are rare): the labels holding them, newest first. */
+  const middleQuery = () => {
+    const label = ALL.find((l) => trackingOf(l)[0]!.startsWith(USPS_MAILER))!;
+    const query = middleDigits(label);
+    const expected = EVERY.filter((l) => [l.order_id, l.scanned, l.operator, ...trackingOf(l)].some((f) => f.includes(query)))
+      .sort(newestFirst)
+      .map((l) => l.id);
+    return { query, expected };
+  };
+
+  it('reads the labels of a page found by pieces of a number from the rows its search just tested, through no index', async () => {
+    const { query, expected } = middleQuery();
+    expect(expected.length).toBeGreaterThanOrEqual(COPIES);
+    const { page, chosen } = await searchPlanned({ query, limit: 50 });
+    expect(page.labels.map((l) => l.id)).toEqual(expected.slice(0, 50));
+    expect(chosen.some((plan) => plan.includes('FROM labels AS l') && /labels_pieces/.test(plan))).toBe(true);
+    const rows = chosen.filter((plan) => plan.includes('print_count'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/Tid Scan on labels/);
+    expect(rows[0]).not.toMatch(/labels_pkey|labels_newest_words|labels_pieces/);
+  });
+
+  it('shows a label that changed while its page was read as it is now, never leaves it out', async () => {
+    const { query, expected } = middleQuery();
+    const changed = expected[1]!;
+    const before = (await store.search(HistorySearchInput.parse({ query, limit: 50 }))).labels.find((l) => l.id === changed)!;
+    const reading = new pg.Pool({ connectionString: url, max: 1 });
+    const writer = new pg.Client({ connectionString: url });
+    await writer.connect();
+    // A print of one of the page's labels lands between the page's statement and the read of its labels.
+    let printed = false;
+    reading.on('connect', (one) => {
+      const query = one.query.bind(one) as (...args: unknown[]) => Promise<unknown>;
+      Object.assign(one, {
+        query: async (...args: unknown[]) => {
+          const text = String((args[0] as { text?: string }).text ?? args[0]);
+          if (text.includes('print_count') && !printed) {
+            printed = true;
+            await writer.query(
+              `INSERT INTO print_attempts (label_id, at, printer, ok, reprint, bytes, error, operator) VALUES ($1, '2026-12-06T10:00:00.000Z', 'tcp://x', 1, 1, 10, NULL, 'Ana')`,
+              [changed],
+            );
+          }
+          return query(...args);
+        },
+      });
+    });
+    try {
+      const own = new HistoryStore({
+        db: new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool: reading }) }),
+        dialect: 'postgres',
+      });
+      const page = await own.search(HistorySearchInput.parse({ query, limit: 50 }));
+      expect(page.labels.map((l) => l.id)).toEqual(expected.slice(0, 50));
+      expect(page.labels.find((l) => l.id === changed)?.printCount).toBe(before.printCount + 1);
+    } finally {
+      await reading.end();
+      await writer.query('DELETE FROM print_attempts WHERE label_id = $1 AND at = $2', [changed, '2026-12-06T10:00:00.000Z']);
+      if (printed) await writer.query('UPDATE labels SET prints = prints - 1 WHERE id = $1', [changed]);
+      await writer.end();
+    }
+  });
+
   it('reads a page’s labels through the index its walk just read, not one index page per label by its random ID', async () => {
     const { page, chosen } = await searchPlanned({ query: USPS_MAILER.slice(4), limit: 50 });
     expect(page.labels).toHaveLength(50);
