@@ -210,6 +210,18 @@ function StorageCard({ report }: { report: HealthReport }) {
             <dd className="text-bad">{backup.lastProblem}</dd>
           </>
         )}
+        {backup.recoveries[0] && (
+          <>
+            <dt>History restored</dt>
+            <dd data-testid="health-history-restored">
+              The history file was found damaged {whenWords(backup.recoveries[0].at)} ({backup.recoveries[0].reason}).{' '}
+              {backup.recoveries[0].restoredFrom === null
+                ? 'No backup opened: History started empty.'
+                : `The backup of ${whenWords(backup.recoveries[0].restoredFrom)} was put in its place: labels bought after it are not in History.`}{' '}
+              Damaged file kept: <span className="mono small">{backup.recoveries[0].damagedFile}</span>
+            </dd>
+          </>
+        )}
         <dt>Label files</dt>
         <dd>
           {retention.days === 0
@@ -248,6 +260,9 @@ function ThresholdsCard() {
           {durationWords(T.PRINTER_HOLD_RED_MS)}.
         </li>
         <li>Amber when the last backup failed or none was made for {durationWords(T.BACKUP_STALE_MS)}.</li>
+        <li>
+          Amber for {durationWords(T.HISTORY_RESTORED_NOTICE_MS)} after a damaged history file was replaced by its newest backup at start.
+        </li>
       </ul>
     </section>
   );

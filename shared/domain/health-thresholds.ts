@@ -32,3 +32,9 @@ export const PRINTER_FAULTS_RED = 10;
 export const PRINTER_HOLD_RED_MS = 10 * 60_000;
 /** The backup runs daily; two days without one means it is not running. */
 export const BACKUP_STALE_MS = 48 * 60 * 60_000;
+/**
+ * A history restored from a backup at start keeps the light amber for a week: whoever looks next
+ * (the next shift, the supervisor back from leave) learns that labels bought after the backup are
+ * not in History, and that the damaged file waits in the data folder.
+ */
+export const HISTORY_RESTORED_NOTICE_MS = 7 * 24 * 60 * 60_000;

@@ -64,6 +64,18 @@ export const TikTokAuthorizationHealth = z.object({
 });
 export type TikTokAuthorizationHealth = z.infer<typeof TikTokAuthorizationHealth>;
 
+/** A start at which the history file was damaged: kept aside, and the newest backup that opened put in its place. */
+export const HistoryRecovery = z.object({
+  at: z.string(),
+  /** SQLite's words for the damage ("file is not a database"). */
+  reason: z.string(),
+  /** Where the damaged file was kept (its -wal and -shm beside it). */
+  damagedFile: z.string(),
+  /** When the backup put in place was taken (ISO); null when none opened and the history started empty. */
+  restoredFrom: z.string().nullable(),
+});
+export type HistoryRecovery = z.infer<typeof HistoryRecovery>;
+
 export const BackupHealth = z.object({
   /** 'fleet': the labels live in the warehouse's PostgreSQL, which this backup does not cover. */
   mode: z.enum(['local', 'fleet']),
@@ -74,6 +86,8 @@ export const BackupHealth = z.object({
   /** Why the last try failed, in words; null after a success. */
   lastProblem: z.string().nullable(),
   backups: z.array(z.object({ file: z.string(), at: z.string(), bytes: z.number().int() })),
+  /** Starts at which the history was found damaged, newest first. */
+  recoveries: z.array(HistoryRecovery),
 });
 export type BackupHealth = z.infer<typeof BackupHealth>;
 

@@ -3,6 +3,8 @@
  * searches, the top bar's light turns red with AfterShip named, and the Health panel shows the
  * failure rate. Screenshots go to test-results/screens/.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startFakeAfterShip, type FakeAfterShip } from '../fakes/aftership-server';
 import { openStation, scan, startStation, type E2EStation } from '../support/e2e-station';
@@ -55,4 +57,48 @@ test('a provider failing requests turns the light red with its reason, and the p
   await expect(page.getByTestId('provider-aftership-hour').getByTestId('failure-rate')).toHaveText(`${percent} (3)`);
   expect(await page.content()).not.toContain(API_KEY);
   await page.screenshot({ path: `${SHOTS}/health-2-panel-red.png`, fullPage: true });
+});
+
+test('a history file damaged while the station was stopped: it starts from the backup, and the light and panel say what is missing', async ({
+  page,
+}) => {
+  const before = '576100000000000521';
+  const after = '576100000000000522';
+  let backupAt = '';
+  station = await startStation({
+    seed: async (core) => {
+      expect((await core.handlers.submitScan({ scan: before })).outcome).toBe('printed');
+      backupAt = (await core.handlers.backUpNow({})).lastBackupAt!;
+      expect((await core.handlers.submitScan({ scan: after })).outcome).toBe('printed');
+    },
+    restartAfterSeed: true,
+    // A disk fault while it is stopped: the file's first page is lost.
+    whileStopped: (dataDir) => {
+      const fd = openSync(path.join(dataDir, 'history.sqlite'), 'r+');
+      writeSync(fd, Buffer.alloc(4096, 0), 0, 4096, 0);
+      closeSync(fd);
+    },
+  });
+  await openStation(page, station.shell);
+  const light = page.getByTestId('health-light');
+  await expect(light).toHaveAttribute('data-light', 'amber');
+  await expect(page.getByTestId('health-banner')).toContainText('The history file was found damaged');
+  await page.screenshot({ path: `${SHOTS}/health-3-history-restored-topbar.png` });
+
+  await light.click();
+  const restored = page.getByTestId('health-history-restored');
+  await expect(restored).toContainText('file is not a database');
+  await expect(restored).toContainText('labels bought after it are not in History');
+  const [recovery] = (await station.core.handlers.getHealth({})).backup.recoveries;
+  expect(recovery!.restoredFrom).toBe(backupAt);
+  await expect(restored).toContainText(recovery!.damagedFile);
+  await restored.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/health-4-history-restored-panel.png`, fullPage: true });
+
+  // History holds the backup's label; the one bought after it is not there (a scan asks the provider first).
+  await page.keyboard.press('F2');
+  await page.getByTestId('history-search').fill(before);
+  await expect(page.getByTestId('history-count')).toHaveText('1 label');
+  await page.getByTestId('history-search').fill(after);
+  await expect(page.getByTestId('history-count')).toHaveText('0 labels');
 });

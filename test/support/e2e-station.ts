@@ -43,6 +43,8 @@ export interface E2EStationOptions {
    * held in memory is gone (e.g. that a parcel was set aside here, so a late label is not printed by itself).
    */
   restartAfterSeed?: boolean;
+  /** What happens to the data folder while the station is stopped for `restartAfterSeed` (a disk fault, a file put back). */
+  whileStopped?: (dataDir: string) => void;
   /**
    * The USB printers "Find printers" lists, instead of this machine's own (see test/fakes/screen-state-core.ts:
    * the only state not produced by the real core). Without it, discovery is entirely the real core's.
@@ -132,6 +134,7 @@ export async function startLoopbackCore(options: Omit<E2EStationOptions, 'usbPri
     if (options.restartAfterSeed) {
       await core.close();
       core = undefined;
+      options.whileStopped?.(temp.dir);
       core = await open();
     }
   } catch (error) {

@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { BatchStore, LabelFileMarks, openDatabase, sqliteHistory } from '../history';
+import { BatchStore, LabelFileMarks, listRecoveries, openHistoryFile, sqliteHistory } from '../history';
 import { HealthMonitor } from '../health';
-import { createStationHealth } from './station-health';
+import { backupFolder, createStationHealth } from './station-health';
 import {
   BatchRunner,
   batchConcurrency,
@@ -96,7 +96,13 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
   stationLog.hideSecrets(() => settings.secretValues());
   log('station starting', { event: 'start', shell: options.shell, version: STATION_VERSION, dataDir: options.dataDir });
   const supervisorPreset = readSupervisorPreset(options.env ?? process.env);
-  const db = openDatabase(path.join(options.dataDir, 'history.sqlite'));
+  const { db, recovery } = await openHistoryFile(
+    path.join(options.dataDir, 'history.sqlite'),
+    backupFolder(settings.current(), options.dataDir),
+    new Date(),
+  );
+  if (recovery) log('history file damaged: kept aside, a backup put in its place', { event: 'history-restored', ...recovery });
+  const recoveries = await listRecoveries(options.dataDir);
   const events = new JobEvents();
   let stored: StationHistory;
   try {
@@ -219,6 +225,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     log,
     now: () => new Date(),
     writeback: () => writeback.loop.health(),
+    recoveries,
   });
 
   const systemsApi = wireSystemsApi({

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type {
   BackupHealth,
   HealthReport,
+  HistoryRecovery,
   HealthStatus,
   PrinterHealth,
   ProviderHealth,
@@ -46,6 +47,8 @@ export interface StationHealthDeps {
   now: () => Date;
   /** Write-back deliveries set aside or waiting (the outbox's last look). */
   writeback?: () => WritebackHealth | undefined;
+  /** Starts at which the history was found damaged (read from the data folder at start), newest first. */
+  recoveries?: HistoryRecovery[];
 }
 
 export interface StationHealth {
@@ -82,6 +85,7 @@ export function createStationHealth(deps: StationHealthDeps): StationHealth {
       lastBackupBytes: backups[0]?.bytes ?? null,
       lastProblem: backupProblem,
       backups: backups.map(({ file, at, bytes }) => ({ file: path.basename(file), at, bytes })),
+      recoveries: deps.recoveries ?? [],
     };
   };
 

@@ -8,6 +8,7 @@ import type {
   HealthLight,
   HealthReason,
   HealthStatus,
+  HistoryRecovery,
   PrinterHealth,
   ProviderHealth,
   RetentionHealth,
@@ -19,6 +20,7 @@ import {
   BACKUP_STALE_MS,
   FAILURE_RATE_AMBER,
   FAILURE_RATE_RED,
+  HISTORY_RESTORED_NOTICE_MS,
   LATENCY_P95_AMBER_MS,
   MIN_REQUESTS_FOR_RATE,
   PRINTER_FAULTS_AMBER,
@@ -119,7 +121,19 @@ function storageReasons({ backup, retention, now }: LightInputs): HealthReason[]
     out.push({ light: 'amber', text: `No backup of the station's history for ${duration(now - Date.parse(backup.lastBackupAt))}` });
   }
   if (retention.lastProblem) out.push({ light: 'amber', text: `Old label files could not be removed: ${retention.lastProblem}` });
+  const restored = backup.recoveries[0];
+  if (restored && now - Date.parse(restored.at) < HISTORY_RESTORED_NOTICE_MS)
+    out.push({ light: 'amber', text: restoredText(restored, now) });
   return out;
+}
+
+function restoredText(recovery: HistoryRecovery, now: number): string {
+  const ago = `${duration(now - Date.parse(recovery.at))} ago`;
+  const kept = `the damaged file is kept as ${recovery.damagedFile}`;
+  if (recovery.restoredFrom === null)
+    return `The history file was found damaged ${ago} and no backup opened: History started empty; ${kept}`;
+  const age = duration(Date.parse(recovery.at) - Date.parse(recovery.restoredFrom));
+  return `The history file was found damaged ${ago}: the backup taken ${age} before was put in its place, so labels bought after it are not in History; ${kept}`;
 }
 
 function writebackReasons({ writeback, now }: LightInputs): HealthReason[] {

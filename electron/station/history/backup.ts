@@ -54,7 +54,7 @@ export async function listBackups(folder: string): Promise<BackupFile[]> {
  * A copy does not hold the purchases made after it was taken: put in place of the history, it must
  * not be trusted to know every label (labels/history-answers.ts), so it starts again when opened.
  */
-function markAsCopy(file: string): void {
+function markAsCopy(file: string, at: Date): void {
   const copy = new Database(file, { fileMustExist: true });
   try {
     // The copy says WAL (as its source): exclusive locking keeps SQLite from the -shm file a network
@@ -62,9 +62,24 @@ function markAsCopy(file: string): void {
     copy.pragma('locking_mode = EXCLUSIVE');
     copy.pragma('journal_mode = DELETE');
     copy.prepare('UPDATE history_epoch SET complete_since = NULL').run();
+    cancelWaitingJobs(copy, at);
   } finally {
     copy.close();
   }
+}
+
+/**
+ * Print jobs a copy still had waiting were printed, or not, long before the copy is put in place:
+ * cancelled, never sent again (the station records each as a label's attempt that did not print).
+ */
+export function cancelWaitingJobs(copy: Database.Database, at: Date): void {
+  const stamp = at.toISOString();
+  copy
+    .prepare(
+      `UPDATE print_jobs SET state = 'cancelled', payload = x'', updated_at = ?, done_at = ?, last_error = ?
+        WHERE state NOT IN ('done', 'cancelled')`,
+    )
+    .run(stamp, stamp, 'Cancelled: the history was put back from a backup. Reprint the label from History if it is missing.');
 }
 
 /** Backs the database up into `folder` and removes all but the newest `keep` backups; returns the new one. */
@@ -74,7 +89,7 @@ export async function backUpDatabase(db: StationDatabase, folder: string, keep: 
   const partial = `${target}${PARTIAL}`;
   try {
     await db.backup(partial);
-    markAsCopy(partial);
+    markAsCopy(partial, at);
     await rename(partial, target);
   } catch (error) {
     await rm(partial, { force: true }).catch(() => undefined);

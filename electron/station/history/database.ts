@@ -21,16 +21,22 @@ export function openDatabase(file: string, options: { synchronous?: 'FULL' | 'NO
   // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
   if (file !== '' && file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // FULL: a label that was bought must survive a power cut right after the provider answered.
-  // NORMAL only for a fleet station's copy of the shared database, which can be read again.
-  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  // A backup copy put in place of the history: it holds every purchase from now on, not before.
-  db.prepare("UPDATE history_epoch SET complete_since = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE complete_since IS NULL").run();
-  return db;
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: a label that was bought must survive a power cut right after the provider answered.
+    // NORMAL only for a fleet station's copy of the shared database, which can be read again.
+    db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    // A backup copy put in place of the history: it holds every purchase from now on, not before.
+    db.prepare("UPDATE history_epoch SET complete_since = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE complete_since IS NULL").run();
+    return db;
+  } catch (error) {
+    // A file that will not open is not held open (Windows could not then move it aside).
+    db.close();
+    throw error;
+  }
 }
 
 /** The history over the station's SQLite handle (one connection shared with the print queue). */

@@ -18,6 +18,7 @@ export { HistoryReader } from './history-reader';
 export { BatchStore, type EntryUpdate, type NewBatch } from './batch-store';
 export { LabelFileMarks } from './label-file-marks';
 export { backUpDatabase, listBackups, type BackupFile } from './backup';
+export { listRecoveries, openHistoryFile, type OpenedHistory } from './damaged-history';
 export { labelFilterWhere, type DayAttempt, type DayLabel, type ExportCursor, type ExportRow } from './history-reports';
 export { ApiTokenTable, type ApiTokenRecord } from './api-token-table';
 export { ApiIdempotencyTable, type IdempotencyRecord } from './api-idempotency-table';

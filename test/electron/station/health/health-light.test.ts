@@ -34,6 +34,7 @@ function inputs(over: Partial<LightInputs> = {}): LightInputs {
       lastBackupBytes: 1,
       lastProblem: null,
       backups: [],
+      recoveries: [],
     },
     retention: { days: 90, lastRunAt: null, lastPruned: 0, lastProblem: null },
     ...over,
@@ -109,5 +110,25 @@ describe('the light', () => {
     expect(status.light).toBe('red');
     expect(status.reasons.map((r) => r.light)).toEqual(['red', 'amber']);
     expect(status.reasons[1]!.text).toBe('The last backup failed: the disk is full (folder /mnt/usb)');
+  });
+
+  it('stays amber for a week after a damaged history was replaced by a backup, saying what is missing and where the file is', () => {
+    const recovery = (at: number, restoredFrom: string | null) => ({
+      at: new Date(at).toISOString(),
+      reason: 'database disk image is malformed',
+      damagedFile: '/data/history-damaged-2026-12-05T06-00-00-000Z.sqlite',
+      restoredFrom,
+    });
+    const restored = healthStatus(
+      inputs({ backup: { ...inputs().backup, recoveries: [recovery(NOW - 2 * 3_600_000, new Date(NOW - 28 * 3_600_000).toISOString())] } }),
+    );
+    expect(restored.light).toBe('amber');
+    expect(restored.reasons[0]!.text).toBe(
+      'The history file was found damaged 2 hours ago: the backup taken 26 hours before was put in its place, so labels bought after it are not in History; the damaged file is kept as /data/history-damaged-2026-12-05T06-00-00-000Z.sqlite',
+    );
+    const empty = healthStatus(inputs({ backup: { ...inputs().backup, recoveries: [recovery(NOW - 3 * DAY, null)] } }));
+    expect(empty.reasons[0]!.text).toMatch(/^The history file was found damaged 3 days ago and no backup opened: History started empty; /);
+    const weekOld = healthStatus(inputs({ backup: { ...inputs().backup, recoveries: [recovery(NOW - 7 * DAY, null)] } }));
+    expect(weekOld).toEqual({ light: 'green', reasons: [] });
   });
 });

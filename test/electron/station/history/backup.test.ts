@@ -57,10 +57,13 @@ describe('backups of the history', () => {
     db.close();
   });
 
-  it('marks the copy: put back in place of the history, it knows every purchase only from when it is opened', async () => {
+  it('marks the copy: put back in place of the history, it knows every purchase only from when it is opened and prints nothing it held waiting', async () => {
     const { dir, db, store } = await historyWithLabels(2);
     const longAgo = '2026-09-01T00:00:00.000Z';
     db.prepare('UPDATE history_epoch SET complete_since = ?').run(longAgo);
+    db.prepare(
+      `INSERT INTO print_jobs (label_id, printer, payload, size, state, created_at, updated_at) VALUES ('label-1', 'tcp://127.0.0.1:9100', x'5e58415e5a', 5, 'queued', ?, ?)`,
+    ).run(longAgo, longAgo);
     const made = await backUpDatabase(db, path.join(dir, 'backups'), 7, new Date('2026-12-05T02:00:00Z'));
     expect(await store.completeSince()).toBe(longAgo); // the history itself is untouched
     // One plain file: nothing beside it that a network share might refuse or a copy might miss.
@@ -70,6 +73,9 @@ describe('backups of the history', () => {
     try {
       const since = Date.parse((await new HistoryStore(sqliteHistory(restored)).completeSince())!);
       expect(Math.abs(Date.now() - since)).toBeLessThan(60_000);
+      // The job waiting for its printer when the copy was taken is cancelled in the copy, never printed from it.
+      expect(restored.prepare('SELECT state, length(payload) AS bytes FROM print_jobs').all()).toEqual([{ state: 'cancelled', bytes: 0 }]);
+      expect(db.prepare('SELECT state FROM print_jobs').all()).toEqual([{ state: 'queued' }]);
     } finally {
       restored.close();
     }

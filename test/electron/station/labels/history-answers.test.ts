@@ -5,7 +5,7 @@
  * with the setting off, in a history started or put back from a backup within those days, and for an
  * order the history has tried before. A label is never bought twice either way.
  */
-import { copyFileSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -135,6 +135,42 @@ describe('buying without asking AfterShip first', () => {
     expect(rescan.warning).toMatch(/adopted/);
     expect(lookupsFor(order)).toBe(1);
     expect(rescan.label.trackingNumbers).toEqual(aftership.createdFor(order)[0]!.trackingNumbers);
+    expect(aftership.createdFor(order)).toHaveLength(1);
+  });
+
+  it('starts from the newest backup when the history file is damaged, and adopts the label bought after it, never buying it again', async () => {
+    const s = await station('history-gaps');
+    historyStartedDaysAgo(s.dataDir, 31);
+    const before = '577200000000000008';
+    expectOutcome(await s.call('submitScan', { scan: before }), 'printed');
+    const backup = await s.call('backUpNow', {});
+    const order = '577200000000000009';
+    expectOutcome(await s.call('submitScan', { scan: order }), 'printed'); // after the backup
+    expect(lookupsFor(order)).toBe(0);
+
+    // The disk lets the station down while it is stopped: the file's first page is lost.
+    await s.core.close();
+    const file = path.join(s.dataDir, 'history.sqlite');
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0), 0, 4096, 0);
+    closeSync(fd);
+    await s.restart();
+
+    const health = await s.call('getHealth', {});
+    expect(health.light).toBe('amber');
+    expect(health.reasons.map((r) => r.text)).toContainEqual(
+      expect.stringMatching(/^The history file was found damaged \d+ s ago: the backup taken \d+ s before was put in its place/),
+    );
+    const [recovery] = health.backup.recoveries;
+    expect(recovery).toMatchObject({ reason: 'file is not a database', restoredFrom: backup.lastBackupAt });
+    expect(existsSync(recovery!.damagedFile)).toBe(true);
+    expect((await s.call('searchHistory', { query: before })).labels.map((l) => l.orderId)).toEqual([before]);
+    expect((await s.call('searchHistory', { query: order })).total).toBe(0);
+
+    const rescan = await s.call('submitScan', { scan: order });
+    expectOutcome(rescan, 'printed');
+    expect(rescan.warning).toMatch(/adopted/);
+    expect(lookupsFor(order)).toBe(1);
     expect(aftership.createdFor(order)).toHaveLength(1);
   });
 });
