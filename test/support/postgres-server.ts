@@ -27,6 +27,11 @@ export interface PostgresServer {
   /** pause() then resume(). */
   restart(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * A hot standby of this server (pg_basebackup, streaming), on its own port and folder: what a DBA
+   * keeps to fail over to. `promote()` makes it a primary on a new WAL timeline.
+   */
+  standby(): Promise<PostgresServer & { promote(): Promise<void> }>;
 }
 
 /** The folder with initdb and pg_ctl: Debian keeps them out of PATH, under /usr/lib/postgresql/<version>/bin. */
@@ -46,8 +51,20 @@ export function postgresBinDir(): string | null {
 export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql): the fleet tests need initdb and pg_ctl.');
+  const folder = await serverFolder();
+  await folder.as(bin, 'initdb', ['-D', folder.data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  return runServer(bin, folder, options);
+}
+
+interface ServerFolder {
+  root: string;
+  data: string;
+  /** Runs one of PostgreSQL's programs, as the postgres user when this process is root. */
+  as(bin: string, program: string, args: string[]): Promise<unknown>;
+}
+
+async function serverFolder(): Promise<ServerFolder> {
   const root = mkdtempSync(join(tmpdir(), 'label-station-pg-'));
-  const data = join(root, 'data');
   const asRoot = userInfo().uid === 0;
   if (asRoot) {
     chmodSync(root, 0o755);
@@ -55,9 +72,17 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     const { stdout: gid } = await run('id', ['-g', 'postgres']);
     chownSync(root, Number(stdout.trim()), Number(gid.trim()));
   }
-  const as = (program: string, args: string[]) =>
-    asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, program), ...args]) : run(join(bin, program), args);
-  await as('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  return {
+    root,
+    data: join(root, 'data'),
+    as: (bin, program, args) =>
+      asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, program), ...args]) : run(join(bin, program), args),
+  };
+}
+
+async function runServer(bin: string, folder: ServerFolder, options: { durable?: boolean }): Promise<PostgresServer> {
+  const { root, data } = folder;
+  const as = (program: string, args: string[]) => folder.as(bin, program, args);
   const port = await freePort();
   // fsync off survives a server killed mid-write (the OS keeps its writes), not a power cut: enough
   // for tests, which restart the server but never the machine. Commits stay synchronous, as in production.
@@ -90,6 +115,30 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     async stop() {
       await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
       rmSync(root, { recursive: true, force: true });
+    },
+    async standby() {
+      const copy = await serverFolder();
+      // -R writes standby.signal and how to reach this server; -X stream brings the WAL written meanwhile;
+      // a fast checkpoint starts the copy at once (a spread one waits minutes).
+      await copy.as(bin, 'pg_basebackup', [
+        '-D',
+        copy.data,
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-R',
+        '-X',
+        'stream',
+        '--checkpoint=fast',
+      ]);
+      const standby = await runServer(bin, copy, options);
+      return {
+        ...standby,
+        promote: () => copy.as(bin, 'pg_ctl', ['-D', copy.data, '-w', 'promote']).then(() => undefined),
+      };
     },
   };
 }

@@ -8,7 +8,8 @@ import { HistoryStore } from '../../../../electron/station/history/history-store
 import { migrations } from '../../../../electron/station/history/migrations';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { postgresMadeBy } from '../../../support/postgres-made-by';
-import { postgresBinDir } from '../../../support/postgres-server';
+import { postgresBinDir, startPostgres, type PostgresServer } from '../../../support/postgres-server';
+import { until } from '../../../support/until';
 import { makeTempDir } from '../../../support/temp-dir';
 
 // A history that has held every purchase for 60 days lets a purchase for an order it never saw skip
@@ -22,6 +23,17 @@ async function backdate(url: string): Promise<void> {
   await client.connect();
   await client.query('UPDATE history_epoch SET complete_since = $1', [SIXTY_DAYS_AGO]);
   await client.end();
+}
+
+/** The history's epoch row as a plain client reads it (no migration: a standby is read-only). */
+async function epochOn(url: string): Promise<{ complete_since: string | null; home: string | null } | undefined> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query('SELECT complete_since, home FROM history_epoch')).rows[0];
+  } finally {
+    await client.end();
+  }
 }
 
 async function completeSince(url: string): Promise<string | null> {
@@ -62,6 +74,35 @@ describe('a warehouse database put back from a copy', () => {
       await Promise.all(stations.map((fleet) => fleet.close()));
     }
     expect(await completeSince(url)).toBe(SIXTY_DAYS_AGO);
+  });
+
+  it('starts again on a standby promoted after its primary failed (same cluster and database, a new WAL timeline)', async () => {
+    const primary = await startPostgres();
+    let standby: Awaited<ReturnType<PostgresServer['standby']>> | undefined;
+    try {
+      const url = await primary.createDatabase('fleet');
+      await (await openFleetDatabase(url)).close();
+      await backdate(url);
+      standby = await primary.standby();
+      // The standby has replayed the primary's history: the same 60 days, the same home but for the timeline.
+      await until(
+        async () => (await epochOn(standby!.url('fleet')))?.complete_since === SIXTY_DAYS_AGO,
+        'the standby to replay the history',
+      );
+
+      // The primary's disk fails; the DBA promotes the standby and points the stations at it.
+      await primary.pause();
+      await standby.promote();
+      const promoted = standby.url('fleet');
+      const since = await completeSince(promoted);
+      expect(Date.now() - Date.parse(since!)).toBeLessThan(MINUTE);
+      const home = (await epochOn(promoted))!.home!;
+      expect(home.split('/')[2]).toBe('00000002');
+      expect(await completeSince(promoted)).toBe(since); // read again on the same timeline: kept
+    } finally {
+      await standby?.stop();
+      await primary.stop();
+    }
   });
 
   it('cannot vouch for a history on a server that will not say where it is, and the station still starts', async () => {
