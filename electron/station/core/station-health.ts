@@ -18,7 +18,7 @@ import { PROVIDER_TITLES, type ProviderName, type TikTokTokens } from '../../../
 import type { Settings } from '../../../shared/domain/settings';
 import { describeError } from './describe-error';
 import { healthStatus, type HealthMonitor } from '../health';
-import { backUpDatabase, listBackups, type BackupFile, type LabelFileMarks, type StationDatabase } from '../history';
+import { backUpDatabase, fillPrintCounts, listBackups, type BackupFile, type LabelFileMarks, type StationDatabase } from '../history';
 import { pruneLabelFiles } from '../labels';
 import type { JobEvents } from './event-bus';
 
@@ -32,6 +32,14 @@ const HOUSEKEEPING_FIRST_MS = 60_000;
 /** A backup is due when the newest is older than this (a day, less a little so it does not drift later each day). */
 const BACKUP_EVERY_MS = 24 * 60 * 60_000 - 10 * 60_000;
 const RETENTION_EVERY_MS = 24 * 60 * 60_000 - 10 * 60_000;
+/**
+ * Labels from before a label kept its print count get theirs (print-count-fill.ts) soon after start,
+ * then FILL_PER_RUN every FILL_EVERY_MS until none is left: a million labels in under an hour, each
+ * run about 150 ms of statements of a few ms between scans.
+ */
+const FILL_FIRST_MS = 1_000;
+const FILL_EVERY_MS = 15_000;
+const FILL_PER_RUN = 5_000;
 
 export interface StationHealthDeps {
   monitor: HealthMonitor;
@@ -207,6 +215,24 @@ export function createStationHealth(deps: StationHealthDeps): StationHealth {
     return pruning;
   };
 
+  let filling: Promise<void> | undefined;
+  let countsFilled = 0;
+  const fillCounts = () => {
+    filling ??= (async () => {
+      try {
+        const { filled, more } = await fillPrintCounts(deps.db, { most: FILL_PER_RUN });
+        countsFilled += filled;
+        if (more) return;
+        clearInterval(fillTimer);
+        if (countsFilled > 0) deps.log(`history: the print counts of ${countsFilled} label(s) from before counts were kept are filled in`);
+      } catch (error) {
+        deps.log(`history: print counts not filled in this time (${describeError(error)})`);
+      }
+    })().finally(() => (filling = undefined));
+    return filling;
+  };
+  let fillTimer: NodeJS.Timeout | undefined;
+
   const housekeeping = async () => {
     if (stopped) return;
     const now = deps.now().getTime();
@@ -235,13 +261,21 @@ export function createStationHealth(deps: StationHealthDeps): StationHealth {
       timers.push(setInterval(evaluate, EVALUATE_EVERY_MS).unref());
       timers.push(setTimeout(() => void housekeeping(), HOUSEKEEPING_FIRST_MS).unref());
       timers.push(setInterval(() => void housekeeping(), HOUSEKEEPING_EVERY_MS).unref());
+      timers.push(
+        setTimeout(() => {
+          if (stopped) return;
+          fillTimer = setInterval(() => void fillCounts(), FILL_EVERY_MS).unref();
+          void fillCounts();
+        }, FILL_FIRST_MS).unref(),
+      );
     },
     async stop() {
       stopped = true;
       offRecord();
       clearTimeout(soon);
       for (const timer of timers) clearTimeout(timer);
-      await Promise.allSettled([backingUp, pruning]);
+      clearInterval(fillTimer);
+      await Promise.allSettled([backingUp, pruning, filling]);
     },
   };
 }

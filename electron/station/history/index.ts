@@ -19,6 +19,7 @@ export { BatchStore, type EntryUpdate, type NewBatch } from './batch-store';
 export { LabelFileMarks } from './label-file-marks';
 export { backUpDatabase, listBackups, type BackupFile } from './backup';
 export { listRecoveries, openHistoryFile, type OpenedHistory } from './damaged-history';
+export { fillPrintCounts, type FillResult } from './print-count-fill';
 export { labelFilterWhere, type DayAttempt, type DayLabel, type ExportCursor, type ExportRow } from './history-reports';
 export { ApiTokenTable, type ApiTokenRecord } from './api-token-table';
 export { ApiIdempotencyTable, type IdempotencyRecord } from './api-idempotency-table';
