@@ -66,7 +66,9 @@ export async function listRecoveries(dataDir: string): Promise<HistoryRecovery[]
   const notes = names.filter((name) => name.startsWith(DAMAGED_PREFIX) && name.endsWith(`.sqlite${NOTE_SUFFIX}`));
   const read = await Promise.all(
     notes.map(async (name) => {
-      const parsed = HistoryRecovery.safeParse(JSON.parse(await readFile(path.join(dataDir, name), 'utf8').catch(() => 'null')));
+      const text = await readFile(path.join(dataDir, name), 'utf8').catch(() => '');
+      // A note someone edited or cut short is left out, never a reason for the station not to start.
+      const parsed = HistoryRecovery.safeParse(parseOrNull(text));
       return parsed.success ? [parsed.data] : [];
     }),
   );
@@ -102,17 +104,28 @@ async function moveIfThere(from: string, to: string): Promise<void> {
   }
 }
 
-/** The backup copied into place and opened; undefined (and nothing left in place) when it is damaged too. */
+function parseOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The backup copied into place and opened; undefined (and nothing left in place) when it does not
+ * open: damaged too, cut short, or written by a newer station. The next one is tried.
+ */
 async function openBackupInPlace(backup: string, file: string): Promise<StationDatabase | undefined> {
   const partial = `${file}.restoring`;
-  await copyFile(backup, partial);
-  await rename(partial, file);
   try {
+    await copyFile(backup, partial);
+    await rename(partial, file);
     return openDatabase(file);
-  } catch (error) {
+  } catch {
     for (const suffix of ['', '-wal', '-shm']) await rm(`${file}${suffix}`, { force: true });
-    if (isDamage(error)) return undefined;
-    throw error;
+    await rm(partial, { force: true });
+    return undefined;
   }
 }
 

@@ -141,6 +141,29 @@ describe('a damaged history file at start', () => {
     }
   });
 
+  it('passes over a backup a newer station wrote for the next one, and leaves out a note someone cut short', async () => {
+    const { dir, file, backups } = folder();
+    const db = openDatabase(file);
+    await buy(db, '576100000000000001');
+    await backUpDatabase(db, backups, 7, new Date('2026-12-04T02:00:00.000Z'));
+    const newest = await backUpDatabase(db, backups, 7, new Date('2026-12-05T02:00:00.000Z'));
+    db.close();
+    const newer = openDatabase(newest.file);
+    newer.pragma('user_version = 9999');
+    newer.close();
+    writeFileSync(path.join(dir, 'history-damaged-2026-11-01T00-00-00-000Z.sqlite.json'), '{"at": "2026-11-01T00:00');
+    damage(file, 0, 16);
+
+    const { db: opened, recovery } = await openHistoryFile(file, backups, NOW);
+    try {
+      expect(recovery?.restoredFrom).toBe('2026-12-04T02:00:00.000Z');
+      expect(orders(opened)).toEqual(['576100000000000001']);
+      expect(await listRecoveries(dir)).toEqual([recovery]);
+    } finally {
+      opened.close();
+    }
+  });
+
   it('opens a healthy history as it is, and leaves one that will not open for another reason where it is', async () => {
     const { dir, file, backups } = folder();
     const db = openDatabase(file);
