@@ -70,7 +70,8 @@ function markAsCopy(file: string, at: Date): void {
 
 /**
  * Print jobs a copy still had waiting were printed, or not, long before the copy is put in place:
- * cancelled, never sent again (the station records each as a label's attempt that did not print).
+ * cancelled, never sent again. Once the station runs on the copy it marks each one's label "print
+ * failed" (cancelled before it came out) unless the copy says it printed: reprinted from History if needed.
  */
 export function cancelWaitingJobs(copy: Database.Database, at: Date): void {
   const stamp = at.toISOString();
