@@ -3,10 +3,10 @@
  * searches, the top bar's light turns red with AfterShip named, and the Health panel shows the
  * failure rate. Screenshots go to test-results/screens/.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startFakeAfterShip, type FakeAfterShip } from '../fakes/aftership-server';
+import { damageFile } from '../support/damage-file';
 import { openStation, scan, startStation, type E2EStation } from '../support/e2e-station';
 
 const SHOTS = 'test-results/screens';
@@ -73,11 +73,7 @@ test('a history file damaged while the station was stopped: it starts from the b
     },
     restartAfterSeed: true,
     // A disk fault while it is stopped: the file's first page is lost.
-    whileStopped: (dataDir) => {
-      const fd = openSync(path.join(dataDir, 'history.sqlite'), 'r+');
-      writeSync(fd, Buffer.alloc(4096, 0), 0, 4096, 0);
-      closeSync(fd);
-    },
+    whileStopped: (dataDir) => damageFile(path.join(dataDir, 'history.sqlite'), 0, 4096),
   });
   await openStation(page, station.shell);
   const light = page.getByTestId('health-light');

@@ -3,7 +3,7 @@
  * place (marked as knowing every purchase only from now, its waiting print jobs cancelled), and a
  * note of it in the data folder. Anything else that stops the history opening is not damage.
  */
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +15,7 @@ import {
   sqliteHistory,
   type StationDatabase,
 } from '../../../../electron/station/history';
+import { damageFile } from '../../../support/damage-file';
 import { newLabel } from '../../../support/new-label';
 import { makeTempDir } from '../../../support/temp-dir';
 
@@ -39,14 +40,7 @@ const orders = (db: StationDatabase) =>
   (db.prepare('SELECT order_id FROM labels ORDER BY order_id').all() as Array<{ order_id: string }>).map((r) => r.order_id);
 
 /** Bytes of `file` from `at` overwritten, as a disk fault leaves them. */
-function damage(file: string, at: number, length: number): void {
-  const fd = openSync(file, 'r+');
-  try {
-    writeSync(fd, Buffer.alloc(length, 0x5a), 0, length, at);
-  } finally {
-    closeSync(fd);
-  }
-}
+const damage = (file: string, at: number, length: number) => damageFile(file, at, length, 0x5a);
 
 describe('a damaged history file at start', () => {
   it('is kept aside as it was, and the newest backup that opens is put in its place', async () => {

@@ -5,12 +5,13 @@
  * with the setting off, in a history started or put back from a backup within those days, and for an
  * order the history has tried before. A label is never bought twice either way.
  */
-import { closeSync, copyFileSync, existsSync, openSync, rmSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAfterShip } from '../../../fakes/aftership-server';
 import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
+import { damageFile } from '../../../support/damage-file';
 import { expectOutcome } from '../../../support/expect-outcome';
 import { historyStartedDaysAgo } from '../../../support/history-age';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
@@ -151,9 +152,7 @@ describe('buying without asking AfterShip first', () => {
     // The disk lets the station down while it is stopped: the file's first page is lost.
     await s.core.close();
     const file = path.join(s.dataDir, 'history.sqlite');
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(4096, 0), 0, 4096, 0);
-    closeSync(fd);
+    damageFile(file, 0, 4096);
     await s.restart();
 
     const health = await s.call('getHealth', {});
