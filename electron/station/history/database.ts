@@ -7,6 +7,7 @@ import { closeSync, openSync } from 'node:fs';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrations, type Dialect } from './migrations';
+import { watchedPool } from './postgres-pool';
 import type { HistorySchema } from './schema';
 
 export type StationDatabase = Database.Database;
@@ -88,6 +89,7 @@ export async function openFleetDatabase(url: string, options: FleetDatabaseOptio
 
 /** The fleet's PostgreSQL, not connected yet: a station starts even while the database is unreachable. */
 export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): FleetDatabase {
+  const statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
@@ -100,8 +102,7 @@ export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): 
     keepAlive: true,
     keepAliveInitialDelayMillis: 60_000,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
-    statement_timeout: options.statementTimeoutMs ?? 10_000,
-    query_timeout: (options.statementTimeoutMs ?? 10_000) + 2000,
+    statement_timeout: statementTimeoutMs,
     application_name: 'label-station',
     // A station's queries read a page or one label: starting parallel workers cost 20 ms before the
     // first row (a History search that takes 3 ms took 32 when the planner chose to go parallel), and
@@ -114,45 +115,50 @@ export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): 
   // that was using it fails (and the history falls back to the station's copy), the pool reconnects.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) });
+  // The server ends a statement at statement_timeout; the client gives up 2 s later (a silent link).
+  const db = new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool: watchedPool(pool, statementTimeoutMs + 2000) }) });
   // Kysely ends the pool only if it ran a query itself: a station that migrated and closed would keep
   // the migration's connection open (the process never exits, the server keeps a backend).
   const close = async () => {
     await db.destroy();
     if (!pool.ending) await pool.end();
   };
-  return { db, dialect: 'postgres', migrate: () => migratePostgres(pool), close };
+  return { db, dialect: 'postgres', migrate: () => migratePostgres(pool, statementTimeoutMs + 2000), close };
 }
 
 /** The client's own limit for one migration step (the server's is lifted): a stuck step still ends. */
 const MIGRATION_STEP_TIMEOUT_MS = 60 * 60_000;
-/** A migration statement with that limit (node-postgres reads query_timeout per query; its typings omit it). */
-const longStatement = (text: string): pg.QueryConfig => Object.assign({ text }, { query_timeout: MIGRATION_STEP_TIMEOUT_MS });
 
-async function migratePostgres(pool: pg.Pool): Promise<void> {
+/**
+ * The migration runs on a client of its own (it holds a transaction and a lock), outside the watched
+ * pool: each statement carries node-postgres's own client-side limit (per query; its typings omit it).
+ */
+async function migratePostgres(pool: pg.Pool, readTimeoutMs: number): Promise<void> {
   const client = await pool.connect();
+  const run = <R extends pg.QueryResultRow>(text: string, values: unknown[] = [], timeoutMs = readTimeoutMs) =>
+    client.query<R>(Object.assign({ text, values }, { query_timeout: timeoutMs }));
   try {
-    await client.query('BEGIN');
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('label_station_schema'))");
-    await client.query('CREATE TABLE IF NOT EXISTS label_station_schema (version INTEGER NOT NULL)');
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM label_station_schema');
+    await run('BEGIN');
+    await run("SELECT pg_advisory_xact_lock(hashtext('label_station_schema'))");
+    await run('CREATE TABLE IF NOT EXISTS label_station_schema (version INTEGER NOT NULL)');
+    const { rows } = await run<{ version: number }>('SELECT version FROM label_station_schema');
     const current = rows[0]?.version ?? 0;
-    if (rows.length === 0) await client.query('INSERT INTO label_station_schema (version) VALUES (0)');
+    if (rows.length === 0) await run('INSERT INTO label_station_schema (version) VALUES (0)');
     if (current > migrations.length) throw newerSchema(current);
     // A step may build an index over every label (a minute on a million): the station's per-statement
     // limits are for purchases and pages, not for a schema change that must finish once.
-    await client.query(`SET LOCAL statement_timeout = 0`);
-    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await run(`SET LOCAL statement_timeout = 0`);
+    await run(`SET LOCAL maintenance_work_mem = '256MB'`);
     for (let version = current; version < migrations.length; version++) {
       const step = migrations[version]!.postgres;
-      if (step.trim()) await client.query(longStatement(step));
+      if (step.trim()) await run(step, [], MIGRATION_STEP_TIMEOUT_MS);
     }
-    await client.query('UPDATE label_station_schema SET version = $1', [migrations.length]);
+    await run('UPDATE label_station_schema SET version = $1', [migrations.length]);
     // Statistics for the planner after a schema change (new indexes, new columns; history/postgres-pieces.ts reads them).
-    if (current < migrations.length) await client.query(longStatement('ANALYZE labels'));
-    await client.query('COMMIT');
+    if (current < migrations.length) await run('ANALYZE labels', [], MIGRATION_STEP_TIMEOUT_MS);
+    await run('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await run('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     client.release();
