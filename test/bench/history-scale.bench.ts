@@ -7,7 +7,8 @@
  * includes the hop; the main thread's event-loop delay is measured meanwhile, against the same
  * searches run on the main thread (the reference: what the station did before). On PostgreSQL each
  * search is also asked again at once (its pages then in memory), and the summary gives this machine's
- * cost of reading memory left idle (reference/idle-memory.ts), against which first-time figures read.
+ * costs of reading memory and file pages left idle (reference/idle-memory.ts, idle-file.ts), against
+ * which first-time figures read.
  * Run: npx tsx test/bench/history-scale.bench.ts   (HISTORY_LABELS=50000 for a quick run, HISTORY_ONLY=postgres for one database)
  */
 import { statSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { HistorySearchInput, type HistoryPage, type HistorySearch } from '../../
 import { SEED_OPERATORS, SEED_PRINTERS, SEED_STATIONS, seedLabel, seedPostgres, seedSqlite, USPS_MAILER } from '../support/history-seed';
 import { startPostgres } from '../support/postgres-server';
 import { makeTempDir } from '../support/temp-dir';
+import { holdIdleFile } from './reference/idle-file';
 import { holdIdleMemory } from './reference/idle-memory';
 
 const N = Number(process.env.HISTORY_LABELS ?? 1_000_000);
@@ -145,6 +147,8 @@ function verdict(results: Map<string, number[]>): string {
 console.log(`History at scale: ${N.toLocaleString('en-US')} labels, ${SAMPLES} samples per shape (after 3 warm-up runs)`);
 // Held from the start and read at the end: the machine's cost of memory that sat idle (see idle-memory.ts).
 const idleMemory = holdIdleMemory();
+const referenceFolder = makeTempDir('history-bench-reference-');
+const idleFile = holdIdleFile(path.join(referenceFolder.dir, 'idle.bin'));
 
 /** measure(), with the main thread's event-loop delay recorded meanwhile. */
 async function measureWatchingLoop(name: string, runner: Runner) {
@@ -273,6 +277,12 @@ const idle = idleMemory.readAfterIdle();
 console.log(
   `  This machine, memory idle ${idle.idleSeconds.toFixed(0)} s: ${idle.firstMicros.toFixed(1)} µs to read an 8 KB page, ${idle.againMicros.toFixed(1)} µs again ` +
     `(${(idle.firstMicros / Math.max(idle.againMicros, 1e-3)).toFixed(0)}x): a search's pages that sat idle cost this each`,
+);
+const idlePage = idleFile.readAfterIdle();
+referenceFolder.remove();
+console.log(
+  `  This machine, a file page unread ${idlePage.idleSeconds.toFixed(0)} s: ${idlePage.firstMicros.toFixed(1)} µs to read (8 KB), ${idlePage.againMicros.toFixed(1)} µs again ` +
+    `(${(idlePage.firstMicros / Math.max(idlePage.againMicros, 1e-3)).toFixed(0)}x): a database page a search reads first costs this each`,
 );
 console.log(
   `  Bytes per label (labels, tracking, attempts, indexes, search index): SQLite ${sqlite ? (sqlite.sqliteBytes / N).toFixed(0) : '-'} B, PostgreSQL ${server ? (pgBytes / N).toFixed(0) : '-'} B`,
