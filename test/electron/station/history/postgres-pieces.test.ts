@@ -46,9 +46,17 @@ describe('the pieces a PostgreSQL search looks up', () => {
       for (const piece of asked) expect(piecesOf(random)).toContain(piece);
     });
 
-    it('asks for no piece when every piece is in most labels (their lists are long: the words alone are walked newest first)', async () => {
+    it('asks for no piece when even the rarest is in a tenth of the labels or more, however few labels that is (the words alone are walked newest first)', async () => {
       expect(await postgresPieces(fleet.db, USPS_MAILER.slice(2, 10), 1000)).toEqual([]);
-      expect(await postgresPieces(fleet.db, USPS_MAILER.slice(2, 10), 3000)).not.toEqual([]);
+      // The mailer ID's last 7 digits and a 0: its rarest piece ("9920") is in a fifth of 3,000 labels.
+      expect(await postgresPieces(fleet.db, `${USPS_MAILER.slice(4)}0`, 1_000_000)).toEqual([]);
+    });
+
+    it('asks for a piece in fewer than a tenth of the labels only while the labels holding it are few enough to read and test', async () => {
+      // "9924": the number after the mailer ID starting 4 (40-42 of 00-42), in about 7 % of the labels.
+      const q = `${USPS_MAILER.slice(4)}4`;
+      expect(await postgresPieces(fleet.db, q, 1000)).toContain('9924');
+      expect(await postgresPieces(fleet.db, q, 100)).toEqual([]);
     });
   });
 });
