@@ -1,10 +1,11 @@
 /**
  * The fleet's connection pool as Kysely uses it. Each statement is sent with node-postgres's callback
  * API and its client-side limit is kept by one watchdog per pool, not by node-postgres's promise and
- * per-query `query_timeout` timer: with those, about a quarter of everything a statement allocated
- * (its rows among it) outlived two young-generation collections and was promoted, and each such
- * collection stopped the station's event loop for 8–12 ms (scanning and printing included), once
- * every 30 or so History searches; without them 1.5–3.5 ms (test/bench/postgres-gc.bench.ts).
+ * per-query `query_timeout` timer: with those, a quarter to a half of everything a statement
+ * allocated (its rows among it) outlived two young-generation collections and was promoted, and each
+ * such collection stopped the station's event loop (scanning and printing included) for 8.5 ms p50,
+ * up to 17, once every 30 or so History searches; now 1.1 ms p50, up to 2.3
+ * (test/bench/postgres-gc.bench.ts, each way in processes of its own).
  *
  * A statement still unanswered at its limit (a server or a link that went silent: no reset comes, the
  * socket would wait for TCP keep-alive, minutes) fails with "Query read timeout", and its connection
