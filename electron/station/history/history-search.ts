@@ -26,6 +26,7 @@ import type { HistorySchema } from './schema';
 import { postgresPieces } from './postgres-pieces';
 import { piecesOf } from './word-pieces';
 import { CANDIDATE_CAP, substringCandidates } from './substring-candidates';
+import { beyondAscii, foldName, operatorKeyed, operatorKeys } from './operator-names';
 
 /** Shorter queries are parts of numbers, not whole order IDs or tracking numbers. */
 const EXACT_MIN_LENGTH = 10;
@@ -53,11 +54,20 @@ export interface SearchPlan {
 }
 
 export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, input: HistorySearch): Promise<SearchPlan> {
-  const filters = filterConditions(dialect, input);
-  const LABELS = dialect === 'sqlite' ? await rarestFilterWalk(db, input) : sql`labels AS l`;
+  const operator = await operatorFilter(db, dialect, input.filters?.operator);
+  const filters = filterConditions(dialect, input, operator);
+  const LABELS = dialect === 'sqlite' ? await rarestFilterWalk(db, input, operator) : sql`labels AS l`;
   const q = input.query.trim();
   if (q === '') return { from: LABELS, where: filters, knownMore: false };
-  if ([...q].length < SUBSTRING_MIN_LENGTH) return { from: LABELS, where: [...filters, prefixMatch(dialect, q)], knownMore: false };
+  const short = [...q].length < SUBSTRING_MIN_LENGTH;
+  if (beyondAscii(q)) {
+    // A letter the databases may not fold (see operator-names.ts): the operators whose name begins
+    // with it (a short query) or holds it, in any case, when there are any; else it is searched as typed.
+    const folded = foldName(q);
+    const keys = await operatorKeys(db, dialect, (name) => (short ? name.startsWith(folded) : name.includes(folded)));
+    if (keys.length) return { from: sql`labels AS l`, where: [...filters, operatorKeyed(dialect, keys)], knownMore: false };
+  }
+  if (short) return { from: LABELS, where: [...filters, prefixMatch(dialect, q)], knownMore: false };
   const narrowings = [
     q.length >= EXACT_MIN_LENGTH && exactMatch(dialect, q),
     PREFIX_QUERY.test(q) && prefixRange(dialect, q),
@@ -74,7 +84,9 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   }
   if (dialect === 'postgres') {
     const words = q.toLowerCase();
-    const pattern = `%${escapeLike(words)}%`;
+    // Letters beyond ASCII are lowered by the database, as it lowered the labels' words: its locale
+    // may fold fewer of them than the station (the C locale: none).
+    const pattern = beyondAscii(q) ? sql`lower(${`%${escapeLike(q)}%`})` : sql`${`%${escapeLike(words)}%`}`;
     const inWords = sql`${POSTGRES_WORDS} LIKE ${pattern} ESCAPE '\\'`;
     const pieces = await postgresPieces(db, words, PIECE_CANDIDATES_CAP);
     // OFFSET 0 keeps the LIKE out of the pieces' scan: the planner would add the trigram index to it
@@ -83,8 +95,9 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
       const from = sql`(SELECT l.*, l.ctid AS row_at FROM labels AS l WHERE label_pieces(${POSTGRES_WORDS}) @> ${pieces}::text[] OFFSET 0) AS l`;
       return { from, where: [...filters, inWords], knownMore: false, rowAt: sql`l.row_at` };
     }
-    // A 3-character string has no piece: the trigram index finds one that is in no label at once.
-    if (piecesOf(words).length === 0) return { from: LABELS, where: [...filters, inWords], knownMore: false };
+    // A 3-character string has no piece (nor has one whose every piece has a letter beyond ASCII):
+    // the trigram index finds one that is in no label at once.
+    if (piecesOf(words).every(beyondAscii)) return { from: LABELS, where: [...filters, inWords], knownMore: false };
     // Every piece is in so many labels that a walk newest first finds a page at once. Each field is
     // tested on its own (1.5-2x faster than the joined words), and the trigram index is not offered:
     // the planner's guess from a sample of labels sometimes chose it (long lists, then every label read).
@@ -124,15 +137,15 @@ const FILTER_COUNT_CAP = 5000;
  * Packing 2", reading a fifth of a million labels for 181 rows. Each value's rows are counted on its
  * own index, at most FILTER_COUNT_CAP of them (well under a millisecond each).
  */
-async function rarestFilterWalk(db: Kysely<HistorySchema>, input: HistorySearch): Promise<RawBuilder<unknown>> {
+async function rarestFilterWalk(db: Kysely<HistorySchema>, input: HistorySearch, operator: OperatorFilter): Promise<RawBuilder<unknown>> {
   const f = input.filters ?? {};
   const used = (Object.keys(FILTER_INDEXES) as Array<keyof typeof FILTER_INDEXES>).filter((name) => f[name] !== undefined);
   if (used.length < 2) return sql`labels AS l`;
   let rarest: { index: string; rows: number } | undefined;
   for (const name of used) {
-    const column = name === 'operator' ? sql`operator COLLATE NOCASE` : sql.ref(name);
+    const test = name === 'operator' ? operatorCondition('sqlite', f.operator!, operator) : sql`${sql.ref(`l.${name}`)} = ${f[name]!}`;
     const counted = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (SELECT 1 FROM labels INDEXED BY ${sql.raw(FILTER_INDEXES[name])} WHERE ${column} = ${f[name]!} LIMIT ${FILTER_COUNT_CAP})`.execute(
+      SELECT count(*) AS n FROM (SELECT 1 FROM labels AS l INDEXED BY ${sql.raw(FILTER_INDEXES[name])} WHERE ${test} LIMIT ${FILTER_COUNT_CAP})`.execute(
       db,
     );
     const rows = Number(counted.rows[0]?.n ?? 0);
@@ -154,12 +167,26 @@ const POSTGRES_WORDS = sql`lower(l.order_id || ' ' || l.scanned || ' ' || l.oper
 const SEARCHED_FIELDS = ['l.order_id', 'l.tracking_numbers', 'l.scanned', 'l.operator'] as const;
 
 /** `pattern` in any one searched field of the label, each read through `as` (PostgreSQL's lower() where a query has letters). */
-function anyFieldLike(pattern: string, as: (field: Condition) => Condition = (field) => field): Condition {
+function anyFieldLike(pattern: string | Condition, as: (field: Condition) => Condition = (field) => field): Condition {
   const tests = SEARCHED_FIELDS.map((field) => sql`${as(sql.ref(field))} LIKE ${pattern} ESCAPE '\\'`);
   return sql`(${sql.join(tests, sql` OR `)})`;
 }
 
-function filterConditions(dialect: Dialect, input: HistorySearch): Condition[] {
+/** The operators' keys a filter's name with letters beyond ASCII stands for (operator-names.ts); undefined for an ASCII name. */
+type OperatorFilter = string[] | undefined;
+
+async function operatorFilter(db: Kysely<HistorySchema>, dialect: Dialect, name: string | undefined): Promise<OperatorFilter> {
+  if (name === undefined || !beyondAscii(name)) return undefined;
+  const folded = foldName(name);
+  return operatorKeys(db, dialect, (stored) => stored === folded);
+}
+
+/** The labels of the operator named `name` in any case: through keys already found for a name beyond ASCII. */
+function operatorCondition(dialect: Dialect, name: string, keys: OperatorFilter): Condition {
+  return keys ? operatorKeyed(dialect, keys) : operatorNamed(dialect, name);
+}
+
+function filterConditions(dialect: Dialect, input: HistorySearch, operator: OperatorFilter): Condition[] {
   const f = input.filters ?? {};
   const where: Condition[] = [];
   if (input.filter === 'uncertain') where.push(sql`l.status IN (${sql.join(UNCERTAIN_STATUSES)})`);
@@ -167,11 +194,7 @@ function filterConditions(dialect: Dialect, input: HistorySearch): Condition[] {
   if (f.provider) where.push(sql`l.provider = ${f.provider}`);
   if (f.printer) where.push(sql`l.printer = ${f.printer}`);
   if (f.station) where.push(sql`l.station = ${f.station}`);
-  if (f.operator) {
-    where.push(
-      dialect === 'postgres' ? sql`lower(l.operator) = ${f.operator.toLowerCase()}` : sql`l.operator COLLATE NOCASE = ${f.operator}`,
-    );
-  }
+  if (f.operator) where.push(operatorCondition(dialect, f.operator, operator));
   // Stored times are ISO text in UTC (sorts as time): the bounds are written the same way.
   if (f.from) where.push(sql`l.created_at >= ${new Date(f.from).toISOString()}`);
   if (f.to) where.push(sql`l.created_at < ${new Date(f.to).toISOString()}`);

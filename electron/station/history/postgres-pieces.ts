@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { HistorySchema } from './schema';
+import { beyondAscii } from './operator-names';
 import { piecesOf, rarestPieces } from './word-pieces';
 
 const STATISTICS_MAX_AGE_MS = 10 * 60_000;
@@ -41,7 +42,8 @@ const statistics = new WeakMap<Kysely<HistorySchema>, { readAt: number; read: Pr
  * first the planner chooses for the words alone.
  */
 export async function postgresPieces(db: Kysely<HistorySchema>, words: string, maxLabels: number): Promise<string[]> {
-  const pieces = piecesOf(words);
+  // A piece with a letter beyond ASCII may be lowered otherwise by the database's locale (operator-names.ts).
+  const pieces = piecesOf(words).filter((piece) => !beyondAscii(piece));
   if (pieces.length === 0) return [];
   const { shares, rareShare, labels } = await readStatistics(db);
   const share = (piece: string) => shares.get(piece) ?? rareShare;

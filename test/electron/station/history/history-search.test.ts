@@ -261,6 +261,35 @@ describe.each([
       await backend.close();
     }
   });
+
+  it('finds an operator whose name has letters beyond ASCII, in any case, by search and by filter', async () => {
+    const backend = await open();
+    try {
+      const { store } = backend;
+      const people = ['Łukasz Żak', 'Łukasz Żak', 'Lukasz Zak', 'José Núñez', 'Zoë Öztürk', 'Zoë Öztürk', 'Ana'];
+      for (const [n, person] of people.entries()) await store.insertBuying(newLabel(`57690000000000010${n}`, undefined, person));
+      const whose = async (query: string, filters: HistoryFilters = {}) => {
+        const page = await store.search(HistorySearchInput.parse({ query, filters }));
+        expect(page.total).toBe(page.labels.length);
+        return page.labels.map((l) => l.operator);
+      };
+      // Spelled exactly: on a C-locale PostgreSQL this found nothing (its lower() leaves "Ł").
+      for (const name of ['Łukasz Żak', 'łukasz żak', 'ŁUKASZ ŻAK', 'ŁUKASZ', 'łuk'])
+        expect(await whose(name)).toEqual(['Łukasz Żak', 'Łukasz Żak']);
+      expect(await whose('ł')).toEqual(['Łukasz Żak', 'Łukasz Żak']);
+      expect(await whose('ÖZTÜRK')).toEqual(['Zoë Öztürk', 'Zoë Öztürk']);
+      expect(await whose('NÚÑEZ')).toEqual(['José Núñez']);
+      expect(await whose('Łódź')).toEqual([]);
+      for (const name of ['ŁUKASZ ŻAK', 'łukasz żak', 'Łukasz Żak']) {
+        expect(await whose('', { operator: name })).toEqual(['Łukasz Żak', 'Łukasz Żak']);
+        expect(await whose('5769', { operator: name, station: 'Packing 1' })).toEqual(['Łukasz Żak', 'Łukasz Żak']);
+      }
+      expect(await whose('', { operator: 'zoë öztürk' })).toEqual(['Zoë Öztürk', 'Zoë Öztürk']);
+      expect(await whose('', { operator: 'LUKASZ ZAK' })).toEqual(['Lukasz Zak']);
+    } finally {
+      await backend.close();
+    }
+  });
 });
 
 describe('History search on a reader thread (SQLite)', () => {
