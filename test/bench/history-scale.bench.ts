@@ -61,6 +61,9 @@ const SHAPES: Array<[string, Search]> = [
   ['"94001118" (most USPS labels)', () => ({ query: USPS_MAILER.slice(0, 8) })],
   ['Shopify order number', (k) => ({ query: shopifyPick(k).scanned })],
   ['operator', (k) => ({ query: SEED_OPERATORS[k % SEED_OPERATORS.length]! })],
+  // As a person starts to type: the start of an order ID, tracking number, order number or name.
+  ['1-2 characters no field begins', (k) => ({ query: ['q', 'x', 'zz', 'k', 'w'][k % 5]! })],
+  ['1-2 characters most labels begin', (k) => ({ query: ['5', '57', '9', '94', '#1'][k % 5]! })],
   ['filter: provider', () => ({ filters: { provider: 'shipium' } })],
   ['filter: status (unknown, rare)', () => ({ filters: { status: 'unknown' } })],
   ['filter: printer', (k) => ({ filters: { printer: SEED_PRINTERS[k % SEED_PRINTERS.length]! } })],

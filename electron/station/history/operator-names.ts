@@ -34,12 +34,17 @@ export async function operatorKeys(db: Kysely<HistorySchema>, dialect: Dialect, 
   return [...new Set(names.filter(({ name }) => wanted(foldName(name))).map(({ key }) => key))];
 }
 
-/** The labels of the operators with these keys (operatorKeys), through the operators' index. */
-export function operatorKeyed(dialect: Dialect, keys: readonly string[]): RawBuilder<unknown> {
+/**
+ * The labels of the operators with these keys (operatorKeys), through the operators' index; or, for a
+ * label `walked` newest first (SQLite), the same test on its row that no index serves (see
+ * history-search.ts, startingSource).
+ */
+export function operatorKeyed(dialect: Dialect, keys: readonly string[], options: { walked?: boolean } = {}): RawBuilder<unknown> {
   if (keys.length === 0) return sql`1 = 0`;
   if (dialect === 'postgres')
     return keys.length === 1 ? sql`lower(l.operator) = ${keys[0]!}` : sql`lower(l.operator) = ANY(${keys}::text[])`;
-  return keys.length === 1 ? sql`l.operator COLLATE NOCASE = ${keys[0]!}` : sql`l.operator COLLATE NOCASE IN (${sql.join(keys)})`;
+  const name = options.walked ? sql`+l.operator COLLATE NOCASE` : sql`l.operator COLLATE NOCASE`;
+  return keys.length === 1 ? sql`${name} = ${keys[0]!}` : sql`${name} IN (${sql.join(keys)})`;
 }
 
 async function sqliteNames(db: Kysely<HistorySchema>): Promise<Array<{ key: string; name: string }>> {
