@@ -20,7 +20,7 @@ export function beyondAscii(s: string): boolean {
   return /[^\u0000-\u007f]/.test(s);
 }
 
-/** Unicode's default case mapping both ways, so "ß" meets "ss" and "ı" meets "i" as well as "Ł" meets "ł". */
+/** Unicode's default case mapping both ways: of names compared here, "Ł" meets "ł", "ß" meets "ss" and "ı" meets "i". */
 export function foldName(s: string): string {
   return s.normalize('NFC').toUpperCase().toLowerCase();
 }
