@@ -71,6 +71,7 @@ const SHAPES: Array<[string, Search]> = [
   ['filter: operator', (k) => ({ filters: { operator: SEED_OPERATORS[k % SEED_OPERATORS.length]! } })],
   ['filter: one day', (k) => ({ filters: day(k) })],
   ['"576" + status + station', (k) => ({ query: '576', filters: { status: 'print_failed', station: SEED_STATIONS[k % 5]! } })],
+  ['1 digit + status + station', (k) => ({ query: String(k % 10), filters: { status: 'print_failed', station: SEED_STATIONS[k % 5]! } })],
   ['last 6 digits + provider', (k) => ({ query: tracking(k)[0]!.slice(-6), filters: { provider: 'tiktok' } })],
   ['first page, no query', () => ({})],
   [

@@ -60,7 +60,7 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   const q = input.query.trim();
   if (q === '') return { from: LABELS, where: filters, knownMore: false };
   if ([...q].length < SUBSTRING_MIN_LENGTH) {
-    return (await narrowTo(db, dialect, await fieldStarts(db, dialect, q), filters)) ?? keyedPlan(dialect, [], filters);
+    return (await narrowTo(db, dialect, await fieldStarts(db, dialect, q), filters, LABELS)) ?? keyedPlan(dialect, [], filters);
   }
   if (beyondAscii(q)) {
     // A letter the databases may not fold (see operator-names.ts): the operators whose name holds it
@@ -75,7 +75,7 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     SUFFIX_QUERY.test(q) && trackingEndsWith(dialect, q),
   ];
   for (const narrowing of narrowings) {
-    const plan = narrowing ? await narrowTo(db, dialect, narrowing, filters) : null;
+    const plan = narrowing ? await narrowTo(db, dialect, narrowing, filters, LABELS) : null;
     if (plan) return plan;
   }
   if (/\p{L}/u.test(q)) {
@@ -237,6 +237,8 @@ async function narrowTo(
   dialect: Dialect,
   narrowing: Narrowing,
   filters: Condition[],
+  /** What a walk reads newest first: SQLite's rarest filter's index where two filters or more are set. */
+  walked: RawBuilder<unknown>,
 ): Promise<SearchPlan | null> {
   const counted = await sql<
     Record<string, number | string>
@@ -246,7 +248,7 @@ async function narrowTo(
   if (live.length === 0) return null;
   if (counts.reduce((a, b) => a + b, 0) > CANDIDATE_CAP) {
     const eachRow = live.length === 1 ? sourceRowTest(live[0]!) : sql`(${sql.join(live.map(sourceRowTest), sql` OR `)})`;
-    return { from: sql`labels AS l`, where: [...filters, eachRow], knownMore: filters.length === 0 };
+    return { from: walked, where: [...filters, eachRow], knownMore: filters.length === 0 };
   }
   const found = await sql<{ id: string }>`SELECT DISTINCT id FROM (${sql.join(live.map(sourceIds), sql` UNION ALL `)}) AS m`.execute(db);
   return keyedPlan(

@@ -368,6 +368,10 @@ describe('History search on a reader thread (SQLite)', () => {
       const page = await store.search(HistorySearchInput.parse({ query: '57', limit: 50 }));
       expect(page.labels.map((l) => l.id)).toEqual(matching('57').slice(0, 50));
       expect(plans.filter((detail) => /TEMP B-TREE FOR ORDER BY/.test(detail))).toEqual([]);
+      // With a rare status at one station (the walk's index is SQLite's rarest filter's, as for longer queries).
+      const filters = { status: 'print_failed', station: SEED_STATIONS[1]! } as const;
+      const rare = await store.search(HistorySearchInput.parse({ query: '5', filters, limit: 50 }));
+      expect(rare.labels.map((l) => l.id)).toEqual(matching('5', filters).slice(0, 50));
     } finally {
       raw.close();
     }
