@@ -17,6 +17,9 @@
  * newest-first walk. Their trigrams ("576…", "92346…") are in nearly every label, so the substring search for them reads
  * long lists (35–130 ms on a million labels). When one of these names labels, those are the answer;
  * otherwise the substring search runs (the last digits of a tracking number, a part from the middle).
+ * One or two characters are read the same way, as the start of each field (fieldStarts). A query
+ * with a letter beyond ASCII is first a part of operators' names, compared by the station
+ * (operator-names.ts), before it is searched as typed.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { UNCERTAIN_STATUSES } from '../../../shared/domain/labels';
