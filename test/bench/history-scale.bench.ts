@@ -71,7 +71,11 @@ const SHAPES: Array<[string, Search]> = [
   ['filter: operator', (k) => ({ filters: { operator: SEED_OPERATORS[k % SEED_OPERATORS.length]! } })],
   ['filter: one day', (k) => ({ filters: day(k) })],
   ['"576" + status + station', (k) => ({ query: '576', filters: { status: 'print_failed', station: SEED_STATIONS[k % 5]! } })],
-  ['1 digit + status + station', (k) => ({ query: String(k % 10), filters: { status: 'print_failed', station: SEED_STATIONS[k % 5]! } })],
+  // The first digit of order IDs (5), USPS (9) and UPS (1Z) numbers: many labels, few with the filters.
+  [
+    '1 digit + status + station',
+    (k) => ({ query: ['5', '9', '1'][k % 3]!, filters: { status: 'print_failed', station: SEED_STATIONS[k % 5]! } }),
+  ],
   ['last 6 digits + provider', (k) => ({ query: tracking(k)[0]!.slice(-6), filters: { provider: 'tiktok' } })],
   ['first page, no query', () => ({})],
   [
