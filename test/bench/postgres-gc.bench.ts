@@ -17,7 +17,7 @@ import { openFleetDatabase } from '../../electron/station/history/database';
 import { HistoryStore } from '../../electron/station/history/history-store';
 import type { HistorySchema } from '../../electron/station/history/schema';
 import { HistorySearchInput } from '../../shared/domain/history-search';
-import { seedLabel, seedPostgres, USPS_MAILER } from '../support/history-seed';
+import { seedLabel, seedPostgresAt, USPS_MAILER } from '../support/history-seed';
 import { startPostgres } from '../support/postgres-server';
 
 const SEARCHES = Number(process.env.GC_SEARCHES ?? 600);
@@ -109,11 +109,7 @@ else {
   try {
     const url = await server.createDatabase('gc_bench');
     await (await openFleetDatabase(url)).close();
-    const seeding = new pg.Client({ connectionString: url });
-    await seeding.connect();
-    await seedPostgres(seeding, LABELS);
-    await seeding.query('VACUUM ANALYZE');
-    await seeding.end();
+    await seedPostgresAt(url, LABELS, 'VACUUM ANALYZE');
     const figures = new Map<keyof typeof WAYS, Figures>([
       ['reference', { searches: [], pauses: [] }],
       ['station', { searches: [], pauses: [] }],

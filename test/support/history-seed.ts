@@ -6,7 +6,7 @@
  * seedLabel(i) is pure: tests compute what a search must find from the same rows.
  */
 import type Database from 'better-sqlite3';
-import type pg from 'pg';
+import pg from 'pg';
 import { SQLITE_WORDS, sqliteWordPieces } from '../../electron/station/history/migrations';
 
 export interface SeedLabel {
@@ -242,5 +242,17 @@ export async function seedPostgres(client: pg.ClientBase, to: number, from = 0, 
     if (counted) await client.query('ALTER TABLE print_attempts ENABLE TRIGGER print_attempts_counted');
     await client.query('COMMIT');
     onProgress?.(end);
+  }
+}
+
+/** Seeds labels 0..to-1 into the fleet database at `url` (its tables made already), then runs `statistics` there. */
+export async function seedPostgresAt(url: string, to: number, statistics: 'ANALYZE' | 'ANALYZE labels' | 'VACUUM ANALYZE'): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await seedPostgres(client, to);
+    await client.query(statistics);
+  } finally {
+    await client.end();
   }
 }

@@ -16,6 +16,7 @@ import {
   seedAttempts,
   seedLabel,
   seedPostgres,
+  seedPostgresAt,
   seedSqlite,
   type SeedLabel,
   USPS_MAILER,
@@ -95,11 +96,7 @@ async function sqliteBackend(): Promise<Backend & { file: string }> {
 async function postgresBackend(): Promise<Backend> {
   const url = await freshPostgresDatabase('search');
   const fleet: FleetDatabase = await openFleetDatabase(url);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await seedPostgres(client, N);
-  await client.query('ANALYZE');
-  await client.end();
+  await seedPostgresAt(url, N, 'ANALYZE');
   return { store: new HistoryStore(fleet), close: () => fleet.close() };
 }
 
@@ -790,11 +787,7 @@ describe('a part a fifth of the labels share, on a small PostgreSQL history', ()
   it('is found by walking labels newest first, not by reading and testing every label its pieces name', async () => {
     const url = await freshPostgresDatabase('small');
     await (await openFleetDatabase(url)).close();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await seedPostgres(client, N);
-    await client.query('ANALYZE labels');
-    await client.end();
+    await seedPostgresAt(url, N, 'ANALYZE labels');
     // The mailer ID's last 7 digits and the first of the number after it: its rarest piece ("9920")
     // is in a fifth of the labels, 600 of 3,000, which the pieces would read from the table one by one.
     const query = `${USPS_MAILER.slice(4)}0`;

@@ -1,9 +1,8 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFleetDatabase, type FleetDatabase } from '../../../../electron/station/history/database';
 import { postgresPieces } from '../../../../electron/station/history/postgres-pieces';
 import { piecesOf } from '../../../../electron/station/history/word-pieces';
-import { seedPostgres, USPS_MAILER } from '../../../support/history-seed';
+import { seedPostgresAt, USPS_MAILER } from '../../../support/history-seed';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 
 describe('the pieces a PostgreSQL search looks up', () => {
@@ -18,11 +17,7 @@ describe('the pieces a PostgreSQL search looks up', () => {
     beforeAll(async () => {
       const url = await freshPostgresDatabase('pieces');
       fleet = await openFleetDatabase(url);
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await seedPostgres(client, 3000);
-      await client.query('ANALYZE labels');
-      await client.end();
+      await seedPostgresAt(url, 3000, 'ANALYZE labels');
     }, 120_000);
     afterAll(() => fleet?.close());
 
