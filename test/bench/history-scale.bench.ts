@@ -64,6 +64,8 @@ const SHAPES: Array<[string, Search]> = [
   // As a person starts to type: the start of an order ID, tracking number, order number or name.
   ['1-2 characters no field begins', (k) => ({ query: ['q', 'x', 'zz', 'k', 'w'][k % 5]! })],
   ['1-2 characters most labels begin', (k) => ({ query: ['5', '57', '9', '94', '#1'][k % 5]! })],
+  // Shop numbers grow with time: every label whose number begins with these is older than the newest 100,000.
+  ['start of an old shop number', (k) => ({ query: ['#2', '#3', '#45', '#6', '#78'][k % 5]! })],
   ['filter: provider', () => ({ filters: { provider: 'shipium' } })],
   ['filter: status (unknown, rare)', () => ({ filters: { status: 'unknown' } })],
   ['filter: printer', (k) => ({ filters: { printer: SEED_PRINTERS[k % SEED_PRINTERS.length]! } })],

@@ -10,12 +10,14 @@
  * a 3-character string in the pg_trgm index labels_words); when every piece is in many labels, it
  * walks them newest first and tests each field, as SQLite does.
  *
- * Narrower readings come first, each on its own indexes: a whole order ID or tracking number, then 8
- * or more letters and digits as the beginning of one (an index range), then 4 to 16 as the end of a
- * tracking number (a range on its reversed tail), then an operator's whole name. Each reading counts
- * its index entries first (see narrowTo): few are taken by key, many are tested row by row in a
- * newest-first walk. Their trigrams ("576…", "92346…") are in nearly every label, so the substring search for them reads
- * long lists (35–130 ms on a million labels). When one of these names labels, those are the answer;
+ * Narrower readings come first, each on its own indexes (search-readings.ts): a whole order ID or
+ * tracking number, then 8 or more letters and digits as the beginning of one (an index range), then
+ * 4 to 16 as the end of a tracking number (a range on its reversed tail), then "#" and more as the
+ * start of a shop's order number scanned, then an operator's whole name. Each reading counts its
+ * index entries first (narrowed-search.ts): few are taken by key, many are tested row by row in a
+ * newest-first walk, or read off an index that holds their time when the walk would be long. Their
+ * trigrams ("576…", "92346…") are in nearly every label, so the substring search for them reads long
+ * lists (35–130 ms on a million labels). When one of these names labels, those are the answer;
  * otherwise the substring search runs (the last digits of a tracking number, a part from the middle).
  * One or two characters are read the same way, as the start of each field (fieldStarts). A query
  * with a letter beyond ASCII is first a part of operators' names, compared by the station
@@ -23,13 +25,25 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { UNCERTAIN_STATUSES } from '../../../shared/domain/labels';
-import { SUBSTRING_MIN_LENGTH, type HistoryCursor, type HistorySearch } from '../../../shared/domain/history-search';
+import { SUBSTRING_MIN_LENGTH, type HistorySearch } from '../../../shared/domain/history-search';
 import type { Dialect } from './migrations';
 import type { HistorySchema } from './schema';
 import { postgresPieces } from './postgres-pieces';
 import { piecesOf } from './word-pieces';
-import { CANDIDATE_CAP, substringCandidates } from './substring-candidates';
+import { substringCandidates } from './substring-candidates';
 import { beyondAscii, foldName, operatorKeyed, operatorKeys } from './operator-names';
+import { keyedPlan, type Condition, type SearchPlan } from './search-plan';
+import {
+  SEARCHED_FIELDS,
+  escapeLike,
+  exactMatch,
+  fieldStarts,
+  operatorNamed,
+  prefixRange,
+  scannedStart,
+  trackingEndsWith,
+} from './search-readings';
+import { narrowTo } from './narrowed-search';
 
 /** Shorter queries are parts of numbers, not whole order IDs or tracking numbers. */
 const EXACT_MIN_LENGTH = 10;
@@ -38,24 +52,6 @@ const PREFIX_QUERY = /^[0-9A-Za-z]{8,40}$/;
 /** The last characters of a tracking number (as read off a parcel): the reversed-tail index holds 16. */
 const SUFFIX_QUERY = /^[0-9A-Za-z]{4,16}$/;
 
-type Condition = RawBuilder<unknown>;
-
-export interface SearchPlan {
-  /** The FROM clause: `labels AS l`, or the trigram candidates joined to it. */
-  from: RawBuilder<unknown>;
-  where: Condition[];
-  /** The query alone already matches more rows than a total counts (no filter narrows it). */
-  knownMore: boolean;
-  /** How many labels match, when the plan already knows (then nothing is counted). */
-  total?: number;
-  /**
-   * PostgreSQL: where each label's row is (its ctid), when the page's statement reads every row it
-   * tests anyway (by key, or by pieces): the page's labels are then read again from those rows, not
-   * through an index whose pages nothing has read yet.
-   */
-  rowAt?: RawBuilder<unknown>;
-}
-
 export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, input: HistorySearch): Promise<SearchPlan> {
   const operator = await operatorFilter(db, dialect, input.filters?.operator);
   const filters = filterConditions(dialect, input, operator);
@@ -63,7 +59,7 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   const q = input.query.trim();
   if (q === '') return { from: LABELS, where: filters, knownMore: false };
   if ([...q].length < SUBSTRING_MIN_LENGTH) {
-    return (await narrowTo(db, dialect, await fieldStarts(db, dialect, q), filters, LABELS)) ?? keyedPlan(dialect, [], filters);
+    return (await narrowTo(db, dialect, await fieldStarts(db, dialect, q), filters, LABELS, input)) ?? keyedPlan(dialect, [], filters);
   }
   if (beyondAscii(q)) {
     // A letter the databases may not fold (see operator-names.ts): the operators whose name holds it
@@ -76,9 +72,10 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     q.length >= EXACT_MIN_LENGTH && exactMatch(dialect, q),
     PREFIX_QUERY.test(q) && prefixRange(dialect, q),
     SUFFIX_QUERY.test(q) && trackingEndsWith(dialect, q),
+    q.startsWith('#') && [scannedStart(dialect, q)],
   ];
   for (const narrowing of narrowings) {
-    const plan = narrowing ? await narrowTo(db, dialect, narrowing, filters, LABELS) : null;
+    const plan = narrowing ? await narrowTo(db, dialect, narrowing, filters, LABELS, input) : null;
     if (plan) return plan;
   }
   if (/\p{L}/u.test(q)) {
@@ -168,7 +165,6 @@ const PIECE_CANDIDATES_CAP = 10_000;
 
 /** The words labels_words indexes: the same expression, so the planner can use it. */
 const POSTGRES_WORDS = sql`lower(l.order_id || ' ' || l.scanned || ' ' || l.operator || ' ' || l.tracking_numbers)`;
-const SEARCHED_FIELDS = ['l.order_id', 'l.tracking_numbers', 'l.scanned', 'l.operator'] as const;
 
 /** `pattern` in any one searched field of the label, each read through `as` (PostgreSQL's lower() where a query has letters). */
 function anyFieldLike(pattern: string | Condition, as: (field: Condition) => Condition = (field) => field): Condition {
@@ -203,205 +199,4 @@ function filterConditions(dialect: Dialect, input: HistorySearch, operator: Oper
   if (f.from) where.push(sql`l.created_at >= ${new Date(f.from).toISOString()}`);
   if (f.to) where.push(sql`l.created_at < ${new Date(f.to).toISOString()}`);
   return where;
-}
-
-/**
- * One index a reading of the query is looked up on: the order IDs (`labels`) or the tracking numbers
- * (`label_tracking AS t`), with the range on it. sourceRowTest is the same test on one label, for a
- * newest-first walk when the index names more labels than CANDIDATE_CAP (a carrier's prefix that
- * most tracking numbers share: sorting half a million matches would take seconds).
- */
-interface Source {
-  table: 'labels' | 'tracking';
-  where: Condition;
-  /**
-   * The same test on the walked label's own tracking numbers (their JSON array), where given: the
-   * walk then reads only the labels (PostgreSQL: labels_newest_words alone), not label_tracking by
-   * each label's random ID.
-   */
-  onLabel?: Condition;
-}
-type Narrowing = Source[];
-
-const sourceIds = ({ table, where }: Source) =>
-  table === 'labels'
-    ? sql`SELECT l.id FROM labels AS l WHERE ${where}`
-    : sql`SELECT label_id AS id FROM label_tracking AS t WHERE ${where}`;
-/** Entries counted from the index alone (a label's ID is not read): enough to tell few from many. */
-const sourceCount = ({ table, where }: Source) =>
-  sql`(SELECT count(*) FROM (SELECT 1 FROM ${table === 'labels' ? sql`labels AS l` : sql`label_tracking AS t`} WHERE ${where} LIMIT ${CANDIDATE_CAP + 1}) AS s)`;
-/** The same test on the walked label `l` (a labels source's columns are unqualified: they are l's). */
-const sourceRowTest = ({ table, where, onLabel }: Source) =>
-  onLabel ??
-  (table === 'labels' ? sql`(${where})` : sql`EXISTS (SELECT 1 FROM label_tracking AS t WHERE t.label_id = l.id AND (${where}))`);
-
-async function narrowTo(
-  db: Kysely<HistorySchema>,
-  dialect: Dialect,
-  narrowing: Narrowing,
-  filters: Condition[],
-  /** What a walk reads newest first: SQLite's rarest filter's index where two filters or more are set. */
-  walked: RawBuilder<unknown>,
-): Promise<SearchPlan | null> {
-  const counted = await sql<
-    Record<string, number | string>
-  >`SELECT ${sql.join(narrowing.map((source, n) => sql`${sourceCount(source)} AS ${sql.ref(`n${n}`)}`))}`.execute(db);
-  const counts = narrowing.map((_, n) => Number(counted.rows[0]?.[`n${n}`] ?? 0));
-  const live = narrowing.filter((_, n) => counts[n]! > 0);
-  if (live.length === 0) return null;
-  if (counts.reduce((a, b) => a + b, 0) > CANDIDATE_CAP) {
-    const eachRow = live.length === 1 ? sourceRowTest(live[0]!) : sql`(${sql.join(live.map(sourceRowTest), sql` OR `)})`;
-    return { from: walked, where: [...filters, eachRow], knownMore: filters.length === 0 };
-  }
-  const found = await sql<{ id: string }>`SELECT DISTINCT id FROM (${sql.join(live.map(sourceIds), sql` UNION ALL `)}) AS m`.execute(db);
-  return keyedPlan(
-    dialect,
-    found.rows.map((r) => r.id),
-    filters,
-  );
-}
-
-/** The whole order ID or one of the tracking numbers (tracking in any case). */
-function exactMatch(dialect: Dialect, q: string): Narrowing {
-  return [
-    { table: 'labels', where: sql`order_id = ${q}` },
-    {
-      table: 'tracking',
-      where:
-        dialect === 'postgres' ? sql`upper(t.tracking_number) = ${q.toUpperCase()}` : sql`t.tracking_number IN (${q}, ${q.toUpperCase()})`,
-    },
-  ];
-}
-
-/** Labels of the operator with exactly this name (any case): their newest-first index, not every label's words. */
-function operatorNamed(dialect: Dialect, q: string): Condition {
-  return dialect === 'postgres' ? sql`lower(l.operator) = ${q.toLowerCase()}` : sql`l.operator COLLATE NOCASE = ${q}`;
-}
-
-/** Order IDs and tracking numbers that begin with `q` (an index range on each; tracking in any case). */
-function prefixRange(dialect: Dialect, q: string): Narrowing {
-  if (dialect === 'postgres') {
-    return [
-      { table: 'labels', where: sql`order_id LIKE ${`${q}%`}` },
-      {
-        table: 'tracking',
-        where: sql`upper(t.tracking_number) LIKE ${`${q.toUpperCase()}%`}`,
-        // q is letters and digits: in the JSON it follows a number's opening quote.
-        onLabel: sql`upper(l.tracking_numbers) LIKE ${`%"${q.toUpperCase()}%`}`,
-      },
-    ];
-  }
-  const tracking = [...new Set([q, q.toUpperCase()])].map((from) => startsWith(sql.ref('t.tracking_number'), from));
-  return [
-    startingSource(sql.ref('l.order_id'), q),
-    // q is letters and digits, LIKE ignores ASCII case: in the JSON it follows a number's opening quote.
-    { table: 'tracking', where: sql.join(tracking, sql` OR `), onLabel: sql`l.tracking_numbers LIKE ${`%"${q}%`}` },
-  ];
-}
-
-/** Tracking numbers that end with `q` (any case): a range on their reversed last characters. */
-function trackingEndsWith(dialect: Dialect, q: string): Narrowing {
-  const reversed = [...q.toUpperCase()].reverse().join('');
-  return [
-    {
-      table: 'tracking',
-      where:
-        dialect === 'postgres'
-          ? sql`reverse(upper(t.tracking_number)) LIKE ${`${reversed}%`}`
-          : sql`t.tail_reversed >= ${reversed} AND t.tail_reversed < ${`${reversed}\uffff`}`,
-    },
-  ];
-}
-
-/** A page built from a known list of label IDs: each one looked up by key, and the total is the list's length. */
-function keyedPlan(dialect: Dialect, ids: string[], filters: Condition[]): SearchPlan {
-  const total = filters.length === 0 ? ids.length : undefined;
-  if (dialect === 'postgres')
-    return { from: sql`labels AS l`, where: [...filters, sql`l.id = ANY(${ids}::text[])`], knownMore: false, total, rowAt: sql`l.ctid` };
-  // CROSS JOIN: SQLite keeps this order, so each ID is one lookup by key.
-  return {
-    from: sql`json_each(${JSON.stringify(ids)}) AS c CROSS JOIN labels AS l ON l.id = c.value`,
-    where: filters,
-    knownMore: false,
-    total,
-  };
-}
-
-/**
- * The start of an order ID, a tracking number, the order number scanned or an operator's name (any
- * case), each a range on its own index: a start no label has is known at once, not after reading
- * every label.
- */
-async function fieldStarts(db: Kysely<HistorySchema>, dialect: Dialect, q: string): Promise<Narrowing> {
-  const folded = foldName(q);
-  const operators = await operatorKeys(db, dialect, (name) => name.startsWith(folded));
-  const byOperator: Source[] = operators.length
-    ? [{ table: 'labels', where: operatorKeyed(dialect, operators), onLabel: operatorKeyed(dialect, operators, { walked: true }) }]
-    : [];
-  // In the JSON of the label's tracking numbers a number's start follows its opening quote (where q
-  // has no character JSON writes otherwise): the walk then tests the label's row alone.
-  const json = /^[^"\\\u0000-\u001f]+$/.test(q) ? `%"${escapeLike(q.toUpperCase())}%` : undefined;
-  // Order IDs are looked up as typed, in upper and in lower case (each a range on their index).
-  const cases = [...new Set([q, q.toUpperCase(), q.toLowerCase()])];
-  if (dialect === 'postgres') {
-    const starts = (s: string) => `${escapeLike(s)}%`;
-    const orderIds = cases.map((from) => sql`l.order_id LIKE ${starts(from)} ESCAPE '\\'`);
-    return [
-      { table: 'labels', where: sql`(${sql.join(orderIds, sql` OR `)})` },
-      {
-        table: 'tracking',
-        where: sql`upper(t.tracking_number) LIKE ${starts(q.toUpperCase())} ESCAPE '\\'`,
-        onLabel: json ? sql`upper(l.tracking_numbers) LIKE ${json} ESCAPE '\\'` : undefined,
-      },
-      // lower() of the parameter, not the station's: the database lowered the stored ones.
-      { table: 'labels', where: sql`lower(l.scanned) LIKE lower(${starts(q)}) ESCAPE '\\'` },
-      ...byOperator,
-    ];
-  }
-  const tracking = [...new Set([q, q.toUpperCase()])].map((from) => startsWith(sql.ref('t.tracking_number'), from));
-  const orderIds = cases.map((from) => startsWith(sql.ref('l.order_id'), from));
-  return [
-    // The walk's test: LIKE ignores ASCII case, and reads +order_id, which no index serves (startingSource).
-    { table: 'labels', where: sql`(${sql.join(orderIds, sql` OR `)})`, onLabel: sql`+l.order_id LIKE ${`${escapeLike(q)}%`} ESCAPE '\\'` },
-    {
-      table: 'tracking',
-      where: sql.join(tracking, sql` OR `),
-      onLabel: json ? sql`l.tracking_numbers LIKE ${json} ESCAPE '\\'` : undefined,
-    },
-    startingSource(sql`l.scanned COLLATE NOCASE`, q),
-    ...byOperator,
-  ];
-}
-
-/**
- * SQLite: labels whose `column` begins with `from`, found on the column's index, and the same test on
- * a label walked newest first. The walk's test reads the column as +column, which no index serves:
- * offered the index, SQLite read its whole range and sorted it ("57", which begins every order ID:
- * a million labels, 6 s), where a walk finds a page in the first fifty.
- */
-function startingSource(column: RawBuilder<unknown>, from: string): Source {
-  return { table: 'labels', where: startsWith(column, from), onLabel: startsWith(sql`+${column}`, from) };
-}
-
-/**
- * SQLite: values of `column` that begin with `from`, as an index range (a LIKE or GLOB pattern in a
- * bound parameter walks every label instead). '\uffff' sorts after every character an order ID,
- * tracking number or order number holds.
- */
-function startsWith(column: RawBuilder<unknown>, from: string): Condition {
-  return sql`(${column} >= ${from} AND ${column} < ${`${from}\uffff`})`;
-}
-
-/** Rows after the cursor in newest-first order (a row value: both databases walk the index to it). */
-export function keysetAfter(cursor: HistoryCursor | null | undefined): Condition[] {
-  if (!cursor) return [];
-  return [sql`(l.created_at, l.id) < (${new Date(cursor.createdAt).toISOString()}, ${cursor.id})`];
-}
-
-export function and(conditions: Condition[]): Condition {
-  return conditions.length ? sql`${sql.join(conditions, sql` AND `)}` : sql`1 = 1`;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

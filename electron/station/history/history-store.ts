@@ -13,7 +13,8 @@ import type { LabelsTable, PrintAttemptsTable } from './schema';
 import { isUniqueViolation } from './unique-violation';
 import type { HistoryExportFilter } from '../../../shared/domain/reports';
 import { dayActivity, exportPage, type DayAttempt, type DayLabel, type ExportCursor, type ExportRow } from './history-reports';
-import { and, keysetAfter, planSearch, type SearchPlan } from './history-search';
+import { planSearch } from './history-search';
+import { and, keysetAfter, type SearchPlan } from './search-plan';
 import { fleetCompleteSince } from './fleet-restore';
 import { HISTORY_TOTAL_CAP, type HistoryPage, type HistorySearch } from '../../../shared/domain/history-search';
 

@@ -41,7 +41,8 @@ const middleDigits = (l: SeedLabel) => trackingOf(l)[0]!.slice(7, 16);
 /**
  * What a query must find, by the rule users are told: a whole order ID or tracking number finds that
  * label; 8 or more letters and digits that begin an order ID or tracking number find those labels;
- * 4 to 16 that end a tracking number find those; an operator's whole name (any case) finds that operator's labels; otherwise any part of a field from 3 characters, the start below.
+ * 4 to 16 that end a tracking number find those; 3 or more that begin with "#" and begin a Shopify
+ * number find those; an operator's whole name (any case) finds that operator's labels; otherwise any part of a field from 3 characters, the start below.
  */
 function matching(query: string, filters: HistoryFilters = {}, uncertain = false): string[] {
   const q = query.trim().toLowerCase();
@@ -50,12 +51,14 @@ function matching(query: string, filters: HistoryFilters = {}, uncertain = false
   const begins = !exact && /^[0-9a-z]{8,40}$/.test(q) && ALL.some((l) => numbers(l).some((f) => f.startsWith(q)));
   const endsTracking = (l: SeedLabel) => trackingOf(l).some((t) => t.toLowerCase().endsWith(q));
   const ends = !exact && !begins && /^[0-9a-z]{4,16}$/.test(q) && ALL.some(endsTracking);
-  const person = !exact && !begins && !ends && /\p{L}/u.test(q) && ALL.some((l) => l.operator.toLowerCase() === q);
+  const shop = !exact && !begins && !ends && q.length >= 3 && q.startsWith('#') && ALL.some((l) => l.scanned.toLowerCase().startsWith(q));
+  const person = !exact && !begins && !ends && !shop && /\p{L}/u.test(q) && ALL.some((l) => l.operator.toLowerCase() === q);
   return ALL.filter((l) => {
     const fields = [l.order_id, l.scanned, l.operator, ...trackingOf(l)].map((f) => f.toLowerCase());
     if (exact && !numbers(l).includes(q)) return false;
     if (begins && !numbers(l).some((f) => f.startsWith(q))) return false;
     if (ends && !endsTracking(l)) return false;
+    if (shop && !l.scanned.toLowerCase().startsWith(q)) return false;
     if (person && l.operator.toLowerCase() !== q) return false;
     if (q && !fields.some((f) => (q.length >= 3 ? f.includes(q) : f.startsWith(q)))) return false;
     if (uncertain && !['buying', 'checking', 'unknown'].includes(l.status)) return false;
@@ -75,6 +78,37 @@ function matching(query: string, filters: HistoryFilters = {}, uncertain = false
 interface Backend {
   store: HistoryStore;
   close(): Promise<void>;
+}
+
+/** A step of a statement's plan as SQLite's EXPLAIN QUERY PLAN gives it, with the statement's SQL. */
+interface PlanStep {
+  sql: string;
+  detail: string;
+}
+
+/** A store on `raw` that hands each step of each statement it reads to `steps.on`, as it runs it. */
+function explainedStore(raw: Database.Database): { store: HistoryStore; steps: { on: (step: PlanStep) => void } } {
+  const steps = { on: (_step: PlanStep) => {} };
+  const explaining = new Proxy(raw, {
+    get(target, key) {
+      if (key !== 'prepare') return Reflect.get(target, key);
+      return (source: string) => {
+        const statement = target.prepare(source);
+        if (!statement.reader) return statement;
+        return new Proxy(statement, {
+          get(st, method) {
+            if (method !== 'all') return Reflect.get(st, method);
+            return (...params: unknown[]) => {
+              const plan = target.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as Array<{ detail: string }>;
+              for (const step of plan) steps.on({ sql: source, detail: step.detail });
+              return st.all(...params);
+            };
+          },
+        });
+      };
+    },
+  });
+  return { store: new HistoryStore(sqliteHistory(explaining)), steps };
 }
 
 async function sqliteBackend(): Promise<Backend & { file: string }> {
@@ -149,6 +183,7 @@ describe.each([
     ['one character no field begins with', 'q'],
     ['one digit most labels begin with', '9'],
     ['two characters a tenth of the Shopify numbers begin with', '#3'],
+    ['the start of some Shopify numbers', '#10'],
     ['the first two letters of some operators’ names, lower case', 'ch'],
     ['two characters that begin one field and are inside others', '11'],
     ['a string in no label', '0000000000000000000'],
@@ -331,27 +366,9 @@ describe('History search on a reader thread (SQLite)', () => {
   it('finds one or two characters by the start of each field on its index, reading no label that does not begin with them', async () => {
     const raw = new Database(backend.file, { readonly: true });
     try {
+      const { store, steps } = explainedStore(raw);
       const plans: string[] = [];
-      const explaining = new Proxy(raw, {
-        get(target, key) {
-          if (key !== 'prepare') return Reflect.get(target, key);
-          return (source: string) => {
-            const statement = target.prepare(source);
-            if (!statement.reader) return statement;
-            return new Proxy(statement, {
-              get(st, method) {
-                if (method !== 'all') return Reflect.get(st, method);
-                return (...params: unknown[]) => {
-                  const steps = target.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as Array<{ detail: string }>;
-                  plans.push(...steps.map((step) => step.detail));
-                  return st.all(...params);
-                };
-              },
-            });
-          };
-        },
-      });
-      const store = new HistoryStore(sqliteHistory(explaining));
+      steps.on = (step) => plans.push(step.detail);
       for (const query of ['q', '#3', 'ch']) {
         plans.length = 0;
         const page = await store.search(HistorySearchInput.parse({ query, limit: 50 }));
@@ -383,6 +400,88 @@ describe('History search on a reader thread (SQLite)', () => {
     }
     const added = seedLabel(N);
     expect((await reader.search(HistorySearchInput.parse({ query: added.order_id }))).labels.map((l) => l.id)).toEqual([added.id]);
+  });
+});
+
+describe.each(['SQLite', 'PostgreSQL'] as const)('History search on %s, for a shop order number whose labels are all old', (dialect) => {
+  /** 6,000 labels: the oldest 3,000 have shop numbers #200000 to #202999; a third of the newer ones #4001 and up. */
+  const OLD = 3000;
+  const LABELS = Array.from({ length: 2 * OLD }, (_, i) => {
+    const label = seedLabel(i);
+    return i < OLD ? { ...label, scanned: `#2${String(i).padStart(5, '0')}` } : label;
+  });
+  const beginning = (q: string) =>
+    LABELS.filter((l) => l.scanned.startsWith(q))
+      .sort(newestFirst)
+      .map((l) => l.id);
+  let store: HistoryStore;
+  let search: (query: string) => Promise<{ page: HistoryPage; plans: string[] }>;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const renumbered = LABELS.slice(0, OLD).map((l) => [l.id, l.scanned] as const);
+    if (dialect === 'SQLite') {
+      const temp = makeTempDir();
+      const raw = openDatabase(path.join(temp.dir, 'history.sqlite'));
+      seedSqlite(raw, 2 * OLD);
+      const renumber = raw.prepare('UPDATE labels SET scanned = ? WHERE id = ?');
+      raw.transaction(() => renumbered.forEach(([id, scanned]) => renumber.run(scanned, id)))();
+      raw.exec('ANALYZE');
+      const explained = explainedStore(raw);
+      store = explained.store;
+      search = async (query) => {
+        const plans: string[] = [];
+        explained.steps.on = (step) => void (step.sql.trim().startsWith('SELECT l.id, l.created_at') && plans.push(step.detail));
+        return { page: await store.search(HistorySearchInput.parse({ query, limit: 50 })), plans };
+      };
+      close = async () => (raw.close(), temp.remove());
+    } else {
+      const url = await freshPostgresDatabase('old_numbers');
+      const fleet = await openFleetDatabase(url);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await seedPostgres(client, 2 * OLD);
+        await client.query('UPDATE labels AS l SET scanned = u.s FROM unnest($1::text[], $2::text[]) AS u(id, s) WHERE l.id = u.id', [
+          renumbered.map(([id]) => id),
+          renumbered.map(([, scanned]) => scanned),
+        ]);
+        await client.query('VACUUM ANALYZE labels');
+      } finally {
+        await client.end();
+      }
+      store = new HistoryStore(fleet);
+      search = async (query) => {
+        const { page, chosen } = await searchPlanned(url, { query, limit: 50 });
+        return { page, plans: chosen.filter((plan) => plan.includes('SELECT l.id, l.created_at')) };
+      };
+      close = () => fleet.close();
+    }
+  }, 120_000);
+  afterAll(() => close?.());
+
+  it('reads the newest labels of an old number off its index, not by walking every newer label', async () => {
+    for (const query of ['#2', '#20', '#2001']) {
+      const { page, plans } = await search(query);
+      const expected = beginning(query);
+      expect(expected.length).toBeGreaterThan(50);
+      expect(page.labels.map((l) => l.id)).toEqual(expected.slice(0, 50));
+      expect(page.total).toBe(Math.min(expected.length, 1000));
+      expect(page.totalIsMore).toBe(expected.length > 1000);
+      expect(plans.length).toBeGreaterThan(0);
+      // The walk newest first: SQLite "SCAN l USING INDEX labels_newest", PostgreSQL labels_newest_words.
+      for (const plan of plans) expect({ query, plan }).not.toMatchObject({ plan: expect.stringMatching(/^SCAN l\b|labels_newest/) });
+    }
+  });
+
+  it('pages through every label of an old number newest first, each once', async () => {
+    expect(await allPages(store, '#2')).toEqual(beginning('#2'));
+    expect(await allPages(store, '#20')).toEqual(beginning('#20'));
+  });
+
+  it('still walks newest first for a start that new labels have too', async () => {
+    const { page } = await search('#');
+    expect(page.labels.map((l) => l.id)).toEqual(beginning('#').slice(0, 50));
   });
 });
 

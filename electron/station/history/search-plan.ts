@@ -1,0 +1,46 @@
+/** What a History search reads (history-search.ts plans it, history-store.ts pages it), and the parts every plan shares. */
+import { sql, type RawBuilder } from 'kysely';
+import type { HistoryCursor } from '../../../shared/domain/history-search';
+import type { Dialect } from './migrations';
+
+export type Condition = RawBuilder<unknown>;
+
+export interface SearchPlan {
+  /** The FROM clause: `labels AS l`, or the trigram candidates joined to it. */
+  from: RawBuilder<unknown>;
+  where: Condition[];
+  /** The query alone already matches more rows than a total counts (no filter narrows it). */
+  knownMore: boolean;
+  /** How many labels match, when the plan already knows (then nothing is counted). */
+  total?: number;
+  /**
+   * PostgreSQL: where each label's row is (its ctid), when the page's statement reads every row it
+   * tests anyway (by key, or by pieces): the page's labels are then read again from those rows, not
+   * through an index whose pages nothing has read yet.
+   */
+  rowAt?: RawBuilder<unknown>;
+}
+
+/** A page built from a known list of label IDs: each one looked up by key, and the total is the list's length. */
+export function keyedPlan(dialect: Dialect, ids: string[], filters: Condition[]): SearchPlan {
+  const total = filters.length === 0 ? ids.length : undefined;
+  if (dialect === 'postgres')
+    return { from: sql`labels AS l`, where: [...filters, sql`l.id = ANY(${ids}::text[])`], knownMore: false, total, rowAt: sql`l.ctid` };
+  // CROSS JOIN: SQLite keeps this order, so each ID is one lookup by key.
+  return {
+    from: sql`json_each(${JSON.stringify(ids)}) AS c CROSS JOIN labels AS l ON l.id = c.value`,
+    where: filters,
+    knownMore: false,
+    total,
+  };
+}
+
+/** Rows after the cursor in newest-first order (a row value: both databases walk the index to it). */
+export function keysetAfter(cursor: HistoryCursor | null | undefined): Condition[] {
+  if (!cursor) return [];
+  return [sql`(l.created_at, l.id) < (${new Date(cursor.createdAt).toISOString()}, ${cursor.id})`];
+}
+
+export function and(conditions: Condition[]): Condition {
+  return conditions.length ? sql`${sql.join(conditions, sql` AND `)}` : sql`1 = 1`;
+}
