@@ -3,7 +3,7 @@
  * taken by key; many are walked newest first, or read off an index that holds their time.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { HistorySearch } from '../../../shared/domain/history-search';
+import { HISTORY_TOTAL_CAP, type HistorySearch } from '../../../shared/domain/history-search';
 import type { Dialect } from './migrations';
 import type { HistorySchema } from './schema';
 import { and, keysetAfter, keyedPlan, type Condition, type SearchPlan } from './search-plan';
@@ -30,16 +30,13 @@ export async function narrowTo(
   const eachRow = live.length === 1 ? sourceRowTest(live[0]!) : sql`(${sql.join(live.map(sourceRowTest), sql` OR `)})`;
   const walk: SearchPlan = { from: walked, where: [...filters, eachRow], knownMore: filters.length === 0 };
   // Many labels match, and a walk finds a page of them at once unless they are all old ("#2" when
-  // the shop's numbers have reached #90000: 600,000 newer labels walked, 0.5-1 s). Where each
-  // source with many is on an index that holds created_at, the newest of them are read off it
-  // instead, once a short walk has found too few (a sort of every match costs more than a walk of
-  // a few hundred labels when new labels match too).
-  const sortable = filters.length === 0 && live.every((source) => source.newestOn || counts[narrowing.indexOf(source)]! <= CANDIDATE_CAP);
-  if (!sortable || (await walkFindsPage(db, walk, page))) return walk;
-  const newest = live.map((source) =>
-    counts[narrowing.indexOf(source)]! <= CANDIDATE_CAP ? sourceIds(source) : newestOf(dialect, source, page),
-  );
-  return { ...keyedPlan(dialect, await idsOf(db, newest), filters), total: undefined, knownMore: true };
+  // the shop's numbers have reached #90000: 600,000 newer labels walked, 0.5-1 s; with a station's
+  // filter as long). Where the one source is on an index that holds each label's time and the
+  // filtered columns, the newest of them are read off it instead, once a short walk has found too
+  // few (a sort of every match costs more than a walk of a few hundred labels when new ones match).
+  const [only] = live;
+  if (live.length > 1 || !only!.newestOn || (await walkFindsPage(db, walked, filters, eachRow, page))) return walk;
+  return newestOffIndex(db, dialect, only!, filters, page);
 }
 
 /** The page a search asks for: the newest `limit` after `cursor`. */
@@ -47,28 +44,53 @@ type PageAsked = Pick<HistorySearch, 'cursor' | 'limit'>;
 
 /** Labels a walk reads before a source's index is asked for the newest of its labels instead. */
 const WALK_PROBE_LABELS = 2000;
+/** What a walk's tests read: the searched fields and the filtered columns. */
+const WALKED_COLUMNS = ['l.id', 'l.created_at', ...SEARCHED_FIELDS, 'l.status', 'l.provider', 'l.printer', 'l.station'];
 
-/**
- * Whether the newest WALK_PROBE_LABELS labels after the cursor hold a page of the walk's matches (a
- * walk with no filter: its test reads the searched fields alone).
- */
-async function walkFindsPage(db: Kysely<HistorySchema>, walk: SearchPlan, page: PageAsked): Promise<boolean> {
-  const columns = sql.join(['l.id', 'l.created_at', ...SEARCHED_FIELDS].map((c) => sql.ref(c)));
-  const newestFirst = sql`ORDER BY l.created_at DESC, l.id DESC`;
+/** Whether the newest WALK_PROBE_LABELS labels after the cursor that pass the filters hold a page of labels that pass `test`. */
+async function walkFindsPage(
+  db: Kysely<HistorySchema>,
+  walked: RawBuilder<unknown>,
+  filters: Condition[],
+  test: Condition,
+  page: PageAsked,
+): Promise<boolean> {
+  const columns = sql.join(WALKED_COLUMNS.map((c) => sql.ref(c)));
   const probed = await sql<{ n: number }>`
-    SELECT count(*) AS n FROM (SELECT 1 FROM (SELECT ${columns} FROM ${walk.from} WHERE ${and(keysetAfter(page.cursor))} ${newestFirst} LIMIT ${WALK_PROBE_LABELS}) AS l
-    WHERE ${and(walk.where)} LIMIT ${page.limit + 1}) AS p`.execute(db);
+    SELECT count(*) AS n FROM (SELECT 1 FROM (
+      SELECT ${columns} FROM ${walked} WHERE ${and([...filters, ...keysetAfter(page.cursor)])}
+      ORDER BY l.created_at DESC, l.id DESC LIMIT ${WALK_PROBE_LABELS}) AS l
+    WHERE ${test} LIMIT ${page.limit + 1}) AS p`.execute(db);
   return Number(probed.rows[0]?.n ?? 0) > page.limit;
 }
 
-/** The newest labels a source names after the cursor, read off its index (newestOn) alone: a page and one more. */
-function newestOf(dialect: Dialect, source: Source, page: PageAsked): RawBuilder<unknown> {
+/**
+ * The newest labels a source names after the cursor (a page and one more) and how many it names,
+ * each read off its index (newestOn) alone: it holds the filtered columns too.
+ */
+async function newestOffIndex(
+  db: Kysely<HistorySchema>,
+  dialect: Dialect,
+  source: Source,
+  filters: Condition[],
+  page: PageAsked,
+): Promise<SearchPlan> {
   const on = dialect === 'sqlite' ? sql`labels AS l INDEXED BY ${sql.raw(source.newestOn!)}` : sql`labels AS l`;
   // PostgreSQL: ordered by an expression, so the planner does not walk labels_newest to the first
-  // match (which it expects at once, from a share of labels it cannot place in time).
-  const createdAt = dialect === 'sqlite' ? sql`l.created_at` : sql`(l.created_at || '')`;
-  return sql`SELECT * FROM (SELECT l.id FROM ${on} WHERE ${and([source.where, ...keysetAfter(page.cursor)])}
-    ORDER BY ${createdAt} DESC, l.id DESC LIMIT ${page.limit + 1}) AS newest`;
+  // match: it expects one at once, from a share of labels it cannot place in time. The count reads
+  // the index in its own order (it holds only labels with a number: the smallest to read).
+  const newestFirst =
+    dialect === 'sqlite' ? sql`ORDER BY l.created_at DESC, l.id DESC` : sql`ORDER BY (l.created_at || '') DESC, l.id DESC`;
+  const found = await sql<{ id: string }>`
+    SELECT l.id FROM ${on} WHERE ${and([source.where, ...filters, ...keysetAfter(page.cursor)])} ${newestFirst} LIMIT ${page.limit + 1}`.execute(
+    db,
+  );
+  const counted = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM ${on} WHERE ${and([source.where, ...filters])} LIMIT ${HISTORY_TOTAL_CAP + 1}) AS c`.execute(
+    db,
+  );
+  const ids = found.rows.map((r) => r.id);
+  return { ...keyedPlan(dialect, ids, filters), total: Number(counted.rows[0]?.n ?? 0) };
 }
 
 async function idsOf(db: Kysely<HistorySchema>, sources: RawBuilder<unknown>[]): Promise<string[]> {

@@ -143,13 +143,21 @@ export async function fieldStarts(db: Kysely<HistorySchema>, dialect: Dialect, q
   ];
 }
 
-/** Labels whose order number scanned begins with `q` in any case (labels_scanned_newest). */
+/**
+ * Labels whose order number scanned begins with `q` in any case, on labels_scanned_newest: it holds
+ * only labels with a number (its condition is repeated, so the database knows it may read it).
+ */
 export function scannedStart(dialect: Dialect, q: string): Source {
   const newestOn = 'labels_scanned_newest';
   // PostgreSQL: lower() of the parameter, not the station's: the database lowered the stored ones.
-  if (dialect === 'postgres')
-    return { table: 'labels', where: sql`lower(l.scanned) LIKE lower(${`${escapeLike(q)}%`}) ESCAPE '\\'`, newestOn };
-  return { ...startingSource(sql`l.scanned COLLATE NOCASE`, q), newestOn };
+  if (dialect === 'postgres') {
+    const begins = sql`lower(l.scanned) LIKE lower(${`${escapeLike(q)}%`}) ESCAPE '\\'`;
+    // The walk's test alone, without the index's condition: the planner then walks newest first,
+    // where it chose to sort every label with a number the index holds ("#": 80-130 ms).
+    return { table: 'labels', where: sql`(l.scanned <> '' AND ${begins})`, onLabel: begins, newestOn };
+  }
+  const { where, onLabel } = startingSource(sql`l.scanned COLLATE NOCASE`, q);
+  return { table: 'labels', where: sql`(l.scanned <> '' AND ${where})`, onLabel, newestOn };
 }
 
 /**
