@@ -404,11 +404,16 @@ describe('History search on a reader thread (SQLite)', () => {
 });
 
 describe.each(['SQLite', 'PostgreSQL'] as const)('History search on %s, for a shop order number whose labels are all old', (dialect) => {
-  /** 6,000 labels: the oldest 3,000 have shop numbers #200000 to #202999; a third of the newer ones #4001 and up. */
-  const OLD = 3000;
+  /**
+   * 10,000 labels. Of the oldest 5,000, every other one has a number of one shop that grows with
+   * time (#200000 to #204998), the others one of a shop whose numbers shrink (#300001 to #305000: its
+   * last number is its oldest label's). A third of the newer labels have numbers #6001 and up.
+   */
+  const OLD = 5000;
   const LABELS = Array.from({ length: 2 * OLD }, (_, i) => {
     const label = seedLabel(i);
-    return i < OLD ? { ...label, scanned: `#2${String(i).padStart(5, '0')}` } : label;
+    if (i >= OLD) return label;
+    return { ...label, scanned: i % 2 === 0 ? `#2${String(i).padStart(5, '0')}` : `#3${String(OLD - i).padStart(5, '0')}` };
   });
   const beginning = (q: string, f: HistoryFilters = {}) =>
     LABELS.filter(
@@ -472,7 +477,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('History search on %s, for a sh
   afterAll(() => close?.());
 
   it('reads the newest labels of an old number off its index, not by walking every newer label', async () => {
-    for (const query of ['#2', '#20', '#2001']) {
+    for (const query of ['#2', '#20', '#3', '#30']) {
       const { page, plans } = await search(query);
       const expected = beginning(query);
       expect(expected.length).toBeGreaterThan(50);
@@ -490,6 +495,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('History search on %s, for a sh
       ['#2', { station: SEED_STATIONS[1]! }],
       ['#20', { operator: SEED_OPERATORS[2]!.toUpperCase() }],
       ['#2', { status: 'printed', station: SEED_STATIONS[3]! }],
+      ['#3', { station: SEED_STATIONS[4]! }],
       ['#2', { from: LABELS[1000]!.created_at, to: LABELS[2 * OLD - 1]!.created_at }],
     ];
     for (const [query, filters] of searched) {
@@ -511,6 +517,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('History search on %s, for a sh
   it('pages through every label of an old number newest first, each once', async () => {
     expect(await allPages(store, '#2')).toEqual(beginning('#2'));
     expect(await allPages(store, '#20')).toEqual(beginning('#20'));
+    expect(await allPages(store, '#3')).toEqual(beginning('#3'));
     const station = { station: SEED_STATIONS[0]! };
     expect(await allPages(store, '#2', { filters: station })).toEqual(beginning('#2', station));
   });
