@@ -81,9 +81,12 @@ async function newestOffIndex(
   const ids =
     (await newestOfSample(db, on, [...named, ...keysetAfter(page.cursor)], lastFirst, page.limit + 1)) ??
     (await newestOfAll(db, dialect, on, named, page));
+  const keyed = keyedPlan(dialect, ids, filters);
+  // With no filter, narrowTo's count of the source (over CANDIDATE_CAP) already says "more than 1,000".
+  if (filters.length === 0) return { ...keyed, total: undefined, knownMore: true };
   const counted = await sql<{ n: number }>`
     SELECT count(*) AS n FROM (SELECT 1 FROM ${on} WHERE ${and(named)} LIMIT ${HISTORY_TOTAL_CAP + 1}) AS c`.execute(db);
-  return { ...keyedPlan(dialect, ids, filters), total: Number(counted.rows[0]?.n ?? 0) };
+  return { ...keyed, total: Number(counted.rows[0]?.n ?? 0) };
 }
 
 /** Index entries read from the index's last one back, where the newest labels are likeliest (shop numbers grow with time). */
