@@ -62,17 +62,22 @@ function matching(query: string, filters: HistoryFilters = {}, uncertain = false
     if (person && l.operator.toLowerCase() !== q) return false;
     if (q && !fields.some((f) => (q.length >= 3 ? f.includes(q) : f.startsWith(q)))) return false;
     if (uncertain && !['buying', 'checking', 'unknown'].includes(l.status)) return false;
-    if (filters.status && l.status !== filters.status) return false;
-    if (filters.provider && l.provider !== filters.provider) return false;
-    if (filters.printer && l.printer !== filters.printer) return false;
-    if (filters.station && l.station !== filters.station) return false;
-    if (filters.operator && l.operator.toLowerCase() !== filters.operator.toLowerCase()) return false;
-    if (filters.from && l.created_at < filters.from) return false;
-    if (filters.to && l.created_at >= filters.to) return false;
-    return true;
+    return passes(l, filters);
   })
     .sort(newestFirst)
     .map((l) => l.id);
+}
+
+/** Whether label `l` passes the filters, by the rule users are told (an operator's name in any case). */
+function passes(l: SeedLabel, filters: HistoryFilters): boolean {
+  if (filters.status && l.status !== filters.status) return false;
+  if (filters.provider && l.provider !== filters.provider) return false;
+  if (filters.printer && l.printer !== filters.printer) return false;
+  if (filters.station && l.station !== filters.station) return false;
+  if (filters.operator && l.operator.toLowerCase() !== filters.operator.toLowerCase()) return false;
+  if (filters.from && l.created_at < filters.from) return false;
+  if (filters.to && l.created_at >= filters.to) return false;
+  return true;
 }
 
 interface Backend {
@@ -416,15 +421,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('History search on %s, for a sh
     return { ...label, scanned: i % 2 === 0 ? `#2${String(i).padStart(5, '0')}` : `#3${String(OLD - i).padStart(5, '0')}` };
   });
   const beginning = (q: string, f: HistoryFilters = {}) =>
-    LABELS.filter(
-      (l) =>
-        l.scanned.startsWith(q) &&
-        (!f.station || l.station === f.station) &&
-        (!f.status || l.status === f.status) &&
-        (!f.operator || l.operator.toLowerCase() === f.operator.toLowerCase()) &&
-        (!f.from || l.created_at >= f.from) &&
-        (!f.to || l.created_at < f.to),
-    )
+    LABELS.filter((l) => l.scanned.startsWith(q) && passes(l, f))
       .sort(newestFirst)
       .map((l) => l.id);
   let store: HistoryStore;
