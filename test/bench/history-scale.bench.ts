@@ -59,6 +59,9 @@ const SHAPES: Array<[string, Search]> = [
   // The mailer ID's last 7 digits and the next one: every piece is in a fifth of all labels or more.
   ['8 digits most USPS numbers share', (k) => ({ query: `${USPS_MAILER.slice(4)}${k % 5}` })],
   ['"94001118" (most USPS labels)', () => ({ query: USPS_MAILER.slice(0, 8) })],
+  // An order ID's "576" joined to the mailer's digits: each 4-digit piece is in thousands of labels
+  // (the three rarest together in up to 2,600), the whole in 0 to 30 of this seed's million.
+  ['8 digits rare, each 4 of them common', (k) => ({ query: ['76111899', '61118992', '57611189', '76011189', '57601118'][k % 5]! })],
   ['Shopify order number', (k) => ({ query: shopifyPick(k).scanned })],
   ['operator', (k) => ({ query: SEED_OPERATORS[k % SEED_OPERATORS.length]! })],
   // As a person starts to type: the start of an order ID, tracking number, order number or name.
@@ -186,6 +189,13 @@ async function measureSqlite() {
   const sqliteStore = new HistoryStore(sqliteHistory(raw));
   const reader = await HistoryReader.start(file);
   const sqliteBytes = statSync(file).size;
+  const searchTables = raw
+    .prepare<[], { name: string; bytes: number }>(
+      `SELECT t.name, (SELECT sum(pgsize) FROM dbstat WHERE dbstat.name LIKE t.name || '%') AS bytes
+       FROM sqlite_master AS t WHERE t.type = 'table' AND t.sql LIKE '%USING fts5%'`,
+    )
+    .all();
+  console.log(`  SQLite's search tables: ${searchTables.map((t) => `${t.name} ${(t.bytes / N).toFixed(0)} B/label`).join(', ')}`);
 
   const offLoop = await measureWatchingLoop('SQLite, on the reader thread', {
     search: (s) => reader.search(s),

@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import pg from 'pg';
 import { SQLITE_WORDS, sqliteWordPieces } from '../../electron/station/history/migrations';
+import { LONG_PIECE_LENGTH } from '../../electron/station/history/word-pieces';
 
 export interface SeedLabel {
   id: string;
@@ -147,33 +148,39 @@ const COLUMNS = Object.keys(seedLabel(0)) as Array<keyof SeedLabel>;
  * statement, fine for a station's one label per scan, slow for a million in a row.
  */
 export function seedSqlite(db: Database.Database, to: number, from = 0, onProgress?: (done: number) => void): void {
-  const trigger = db
-    .prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'labels_search_new'")
-    .get();
+  const triggers = db
+    .prepare<[], { name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('labels_search_new', 'labels_long_pieces_new')",
+    )
+    .all();
   const firstRow = (db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM labels').get() as { n: number }).n;
-  if (trigger) db.exec('DROP TRIGGER labels_search_new');
+  for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
   try {
     seedRows(db, to, from, onProgress);
   } finally {
-    if (trigger) {
+    if (triggers.length) {
       db.transaction(() => {
         db.prepare(
           'UPDATE labels SET search_key = rowid + (SELECT coalesce(max(search_key), 0) FROM labels) WHERE rowid > ? AND search_key IS NULL',
         ).run(firstRow);
-        db.prepare(
-          `INSERT INTO labels_search (rowid, words)
-           SELECT search_key, ${SQLITE_WORDS} FROM labels WHERE rowid > ?`,
-        ).run(firstRow);
-        if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'labels_pieces'").get()) {
-          db.prepare(
-            `INSERT INTO labels_pieces (rowid, pieces) SELECT search_key, ${sqliteWordPieces(SQLITE_WORDS)} FROM labels WHERE rowid > ?`,
-          ).run(firstRow);
+        for (const [table, words] of SEARCH_TABLES) {
+          if (db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table))
+            db.prepare(`INSERT INTO ${table} (rowid, ${words.column}) SELECT search_key, ${words.of} FROM labels WHERE rowid > ?`).run(
+              firstRow,
+            );
         }
-        db.exec(trigger.sql);
+        for (const { sql } of triggers) db.exec(sql);
       })();
     }
   }
 }
+
+/** SQLite's search tables, each with what it holds of a label's words (as the migrations fill them). */
+const SEARCH_TABLES = [
+  ['labels_search', { column: 'words', of: SQLITE_WORDS }],
+  ['labels_pieces', { column: 'pieces', of: sqliteWordPieces(SQLITE_WORDS) }],
+  ['labels_long_pieces', { column: 'pieces', of: sqliteWordPieces(SQLITE_WORDS, LONG_PIECE_LENGTH) }],
+] as const;
 
 function seedRows(db: Database.Database, to: number, from: number, onProgress?: (done: number) => void): void {
   // A history made since labels keep their print count: each label is written with it (as the count's

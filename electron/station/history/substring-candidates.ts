@@ -2,9 +2,10 @@
  * Which labels may contain a string, from SQLite's search indexes, reading as little of them as the
  * string allows.
  *
- * A string of 4 characters or more is looked up by its rarest 4-character pieces in labels_pieces
- * (word-pieces.ts): lists of label keys only, a tenth as long as a trigram's. Otherwise, or when its
- * pieces name too many labels, the trigram index (labels_search): FTS5 answers a phrase by stepping
+ * A string of 4 characters or more is looked up by its rarest pieces (word-pieces.ts): of 8 characters
+ * in labels_long_pieces when it has rare ones, else of 4 in labels_pieces; lists of label keys only,
+ * a tenth as long as a trigram's or shorter. Otherwise, or when its pieces name too many labels, the
+ * trigram index (labels_search): FTS5 answers a phrase by stepping
  * through the list of every trigram in it, and some trigrams are in most labels (a USPS mailer ID's,
  * "576" of every TikTok order), so the string's rarest trigram is found first (each trigram's newest
  * matches say how common it is) and the part read from the index grows from there, one character
@@ -12,7 +13,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { HistorySchema } from './schema';
-import { piecesOf, rarestPieces } from './word-pieces';
+import { LONG_PIECE_LENGTH, PIECE_LENGTH, piecesOf, rarestPieces } from './word-pieces';
 
 /** Above this many labels the whole string names, a newest-first walk finds a page sooner. */
 export const CANDIDATE_CAP = 2000;
@@ -65,25 +66,55 @@ export async function substringCandidates(db: Kysely<HistorySchema>, q: string):
   }
 }
 
-/** The labels holding the string's rarest pieces, or undefined when it has none or they name too many. */
+/** FTS5 tables of pieces without positions, the longest pieces first (a rare one names a handful of labels). */
+const PIECE_TABLES = [
+  ['labels_long_pieces', LONG_PIECE_LENGTH],
+  ['labels_pieces', PIECE_LENGTH],
+] as const;
+type PieceTable = (typeof PIECE_TABLES)[number][0];
+
+/**
+ * The labels holding the string's rarest pieces, or undefined when it has none or they name too many.
+ * Its 8-character pieces are asked first: "76111899" is in 4 of a million labels, and each of its
+ * 4-character pieces in thousands (the three rarest together in 2,600).
+ */
 async function pieceCandidates(db: Kysely<HistorySchema>, q: string, newest: number): Promise<Candidates | undefined> {
-  // labels_pieces holds only pieces of ASCII letters and digits (its tokenizer folds their case).
-  const pieces = piecesOf(q.toLowerCase()).filter((piece) => /^[0-9a-z]+$/.test(piece));
+  const words = q.toLowerCase();
+  for (const [table, length] of PIECE_TABLES) {
+    const found = await rarePiecesLabels(db, table, words, length, newest);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function rarePiecesLabels(
+  db: Kysely<HistorySchema>,
+  table: PieceTable,
+  words: string,
+  length: number,
+  newest: number,
+): Promise<Candidates | undefined> {
+  // The piece tables hold only pieces of ASCII letters and digits (their tokenizer folds their case).
+  const pieces = piecesOf(words, length).filter((piece) => /^[0-9a-z]+$/.test(piece));
   if (pieces.length === 0) return undefined;
-  const shares = await sampledShares(db, 'labels_pieces', pieces, newest);
+  const shares = await sampledShares(db, table, pieces, newest);
   const asked = rarestPieces(pieces, (piece) => shares.get(piece)!);
-  if (shares.get(asked[0]!) === 0) return { keys: [], exact: true };
+  const rarest = shares.get(asked[0]!)!;
+  if (rarest === 0) return { keys: [], exact: true };
+  // One piece alone, in many more labels than are tested: its list need not be read to know.
+  if (asked.length === 1 && rarest * newest > 2 * PIECES_TESTED_CAP) return undefined;
+  const fts = sql.table(table);
   const found = await sql<{ k: number }>`
-    SELECT rowid AS k FROM labels_pieces WHERE labels_pieces MATCH ${asked.map(phrase).join(' AND ')} LIMIT ${PIECES_TESTED_CAP + 1}`.execute(
-    db,
-  );
-  return found.rows.length <= PIECES_TESTED_CAP ? { keys: found.rows.map((r) => r.k), exact: false } : undefined;
+    SELECT rowid AS k FROM ${fts} WHERE ${fts} MATCH ${asked.map(phrase).join(' AND ')} LIMIT ${PIECES_TESTED_CAP + 1}`.execute(db);
+  if (found.rows.length > PIECES_TESTED_CAP) return undefined;
+  // A piece lies within one field: labels holding a string that is one whole piece hold it as it is searched.
+  return { keys: found.rows.map((r) => r.k), exact: pieces.length === 1 && pieces[0] === words };
 }
 
 /** Each term's share of labels in an FTS5 table keyed by search_key, from its newest SAMPLE matches (one statement for all). */
 async function sampledShares(
   db: Kysely<HistorySchema>,
-  table: 'labels_search' | 'labels_pieces',
+  table: 'labels_search' | PieceTable,
   terms: string[],
   newest: number,
 ): Promise<Map<string, number>> {

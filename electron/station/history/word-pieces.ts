@@ -9,6 +9,8 @@
 
 /** label_pieces (PostgreSQL) and the SQLite migration cut the words into pieces of this many characters. */
 export const PIECE_LENGTH = 4;
+/** SQLite's labels_long_pieces holds every piece of this many characters (rare where 4-character pieces are not). */
+export const LONG_PIECE_LENGTH = 8;
 /**
  * Pieces asked together at most (SQLite; PostgreSQL asks more): each one more shortens the labels to
  * test, and reads one more list, which SQLite's FTS5 reads whole.
@@ -18,10 +20,10 @@ const MAX_PIECES = 3;
 const RARE_SHARE = 0.05;
 
 /** The distinct pieces of `words`, by character, in order of first place. */
-export function piecesOf(words: string): string[] {
+export function piecesOf(words: string, length = PIECE_LENGTH): string[] {
   const chars = [...words];
   const pieces = new Set<string>();
-  for (let at = 0; at + PIECE_LENGTH <= chars.length; at++) pieces.add(chars.slice(at, at + PIECE_LENGTH).join(''));
+  for (let at = 0; at + length <= chars.length; at++) pieces.add(chars.slice(at, at + length).join(''));
   return [...pieces];
 }
 

@@ -21,6 +21,7 @@ import {
   type SeedLabel,
   USPS_MAILER,
 } from '../../../support/history-seed';
+import { explainedStore, type PlanStep } from '../../../support/explained-store';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { postgresMadeBy } from '../../../support/postgres-made-by';
 import { sqliteMadeBy } from '../../../support/sqlite-made-by';
@@ -83,37 +84,6 @@ function passes(l: SeedLabel, filters: HistoryFilters): boolean {
 interface Backend {
   store: HistoryStore;
   close(): Promise<void>;
-}
-
-/** A step of a statement's plan as SQLite's EXPLAIN QUERY PLAN gives it, with the statement's SQL. */
-interface PlanStep {
-  sql: string;
-  detail: string;
-}
-
-/** A store on `raw` that hands each step of each statement it reads to `steps.on`, as it runs it. */
-function explainedStore(raw: Database.Database): { store: HistoryStore; steps: { on: (step: PlanStep) => void } } {
-  const steps = { on: (_step: PlanStep) => {} };
-  const explaining = new Proxy(raw, {
-    get(target, key) {
-      if (key !== 'prepare') return Reflect.get(target, key);
-      return (source: string) => {
-        const statement = target.prepare(source);
-        if (!statement.reader) return statement;
-        return new Proxy(statement, {
-          get(st, method) {
-            if (method !== 'all') return Reflect.get(st, method);
-            return (...params: unknown[]) => {
-              const plan = target.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as Array<{ detail: string }>;
-              for (const step of plan) steps.on({ sql: source, detail: step.detail });
-              return st.all(...params);
-            };
-          },
-        });
-      };
-    },
-  });
-  return { store: new HistoryStore(sqliteHistory(explaining)), steps };
 }
 
 async function sqliteBackend(): Promise<Backend & { file: string }> {

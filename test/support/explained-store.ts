@@ -1,0 +1,35 @@
+/** A SQLite History store that shows each step of each statement it reads, as EXPLAIN QUERY PLAN gives it. */
+import type Database from 'better-sqlite3';
+import { sqliteHistory } from '../../electron/station/history/database';
+import { HistoryStore } from '../../electron/station/history/history-store';
+
+/** A step of a statement's plan, with the statement's SQL. */
+export interface PlanStep {
+  sql: string;
+  detail: string;
+}
+
+/** A store on `raw` (with the clock `now`) that hands each step of each statement it reads to `steps.on`, as it runs it. */
+export function explainedStore(raw: Database.Database, now?: () => Date): { store: HistoryStore; steps: { on: (step: PlanStep) => void } } {
+  const steps = { on: (_step: PlanStep) => {} };
+  const explaining = new Proxy(raw, {
+    get(target, key) {
+      if (key !== 'prepare') return Reflect.get(target, key);
+      return (source: string) => {
+        const statement = target.prepare(source);
+        if (!statement.reader) return statement;
+        return new Proxy(statement, {
+          get(st, method) {
+            if (method !== 'all') return Reflect.get(st, method);
+            return (...params: unknown[]) => {
+              const plan = target.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as Array<{ detail: string }>;
+              for (const step of plan) steps.on({ sql: source, detail: step.detail });
+              return st.all(...params);
+            };
+          },
+        });
+      };
+    },
+  });
+  return { store: new HistoryStore(sqliteHistory(explaining), now), steps };
+}
