@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import pg from 'pg';
-import { SQLITE_WORDS, sqliteWordPieces } from '../../electron/station/history/migrations';
+import { LABEL_WORDS, sqliteWordPieces } from '../../electron/station/history/migrations';
 import { LONG_PIECE_LENGTH } from '../../electron/station/history/word-pieces';
 
 export interface SeedLabel {
@@ -177,9 +177,9 @@ export function seedSqlite(db: Database.Database, to: number, from = 0, onProgre
 
 /** SQLite's search tables, each with what it holds of a label's words (as the migrations fill them). */
 const SEARCH_TABLES = [
-  ['labels_search', { column: 'words', of: SQLITE_WORDS }],
-  ['labels_pieces', { column: 'pieces', of: sqliteWordPieces(SQLITE_WORDS) }],
-  ['labels_long_pieces', { column: 'pieces', of: sqliteWordPieces(SQLITE_WORDS, LONG_PIECE_LENGTH) }],
+  ['labels_search', { column: 'words', of: LABEL_WORDS }],
+  ['labels_pieces', { column: 'pieces', of: sqliteWordPieces(LABEL_WORDS) }],
+  ['labels_long_pieces', { column: 'pieces', of: sqliteWordPieces(LABEL_WORDS, LONG_PIECE_LENGTH) }],
 ] as const;
 
 function seedRows(db: Database.Database, to: number, from: number, onProgress?: (done: number) => void): void {

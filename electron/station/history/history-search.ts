@@ -6,9 +6,10 @@
  * is built from those keys (each tested for the whole string where only a part was looked up); when
  * more than CANDIDATE_CAP hold the whole string ("576", which every TikTok order starts with),
  * walking the newest-first index and testing each row finds a page of matches after a few hundred
- * rows. PostgreSQL looks up the string's rarest 4-character pieces in labels_pieces (postgres-pieces.ts;
- * a 3-character string in the pg_trgm index labels_words); when every piece is in many labels, it
- * walks them newest first and tests each field, as SQLite does.
+ * rows. PostgreSQL looks up a rare 8-digit piece in labels_digit_pieces, else the string's rarest
+ * 4-character pieces in labels_pieces (postgres-pieces.ts; a 3-character string in the pg_trgm index
+ * labels_words); when every piece is in many labels, it walks them newest first and tests each
+ * field, as SQLite does.
  *
  * Narrower readings come first, each on its own indexes (search-readings.ts): a whole order ID or
  * tracking number, then 8 or more letters and digits as the beginning of one (an index range), then
@@ -26,9 +27,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { UNCERTAIN_STATUSES } from '../../../shared/domain/labels';
 import { SUBSTRING_MIN_LENGTH, type HistorySearch } from '../../../shared/domain/history-search';
-import type { Dialect } from './migrations';
+import { labelWordsOf, type Dialect } from './migrations';
 import type { HistorySchema } from './schema';
-import { postgresPieces } from './postgres-pieces';
+import { postgresDigitPieces, postgresPieces } from './postgres-pieces';
 import { piecesOf } from './word-pieces';
 import { substringCandidates } from './substring-candidates';
 import { beyondAscii, foldName, operatorKeyed, operatorKeys } from './operator-names';
@@ -89,6 +90,12 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     // may fold fewer of them than the station (the C locale: none).
     const pattern = beyondAscii(q) ? sql`lower(${`%${escapeLike(q)}%`})` : sql`${`%${escapeLike(words)}%`}`;
     const inWords = sql`${POSTGRES_WORDS} LIKE ${pattern} ESCAPE '\\'`;
+    // A rare 8-digit piece names a few dozen labels, where its 4-digit pieces may each name thousands.
+    const digitKeys = await postgresDigitPieces(db, words);
+    if (digitKeys.length) {
+      const from = sql`(SELECT l.*, l.ctid AS row_at FROM labels AS l WHERE label_digit_pieces(${DIGIT_WORDS}) @> ${digitKeys}::int[] OFFSET 0) AS l`;
+      return { from, where: [...filters, inWords], knownMore: false, rowAt: sql`l.row_at` };
+    }
     const pieces = await postgresPieces(db, words, PIECE_CANDIDATES_CAP);
     // OFFSET 0 keeps the LIKE out of the pieces' scan: the planner would add the trigram index to it
     // (a list of 15,000 labels for a string of common trigrams) and test each label's pieces again.
@@ -163,6 +170,8 @@ async function rarestFilterWalk(db: Kysely<HistorySchema>, input: HistorySearch,
  */
 const PIECE_CANDIDATES_CAP = 10_000;
 
+/** The words labels_digit_pieces indexes: the same expression, so the planner can use it. */
+const DIGIT_WORDS = sql.raw(labelWordsOf('l'));
 /** The words labels_words indexes: the same expression, so the planner can use it. */
 const POSTGRES_WORDS = sql`lower(l.order_id || ' ' || l.scanned || ' ' || l.operator || ' ' || l.tracking_numbers)`;
 

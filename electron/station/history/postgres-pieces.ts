@@ -1,12 +1,12 @@
 /**
- * Which pieces of a search string PostgreSQL looks up in labels_pieces (word-pieces.ts): how common
- * each piece is comes from ANALYZE's element statistics on the index, read once every few minutes
- * rather than on every keystroke.
+ * Which pieces of a search string PostgreSQL looks up in labels_digit_pieces and labels_pieces
+ * (word-pieces.ts): how common each piece is comes from ANALYZE's element statistics on the index,
+ * read once every few minutes rather than on every keystroke.
  */
 import { sql, type Kysely } from 'kysely';
 import type { HistorySchema } from './schema';
 import { beyondAscii } from './operator-names';
-import { piecesOf, rarestPieces } from './word-pieces';
+import { digitPieceKeys, piecesOf, rarestPieces } from './word-pieces';
 
 const STATISTICS_MAX_AGE_MS = 10 * 60_000;
 /**
@@ -33,7 +33,29 @@ interface Statistics {
   labels: number;
 }
 const NO_STATISTICS: Statistics = { shares: new Map(), rareShare: 0, labels: 0 };
-const statistics = new WeakMap<Kysely<HistorySchema>, { readAt: number; read: Promise<Statistics> }>();
+/** The indexes of pieces whose element statistics are read. */
+type PiecesIndex = 'labels_pieces' | 'labels_digit_pieces';
+const statistics = new WeakMap<Kysely<HistorySchema>, Map<PiecesIndex, { readAt: number; read: Promise<Statistics> }>>();
+/**
+ * An 8-digit piece's key names about this many labels or fewer when ANALYZE lists it (a common
+ * piece, "11189920" of a fifth of USPS numbers, is listed with its share): each is read and tested.
+ */
+const DIGIT_PIECE_LABELS_CAP = 2000;
+
+/**
+ * The keys of the 8-digit pieces of `words` to ask labels_digit_pieces for (the rarest, and more
+ * that are rare too), or none when `words` has none, or the rarest is listed by ANALYZE in more than
+ * DIGIT_PIECE_LABELS_CAP labels. A key ANALYZE does not list is rare: it is in a few dozen labels of
+ * a million (the pieces of other numbers that share it), where the least common listed is in 1,700.
+ */
+export async function postgresDigitPieces(db: Kysely<HistorySchema>, words: string): Promise<string[]> {
+  const keys = digitPieceKeys(words);
+  if (keys.length === 0) return [];
+  const { shares, labels } = await readStatistics(db, 'labels_digit_pieces');
+  const asked = rarestPieces(keys, (key) => shares.get(key) ?? 0, MAX_POSTGRES_PIECES);
+  const listed = shares.get(asked[0]!);
+  return listed === undefined || listed * labels <= DIGIT_PIECE_LABELS_CAP ? asked : [];
+}
 
 /**
  * The pieces of `words` (already lower case, as labels_pieces holds them) to ask for, or none when
@@ -45,7 +67,7 @@ export async function postgresPieces(db: Kysely<HistorySchema>, words: string, m
   // A piece with a letter beyond ASCII may be lowered otherwise by the database's locale (operator-names.ts).
   const pieces = piecesOf(words).filter((piece) => !beyondAscii(piece));
   if (pieces.length === 0) return [];
-  const { shares, rareShare, labels } = await readStatistics(db);
+  const { shares, rareShare, labels } = await readStatistics(db, 'labels_pieces');
   const share = (piece: string) => shares.get(piece) ?? rareShare;
   const asked = rarestPieces(pieces, share, MAX_POSTGRES_PIECES);
   if (share(asked[0]!) >= WALK_SHARE) return [];
@@ -53,24 +75,26 @@ export async function postgresPieces(db: Kysely<HistorySchema>, words: string, m
   return expected <= maxLabels ? asked : [];
 }
 
-function readStatistics(db: Kysely<HistorySchema>): Promise<Statistics> {
-  const known = statistics.get(db);
+function readStatistics(db: Kysely<HistorySchema>, index: PiecesIndex): Promise<Statistics> {
+  const ofDb = statistics.get(db) ?? new Map<PiecesIndex, { readAt: number; read: Promise<Statistics> }>();
+  statistics.set(db, ofDb);
+  const known = ofDb.get(index);
   if (known && Date.now() - known.readAt < STATISTICS_MAX_AGE_MS) return known.read;
-  const read = readFromCatalog(db).catch(() => {
+  const read = readFromCatalog(db, index).catch(() => {
     // Read again on the next search (the database may be back); this one treats every piece as rare.
-    statistics.delete(db);
+    ofDb.delete(index);
     return NO_STATISTICS;
   });
-  statistics.set(db, { readAt: Date.now(), read });
+  ofDb.set(index, { readAt: Date.now(), read });
   return read;
 }
 
 /** No statistics while the history has not been analyzed since the index was made: every piece looks rare. */
-async function readFromCatalog(db: Kysely<HistorySchema>): Promise<Statistics> {
+async function readFromCatalog(db: Kysely<HistorySchema>, index: PiecesIndex): Promise<Statistics> {
   const found = await sql<{ pieces: string[] | null; shares: number[] | null; labels: number | null }>`
     SELECT s.most_common_elems::text::text[] AS pieces, s.most_common_elem_freqs AS shares,
       (SELECT reltuples FROM pg_class WHERE oid = 'labels'::regclass) AS labels
-    FROM pg_stats AS s WHERE s.schemaname = current_schema() AND s.tablename = 'labels_pieces'`.execute(db);
+    FROM pg_stats AS s WHERE s.schemaname = current_schema() AND s.tablename = ${index}`.execute(db);
   const row = found.rows[0];
   if (!row?.pieces?.length || !row.shares) return NO_STATISTICS;
   const listed = row.pieces.map((piece, n) => [piece, Number(row.shares![n] ?? 0)] as const);

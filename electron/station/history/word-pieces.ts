@@ -12,6 +12,13 @@ export const PIECE_LENGTH = 4;
 /** SQLite's labels_long_pieces holds every piece of this many characters (rare where 4-character pieces are not). */
 export const LONG_PIECE_LENGTH = 8;
 /**
+ * PostgreSQL's labels_digit_pieces holds each 8-digit piece as its number modulo this prime (a
+ * million keys, each shared by a few dozen labels of a million: a GIN key per piece would cost a
+ * kilobyte a label). Fixed by the migration "a part rare as a whole is found by its 8-character
+ * pieces": changing it needs a new index.
+ */
+export const DIGIT_PIECE_KEYS = 1048573;
+/**
  * Pieces asked together at most (SQLite; PostgreSQL asks more): each one more shortens the labels to
  * test, and reads one more list, which SQLite's FTS5 reads whole.
  */
@@ -32,4 +39,12 @@ export function rarestPieces(pieces: string[], share: (piece: string) => number,
   if (pieces.length === 0) return [];
   const byRarity = [...pieces].sort((a, b) => share(a) - share(b));
   return [byRarity[0]!, ...byRarity.slice(1, most).filter((piece) => share(piece) < RARE_SHARE)];
+}
+
+/** The keys of labels_digit_pieces (PostgreSQL) for each 8-digit piece of `words`, distinct, as text. */
+export function digitPieceKeys(words: string): string[] {
+  const keys = new Set<string>();
+  for (const [run] of words.matchAll(/[0-9]{8,}/g))
+    for (const piece of piecesOf(run, LONG_PIECE_LENGTH)) keys.add(String(Number(piece) % DIGIT_PIECE_KEYS));
+  return [...keys];
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFleetDatabase, type FleetDatabase } from '../../../../electron/station/history/database';
-import { postgresPieces } from '../../../../electron/station/history/postgres-pieces';
-import { piecesOf } from '../../../../electron/station/history/word-pieces';
+import { sql } from 'kysely';
+import { postgresDigitPieces, postgresPieces } from '../../../../electron/station/history/postgres-pieces';
+import { digitPieceKeys, piecesOf } from '../../../../electron/station/history/word-pieces';
 import { seedPostgresAt, USPS_MAILER } from '../../../support/history-seed';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 
@@ -52,6 +53,22 @@ describe('the pieces a PostgreSQL search looks up', () => {
       const q = `${USPS_MAILER.slice(4)}4`;
       expect(await postgresPieces(fleet.db, q, 1000)).toContain('9924');
       expect(await postgresPieces(fleet.db, q, 100)).toEqual([]);
+    });
+
+    it('keys each 8-digit piece as labels_digit_pieces does, and asks none that most labels hold', async () => {
+      for (const words of ['576123456789012345 #1001 ana ["9400111899200123456789","1z12345678"]', '1234567 a 00000000x99999999', 'ana']) {
+        const { rows } = await sql<{ keys: number[] }>`SELECT label_digit_pieces(${words}) AS keys`.execute(fleet.db);
+        expect([...rows[0]!.keys].sort((a, b) => a - b)).toEqual(
+          digitPieceKeys(words)
+            .map(Number)
+            .sort((a, b) => a - b),
+        );
+      }
+      expect(digitPieceKeys('1234567 x 7654321')).toEqual([]);
+      // The mailer ID's first 8 digits: listed by ANALYZE in three quarters of the labels.
+      expect(await postgresDigitPieces(fleet.db, USPS_MAILER.slice(0, 8))).toEqual([]);
+      // A number no label holds: its keys are not listed, so rare.
+      expect(await postgresDigitPieces(fleet.db, '4836201957318')).toEqual(expect.arrayContaining([digitPieceKeys('48362019')[0]]));
     });
   });
 });

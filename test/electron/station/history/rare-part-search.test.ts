@@ -1,18 +1,23 @@
 /**
  * A part of a number that is rare as a whole while each of its 4-character pieces is common (issue
- * 12: "76111899" on the million-label history). SQLite finds it by its 8-character pieces
- * (labels_long_pieces), kept by triggers as the station writes labels and filled by the migration
- * for a history from before it.
+ * 12: "76111899" on the million-label history): by its 8-character pieces, SQLite's labels_long_pieces
+ * (kept by triggers) and PostgreSQL's labels_digit_pieces, both made by the migration for a history
+ * from before them.
  */
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../electron/station/history/database';
-import type { HistoryStore } from '../../../../electron/station/history/history-store';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { openDatabase, openFleetDatabase } from '../../../../electron/station/history/database';
+import type { HistorySchema } from '../../../../electron/station/history/schema';
+import { HistoryStore } from '../../../../electron/station/history/history-store';
 import { migrations } from '../../../../electron/station/history/migrations';
 import { HistorySearchInput, type HistoryFilters } from '../../../../shared/domain/history-search';
 import { explainedStore } from '../../../support/explained-store';
 import { newLabel } from '../../../support/new-label';
+import { freshPostgresDatabase } from '../../../support/postgres-database';
+import { postgresMadeBy } from '../../../support/postgres-made-by';
 import { sqliteMadeBy } from '../../../support/sqlite-made-by';
 import { makeTempDir } from '../../../support/temp-dir';
 
@@ -57,17 +62,100 @@ async function writeLabels(store: HistoryStore): Promise<Written[]> {
   return written;
 }
 
-/** A store on `raw` whose clock moves a second at each label it writes, and every FTS5 table its statements read. */
-function watchedStore(raw: Database.Database): { store: HistoryStore; read: Set<string> } {
+/** A clock that moves a second at each label written, so the newest is the last written. */
+function ticking(): () => Date {
   let clock = Date.parse('2026-11-02T08:00:00.000Z');
-  const { store, steps } = explainedStore(raw, () => new Date((clock += 1000)));
-  const read = new Set<string>();
+  return () => new Date((clock += 1000));
+}
+
+/** A history on one database: its store, the plans of the statements it read since `plans.length = 0`. */
+interface Watched {
+  store: HistoryStore;
+  plans: string[];
+  analyze(): Promise<void>;
+  remove(id: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A SQLite store on `raw`; its plans are the FTS5 tables its statements scan ("labels_long_pieces"). */
+function watchedSqlite(raw: Database.Database): Watched {
+  const { store, steps } = explainedStore(raw, ticking());
+  const plans: string[] = [];
   steps.on = ({ detail }) => {
     const table = /^SCAN (\w+) VIRTUAL TABLE/.exec(detail)?.[1];
-    if (table) read.add(table);
+    if (table) plans.push(table);
   };
-  return { store, read };
+  return {
+    store,
+    plans,
+    analyze: async () => void raw.exec('ANALYZE'),
+    remove: async (id) => void raw.prepare('DELETE FROM labels WHERE id = ?').run(id),
+    close: async () => void raw.close(),
+  };
 }
+
+/** A PostgreSQL store on `url` (its schema as it is: no migration); its plans come from auto_explain. */
+function watchedPostgres(url: string): Watched {
+  const plans: string[] = [];
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  pool.on('connect', (one) => {
+    one.on('notice', (notice) => plans.push(notice.message ?? ''));
+    void one.query(`LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0; SET auto_explain.log_level = notice`);
+  });
+  const db = new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    store: new HistoryStore({ db, dialect: 'postgres' }, ticking()),
+    plans,
+    analyze: async () => void (await pool.query('ANALYZE labels')),
+    remove: async (id) => void (await pool.query('DELETE FROM labels WHERE id = $1', [id])),
+    close: () => pool.end(),
+  };
+}
+
+/** The indexes a search must read for RARE, and those it must not (a trigram's or 4-character pieces' long lists, a walk of every label). */
+const READS = {
+  SQLite: { reads: /labels_long_pieces/, never: /labels_search/ },
+  PostgreSQL: { reads: /labels_digit_pieces/, never: /labels_words|labels_pieces|labels_newest/ },
+} as const;
+
+/** A history made by the station's schema today, and one made by the schema before the 8-character pieces. */
+const HISTORIES = {
+  SQLite: {
+    async today(): Promise<Watched> {
+      const temp = makeTempDir();
+      const watched = watchedSqlite(openDatabase(path.join(temp.dir, 'history.sqlite')));
+      return { ...watched, close: async () => (await watched.close(), temp.remove()) };
+    },
+    async before(write: (store: HistoryStore) => Promise<Written[]>): Promise<{ written: Written[]; migrated: Watched }> {
+      const temp = makeTempDir();
+      const file = path.join(temp.dir, 'history.sqlite');
+      const old = sqliteMadeBy(file, BEFORE);
+      const written = await write(watchedSqlite(old).store);
+      old.close();
+      const migrated = watchedSqlite(openDatabase(file));
+      return { written, migrated: { ...migrated, close: async () => (await migrated.close(), temp.remove()) } };
+    },
+  },
+  PostgreSQL: {
+    async today(): Promise<Watched> {
+      const url = await freshPostgresDatabase('rare');
+      await (await openFleetDatabase(url)).close();
+      return watchedPostgres(url);
+    },
+    async before(write: (store: HistoryStore) => Promise<Written[]>): Promise<{ written: Written[]; migrated: Watched }> {
+      const { url, client } = await postgresMadeBy(BEFORE, 'rare_before');
+      await client.end();
+      const old = watchedPostgres(url);
+      const written = await write(old.store).finally(() => old.close());
+      await (await openFleetDatabase(url)).close();
+      return { written, migrated: watchedPostgres(url) };
+    },
+  },
+};
+const BEFORE = migrations.slice(
+  0,
+  migrations.findIndex((m) => m.name.startsWith('a part rare as a whole')),
+);
 
 /** The labels holding RARE that pass `filters`, newest first (each written a second after the one before). */
 function expected(written: Written[], filters: HistoryFilters = {}): string[] {
@@ -82,64 +170,56 @@ async function searchRare(store: HistoryStore, filters: HistoryFilters = {}) {
   return { ids: page.labels.map((l) => l.id), total: page.total, more: page.totalIsMore };
 }
 
-describe('History search on SQLite, for a part rare as a whole whose every 4-character piece is common', () => {
-  it('finds its labels by their 8-character pieces, never through the trigram index, as the station writes them', async () => {
-    const temp = makeTempDir();
-    const raw = openDatabase(path.join(temp.dir, 'history.sqlite'));
-    try {
-      const { store, read } = watchedStore(raw);
-      const written = await writeLabels(store);
-      read.clear();
-
-      expect(await searchRare(store)).toEqual({ ids: expected(written), total: 4, more: false });
-      expect(await searchRare(store, { operator: 'Ben' })).toEqual({ ids: expected(written, { operator: 'Ben' }), total: 2, more: false });
-      expect(await searchRare(store, { status: 'bought' })).toEqual({
-        ids: expected(written, { status: 'bought' }),
-        total: 3,
-        more: false,
-      });
-      expect(await searchRare(store, { status: 'printed' })).toEqual({ ids: [], total: 0, more: false });
-      expect(read.has('labels_long_pieces')).toBe(true);
-      expect([...read].filter((table) => table === 'labels_search')).toEqual([]);
-
-      // A part of a decoy's own pieces is still found among the decoys (its 8-character pieces are common).
-      const common = await store.search(HistorySearchInput.parse({ query: '1234567B2345678' }));
-      expect({ total: common.total, more: common.totalIsMore }).toEqual({ total: 1000, more: true });
-
-      // A label taken out of the history is no longer found by its pieces.
-      const [gone] = expected(written);
-      raw.prepare('DELETE FROM labels WHERE id = ?').run(gone);
-      expect(await searchRare(store)).toEqual({ ids: expected(written).slice(1), total: 3, more: false });
-    } finally {
-      raw.close();
-      temp.remove();
-    }
-  }, 60_000);
-
-  it('finds them in a history written before the 8-character pieces were kept, once the station has migrated it', async () => {
-    const temp = makeTempDir();
-    try {
-      const file = path.join(temp.dir, 'history.sqlite');
-      const before = migrations.slice(
-        0,
-        migrations.findIndex((m) => m.name.startsWith('a part rare as a whole')),
-      );
-      const old = sqliteMadeBy(file, before);
-      const written = await writeLabels(watchedStore(old).store);
-      old.close();
-
-      const raw = openDatabase(file);
+describe.each(['SQLite', 'PostgreSQL'] as const)(
+  'History search on %s, for a part rare as a whole whose every 4-character piece is common',
+  (dialect) => {
+    it('finds its labels by their 8-character pieces, never through the long lists of shorter ones, as the station writes them', async () => {
+      const history = await HISTORIES[dialect].today();
       try {
-        expect(raw.prepare('SELECT count(*) AS n FROM labels').get()).toEqual({ n: DECOYS + 4 });
-        const { store, read } = watchedStore(raw);
+        const { store, plans } = history;
+        const written = await writeLabels(store);
+        await history.analyze();
+        plans.length = 0;
+
         expect(await searchRare(store)).toEqual({ ids: expected(written), total: 4, more: false });
-        expect(read.has('labels_long_pieces')).toBe(true);
-        expect(read.has('labels_search')).toBe(false);
+        expect(await searchRare(store, { operator: 'Ben' })).toEqual({
+          ids: expected(written, { operator: 'Ben' }),
+          total: 2,
+          more: false,
+        });
+        expect(await searchRare(store, { status: 'bought' })).toEqual({
+          ids: expected(written, { status: 'bought' }),
+          total: 3,
+          more: false,
+        });
+        expect(await searchRare(store, { status: 'printed' })).toEqual({ ids: [], total: 0, more: false });
+        expect(plans.some((plan) => READS[dialect].reads.test(plan))).toBe(true);
+        expect(plans.filter((plan) => READS[dialect].never.test(plan))).toEqual([]);
+
+        // A part of a decoy's own pieces is still found among the decoys (its 8-character pieces are common).
+        const common = await store.search(HistorySearchInput.parse({ query: '1234567B2345678' }));
+        expect({ total: common.total, more: common.totalIsMore }).toEqual({ total: 1000, more: true });
+
+        // A label taken out of the history is no longer found by its pieces.
+        const [gone] = expected(written);
+        await history.remove(gone!);
+        expect(await searchRare(store)).toEqual({ ids: expected(written).slice(1), total: 3, more: false });
       } finally {
-        raw.close();
+        await history.close();
       }
-    } finally {
-      temp.remove();
-    }
-  }, 60_000);
-});
+    }, 60_000);
+
+    it('finds them in a history written before the 8-character pieces were kept, once the station has migrated it', async () => {
+      const { written, migrated } = await HISTORIES[dialect].before(writeLabels);
+      try {
+        await migrated.analyze();
+        migrated.plans.length = 0;
+        expect(await searchRare(migrated.store)).toEqual({ ids: expected(written), total: 4, more: false });
+        expect(migrated.plans.some((plan) => READS[dialect].reads.test(plan))).toBe(true);
+        expect(migrated.plans.filter((plan) => READS[dialect].never.test(plan))).toEqual([]);
+      } finally {
+        await migrated.close();
+      }
+    }, 60_000);
+  },
+);
