@@ -92,6 +92,11 @@ export function ReportsScreen() {
         </div>
       </div>
       {summary.isError && <ProblemBox problem={toProblem(summary.error)} />}
+      {summary.isPending && (
+        <p className="muted" role="status" data-testid="summary-loading">
+          Reading the day’s figures…
+        </p>
+      )}
       {s && (
         <>
           <div className="report-tiles" data-testid="report-tiles">
@@ -154,53 +159,54 @@ export function ReportsScreen() {
               />
             </section>
           )}
-          <section className="panel report-panel report-actions">
-            <div className="report-print">
-              <h3>Print the summary</h3>
-              {printers.length === 0 ? (
-                <p className="muted" data-testid="no-a4-printer">
-                  No office printer: add one in Settings → Printers with the language “PDF” (an A4 or letter laser queue).
-                </p>
-              ) : (
-                <>
-                  {printers.length > 1 && (
-                    <div className="printer-choice" role="radiogroup" aria-label="Print on">
-                      {printers.map((p) => (
-                        <button
-                          key={p.id}
-                          type="button"
-                          role="radio"
-                          aria-checked={p.id === chosen?.id}
-                          className={p.id === chosen?.id ? 'printer-option printer-option-chosen' : 'printer-option'}
-                          onClick={() => setPrinterId(p.id)}
-                        >
-                          {p.name}
-                        </button>
-                      ))}
-                    </div>
-                  )}
-                  <button className="button" onClick={printSummary} disabled={print.isPending} data-testid="print-summary">
-                    {print.isPending ? 'Printing…' : `Print summary on ${chosen?.name}`} <Kbd keyName={PRINT_KEY} />
-                  </button>
-                  {print.isSuccess &&
-                    (print.data.ok ? (
-                      <p className="text-good" role="status" data-testid="print-summary-result">
-                        Sent to {chosen?.name}.
-                      </p>
-                    ) : (
-                      print.data.problem && <ProblemBox problem={print.data.problem} />
-                    ))}
-                  {print.isError && <ProblemBox problem={toProblem(print.error)} />}
-                </>
-              )}
-            </div>
-            <div className="report-export">
-              <h3>Export History</h3>
-              <ExportHistoryButton label="Export every label to CSV" hotkey={EXPORT_KEY} />
-            </div>
-          </section>
         </>
       )}
+      {/* Printing and exporting need no summary: their keys work while it loads, or when it cannot. */}
+      <section className="panel report-panel report-actions">
+        <div className="report-print">
+          <h3>Print the summary</h3>
+          {printers.length === 0 ? (
+            <p className="muted" data-testid="no-a4-printer">
+              No office printer: add one in Settings → Printers with the language “PDF” (an A4 or letter laser queue).
+            </p>
+          ) : (
+            <>
+              {printers.length > 1 && (
+                <div className="printer-choice" role="radiogroup" aria-label="Print on">
+                  {printers.map((p) => (
+                    <button
+                      key={p.id}
+                      type="button"
+                      role="radio"
+                      aria-checked={p.id === chosen?.id}
+                      className={p.id === chosen?.id ? 'printer-option printer-option-chosen' : 'printer-option'}
+                      onClick={() => setPrinterId(p.id)}
+                    >
+                      {p.name}
+                    </button>
+                  ))}
+                </div>
+              )}
+              <button className="button" onClick={printSummary} disabled={print.isPending} data-testid="print-summary">
+                {print.isPending ? 'Printing…' : `Print summary on ${chosen?.name}`} <Kbd keyName={PRINT_KEY} />
+              </button>
+              {print.isSuccess &&
+                (print.data.ok ? (
+                  <p className="text-good" role="status" data-testid="print-summary-result">
+                    Sent to {chosen?.name}.
+                  </p>
+                ) : (
+                  print.data.problem && <ProblemBox problem={print.data.problem} />
+                ))}
+              {print.isError && <ProblemBox problem={toProblem(print.error)} />}
+            </>
+          )}
+        </div>
+        <div className="report-export">
+          <h3>Export History</h3>
+          <ExportHistoryButton label="Export every label to CSV" hotkey={EXPORT_KEY} />
+        </div>
+      </section>
     </div>
   );
 }

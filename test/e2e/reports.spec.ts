@@ -142,6 +142,38 @@ test('Reports: the day’s figures the test counts itself, the CSV read back, th
   await expect(page.getByTestId('tile-labels')).toContainText('0');
 });
 
+test('F9 exports at once on opening Reports, while the day’s summary is still being read', async ({ page }) => {
+  station = await startStation();
+  await scanAll();
+  // The summary's answer is held until the export is done: F9 pressed before it came was lost.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc/getDaySummary', async (route) => {
+    await held;
+    await route.continue();
+  });
+
+  await page.goto(station.shell.url);
+  await expect(page.getByTestId('scan-input')).toBeFocused();
+  await page.keyboard.press('Alt+KeyR');
+  await expect(page.getByTestId('reports-screen')).toBeVisible();
+  await page.keyboard.press('F9');
+  const saved = page.getByTestId('export-path');
+  await expect(saved).toBeVisible();
+  await expect(page.getByTestId('tile-labels')).toHaveCount(0);
+  await expect(page.getByTestId('summary-loading')).toContainText('Reading the day’s figures');
+  await page.screenshot({ path: `${SHOTS}/reports-export-while-loading.png`, fullPage: true });
+  const rows = parse(readFileSync((await saved.textContent())!.trim(), 'utf8'), { columns: true, bom: true }) as Array<
+    Record<string, string>
+  >;
+  expect(rows.map((r) => r.order).sort()).toEqual([...ORDERS].sort());
+
+  release();
+  await expect(page.getByTestId('tile-labels')).toContainText(String(ORDERS.length));
+  await expect(page.getByTestId('summary-loading')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/reports-export-after-loading.png`, fullPage: true });
+});
+
 test('labels ticked in History are reprinted together with one reason, in the order ticked, each keeping it', async ({ page }) => {
   station = await startStation();
   await scanAll();
