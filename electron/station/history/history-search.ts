@@ -173,7 +173,7 @@ const PIECE_CANDIDATES_CAP = 10_000;
 /** The words labels_digit_pieces indexes: the same expression, so the planner can use it. */
 const DIGIT_WORDS = sql.raw(labelWordsOf('l'));
 /** The words labels_words indexes: the same expression, so the planner can use it. */
-const POSTGRES_WORDS = sql`lower(l.order_id || ' ' || l.scanned || ' ' || l.operator || ' ' || l.tracking_numbers)`;
+const POSTGRES_WORDS = sql.raw(`lower(${labelWordsOf('l')})`);
 
 /** `pattern` in any one searched field of the label, each read through `as` (PostgreSQL's lower() where a query has letters). */
 function anyFieldLike(pattern: string | Condition, as: (field: Condition) => Condition = (field) => field): Condition {
