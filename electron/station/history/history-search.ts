@@ -9,7 +9,8 @@
  * rows. PostgreSQL looks up a rare 8-digit piece in labels_digit_pieces, else the string's rarest
  * 4-character pieces in labels_pieces (postgres-pieces.ts; a 3-character string in the pg_trgm index
  * labels_words); when every piece is in many labels, it walks them newest first and tests each
- * field, as SQLite does.
+ * field, as SQLite does. Its total is counted to 1,001 along that walk, or from the labels the
+ * pieces name, in the table's order (SearchPlan.countFrom).
  *
  * Narrower readings come first, each on its own indexes (search-readings.ts): a whole order ID or
  * tracking number, then 8 or more letters and digits as the beginning of one (an index range), then
@@ -92,16 +93,22 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     const inWords = sql`${POSTGRES_WORDS} LIKE ${pattern} ESCAPE '\\'`;
     // A rare 8-digit piece names a few dozen labels, where its 4-digit pieces may each name thousands.
     const digitKeys = await postgresDigitPieces(db, words);
-    if (digitKeys.length) {
-      const from = sql`(SELECT l.*, l.ctid AS row_at FROM labels AS l WHERE label_digit_pieces(${DIGIT_WORDS}) @> ${digitKeys}::int[] OFFSET 0) AS l`;
-      return { from, where: [...filters, inWords], knownMore: false, rowAt: sql`l.row_at` };
+    if (digitKeys.find.length) {
+      const from = sql`(SELECT l.*, l.ctid AS row_at FROM labels AS l WHERE label_digit_pieces(${DIGIT_WORDS}) @> ${digitKeys.find}::int[] OFFSET 0) AS l`;
+      return { from, where: [...filters, inWords], knownMore: false, rowAt: sql`l.row_at`, countFrom: from };
     }
+    // Too many for a page, but few enough that counting 1,001 of them costs less than the walk's count
+    // (with a filter the labels they name may hold few matches: those are counted as the page is read).
+    const countByDigits =
+      digitKeys.count.length && filters.length === 0
+        ? sql`(SELECT l.* FROM labels AS l WHERE label_digit_pieces(${DIGIT_WORDS}) @> ${digitKeys.count}::int[] OFFSET 0) AS l`
+        : undefined;
     const pieces = await postgresPieces(db, words, PIECE_CANDIDATES_CAP);
     // OFFSET 0 keeps the LIKE out of the pieces' scan: the planner would add the trigram index to it
     // (a list of 15,000 labels for a string of common trigrams) and test each label's pieces again.
     if (pieces.length) {
       const from = sql`(SELECT l.*, l.ctid AS row_at FROM labels AS l WHERE label_pieces(${POSTGRES_WORDS}) @> ${pieces}::text[] OFFSET 0) AS l`;
-      return { from, where: [...filters, inWords], knownMore: false, rowAt: sql`l.row_at` };
+      return { from, where: [...filters, inWords], knownMore: false, rowAt: sql`l.row_at`, countFrom: countByDigits ?? from };
     }
     // A 3-character string has no piece (nor has one whose every piece has a letter beyond ASCII):
     // the trigram index finds one that is in no label at once.
@@ -111,7 +118,7 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     // the planner's guess from a sample of labels sometimes chose it (long lists, then every label read).
     const caseless = words === q.toUpperCase();
     const eachField = anyFieldLike(pattern, caseless ? undefined : (field) => sql`lower(${field})`);
-    return { from: LABELS, where: [...filters, eachField], knownMore: false };
+    return { from: LABELS, where: [...filters, eachField], knownMore: false, countFrom: countByDigits };
   }
   const anyPart = anyFieldLike(`%${escapeLike(q)}%`);
   const candidates = await substringCandidates(db, q);

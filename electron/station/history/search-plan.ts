@@ -19,6 +19,13 @@ export interface SearchPlan {
    * through an index whose pages nothing has read yet.
    */
   rowAt?: RawBuilder<unknown>;
+  /**
+   * PostgreSQL: the labels the total is counted from, in the table's order, up to 1,001 matches. A
+   * plan without one is counted along the page's walk newest first (unordered, the planner read the
+   * table from its oldest label); the labels of a few keys need no order, which would read and sort
+   * every one of them.
+   */
+  countFrom?: RawBuilder<unknown>;
 }
 
 /** A page built from a known list of label IDs: each one looked up by key, and the total is the list's length. */

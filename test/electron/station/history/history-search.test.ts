@@ -740,8 +740,11 @@ async function searchPlanned(url: string, input: HistorySearchInput): Promise<{ 
 }
 
 describe('a part most labels share, on PostgreSQL', () => {
-  /** 3,000 seeded labels and 19 copies of them under other IDs and order IDs: pieces in a fifth of them name more than 10,000. */
-  const COPIES = 20;
+  /**
+   * 3,000 seeded labels and 29 copies of them under other IDs and order IDs: pieces in a fifth of
+   * them name more than 10,000, and a piece in 2.8 % of them more than the 2,000 a page is read from.
+   */
+  const COPIES = 30;
   const copyOf = (l: SeedLabel, g: number): SeedLabel =>
     g === 0 ? l : { ...l, id: `${l.id}.c${g}`, order_id: String(g).padStart(3, '0') + l.order_id.slice(3) };
   const EVERY = Array.from({ length: COPIES }, (_, g) => ALL.map((l) => copyOf(l, g))).flat();
@@ -764,6 +767,8 @@ describe('a part most labels share, on PostgreSQL', () => {
       );
       await client.query('INSERT INTO labels SELECT * FROM copy');
     }
+    // Every label in ANALYZE's sample, so the shares the search reads are the labels' own.
+    await client.query('ALTER INDEX labels_digit_pieces ALTER COLUMN 1 SET STATISTICS 1000');
     await client.query('ANALYZE labels');
     await client.end();
     // Each query a search runs comes back with its plan (auto_explain, as a notice to this client).
@@ -808,6 +813,58 @@ describe('a part most labels share, on PostgreSQL', () => {
     expect(counted).toHaveLength(1);
     expect(counted[0]).toMatch(/Index Only Scan Backward using labels_newest_words/);
     expect(counted[0]).not.toMatch(/Seq Scan/);
+  });
+
+  /** The labels of EVERY with `query` in a searched field, newest first. */
+  const holding = (query: string, labels = EVERY) =>
+    labels
+      .filter((l) => [l.order_id, l.scanned, l.operator, ...trackingOf(l)].map((f) => f.toLowerCase()).some((f) => f.includes(query)))
+      .sort(newestFirst)
+      .map((l) => l.id);
+
+  it('counts a total of 2.8 % of the labels to 1,001 from those its 8-digit piece names, never reading and sorting all of them', async () => {
+    // The mailer ID's last 7 digits and "22": its 8-digit piece "11899222" is in more labels than a
+    // page is read from (2,000), and its 4-digit pieces in more still.
+    const query = `${USPS_MAILER.slice(4)}22`;
+    const expected = holding(query);
+    expect(expected.length).toBeGreaterThan(2000);
+    expect(expected.length / EVERY.length).toBeLessThan(0.03);
+
+    const { page, chosen } = await searchPlanned(url, { query, limit: 50 });
+    expect(page.labels.map((l) => l.id)).toEqual(expected.slice(0, 50));
+    expect(page).toMatchObject({ total: 1000, totalIsMore: true });
+    const counted = chosen.filter((plan) => plan.includes('AS capped'));
+    expect(counted).toHaveLength(1);
+    expect(counted[0]).toMatch(/Bitmap Index Scan on labels_digit_pieces/);
+    expect(counted[0]).not.toMatch(/Sort|labels_newest_words|Seq Scan/);
+
+    // With a filter the labels the piece names may hold few matches: counted with the page's labels, exactly.
+    const station = SEED_STATIONS[1]!;
+    const atStation = holding(
+      query,
+      EVERY.filter((l) => l.station === station),
+    );
+    expect(atStation.length).toBeLessThan(1000);
+    const found = await store.search(HistorySearchInput.parse({ query, filters: { station }, limit: 50 }));
+    expect(found.labels.map((l) => l.id)).toEqual(atStation.slice(0, 50));
+    expect(found).toMatchObject({ total: atStation.length, totalIsMore: false });
+  });
+
+  it('counts the labels a part’s 4-character pieces name in the table’s order, never sorting them first', async () => {
+    // A UPS number's "z" and the 6 digits after it: no 8-digit piece, a rare 4-character one.
+    const ups = trackingOf(ALL.find((l) => trackingOf(l)[0]!.startsWith('1Z'))!)[0]!;
+    const query = ups.slice(1, 8).toLowerCase();
+    const expected = holding(query);
+    expect(expected.length).toBeGreaterThanOrEqual(COPIES);
+
+    // A page shorter than its labels, so the total is counted.
+    const { page, chosen } = await searchPlanned(url, { query, limit: 10 });
+    expect(page.labels.map((l) => l.id)).toEqual(expected.slice(0, 10));
+    expect(page).toMatchObject({ total: expected.length, totalIsMore: false });
+    const counted = chosen.filter((plan) => plan.includes('AS capped'));
+    expect(counted).toHaveLength(1);
+    expect(counted[0]).toMatch(/Bitmap Index Scan on labels_pieces/);
+    expect(counted[0]).not.toMatch(/Sort/);
   });
 
   it('finds one or two characters by the start of each field on its index, never walking every label for a start none has', async () => {
