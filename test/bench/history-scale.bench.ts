@@ -59,6 +59,9 @@ const SHAPES: Array<[string, Search]> = [
   // The mailer ID's last 7 digits and the next one: every piece is in a fifth of all labels or more.
   ['8 digits most USPS numbers share', (k) => ({ query: `${USPS_MAILER.slice(4)}${k % 5}` })],
   ['"94001118" (most USPS labels)', () => ({ query: USPS_MAILER.slice(0, 8) })],
+  // The mailer ID's last 7 digits and the next 2 (00-42): each in about 2 % of labels, every 4- and
+  // 8-digit piece of them in more labels than a page is read from.
+  ['9 digits 2 % of labels hold', (k) => ({ query: `${USPS_MAILER.slice(4)}${String(k % 43).padStart(2, '0')}` })],
   // An order ID's "576" joined to the mailer's digits: each 4-digit piece is in thousands of labels
   // (the three rarest together in up to 2,600), the whole in 0 to 30 of this seed's million.
   ['8 digits rare, each 4 of them common', (k) => ({ query: ['76111899', '61118992', '57611189', '76011189', '57601118'][k % 5]! })],
