@@ -19,8 +19,18 @@ import { LONG_PIECE_LENGTH, PIECE_LENGTH, piecesOf, rarestPieces } from './word-
 export const CANDIDATE_CAP = 2000;
 /** A part of the string that names at most this many labels is tested on each of them. */
 const TESTED_CAP = 300;
-/** Labels found by pieces are tested for the whole string up to this many (a few µs each). */
-const PIECES_TESTED_CAP = 1000;
+/**
+ * Labels found by pieces are tested for the whole string up to this many (1-2 µs each): more, and the
+ * trigram index is asked, whose lists are longer ("1118992041", in 2,200 of a million labels,
+ * took 30 ms there and 15 more to walk to a page of it).
+ */
+const PIECES_TESTED_CAP = 5000;
+/**
+ * A string that is one whole piece names its labels by that piece's list alone, read up to this
+ * many: each is then looked up by key for the page (about 1 µs each), where a walk newest first
+ * tests 51 / share labels to fill a page ("18992041", in 0.2 % of a million labels: 25,000, 35 ms).
+ */
+const PIECE_KEYED_CAP = 5000;
 /** How many of a term's newest matches tell how common it is. */
 const SAMPLE = 64;
 /** Longer strings are read whole (a part that long is rare enough by itself). */
@@ -29,17 +39,18 @@ const WINDOW_MAX_TRIGRAMS = 40;
 export type Candidates =
   /** The labels with the whole string (exact) or with a rare part of it (each to be tested). */
   | { keys: number[]; exact: boolean }
-  /** More than CANDIDATE_CAP labels hold the whole string. */
+  /** More labels hold the whole string than are read by key: CANDIDATE_CAP, or PIECE_KEYED_CAP when it is one piece. */
   | { many: true };
 
 export async function substringCandidates(db: Kysely<HistorySchema>, q: string): Promise<Candidates> {
   const newest = Number((await sql<{ k: number | null }>`SELECT max(search_key) AS k FROM labels`.execute(db)).rows[0]?.k ?? 0);
   const byPieces = await pieceCandidates(db, q, newest);
-  if (byPieces) return byPieces;
+  if ('candidates' in byPieces) return byPieces.candidates;
 
   const chars = [...q];
   const trigrams = chars.length - 2;
-  if (trigrams <= 1 || trigrams > WINDOW_MAX_TRIGRAMS) return whole(db, q);
+  // Every part short of the whole string is common: only the whole can name few labels.
+  if (trigrams <= 1 || trigrams > WINDOW_MAX_TRIGRAMS || byPieces.commonUpTo >= chars.length - 1) return whole(db, q);
   const trigramAt = (at: number) => chars.slice(at, at + 3).join('');
   const shares = await sampledShares(
     db,
@@ -56,9 +67,10 @@ export async function substringCandidates(db: Kysely<HistorySchema>, q: string):
   let [from, to] = [rarest, rarest + 3];
   for (;;) {
     if (from === 0 && to === chars.length) return whole(db, q);
-    const part = chars.slice(from, to).join('');
-    const keys = await matches(db, part, TESTED_CAP + 1);
-    if (keys.length <= TESTED_CAP) return { keys, exact: false };
+    if (to - from > byPieces.commonUpTo) {
+      const keys = await matches(db, chars.slice(from, to).join(''), TESTED_CAP + 1);
+      if (keys.length <= TESTED_CAP) return { keys, exact: false };
+    }
     const left = from > 0 ? share(from - 1) : Infinity;
     const right = to < chars.length ? share(to - 2) : Infinity;
     if (left <= right) from -= 1;
@@ -74,17 +86,27 @@ const PIECE_TABLES = [
 type PieceTable = (typeof PIECE_TABLES)[number][0];
 
 /**
- * The labels holding the string's rarest pieces, or undefined when it has none or they name too many.
+ * What the pieces say of a string: the labels that may hold it, or else the length up to which every
+ * part of it is known to be in more labels than TESTED_CAP (0 when not known): such a part lies
+ * within one of its pieces, so each label holding that piece holds the part.
+ */
+type PiecesAnswer = { candidates: Candidates } | { commonUpTo: number };
+
+/**
+ * The labels holding the string's rarest pieces, when it has pieces and they name few enough.
  * Its 8-character pieces are asked first: "76111899" is in 4 of a million labels, and each of its
  * 4-character pieces in thousands (the three rarest together in 2,600).
  */
-async function pieceCandidates(db: Kysely<HistorySchema>, q: string, newest: number): Promise<Candidates | undefined> {
+
+async function pieceCandidates(db: Kysely<HistorySchema>, q: string, newest: number): Promise<PiecesAnswer> {
   const words = q.toLowerCase();
+  let commonUpTo = 0;
   for (const [table, length] of PIECE_TABLES) {
     const found = await rarePiecesLabels(db, table, words, length, newest);
-    if (found) return found;
+    if ('candidates' in found) return found;
+    commonUpTo = Math.max(commonUpTo, found.commonUpTo);
   }
-  return undefined;
+  return { commonUpTo };
 }
 
 async function rarePiecesLabels(
@@ -93,22 +115,34 @@ async function rarePiecesLabels(
   words: string,
   length: number,
   newest: number,
-): Promise<Candidates | undefined> {
+): Promise<PiecesAnswer> {
   // The piece tables hold only pieces of ASCII letters and digits (their tokenizer folds their case).
-  const pieces = piecesOf(words, length).filter((piece) => /^[0-9a-z]+$/.test(piece));
-  if (pieces.length === 0) return undefined;
+  const every = piecesOf(words, length);
+  const pieces = every.filter((piece) => /^[0-9a-z]+$/.test(piece));
+  if (pieces.length === 0) return { commonUpTo: 0 };
   const shares = await sampledShares(db, table, pieces, newest);
   const asked = rarestPieces(pieces, (piece) => shares.get(piece)!);
   const rarest = shares.get(asked[0]!)!;
-  if (rarest === 0) return { keys: [], exact: true };
+  if (rarest === 0) return { candidates: { keys: [], exact: true } };
+  // Every part of `length` or less lies in one of the pieces, when each piece was sampled.
+  const commonUpTo = pieces.length === every.length && rarest * newest > TESTED_CAP ? length : 0;
+  // A piece lies within one field: labels holding a string that is one whole piece hold it as it is searched.
+  if (pieces.length === 1 && pieces[0] === words) return { candidates: await wholePiece(db, table, words) };
   // One piece alone, in many more labels than are tested: its list need not be read to know.
-  if (asked.length === 1 && rarest * newest > 2 * PIECES_TESTED_CAP) return undefined;
+  if (asked.length === 1 && rarest * newest > 2 * PIECES_TESTED_CAP) return { commonUpTo };
   const fts = sql.table(table);
   const found = await sql<{ k: number }>`
     SELECT rowid AS k FROM ${fts} WHERE ${fts} MATCH ${asked.map(phrase).join(' AND ')} LIMIT ${PIECES_TESTED_CAP + 1}`.execute(db);
-  if (found.rows.length > PIECES_TESTED_CAP) return undefined;
-  // A piece lies within one field: labels holding a string that is one whole piece hold it as it is searched.
-  return { keys: found.rows.map((r) => r.k), exact: pieces.length === 1 && pieces[0] === words };
+  if (found.rows.length > PIECES_TESTED_CAP) return { commonUpTo };
+  return { candidates: { keys: found.rows.map((r) => r.k), exact: false } };
+}
+
+/** The labels holding `piece`, a whole query: their keys, or many when more than PIECE_KEYED_CAP. */
+async function wholePiece(db: Kysely<HistorySchema>, table: PieceTable, piece: string): Promise<Candidates> {
+  const fts = sql.table(table);
+  const found = await sql<{ k: number }>`
+    SELECT rowid AS k FROM ${fts} WHERE ${fts} MATCH ${phrase(piece)} LIMIT ${PIECE_KEYED_CAP + 1}`.execute(db);
+  return found.rows.length > PIECE_KEYED_CAP ? { many: true } : { keys: found.rows.map((r) => r.k), exact: true };
 }
 
 /** Each term's share of labels in an FTS5 table keyed by search_key, from its newest SAMPLE matches (one statement for all). */

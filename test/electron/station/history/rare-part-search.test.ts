@@ -223,3 +223,49 @@ describe.each(['SQLite', 'PostgreSQL'] as const)(
     }, 60_000);
   },
 );
+
+describe('History search on SQLite, for a part in more labels than a page is tested from', () => {
+  /** Labels holding both parts asked for below: more than a walk of the whole trigram index's matches would be kept for (2,000). */
+  const HOLDING = 2500;
+
+  /** 300 labels without the parts, then HOLDING labels with them in a tracking number, one second apart (the newest last). */
+  async function writeCommon(store: HistoryStore): Promise<string[]> {
+    const holding: string[] = [];
+    for (let n = 0; n < 300 + HOLDING; n++) {
+      const no = String(n).padStart(6, '0');
+      const label = newLabel(`57691${no}0000000`, `c-${no}`, 'Ana');
+      await store.insertBuying(label);
+      const tracking = n < 300 ? `LS${no}X1111111111Y` : `LS${no}X9876543210Y`;
+      await store.markBought(label.id, { providerLabelId: `p-${no}`, trackingNumbers: [tracking], cost: null, labelUrl: 'sandbox://x' });
+      if (n >= 300) holding.push(label.id);
+    }
+    return holding.reverse();
+  }
+
+  it.each([
+    ['one whole 8-character piece', '87654321'],
+    ['10 characters, each 8 of them a common piece', '9876543210'],
+  ])(
+    'finds %s by the labels its pieces name, each read by key, never by the trigram index',
+    async (_shape, query) => {
+      const temp = makeTempDir();
+      const { store, plans, close } = watchedSqlite(openDatabase(path.join(temp.dir, 'history.sqlite')));
+      try {
+        const holding = await writeCommon(store);
+        plans.length = 0;
+        const page = await store.search(HistorySearchInput.parse({ query, limit: 50 }));
+        expect(page.labels.map((l) => l.id)).toEqual(holding.slice(0, 50));
+        expect({ total: page.total, more: page.totalIsMore }).toEqual({ total: 1000, more: true });
+        expect(plans).toContain('labels_long_pieces');
+        expect(plans.filter((table) => table === 'labels_search')).toEqual([]);
+        // The next page follows on from the labels' keys too.
+        const next = await store.search(HistorySearchInput.parse({ query, limit: 50, cursor: page.nextCursor }));
+        expect(next.labels.map((l) => l.id)).toEqual(holding.slice(50, 100));
+      } finally {
+        await close();
+        temp.remove();
+      }
+    },
+    60_000,
+  );
+});
