@@ -62,6 +62,9 @@ const SHAPES: Array<[string, Search]> = [
   // The mailer ID's last 7 digits and the next 2 (00-42): each in about 2 % of labels, every 4- and
   // 8-digit piece of them in more labels than a page is read from.
   ['9 digits 2 % of labels hold', (k) => ({ query: `${USPS_MAILER.slice(4)}${String(k % 43).padStart(2, '0')}` })],
+  // The mailer ID's end and the next 3 digits (000-429): each in about 0.2 % of labels, 2,000 or more.
+  ['8 digits 0.2 % of labels hold', (k) => ({ query: `${USPS_MAILER.slice(6)}${String((k * 7) % 430).padStart(3, '0')}` })],
+  ['10 digits 0.2 % of labels hold', (k) => ({ query: `${USPS_MAILER.slice(4)}${String((k * 7) % 430).padStart(3, '0')}` })],
   // An order ID's "576" joined to the mailer's digits: each 4-digit piece is in thousands of labels
   // (the three rarest together in up to 2,600), the whole in 0 to 30 of this seed's million.
   ['8 digits rare, each 4 of them common', (k) => ({ query: ['76111899', '61118992', '57611189', '76011189', '57601118'][k % 5]! })],
