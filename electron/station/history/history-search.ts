@@ -123,8 +123,10 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   const anyPart = anyFieldLike(`%${escapeLike(q)}%`);
   const candidates = await substringCandidates(db, q);
   if ('many' in candidates) return { from: LABELS, where: [...filters, anyPart], knownMore: filters.length === 0 };
-  // CROSS JOIN: SQLite keeps this order, so each candidate is one lookup by key (never a walk of every label).
-  const byKey = (keys: number[]) => sql`json_each(${JSON.stringify(keys)}) AS c CROSS JOIN labels AS l ON l.search_key = c.value`;
+  // CROSS JOIN: SQLite keeps this order, so each candidate is one lookup by key (never a walk of every
+  // label), on the index that also holds the label's time: a page with no filter is ordered from it alone.
+  const byKey = (keys: number[]) =>
+    sql`json_each(${JSON.stringify(keys)}) AS c CROSS JOIN labels AS l INDEXED BY labels_key_newest ON l.search_key = c.value`;
   let keys = candidates.keys;
   if (!candidates.exact) {
     // Each candidate tested once here, so neither the page nor its total tests them again.

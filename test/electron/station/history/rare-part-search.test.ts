@@ -77,17 +77,20 @@ interface Watched {
   close(): Promise<void>;
 }
 
-/** A SQLite store on `raw`; its plans are the FTS5 tables its statements scan ("labels_long_pieces"). */
-function watchedSqlite(raw: Database.Database): Watched {
+/** A SQLite store on `raw`; its plans are the FTS5 tables its statements scan ("labels_long_pieces"), its details every step. */
+function watchedSqlite(raw: Database.Database): Watched & { details: string[] } {
   const { store, steps } = explainedStore(raw, ticking());
   const plans: string[] = [];
+  const details: string[] = [];
   steps.on = ({ detail }) => {
+    details.push(detail);
     const table = /^SCAN (\w+) VIRTUAL TABLE/.exec(detail)?.[1];
     if (table) plans.push(table);
   };
   return {
     store,
     plans,
+    details,
     analyze: async () => void raw.exec('ANALYZE'),
     remove: async (id) => void raw.prepare('DELETE FROM labels WHERE id = ?').run(id),
     close: async () => void raw.close(),
@@ -246,18 +249,21 @@ describe('History search on SQLite, for a part in more labels than a page is tes
     ['one whole 8-character piece', '87654321'],
     ['10 characters, each 8 of them a common piece', '9876543210'],
   ])(
-    'finds %s by the labels its pieces name, each read by key, never by the trigram index',
+    'finds %s by the labels its pieces name, ordered by key from one index, never by the trigram index',
     async (_shape, query) => {
       const temp = makeTempDir();
-      const { store, plans, close } = watchedSqlite(openDatabase(path.join(temp.dir, 'history.sqlite')));
+      const { store, plans, details, close } = watchedSqlite(openDatabase(path.join(temp.dir, 'history.sqlite')));
       try {
         const holding = await writeCommon(store);
         plans.length = 0;
+        details.length = 0;
         const page = await store.search(HistorySearchInput.parse({ query, limit: 50 }));
         expect(page.labels.map((l) => l.id)).toEqual(holding.slice(0, 50));
         expect({ total: page.total, more: page.totalIsMore }).toEqual({ total: 1000, more: true });
         expect(plans).toContain('labels_long_pieces');
         expect(plans.filter((table) => table === 'labels_search')).toEqual([]);
+        // The page is ordered from the index that holds each key's time, not from 2,500 labels' rows.
+        expect(details).toContain('SEARCH l USING COVERING INDEX labels_key_newest (search_key=?)');
         // The next page follows on from the labels' keys too.
         const next = await store.search(HistorySearchInput.parse({ query, limit: 50, cursor: page.nextCursor }));
         expect(next.labels.map((l) => l.id)).toEqual(holding.slice(50, 100));
