@@ -155,6 +155,15 @@ describe('fleet fault injection: no label bought twice, none lost, across statio
       async () => (await stations[0]!.call('searchHistory', { query: '', filter: 'uncertain', limit: 1, offset: 0 })).total === 0,
       20_000,
     );
+    // The last run restarts the database: what a station wrote meanwhile (a file it downloaded, say)
+    // waits in its outbox until it is sent. Every station has sent everything before the provider goes.
+    await waitFor(async () => {
+      for (const station of stations) {
+        const { database } = await station.call('getStationInfo', {});
+        if (!database.reachable || database.pendingWrites > 0) return false;
+      }
+      return true;
+    }, 20_000);
     await aftership.close();
     for (const created of aftership.created) {
       const found = await stations[0]!.call('searchHistory', { query: created.orderId, filter: 'all', limit: 10, offset: 0 });
