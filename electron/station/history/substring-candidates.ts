@@ -68,7 +68,7 @@ export async function substringCandidates(db: Kysely<HistorySchema>, q: string):
   for (;;) {
     if (from === 0 && to === chars.length) return whole(db, q);
     if (to - from > byPieces.commonUpTo) {
-      const keys = await matches(db, chars.slice(from, to).join(''), TESTED_CAP + 1);
+      const keys = await matches(db, 'labels_search', phrase(chars.slice(from, to).join('')), TESTED_CAP + 1);
       if (keys.length <= TESTED_CAP) return { keys, exact: false };
     }
     const left = from > 0 ? share(from - 1) : Infinity;
@@ -130,19 +130,15 @@ async function rarePiecesLabels(
   if (pieces.length === 1 && pieces[0] === words) return { candidates: await wholePiece(db, table, words) };
   // One piece alone, in many more labels than are tested: its list need not be read to know.
   if (asked.length === 1 && rarest * newest > 2 * PIECES_TESTED_CAP) return { commonUpTo };
-  const fts = sql.table(table);
-  const found = await sql<{ k: number }>`
-    SELECT rowid AS k FROM ${fts} WHERE ${fts} MATCH ${asked.map(phrase).join(' AND ')} LIMIT ${PIECES_TESTED_CAP + 1}`.execute(db);
-  if (found.rows.length > PIECES_TESTED_CAP) return { commonUpTo };
-  return { candidates: { keys: found.rows.map((r) => r.k), exact: false } };
+  const keys = await matches(db, table, asked.map(phrase).join(' AND '), PIECES_TESTED_CAP + 1);
+  if (keys.length > PIECES_TESTED_CAP) return { commonUpTo };
+  return { candidates: { keys, exact: false } };
 }
 
 /** The labels holding `piece`, a whole query: their keys, or many when more than PIECE_KEYED_CAP. */
 async function wholePiece(db: Kysely<HistorySchema>, table: PieceTable, piece: string): Promise<Candidates> {
-  const fts = sql.table(table);
-  const found = await sql<{ k: number }>`
-    SELECT rowid AS k FROM ${fts} WHERE ${fts} MATCH ${phrase(piece)} LIMIT ${PIECE_KEYED_CAP + 1}`.execute(db);
-  return found.rows.length > PIECE_KEYED_CAP ? { many: true } : { keys: found.rows.map((r) => r.k), exact: true };
+  const keys = await matches(db, table, phrase(piece), PIECE_KEYED_CAP + 1);
+  return keys.length > PIECE_KEYED_CAP ? { many: true } : { keys, exact: true };
 }
 
 /** Each term's share of labels in an FTS5 table keyed by search_key, from its newest SAMPLE matches (one statement for all). */
@@ -172,14 +168,14 @@ async function sampledShares(
 }
 
 async function whole(db: Kysely<HistorySchema>, q: string): Promise<Candidates> {
-  const keys = await matches(db, q, CANDIDATE_CAP + 1);
+  const keys = await matches(db, 'labels_search', phrase(q), CANDIDATE_CAP + 1);
   return keys.length > CANDIDATE_CAP ? { many: true } : { keys, exact: true };
 }
 
-async function matches(db: Kysely<HistorySchema>, part: string, limit: number): Promise<number[]> {
-  const found = await sql<{
-    k: number;
-  }>`SELECT rowid AS k FROM labels_search WHERE labels_search MATCH ${phrase(part)} LIMIT ${limit}`.execute(db);
+/** The keys of up to `limit` labels an FTS5 table matches for `match` (a phrase, or phrases joined by AND). */
+async function matches(db: Kysely<HistorySchema>, table: 'labels_search' | PieceTable, match: string, limit: number): Promise<number[]> {
+  const fts = sql.table(table);
+  const found = await sql<{ k: number }>`SELECT rowid AS k FROM ${fts} WHERE ${fts} MATCH ${match} LIMIT ${limit}`.execute(db);
   return found.rows.map((r) => r.k);
 }
 
