@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useLabelPreview } from '../api/queries';
 import { toProblem } from '../api/problem';
 
@@ -64,10 +64,15 @@ export function LabelPreview({ labelId, size = 360 }: { labelId: string; size?: 
 
 /** The label as tall as the window, its dots sharp; a click or any key closes it (a scan goes on to the scan field). */
 function PreviewZoom({ src, onClose }: { src: string; onClose: () => void }) {
-  useEffect(() => {
-    window.addEventListener('keydown', onClose);
-    return () => window.removeEventListener('keydown', onClose);
-  }, [onClose]);
+  const close = useRef(onClose);
+  close.current = onClose;
+  // Listening from the commit that shows the zoom (a layout effect, not a passive one that may run
+  // after the first key), once, and in the capture phase, where no screen's own key handling can stop it.
+  useLayoutEffect(() => {
+    const onKey = () => close.current();
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
   return (
     <div className="preview-zoom" data-testid="label-preview-zoom" onClick={onClose} role="presentation">
       <img src={src} alt="Label preview, large" />
