@@ -45,8 +45,11 @@ export async function ensureLabelFile(deps: LabelPrintingDeps, label: StoredLabe
   if (onDisk) return { label, bytes: onDisk };
   const shared = await deps.history.readFile(label.id);
   if (shared) {
-    await deps.files.save(label.id, shared.format, shared.bytes, new Date(label.createdAt));
-    return { label, bytes: shared.bytes };
+    const filePath = await deps.files.save(label.id, shared.format, shared.bytes, new Date(label.createdAt));
+    // A row that does not say its file is kept (the station that stored the bytes stopped before it
+    // could say so) says it now, so the missing-file pass stops finding it.
+    const kept = label.filePath ? label : await deps.history.attachFile(label.id, { format: shared.format, filePath });
+    return { label: kept, bytes: shared.bytes };
   }
   if (!label.labelUrl) {
     throw new StationError(
@@ -88,8 +91,10 @@ async function downloadAndSave(
     );
   }
   const filePath = await deps.files.save(label.id, format, bytes, new Date(label.createdAt));
-  const withFile = await deps.history.attachFile(label.id, { format, filePath });
+  // The bytes are in the shared database (or its outbox) before the row says the file is kept: a
+  // station stopped between the two leaves a row the missing-file pass finds and completes.
   await deps.history.saveFile(label.id, format, bytes);
+  const withFile = await deps.history.attachFile(label.id, { format, filePath });
   return { label: withFile, bytes };
 }
 
