@@ -42,6 +42,8 @@ export function useHistory(query: string, filters?: HistoryFilters) {
         query,
         limit: HISTORY_PAGE,
         cursor: pageParam,
+        // Only the first page's total is shown: the others are not counted again every time they are asked.
+        ...(pageParam !== null && { countTotal: false }),
         ...(filters && Object.keys(filters).length > 0 && { filters }),
       }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -42,7 +42,7 @@ export function useScansAnywhere(signedIn: boolean): void {
 
     async function keepAsSearchOrScan(scan: string, takeBack: () => void): Promise<void> {
       const found = await station.searchHistory({ query: scan, limit: 1 }).then(
-        (page) => page.total,
+        (page) => page.total ?? page.labels.length,
         () => 0,
       );
       if (found > 0) {

@@ -44,6 +44,11 @@ export const HistorySearchInput = z.object({
   /** The last label of the previous page; none for the first page. */
   cursor: HistoryCursor.nullish(),
   limit: z.number().int().min(1).max(200).default(50),
+  /**
+   * false: the total is not counted (History's later pages: the first page's total is the one shown,
+   * and each page asked again while rows settle would count it once more). The page's total is then null.
+   */
+  countTotal: z.boolean().optional(),
   /** Before cursors: only the first page (0) is still accepted, so callers asking for it keep working. */
   offset: z.literal(0, 'Pages of History follow the cursor of the previous page, not an offset.').optional(),
 });
@@ -54,14 +59,14 @@ export const HistoryPage = z.object({
   labels: z.array(LabelRecord),
   /** Where the next page starts; null on the last page. */
   nextCursor: HistoryCursor.nullable(),
-  /** Matching labels, counted up to HISTORY_TOTAL_CAP; `totalIsMore`: there are more than that. */
-  total: z.number().int(),
+  /** Matching labels, counted up to HISTORY_TOTAL_CAP (null when not asked for); `totalIsMore`: there are more than that. */
+  total: z.number().int().nullable(),
   totalIsMore: z.boolean(),
 });
 export type HistoryPage = z.infer<typeof HistoryPage>;
 
 /** "1 label", "25 labels", "more than 1,000 labels". */
-export function describeTotal(page: Pick<HistoryPage, 'total' | 'totalIsMore'>): string {
+export function describeTotal(page: { total: number; totalIsMore: boolean }): string {
   if (page.totalIsMore) return `more than ${HISTORY_TOTAL_CAP.toLocaleString('en-US')} labels`;
   return `${page.total.toLocaleString('en-US')} label${page.total === 1 ? '' : 's'}`;
 }

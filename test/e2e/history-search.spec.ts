@@ -34,14 +34,26 @@ test('History finds a label by the last digits of its tracking number and filter
   const [scanned] = (await station.core.handlers.searchHistory({ query: ORDER, filter: 'all', limit: 5 })).labels;
   const tracking = scanned!.trackingNumbers[0]!;
 
+  const searches: Array<{ cursor?: unknown; countTotal?: boolean }> = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/rpc/searchHistory')) searches.push(request.postDataJSON());
+  });
   await openStation(page, station.shell);
   await page.keyboard.press('F2');
   await expect(page.getByTestId('history-count')).toHaveText('more than 1,000 labels');
 
+  // Scrolled down, later pages load; only the first page's total is counted, and it is the one shown.
+  const rows = page.getByTestId('history-row');
+  await page.getByTestId('history-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect.poll(() => searches.filter((s) => s.cursor).length).toBeGreaterThan(0);
+  expect(searches.filter((s) => s.cursor && s.countTotal !== false)).toEqual([]);
+  expect(searches.filter((s) => !s.cursor && s.countTotal === false)).toEqual([]);
+  await expect(page.getByTestId('history-count')).toHaveText('more than 1,000 labels');
+  expect(await rows.count()).toBeGreaterThan(0);
+
   // The last 6 digits, as read off the parcel: exactly the label bought by the scan.
   const lastDigits = tracking.slice(-6);
   await page.getByTestId('history-search').fill(lastDigits);
-  const rows = page.getByTestId('history-row');
   const expectedByDigits =
     1 +
     Array.from({ length: EARLIER }, (_, i) => seedLabel(i)).filter(

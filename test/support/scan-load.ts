@@ -51,7 +51,7 @@ export async function runScanLoad(scans: number): Promise<ScanLoadResult> {
     const rssAtEndMb = rssMb(pid);
     const history = await station.call('searchHistory', { query: '', filter: 'all', limit: 1, offset: 0 });
     const queue = await station.call('getPrintQueue', {});
-    return { scans, printed, labelsInHistory: history.total, jobsWaiting: queue.jobs.length, rssAfter100Mb, rssAtEndMb, msPerScan };
+    return { scans, printed, labelsInHistory: history.total ?? 0, jobsWaiting: queue.jobs.length, rssAfter100Mb, rssAtEndMb, msPerScan };
   } finally {
     await station.close();
     await printer.close();

@@ -82,6 +82,8 @@ type UncertainOrFailed = (typeof UNCERTAIN_STATUSES)[number] | 'failed';
 
 /** Statuses a label reaches once it was sent to a printer: adopting it again must not undo them. */
 const SOLD_AFTER_PRINTING = ['queued', 'printed', 'print_failed'] as const satisfies readonly LabelStatus[];
+/** A search asked not to count its total (countTotal: false). */
+const NOT_COUNTED = -1;
 
 export class HistoryStore {
   private readonly db: HistoryDatabase['db'];
@@ -380,6 +382,7 @@ export class HistoryStore {
     const nextCursor = rows.rows.length > input.limit && last ? { createdAt: last.created_at, id: last.id } : null;
     let known = plan.total ?? (plan.knownMore ? HISTORY_TOTAL_CAP + 1 : undefined);
     if (known === undefined && !input.cursor && !nextCursor) known = page.length;
+    if (input.countTotal === false) known = NOT_COUNTED;
     // PostgreSQL counts the total on another of the pool's connections while the page's labels are
     // read (the count does not need them): a search then takes the longer of the two, not both.
     const [found, countedAlongside] = await Promise.all([
@@ -392,6 +395,7 @@ export class HistoryStore {
       const row = byId.get(r.id);
       return row ? [toPublic(toStored(row))] : [];
     });
+    if (counted === NOT_COUNTED) return { labels, nextCursor, total: null, totalIsMore: false };
     return { labels, nextCursor, total: Math.min(counted, HISTORY_TOTAL_CAP), totalIsMore: counted > HISTORY_TOTAL_CAP };
   }
 

@@ -216,6 +216,21 @@ describe.each([
     expect(first).toMatchObject({ total: 1000, totalIsMore: true });
   });
 
+  it('walks the same pages when the later ones are not counted (as History asks them), each saying it was not', async () => {
+    const first = await find('576', { limit: 200 });
+    const ids = first.labels.map((l) => l.id);
+    let page = first;
+    let later = 0;
+    for (; later < 100 && page.nextCursor; later++) {
+      page = await find('576', { limit: 200, cursor: page.nextCursor, countTotal: false });
+      expect(page).toMatchObject({ total: null, totalIsMore: false });
+      ids.push(...page.labels.map((l) => l.id));
+    }
+    expect(later).toBeGreaterThan(5);
+    expect(ids).toEqual(matching('576'));
+    expect(first).toMatchObject({ total: 1000, totalIsMore: true });
+  });
+
   it('lists sold labels whose file is missing, oldest first', async () => {
     const expected = ALL.filter((l) => l.file_path === null && ['bought', 'queued', 'printed', 'print_failed'].includes(l.status)).map(
       (l) => l.id,
@@ -813,6 +828,19 @@ describe('a part most labels share, on PostgreSQL', () => {
     expect(counted).toHaveLength(1);
     expect(counted[0]).toMatch(/Index Only Scan Backward using labels_newest_words/);
     expect(counted[0]).not.toMatch(/Seq Scan/);
+  });
+
+  it('reads a later page without counting its total again when asked not to (History shows the first page’s)', async () => {
+    const query = USPS_MAILER.slice(4);
+    const first = await store.search(HistorySearchInput.parse({ query, limit: 50 }));
+    const counted = await searchPlanned(url, { query, limit: 50, cursor: first.nextCursor });
+    const { page, chosen } = await searchPlanned(url, { query, limit: 50, cursor: first.nextCursor, countTotal: false });
+    expect(page.labels.map((l) => l.id)).toEqual(counted.page.labels.map((l) => l.id));
+    expect(page.nextCursor).toEqual(counted.page.nextCursor);
+    expect(page).toMatchObject({ total: null, totalIsMore: false });
+    const counts = (plans: string[]) => plans.filter((plan) => plan.includes('count(*)') && plan.includes('FROM labels AS l'));
+    expect(counts(counted.chosen)).toHaveLength(1);
+    expect(counts(chosen)).toEqual([]);
   });
 
   /** The labels of EVERY with `query` in a searched field, newest first. */
