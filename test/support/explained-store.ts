@@ -3,10 +3,11 @@ import type Database from 'better-sqlite3';
 import { sqliteHistory } from '../../electron/station/history/database';
 import { HistoryStore } from '../../electron/station/history/history-store';
 
-/** A step of a statement's plan, with the statement's SQL. */
+/** A step of a statement's plan, with the statement's SQL and the values it was run with. */
 export interface PlanStep {
   sql: string;
   detail: string;
+  params: unknown[];
 }
 
 /** A store on `raw` (with the clock `now`) that hands each step of each statement it reads to `steps.on`, as it runs it. */
@@ -23,7 +24,7 @@ export function explainedStore(raw: Database.Database, now?: () => Date): { stor
             if (method !== 'all') return Reflect.get(st, method);
             return (...params: unknown[]) => {
               const plan = target.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as Array<{ detail: string }>;
-              for (const step of plan) steps.on({ sql: source, detail: step.detail });
+              for (const step of plan) steps.on({ sql: source, detail: step.detail, params });
               return st.all(...params);
             };
           },

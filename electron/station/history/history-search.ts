@@ -33,6 +33,7 @@ import type { HistorySchema } from './schema';
 import { postgresDigitPieces, postgresPieces } from './postgres-pieces';
 import { piecesOf } from './word-pieces';
 import { substringCandidates } from './substring-candidates';
+import { byKey, testedCandidatesPlan } from './tested-candidates';
 import { beyondAscii, foldName, operatorKeyed, operatorKeys } from './operator-names';
 import { keyedPlan, type Condition, type SearchPlan } from './search-plan';
 import {
@@ -123,16 +124,8 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   const anyPart = anyFieldLike(`%${escapeLike(q)}%`);
   const candidates = await substringCandidates(db, q);
   if ('many' in candidates) return { from: LABELS, where: [...filters, anyPart], knownMore: filters.length === 0 };
-  // CROSS JOIN: SQLite keeps this order, so each candidate is one lookup by key (never a walk of every
-  // label), on the index that also holds the label's time: a page with no filter is ordered from it alone.
-  const byKey = (keys: number[]) =>
-    sql`json_each(${JSON.stringify(keys)}) AS c CROSS JOIN labels AS l INDEXED BY labels_key_newest ON l.search_key = c.value`;
-  let keys = candidates.keys;
-  if (!candidates.exact) {
-    // Each candidate tested once here, so neither the page nor its total tests them again.
-    const tested = await sql<{ k: number }>`SELECT l.search_key AS k FROM ${byKey(keys)} WHERE ${anyPart}`.execute(db);
-    keys = tested.rows.map((r) => r.k);
-  }
+  if (!candidates.exact) return testedCandidatesPlan(db, candidates.keys, anyPart, filters, input);
+  const keys = candidates.keys;
   return { from: byKey(keys), where: filters, knownMore: false, total: filters.length === 0 ? keys.length : undefined };
 }
 

@@ -78,11 +78,15 @@ interface Watched {
 }
 
 /** A SQLite store on `raw`; its plans are the FTS5 tables its statements scan ("labels_long_pieces"), its details every step. */
-function watchedSqlite(raw: Database.Database): Watched & { details: string[] } {
+function watchedSqlite(raw: Database.Database): Watched & { details: string[]; tested: () => number } {
   const { store, steps } = explainedStore(raw, ticking());
   const plans: string[] = [];
   const details: string[] = [];
-  steps.on = ({ detail }) => {
+  const testedBy = new Map<string, number>();
+  steps.on = ({ sql, detail, params }) => {
+    // A statement that tests labels by key for the string: how many keys it was given (its first value).
+    const keys = (Array.isArray(params[0]) ? params[0] : params)[0];
+    if (/LIKE/.test(sql) && /json_each/.test(sql)) testedBy.set(`${sql}${String(keys)}`, (JSON.parse(String(keys)) as unknown[]).length);
     details.push(detail);
     const table = /^SCAN (\w+) VIRTUAL TABLE/.exec(detail)?.[1];
     if (table) plans.push(table);
@@ -91,6 +95,7 @@ function watchedSqlite(raw: Database.Database): Watched & { details: string[] } 
     store,
     plans,
     details,
+    tested: () => [...testedBy.values()].reduce((sum, n) => sum + n, 0),
     analyze: async () => void raw.exec('ANALYZE'),
     remove: async (id) => void raw.prepare('DELETE FROM labels WHERE id = ?').run(id),
     close: async () => void raw.close(),
@@ -246,13 +251,15 @@ describe('History search on SQLite, for a part in more labels than a page is tes
   }
 
   it.each([
-    ['one whole 8-character piece', '87654321'],
-    ['10 characters, each 8 of them a common piece', '9876543210'],
+    // One whole piece: every label its list names holds it, so none is tested.
+    ['one whole 8-character piece', '87654321', 0],
+    // Tested newest first until the page is full, then only until the total passes 1,000: not all 2,500.
+    ['10 characters, each 8 of them a common piece', '9876543210', 1300],
   ])(
     'finds %s by the labels its pieces name, ordered by key from one index, never by the trigram index',
-    async (_shape, query) => {
+    async (_shape, query, mostTested) => {
       const temp = makeTempDir();
-      const { store, plans, details, close } = watchedSqlite(openDatabase(path.join(temp.dir, 'history.sqlite')));
+      const { store, plans, details, tested, close } = watchedSqlite(openDatabase(path.join(temp.dir, 'history.sqlite')));
       try {
         const holding = await writeCommon(store);
         plans.length = 0;
@@ -264,9 +271,20 @@ describe('History search on SQLite, for a part in more labels than a page is tes
         expect(plans.filter((table) => table === 'labels_search')).toEqual([]);
         // The page is ordered from the index that holds each key's time, not from 2,500 labels' rows.
         expect(details).toContain('SEARCH l USING COVERING INDEX labels_key_newest (search_key=?)');
+        expect(tested()).toBeLessThanOrEqual(mostTested);
         // The next page follows on from the labels' keys too.
         const next = await store.search(HistorySearchInput.parse({ query, limit: 50, cursor: page.nextCursor }));
         expect(next.labels.map((l) => l.id)).toEqual(holding.slice(50, 100));
+        expect(next).toMatchObject({ total: 1000, totalIsMore: true });
+
+        // With a date filter that keeps the newest 600: an exact total, on every page asked with one.
+        const from = (await store.get(holding[599]!))!.createdAt;
+        const filtered = await store.search(HistorySearchInput.parse({ query, limit: 50, filters: { from } }));
+        expect(filtered.labels.map((l) => l.id)).toEqual(holding.slice(0, 50));
+        expect(filtered).toMatchObject({ total: 600, totalIsMore: false });
+        const later = await store.search(HistorySearchInput.parse({ query, limit: 50, filters: { from }, cursor: filtered.nextCursor }));
+        expect(later.labels.map((l) => l.id)).toEqual(holding.slice(50, 100));
+        expect(later).toMatchObject({ total: 600, totalIsMore: false });
       } finally {
         await close();
         temp.remove();
