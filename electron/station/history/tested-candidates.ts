@@ -2,10 +2,12 @@
  * SQLite: a page and its total from labels that may hold a string (a rare part of it was looked up),
  * testing as few of them as the page and the total need.
  *
- * The candidates are put newest first from labels_key_newest alone (no label read), then tested in
- * that order until the page is full; the total is counted on from the untested ones, in key order,
- * only until it passes HISTORY_TOTAL_CAP. "1118992041", in 2,200 labels of a million: every
- * candidate read and tested, then the page ordered, took 9 ms; a page and 1,001 of them, 5.
+ * A first page tests the candidates from the highest key down (keys follow the labels' times, but for
+ * the few labels_out_of_order lists) until the page is full; a later one puts them newest first from
+ * labels_key_newest alone (no label read) and tests them in that order. The total is counted on from
+ * the untested ones, in key order, only until it passes HISTORY_TOTAL_CAP. "1118992041", in 2,200
+ * labels of a million: every candidate read and tested, then the page ordered, took 9 ms; ordering
+ * them all first, then a page and 1,001 of them, 5; a page in key order and 1,001, 3.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { HISTORY_TOTAL_CAP, type HistorySearch } from '../../../shared/domain/history-search';
@@ -16,6 +18,8 @@ import { and, keysetAfter, type Condition, type SearchPlan } from './search-plan
 const PAGE_CHUNK = 128;
 /** Candidates tested by one statement while the total is counted. */
 const COUNT_CHUNK = 512;
+/** More labels added out of time order than this: a first page puts every candidate in time order first, as later pages do. */
+const OUT_OF_ORDER_CAP = 5000;
 
 /**
  * The labels of these keys, each looked up on the index that also holds its time (CROSS JOIN: SQLite
@@ -26,6 +30,11 @@ export function byKey(keys: readonly number[]): RawBuilder<unknown> {
   return sql`json_each(${JSON.stringify(keys)}) AS c CROSS JOIN labels AS l INDEXED BY labels_key_newest ON l.search_key = c.value`;
 }
 
+/** Each candidate tested so far: whether it holds the string (and passes the filters). */
+type Matched = Map<number, boolean>;
+/** Tests these candidates, notes each in Matched, and says how many hold the string. */
+type TestEach = (chunk: readonly number[]) => Promise<number>;
+
 /** `test`: the whole string in any searched field; `filters`: History's filters. */
 export async function testedCandidatesPlan(
   db: Kysely<HistorySchema>,
@@ -34,14 +43,73 @@ export async function testedCandidatesPlan(
   filters: Condition[],
   input: HistorySearch,
 ): Promise<SearchPlan> {
-  const matched = new Map<number, boolean>();
-  const testEach = async (chunk: readonly number[]): Promise<number> => {
+  const matched: Matched = new Map();
+  const testEach: TestEach = async (chunk) => {
     const held = await sql<{ k: number }>`SELECT l.search_key AS k FROM ${byKey(chunk)} WHERE ${and([test, ...filters])}`.execute(db);
     for (const key of chunk) matched.set(key, false);
     for (const { k } of held.rows) matched.set(k, true);
     return held.rows.length;
   };
 
+  const page = input.cursor
+    ? await pageInTimeOrder(db, keys, input, testEach, matched)
+    : await firstPageInKeyOrder(db, keys, input, testEach, matched);
+  const plan: SearchPlan = { from: byKey(page), where: [], knownMore: false };
+  if (input.countTotal === false) return plan;
+
+  let found = [...matched.values()].filter(Boolean).length;
+  const untested = keys.filter((key) => !matched.has(key));
+  for (let at = 0; at < untested.length && found <= HISTORY_TOTAL_CAP;) {
+    // As many as the share found so far says the total still needs, a few more, at most COUNT_CHUNK.
+    const share = Math.max(found / Math.max(1, matched.size), 0.1);
+    const size = Math.min(COUNT_CHUNK, Math.max(64, Math.ceil(((HISTORY_TOTAL_CAP + 1 - found) / share) * 1.05)));
+    found += await testEach(untested.slice(at, at + size));
+    at += size;
+  }
+  return { ...plan, total: Math.min(found, HISTORY_TOTAL_CAP + 1) };
+}
+
+/**
+ * A first page: keys follow the labels' times except for those listed in labels_out_of_order, so the
+ * candidates not listed are tested from the highest key down until the page is full (any left are
+ * older than each of those), and the listed ones are all tested besides. The page's statement puts
+ * them in time order.
+ */
+async function firstPageInKeyOrder(
+  db: Kysely<HistorySchema>,
+  keys: readonly number[],
+  input: HistorySearch,
+  testEach: TestEach,
+  matched: Matched,
+): Promise<number[]> {
+  const listed = await outOfOrder(db);
+  if (!listed) return pageInTimeOrder(db, keys, input, testEach, matched);
+  const inOrder = keys.filter((key) => !listed.has(key)).sort((a, b) => b - a);
+  const found: number[] = [];
+  for (let at = 0; at < inOrder.length && found.length <= input.limit; at += PAGE_CHUNK) {
+    const chunk = inOrder.slice(at, at + PAGE_CHUNK);
+    await testEach(chunk);
+    found.push(...chunk.filter((key) => matched.get(key)));
+  }
+  const others = keys.filter((key) => listed.has(key));
+  for (let at = 0; at < others.length; at += COUNT_CHUNK) await testEach(others.slice(at, at + COUNT_CHUNK));
+  return [...found, ...others.filter((key) => matched.get(key))];
+}
+
+/** Labels added out of time order, when few enough to set apart (else every candidate is put in time order first). */
+async function outOfOrder(db: Kysely<HistorySchema>): Promise<Set<number> | undefined> {
+  const listed = await sql<{ k: number }>`SELECT search_key AS k FROM labels_out_of_order LIMIT ${OUT_OF_ORDER_CAP + 1}`.execute(db);
+  return listed.rows.length > OUT_OF_ORDER_CAP ? undefined : new Set(listed.rows.map((r) => r.k));
+}
+
+/** Any page: the candidates after the cursor put newest first from labels_key_newest alone (no label read), tested in that order. */
+async function pageInTimeOrder(
+  db: Kysely<HistorySchema>,
+  keys: readonly number[],
+  input: HistorySearch,
+  testEach: TestEach,
+  matched: Matched,
+): Promise<number[]> {
   const newestFirst = await sql<{ k: number }>`
     SELECT l.search_key AS k FROM ${byKey(keys)} WHERE ${and(keysetAfter(input.cursor))}
     ORDER BY l.created_at DESC, l.id DESC`.execute(db);
@@ -51,13 +119,5 @@ export async function testedCandidatesPlan(
     await testEach(chunk);
     page.push(...chunk.filter((key) => matched.get(key)));
   }
-  const plan: SearchPlan = { from: byKey(page.slice(0, input.limit + 1)), where: [], knownMore: false };
-  if (input.countTotal === false) return plan;
-
-  let found = [...matched.values()].filter(Boolean).length;
-  const untested = keys.filter((key) => !matched.has(key));
-  for (let at = 0; at < untested.length && found <= HISTORY_TOTAL_CAP; at += COUNT_CHUNK) {
-    found += await testEach(untested.slice(at, at + COUNT_CHUNK));
-  }
-  return { ...plan, total: Math.min(found, HISTORY_TOTAL_CAP + 1) };
+  return page;
 }

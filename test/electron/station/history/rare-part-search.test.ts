@@ -292,4 +292,53 @@ describe('History search on SQLite, for a part in more labels than a page is tes
     },
     60_000,
   );
+
+  it('places labels added with an older time (copies from the fleet) by their time, never passing over newer ones', async () => {
+    const temp = makeTempDir();
+    const file = path.join(temp.dir, 'history.sqlite');
+    const { store, close } = watchedSqlite(openDatabase(file));
+    try {
+      // 200 labels with the part, written as a station writes them (each a second after the one before).
+      const holding = (await writeCommon(store)).slice(0, 200);
+      // 150 copies with the part and times a year older, added after them: they get the highest keys.
+      const model = (await store.get(holding[0]!))!;
+      const copies: string[] = [];
+      for (let n = 0; n < 150; n++) {
+        const no = String(n).padStart(6, '0');
+        const createdAt = new Date(Date.parse(model.createdAt) - 365 * 86_400_000 + n * 1000).toISOString();
+        const copy = {
+          ...model,
+          id: `copy-${no}`,
+          orderId: `57692${no}0000000`,
+          reference: `ls-copy-${no}`,
+          createdAt,
+          updatedAt: createdAt,
+        };
+        await store.importLabel({ ...copy, trackingNumbers: [`LS${no}Y9876543210Z`] });
+        copies.push(copy.id);
+      }
+      const page = await store.search(HistorySearchInput.parse({ query: '9876543210', limit: 50 }));
+      expect(page.labels.map((l) => l.id)).toEqual(holding.slice(0, 50));
+
+      // The same history before the list was kept: the migration lists the copies.
+      const raw = openDatabase(file);
+      const listed = raw.prepare('SELECT count(*) AS n FROM labels_out_of_order').get() as { n: number };
+      expect(listed.n).toBe(150);
+      raw.exec('DROP TABLE labels_out_of_order; DROP TRIGGER labels_out_of_order_new; DROP TRIGGER labels_out_of_order_moved');
+      raw.pragma(`user_version = ${migrations.length - 1}`);
+      raw.close();
+      const migrated = watchedSqlite(openDatabase(file));
+      try {
+        const again = await migrated.store.search(HistorySearchInput.parse({ query: '9876543210', limit: 50 }));
+        expect(again.labels.map((l) => l.id)).toEqual(holding.slice(0, 50));
+        const oldest = await migrated.store.search(HistorySearchInput.parse({ query: '9876543210', limit: 50, cursor: again.nextCursor }));
+        expect(oldest.labels.map((l) => l.id)).toEqual(holding.slice(50, 100));
+      } finally {
+        await migrated.close();
+      }
+    } finally {
+      await close();
+      temp.remove();
+    }
+  }, 60_000);
 });
