@@ -51,9 +51,8 @@ export async function testedCandidatesPlan(
     return held.rows.length;
   };
 
-  const page = input.cursor
-    ? await pageInTimeOrder(db, keys, input, testEach, matched)
-    : await firstPageInKeyOrder(db, keys, input, testEach, matched);
+  const search: PageSearch = { db, keys, input, testEach, matched };
+  const page = input.cursor ? await pageInTimeOrder(search) : await firstPageInKeyOrder(search);
   const plan: SearchPlan = { from: byKey(page), where: [], knownMore: false };
   if (input.countTotal === false) return plan;
 
@@ -69,28 +68,29 @@ export async function testedCandidatesPlan(
   return { ...plan, total: Math.min(found, HISTORY_TOTAL_CAP + 1) };
 }
 
+/** What a page is found from: the candidates, the search, and the tests made so far. */
+interface PageSearch {
+  db: Kysely<HistorySchema>;
+  keys: readonly number[];
+  input: HistorySearch;
+  testEach: TestEach;
+  matched: Matched;
+}
+
 /**
  * A first page: keys follow the labels' times except for those listed in labels_out_of_order, so the
  * candidates not listed are tested from the highest key down until the page is full (any left are
  * older than each of those), and the listed ones are all tested besides. The page's statement puts
  * them in time order.
  */
-async function firstPageInKeyOrder(
-  db: Kysely<HistorySchema>,
-  keys: readonly number[],
-  input: HistorySearch,
-  testEach: TestEach,
-  matched: Matched,
-): Promise<number[]> {
-  const listed = await outOfOrder(db);
-  if (!listed) return pageInTimeOrder(db, keys, input, testEach, matched);
-  const inOrder = keys.filter((key) => !listed.has(key)).sort((a, b) => b - a);
-  const found: number[] = [];
-  for (let at = 0; at < inOrder.length && found.length <= input.limit; at += PAGE_CHUNK) {
-    const chunk = inOrder.slice(at, at + PAGE_CHUNK);
-    await testEach(chunk);
-    found.push(...chunk.filter((key) => matched.get(key)));
-  }
+async function firstPageInKeyOrder(search: PageSearch): Promise<number[]> {
+  const listed = await outOfOrder(search.db);
+  if (!listed) return pageInTimeOrder(search);
+  const { keys, testEach, matched } = search;
+  const found = await testUntilPage(
+    search,
+    keys.filter((key) => !listed.has(key)).sort((a, b) => b - a),
+  );
   const others = keys.filter((key) => listed.has(key));
   for (let at = 0; at < others.length; at += COUNT_CHUNK) await testEach(others.slice(at, at + COUNT_CHUNK));
   return [...found, ...others.filter((key) => matched.get(key))];
@@ -103,21 +103,23 @@ async function outOfOrder(db: Kysely<HistorySchema>): Promise<Set<number> | unde
 }
 
 /** Any page: the candidates after the cursor put newest first from labels_key_newest alone (no label read), tested in that order. */
-async function pageInTimeOrder(
-  db: Kysely<HistorySchema>,
-  keys: readonly number[],
-  input: HistorySearch,
-  testEach: TestEach,
-  matched: Matched,
-): Promise<number[]> {
+async function pageInTimeOrder(search: PageSearch): Promise<number[]> {
   const newestFirst = await sql<{ k: number }>`
-    SELECT l.search_key AS k FROM ${byKey(keys)} WHERE ${and(keysetAfter(input.cursor))}
-    ORDER BY l.created_at DESC, l.id DESC`.execute(db);
-  const page: number[] = [];
-  for (let at = 0; at < newestFirst.rows.length && page.length <= input.limit; at += PAGE_CHUNK) {
-    const chunk = newestFirst.rows.slice(at, at + PAGE_CHUNK).map((r) => r.k);
+    SELECT l.search_key AS k FROM ${byKey(search.keys)} WHERE ${and(keysetAfter(search.input.cursor))}
+    ORDER BY l.created_at DESC, l.id DESC`.execute(search.db);
+  return testUntilPage(
+    search,
+    newestFirst.rows.map((r) => r.k),
+  );
+}
+
+/** The candidates that hold the string, tested in the order given until a page and one more are found. */
+async function testUntilPage({ input, testEach, matched }: PageSearch, ordered: readonly number[]): Promise<number[]> {
+  const found: number[] = [];
+  for (let at = 0; at < ordered.length && found.length <= input.limit; at += PAGE_CHUNK) {
+    const chunk = ordered.slice(at, at + PAGE_CHUNK);
     await testEach(chunk);
-    page.push(...chunk.filter((key) => matched.get(key)));
+    found.push(...chunk.filter((key) => matched.get(key)));
   }
-  return page;
+  return found;
 }
