@@ -76,6 +76,10 @@ describe('fake AfterShip server speaks the protocol strictly', () => {
   });
 
   it('lists with AfterShip’s filters: bad dates and limits are 4104, pages follow next_token', async () => {
+    // Every label made in the same millisecond: newest first is then the order they were made in, backwards.
+    await fake.close();
+    const at = new Date();
+    fake = await startFakeAfterShip({ apiKey: KEY, now: () => at });
     for (let i = 0; i < 5; i++) await post({ ...documentedBody, references: [`batch-${i}`] });
     const get = async (query: string) => (await fetch(`${fake.baseUrl}/labels?${query}`, { headers: { 'as-api-key': KEY } })).json();
     expect((await get('created_at_min=yesterday')).meta.code).toBe(4104);

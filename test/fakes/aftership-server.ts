@@ -465,7 +465,9 @@ export async function startFakeAfterShip(options: FakeAfterShipOptions): Promise
     const s = q.get('s');
     const from = Date.parse(min.replace('+00:00', 'Z'));
     const to = Date.parse(max.replace('+00:00', 'Z'));
+    // Newest first; labels made in the same millisecond, the one made last first (the sort keeps this order among equals).
     const matching = [...labels.values()]
+      .reverse()
       .filter((l) => l.createdAt.getTime() >= from && l.createdAt.getTime() <= to + 999)
       .filter((l) => !status || l.record.status === status)
       .filter((l) => !s || l.record.references.some((r) => r.includes(s)) || l.record.trackingNumbers.some((n) => n.includes(s)))
