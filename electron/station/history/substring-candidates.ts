@@ -97,7 +97,6 @@ type PiecesAnswer = { candidates: Candidates } | { commonUpTo: number };
  * Its 8-character pieces are asked first: "76111899" is in 4 of a million labels, and each of its
  * 4-character pieces in thousands (the three rarest together in 2,600).
  */
-
 async function pieceCandidates(db: Kysely<HistorySchema>, q: string, newest: number): Promise<PiecesAnswer> {
   const words = q.toLowerCase();
   let commonUpTo = 0;
@@ -127,18 +126,12 @@ async function rarePiecesLabels(
   // Every part of `length` or less lies in one of the pieces, when each piece was sampled.
   const commonUpTo = pieces.length === every.length && rarest * newest > TESTED_CAP ? length : 0;
   // A piece lies within one field: labels holding a string that is one whole piece hold it as it is searched.
-  if (pieces.length === 1 && pieces[0] === words) return { candidates: await wholePiece(db, table, words) };
+  if (pieces.length === 1 && pieces[0] === words) return { candidates: await holding(db, table, words, PIECE_KEYED_CAP) };
   // One piece alone, in many more labels than are tested: its list need not be read to know.
   if (asked.length === 1 && rarest * newest > 2 * PIECES_TESTED_CAP) return { commonUpTo };
   const keys = await matches(db, table, asked.map(phrase).join(' AND '), PIECES_TESTED_CAP + 1);
   if (keys.length > PIECES_TESTED_CAP) return { commonUpTo };
   return { candidates: { keys, exact: false } };
-}
-
-/** The labels holding `piece`, a whole query: their keys, or many when more than PIECE_KEYED_CAP. */
-async function wholePiece(db: Kysely<HistorySchema>, table: PieceTable, piece: string): Promise<Candidates> {
-  const keys = await matches(db, table, phrase(piece), PIECE_KEYED_CAP + 1);
-  return keys.length > PIECE_KEYED_CAP ? { many: true } : { keys, exact: true };
 }
 
 /** Each term's share of labels in an FTS5 table keyed by search_key, from its newest SAMPLE matches (one statement for all). */
@@ -167,9 +160,15 @@ async function sampledShares(
   return shares;
 }
 
-async function whole(db: Kysely<HistorySchema>, q: string): Promise<Candidates> {
-  const keys = await matches(db, 'labels_search', phrase(q), CANDIDATE_CAP + 1);
-  return keys.length > CANDIDATE_CAP ? { many: true } : { keys, exact: true };
+/** The labels holding the whole string, by the trigram index. */
+function whole(db: Kysely<HistorySchema>, q: string): Promise<Candidates> {
+  return holding(db, 'labels_search', q, CANDIDATE_CAP);
+}
+
+/** The labels an FTS5 table says hold `s` as it is searched: their keys, or many when more than `cap`. */
+async function holding(db: Kysely<HistorySchema>, table: 'labels_search' | PieceTable, s: string, cap: number): Promise<Candidates> {
+  const keys = await matches(db, table, phrase(s), cap + 1);
+  return keys.length > cap ? { many: true } : { keys, exact: true };
 }
 
 /** The keys of up to `limit` labels an FTS5 table matches for `match` (a phrase, or phrases joined by AND). */
