@@ -27,10 +27,11 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { UNCERTAIN_STATUSES } from '../../../shared/domain/labels';
-import { SUBSTRING_MIN_LENGTH, type HistorySearch } from '../../../shared/domain/history-search';
+import { HISTORY_TOTAL_CAP, SUBSTRING_MIN_LENGTH, type HistoryCursor, type HistorySearch } from '../../../shared/domain/history-search';
 import { labelWordsOf, type Dialect } from './migrations';
 import type { HistorySchema } from './schema';
 import { postgresDigitPieces, postgresPieces } from './postgres-pieces';
+import { recentWeeks } from './postgres-recent-weeks';
 import { piecesOf } from './word-pieces';
 import { substringCandidates } from './substring-candidates';
 import { byKey, testedCandidatesPlan } from './tested-candidates';
@@ -45,8 +46,9 @@ import {
   prefixRange,
   scannedStart,
   trackingEndsWith,
+  type Narrowing,
 } from './search-readings';
-import { narrowTo } from './narrowed-search';
+import { countEntries, narrowTo } from './narrowed-search';
 
 /** Shorter queries are parts of numbers, not whole order IDs or tracking numbers. */
 const EXACT_MIN_LENGTH = 10;
@@ -76,9 +78,10 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     PREFIX_QUERY.test(q) && prefixRange(dialect, q),
     SUFFIX_QUERY.test(q) && trackingEndsWith(dialect, q),
     q.startsWith('#') && [scannedStart(dialect, q)],
-  ];
-  for (const narrowing of narrowings) {
-    const plan = narrowing ? await narrowTo(db, dialect, narrowing, filters, LABELS, input) : null;
+  ].filter((narrowing): narrowing is Narrowing => narrowing !== false);
+  const counted = await countEntries(db, narrowings);
+  for (const [n, narrowing] of narrowings.entries()) {
+    const plan = await narrowTo(db, dialect, narrowing, filters, LABELS, input, counted[n]);
     if (plan) return plan;
   }
   if (/\p{L}/u.test(q)) {
@@ -91,25 +94,46 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     // Letters beyond ASCII are lowered by the database, as it lowered the labels' words: its locale
     // may fold fewer of them than the station (the C locale: none).
     const pattern = beyondAscii(q) ? sql`lower(${`%${escapeLike(q)}%`})` : sql`${`%${escapeLike(words)}%`}`;
-    const inWords = sql`${POSTGRES_WORDS} LIKE ${pattern} ESCAPE '\\'`;
+    // lower() of every candidate's words costs a tenth of a search of 2,000 candidates; a query
+    // without letters finds the same labels in the words as they are.
+    const inWords = sql`${/^[^A-Za-z]*$/.test(q) && !beyondAscii(q) ? DIGIT_WORDS : POSTGRES_WORDS} LIKE ${pattern} ESCAPE '\\'`;
     // A rare 8-digit piece names a few dozen labels, where its 4-digit pieces may each name thousands.
     const digitKeys = await postgresDigitPieces(db, words);
+    // The newest labels are looked for in the weeks likely to hold them first (SearchPlan.recentFrom).
+    const weeksFor = async (wanted: number, cursor?: HistoryCursor | null) =>
+      digitKeys.share === undefined ? undefined : recentWeeks(db, digitKeys.share, wanted, cursor);
+    const totalWeeks = await weeksFor(HISTORY_TOTAL_CAP + 1);
     if (digitKeys.find.length) {
-      const from = sql`(SELECT l.*, l.ctid AS row_at FROM labels AS l WHERE label_digit_pieces(${DIGIT_WORDS}) @> ${digitKeys.find}::int[] OFFSET 0) AS l`;
-      return { from, where: [...filters, inWords], knownMore: false, rowAt: sql`l.row_at`, countFrom: from };
+      const from = digitPieceLabels(digitKeys.find);
+      const pageWeeks = await weeksFor(input.limit + 1, input.cursor);
+      return {
+        from,
+        recentFrom: pageWeeks && digitPieceLabels(digitKeys.find, pageWeeks),
+        where: [...filters, inWords],
+        knownMore: false,
+        rowAt: sql`l.row_at`,
+        countFrom: from,
+        recentCountFrom: totalWeeks && digitPieceLabels(digitKeys.find, totalWeeks),
+      };
     }
     // Too many for a page, but few enough that counting 1,001 of them costs less than the walk's count
     // (with a filter the labels they name may hold few matches: those are counted as the page is read).
-    const countByDigits =
-      digitKeys.count.length && filters.length === 0
-        ? sql`(SELECT l.* FROM labels AS l WHERE label_digit_pieces(${DIGIT_WORDS}) @> ${digitKeys.count}::int[] OFFSET 0) AS l`
-        : undefined;
+    const byDigits = digitKeys.count.length > 0 && filters.length === 0;
+    const countByDigits = byDigits ? digitPieceLabels(digitKeys.count) : undefined;
+    const recentCountFrom = byDigits && totalWeeks ? digitPieceLabels(digitKeys.count, totalWeeks) : undefined;
     const pieces = await postgresPieces(db, words, PIECE_CANDIDATES_CAP);
     // OFFSET 0 keeps the LIKE out of the pieces' scan: the planner would add the trigram index to it
     // (a list of 15,000 labels for a string of common trigrams) and test each label's pieces again.
     if (pieces.length) {
       const from = sql`(SELECT l.*, l.ctid AS row_at FROM labels AS l WHERE label_pieces(${POSTGRES_WORDS}) @> ${pieces}::text[] OFFSET 0) AS l`;
-      return { from, where: [...filters, inWords], knownMore: false, rowAt: sql`l.row_at`, countFrom: countByDigits ?? from };
+      return {
+        from,
+        where: [...filters, inWords],
+        knownMore: false,
+        rowAt: sql`l.row_at`,
+        countFrom: countByDigits ?? from,
+        recentCountFrom,
+      };
     }
     // A 3-character string has no piece (nor has one whose every piece has a letter beyond ASCII):
     // the trigram index finds one that is in no label at once.
@@ -119,7 +143,7 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     // the planner's guess from a sample of labels sometimes chose it (long lists, then every label read).
     const caseless = words === q.toUpperCase();
     const eachField = anyFieldLike(pattern, caseless ? undefined : (field) => sql`lower(${field})`);
-    return { from: LABELS, where: [...filters, eachField], knownMore: false, countFrom: countByDigits };
+    return { from: LABELS, where: [...filters, eachField], knownMore: false, countFrom: countByDigits, recentCountFrom };
   }
   const anyPart = anyFieldLike(`%${escapeLike(q)}%`);
   const candidates = await substringCandidates(db, q);
@@ -172,10 +196,18 @@ async function rarestFilterWalk(db: Kysely<HistorySchema>, input: HistorySearch,
  */
 const PIECE_CANDIDATES_CAP = 10_000;
 
-/** The words labels_digit_pieces indexes: the same expression, so the planner can use it. */
+/** The words labels_digit_pieces indexes (as they are, not lowered). */
 const DIGIT_WORDS = sql.raw(labelWordsOf('l'));
+/** What labels_digit_pieces indexes: the same expression, so the planner can use it. */
+const DIGIT_PIECES = sql`label_digit_pieces_weekly(${DIGIT_WORDS}, l.created_at)`;
 /** The words labels_words indexes: the same expression, so the planner can use it. */
 const POSTGRES_WORDS = sql.raw(`lower(${labelWordsOf('l')})`);
+
+/** The labels whose labels_digit_pieces hold `keys` (and one of `weeks`, where given), with where each row is. */
+function digitPieceLabels(keys: string[], weeks?: number[]): RawBuilder<unknown> {
+  const inWeeks = weeks ? sql` AND ${DIGIT_PIECES} && ${weeks}::int[]` : sql``;
+  return sql`(SELECT l.*, l.ctid AS row_at FROM labels AS l WHERE ${DIGIT_PIECES} @> ${keys}::int[]${inWeeks} OFFSET 0) AS l`;
+}
 
 /** `pattern` in any one searched field of the label, each read through `as` (PostgreSQL's lower() where a query has letters). */
 function anyFieldLike(pattern: string | Condition, as: (field: Condition) => Condition = (field) => field): Condition {

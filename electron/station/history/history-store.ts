@@ -373,22 +373,24 @@ export class HistoryStore {
     if (this.reader) return this.reader.search(input);
     const plan = await planSearch(this.db, this.dialect, input);
     const key = this.dialect === 'sqlite' ? sql`l.search_key` : plan.rowAt ? sql`${plan.rowAt}::text` : sql`NULL`;
-    const rows = await sql<PageRow>`
-      SELECT l.id, l.created_at, ${key} AS k FROM ${plan.from}
-      WHERE ${and([...plan.where, ...keysetAfter(input.cursor)])}
-      ORDER BY l.created_at DESC, l.id DESC LIMIT ${input.limit + 1}`.execute(this.db);
+    let known = input.countTotal === false ? NOT_COUNTED : (plan.total ?? (plan.knownMore ? HISTORY_TOTAL_CAP + 1 : undefined));
+    // PostgreSQL counts the total on another of the pool's connections while the page is found and
+    // its labels read (the count needs neither): a search then takes the longer of the two, not both.
+    // A page shorter than the limit is its own total, and the count started for it is dropped.
+    const countingAlongside = known === undefined && this.dialect === 'postgres' ? this.countMatches(plan) : undefined;
+    countingAlongside?.catch(() => undefined);
+    const pageFrom = (from: RawBuilder<unknown>) =>
+      sql<PageRow>`
+        SELECT l.id, l.created_at, ${key} AS k FROM ${from}
+        WHERE ${and([...plan.where, ...keysetAfter(input.cursor)])}
+        ORDER BY l.created_at DESC, l.id DESC LIMIT ${input.limit + 1}`.execute(this.db);
+    let rows = plan.recentFrom ? await pageFrom(plan.recentFrom) : undefined;
+    if (!rows || rows.rows.length <= input.limit) rows = await pageFrom(plan.from);
     const page = rows.rows.slice(0, input.limit);
     const last = page.at(-1);
     const nextCursor = rows.rows.length > input.limit && last ? { createdAt: last.created_at, id: last.id } : null;
-    let known = plan.total ?? (plan.knownMore ? HISTORY_TOTAL_CAP + 1 : undefined);
     if (known === undefined && !input.cursor && !nextCursor) known = page.length;
-    if (input.countTotal === false) known = NOT_COUNTED;
-    // PostgreSQL counts the total on another of the pool's connections while the page's labels are
-    // read (the count does not need them): a search then takes the longer of the two, not both.
-    const [found, countedAlongside] = await Promise.all([
-      page.length ? this.pageRows(page) : [],
-      known ?? (this.dialect === 'postgres' ? this.countMatches(plan) : undefined),
-    ]);
+    const [found, countedAlongside] = await Promise.all([page.length ? this.pageRows(page) : [], known ?? countingAlongside]);
     const counted = countedAlongside ?? (await this.countMatches(plan));
     const byId = new Map(found.map((row) => [row.id, row]));
     const labels = page.flatMap((r) => {
@@ -406,11 +408,15 @@ export class HistoryStore {
     // that PostgreSQL's ring buffer reads again every time: 7 ms where the walk takes 1.5). A plan
     // that names its labels by keys says where to count them in no order (SearchPlan.countFrom).
     const newestFirst = this.dialect === 'postgres' && !plan.countFrom ? sql`ORDER BY l.created_at DESC, l.id DESC` : sql``;
-    const count = await sql<{ n: number }>`
-      SELECT cast(count(*) as integer) AS n FROM (SELECT 1 FROM ${plan.countFrom ?? plan.from} WHERE ${and(plan.where)} ${newestFirst} LIMIT ${HISTORY_TOTAL_CAP + 1}) AS capped`.execute(
-      this.db,
-    );
-    return Number(count.rows[0]?.n ?? 0);
+    const countIn = async (from: RawBuilder<unknown>) => {
+      const count = await sql<{ n: number }>`
+        SELECT cast(count(*) as integer) AS n FROM (SELECT 1 FROM ${from} WHERE ${and(plan.where)} ${newestFirst} LIMIT ${HISTORY_TOTAL_CAP + 1}) AS capped`.execute(
+        this.db,
+      );
+      return Number(count.rows[0]?.n ?? 0);
+    };
+    const recent = plan.recentCountFrom ? await countIn(plan.recentCountFrom) : 0;
+    return recent > HISTORY_TOTAL_CAP ? recent : countIn(plan.countFrom ?? plan.from);
   }
 
   /** The label's file as the shared database keeps it; undefined where the history keeps no files. */

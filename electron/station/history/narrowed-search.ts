@@ -19,11 +19,10 @@ export async function narrowTo(
   /** What a walk reads newest first: SQLite's rarest filter's index where two filters or more are set. */
   walked: RawBuilder<unknown>,
   page: PageAsked,
+  /** Its sources' entries, counted already with other readings' (countEntries). */
+  counted?: number[],
 ): Promise<SearchPlan | null> {
-  const counted = await sql<
-    Record<string, number | string>
-  >`SELECT ${sql.join(narrowing.map((source, n) => sql`${sourceCount(source)} AS ${sql.ref(`n${n}`)}`))}`.execute(db);
-  const counts = narrowing.map((_, n) => Number(counted.rows[0]?.[`n${n}`] ?? 0));
+  const counts = counted ?? (await countEntries(db, [narrowing]))[0]!;
   const live = narrowing.filter((_, n) => counts[n]! > 0);
   if (live.length === 0) return null;
   if (counts.reduce((a, b) => a + b, 0) <= CANDIDATE_CAP) return keyedPlan(dialect, await idsOf(db, live.map(sourceIds)), filters);
@@ -37,6 +36,17 @@ export async function narrowTo(
   const [only] = live;
   if (live.length > 1 || !only!.newestOn || (await walkFindsPage(db, walked, filters, eachRow, page))) return walk;
   return newestOffIndex(db, dialect, only!, filters, page);
+}
+
+/**
+ * Each reading's sources' entries, in one statement: a query is read several ways before one names
+ * labels (whole, beginning, end), and on the fleet's PostgreSQL each statement is a round trip.
+ */
+export async function countEntries(db: Kysely<HistorySchema>, readings: Narrowing[]): Promise<number[][]> {
+  const sources = readings.flatMap((reading, r) => reading.map((source, n) => sql`${sourceCount(source)} AS ${sql.ref(`n${r}_${n}`)}`));
+  if (sources.length === 0) return readings.map(() => []);
+  const counted = await sql<Record<string, number | string>>`SELECT ${sql.join(sources)}`.execute(db);
+  return readings.map((reading, r) => reading.map((_, n) => Number(counted.rows[0]?.[`n${r}_${n}`] ?? 0)));
 }
 
 /** The page a search asks for: the newest `limit` after `cursor`. */

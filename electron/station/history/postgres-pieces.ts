@@ -36,11 +36,6 @@ const NO_STATISTICS: Statistics = { shares: new Map(), rareShare: 0, labels: 0 }
 /** The indexes of pieces whose element statistics are read. */
 type PiecesIndex = 'labels_pieces' | 'labels_digit_pieces';
 const statistics = new WeakMap<Kysely<HistorySchema>, Map<PiecesIndex, { readAt: number; read: Promise<Statistics> }>>();
-/**
- * An 8-digit piece's key names about this many labels or fewer when ANALYZE lists it (a common
- * piece, "11189920" of a fifth of USPS numbers, is listed with its share): each is read and tested.
- */
-const DIGIT_PIECE_LABELS_CAP = 2000;
 
 /**
  * A string's 8-digit pieces whose rarest key ANALYZE lists in at most this share of labels count its
@@ -51,18 +46,30 @@ const DIGIT_PIECE_LABELS_CAP = 2000;
  */
 const DIGIT_COUNT_SHARE = 0.03;
 
+/**
+ * An 8-digit piece's key names about this many labels or fewer when ANALYZE lists it (a common
+ * piece, "11189920" of a fifth of USPS numbers, is listed with its share): its page is read from its
+ * labels in the weeks likely to hold it (postgres-recent-weeks.ts), its total from them all. A page
+ * whose weeks hold too few reads every one of them (12 ms for 6,000), and so may a total under a
+ * filter that few of them pass.
+ */
+const DIGIT_PIECE_LABELS_CAP = 6000;
+
 /** The keys of a string's 8-digit pieces to ask labels_digit_pieces, by what they are asked for. */
 export interface DigitPieces {
   /** Few labels hold them: the page and its total are read from their labels. */
   find: string[];
   /** Too many for a page, but the total is counted from their labels rather than along a walk. */
   count: string[];
+  /** The share of labels the rarest key asked is in, where ANALYZE lists it (else it is rare). */
+  share?: number;
 }
 
 /**
  * The keys of the 8-digit pieces of `words` (the rarest, and more that are rare too): to find its
  * labels by when ANALYZE does not list the rarest or lists it in at most DIGIT_PIECE_LABELS_CAP
- * labels, to count them by when in at most DIGIT_COUNT_SHARE of them. A key ANALYZE does not list is
+ * labels, to count them by when in more; neither when in more than DIGIT_COUNT_SHARE of the labels
+ * (then a walk newest first finds the page at once). A key ANALYZE does not list is
  * rare: it is in a few dozen labels of a million (the pieces of other numbers that share it), where
  * the least common listed is in 1,700.
  */
@@ -72,8 +79,10 @@ export async function postgresDigitPieces(db: Kysely<HistorySchema>, words: stri
   const { shares, labels } = await readStatistics(db, 'labels_digit_pieces');
   const asked = rarestPieces(keys, (key) => shares.get(key) ?? 0, MAX_POSTGRES_PIECES);
   const listed = shares.get(asked[0]!);
-  if (listed === undefined || listed * labels <= DIGIT_PIECE_LABELS_CAP) return { find: asked, count: [] };
-  return { find: [], count: listed <= DIGIT_COUNT_SHARE ? asked : [] };
+  if (listed === undefined) return { find: asked, count: [] };
+  if (listed > DIGIT_COUNT_SHARE) return { find: [], count: [], share: listed };
+  if (listed * labels <= DIGIT_PIECE_LABELS_CAP) return { find: asked, count: [], share: listed };
+  return { find: [], count: asked, share: listed };
 }
 
 /**

@@ -20,12 +20,20 @@ export interface SearchPlan {
    */
   rowAt?: RawBuilder<unknown>;
   /**
+   * PostgreSQL: the same labels as `from`, of the weeks likely to hold the page. The page is read
+   * from them first, and from `from` only when they hold less than a page (then they were all of
+   * its labels newer than some time, and the page needs older ones too).
+   */
+  recentFrom?: RawBuilder<unknown>;
+  /**
    * PostgreSQL: the labels the total is counted from, in the table's order, up to 1,001 matches. A
    * plan without one is counted along the page's walk newest first (unordered, the planner read the
    * table from its oldest label); the labels of a few keys need no order, which would read and sort
    * every one of them.
    */
   countFrom?: RawBuilder<unknown>;
+  /** PostgreSQL: the same labels as `countFrom`, of the weeks likely to hold more than a total counts; counted first. */
+  recentCountFrom?: RawBuilder<unknown>;
 }
 
 /** A page built from a known list of label IDs: each one looked up by key, and the total is the list's length. */

@@ -41,6 +41,23 @@ export function rarestPieces(pieces: string[], share: (piece: string) => number,
   return [byRarity[0]!, ...byRarity.slice(1, most).filter((piece) => share(piece) < RARE_SHARE)];
 }
 
+/**
+ * The week key labels_digit_pieces holds beside a label's pieces (PostgreSQL), negative so no piece
+ * is taken for it: from the ISO time's year, month and day, 54 a year (the days of the year counted as
+ * if every month had 31, in sevens: 0 to 53), so a later time never has a smaller week. WEEK_KEY_SQL is
+ * the same in SQL, for a column of ISO times; a time not in that form has week 0.
+ */
+export function weekKey(iso: string): number {
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!ymd) return 0;
+  const [year, month, day] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
+  return -(year * 54 + Math.floor(((month - 1) * 31 + day - 1) / 7));
+}
+
+/** weekKey in SQL, of the ISO time `at` (a column or parameter). */
+export const weekKeySql = (at: string) =>
+  `(CASE WHEN ${at} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN -(substr(${at}, 1, 4)::int * 54 + ((substr(${at}, 6, 2)::int - 1) * 31 + substr(${at}, 9, 2)::int - 1) / 7) ELSE 0 END)`;
+
 /** The keys of labels_digit_pieces (PostgreSQL) for each 8-digit piece of `words`, distinct, as text. */
 export function digitPieceKeys(words: string): string[] {
   const keys = new Set<string>();

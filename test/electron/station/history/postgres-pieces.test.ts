@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFleetDatabase, type FleetDatabase } from '../../../../electron/station/history/database';
 import { sql } from 'kysely';
 import { postgresDigitPieces, postgresPieces } from '../../../../electron/station/history/postgres-pieces';
-import { digitPieceKeys, piecesOf } from '../../../../electron/station/history/word-pieces';
+import { digitPieceKeys, piecesOf, weekKey } from '../../../../electron/station/history/word-pieces';
 import { seedPostgresAt, USPS_MAILER } from '../../../support/history-seed';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 
@@ -55,6 +55,35 @@ describe('the pieces a PostgreSQL search looks up', () => {
       expect(await postgresPieces(fleet.db, q, 100)).toEqual([]);
     });
 
+    it("keys each label's week as labels_digit_pieces does, a later time never in an earlier week", async () => {
+      const words = '576123456789012345 #1001 ana ["9400111899200123456789"]';
+      const times = [
+        '2025-12-24T23:59:59.999Z',
+        '2025-12-30T10:00:00.000Z',
+        '2025-12-31T23:59:59.999Z',
+        '2026-01-01T00:00:00.000Z',
+        '2026-01-07T12:00:00.000Z',
+        '2026-01-08T00:00:00.000Z',
+        '2026-02-28T00:00:00.000Z',
+        '2026-03-01T00:00:00.000Z',
+        '2026-12-07T09:30:00.000Z',
+        'not a time',
+      ];
+      const weeks: number[] = [];
+      for (const at of times) {
+        const { rows } = await sql<{ keys: number[] }>`SELECT label_digit_pieces_weekly(${words}, ${at}) AS keys`.execute(fleet.db);
+        const week = weekKey(at);
+        expect([...rows[0]!.keys].sort((a, b) => a - b)).toEqual([week, ...digitPieceKeys(words).map(Number)].sort((a, b) => a - b));
+        weeks.push(-week);
+      }
+      const inOrder = weeks.slice(0, -1);
+      expect(inOrder).toEqual([...inOrder].sort((a, b) => a - b));
+      expect(new Set(inOrder).size).toBeGreaterThan(5);
+      // Week keys are negative: no 8-digit piece's key is ever one.
+      expect(weekKey(times[0]!)).toBeLessThan(0);
+      expect(weekKey('not a time')).toBe(0);
+    });
+
     it('keys each 8-digit piece as labels_digit_pieces does, and asks none that most labels hold', async () => {
       for (const words of ['576123456789012345 #1001 ana ["9400111899200123456789","1z12345678"]', '1234567 a 00000000x99999999', 'ana']) {
         const { rows } = await sql<{ keys: number[] }>`SELECT label_digit_pieces(${words}) AS keys`.execute(fleet.db);
@@ -66,7 +95,8 @@ describe('the pieces a PostgreSQL search looks up', () => {
       }
       expect(digitPieceKeys('1234567 x 7654321')).toEqual([]);
       // The mailer ID's first 8 digits: listed by ANALYZE in three quarters of the labels, too many to count by.
-      expect(await postgresDigitPieces(fleet.db, USPS_MAILER.slice(0, 8))).toEqual({ find: [], count: [] });
+      expect(await postgresDigitPieces(fleet.db, USPS_MAILER.slice(0, 8))).toEqual({ find: [], count: [], share: expect.any(Number) });
+      expect((await postgresDigitPieces(fleet.db, USPS_MAILER.slice(0, 8))).share).toBeGreaterThan(0.5);
       // A number no label holds: its keys are not listed, so rare.
       expect(await postgresDigitPieces(fleet.db, '4836201957318')).toEqual({
         find: expect.arrayContaining([digitPieceKeys('48362019')[0]]),
