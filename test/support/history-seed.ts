@@ -212,8 +212,33 @@ function seedRows(db: Database.Database, to: number, from: number, onProgress?: 
   }
 }
 
-/** The same labels into the fleet's PostgreSQL: one INSERT … SELECT FROM unnest per 5,000 rows. */
+/** The same labels into the fleet's PostgreSQL: one INSERT … SELECT FROM unnest per 5,000 rows (withPendingLists). */
 export async function seedPostgres(client: pg.ClientBase, to: number, from = 0, onProgress?: (done: number) => void): Promise<void> {
+  await withPendingLists(client, () => seedRowsPostgres(client, to, from, onProgress));
+}
+
+/**
+ * Runs `work` (a bulk write to labels) while the GINs that take each label straight in (fastupdate
+ * off, as the station keeps them) gather its entries in a pending list, merged at the end: the same
+ * index, in a third of the time (a million labels took 13 minutes the other way).
+ */
+export async function withPendingLists<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
+  const direct = await client.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid
+     WHERE i.indrelid = 'labels'::regclass AND c.reloptions @> '{fastupdate=off}'`,
+  );
+  for (const { name } of direct.rows) await client.query(`ALTER INDEX ${name} SET (fastupdate = on)`);
+  try {
+    return await work();
+  } finally {
+    for (const { name } of direct.rows) {
+      await client.query(`ALTER INDEX ${name} SET (fastupdate = off)`);
+      await client.query(`SELECT gin_clean_pending_list('${name}'::regclass)`);
+    }
+  }
+}
+
+async function seedRowsPostgres(client: pg.ClientBase, to: number, from: number, onProgress?: (done: number) => void): Promise<void> {
   const numeric = new Set<string>(['sandbox', 'generation', 'prints']);
   const real = new Set<string>(['cost_amount']);
   // As seedRows: each label written with its print count, the count's trigger suspended meanwhile.

@@ -17,6 +17,7 @@ import {
   seedLabel,
   seedPostgres,
   seedPostgresAt,
+  withPendingLists,
   seedSqlite,
   type SeedLabel,
   USPS_MAILER,
@@ -440,10 +441,12 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('History search on %s, for a sh
       await client.connect();
       try {
         await seedPostgres(client, 2 * OLD);
-        await client.query('UPDATE labels AS l SET scanned = u.s FROM unnest($1::text[], $2::text[]) AS u(id, s) WHERE l.id = u.id', [
-          renumbered.map(([id]) => id),
-          renumbered.map(([, scanned]) => scanned),
-        ]);
+        await withPendingLists(client, () =>
+          client.query('UPDATE labels AS l SET scanned = u.s FROM unnest($1::text[], $2::text[]) AS u(id, s) WHERE l.id = u.id', [
+            renumbered.map(([id]) => id),
+            renumbered.map(([, scanned]) => scanned),
+          ]),
+        );
         await client.query('VACUUM ANALYZE labels');
       } finally {
         await client.end();

@@ -12,7 +12,7 @@ import { HistoryStore } from '../../../../electron/station/history/history-store
 import type { HistorySchema } from '../../../../electron/station/history/schema';
 import { postgresDigitPieces } from '../../../../electron/station/history/postgres-pieces';
 import { HistorySearchInput, type HistoryCursor, type HistoryFilters } from '../../../../shared/domain/history-search';
-import { seedLabel, seedPostgresAt } from '../../../support/history-seed';
+import { seedLabel, seedPostgresAt, withPendingLists } from '../../../support/history-seed';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 
 const LABELS = 6000;
@@ -41,9 +41,11 @@ describe('History search on PostgreSQL, for a part in a few percent of the label
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     // A label every two hours from 2025-01-01: 500 days, 70 weeks.
-    await client.query(`
+    await withPendingLists(client, () =>
+      client.query(`
       UPDATE labels SET created_at = to_char(timestamp '2025-01-01' + s.n * interval '2 hours', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-      FROM (SELECT id, row_number() OVER (ORDER BY created_at, id) AS n FROM labels) AS s WHERE labels.id = s.id`);
+      FROM (SELECT id, row_number() OVER (ORDER BY created_at, id) AS n FROM labels) AS s WHERE labels.id = s.id`),
+    );
     await client.query('VACUUM ANALYZE labels');
     await client.end();
     plans = [];
