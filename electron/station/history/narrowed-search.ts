@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { HISTORY_TOTAL_CAP, type HistorySearch } from '../../../shared/domain/history-search';
-import type { Dialect } from './migrations';
+import { SCANNED_START_LENGTH, type Dialect } from './migrations';
 import type { HistorySchema } from './schema';
 import { and, keysetAfter, keyedPlan, type Condition, type SearchPlan } from './search-plan';
 import { SEARCHED_FIELDS, sourceCount, sourceIds, sourceRowTest, type Narrowing, type Source } from './search-readings';
@@ -85,12 +85,14 @@ async function newestOffIndex(
   filters: Condition[],
   page: PageAsked,
 ): Promise<SearchPlan> {
-  const { index, lastFirst } = source.newestOn!;
-  const on = dialect === 'sqlite' ? sql`labels AS l INDEXED BY ${sql.raw(index)}` : sql`labels AS l`;
+  const newestOn = source.newestOn!;
+  const on = 'index' in newestOn ? sql`labels AS l INDEXED BY ${sql.raw(newestOn.index)}` : sql`labels AS l`;
   const named = [source.where, ...filters];
+  const after = [...named, ...keysetAfter(page.cursor)];
   const ids =
-    (await newestOfSample(db, on, [...named, ...keysetAfter(page.cursor)], lastFirst, page.limit + 1)) ??
-    (await newestOfAll(db, dialect, on, named, page));
+    'start' in newestOn
+      ? await newestByStart(db, newestOn.start, after, page.limit + 1)
+      : ((await newestOfSample(db, on, after, newestOn.lastFirst, page.limit + 1)) ?? (await newestOfAll(db, on, after, page.limit + 1)));
   const keyed = keyedPlan(dialect, ids, filters);
   // With no filter, narrowTo's count of the source (over CANDIDATE_CAP) already says "more than 1,000".
   if (filters.length === 0) return { ...keyed, total: undefined, knownMore: true };
@@ -103,7 +105,7 @@ async function newestOffIndex(
 const LAST_ENTRIES_READ = 500;
 
 /**
- * The `wanted` newest labels `where` names, from the index's last LAST_ENTRIES_READ entries when no
+ * SQLite: the `wanted` newest labels `where` names, from the index's last LAST_ENTRIES_READ entries when no
  * other entry is newer than the oldest of them (one more pass over the index, which compares each
  * entry's time and sorts nothing: a sort of 37,000 entries took two thirds of such a search).
  * Undefined when an older number's label is among the newest: then every entry is sorted.
@@ -128,20 +130,37 @@ async function newestOfSample(
   return Number(notOlder.rows[0]?.n ?? 0) === newest.length ? newest.map((r) => r.id) : undefined;
 }
 
-/** The `wanted` newest labels `where` names after the cursor, every entry of the index sorted by time. */
-async function newestOfAll(
-  db: Kysely<HistorySchema>,
-  dialect: Dialect,
-  on: RawBuilder<unknown>,
-  named: Condition[],
-  page: PageAsked,
-): Promise<string[]> {
-  // PostgreSQL: ordered by an expression, so the planner does not walk labels_newest to the first
-  // match: it expects one at once, from a share of labels it cannot place in time.
-  const newestFirst =
-    dialect === 'sqlite' ? sql`ORDER BY l.created_at DESC, l.id DESC` : sql`ORDER BY (l.created_at || '') DESC, l.id DESC`;
+/** A shop number's first characters as labels_scanned_start_newest keys it (PostgreSQL). */
+const SCANNED_START = sql`(left(lower(l.scanned), ${sql.lit(SCANNED_START_LENGTH)}) COLLATE "C")`;
+
+/**
+ * PostgreSQL: the `wanted` newest labels `where` names (shop numbers that begin with `start` and
+ * more), read off labels_scanned_start_newest: each first SCANNED_START_LENGTH characters under
+ * `start` is found by a skip along the index ("#2" has "#20" to "#29" and "#2" itself), and the
+ * newest of each are read from the end of its entries, which are in time order. Exact whatever the
+ * numbers' order in time (a shop whose numbers shrink too), where reading the highest numbers and
+ * checking that no other is newer read all 37,000 entries of "#2" (4.7 ms of a 10 ms search).
+ */
+async function newestByStart(db: Kysely<HistorySchema>, start: string, where: Condition[], wanted: number): Promise<string[]> {
+  const under = sql`starts_with(s.v, lower(${start}) COLLATE "C")`;
   const found = await sql<{ id: string }>`
-    SELECT l.id FROM ${on} WHERE ${and([...named, ...keysetAfter(page.cursor)])} ${newestFirst} LIMIT ${page.limit + 1}`.execute(db);
+    WITH RECURSIVE starts AS (
+      (SELECT ${SCANNED_START} AS v FROM labels AS l WHERE l.scanned <> '' AND ${SCANNED_START} >= lower(${start}) COLLATE "C" ORDER BY 1 LIMIT 1)
+      UNION ALL
+      SELECT (SELECT ${SCANNED_START} FROM labels AS l WHERE l.scanned <> '' AND ${SCANNED_START} > s.v ORDER BY 1 LIMIT 1)
+      FROM starts AS s WHERE ${under})
+    SELECT n.id FROM starts AS s CROSS JOIN LATERAL (
+      SELECT l.id, l.created_at FROM labels AS l WHERE l.scanned <> '' AND ${SCANNED_START} = s.v AND ${and(where)}
+      ORDER BY l.created_at DESC, l.id DESC LIMIT ${wanted}) AS n
+    WHERE ${under}
+    ORDER BY n.created_at DESC, n.id DESC LIMIT ${wanted}`.execute(db);
+  return found.rows.map((r) => r.id);
+}
+
+/** SQLite: the `wanted` newest labels `where` names, every entry of the index sorted by time. */
+async function newestOfAll(db: Kysely<HistorySchema>, on: RawBuilder<unknown>, where: Condition[], wanted: number): Promise<string[]> {
+  const found = await sql<{ id: string }>`
+    SELECT l.id FROM ${on} WHERE ${and(where)} ORDER BY l.created_at DESC, l.id DESC LIMIT ${wanted}`.execute(db);
   return found.rows.map((r) => r.id);
 }
 

@@ -3,7 +3,7 @@
  * index, counted there before its labels are taken by key or tested on a walk.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Dialect } from './migrations';
+import { SCANNED_START_LENGTH, type Dialect } from './migrations';
 import type { HistorySchema } from './schema';
 import type { Condition } from './search-plan';
 import { CANDIDATE_CAP } from './substring-candidates';
@@ -34,12 +34,21 @@ export interface Source {
 }
 export type Narrowing = Source[];
 
-export interface NewestOn {
-  /** Its name (SQLite is asked for it by name). */
-  index: string;
-  /** The ORDER BY that reads it from its last entry back, where the newest labels are likeliest. */
-  lastFirst: Condition;
-}
+export type NewestOn =
+  | {
+      /** SQLite: its name (SQLite is asked for it by name). */
+      index: string;
+      /** The ORDER BY that reads it from its last entry back, where the newest labels are likeliest. */
+      lastFirst: Condition;
+    }
+  | {
+      /**
+       * PostgreSQL: the query's first characters (up to SCANNED_START_LENGTH). labels_scanned_start_newest
+       * keys each number by its first characters, then its time, so the newest of each start under
+       * these are read from its end (narrowed-search.ts: newestByStart).
+       */
+      start: string;
+    };
 
 export const sourceIds = ({ table, where }: Source) =>
   table === 'labels'
@@ -155,18 +164,16 @@ export async function fieldStarts(db: Kysely<HistorySchema>, dialect: Dialect, q
  * only labels with a number (its condition is repeated, so the database knows it may read it).
  */
 export function scannedStart(dialect: Dialect, q: string): Source {
-  const index = 'labels_scanned_newest';
   // PostgreSQL: lower() of the parameter, not the station's: the database lowered the stored ones.
   if (dialect === 'postgres') {
     const begins = sql`lower(l.scanned) LIKE lower(${`${escapeLike(q)}%`}) ESCAPE '\\'`;
     // The walk's test alone, without the index's condition: the planner then walks newest first,
     // where it chose to sort every label with a number the index holds ("#": 80-130 ms).
-    // ~>~ orders as the index's text_pattern_ops does, so the index is read backward.
-    const newestOn = { index, lastFirst: sql`ORDER BY lower(l.scanned) USING ~>~` };
+    const newestOn = { start: [...q].slice(0, SCANNED_START_LENGTH).join('') };
     return { table: 'labels', where: sql`(l.scanned <> '' AND ${begins})`, onLabel: begins, newestOn };
   }
   const { where, onLabel } = startingSource(sql`l.scanned COLLATE NOCASE`, q);
-  const newestOn = { index, lastFirst: sql`ORDER BY l.scanned COLLATE NOCASE DESC` };
+  const newestOn = { index: 'labels_scanned_newest', lastFirst: sql`ORDER BY l.scanned COLLATE NOCASE DESC` };
   return { table: 'labels', where: sql`(l.scanned <> '' AND ${where})`, onLabel, newestOn };
 }
 
