@@ -1,5 +1,9 @@
-/** A SQLite History store that shows each step of each statement it reads, as EXPLAIN QUERY PLAN gives it. */
+/**
+ * A SQLite History store that shows each step of each statement it reads, as EXPLAIN QUERY PLAN
+ * gives it; and a PostgreSQL pool whose every statement comes back with its plan (auto_explain).
+ */
 import type Database from 'better-sqlite3';
+import pg from 'pg';
 import { sqliteHistory } from '../../electron/station/history/database';
 import { HistoryStore } from '../../electron/station/history/history-store';
 
@@ -33,4 +37,25 @@ export function explainedStore(raw: Database.Database, now?: () => Date): { stor
     },
   });
   return { store: new HistoryStore(sqliteHistory(explaining), now), steps };
+}
+
+/**
+ * A pool on the PostgreSQL database `url` whose every statement's plan is pushed to `plans`, as
+ * auto_explain sends it to the client (a notice). `analyze`: with each node's rows and time;
+ * `settings`: more SET statements for each connection (planner switches).
+ */
+export function explainedPostgresPool(
+  url: string,
+  options: { max?: number; analyze?: boolean; settings?: string } = {},
+): { pool: pg.Pool; plans: string[] } {
+  const plans: string[] = [];
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 1 });
+  const analyze = options.analyze ? ' SET auto_explain.log_analyze = on;' : '';
+  pool.on('connect', (one) => {
+    one.on('notice', (notice) => plans.push(notice.message ?? ''));
+    void one.query(
+      `LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0; SET auto_explain.log_level = notice;${analyze} ${options.settings ?? ''}`,
+    );
+  });
+  return { pool, plans };
 }

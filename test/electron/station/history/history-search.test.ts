@@ -22,7 +22,7 @@ import {
   type SeedLabel,
   USPS_MAILER,
 } from '../../../support/history-seed';
-import { explainedStore, type PlanStep } from '../../../support/explained-store';
+import { explainedPostgresPool, explainedStore, type PlanStep } from '../../../support/explained-store';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { postgresMadeBy } from '../../../support/postgres-made-by';
 import { sqliteMadeBy } from '../../../support/sqlite-made-by';
@@ -743,12 +743,7 @@ describe('a History search after the station sat idle, on PostgreSQL', () => {
 
 /** A search on its own connection, with the plan the server chose for each of its statements (the planner left free). */
 async function searchPlanned(url: string, input: HistorySearchInput): Promise<{ page: HistoryPage; chosen: string[] }> {
-  const chosen: string[] = [];
-  const planned = new pg.Pool({ connectionString: url, max: 1 });
-  planned.on('connect', (one) => {
-    one.on('notice', (notice) => chosen.push(notice.message ?? ''));
-    void one.query(`LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0; SET auto_explain.log_level = notice`);
-  });
+  const { pool: planned, plans: chosen } = explainedPostgresPool(url);
   try {
     const own = new HistoryStore({
       db: new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool: planned }) }),
@@ -794,13 +789,9 @@ describe('a part most labels share, on PostgreSQL', () => {
     await client.end();
     // Each query a search runs comes back with its plan (auto_explain, as a notice to this client).
     // Only bitmap scans are allowed: the plan the planner makes when its sample guesses few matches.
-    plans = [];
-    pool = new pg.Pool({ connectionString: url, max: 1 });
-    pool.on('connect', (one) => {
-      one.on('notice', (notice) => plans.push(notice.message ?? ''));
-      void one.query(`LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0; SET auto_explain.log_level = notice;
-        SET enable_indexscan = off; SET enable_indexonlyscan = off; SET enable_seqscan = off`);
-    });
+    ({ pool, plans } = explainedPostgresPool(url, {
+      settings: 'SET enable_indexscan = off; SET enable_indexonlyscan = off; SET enable_seqscan = off',
+    }));
     store = new HistoryStore({ db: new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' });
   }, 120_000);
   afterAll(() => pool?.end());

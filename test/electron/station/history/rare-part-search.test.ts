@@ -7,14 +7,13 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { openDatabase, openFleetDatabase } from '../../../../electron/station/history/database';
 import type { HistorySchema } from '../../../../electron/station/history/schema';
 import { HistoryStore } from '../../../../electron/station/history/history-store';
 import { migrations } from '../../../../electron/station/history/migrations';
 import { HistorySearchInput, type HistoryFilters } from '../../../../shared/domain/history-search';
-import { explainedStore } from '../../../support/explained-store';
+import { explainedPostgresPool, explainedStore } from '../../../support/explained-store';
 import { newLabel } from '../../../support/new-label';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { postgresMadeBy } from '../../../support/postgres-made-by';
@@ -104,12 +103,7 @@ function watchedSqlite(raw: Database.Database): Watched & { details: string[]; t
 
 /** A PostgreSQL store on `url` (its schema as it is: no migration); its plans come from auto_explain. */
 function watchedPostgres(url: string): Watched {
-  const plans: string[] = [];
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  pool.on('connect', (one) => {
-    one.on('notice', (notice) => plans.push(notice.message ?? ''));
-    void one.query(`LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0; SET auto_explain.log_level = notice`);
-  });
+  const { pool, plans } = explainedPostgresPool(url);
   const db = new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) });
   return {
     store: new HistoryStore({ db, dialect: 'postgres' }, ticking()),

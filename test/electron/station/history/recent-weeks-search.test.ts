@@ -14,6 +14,7 @@ import { postgresDigitPieces } from '../../../../electron/station/history/postgr
 import { HistorySearchInput, type HistoryCursor, type HistoryFilters } from '../../../../shared/domain/history-search';
 import { seedLabel, seedPostgresAt, withPendingLists } from '../../../support/history-seed';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
+import { explainedPostgresPool } from '../../../support/explained-store';
 
 const LABELS = 6000;
 /** In about 2 % of the seed's labels: the USPS numbers whose own digits begin 01. */
@@ -48,14 +49,7 @@ describe('History search on PostgreSQL, for a part in a few percent of the label
     );
     await client.query('VACUUM ANALYZE labels');
     await client.end();
-    plans = [];
-    pool = new pg.Pool({ connectionString: url, max: 2 });
-    pool.on('connect', (one) => {
-      one.on('notice', (notice) => plans.push(notice.message ?? ''));
-      void one.query(
-        `LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0; SET auto_explain.log_level = notice; SET auto_explain.log_analyze = on`,
-      );
-    });
+    ({ pool, plans } = explainedPostgresPool(url, { max: 2, analyze: true }));
     db = new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) });
     store = new HistoryStore({ db, dialect: 'postgres' });
   }, 180_000);
