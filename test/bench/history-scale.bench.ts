@@ -198,7 +198,7 @@ async function measureSqlite() {
   const searchTables = raw
     .prepare<[], { name: string; bytes: number }>(
       `SELECT t.name, (SELECT sum(pgsize) FROM dbstat WHERE dbstat.name LIKE t.name || '%') AS bytes
-       FROM sqlite_master AS t WHERE t.type = 'table' AND t.sql LIKE '%USING fts5%'`,
+       FROM sqlite_master AS t WHERE t.type = 'table' AND (t.sql LIKE '%USING fts5%' OR t.name = 'label_words')`,
     )
     .all();
   console.log(`  SQLite's search tables: ${searchTables.map((t) => `${t.name} ${(t.bytes / N).toFixed(0)} B/label`).join(', ')}`);

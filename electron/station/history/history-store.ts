@@ -403,20 +403,22 @@ export class HistoryStore {
 
   /** The plan's labels counted up to HISTORY_TOTAL_CAP + 1 (a person needs "more than 1,000", not the figure). */
   private async countMatches(plan: SearchPlan): Promise<number> {
+    const countIn = async (from: RawBuilder<unknown>) => Number((await this.countStatement(plan, from).execute(this.db)).rows[0]?.n ?? 0);
+    const recent = plan.recentCountFrom ? await countIn(plan.recentCountFrom) : 0;
+    return recent > HISTORY_TOTAL_CAP ? recent : countIn(plan.countFrom ?? plan.from);
+  }
+
+  /** The statement counting the plan's labels in `from`, with those it found before, up to HISTORY_TOTAL_CAP + 1. */
+  private countStatement(plan: SearchPlan, from: RawBuilder<unknown>): RawBuilder<{ n: number }> {
     // PostgreSQL counts in the page's order, so it walks the index the page just read: unordered, the
     // planner often chose to read the table from its oldest row (on a million labels, 500 pages
     // that PostgreSQL's ring buffer reads again every time: 7 ms where the walk takes 1.5). A plan
     // that names its labels by keys says where to count them in no order (SearchPlan.countFrom).
     const newestFirst = this.dialect === 'postgres' && !plan.countFrom ? sql`ORDER BY l.created_at DESC, l.id DESC` : sql``;
-    const countIn = async (from: RawBuilder<unknown>) => {
-      const count = await sql<{ n: number }>`
-        SELECT cast(count(*) as integer) AS n FROM (SELECT 1 FROM ${from} WHERE ${and(plan.where)} ${newestFirst} LIMIT ${HISTORY_TOTAL_CAP + 1}) AS capped`.execute(
-        this.db,
-      );
-      return Number(count.rows[0]?.n ?? 0);
-    };
-    const recent = plan.recentCountFrom ? await countIn(plan.recentCountFrom) : 0;
-    return recent > HISTORY_TOTAL_CAP ? recent : countIn(plan.countFrom ?? plan.from);
+    const before = plan.countedBefore ?? 0;
+    return sql<{ n: number }>`
+      SELECT ${before ? sql`${sql.lit(before)} + ` : sql``}cast(count(*) as integer) AS n FROM (
+        SELECT 1 FROM ${from} WHERE ${and(plan.countWhere ?? plan.where)} ${newestFirst} LIMIT ${HISTORY_TOTAL_CAP + 1 - before}) AS capped`;
   }
 
   /** The label's file as the shared database keeps it; undefined where the history keeps no files. */

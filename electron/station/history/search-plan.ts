@@ -34,6 +34,10 @@ export interface SearchPlan {
   countFrom?: RawBuilder<unknown>;
   /** PostgreSQL: the same labels as `countFrom`, of the weeks likely to hold more than a total counts; counted first. */
   recentCountFrom?: RawBuilder<unknown>;
+  /** The conditions the total is counted by, when not `where` (SQLite's candidates: the page's were tested already). */
+  countWhere?: Condition[];
+  /** Labels found already, that `countFrom` does not hold (SQLite's candidates tested for the page): the count goes on from them. */
+  countedBefore?: number;
 }
 
 /** A page built from a known list of label IDs: each one looked up by key, and the total is the list's length. */

@@ -16,7 +16,7 @@ import { and, keysetAfter, type Condition, type SearchPlan } from './search-plan
 
 /** Candidates tested by one statement while a page fills (most hold the string: a page is 51). */
 const PAGE_CHUNK = 128;
-/** Candidates tested by one statement while the total is counted. */
+/** Candidates tested by one statement besides a first page's (listed out of order). */
 const COUNT_CHUNK = 512;
 /** More labels added out of time order than this: a first page puts every candidate in time order first, as later pages do. */
 const OUT_OF_ORDER_CAP = 5000;
@@ -28,6 +28,11 @@ const OUT_OF_ORDER_CAP = 5000;
  */
 export function byKey(keys: readonly number[]): RawBuilder<unknown> {
   return sql`json_each(${JSON.stringify(keys)}) AS c CROSS JOIN labels AS l INDEXED BY labels_key_newest ON l.search_key = c.value`;
+}
+
+/** The searched fields of the labels of these keys (label_words), each one lookup by key: what a test with no filter reads. */
+function wordsByKey(keys: readonly number[]): RawBuilder<unknown> {
+  return sql`json_each(${JSON.stringify(keys)}) AS c CROSS JOIN label_words AS l ON l.search_key = c.value`;
 }
 
 /** Each candidate tested so far: whether it holds the string (and passes the filters). */
@@ -44,8 +49,10 @@ export async function testedCandidatesPlan(
   input: HistorySearch,
 ): Promise<SearchPlan> {
   const matched: Matched = new Map();
+  // The test alone reads only the searched fields; History's filters need the labels' rows.
+  const tested = filters.length === 0 ? wordsByKey : byKey;
   const testEach: TestEach = async (chunk) => {
-    const held = await sql<{ k: number }>`SELECT l.search_key AS k FROM ${byKey(chunk)} WHERE ${and([test, ...filters])}`.execute(db);
+    const held = await sql<{ k: number }>`SELECT l.search_key AS k FROM ${tested(chunk)} WHERE ${and([test, ...filters])}`.execute(db);
     for (const key of chunk) matched.set(key, false);
     for (const { k } of held.rows) matched.set(k, true);
     return held.rows.length;
@@ -54,18 +61,11 @@ export async function testedCandidatesPlan(
   const search: PageSearch = { db, keys, input, testEach, matched };
   const page = input.cursor ? await pageInTimeOrder(search) : await firstPageInKeyOrder(search);
   const plan: SearchPlan = { from: byKey(page), where: [], knownMore: false };
-  if (input.countTotal === false) return plan;
-
-  let found = [...matched.values()].filter(Boolean).length;
+  const found = [...matched.values()].filter(Boolean).length;
   const untested = keys.filter((key) => !matched.has(key));
-  for (let at = 0; at < untested.length && found <= HISTORY_TOTAL_CAP;) {
-    // As many as the share found so far says the total still needs, a few more, at most COUNT_CHUNK.
-    const share = Math.max(found / Math.max(1, matched.size), 0.1);
-    const size = Math.min(COUNT_CHUNK, Math.max(64, Math.ceil(((HISTORY_TOTAL_CAP + 1 - found) / share) * 1.05)));
-    found += await testEach(untested.slice(at, at + size));
-    at += size;
-  }
-  return { ...plan, total: Math.min(found, HISTORY_TOTAL_CAP + 1) };
+  if (untested.length === 0 || found > HISTORY_TOTAL_CAP) return { ...plan, total: Math.min(found, HISTORY_TOTAL_CAP + 1) };
+  // The total is counted on from the untested ones, in key order, by one statement that stops at 1,001.
+  return { ...plan, countFrom: tested(untested), countWhere: [test, ...filters], countedBefore: found };
 }
 
 /** What a page is found from: the candidates, the search, and the tests made so far. */

@@ -77,28 +77,50 @@ interface Watched {
 }
 
 /** A SQLite store on `raw`; its plans are the FTS5 tables its statements scan ("labels_long_pieces"), its details every step. */
-function watchedSqlite(raw: Database.Database): Watched & { details: string[]; tested: () => number } {
+function watchedSqlite(raw: Database.Database): Watched & { details: string[]; testedIn: string[]; tested: () => number } {
   const { store, steps } = explainedStore(raw, ticking());
   const plans: string[] = [];
   const details: string[] = [];
-  const testedBy = new Map<string, number>();
-  steps.on = ({ sql, detail, params }) => {
-    // A statement that tests labels by key for the string: how many keys it was given (its first value).
-    const keys = (Array.isArray(params[0]) ? params[0] : params)[0];
-    if (/LIKE/.test(sql) && /json_each/.test(sql)) testedBy.set(`${sql}${String(keys)}`, (JSON.parse(String(keys)) as unknown[]).length);
+  /** The table each statement that tests labels by key read them from. */
+  const testedIn: string[] = [];
+  steps.on = ({ sql, detail }) => {
+    if (/LIKE/.test(sql) && /json_each/.test(sql)) testedIn.push(/CROSS JOIN (\w+) AS l/.exec(sql)?.[1] ?? sql);
     details.push(detail);
     const table = /^SCAN (\w+) VIRTUAL TABLE/.exec(detail)?.[1];
     if (table) plans.push(table);
   };
+  // A label tested for the string has its order ID (the first field searched) asked LIKE: the
+  // labels tested are the order IDs LIKE saw, whatever statement asked, and wherever it stopped.
+  const testedIds = new Set<string>();
+  raw.function('like', { varargs: true, deterministic: true }, (pattern: unknown, value: unknown, escape?: unknown) => {
+    if (typeof value !== 'string' || typeof pattern !== 'string') return null;
+    if (/^57691/.test(value)) testedIds.add(value);
+    return likeTest(pattern, typeof escape === 'string' ? escape : undefined).test(value) ? 1 : 0;
+  });
   return {
     store,
     plans,
     details,
-    tested: () => [...testedBy.values()].reduce((sum, n) => sum + n, 0),
+    testedIn,
+    tested: () => testedIds.size,
     analyze: async () => void raw.exec('ANALYZE'),
     remove: async (id) => void raw.prepare('DELETE FROM labels WHERE id = ?').run(id),
     close: async () => void raw.close(),
   };
+}
+
+/** SQLite's LIKE (ASCII letters in any case, % and _, an escape character) as a regular expression. */
+function likeTest(pattern: string, escape: string | undefined): RegExp {
+  const literal = (char: string) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let source = '';
+  for (let at = 0; at < pattern.length; at++) {
+    const char = pattern[at]!;
+    if (char === escape) source += literal(pattern[++at] ?? '');
+    else if (char === '%') source += '[\\s\\S]*';
+    else if (char === '_') source += '[\\s\\S]';
+    else source += /[a-z]/i.test(char) ? `[${char.toLowerCase()}${char.toUpperCase()}]` : literal(char);
+  }
+  return new RegExp(`^${source}$`);
 }
 
 /** A PostgreSQL store on `url` (its schema as it is: no migration); its plans come from auto_explain. */
@@ -248,12 +270,12 @@ describe('History search on SQLite, for a part in more labels than a page is tes
     // One whole piece: every label its list names holds it, so none is tested.
     ['one whole 8-character piece', '87654321', 0],
     // Tested newest first until the page is full, then only until the total passes 1,000: not all 2,500.
-    ['10 characters, each 8 of them a common piece', '9876543210', 1300],
+    ['10 characters, each 8 of them a common piece', '9876543210', 1001],
   ])(
     'finds %s by the labels its pieces name, ordered by key from one index, never by the trigram index',
     async (_shape, query, mostTested) => {
       const temp = makeTempDir();
-      const { store, plans, details, tested, close } = watchedSqlite(openDatabase(path.join(temp.dir, 'history.sqlite')));
+      const { store, plans, details, testedIn, tested, close } = watchedSqlite(openDatabase(path.join(temp.dir, 'history.sqlite')));
       try {
         const holding = await writeCommon(store);
         plans.length = 0;
@@ -266,6 +288,8 @@ describe('History search on SQLite, for a part in more labels than a page is tes
         // The page is ordered from the index that holds each key's time, not from 2,500 labels' rows.
         expect(details).toContain('SEARCH l USING COVERING INDEX labels_key_newest (search_key=?)');
         expect(tested()).toBeLessThanOrEqual(mostTested);
+        // Tested on their searched fields alone (label_words), never on the labels' rows.
+        expect(new Set(testedIn)).toEqual(new Set(mostTested ? ['label_words'] : []));
         // The next page follows on from the labels' keys too.
         const next = await store.search(HistorySearchInput.parse({ query, limit: 50, cursor: page.nextCursor }));
         expect(next.labels.map((l) => l.id)).toEqual(holding.slice(50, 100));
@@ -273,7 +297,10 @@ describe('History search on SQLite, for a part in more labels than a page is tes
 
         // With a date filter that keeps the newest 600: an exact total, on every page asked with one.
         const from = (await store.get(holding[599]!))!.createdAt;
+        testedIn.length = 0;
         const filtered = await store.search(HistorySearchInput.parse({ query, limit: 50, filters: { from } }));
+        // A filter needs the labels' rows: those are read.
+        expect(new Set(testedIn)).toEqual(new Set(mostTested ? ['labels'] : []));
         expect(filtered.labels.map((l) => l.id)).toEqual(holding.slice(0, 50));
         expect(filtered).toMatchObject({ total: 600, totalIsMore: false });
         const later = await store.search(HistorySearchInput.parse({ query, limit: 50, filters: { from }, cursor: filtered.nextCursor }));
@@ -319,6 +346,8 @@ describe('History search on SQLite, for a part in more labels than a page is tes
       const listed = raw.prepare('SELECT count(*) AS n FROM labels_out_of_order').get() as { n: number };
       expect(listed.n).toBe(150);
       raw.exec('DROP TABLE labels_out_of_order; DROP TRIGGER labels_out_of_order_new; DROP TRIGGER labels_out_of_order_moved');
+      // Nor were the searched fields kept by key (a later migration).
+      raw.exec('DROP TABLE label_words; DROP TRIGGER label_words_keyed; DROP TRIGGER label_words_changed; DROP TRIGGER label_words_gone');
       raw.pragma(`user_version = ${migrations.findIndex((m) => m.name.startsWith('labels added out of time order'))}`);
       raw.close();
       const migrated = watchedSqlite(openDatabase(file));
