@@ -96,6 +96,18 @@ async function firstPageInKeyOrder(search: PageSearch): Promise<number[]> {
   return [...found, ...others.filter((key) => matched.get(key))];
 }
 
+/**
+ * Of labels found by key, those the newest `wanted` are among: the highest keys (keys follow the
+ * labels' times) and the ones labels_out_of_order lists; all of them when too many are listed.
+ */
+export async function newestByKey(db: Kysely<HistorySchema>, keys: readonly number[], wanted: number): Promise<readonly number[]> {
+  if (keys.length <= wanted) return keys;
+  const listed = await outOfOrder(db);
+  if (!listed) return keys;
+  const inOrder = keys.filter((key) => !listed.has(key)).sort((a, b) => b - a);
+  return [...inOrder.slice(0, wanted), ...keys.filter((key) => listed.has(key))];
+}
+
 /** Labels added out of time order, when few enough to set apart (else every candidate is put in time order first). */
 async function outOfOrder(db: Kysely<HistorySchema>): Promise<Set<number> | undefined> {
   const listed = await sql<{ k: number }>`SELECT search_key AS k FROM labels_out_of_order LIMIT ${OUT_OF_ORDER_CAP + 1}`.execute(db);

@@ -28,10 +28,13 @@ const RARE_SHARE = 0.05;
 
 /** The distinct pieces of `words`, by character, in order of first place. */
 export function piecesOf(words: string, length = PIECE_LENGTH): string[] {
+  return [...new Set(placedPieces(words, length))];
+}
+
+/** Every piece of `words`, by character, in order of place (repeated where the words repeat). */
+export function placedPieces(words: string, length: number): string[] {
   const chars = [...words];
-  const pieces = new Set<string>();
-  for (let at = 0; at + length <= chars.length; at++) pieces.add(chars.slice(at, at + length).join(''));
-  return [...pieces];
+  return Array.from({ length: Math.max(0, chars.length - length + 1) }, (_, at) => chars.slice(at, at + length).join(''));
 }
 
 /** The pieces to ask for: the rarest, and up to `most` - 1 more that are rare too. `share`: of all labels, 0 for a piece no label holds. */
