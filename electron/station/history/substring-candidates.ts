@@ -42,11 +42,15 @@ const SAMPLE = 64;
 /** Longer strings are read whole (a part that long is rare enough by itself). */
 const WINDOW_MAX_TRIGRAMS = 40;
 
-export type Candidates =
+export type NamedCandidates =
   /** The labels with the whole string (exact) or with a rare part of it (each to be tested). */
   | { keys: number[]; exact: boolean }
   /** More labels hold the whole string than are read by key: CANDIDATE_CAP, or PIECE_KEYED_CAP when it is one piece. */
   | { many: true };
+export type Candidates =
+  | NamedCandidates
+  /** labels_long_pieces names exactly the labels holding the string: the phrase of these pieces (see phraseHolding). */
+  | { phrase: string };
 
 export async function substringCandidates(db: Kysely<HistorySchema>, q: string): Promise<Candidates> {
   const newest = Number((await sql<{ k: number | null }>`SELECT max(search_key) AS k FROM labels`.execute(db)).rows[0]?.k ?? 0);
@@ -131,18 +135,13 @@ async function rarePiecesLabels(
   if (rarest === 0) return { candidates: { keys: [], exact: true } };
   // Every part of `length` or less lies in one of the pieces, when each piece was sampled.
   const commonUpTo = pieces.length === every.length && rarest * newest > TESTED_CAP ? length : 0;
-  // A piece lies within one field: labels holding a string that is one whole piece hold it as it is searched.
-  if (pieces.length === 1 && pieces[0] === words) return { candidates: await holding(db, table, words, PIECE_KEYED_CAP) };
   // labels_long_pieces keeps each piece's place: a string of letters and digits is in a label exactly
   // where its pieces lie one after another, a phrase of them (migrations.ts: sqlitePlacedPieces).
   // FTS5 steps through every piece's list for it, so it is asked when none is common.
-  if (
-    table === 'labels_long_pieces' &&
-    /^[0-9a-z]+$/.test(words) &&
-    rarest * newest <= PIECE_KEYED_CAP &&
-    pieces.every((piece) => shares.get(piece)! <= PHRASE_PIECE_SHARE)
-  )
-    return { candidates: await holding(db, table, placedPieces(words, length).join(' '), PIECE_KEYED_CAP) };
+  if (table === 'labels_long_pieces' && /^[0-9a-z]+$/.test(words) && pieces.every((piece) => shares.get(piece)! <= PHRASE_PIECE_SHARE))
+    return { candidates: { phrase: placedPieces(words, length).join(' ') } };
+  // A piece lies within one field: labels holding a string that is one whole piece hold it as it is searched.
+  if (pieces.length === 1 && pieces[0] === words) return { candidates: await holding(db, table, words, PIECE_KEYED_CAP) };
   // One piece alone, in many more labels than are tested: its list need not be read to know.
   if (asked.length === 1 && rarest * newest > 2 * PIECES_TESTED_CAP) return { commonUpTo };
   const keys = await matches(db, table, asked.map(phrase).join(' AND '), PIECES_TESTED_CAP + 1);
@@ -176,13 +175,18 @@ async function sampledShares(
   return shares;
 }
 
+/** The labels a phrase of labels_long_pieces' pieces names (all of them hold its string): their keys, or many. */
+export function phraseHolding(db: Kysely<HistorySchema>, pieces: string): Promise<NamedCandidates> {
+  return holding(db, 'labels_long_pieces', pieces, PIECE_KEYED_CAP);
+}
+
 /** The labels holding the whole string, by the trigram index. */
 function whole(db: Kysely<HistorySchema>, q: string): Promise<Candidates> {
   return holding(db, 'labels_search', q, CANDIDATE_CAP);
 }
 
 /** The labels an FTS5 table says hold `s` as it is searched: their keys, or many when more than `cap`. */
-async function holding(db: Kysely<HistorySchema>, table: 'labels_search' | PieceTable, s: string, cap: number): Promise<Candidates> {
+async function holding(db: Kysely<HistorySchema>, table: 'labels_search' | PieceTable, s: string, cap: number): Promise<NamedCandidates> {
   const keys = await matches(db, table, phrase(s), cap + 1);
   return keys.length > cap ? { many: true } : { keys, exact: true };
 }

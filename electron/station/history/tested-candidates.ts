@@ -108,8 +108,26 @@ export async function newestByKey(db: Kysely<HistorySchema>, keys: readonly numb
   return [...inOrder.slice(0, wanted), ...keys.filter((key) => listed.has(key))];
 }
 
+/**
+ * The keys of labels whose searched fields pass `test` (no filter) that the newest `wanted` of them
+ * are among: read on label_words from the highest key down, past the ones labels_out_of_order lists,
+ * and the listed ones that pass. Undefined when too many are listed to set apart.
+ */
+export async function newestHoldingByKey(db: Kysely<HistorySchema>, test: Condition, wanted: number): Promise<number[] | undefined> {
+  const listed = await outOfOrder(db);
+  if (!listed) return undefined;
+  const inOrder = await sql<{ k: number }>`
+    SELECT l.search_key AS k FROM label_words AS l
+    WHERE ${test} AND l.search_key NOT IN (SELECT search_key FROM labels_out_of_order)
+    ORDER BY l.search_key DESC LIMIT ${wanted}`.execute(db);
+  const others = listed.size
+    ? (await sql<{ k: number }>`SELECT l.search_key AS k FROM ${wordsByKey([...listed])} WHERE ${test}`.execute(db)).rows
+    : [];
+  return [...inOrder.rows, ...others].map((row) => row.k);
+}
+
 /** Labels added out of time order, when few enough to set apart (else every candidate is put in time order first). */
-async function outOfOrder(db: Kysely<HistorySchema>): Promise<Set<number> | undefined> {
+export async function outOfOrder(db: Kysely<HistorySchema>): Promise<Set<number> | undefined> {
   const listed = await sql<{ k: number }>`SELECT search_key AS k FROM labels_out_of_order LIMIT ${OUT_OF_ORDER_CAP + 1}`.execute(db);
   return listed.rows.length > OUT_OF_ORDER_CAP ? undefined : new Set(listed.rows.map((r) => r.k));
 }

@@ -10,6 +10,7 @@ import { openDatabase, sqliteHistory } from '../../../../electron/station/histor
 import { HistoryStore } from '../../../../electron/station/history/history-store';
 import { migrations } from '../../../../electron/station/history/migrations';
 import { HistorySearchInput } from '../../../../shared/domain/history-search';
+import { explainedStore } from '../../../support/explained-store';
 import { newLabel } from '../../../support/new-label';
 import { sqliteMadeBy } from '../../../support/sqlite-made-by';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -111,4 +112,55 @@ describe('SQLite keeps each label’s searched fields by its search key', () => 
       temp.remove();
     }
   });
+
+  it('reads a first page of a part more labels hold than are read by key newest key first on it, copies added out of time order in their place', async () => {
+    const temp = makeTempDir();
+    const raw = openDatabase(path.join(temp.dir, 'history.sqlite'));
+    try {
+      let clock = Date.parse('2026-11-02T08:00:00.000Z');
+      const { store, steps } = explainedStore(raw, () => new Date((clock += 1000)));
+      const holding: { id: string; createdAt: string }[] = [];
+      for (let n = 0; n < 2200; n++) {
+        const no = String(n).padStart(6, '0');
+        const label = newLabel(`57696${no}0000000`, `m-${no}`);
+        await store.insertBuying(label);
+        const tracking = n % 11 === 5 ? `LS${no}X` : `LS${no}7Q9X`;
+        await store.markBought(label.id, { providerLabelId: `p-${no}`, trackingNumbers: [tracking], cost: null, labelUrl: 'sandbox://x' });
+        if (tracking.includes('7Q9')) holding.push({ id: label.id, createdAt: (await store.get(label.id))!.createdAt });
+      }
+      // Copies from the fleet, added last with older times (listed out of order): two among the newest 50, one far back.
+      const model = (await store.get(holding[0]!.id))!;
+      for (const [n, back] of [
+        [1, 3.5],
+        [2, 40.5],
+        [3, 1500.5],
+      ] as const) {
+        const createdAt = new Date(clock - back * 1000).toISOString();
+        await store.importLabel({
+          ...model,
+          id: `copy-${n}`,
+          orderId: `5769699990${n}`,
+          reference: `ls-copy-${n}`,
+          createdAt,
+          updatedAt: createdAt,
+          trackingNumbers: [`CP${n}7Q9`],
+        });
+        holding.push({ id: `copy-${n}`, createdAt });
+      }
+      const newestFirst = [...holding].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)).map((l) => l.id);
+
+      const walks: string[] = [];
+      steps.on = ({ sql }) => void (/ORDER BY l\.search_key DESC/.test(sql) && walks.push(/FROM (\w+) AS l/.exec(sql)?.[1] ?? sql));
+      const page = await store.search(HistorySearchInput.parse({ query: '7q9', limit: 50 }));
+      expect(page.labels.map((l) => l.id)).toEqual(newestFirst.slice(0, 50));
+      expect(page.labels.map((l) => l.id)).toEqual(expect.arrayContaining(['copy-1', 'copy-2']));
+      expect(page).toMatchObject({ total: 1000, totalIsMore: true });
+      expect(new Set(walks)).toEqual(new Set(['label_words']));
+      const next = await store.search(HistorySearchInput.parse({ query: '7q9', limit: 50, cursor: page.nextCursor }));
+      expect(next.labels.map((l) => l.id)).toEqual(newestFirst.slice(50, 100));
+    } finally {
+      raw.close();
+      temp.remove();
+    }
+  }, 60_000);
 });

@@ -108,6 +108,25 @@ describe('History search on SQLite, for a part longer than a piece', () => {
         expect(last.nextCursor).toBeNull();
         expect(testedIn).toEqual([]);
 
+        // A copy from the fleet, added last with a time between the 10th and 11th newest holders: its
+        // key is the highest, so it is listed out of order, and the first page has it in its place.
+        const model = (await store.get(holding[0]!))!;
+        const between = new Date(Date.parse((await store.get(holding[10]!))!.createdAt) + 500).toISOString();
+        await store.importLabel({
+          ...model,
+          id: 'copy-between',
+          orderId: '576950000000777777',
+          reference: 'ls-copy-between',
+          createdAt: between,
+          updatedAt: between,
+          trackingNumbers: [`CP${PART}Z`],
+        });
+        clear();
+        const withCopy = await store.search(HistorySearchInput.parse({ query: PART, limit: 50 }));
+        expect(withCopy.labels.map((l) => l.id)).toEqual([...holding.slice(0, 10), 'copy-between', ...holding.slice(10, 49)]);
+        expect(withCopy.total).toBe(121);
+        expect(testedIn).toEqual([]);
+
         // Labels written after the migration: a holder is found first, a decoy never.
         const holder = newLabel('576959999990000000', 'holder-after', 'Ben');
         await store.insertBuying(holder);
@@ -117,13 +136,13 @@ describe('History search on SQLite, for a part longer than a piece', () => {
         await store.markBought(decoy.id, { providerLabelId: 'p-d', trackingNumbers: ['4680135790'], cost: null, labelUrl: 'sandbox://x' });
         clear();
         const again = await store.search(HistorySearchInput.parse({ query: PART, limit: 50 }));
-        expect(again.labels.map((l) => l.id)).toEqual([holder.id, ...holding.slice(0, 49)]);
-        expect(again.total).toBe(121);
+        expect(again.labels.map((l) => l.id)).toEqual([holder.id, ...holding.slice(0, 10), 'copy-between', ...holding.slice(10, 48)]);
+        expect(again.total).toBe(122);
         // Within one field too: the same label's order ID changed to end with the first piece and go on.
         raw.prepare('UPDATE labels SET order_id = ? WHERE id = ?').run(`57695${PART}`, decoy.id);
         const changed = await store.search(HistorySearchInput.parse({ query: PART, limit: 50 }));
         expect(changed.labels.map((l) => l.id).slice(0, 2)).toEqual([decoy.id, holder.id]);
-        expect(changed.total).toBe(122);
+        expect(changed.total).toBe(123);
       } finally {
         raw.close();
       }
