@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import pg from 'pg';
-import { LABEL_WORDS, sqliteWordPieces } from '../../electron/station/history/migrations';
+import { LABEL_WORDS, sqlitePlacedPieces, sqliteWordPieces } from '../../electron/station/history/migrations';
 import { LONG_PIECE_LENGTH } from '../../electron/station/history/word-pieces';
 
 export interface SeedLabel {
@@ -150,7 +150,7 @@ const COLUMNS = Object.keys(seedLabel(0)) as Array<keyof SeedLabel>;
 export function seedSqlite(db: Database.Database, to: number, from = 0, onProgress?: (done: number) => void): void {
   const triggers = db
     .prepare<[], { name: string; sql: string }>(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('labels_search_new', 'labels_long_pieces_new')",
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('labels_search_new', 'labels_long_pieces_new', 'labels_out_of_order_new')",
     )
     .all();
   const firstRow = (db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM labels').get() as { n: number }).n;
@@ -164,11 +164,23 @@ export function seedSqlite(db: Database.Database, to: number, from = 0, onProgre
           'UPDATE labels SET search_key = rowid + (SELECT coalesce(max(search_key), 0) FROM labels) WHERE rowid > ? AND search_key IS NULL',
         ).run(firstRow);
         for (const [table, words] of SEARCH_TABLES) {
-          if (db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table))
-            db.prepare(`INSERT INTO ${table} (rowid, ${words.column}) SELECT search_key, ${words.of} FROM labels WHERE rowid > ?`).run(
-              firstRow,
-            );
+          const made = db.prepare<[string], { sql: string }>('SELECT sql FROM sqlite_master WHERE name = ?').get(table);
+          if (made)
+            db.prepare(
+              `INSERT INTO ${table} (rowid, ${words.column}) SELECT search_key, ${words.of(made.sql)} FROM labels WHERE rowid > ?`,
+            ).run(firstRow);
         }
+        // What labels_out_of_order_new would have listed, had each label got its key as it was added
+        // (the key set for all at once above would list every label but the newest).
+        if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'labels_out_of_order'").get())
+          db.prepare(
+            `INSERT OR IGNORE INTO labels_out_of_order (search_key)
+               SELECT search_key FROM (
+                 SELECT rowid AS at, search_key, created_at,
+                   max(created_at) OVER (ORDER BY search_key ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+                 FROM labels WHERE search_key IS NOT NULL)
+               WHERE at > ? AND created_at <= before`,
+          ).run(firstRow);
         for (const { sql } of triggers) db.exec(sql);
       })();
     }
@@ -177,9 +189,17 @@ export function seedSqlite(db: Database.Database, to: number, from = 0, onProgre
 
 /** SQLite's search tables, each with what it holds of a label's words (as the migrations fill them). */
 const SEARCH_TABLES = [
-  ['labels_search', { column: 'words', of: LABEL_WORDS }],
-  ['labels_pieces', { column: 'pieces', of: sqliteWordPieces(LABEL_WORDS) }],
-  ['labels_long_pieces', { column: 'pieces', of: sqliteWordPieces(LABEL_WORDS, LONG_PIECE_LENGTH) }],
+  ['labels_search', { column: 'words', of: () => LABEL_WORDS }],
+  ['labels_pieces', { column: 'pieces', of: () => sqliteWordPieces(LABEL_WORDS) }],
+  // Its pieces with their places, unless the table is the one from before they were kept (detail = none).
+  [
+    'labels_long_pieces',
+    {
+      column: 'pieces',
+      of: (made: string) =>
+        /detail = none/.test(made) ? sqliteWordPieces(LABEL_WORDS, LONG_PIECE_LENGTH) : sqlitePlacedPieces(LABEL_WORDS, LONG_PIECE_LENGTH),
+    },
+  ],
 ] as const;
 
 function seedRows(db: Database.Database, to: number, from: number, onProgress?: (done: number) => void): void {

@@ -13,6 +13,7 @@ import { migrations } from '../../../../electron/station/history/migrations';
 import { HistorySearchInput } from '../../../../shared/domain/history-search';
 import { explainedStore } from '../../../support/explained-store';
 import { newLabel } from '../../../support/new-label';
+import { seedSqlite } from '../../../support/history-seed';
 import { sqliteMadeBy } from '../../../support/sqlite-made-by';
 import { makeTempDir } from '../../../support/temp-dir';
 
@@ -147,6 +148,35 @@ describe('History search on SQLite, for a part longer than a piece', () => {
         raw.close();
       }
     } finally {
+      temp.remove();
+    }
+  }, 60_000);
+
+  it('is found the same way in the history the bench seeds: keys in time order, pieces with their places', async () => {
+    const temp = makeTempDir();
+    const raw = openDatabase(path.join(temp.dir, 'history.sqlite'));
+    try {
+      seedSqlite(raw, 3000);
+      // The seed's labels are added in time order: none is listed out of order, as the station would list none.
+      expect(raw.prepare('SELECT count(*) AS n FROM labels_out_of_order').get()).toEqual({ n: 0 });
+      const { store, testedIn, pagedFrom } = watched(raw);
+      const tracking = (
+        JSON.parse((raw.prepare('SELECT tracking_numbers AS t FROM labels WHERE search_key = 2900').get() as { t: string }).t) as string[]
+      )[0]!;
+      const part = tracking.slice(-12, -2);
+      const holding = raw
+        .prepare<[{ p: string }], { id: string }>(
+          'SELECT id FROM labels WHERE order_id LIKE @p OR tracking_numbers LIKE @p OR scanned LIKE @p OR operator LIKE @p ORDER BY created_at DESC, id DESC',
+        )
+        .all({ p: `%${part}%` })
+        .map((row) => row.id);
+      const page = await store.search(HistorySearchInput.parse({ query: part, limit: 50 }));
+      expect(page.labels.map((l) => l.id)).toEqual(holding.slice(0, 50));
+      expect(page.total).toBe(Math.min(holding.length, 1000));
+      expect(testedIn).toEqual([]);
+      expect(pagedFrom.every((keys) => keys <= 51)).toBe(true);
+    } finally {
+      raw.close();
       temp.remove();
     }
   }, 60_000);
