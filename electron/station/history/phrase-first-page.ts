@@ -8,29 +8,38 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { HISTORY_TOTAL_CAP } from '../../../shared/domain/history-search';
+import { listedKeys, newestMatchesByKey, notListed } from './newest-by-key';
 import type { HistorySchema } from './schema';
 import type { SearchPlan } from './search-plan';
-import { byKey, outOfOrder } from './tested-candidates';
+import { byKey } from './tested-candidates';
 
 /** `pieces`: the string's pieces of letters and digits, space-separated; `wanted`: a page and one more. Undefined when too many labels are listed out of order to set apart. */
 export async function phraseFirstPage(db: Kysely<HistorySchema>, pieces: string, wanted: number): Promise<SearchPlan | undefined> {
-  const listed = await outOfOrder(db);
-  if (!listed) return undefined;
   const match = `"${pieces}"`;
-  const newest = await sql<{ k: number }>`
-    SELECT rowid AS k FROM labels_long_pieces
-    WHERE labels_long_pieces MATCH ${match} AND rowid NOT IN (SELECT search_key FROM labels_out_of_order)
-    ORDER BY rowid DESC LIMIT ${wanted}`.execute(db);
-  // Each listed label asked alone (FTS5 reads the phrase's lists at its key only).
-  const others = listed.size
-    ? await sql<{ k: number }>`
-        SELECT c.value AS k FROM json_each(${JSON.stringify([...listed])}) AS c
-        WHERE EXISTS (SELECT 1 FROM labels_long_pieces WHERE labels_long_pieces MATCH ${match} AND rowid = c.value)`.execute(db)
-    : { rows: [] };
+  const keys = await newestMatchesByKey(
+    db,
+    {
+      highestPast: async (listed, limit) =>
+        (
+          await sql<{ k: number }>`
+            SELECT rowid AS k FROM labels_long_pieces
+            WHERE labels_long_pieces MATCH ${match} AND ${notListed(sql`rowid`, listed)}
+            ORDER BY rowid DESC LIMIT ${limit}`.execute(db)
+        ).rows.map((row) => row.k),
+      // Each listed label asked alone (FTS5 reads the phrase's lists at its key only).
+      amongListed: async (listed) =>
+        (
+          await sql<{ k: number }>`
+            SELECT c.value AS k FROM ${listedKeys(listed)}
+            WHERE EXISTS (SELECT 1 FROM labels_long_pieces WHERE labels_long_pieces MATCH ${match} AND rowid = c.value)`.execute(db)
+        ).rows.map((row) => row.k),
+    },
+    wanted,
+  );
+  if (!keys) return undefined;
   const counted = await sql<{ n: number }>`
     SELECT count(*) AS n FROM (SELECT rowid FROM labels_long_pieces WHERE labels_long_pieces MATCH ${match} LIMIT ${HISTORY_TOTAL_CAP + 1})`.execute(
     db,
   );
-  const keys = [...newest.rows, ...others.rows].map((row) => row.k);
   return { from: byKey(keys), where: [], knownMore: false, total: Number(counted.rows[0]?.n ?? 0) };
 }

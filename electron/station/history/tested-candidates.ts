@@ -11,6 +11,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { HISTORY_TOTAL_CAP, type HistorySearch } from '../../../shared/domain/history-search';
+import { amongKeys, keysPast, newestMatchesByKey, notListed } from './newest-by-key';
 import type { HistorySchema } from './schema';
 import { and, keysetAfter, type Condition, type SearchPlan } from './search-plan';
 
@@ -18,8 +19,6 @@ import { and, keysetAfter, type Condition, type SearchPlan } from './search-plan
 const PAGE_CHUNK = 128;
 /** Candidates tested by one statement besides a first page's (listed out of order). */
 const COUNT_CHUNK = 512;
-/** More labels added out of time order than this: a first page puts every candidate in time order first, as later pages do. */
-const OUT_OF_ORDER_CAP = 5000;
 
 /**
  * The labels of these keys, each looked up on the index that also holds its time (CROSS JOIN: SQLite
@@ -78,58 +77,57 @@ interface PageSearch {
 }
 
 /**
- * A first page: keys follow the labels' times except for those listed in labels_out_of_order, so the
- * candidates not listed are tested from the highest key down until the page is full (any left are
- * older than each of those), and the listed ones are all tested besides. The page's statement puts
- * them in time order.
+ * A first page: the candidates not listed out of order are tested from the highest key down until
+ * the page is full (any left are older than each of those), and the listed ones are all tested
+ * besides. The page's statement puts them in time order.
  */
 async function firstPageInKeyOrder(search: PageSearch): Promise<number[]> {
-  const listed = await outOfOrder(search.db);
-  if (!listed) return pageInTimeOrder(search);
   const { keys, testEach, matched } = search;
-  const found = await testUntilPage(
-    search,
-    keys.filter((key) => !listed.has(key)).sort((a, b) => b - a),
+  const page = await newestMatchesByKey(
+    search.db,
+    {
+      highestPast: (listed) => testUntilPage(search, keysPast(keys, listed)),
+      amongListed: async (listed) => {
+        const others = keys.filter((key) => listed.has(key));
+        for (let at = 0; at < others.length; at += COUNT_CHUNK) await testEach(others.slice(at, at + COUNT_CHUNK));
+        return others.filter((key) => matched.get(key));
+      },
+    },
+    search.input.limit + 1,
   );
-  const others = keys.filter((key) => listed.has(key));
-  for (let at = 0; at < others.length; at += COUNT_CHUNK) await testEach(others.slice(at, at + COUNT_CHUNK));
-  return [...found, ...others.filter((key) => matched.get(key))];
+  return page ?? pageInTimeOrder(search);
 }
 
-/**
- * Of labels found by key, those the newest `wanted` are among: the highest keys (keys follow the
- * labels' times) and the ones labels_out_of_order lists; all of them when too many are listed.
- */
+/** Of labels found by key, those the newest `wanted` are among (all of them when too many are listed out of order). */
 export async function newestByKey(db: Kysely<HistorySchema>, keys: readonly number[], wanted: number): Promise<readonly number[]> {
   if (keys.length <= wanted) return keys;
-  const listed = await outOfOrder(db);
-  if (!listed) return keys;
-  const inOrder = keys.filter((key) => !listed.has(key)).sort((a, b) => b - a);
-  return [...inOrder.slice(0, wanted), ...keys.filter((key) => listed.has(key))];
+  return (await newestMatchesByKey(db, amongKeys(keys), wanted)) ?? keys;
 }
 
 /**
  * The keys of labels whose searched fields pass `test` (no filter) that the newest `wanted` of them
- * are among: read on label_words from the highest key down, past the ones labels_out_of_order lists,
- * and the listed ones that pass. Undefined when too many are listed to set apart.
+ * are among, read on label_words from the highest key down. Undefined when too many labels are listed
+ * out of order to set apart.
  */
 export async function newestHoldingByKey(db: Kysely<HistorySchema>, test: Condition, wanted: number): Promise<number[] | undefined> {
-  const listed = await outOfOrder(db);
-  if (!listed) return undefined;
-  const inOrder = await sql<{ k: number }>`
-    SELECT l.search_key AS k FROM label_words AS l
-    WHERE ${test} AND l.search_key NOT IN (SELECT search_key FROM labels_out_of_order)
-    ORDER BY l.search_key DESC LIMIT ${wanted}`.execute(db);
-  const others = listed.size
-    ? (await sql<{ k: number }>`SELECT l.search_key AS k FROM ${wordsByKey([...listed])} WHERE ${test}`.execute(db)).rows
-    : [];
-  return [...inOrder.rows, ...others].map((row) => row.k);
-}
-
-/** Labels added out of time order, when few enough to set apart (else every candidate is put in time order first). */
-export async function outOfOrder(db: Kysely<HistorySchema>): Promise<Set<number> | undefined> {
-  const listed = await sql<{ k: number }>`SELECT search_key AS k FROM labels_out_of_order LIMIT ${OUT_OF_ORDER_CAP + 1}`.execute(db);
-  return listed.rows.length > OUT_OF_ORDER_CAP ? undefined : new Set(listed.rows.map((r) => r.k));
+  const keysOf = (rows: Array<{ k: number }>) => rows.map((row) => row.k);
+  return newestMatchesByKey(
+    db,
+    {
+      highestPast: async (listed, limit) =>
+        keysOf(
+          (
+            await sql<{ k: number }>`
+              SELECT l.search_key AS k FROM label_words AS l
+              WHERE ${test} AND ${notListed(sql`l.search_key`, listed)}
+              ORDER BY l.search_key DESC LIMIT ${limit}`.execute(db)
+          ).rows,
+        ),
+      amongListed: async (listed) =>
+        keysOf((await sql<{ k: number }>`SELECT l.search_key AS k FROM ${wordsByKey([...listed])} WHERE ${test}`.execute(db)).rows),
+    },
+    wanted,
+  );
 }
 
 /** Any page: the candidates after the cursor put newest first from labels_key_newest alone (no label read), tested in that order. */

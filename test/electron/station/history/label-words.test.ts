@@ -13,6 +13,7 @@ import { HistorySearchInput } from '../../../../shared/domain/history-search';
 import { explainedStore } from '../../../support/explained-store';
 import { newLabel } from '../../../support/new-label';
 import { sqliteMadeBy } from '../../../support/sqlite-made-by';
+import { moveWhileSearching } from '../../../support/moved-while-searching';
 import { makeTempDir } from '../../../support/temp-dir';
 
 const KEPT_BY_KEY = migrations.findIndex((m) => m.name === 'the searched fields are kept by search key (SQLite)');
@@ -158,6 +159,15 @@ describe('SQLite keeps each label’s searched fields by its search key', () => 
       expect(new Set(walks)).toEqual(new Set(['label_words']));
       const next = await store.search(HistorySearchInput.parse({ query: '7q9', limit: 50, cursor: page.nextCursor }));
       expect(next.labels.map((l) => l.id)).toEqual(newestFirst.slice(50, 100));
+
+      // The station sets the newest holder's time back while a search reads its first page (after
+      // the search read the labels listed out of order): that page has it in its new place.
+      const at = (id: string) => holding.find((l) => l.id === id)!.createdAt;
+      const back = new Date(Date.parse(at(newestFirst[20]!)) - 250).toISOString();
+      moveWhileSearching(raw, steps, newestFirst[0]!, back);
+      const during = await store.search(HistorySearchInput.parse({ query: '7q9', limit: 50 }));
+      const moved = [...newestFirst.slice(1, 21), newestFirst[0]!, ...newestFirst.slice(21)];
+      expect(during.labels.map((l) => l.id)).toEqual(moved.slice(0, 50));
     } finally {
       raw.close();
       temp.remove();

@@ -15,6 +15,7 @@ import { explainedStore } from '../../../support/explained-store';
 import { newLabel } from '../../../support/new-label';
 import { seedSqlite } from '../../../support/history-seed';
 import { sqliteMadeBy } from '../../../support/sqlite-made-by';
+import { moveWhileSearching } from '../../../support/moved-while-searching';
 import { makeTempDir } from '../../../support/temp-dir';
 
 const PART = '2468013579';
@@ -72,6 +73,7 @@ function watched(raw: Database.Database) {
   };
   return {
     store,
+    steps,
     testedIn,
     pagedFrom,
     scanned,
@@ -91,7 +93,7 @@ describe('History search on SQLite, for a part longer than a piece', () => {
 
       const raw = openDatabase(file);
       try {
-        const { store, testedIn, pagedFrom, scanned, clear } = watched(raw);
+        const { store, steps, testedIn, pagedFrom, scanned, clear } = watched(raw);
         const page = await store.search(HistorySearchInput.parse({ query: PART, limit: 50 }));
         expect(page.labels.map((l) => l.id)).toEqual(holding.slice(0, 50));
         expect({ total: page.total, more: page.totalIsMore }).toEqual({ total: 120, more: false });
@@ -144,6 +146,16 @@ describe('History search on SQLite, for a part longer than a piece', () => {
         const changed = await store.search(HistorySearchInput.parse({ query: PART, limit: 50 }));
         expect(changed.labels.map((l) => l.id).slice(0, 2)).toEqual([decoy.id, holder.id]);
         expect(changed.total).toBe(123);
+
+        // The station sets the newest holder's time back while a search reads its first page (after
+        // the search read the labels listed out of order): that page has it in its new place.
+        const order = changed.labels.map((l) => l.id);
+        const back = new Date(Date.parse((await store.get(holding[20]!))!.createdAt) - 250).toISOString();
+        moveWhileSearching(raw, steps, decoy.id, back);
+        const during = await store.search(HistorySearchInput.parse({ query: PART, limit: 50 }));
+        const moved = [...order.slice(1, order.indexOf(holding[20]!) + 1), decoy.id, ...order.slice(order.indexOf(holding[20]!) + 1)];
+        expect(during.labels.map((l) => l.id)).toEqual(moved.slice(0, 50));
+        expect(during.total).toBe(123);
       } finally {
         raw.close();
       }
