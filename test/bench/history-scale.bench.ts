@@ -156,6 +156,35 @@ async function measure(
   return { results, again };
 }
 
+/** Shapes whose totals read labels' rows scattered over the table: where the server reading ahead tells. */
+const READ_AHEAD_SHAPES = ['8 digits 0.2 % of labels hold', '10 digits 0.2 % of labels hold'];
+
+/**
+ * The reference for the station's read-ahead (database.ts): parts of those shapes not asked before,
+ * asked once each, alternately on connections left at the server's default (one row at a time) and on
+ * the station's.
+ */
+async function compareReadAhead(plain: Runner, station: Runner): Promise<string[]> {
+  const lines: string[] = [];
+  for (const name of READ_AHEAD_SHAPES) {
+    const make = SHAPES.find(([shape]) => shape === name)![1];
+    const times: [number[], number[]] = [[], []];
+    // Samples ask k = 0..SAMPLES + 2; these tails ((k * 7) % 430) are none of theirs.
+    for (let k = 100; k < 100 + 2 * SAMPLES; k++) {
+      const search = HistorySearchInput.parse({ limit: 50, ...make(k) });
+      const t = performance.now();
+      await (k % 2 ? plain : station).search(search);
+      times[k % 2]!.push(performance.now() - t);
+    }
+    const [ours, server] = times;
+    lines.push(
+      `    ${name}: server's default p50 ${ms(pct(server, 0.5))} p95 ${ms(pct(server, 0.95))}; the station's p50 ${ms(pct(ours, 0.5))} p95 ${ms(pct(ours, 0.95))} ` +
+        `(${(pct(server, 0.95) / pct(ours, 0.95)).toFixed(1)}x at p95, ${server.length} parts each)`,
+    );
+  }
+  return lines;
+}
+
 function verdict(results: Map<string, number[]>): string {
   const p95s = [...results.entries()].map(([shape, s]) => [shape, pct(s, 0.95)] as const);
   const over10 = p95s.filter(([, p]) => p >= 10).map(([s]) => s);
@@ -247,6 +276,7 @@ const sqlite = ONLY === 'postgres' ? undefined : await measureSqlite();
 let pgResults: Map<string, number[]> | undefined;
 let pgAgain: Map<string, number[]> | undefined;
 let pgBytes = 0;
+let readAhead: string[] = [];
 const server = ONLY === 'sqlite' ? undefined : await startPostgres();
 if (server)
   try {
@@ -279,6 +309,13 @@ if (server)
       { search: (s) => store.search(s), missingFiles: async () => (await store.listMissingFiles()).length },
       { again: true },
     ));
+    const plainFleet = await openFleetDatabase(url, { readAhead: 1 });
+    const plainStore = new HistoryStore(plainFleet);
+    readAhead = await compareReadAhead(
+      { search: (s) => plainStore.search(s), missingFiles: async () => 0 },
+      { search: (s) => store.search(s), missingFiles: async () => 0 },
+    );
+    await plainFleet.close();
     await fleet.close();
   } finally {
     await server.stop();
@@ -299,6 +336,7 @@ if (sqlite) {
 }
 if (pgResults) console.log(`  PostgreSQL: ${verdict(pgResults)}`);
 if (pgAgain) console.log(`  PostgreSQL, each search asked again at once: ${verdict(pgAgain)}`);
+if (readAhead.length) console.log(`  PostgreSQL reading ahead, parts not asked before, first ask:\n${readAhead.join('\n')}`);
 const idle = idleMemory.readAfterIdle();
 console.log(
   `  This machine, memory idle ${idle.idleSeconds.toFixed(0)} s: ${idle.firstMicros.toFixed(1)} µs to read an 8 KB page, ${idle.againMicros.toFixed(1)} µs again ` +

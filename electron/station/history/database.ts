@@ -67,7 +67,18 @@ export interface FleetDatabaseOptions {
   connectTimeoutMs?: number;
   /** Per statement (default 10 s): a hung database must not hang a purchase. */
   statementTimeoutMs?: number;
+  /** The rows a statement has the server read at once (its effective_io_concurrency; default READ_AHEAD). */
+  readAhead?: number;
 }
+
+/**
+ * A History total on PostgreSQL reads up to 1,001 labels' rows scattered over the table, one page each.
+ * The server reads them one after another (effective_io_concurrency 1, its default) unless told it may
+ * ask for more at once. Measured on a million labels, the first search of "8 digits 0.2 %" parts after
+ * the file cache was emptied, 20 parts each: p50 43 ms, p95 114 at 1; 18 and 50 at 16; 16 and 22 at 64;
+ * 17 and 28 at 256. Asked again at once: 5.8-6.9 ms at the median either way.
+ */
+const READ_AHEAD = 64;
 
 export interface FleetDatabase extends HistoryDatabase {
   /** Brings the schema up to date, under an advisory lock so stations starting together do not race. */
@@ -114,7 +125,12 @@ export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): 
   // A connection the server dropped (restart, network cut) must not crash the station: the query
   // that was using it fails (and the history falls back to the station's copy), the pool reconnects.
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    // Queued before the connection's first statement. A server built without posix_fadvise (Windows)
+    // refuses any value but 0: it then reads as before.
+    client.query(`SET effective_io_concurrency = ${Math.trunc(options.readAhead ?? READ_AHEAD)}`).catch(() => undefined);
+  });
   // The server ends a statement at statement_timeout; the client gives up 2 s later (a silent link).
   const db = new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool: watchedPool(pool, statementTimeoutMs + 2000) }) });
   // Kysely ends the pool only if it ran a query itself: a station that migrated and closed would keep

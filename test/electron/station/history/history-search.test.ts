@@ -684,6 +684,49 @@ describe('PostgreSQL searches at the station', () => {
   });
 });
 
+describe('PostgreSQL reading ahead for the station', () => {
+  /** effective_io_concurrency on `count` connections of `fleet`, all held at once. */
+  async function readAheadOf(fleet: FleetDatabase, count: number): Promise<string[]> {
+    let arrived = 0;
+    let release = () => {};
+    const all = new Promise<void>((resolve) => (release = resolve));
+    return Promise.all(
+      Array.from({ length: count }, () =>
+        fleet.db.connection().execute(async (one) => {
+          if (++arrived === count) release();
+          await all;
+          return (await sql<{ effective_io_concurrency: string }>`SHOW effective_io_concurrency`.execute(one)).rows[0]!
+            .effective_io_concurrency;
+        }),
+      ),
+    );
+  }
+
+  it('has the server read a total’s scattered rows ahead on each connection; a server that refuses it searches as before', async () => {
+    const url = await freshPostgresDatabase('read_ahead');
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const fleet = await openFleetDatabase(url);
+    const refused = await openFleetDatabase(url, { readAhead: 5000 });
+    try {
+      await seedPostgres(admin, 200);
+      // Both connections a search uses at once (its page and its total).
+      expect(await readAheadOf(fleet, 2)).toEqual(['64', '64']);
+      // Over the server's limit of 1,000, as a server without read-ahead refuses any value but 0.
+      expect(await readAheadOf(refused, 2)).toEqual(['1', '1']);
+      const query = HistorySearchInput.parse({ query: USPS_MAILER.slice(6), limit: 50 });
+      const [asked, plain] = [await new HistoryStore(fleet).search(query), await new HistoryStore(refused).search(query)];
+      expect(plain.labels.map((l) => l.id)).toEqual(asked.labels.map((l) => l.id));
+      expect(plain.labels.length).toBeGreaterThan(0);
+      expect(plain.total).toBe(asked.total);
+    } finally {
+      await fleet.close();
+      await refused.close();
+      await admin.end();
+    }
+  });
+});
+
 describe('a History search after the station sat idle, on PostgreSQL', () => {
   // A search on a new connection took 35-70 ms on a million labels (connecting, the server loading its
   // catalog and planning each statement for the first time), 3-15 on one that had searched before.
