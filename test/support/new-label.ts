@@ -1,4 +1,4 @@
-import type { NewLabel } from '../../electron/station/history/history-store';
+import type { HistoryStore, NewLabel } from '../../electron/station/history/history-store';
 
 /** A sandbox label being bought for one order at Packing 1, as the history stores a claim. */
 export function newLabel(orderId: string, id = `id-${orderId}`, operator = 'Ana'): NewLabel {
@@ -17,4 +17,16 @@ export function newLabel(orderId: string, id = `id-${orderId}`, operator = 'Ana'
     operator,
     printer: 'tcp://127.0.0.1:9100',
   };
+}
+
+/** Claims `label` in `store` and records it bought on the sandbox with these tracking numbers; its ID. */
+export async function writeBought(
+  store: HistoryStore,
+  label: NewLabel,
+  trackingNumbers: string[],
+  providerLabelId: string,
+): Promise<string> {
+  await store.insertBuying(label);
+  await store.markBought(label.id, { providerLabelId, trackingNumbers, cost: null, labelUrl: 'sandbox://x' });
+  return label.id;
 }

@@ -11,7 +11,7 @@ import { HistoryStore } from '../../../../electron/station/history/history-store
 import { migrations } from '../../../../electron/station/history/migrations';
 import { HistorySearchInput } from '../../../../shared/domain/history-search';
 import { explainedStore } from '../../../support/explained-store';
-import { newLabel } from '../../../support/new-label';
+import { newLabel, writeBought } from '../../../support/new-label';
 import { sqliteMadeBy } from '../../../support/sqlite-made-by';
 import { moveWhileSearching } from '../../../support/moved-while-searching';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -30,18 +30,11 @@ function both(raw: Database.Database): { kept: unknown[]; labels: unknown[] } {
   };
 }
 
-/** A label bought with a tracking number, scanned by a shop order number for every third. */
-async function writeBought(store: HistoryStore, n: number): Promise<string> {
+/** The nth label, bought with a tracking number, scanned by a shop order number for every third. */
+function writeNth(store: HistoryStore, n: number): Promise<string> {
   const no = String(n).padStart(6, '0');
   const label = { ...newLabel(`57693${no}0000000`, `w-${no}`, n % 2 ? 'Ana' : 'Ben'), ...(n % 3 === 0 && { scanned: `#${3000 + n}` }) };
-  await store.insertBuying(label);
-  await store.markBought(label.id, {
-    providerLabelId: `p-${no}`,
-    trackingNumbers: [`LS${no}X24681357Y`],
-    cost: null,
-    labelUrl: 'sandbox://x',
-  });
-  return label.id;
+  return writeBought(store, label, [`LS${no}X24681357Y`], `p-${no}`);
 }
 
 describe('SQLite keeps each label’s searched fields by its search key', () => {
@@ -52,7 +45,7 @@ describe('SQLite keeps each label’s searched fields by its search key', () => 
     try {
       const old = sqliteMadeBy(file, migrations.slice(0, KEPT_BY_KEY));
       const before = new HistoryStore(sqliteHistory(old));
-      for (let n = 0; n < 40; n++) await writeBought(before, n);
+      for (let n = 0; n < 40; n++) await writeNth(before, n);
       await before.insertBuying(newLabel('576930000990000000', 'never-bought'));
       old.close();
 
@@ -84,7 +77,7 @@ describe('SQLite keeps each label’s searched fields by its search key', () => 
       ]);
 
       const ids = [];
-      for (let n = 0; n < 5; n++) ids.push(await writeBought(store, n));
+      for (let n = 0; n < 5; n++) ids.push(await writeNth(store, n));
       await store.markBought(claimed.id, {
         providerLabelId: 'p-777',
         trackingNumbers: ['LS777X1', 'LS777X2'],
@@ -123,11 +116,9 @@ describe('SQLite keeps each label’s searched fields by its search key', () => 
       const holding: { id: string; createdAt: string }[] = [];
       for (let n = 0; n < 2200; n++) {
         const no = String(n).padStart(6, '0');
-        const label = newLabel(`57696${no}0000000`, `m-${no}`);
-        await store.insertBuying(label);
         const tracking = n % 11 === 5 ? `LS${no}X` : `LS${no}7Q9X`;
-        await store.markBought(label.id, { providerLabelId: `p-${no}`, trackingNumbers: [tracking], cost: null, labelUrl: 'sandbox://x' });
-        if (tracking.includes('7Q9')) holding.push({ id: label.id, createdAt: (await store.get(label.id))!.createdAt });
+        const id = await writeBought(store, newLabel(`57696${no}0000000`, `m-${no}`), [tracking], `p-${no}`);
+        if (tracking.includes('7Q9')) holding.push({ id, createdAt: (await store.get(id))!.createdAt });
       }
       // Copies from the fleet, added last with older times (listed out of order): two among the newest 50, one far back.
       const model = (await store.get(holding[0]!.id))!;

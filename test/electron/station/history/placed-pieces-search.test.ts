@@ -12,7 +12,7 @@ import { HistoryStore } from '../../../../electron/station/history/history-store
 import { migrations } from '../../../../electron/station/history/migrations';
 import { HistorySearchInput } from '../../../../shared/domain/history-search';
 import { explainedStore } from '../../../support/explained-store';
-import { newLabel } from '../../../support/new-label';
+import { newLabel, writeBought } from '../../../support/new-label';
 import { seedSqlite } from '../../../support/history-seed';
 import { sqliteMadeBy } from '../../../support/sqlite-made-by';
 import { moveWhileSearching } from '../../../support/moved-while-searching';
@@ -43,10 +43,8 @@ async function writeHistory(store: HistoryStore): Promise<string[]> {
         : n % 20 === 8
           ? [`576950${no}24680135`, '4680135790']
           : [`57695${no}0000000`, `LS${no}X1357913579Y`];
-    const label = newLabel(orderId, `w-${no}`, 'Ana');
-    await store.insertBuying(label);
-    await store.markBought(label.id, { providerLabelId: `p-${no}`, trackingNumbers: [tracking], cost: null, labelUrl: 'sandbox://x' });
-    if (n % 10 === 3) holding.push(label.id);
+    const id = await writeBought(store, newLabel(orderId, `w-${no}`, 'Ana'), [tracking], `p-${no}`);
+    if (n % 10 === 3) holding.push(id);
   }
   return holding.reverse();
 }
@@ -132,11 +130,9 @@ describe('History search on SQLite, for a part longer than a piece', () => {
 
         // Labels written after the migration: a holder is found first, a decoy never.
         const holder = newLabel('576959999990000000', 'holder-after', 'Ben');
-        await store.insertBuying(holder);
-        await store.markBought(holder.id, { providerLabelId: 'p-a', trackingNumbers: [`ZZ${PART}Q`], cost: null, labelUrl: 'sandbox://x' });
+        await writeBought(store, holder, [`ZZ${PART}Q`], 'p-a');
         const decoy = newLabel('57695999999924680135', 'decoy-after', 'Ben');
-        await store.insertBuying(decoy);
-        await store.markBought(decoy.id, { providerLabelId: 'p-d', trackingNumbers: ['4680135790'], cost: null, labelUrl: 'sandbox://x' });
+        await writeBought(store, decoy, ['4680135790'], 'p-d');
         clear();
         const again = await store.search(HistorySearchInput.parse({ query: PART, limit: 50 }));
         expect(again.labels.map((l) => l.id)).toEqual([holder.id, ...holding.slice(0, 10), 'copy-between', ...holding.slice(10, 48)]);

@@ -14,7 +14,7 @@ import { HistoryStore } from '../../../../electron/station/history/history-store
 import { migrations } from '../../../../electron/station/history/migrations';
 import { HistorySearchInput, type HistoryFilters } from '../../../../shared/domain/history-search';
 import { explainedPostgresPool, explainedStore } from '../../../support/explained-store';
-import { newLabel } from '../../../support/new-label';
+import { newLabel, writeBought } from '../../../support/new-label';
 import { freshPostgresDatabase } from '../../../support/postgres-database';
 import { postgresMadeBy } from '../../../support/postgres-made-by';
 import { sqliteMadeBy } from '../../../support/sqlite-made-by';
@@ -40,14 +40,8 @@ async function writeLabels(store: HistoryStore): Promise<Written[]> {
   const written: Written[] = [];
   const write = async (orderId: string, tracking: string | null, operator: string, holds: boolean) => {
     const label = newLabel(orderId, `id-${orderId}`, operator);
-    await store.insertBuying(label);
-    if (tracking !== null)
-      await store.markBought(label.id, {
-        providerLabelId: `p-${orderId}`,
-        trackingNumbers: [tracking],
-        cost: null,
-        labelUrl: 'sandbox://x',
-      });
+    if (tracking === null) await store.insertBuying(label);
+    else await writeBought(store, label, [tracking], `p-${orderId}`);
     written.push({ id: label.id, operator, holds, bought: tracking !== null });
   };
   for (let n = 0; n < DECOYS; n++) {
@@ -257,11 +251,9 @@ describe('History search on SQLite, for a part in more labels than a page is tes
     const holding: string[] = [];
     for (let n = 0; n < 300 + HOLDING; n++) {
       const no = String(n).padStart(6, '0');
-      const label = newLabel(`57691${no}0000000`, `c-${no}`, 'Ana');
-      await store.insertBuying(label);
       const tracking = n < 300 ? `LS${no}X1111111111Y` : `LS${no}X9876543210Y`;
-      await store.markBought(label.id, { providerLabelId: `p-${no}`, trackingNumbers: [tracking], cost: null, labelUrl: 'sandbox://x' });
-      if (n >= 300) holding.push(label.id);
+      const id = await writeBought(store, newLabel(`57691${no}0000000`, `c-${no}`, 'Ana'), [tracking], `p-${no}`);
+      if (n >= 300) holding.push(id);
     }
     return holding.reverse();
   }
