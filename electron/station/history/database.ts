@@ -127,8 +127,8 @@ export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): 
   pool.on('error', () => undefined);
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
-    // Queued before the connection's first statement. A server built without posix_fadvise (Windows)
-    // refuses any value but 0: it then reads as before.
+    // Queued before the connection's first statement. A server on a system without posix_fadvise
+    // (Windows, for one) refuses any value but 0: it then reads as before.
     client.query(`SET effective_io_concurrency = ${Math.trunc(options.readAhead ?? READ_AHEAD)}`).catch(() => undefined);
   });
   // The server ends a statement at statement_timeout; the client gives up 2 s later (a silent link).
