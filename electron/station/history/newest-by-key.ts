@@ -23,12 +23,17 @@ export interface MatchesByKey {
 export async function newestMatchesByKey(db: Kysely<HistorySchema>, matches: MatchesByKey, wanted: number): Promise<number[] | undefined> {
   // Read once, and handed to each statement: the list read again by a later statement could have
   // gained a label (written meanwhile) that neither part of the page would then hold.
-  const listed = await sql<{ k: number }>`SELECT search_key AS k FROM labels_out_of_order LIMIT ${OUT_OF_ORDER_CAP + 1}`.execute(db);
-  if (listed.rows.length > OUT_OF_ORDER_CAP) return undefined;
-  const keys = new Set(listed.rows.map((row) => row.k));
+  const listed = await keysRead(db, sql`SELECT search_key AS k FROM labels_out_of_order LIMIT ${OUT_OF_ORDER_CAP + 1}`);
+  if (listed.length > OUT_OF_ORDER_CAP) return undefined;
+  const keys = new Set(listed);
   const highest = await matches.highestPast(keys, wanted);
   const others = keys.size ? await matches.amongListed(keys) : [];
   return [...highest, ...others];
+}
+
+/** The keys (column `k`) a statement reads. */
+export async function keysRead(db: Kysely<HistorySchema>, statement: RawBuilder<unknown>): Promise<number[]> {
+  return (await sql<{ k: number }>`${statement}`.execute(db)).rows.map((row) => row.k);
 }
 
 /** Matches among keys already found (a string's exact keys). */

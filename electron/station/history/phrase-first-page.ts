@@ -8,7 +8,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { HISTORY_TOTAL_CAP } from '../../../shared/domain/history-search';
-import { listedKeys, newestMatchesByKey, notListed } from './newest-by-key';
+import { keysRead, listedKeys, newestMatchesByKey, notListed } from './newest-by-key';
 import type { HistorySchema } from './schema';
 import type { SearchPlan } from './search-plan';
 import { byKey } from './tested-candidates';
@@ -19,20 +19,20 @@ export async function phraseFirstPage(db: Kysely<HistorySchema>, pieces: string,
   const keys = await newestMatchesByKey(
     db,
     {
-      highestPast: async (listed, limit) =>
-        (
-          await sql<{ k: number }>`
-            SELECT rowid AS k FROM labels_long_pieces
+      highestPast: (listed, limit) =>
+        keysRead(
+          db,
+          sql`SELECT rowid AS k FROM labels_long_pieces
             WHERE labels_long_pieces MATCH ${match} AND ${notListed(sql`rowid`, listed)}
-            ORDER BY rowid DESC LIMIT ${limit}`.execute(db)
-        ).rows.map((row) => row.k),
+            ORDER BY rowid DESC LIMIT ${limit}`,
+        ),
       // Each listed label asked alone (FTS5 reads the phrase's lists at its key only).
-      amongListed: async (listed) =>
-        (
-          await sql<{ k: number }>`
-            SELECT c.value AS k FROM ${listedKeys(listed)}
-            WHERE EXISTS (SELECT 1 FROM labels_long_pieces WHERE labels_long_pieces MATCH ${match} AND rowid = c.value)`.execute(db)
-        ).rows.map((row) => row.k),
+      amongListed: (listed) =>
+        keysRead(
+          db,
+          sql`SELECT c.value AS k FROM ${listedKeys(listed)}
+            WHERE EXISTS (SELECT 1 FROM labels_long_pieces WHERE labels_long_pieces MATCH ${match} AND rowid = c.value)`,
+        ),
     },
     wanted,
   );

@@ -11,7 +11,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { HISTORY_TOTAL_CAP, type HistorySearch } from '../../../shared/domain/history-search';
-import { amongKeys, keysPast, newestMatchesByKey, notListed } from './newest-by-key';
+import { amongKeys, keysPast, keysRead, newestMatchesByKey, notListed } from './newest-by-key';
 import type { HistorySchema } from './schema';
 import { and, keysetAfter, type Condition, type SearchPlan } from './search-plan';
 
@@ -110,21 +110,17 @@ export async function newestByKey(db: Kysely<HistorySchema>, keys: readonly numb
  * out of order to set apart.
  */
 export async function newestHoldingByKey(db: Kysely<HistorySchema>, test: Condition, wanted: number): Promise<number[] | undefined> {
-  const keysOf = (rows: Array<{ k: number }>) => rows.map((row) => row.k);
   return newestMatchesByKey(
     db,
     {
-      highestPast: async (listed, limit) =>
-        keysOf(
-          (
-            await sql<{ k: number }>`
-              SELECT l.search_key AS k FROM label_words AS l
-              WHERE ${test} AND ${notListed(sql`l.search_key`, listed)}
-              ORDER BY l.search_key DESC LIMIT ${limit}`.execute(db)
-          ).rows,
+      highestPast: (listed, limit) =>
+        keysRead(
+          db,
+          sql`SELECT l.search_key AS k FROM label_words AS l
+            WHERE ${test} AND ${notListed(sql`l.search_key`, listed)}
+            ORDER BY l.search_key DESC LIMIT ${limit}`,
         ),
-      amongListed: async (listed) =>
-        keysOf((await sql<{ k: number }>`SELECT l.search_key AS k FROM ${wordsByKey([...listed])} WHERE ${test}`.execute(db)).rows),
+      amongListed: (listed) => keysRead(db, sql`SELECT l.search_key AS k FROM ${wordsByKey([...listed])} WHERE ${test}`),
     },
     wanted,
   );
