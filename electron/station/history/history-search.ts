@@ -28,7 +28,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { UNCERTAIN_STATUSES } from '../../../shared/domain/labels';
 import { HISTORY_TOTAL_CAP, SUBSTRING_MIN_LENGTH, type HistoryCursor, type HistorySearch } from '../../../shared/domain/history-search';
-import { labelWordsOf, type Dialect } from './migrations';
+import { NOT_PRINTED, UNPRINTED_INDEX, labelWordsOf, type Dialect } from './migrations';
 import type { HistorySchema } from './schema';
 import { postgresDigitPieces, postgresPieces } from './postgres-pieces';
 import { recentWeeks } from './postgres-recent-weeks';
@@ -169,7 +169,7 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   return { from: byKey(paged), where: [], knownMore: false, total: keys.length };
 }
 
-/** Each equality filter with the newest-first index that walks only its rows. */
+/** Each equality filter with the newest-first index that walks only its rows (a status other than printed: UNPRINTED_INDEX). */
 const FILTER_INDEXES = {
   status: 'labels_status_newest',
   provider: 'labels_provider_newest',
@@ -193,13 +193,19 @@ async function rarestFilterWalk(db: Kysely<HistorySchema>, input: HistorySearch,
   if (used.length < 2) return sql`labels AS l`;
   let rarest: { index: string; rows: number } | undefined;
   for (const name of used) {
-    const test = name === 'operator' ? operatorCondition('sqlite', f.operator!, operator) : sql`${sql.ref(`l.${name}`)} = ${f[name]!}`;
+    const test =
+      name === 'operator'
+        ? operatorCondition('sqlite', f.operator!, operator)
+        : name === 'status'
+          ? statusIs(f.status!)
+          : sql`${sql.ref(`l.${name}`)} = ${f[name]!}`;
+    const index = name === 'status' && f.status !== 'printed' ? UNPRINTED_INDEX : FILTER_INDEXES[name];
     const counted = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (SELECT 1 FROM labels AS l INDEXED BY ${sql.raw(FILTER_INDEXES[name])} WHERE ${test} LIMIT ${FILTER_COUNT_CAP})`.execute(
+      SELECT count(*) AS n FROM (SELECT 1 FROM labels AS l INDEXED BY ${sql.raw(index)} WHERE ${test} LIMIT ${FILTER_COUNT_CAP})`.execute(
       db,
     );
     const rows = Number(counted.rows[0]?.n ?? 0);
-    if (!rarest || rows < rarest.rows) rarest = { index: FILTER_INDEXES[name], rows };
+    if (!rarest || rows < rarest.rows) rarest = { index, rows };
   }
   return sql`labels AS l INDEXED BY ${sql.raw(rarest!.index)}`;
 }
@@ -245,11 +251,19 @@ function operatorCondition(dialect: Dialect, name: string, keys: OperatorFilter)
   return keys ? operatorKeyed(dialect, keys) : operatorNamed(dialect, name);
 }
 
+/** The labels of UNPRINTED_INDEX, stated as the statement's own condition so that either database may walk it. */
+const UNPRINTED = sql.raw(`l.${NOT_PRINTED}`);
+
+/** The labels in `status`. */
+function statusIs(status: string): Condition {
+  return status === 'printed' ? sql`l.status = ${status}` : sql`l.status = ${status} AND ${UNPRINTED}`;
+}
+
 function filterConditions(dialect: Dialect, input: HistorySearch, operator: OperatorFilter): Condition[] {
   const f = input.filters ?? {};
   const where: Condition[] = [];
-  if (input.filter === 'uncertain') where.push(sql`l.status IN (${sql.join(UNCERTAIN_STATUSES)})`);
-  if (f.status) where.push(sql`l.status = ${f.status}`);
+  if (input.filter === 'uncertain') where.push(sql`l.status IN (${sql.join(UNCERTAIN_STATUSES)}) AND ${UNPRINTED}`);
+  if (f.status) where.push(statusIs(f.status));
   if (f.provider) where.push(sql`l.provider = ${f.provider}`);
   if (f.printer) where.push(sql`l.printer = ${f.printer}`);
   if (f.station) where.push(sql`l.station = ${f.station}`);
