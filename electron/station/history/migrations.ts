@@ -1013,4 +1013,17 @@ ${longPiecesTriggers((words) => sqlitePlacedPieces(words, LONG_PIECE_LENGTH))}
     INCLUDE (order_id, scanned, operator, tracking_numbers, provider, printer, station) WHERE ${NOT_PRINTED};
   `,
   },
+  {
+    // SQLite, as PostgreSQL's does (an earlier migration): the newest labels of "#2" (numbers months
+    // old) were found by sorting every entry of labels_scanned_newest under it (37,000 of a million:
+    // 7 ms). This index keys each number by its first characters, lowered as NOCASE compares them,
+    // then its time: the newest of each start under the query are read from the end of its entries
+    // (narrowed-search.ts: newestByStartSqlite).
+    name: "the newest labels of a shop number's start are read by its first characters (SQLite)",
+    sqlite: `
+  CREATE INDEX labels_scanned_start_newest ON labels(lower(substr(scanned, 1, ${SCANNED_START_LENGTH})), created_at, id, scanned, status, provider, printer, station, operator)
+    WHERE scanned <> '';
+  `,
+    postgres: '',
+  },
 ];

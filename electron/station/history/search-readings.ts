@@ -27,28 +27,21 @@ export interface Source {
    */
   onLabel?: Condition;
   /**
-   * An index that holds the source's column with created_at, id and the filtered columns: the newest
+   * Where an index holds the source's column with created_at, id and the filtered columns: the newest
    * labels it names are read off it alone, without a walk.
    */
   newestOn?: NewestOn;
 }
 export type Narrowing = Source[];
 
-export type NewestOn =
-  | {
-      /** SQLite: its name (SQLite is asked for it by name). */
-      index: string;
-      /** The ORDER BY that reads it from its last entry back, where the newest labels are likeliest. */
-      lastFirst: Condition;
-    }
-  | {
-      /**
-       * PostgreSQL: the query's first characters (up to SCANNED_START_LENGTH). labels_scanned_start_newest
-       * keys each number by its first characters, then its time, so the newest of each start under
-       * these are read from its end (narrowed-search.ts: newestByStart).
-       */
-      start: string;
-    };
+export interface NewestOn {
+  /**
+   * A shop number's start: the query's first characters (up to SCANNED_START_LENGTH). labels_scanned_start_newest
+   * keys each number by its first characters, then its time, so the newest of each start under
+   * these are read from its end (narrowed-search.ts: newestByStart).
+   */
+  start: string;
+}
 
 export const sourceIds = ({ table, where }: Source) =>
   table === 'labels'
@@ -173,7 +166,7 @@ export function scannedStart(dialect: Dialect, q: string): Source {
     return { table: 'labels', where: sql`(l.scanned <> '' AND ${begins})`, onLabel: begins, newestOn };
   }
   const { where, onLabel } = startingSource(sql`l.scanned COLLATE NOCASE`, q);
-  const newestOn = { index: 'labels_scanned_newest', lastFirst: sql`ORDER BY l.scanned COLLATE NOCASE DESC` };
+  const newestOn = { start: [...q].slice(0, SCANNED_START_LENGTH).join('') };
   return { table: 'labels', where: sql`(l.scanned <> '' AND ${where})`, onLabel, newestOn };
 }
 

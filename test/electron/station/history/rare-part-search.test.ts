@@ -338,9 +338,10 @@ describe('History search on SQLite, for a part in more labels than a page is tes
       const listed = raw.prepare('SELECT count(*) AS n FROM labels_out_of_order').get() as { n: number };
       expect(listed.n).toBe(150);
       raw.exec('DROP TABLE labels_out_of_order; DROP TRIGGER labels_out_of_order_new; DROP TRIGGER labels_out_of_order_moved');
-      // Nor were the searched fields kept by key, nor the labels not printed walked on their index (later migrations).
+      // Nor were the searched fields kept by key, nor the indexes of later migrations made.
       raw.exec(
-        'DROP TABLE label_words; DROP TRIGGER label_words_keyed; DROP TRIGGER label_words_changed; DROP TRIGGER label_words_gone; DROP INDEX labels_unprinted_newest',
+        'DROP TABLE label_words; DROP TRIGGER label_words_keyed; DROP TRIGGER label_words_changed; DROP TRIGGER label_words_gone; ' +
+          'DROP INDEX labels_unprinted_newest; DROP INDEX labels_scanned_start_newest',
       );
       raw.pragma(`user_version = ${migrations.findIndex((m) => m.name.startsWith('labels added out of time order'))}`);
       raw.close();
