@@ -130,7 +130,7 @@ const outboxTables = (id: string) => `
   CREATE UNIQUE INDEX outbox_deliveries_one ON outbox_deliveries(event_row, destination);
 `;
 
-/** The characters of a shop's order number that PostgreSQL's labels_scanned_start_newest keys it by. */
+/** The characters of a shop's order number that labels_scanned_start_newest keys it by (both databases). */
 export const SCANNED_START_LENGTH = 3;
 
 /**
@@ -1015,8 +1015,8 @@ ${longPiecesTriggers((words) => sqlitePlacedPieces(words, LONG_PIECE_LENGTH))}
   },
   {
     // SQLite, as PostgreSQL's does (an earlier migration): the newest labels of "#2" (numbers months
-    // old) were found by sorting every entry of labels_scanned_newest under it (37,000 of a million:
-    // 7 ms). This index keys each number by its first characters, lowered as NOCASE compares them,
+    // old) were read off labels_scanned_newest's highest numbers, then all 37,000 entries under it
+    // (of a million) were counted to check that none was newer: 6.6 ms. This index keys each number by its first characters, lowered as NOCASE compares them,
     // then its time: the newest of each start under the query are read from the end of its entries
     // (narrowed-search.ts: newestByStartSqlite).
     name: "the newest labels of a shop number's start are read by its first characters (SQLite)",

@@ -139,8 +139,9 @@ const MAX_STARTS = 400;
 /**
  * SQLite: as newestByStart, in two statements (SQLite has no LATERAL): the starts under `start`, by a
  * skip along labels_scanned_start_newest, then the newest of each, read from the end of its entries.
- * "#2" read all 37,000 entries of its numbers and sorted them (7 ms). Undefined when more than
- * MAX_STARTS starts are under `start` (one character): then every entry is sorted.
+ * "#2" read its highest numbers, then counted all 37,000 entries under it to check that none was
+ * newer (6.6 ms of a search, 3 with this). Undefined when more than MAX_STARTS starts are under
+ * `start` (one character): then every entry is sorted.
  */
 async function newestByStartSqlite(
   db: Kysely<HistorySchema>,

@@ -157,16 +157,15 @@ export async function fieldStarts(db: Kysely<HistorySchema>, dialect: Dialect, q
  * only labels with a number (its condition is repeated, so the database knows it may read it).
  */
 export function scannedStart(dialect: Dialect, q: string): Source {
+  const newestOn = { start: [...q].slice(0, SCANNED_START_LENGTH).join('') };
   // PostgreSQL: lower() of the parameter, not the station's: the database lowered the stored ones.
   if (dialect === 'postgres') {
     const begins = sql`lower(l.scanned) LIKE lower(${`${escapeLike(q)}%`}) ESCAPE '\\'`;
     // The walk's test alone, without the index's condition: the planner then walks newest first,
     // where it chose to sort every label with a number the index holds ("#": 80-130 ms).
-    const newestOn = { start: [...q].slice(0, SCANNED_START_LENGTH).join('') };
     return { table: 'labels', where: sql`(l.scanned <> '' AND ${begins})`, onLabel: begins, newestOn };
   }
   const { where, onLabel } = startingSource(sql`l.scanned COLLATE NOCASE`, q);
-  const newestOn = { start: [...q].slice(0, SCANNED_START_LENGTH).join('') };
   return { table: 'labels', where: sql`(l.scanned <> '' AND ${where})`, onLabel, newestOn };
 }
 
