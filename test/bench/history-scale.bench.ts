@@ -87,6 +87,9 @@ const SHAPES: Array<[string, Search]> = [
     '1 digit + status + station',
     (k) => ({ query: ['5', '9', '1'][k % 3]!, filters: { status: 'print_failed', station: SEED_STATIONS[k % 5]! } }),
   ],
+  // Two filters no status narrows, each value common (an operator: 5 % of labels; a station: 20 %).
+  ['filter: operator + station', (k) => ({ filters: { operator: SEED_OPERATORS[k % 20]!, station: SEED_STATIONS[k % 5]! } })],
+  ['"576" + operator + station', (k) => ({ query: '576', filters: { operator: SEED_OPERATORS[k % 20]!, station: SEED_STATIONS[k % 5]! } })],
   ['last 6 digits + provider', (k) => ({ query: tracking(k)[0]!.slice(-6), filters: { provider: 'tiktok' } })],
   ['first page, no query', () => ({})],
   [
