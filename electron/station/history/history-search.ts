@@ -27,7 +27,13 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { UNCERTAIN_STATUSES } from '../../../shared/domain/labels';
-import { HISTORY_TOTAL_CAP, SUBSTRING_MIN_LENGTH, type HistoryCursor, type HistorySearch } from '../../../shared/domain/history-search';
+import {
+  HISTORY_TOTAL_CAP,
+  SUBSTRING_MIN_LENGTH,
+  type HistoryCursor,
+  type HistoryFilters,
+  type HistorySearch,
+} from '../../../shared/domain/history-search';
 import { NOT_PRINTED, UNPRINTED_INDEX, labelWordsOf, type Dialect } from './migrations';
 import type { HistorySchema } from './schema';
 import { postgresDigitPieces, postgresPieces } from './postgres-pieces';
@@ -169,14 +175,19 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   return { from: byKey(paged), where: [], knownMore: false, total: keys.length };
 }
 
-/** Each equality filter with the newest-first index that walks only its rows (a status other than printed: UNPRINTED_INDEX). */
+/**
+ * Each equality filter with the newest-first index that walks only its rows (a status other than
+ * printed: UNPRINTED_INDEX), in the order ties are broken: an operator's labels are usually fewer
+ * than a printer's, a printer's than its station's, and a provider's and a status's are most.
+ */
 const FILTER_INDEXES = {
-  status: 'labels_status_newest',
-  provider: 'labels_provider_newest',
+  operator: 'labels_operator_newest',
   printer: 'labels_printer_newest',
   station: 'labels_station_newest',
-  operator: 'labels_operator_newest',
+  provider: 'labels_provider_newest',
+  status: 'labels_status_newest',
 } as const;
+type FilterName = keyof typeof FILTER_INDEXES;
 /** Rows of one filter value counted at most: enough to tell a rare value from a common one. */
 const FILTER_COUNT_CAP = 5000;
 
@@ -185,25 +196,20 @@ const FILTER_COUNT_CAP = 5000;
  * statistics cannot tell (ANALYZE samples with analysis_limit, so no sqlite_stat4 histogram: every
  * status looks as common as any other) and it picked the station's index for "print failed at
  * Packing 2", reading a fifth of a million labels for 181 rows. Each value's rows are counted on its
- * own index, at most FILTER_COUNT_CAP of them (well under a millisecond each).
+ * own index, at most FILTER_COUNT_CAP of them (well under a millisecond each); values that both
+ * reach it are told apart by FILTER_INDEXES' order. The operator's, printer's and station's indexes
+ * carry the other filters, so such a walk reads a label's row only once it passed them.
  */
 async function rarestFilterWalk(db: Kysely<HistorySchema>, input: HistorySearch, operator: OperatorFilter): Promise<RawBuilder<unknown>> {
   const f = input.filters ?? {};
-  const used = (Object.keys(FILTER_INDEXES) as Array<keyof typeof FILTER_INDEXES>).filter((name) => f[name] !== undefined);
+  const used = (Object.keys(FILTER_INDEXES) as FilterName[]).filter((name) => f[name] !== undefined);
   if (used.length < 2) return sql`labels AS l`;
   let rarest: { index: string; rows: number } | undefined;
   for (const name of used) {
-    const test =
-      name === 'operator'
-        ? operatorCondition('sqlite', f.operator!, operator)
-        : name === 'status'
-          ? statusIs(f.status!)
-          : sql`${sql.ref(`l.${name}`)} = ${f[name]!}`;
     const index = name === 'status' && f.status !== 'printed' ? UNPRINTED_INDEX : FILTER_INDEXES[name];
     const counted = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (SELECT 1 FROM labels AS l INDEXED BY ${sql.raw(index)} WHERE ${test} LIMIT ${FILTER_COUNT_CAP})`.execute(
-      db,
-    );
+      SELECT count(*) AS n FROM (SELECT 1 FROM labels AS l INDEXED BY ${sql.raw(index)}
+        WHERE ${filterCondition('sqlite', name, f, operator)} LIMIT ${FILTER_COUNT_CAP})`.execute(db);
     const rows = Number(counted.rows[0]?.n ?? 0);
     if (!rarest || rows < rarest.rows) rarest = { index, rows };
   }
@@ -246,28 +252,25 @@ async function operatorFilter(db: Kysely<HistorySchema>, dialect: Dialect, name:
   return operatorKeys(db, dialect, (stored) => stored === folded);
 }
 
-/** The labels of the operator named `name` in any case: through keys already found for a name beyond ASCII. */
-function operatorCondition(dialect: Dialect, name: string, keys: OperatorFilter): Condition {
-  return keys ? operatorKeyed(dialect, keys) : operatorNamed(dialect, name);
-}
-
 /** The labels of UNPRINTED_INDEX, stated as the statement's own condition so that either database may walk it. */
 const UNPRINTED = sql.raw(`l.${NOT_PRINTED}`);
 
-/** The labels in `status`. */
-function statusIs(status: string): Condition {
-  return status === 'printed' ? sql`l.status = ${status}` : sql`l.status = ${status} AND ${UNPRINTED}`;
+/** The labels a set equality filter keeps (`filters[name]` is given). */
+function filterCondition(dialect: Dialect, name: FilterName, filters: HistoryFilters, operator: OperatorFilter): Condition {
+  if (name === 'operator') return operator ? operatorKeyed(dialect, operator) : operatorNamed(dialect, filters.operator!);
+  // A status other than printed is UNPRINTED_INDEX's: saying so lets SQLite walk it.
+  if (name === 'status')
+    return filters.status === 'printed' ? sql`l.status = ${filters.status}` : sql`l.status = ${filters.status!} AND ${UNPRINTED}`;
+  return sql`${sql.ref(`l.${name}`)} = ${filters[name]!}`;
 }
 
 function filterConditions(dialect: Dialect, input: HistorySearch, operator: OperatorFilter): Condition[] {
   const f = input.filters ?? {};
   const where: Condition[] = [];
   if (input.filter === 'uncertain') where.push(sql`l.status IN (${sql.join(UNCERTAIN_STATUSES)}) AND ${UNPRINTED}`);
-  if (f.status) where.push(statusIs(f.status));
-  if (f.provider) where.push(sql`l.provider = ${f.provider}`);
-  if (f.printer) where.push(sql`l.printer = ${f.printer}`);
-  if (f.station) where.push(sql`l.station = ${f.station}`);
-  if (f.operator) where.push(operatorCondition(dialect, f.operator, operator));
+  for (const name of ['status', 'provider', 'printer', 'station', 'operator'] as const) {
+    if (f[name]) where.push(filterCondition(dialect, name, f, operator));
+  }
   // Stored times are ISO text in UTC (sorts as time): the bounds are written the same way.
   if (f.from) where.push(sql`l.created_at >= ${new Date(f.from).toISOString()}`);
   if (f.to) where.push(sql`l.created_at < ${new Date(f.to).toISOString()}`);

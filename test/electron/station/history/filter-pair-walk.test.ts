@@ -1,0 +1,175 @@
+/**
+ * Two filters that no status narrows (an operator at a station, a printer at a station) are walked
+ * on one filter's index, which carries the other filters: the walk tests them on its entries and
+ * reads a label's row only once it passed them (SQLite, for the words of a query) or never
+ * (PostgreSQL, whose index carries the words too). Here an operator and a station both have more
+ * labels than the station counts to tell a rare filter from a common one, so the walk takes the
+ * filter whose values are usually rarest: the operator. The history is made by the schema before
+ * those indexes, then migrated by the station, so every search also shows the migration kept every
+ * label.
+ */
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { Kysely, PostgresDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, openFleetDatabase } from '../../../../electron/station/history/database';
+import { HistoryStore } from '../../../../electron/station/history/history-store';
+import { migrations } from '../../../../electron/station/history/migrations';
+import type { HistorySchema } from '../../../../electron/station/history/schema';
+import { HistorySearchInput, type HistoryFilters, type HistoryPage } from '../../../../shared/domain/history-search';
+import { SEED_PRINTERS, seedId, seedLabel, seedPostgres, seedSqlite, type SeedLabel } from '../../../support/history-seed';
+import { explainedPostgresPool, explainedStore } from '../../../support/explained-store';
+import { postgresMadeBy } from '../../../support/postgres-made-by';
+import { sqliteMadeBy } from '../../../support/sqlite-made-by';
+import { makeTempDir } from '../../../support/temp-dir';
+
+const FILTER_WALKS = migrations.findIndex((m) => m.name === 'a walk on one filter tests the others on its index');
+const N = 20_000;
+/** An operator with a third of the labels and a station with half: both past the 5,000 a filter is counted to. */
+const BUSY_OPERATOR = 'Pat Q.';
+const BUSY_STATION = 'Packing 1';
+const busyOperator = (i: number) => i % 3 === 0;
+const busyStation = (i: number) => i % 2 === 0;
+const ALL: SeedLabel[] = Array.from({ length: N }, (_, i) => {
+  const label = seedLabel(i);
+  return { ...label, operator: busyOperator(i) ? BUSY_OPERATOR : label.operator, station: busyStation(i) ? BUSY_STATION : label.station };
+});
+const idsWhere = (test: (i: number) => boolean) =>
+  ALL.map((_, i) => i)
+    .filter(test)
+    .map(seedId);
+const PAGE = 200;
+/** The statement that counts one filter's labels to tell the rarest (history-search.ts: rarestFilterWalk). */
+const FILTER_COUNT = /^\s*SELECT count\(\*\) AS n FROM \(SELECT 1 FROM labels AS l INDEXED BY/;
+
+/** The labels a search must find, newest first: 3 characters or more anywhere in a field. */
+function expected(query: string, filters: HistoryFilters): string[] {
+  const q = query.toLowerCase();
+  return ALL.filter((l) => {
+    const fields = [l.order_id, l.scanned, l.operator, ...(JSON.parse(l.tracking_numbers) as string[])].map((f) => f.toLowerCase());
+    if (!fields.some((f) => f.includes(q))) return false;
+    if (filters.station && l.station !== filters.station) return false;
+    if (filters.printer && l.printer !== filters.printer) return false;
+    if (filters.provider && l.provider !== filters.provider) return false;
+    return !filters.operator || l.operator.toLowerCase() === filters.operator.toLowerCase();
+  })
+    .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id))
+    .map((l) => l.id);
+}
+
+describe.each(['SQLite', 'PostgreSQL'] as const)('History filtered by two filters no status narrows, on %s', (dialect) => {
+  let search: (input: HistorySearchInput) => Promise<{ page: HistoryPage; plans: string[] }>;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    expect(FILTER_WALKS).toBeGreaterThan(0);
+    if (dialect === 'SQLite') {
+      const temp = makeTempDir();
+      const file = path.join(temp.dir, 'history.sqlite');
+      const old = sqliteMadeBy(file, migrations.slice(0, FILTER_WALKS));
+      seedSqlite(old, N);
+      old
+        .prepare('UPDATE labels SET operator = ? WHERE id IN (SELECT value FROM json_each(?))')
+        .run(BUSY_OPERATOR, JSON.stringify(idsWhere(busyOperator)));
+      old
+        .prepare('UPDATE labels SET station = ? WHERE id IN (SELECT value FROM json_each(?))')
+        .run(BUSY_STATION, JSON.stringify(idsWhere(busyStation)));
+      old.close();
+      const raw: Database.Database = openDatabase(file);
+      raw.exec('ANALYZE');
+      const explained = explainedStore(raw);
+      search = async (input) => {
+        const plans: string[] = [];
+        // Not the counts that tell the rarest filter (each reads its own index), only the search's walks.
+        explained.steps.on = (step) => !FILTER_COUNT.test(step.sql) && plans.push(step.detail);
+        return { page: await explained.store.search(HistorySearchInput.parse(input)), plans };
+      };
+      close = async () => (raw.close(), temp.remove());
+    } else {
+      const { url, client } = await postgresMadeBy(migrations.slice(0, FILTER_WALKS), 'filterpairs');
+      try {
+        await seedPostgres(client, N);
+        await client.query('UPDATE labels SET operator = $1 WHERE id = ANY($2)', [BUSY_OPERATOR, idsWhere(busyOperator)]);
+        await client.query('UPDATE labels SET station = $1 WHERE id = ANY($2)', [BUSY_STATION, idsWhere(busyStation)]);
+        const fleet = await openFleetDatabase(url);
+        await fleet.close();
+        await client.query('VACUUM ANALYZE labels');
+      } finally {
+        await client.end();
+      }
+      // As the station's own connections are set (database.ts): no parallel workers.
+      const { pool, plans } = explainedPostgresPool(url, { max: 2, settings: 'SET max_parallel_workers_per_gather = 0;' });
+      const store = new HistoryStore({ db: new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' });
+      search = async (input) => {
+        plans.length = 0;
+        const page = await store.search(HistorySearchInput.parse(input));
+        return { page, plans: [...plans] };
+      };
+      close = () => pool.end();
+    }
+  }, 120_000);
+  afterAll(() => close?.());
+
+  /** Every page of the search, PAGE at a time, with every plan read on the way. */
+  async function everyPage(input: HistorySearchInput): Promise<{ ids: string[]; first: HistoryPage; plans: string[] }> {
+    const ids: string[] = [];
+    const plans: string[] = [];
+    let cursor: HistorySearchInput['cursor'] = null;
+    let first: HistoryPage | undefined;
+    for (let n = 0; n < N / PAGE; n++) {
+      const found = await search({ ...input, limit: PAGE, cursor });
+      first ??= found.page;
+      ids.push(...found.page.labels.map((l) => l.id));
+      plans.push(...found.plans);
+      cursor = found.page.nextCursor;
+      if (!cursor) break;
+    }
+    return { ids, first: first!, plans };
+  }
+
+  /** Steps that walk a filter's index and read each label's row to test the rest (PostgreSQL: the walks' plans, not the page's rows read by key). */
+  const rowsRead = (plans: string[], query: boolean) =>
+    plans
+      .filter((plan) =>
+        dialect === 'SQLite'
+          ? // With a query SQLite reads the row of a label that passed the filters, for its words.
+            !query && /USING INDEX labels_(operator|station|printer|provider|status)_newest/.test(plan)
+          : /station = \$/.test(plan) &&
+            /Bitmap Heap Scan on labels|(?<!Only )Scan (Backward )?using labels_(operator|station|printer|provider|status)_newest/.test(
+              plan,
+            ),
+      )
+      .map((plan) => plan.slice(0, 1500));
+  const walked = (plans: string[], index: string) =>
+    plans.some((plan) =>
+      dialect === 'SQLite' ? plan.includes(`INDEX ${index}`) : new RegExp(`Index Only Scan (Backward )?using ${index}`).test(plan),
+    );
+
+  it.each<[string, string, HistoryFilters]>([
+    ['no query', '', { operator: BUSY_OPERATOR, station: BUSY_STATION }],
+    ['a part every order ID holds', '576', { operator: BUSY_OPERATOR, station: BUSY_STATION }],
+    [
+      'the operator typed in capitals and a part every order ID holds',
+      '576',
+      { operator: BUSY_OPERATOR.toUpperCase(), station: BUSY_STATION },
+    ],
+  ])('finds an operator’s labels at a station with %s, page after page, walking the operator’s index', async (_shape, query, filters) => {
+    const wanted = expected(query, filters);
+    expect(wanted.length).toBeGreaterThan(PAGE);
+    const { ids, first, plans } = await everyPage({ query, filters, limit: PAGE });
+    expect(ids).toEqual(wanted);
+    expect({ total: first.total, more: first.totalIsMore }).toEqual({ total: Math.min(wanted.length, 1000), more: wanted.length > 1000 });
+    expect(walked(plans, 'labels_operator_newest')).toBe(true);
+    expect(rowsRead(plans, query !== '')).toEqual([]);
+  });
+
+  it('finds a printer’s labels at a station and of one provider, without reading a row to test them', async () => {
+    const filters: HistoryFilters = { printer: SEED_PRINTERS[2]!, station: BUSY_STATION, provider: 'tiktok' };
+    const wanted = expected('', filters);
+    expect(wanted.length).toBeGreaterThan(PAGE);
+    const { ids, first, plans } = await everyPage({ query: '', filters, limit: PAGE });
+    expect(ids).toEqual(wanted);
+    expect(first.total).toBe(Math.min(wanted.length, 1000));
+    expect(rowsRead(plans, false)).toEqual([]);
+  });
+});
