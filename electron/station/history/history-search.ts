@@ -206,7 +206,7 @@ async function rarestFilterWalk(db: Kysely<HistorySchema>, input: HistorySearch,
   if (used.length < 2) return sql`labels AS l`;
   let rarest: { index: string; rows: number } | undefined;
   for (const name of used) {
-    const index = name === 'status' && f.status !== 'printed' ? UNPRINTED_INDEX : FILTER_INDEXES[name];
+    const index = name === 'status' && isUnprinted(f.status!) ? UNPRINTED_INDEX : FILTER_INDEXES[name];
     const counted = await sql<{ n: number }>`
       SELECT count(*) AS n FROM (SELECT 1 FROM labels AS l INDEXED BY ${sql.raw(index)}
         WHERE ${filterCondition('sqlite', name, f, operator)} LIMIT ${FILTER_COUNT_CAP})`.execute(db);
@@ -255,12 +255,17 @@ async function operatorFilter(db: Kysely<HistorySchema>, dialect: Dialect, name:
 /** The labels of UNPRINTED_INDEX, stated as the statement's own condition so that either database may walk it. */
 const UNPRINTED = sql.raw(`l.${NOT_PRINTED}`);
 
+/** Whether UNPRINTED_INDEX holds the labels in `status`. */
+function isUnprinted(status: string): boolean {
+  return status !== 'printed';
+}
+
 /** The labels a set equality filter keeps (`filters[name]` is given). */
 function filterCondition(dialect: Dialect, name: FilterName, filters: HistoryFilters, operator: OperatorFilter): Condition {
   if (name === 'operator') return operator ? operatorKeyed(dialect, operator) : operatorNamed(dialect, filters.operator!);
-  // A status other than printed is UNPRINTED_INDEX's: saying so lets SQLite walk it.
+  // Saying that the labels are UNPRINTED_INDEX's lets SQLite walk it.
   if (name === 'status')
-    return filters.status === 'printed' ? sql`l.status = ${filters.status}` : sql`l.status = ${filters.status!} AND ${UNPRINTED}`;
+    return isUnprinted(filters.status!) ? sql`l.status = ${filters.status!} AND ${UNPRINTED}` : sql`l.status = ${filters.status!}`;
   return sql`${sql.ref(`l.${name}`)} = ${filters[name]!}`;
 }
 
@@ -268,8 +273,8 @@ function filterConditions(dialect: Dialect, input: HistorySearch, operator: Oper
   const f = input.filters ?? {};
   const where: Condition[] = [];
   if (input.filter === 'uncertain') where.push(sql`l.status IN (${sql.join(UNCERTAIN_STATUSES)}) AND ${UNPRINTED}`);
-  for (const name of ['status', 'provider', 'printer', 'station', 'operator'] as const) {
-    if (f[name]) where.push(filterCondition(dialect, name, f, operator));
+  for (const name of Object.keys(FILTER_INDEXES) as FilterName[]) {
+    if (f[name] !== undefined) where.push(filterCondition(dialect, name, f, operator));
   }
   // Stored times are ISO text in UTC (sorts as time): the bounds are written the same way.
   if (f.from) where.push(sql`l.created_at >= ${new Date(f.from).toISOString()}`);
