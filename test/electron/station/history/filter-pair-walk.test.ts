@@ -8,22 +8,11 @@
  * those indexes, then migrated by the station, so every search also shows the migration kept every
  * label.
  */
-import path from 'node:path';
-import type Database from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, openFleetDatabase } from '../../../../electron/station/history/database';
-import { HistoryStore } from '../../../../electron/station/history/history-store';
-import { migrations } from '../../../../electron/station/history/migrations';
-import type { HistorySchema } from '../../../../electron/station/history/schema';
-import { HistorySearchInput, type HistoryFilters, type HistoryPage } from '../../../../shared/domain/history-search';
-import { SEED_PRINTERS, seedId, seedLabel, seedPostgres, seedSqlite, type SeedLabel } from '../../../support/history-seed';
-import { explainedPostgresPool, explainedStore } from '../../../support/explained-store';
-import { postgresMadeBy } from '../../../support/postgres-made-by';
-import { sqliteMadeBy } from '../../../support/sqlite-made-by';
-import { makeTempDir } from '../../../support/temp-dir';
+import type { HistoryFilters, HistorySearchInput } from '../../../../shared/domain/history-search';
+import { SEED_PRINTERS, seedId, seedLabel, type SeedLabel } from '../../../support/history-seed';
+import { everyPage as pagesOf, migratedHistory, type MigratedHistory, type PlannedSearch } from '../../../support/migrated-history';
 
-const FILTER_WALKS = migrations.findIndex((m) => m.name === 'a walk on one filter tests the others on its index');
 const N = 20_000;
 /** An operator with a third of the labels and a station with half: both past the 5,000 a filter is counted to. */
 const BUSY_OPERATOR = 'Pat Q.';
@@ -58,74 +47,39 @@ function expected(query: string, filters: HistoryFilters): string[] {
 }
 
 describe.each(['SQLite', 'PostgreSQL'] as const)('History filtered by two filters no status narrows, on %s', (dialect) => {
-  let search: (input: HistorySearchInput) => Promise<{ page: HistoryPage; plans: string[] }>;
-  let close: () => Promise<void>;
+  let history: MigratedHistory | undefined;
 
   beforeAll(async () => {
-    expect(FILTER_WALKS).toBeGreaterThan(0);
-    if (dialect === 'SQLite') {
-      const temp = makeTempDir();
-      const file = path.join(temp.dir, 'history.sqlite');
-      const old = sqliteMadeBy(file, migrations.slice(0, FILTER_WALKS));
-      seedSqlite(old, N);
-      old
-        .prepare('UPDATE labels SET operator = ? WHERE id IN (SELECT value FROM json_each(?))')
-        .run(BUSY_OPERATOR, JSON.stringify(idsWhere(busyOperator)));
-      old
-        .prepare('UPDATE labels SET station = ? WHERE id IN (SELECT value FROM json_each(?))')
-        .run(BUSY_STATION, JSON.stringify(idsWhere(busyStation)));
-      old.close();
-      const raw: Database.Database = openDatabase(file);
-      raw.exec('ANALYZE');
-      const explained = explainedStore(raw);
-      search = async (input) => {
-        const plans: string[] = [];
-        // Not the counts that tell the rarest filter (each reads its own index), only the search's walks.
-        explained.steps.on = (step) => !FILTER_COUNT.test(step.sql) && plans.push(step.detail);
-        return { page: await explained.store.search(HistorySearchInput.parse(input)), plans };
-      };
-      close = async () => (raw.close(), temp.remove());
-    } else {
-      const { url, client } = await postgresMadeBy(migrations.slice(0, FILTER_WALKS), 'filterpairs');
-      try {
-        await seedPostgres(client, N);
-        await client.query('UPDATE labels SET operator = $1 WHERE id = ANY($2)', [BUSY_OPERATOR, idsWhere(busyOperator)]);
-        await client.query('UPDATE labels SET station = $1 WHERE id = ANY($2)', [BUSY_STATION, idsWhere(busyStation)]);
-        const fleet = await openFleetDatabase(url);
-        await fleet.close();
-        await client.query('VACUUM ANALYZE labels');
-      } finally {
-        await client.end();
-      }
-      // As the station's own connections are set (database.ts): no parallel workers.
-      const { pool, plans } = explainedPostgresPool(url, { max: 2, settings: 'SET max_parallel_workers_per_gather = 0;' });
-      const store = new HistoryStore({ db: new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' });
-      search = async (input) => {
-        plans.length = 0;
-        const page = await store.search(HistorySearchInput.parse(input));
-        return { page, plans: [...plans] };
-      };
-      close = () => pool.end();
-    }
+    const operatorIds = JSON.stringify(idsWhere(busyOperator));
+    const stationIds = JSON.stringify(idsWhere(busyStation));
+    history = await migratedHistory(dialect, {
+      migration: 'a walk on one filter tests the others on its index',
+      labels: N,
+      database: 'filterpairs',
+      change: {
+        sqlite: (db) => {
+          db.prepare('UPDATE labels SET operator = ? WHERE id IN (SELECT value FROM json_each(?))').run(BUSY_OPERATOR, operatorIds);
+          db.prepare('UPDATE labels SET station = ? WHERE id IN (SELECT value FROM json_each(?))').run(BUSY_STATION, stationIds);
+        },
+        postgres: async (client) => {
+          await client.query('UPDATE labels SET operator = $1 WHERE id IN (SELECT json_array_elements_text($2))', [
+            BUSY_OPERATOR,
+            operatorIds,
+          ]);
+          await client.query('UPDATE labels SET station = $1 WHERE id IN (SELECT json_array_elements_text($2))', [
+            BUSY_STATION,
+            stationIds,
+          ]);
+        },
+      },
+      // Not the counts that tell the rarest filter (each reads its own index), only the search's walks.
+      unplanned: FILTER_COUNT,
+    });
   }, 120_000);
-  afterAll(() => close?.());
+  afterAll(() => history?.close());
 
-  /** Every page of the search, PAGE at a time, with every plan read on the way. */
-  async function everyPage(input: HistorySearchInput): Promise<{ ids: string[]; first: HistoryPage; plans: string[] }> {
-    const ids: string[] = [];
-    const plans: string[] = [];
-    let cursor: HistorySearchInput['cursor'] = null;
-    let first: HistoryPage | undefined;
-    for (let n = 0; n < N / PAGE; n++) {
-      const found = await search({ ...input, limit: PAGE, cursor });
-      first ??= found.page;
-      ids.push(...found.page.labels.map((l) => l.id));
-      plans.push(...found.plans);
-      cursor = found.page.nextCursor;
-      if (!cursor) break;
-    }
-    return { ids, first: first!, plans };
-  }
+  const search: PlannedSearch = (input) => history!.search(input);
+  const everyPage = (input: HistorySearchInput) => pagesOf(search, input, PAGE, N / PAGE);
 
   /** Steps that walk a filter's index and read each label's row to test the rest (PostgreSQL: the walks' plans, not the page's rows read by key). */
   const rowsRead = (plans: string[], query: boolean) =>

@@ -5,22 +5,11 @@
  * for it. The history here is made by the schema before that index, then migrated by the station,
  * so every search below also shows the migration kept every label.
  */
-import path from 'node:path';
-import type Database from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, openFleetDatabase } from '../../../../electron/station/history/database';
-import { HistoryStore } from '../../../../electron/station/history/history-store';
-import { migrations } from '../../../../electron/station/history/migrations';
-import type { HistorySchema } from '../../../../electron/station/history/schema';
-import { HistorySearchInput, type HistoryFilters, type HistoryPage } from '../../../../shared/domain/history-search';
-import { SEED_OPERATORS, SEED_STATIONS, seedLabel, seedPostgres, seedSqlite, type SeedLabel } from '../../../support/history-seed';
-import { explainedPostgresPool, explainedStore } from '../../../support/explained-store';
-import { postgresMadeBy } from '../../../support/postgres-made-by';
-import { sqliteMadeBy } from '../../../support/sqlite-made-by';
-import { makeTempDir } from '../../../support/temp-dir';
+import type { HistoryFilters, HistorySearchInput } from '../../../../shared/domain/history-search';
+import { SEED_OPERATORS, SEED_STATIONS, seedLabel, type SeedLabel } from '../../../support/history-seed';
+import { everyPage as pagesOf, migratedHistory, type MigratedHistory, type PlannedSearch } from '../../../support/migrated-history';
 
-const UNPRINTED = migrations.findIndex((m) => m.name === 'labels in a status other than printed are walked on one index');
 /** 60 print failures, 40 unknown, 100 each failed, queued and bought; the rest printed. */
 const N = 20_000;
 const ALL = Array.from({ length: N }, (_, i) => seedLabel(i));
@@ -43,65 +32,19 @@ function expected(query: string, filters: HistoryFilters, uncertain = false): st
 }
 
 describe.each(['SQLite', 'PostgreSQL'] as const)('History filtered by a status other than printed, on %s', (dialect) => {
-  /** A search, with the plan of each statement it ran (SQLite: each step; PostgreSQL: each whole plan). */
-  let search: (input: HistorySearchInput) => Promise<{ page: HistoryPage; plans: string[] }>;
-  let close: () => Promise<void>;
+  let history: MigratedHistory | undefined;
 
   beforeAll(async () => {
-    expect(UNPRINTED).toBeGreaterThan(0);
-    if (dialect === 'SQLite') {
-      const temp = makeTempDir();
-      const file = path.join(temp.dir, 'history.sqlite');
-      const old = sqliteMadeBy(file, migrations.slice(0, UNPRINTED));
-      seedSqlite(old, N);
-      old.close();
-      const raw: Database.Database = openDatabase(file);
-      raw.exec('ANALYZE');
-      const explained = explainedStore(raw);
-      search = async (input) => {
-        const plans: string[] = [];
-        explained.steps.on = (step) => plans.push(step.detail);
-        return { page: await explained.store.search(HistorySearchInput.parse(input)), plans };
-      };
-      close = async () => (raw.close(), temp.remove());
-    } else {
-      const { url, client } = await postgresMadeBy(migrations.slice(0, UNPRINTED), 'unprinted');
-      try {
-        await seedPostgres(client, N);
-        const fleet = await openFleetDatabase(url);
-        await fleet.close();
-        await client.query('VACUUM ANALYZE labels');
-      } finally {
-        await client.end();
-      }
-      const { pool, plans } = explainedPostgresPool(url, { max: 2 });
-      const store = new HistoryStore({ db: new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' });
-      search = async (input) => {
-        plans.length = 0;
-        const page = await store.search(HistorySearchInput.parse(input));
-        return { page, plans: [...plans] };
-      };
-      close = () => pool.end();
-    }
+    history = await migratedHistory(dialect, {
+      migration: 'labels in a status other than printed are walked on one index',
+      labels: N,
+      database: 'unprinted',
+    });
   }, 120_000);
-  afterAll(() => close?.());
+  afterAll(() => history?.close());
 
-  /** Every page of the search, LIMIT at a time, with every plan read on the way. */
-  async function everyPage(input: HistorySearchInput): Promise<{ ids: string[]; first: HistoryPage; plans: string[] }> {
-    const ids: string[] = [];
-    const plans: string[] = [];
-    let cursor: HistorySearchInput['cursor'] = null;
-    let first: HistoryPage | undefined;
-    for (let n = 0; n < N / LIMIT; n++) {
-      const found = await search({ ...input, limit: LIMIT, cursor });
-      first ??= found.page;
-      ids.push(...found.page.labels.map((l) => l.id));
-      plans.push(...found.plans);
-      cursor = found.page.nextCursor;
-      if (!cursor) break;
-    }
-    return { ids, first: first!, plans };
-  }
+  const search: PlannedSearch = (input) => history!.search(input);
+  const everyPage = (input: HistorySearchInput) => pagesOf(search, input, LIMIT, N / LIMIT);
 
   const walkedOnIndex = (plans: string[]) =>
     dialect === 'SQLite'
