@@ -90,6 +90,15 @@ const SHAPES: Array<[string, Search]> = [
   // Two filters no status narrows, each value common (an operator: 5 % of labels; a station: 20 %).
   ['filter: operator + station', (k) => ({ filters: { operator: SEED_OPERATORS[k % 20]!, station: SEED_STATIONS[k % 5]! } })],
   ['"576" + operator + station', (k) => ({ query: '576', filters: { operator: SEED_OPERATORS[k % 20]!, station: SEED_STATIONS[k % 5]! } })],
+  // A printer (a quarter of the labels, at every station in the seed) at a station; a digit at a station of the rarest provider (10 %).
+  [
+    'filter: printer + station',
+    (k) => ({ filters: { printer: SEED_PRINTERS[k % SEED_PRINTERS.length]!, station: SEED_STATIONS[k % 5]! } }),
+  ],
+  [
+    '1 digit + station + provider',
+    (k) => ({ query: ['5', '9', '1'][k % 3]!, filters: { station: SEED_STATIONS[k % 5]!, provider: 'shipium' } }),
+  ],
   ['last 6 digits + provider', (k) => ({ query: tracking(k)[0]!.slice(-6), filters: { provider: 'tiktok' } })],
   ['first page, no query', () => ({})],
   [
