@@ -214,8 +214,8 @@ function rarer(a: FilterShare, b: FilterShare): boolean {
  * million labels for 181 rows. Each value's newest labels are read on its own index, at most
  * FILTER_COUNT_CAP of them (well under a millisecond each): fewer labels, or the same number going
  * further back in time, is rarer (a provider with 10 % of the labels against a station with 20 %:
- * both have thousands); FILTER_INDEXES' order breaks what is left. The filters' indexes carry the
- * other filters, so a walk reads a label's row only once it passed them.
+ * both have thousands); FILTER_INDEXES' order breaks what is left. The filters' indexes but status's
+ * carry the other filters and the searched words, so such a walk reads no label's row.
  */
 async function rarestFilterWalk(db: Kysely<HistorySchema>, input: HistorySearch, operator: OperatorFilter): Promise<RawBuilder<unknown>> {
   const f = input.filters ?? {};

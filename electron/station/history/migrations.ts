@@ -1038,9 +1038,9 @@ ${longPiecesTriggers((words) => sqlitePlacedPieces(words, LONG_PIECE_LENGTH))}
     // so the walk reads their entries and no label's row: SQLite's four filters but status (a printed
     // status is walked only when it is the rarest filter), PostgreSQL's operator and station (its
     // planner walks labels_newest_words, or one of these, for the rest). On a million labels added
-    // one by one: SQLite about 430 bytes a label more, PostgreSQL 375 (a B-tree page of one
+    // one by one: SQLite about 445 bytes a label more, PostgreSQL 375 (a B-tree page of one
     // operator's or station's labels is split in half and never filled again, as new labels go after
-    // it). Built in about 30 s (SQLite) and 8 s (PostgreSQL), once; PostgreSQL holds new labels back
+    // it). Built in 14 s (SQLite) and 8 s (PostgreSQL), once; PostgreSQL holds new labels back
     // meanwhile.
     name: 'a walk on one filter tests the others on its index',
     sqlite: `
