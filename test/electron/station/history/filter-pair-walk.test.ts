@@ -27,7 +27,7 @@ const idsWhere = (test: (i: number) => boolean) =>
     .map(seedId);
 const PAGE = 200;
 /** The statement that reads how common one filter's value is among the newest labels (history-search.ts: rarestFilterWalk). */
-const FILTER_COUNT = /^\s*SELECT count\(\*\) AS n, (min\(created_at\)|NULL) AS since FROM/;
+const PICKING_READ = /^\s*SELECT count\(\*\) AS n, (min\(created_at\)|NULL) AS since FROM/;
 
 /** The labels a search must find, newest first: 3 characters or more anywhere in a field. */
 function expected(query: string, filters: HistoryFilters): string[] {
@@ -70,8 +70,8 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('History filtered by two filter
           ]);
         },
       },
-      // Not the counts that tell the rarest filter (each reads its own index), only the search's walks.
-      unplanned: FILTER_COUNT,
+      // Not the reads that pick the walk (each reads its own filter's index), only the search's walks.
+      unplanned: PICKING_READ,
     });
   }, 120_000);
   afterAll(() => history?.close());
