@@ -67,11 +67,13 @@ const SUFFIX_QUERY = /^[0-9A-Za-z]{4,16}$/;
 export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, input: HistorySearch): Promise<SearchPlan> {
   const operator = await operatorFilter(db, dialect, input.filters?.operator);
   const filters = filterConditions(dialect, input, operator);
-  const LABELS = dialect === 'sqlite' ? await rarestFilterWalk(db, input, operator) : sql`labels AS l`;
+  // Which filter's index SQLite walks is read only when a plan walks: a query read by key needs none.
+  let walk: Promise<RawBuilder<unknown>> | undefined;
+  const walked = () => (walk ??= dialect === 'sqlite' ? rarestFilterWalk(db, input, operator) : Promise.resolve(sql`labels AS l`));
   const q = input.query.trim();
-  if (q === '') return { from: LABELS, where: filters, knownMore: false };
+  if (q === '') return { from: await walked(), where: filters, knownMore: false };
   if ([...q].length < SUBSTRING_MIN_LENGTH) {
-    return (await narrowTo(db, dialect, await fieldStarts(db, dialect, q), filters, LABELS, input)) ?? keyedPlan(dialect, [], filters);
+    return (await narrowTo(db, dialect, await fieldStarts(db, dialect, q), filters, walked, input)) ?? keyedPlan(dialect, [], filters);
   }
   if (beyondAscii(q)) {
     // A letter the databases may not fold (see operator-names.ts): the operators whose name holds it
@@ -88,7 +90,7 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
   ].filter((narrowing): narrowing is Narrowing => narrowing !== false);
   const counted = await countEntries(db, narrowings);
   for (const [n, narrowing] of narrowings.entries()) {
-    const plan = await narrowTo(db, dialect, narrowing, filters, LABELS, input, counted[n]);
+    const plan = await narrowTo(db, dialect, narrowing, filters, walked, input, counted[n]);
     if (plan) return plan;
   }
   if (/\p{L}/u.test(q)) {
@@ -144,13 +146,13 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     }
     // A 3-character string has no piece (nor has one whose every piece has a letter beyond ASCII):
     // the trigram index finds one that is in no label at once.
-    if (piecesOf(words).every(beyondAscii)) return { from: LABELS, where: [...filters, inWords], knownMore: false };
+    if (piecesOf(words).every(beyondAscii)) return { from: await walked(), where: [...filters, inWords], knownMore: false };
     // Every piece is in so many labels that a walk newest first finds a page at once. Each field is
     // tested on its own (1.5-2x faster than the joined words), and the trigram index is not offered:
     // the planner's guess from a sample of labels sometimes chose it (long lists, then every label read).
     const caseless = words === q.toUpperCase();
     const eachField = anyFieldLike(pattern, caseless ? undefined : (field) => sql`lower(${field})`);
-    return { from: LABELS, where: [...filters, eachField], knownMore: false, countFrom: countByDigits, recentCountFrom };
+    return { from: await walked(), where: [...filters, eachField], knownMore: false, countFrom: countByDigits, recentCountFrom };
   }
   const anyPart = anyFieldLike(`%${escapeLike(q)}%`);
   const found = await substringCandidates(db, q);
@@ -165,7 +167,7 @@ export async function planSearch(db: Kysely<HistorySchema>, dialect: Dialect, in
     // million labels, reads 2,550 of them for a page).
     const newest = filters.length === 0 && !input.cursor ? await newestHoldingByKey(db, anyPart, input.limit + 1) : undefined;
     if (newest) return { from: byKey(newest), where: [], knownMore: true };
-    return { from: LABELS, where: [...filters, anyPart], knownMore: filters.length === 0 };
+    return { from: await walked(), where: [...filters, anyPart], knownMore: filters.length === 0 };
   }
   if (!candidates.exact) return testedCandidatesPlan(db, candidates.keys, anyPart, filters, input);
   const keys = candidates.keys;

@@ -16,8 +16,8 @@ export async function narrowTo(
   dialect: Dialect,
   narrowing: Narrowing,
   filters: Condition[],
-  /** What a walk reads newest first: SQLite's rarest filter's index where two filters or more are set. */
-  walked: RawBuilder<unknown>,
+  /** What a walk reads newest first (SQLite's rarest filter's index where two filters or more are set), read when a plan walks. */
+  walked: () => Promise<RawBuilder<unknown>>,
   page: PageAsked,
   /** Its sources' entries, counted already with other readings' (countEntries). */
   counted?: number[],
@@ -27,14 +27,15 @@ export async function narrowTo(
   if (live.length === 0) return null;
   if (counts.reduce((a, b) => a + b, 0) <= CANDIDATE_CAP) return keyedPlan(dialect, await idsOf(db, live.map(sourceIds)), filters);
   const eachRow = live.length === 1 ? sourceRowTest(live[0]!) : sql`(${sql.join(live.map(sourceRowTest), sql` OR `)})`;
-  const walk: SearchPlan = { from: walked, where: [...filters, eachRow], knownMore: filters.length === 0 };
+  const from = await walked();
+  const walk: SearchPlan = { from, where: [...filters, eachRow], knownMore: filters.length === 0 };
   // Many labels match, and a walk finds a page of them at once unless they are all old ("#2" when
   // the shop's numbers have reached #90000: 600,000 newer labels walked, 0.5-1 s; with a station's
   // filter as long). Where the one source is on an index that holds each label's time and the
   // filtered columns, the newest of them are read off it instead, once a short walk has found too
   // few (a sort of every match costs more than a walk of a few hundred labels when new ones match).
   const [only] = live;
-  if (live.length > 1 || !only!.newestOn || (await walkFindsPage(db, walked, filters, eachRow, page))) return walk;
+  if (live.length > 1 || !only!.newestOn || (await walkFindsPage(db, from, filters, eachRow, page))) return walk;
   return newestOffIndex(db, dialect, only!, filters, page);
 }
 
