@@ -1,7 +1,7 @@
 /** What the printer will print, as a PNG for the screen (History and the scan screen). */
 import { bitmapToPng } from './png-encode';
 import type { MediaSize, PrinterDpi } from './media';
-import { rasterizeLabel } from './raster';
+import { keptRaster } from './kept-rasters';
 import { rasterizeZpl } from './zpl-raster';
 import { sniffLabelFormat } from '../../../../shared/domain/label-format';
 
@@ -19,6 +19,6 @@ export async function renderPreviewPng(
   label: Uint8Array,
   opts: { dpi: PrinterDpi; media?: MediaSize; page?: number },
 ): Promise<LabelPreview> {
-  const bitmap = sniffLabelFormat(label) === 'zpl' ? await rasterizeZpl(label, opts.dpi, opts.media) : await rasterizeLabel(label, opts);
+  const bitmap = sniffLabelFormat(label) === 'zpl' ? await rasterizeZpl(label, opts.dpi, opts.media) : await keptRaster(label, opts);
   return { png: bitmapToPng(bitmap), widthDots: bitmap.widthDots, heightDots: bitmap.heightDots };
 }

@@ -14,7 +14,7 @@ import { pngLabelToPdf } from '../languages/png-to-pdf';
 import { MediaSize, PrinterLanguage } from '../../../../shared/domain/printers';
 import { DEFAULT_MEDIA, type PrinterDpi } from './media';
 import { PrintError } from '../print-error';
-import { rasterizeLabel } from './raster';
+import { keptRaster } from './kept-rasters';
 import { missingPageError, unknownFormatError } from './render-errors';
 import type { LabelFormat } from '../../../../shared/domain/label-format';
 import { sniffLabelFormat } from '../../../../shared/domain/label-format';
@@ -112,7 +112,7 @@ export async function renderForPrinter(label: Uint8Array, opts: RenderOptions): 
   }
   const encoded: Buffer[] = [];
   for (const page of sourceFormat === 'pdf' ? (pages ?? [1]) : [1]) {
-    const bitmap = await rasterizeLabel(label, { dpi, media, page });
+    const bitmap = await keptRaster(label, { dpi, media, page });
     encoded.push(encodeForLanguage(bitmap, language, { media, dpi }));
   }
   if (language === 'pdf' && encoded.length > 1) throw new RangeError('a PDF queue prints a split label whole or one box at a time');
