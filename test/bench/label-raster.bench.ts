@@ -161,13 +161,14 @@ for (const c of cases) {
 }
 
 console.log('4x6 label -> printer-ready ZPL (renderForPrinter, 203 dpi), goal <= 10 ms median:');
-// A label of its own for each run, as each scan's is: the station keeps the dots of the last few
-// labels drawn (kept-rasters.ts), and the same label again would be a kept one.
-const trackings = Array.from({ length: WARMUP + RUNS }, (_, i) => `1Z999AA1${String(1_000_000_000 + i)}`);
+// A label of its own for each run of each path, as each scan's is: the station keeps the dots of the
+// last few labels drawn (kept-rasters.ts), and the same label again would be a kept one.
+let tracked = 0;
 const freshLabels = async (make: (tracking: string) => Promise<Buffer>) => {
+  const trackings = Array.from({ length: WARMUP + RUNS }, () => `1Z999AA1${String(1_000_000_000 + tracked++)}`);
   const labels = await Promise.all(trackings.map(make));
   let next = 0;
-  return () => labels[next++ % labels.length]!;
+  return () => labels[next++]!;
 };
 for (const [name, make] of [
   ['PDF text + Code 128', (t: string) => makeLabelPdf(t)],
@@ -175,10 +176,10 @@ for (const [name, make] of [
   ['PNG 812x1218', (t: string) => makeLabelPng(t)],
 ] as const) {
   const isPdf = name.startsWith('PDF');
-  const [label, sameLabel] = [await freshLabels(make), await freshLabels(make)];
+  const [label, referenceLabel] = [await freshLabels(make), await freshLabels(make)];
   const got = await timeAll(
     isPdf
-      ? [() => renderForPrinter(label(), { dpi: 203 }), async () => bitmapToZpl(await rasterizePdfV1(sameLabel(), 203))]
+      ? [() => renderForPrinter(label(), { dpi: 203 }), async () => bitmapToZpl(await rasterizePdfV1(referenceLabel(), 203))]
       : [() => renderForPrinter(label(), { dpi: 203 })],
   );
   const f = got[0]!;
@@ -194,7 +195,7 @@ for (const [name, make] of [
   ['PDF text + Code 128', (t: string) => makeLabelPdf(t)],
   ['PNG 812x1218', (t: string) => makeLabelPng(t)],
 ] as const) {
-  const [label, sameLabel] = [await freshLabels(make), await freshLabels(make)];
+  const [label, referenceLabel] = [await freshLabels(make), await freshLabels(make)];
   const [kept, drawnTwice] = await timeAll([
     async () => {
       const bytes = label();
@@ -202,7 +203,7 @@ for (const [name, make] of [
       return renderPreviewPng(bytes, { dpi: 203 });
     },
     async () => {
-      const bytes = sameLabel();
+      const bytes = referenceLabel();
       await renderForPrinter(bytes, { dpi: 203 });
       return bitmapToPng(await rasterizeLabel(bytes, { dpi: 203 }));
     },

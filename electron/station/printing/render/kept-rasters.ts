@@ -9,7 +9,7 @@ import type { Bitmap } from './bitmap';
 import { DEFAULT_MEDIA } from './media';
 import { rasterizeLabel, type RasterOptions } from './raster';
 
-/** A print and its preview, with room for a split shipment's boxes printed one after another. */
+/** A print and its preview, and a few more (each box of a split label printed whole is one). */
 const KEPT_LABELS = 4;
 const kept = new Map<string, Promise<Bitmap>>();
 
