@@ -6,27 +6,26 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
-import { startStation, type Harness } from '../../../support/station-harness';
+import type { Harness } from '../../../support/station-harness';
+import { startZebraStation, type ZebraStation } from '../../../support/zebra-station';
 import { expectOutcome } from '../../../support/expect-outcome';
 import { TEST_SUPERVISOR } from '../../../support/signed-in-core';
 import { EXPORT_COLUMNS } from '../../../../shared/domain/reports';
 import type { LabelRecord } from '../../../../shared/domain/labels';
 
 const ORDERS = ['576477431806260001', '576477431806260002', '576477431806260003'];
-let printer: Awaited<ReturnType<typeof startZebraStatusPrinter>>;
+let zebraStation: ZebraStation;
+let printer: ZebraStation['printer'];
 let station: Harness;
 
 beforeEach(async () => {
-  printer = await startZebraStatusPrinter();
-  station = await startStation({});
-  await station.call('updateSettings', { printer: { address: printer.address } });
+  zebraStation = await startZebraStation();
+  ({ station, printer } = zebraStation);
 });
 afterEach(async () => {
   vi.unstubAllEnvs();
-  await station.close();
-  await printer.close();
+  await zebraStation.close();
 });
 
 async function scanAll(): Promise<LabelRecord[]> {

@@ -1,23 +1,20 @@
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { decodeZplBarcodes } from '../../../support/zpl-barcode';
 import { startStation, type Harness } from '../../../support/station-harness';
+import { startZebraStation, type ZebraStation } from '../../../support/zebra-station';
 import { expectOutcome } from '../../../support/expect-outcome';
 
 const ORDER = '576477431806268482';
-let printer: Awaited<ReturnType<typeof startZebraStatusPrinter>>;
+let zebraStation: ZebraStation;
+let printer: ZebraStation['printer'];
 let station: Harness;
 
 beforeEach(async () => {
-  printer = await startZebraStatusPrinter();
-  station = await startStation({});
-  await station.call('updateSettings', { printer: { address: printer.address } });
+  zebraStation = await startZebraStation();
+  ({ station, printer } = zebraStation);
 });
-afterEach(async () => {
-  await station.close();
-  await printer.close();
-});
+afterEach(() => zebraStation.close());
 
 describe('scan -> buy -> print -> remember, on the embedded sandbox', () => {
   it('prints a label whose barcode decodes to the tracking number and keeps it in history', async () => {

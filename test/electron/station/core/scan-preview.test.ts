@@ -4,9 +4,8 @@
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import * as raster from '../../../../electron/station/printing/render/raster';
-import { startZebraStatusPrinter } from '../../../fakes/zebra-status-printer';
 import { expectOutcome } from '../../../support/expect-outcome';
-import { startStation, type Harness } from '../../../support/station-harness';
+import { startZebraStation, type ZebraStation } from '../../../support/zebra-station';
 
 vi.mock('../../../../electron/station/printing/render/raster', async (importOriginal) => {
   const real = await importOriginal<typeof raster>();
@@ -14,21 +13,16 @@ vi.mock('../../../../electron/station/printing/render/raster', async (importOrig
 });
 const drawn = vi.mocked(raster.rasterizeLabel);
 
-let printer: Awaited<ReturnType<typeof startZebraStatusPrinter>>;
-let station: Harness;
+let zebraStation: ZebraStation;
 
 beforeEach(async () => {
-  printer = await startZebraStatusPrinter();
-  station = await startStation({});
-  await station.call('updateSettings', { printer: { address: printer.address } });
+  zebraStation = await startZebraStation();
   drawn.mockClear();
 });
-afterEach(async () => {
-  await station.close();
-  await printer.close();
-});
+afterEach(() => zebraStation.close());
 
 it('draws a scanned label once for the printer and for the Scan screen’s preview', async () => {
+  const { station, printer } = zebraStation;
   const result = await station.call('submitScan', { scan: '576477431806268482' });
   expectOutcome(result, 'printed');
   await printer.waitForJobs(1, 5000);
