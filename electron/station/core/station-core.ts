@@ -226,6 +226,7 @@ async function startCore(options: StationCoreOptions, stationLog: StationLog, lo
     now: () => new Date(),
     writeback: () => writeback.loop.health(),
     recoveries,
+    historyUpkeep: stored.upkeep,
   });
 
   const systemsApi = wireSystemsApi({

@@ -17,8 +17,17 @@ import type {
 import { PROVIDER_TITLES, type ProviderName, type TikTokTokens } from '../../../shared/domain/providers';
 import type { Settings } from '../../../shared/domain/settings';
 import { describeError } from './describe-error';
+import { historyUpkeep } from './history-upkeep';
 import { healthStatus, type HealthMonitor } from '../health';
-import { backUpDatabase, fillPrintCounts, listBackups, type BackupFile, type LabelFileMarks, type StationDatabase } from '../history';
+import {
+  backUpDatabase,
+  fillPrintCounts,
+  listBackups,
+  type BackupFile,
+  type LabelFileMarks,
+  type StationDatabase,
+  type UpkeepResult,
+} from '../history';
 import { pruneLabelFiles } from '../labels';
 import type { JobEvents } from './event-bus';
 
@@ -57,6 +66,8 @@ export interface StationHealthDeps {
   writeback?: () => WritebackHealth | undefined;
   /** Starts at which the history was found damaged (read from the data folder at start), newest first. */
   recoveries?: HistoryRecovery[];
+  /** A fleet's upkeep of the shared database's indexes (station-history.ts). */
+  historyUpkeep?: () => Promise<UpkeepResult>;
 }
 
 export interface StationHealth {
@@ -233,6 +244,8 @@ export function createStationHealth(deps: StationHealthDeps): StationHealth {
   };
   let fillTimer: NodeJS.Timeout | undefined;
 
+  const upkeep = deps.historyUpkeep && historyUpkeep(deps.historyUpkeep, deps.log, deps.now);
+
   const housekeeping = async () => {
     if (stopped) return;
     const now = deps.now().getTime();
@@ -240,6 +253,7 @@ export function createStationHealth(deps: StationHealthDeps): StationHealth {
     if (deps.settings().storage.dailyBackup && now - newest >= BACKUP_EVERY_MS) await backUp();
     const lastRun = retention.lastRunAt ? Date.parse(retention.lastRunAt) : -Infinity;
     if (retention.more || now - lastRun >= RETENTION_EVERY_MS) await prune();
+    await upkeep?.runIfDue();
   };
 
   const offRecord = deps.monitor.onRecord(() => {
@@ -275,6 +289,7 @@ export function createStationHealth(deps: StationHealthDeps): StationHealth {
       clearTimeout(soon);
       for (const timer of timers) clearTimeout(timer);
       clearInterval(fillTimer);
+      // Not the upkeep: its session ends with the database's (history/database.ts), however long it runs.
       await Promise.allSettled([backingUp, pruning, filling]);
     },
   };

@@ -21,6 +21,7 @@ import {
   type HistoryDatabase,
   type LabelHistory,
   type StationDatabase,
+  type UpkeepResult,
 } from '../history';
 
 export interface StationHistory {
@@ -33,6 +34,8 @@ export interface StationHistory {
   outbox: { database: HistoryDatabase; copy?: HistoryDatabase };
   status(): DatabaseStatus;
   onChange(listener: (status: DatabaseStatus) => void): void;
+  /** A fleet's: rebuilds the shared database's filter indexes that new labels left half empty. */
+  upkeep?: () => Promise<UpkeepResult>;
   close(): Promise<void>;
 }
 
@@ -108,6 +111,7 @@ export async function openStationHistory(
     outbox: { database: shared, copy: local },
     status: () => fleet.status(),
     onChange: (listener) => void fleet.onChange(listener),
+    upkeep: () => shared.rebuildSparseIndexes(),
     close: async () => {
       clearInterval(timer);
       await shared.close();

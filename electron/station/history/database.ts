@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { closeSync, openSync } from 'node:fs';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { rebuildSparseIndexes, type UpkeepResult } from './postgres-index-upkeep';
 import { migrations, type Dialect } from './migrations';
 import { watchedPool } from './postgres-pool';
 import type { HistorySchema } from './schema';
@@ -83,6 +84,8 @@ const READ_AHEAD = 64;
 export interface FleetDatabase extends HistoryDatabase {
   /** Brings the schema up to date, under an advisory lock so stations starting together do not race. */
   migrate(): Promise<void>;
+  /** Rebuilds the filter indexes new labels left half empty (postgres-index-upkeep.ts). */
+  rebuildSparseIndexes(): Promise<UpkeepResult>;
   close(): Promise<void>;
 }
 
@@ -133,13 +136,39 @@ export function fleetDatabase(url: string, options: FleetDatabaseOptions = {}): 
   });
   // The server ends a statement at statement_timeout; the client gives up 2 s later (a silent link).
   const db = new Kysely<HistorySchema>({ dialect: new PostgresDialect({ pool: watchedPool(pool, statementTimeoutMs + 2000) }) });
+  // The upkeep's session is its own, outside the pool: a station that stops ends it at once (the
+  // server finishes a rebuild under way by itself, or leaves a copy the next upkeep drops).
+  const upkeeps = new Set<pg.Client>();
+  const upkeep = async () => {
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      application_name: 'label-station upkeep',
+    });
+    client.on('error', () => undefined);
+    upkeeps.add(client);
+    try {
+      await client.connect();
+      return await rebuildSparseIndexes(client, MIGRATION_STEP_TIMEOUT_MS);
+    } finally {
+      upkeeps.delete(client);
+      await client.end().catch(() => undefined);
+    }
+  };
   // Kysely ends the pool only if it ran a query itself: a station that migrated and closed would keep
   // the migration's connection open (the process never exits, the server keeps a backend).
   const close = async () => {
+    await Promise.all([...upkeeps].map((client) => client.end().catch(() => undefined)));
     await db.destroy();
     if (!pool.ending) await pool.end();
   };
-  return { db, dialect: 'postgres', migrate: () => migratePostgres(pool, statementTimeoutMs + 2000), close };
+  return {
+    db,
+    dialect: 'postgres',
+    migrate: () => migratePostgres(pool, statementTimeoutMs + 2000),
+    rebuildSparseIndexes: upkeep,
+    close,
+  };
 }
 
 /** The client's own limit for one migration step (the server's is lifted): a stuck step still ends. */

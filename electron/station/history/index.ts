@@ -18,6 +18,7 @@ export { HistoryReader } from './history-reader';
 export { BatchStore, type EntryUpdate, type NewBatch } from './batch-store';
 export { LabelFileMarks } from './label-file-marks';
 export { backUpDatabase, listBackups, type BackupFile } from './backup';
+export type { IndexUpkeep, UpkeepResult } from './postgres-index-upkeep';
 export { listRecoveries, openHistoryFile, type OpenedHistory } from './damaged-history';
 export { fillPrintCounts, type FillResult } from './print-count-fill';
 export { labelFilterWhere, type DayAttempt, type DayLabel, type ExportCursor, type ExportRow } from './history-reports';

@@ -60,7 +60,12 @@ describe('fleet history: changes made while the warehouse database was away', ()
     temp = makeTempDir();
     sharedDb = openDatabase(path.join(temp.dir, 'warehouse.sqlite'));
     stationDb = openDatabase(path.join(temp.dir, 'station.sqlite'));
-    const database: FleetDatabase = { ...sqliteHistory(sharedDb), migrate: async () => {}, close: async () => {} };
+    const database: FleetDatabase = {
+      ...sqliteHistory(sharedDb),
+      migrate: async () => {},
+      rebuildSparseIndexes: async () => ({ busy: true }),
+      close: async () => {},
+    };
     shared = new SwitchableStore(sqliteHistory(sharedDb));
     const cache = new HistoryStore(sqliteHistory(stationDb));
     outbox = new HeldOutbox(sqliteHistory(stationDb).db);
