@@ -9,6 +9,7 @@ import pg from 'pg';
 import { rebuildSparseIndexes, type UpkeepResult } from './postgres-index-upkeep';
 import { migrations, type Dialect } from './migrations';
 import { watchedPool } from './postgres-pool';
+import { timedQuery } from './postgres-timed-query';
 import type { HistorySchema } from './schema';
 
 export type StationDatabase = Database.Database;
@@ -176,12 +177,11 @@ const MIGRATION_STEP_TIMEOUT_MS = 60 * 60_000;
 
 /**
  * The migration runs on a client of its own (it holds a transaction and a lock), outside the watched
- * pool: each statement carries node-postgres's own client-side limit (per query; its typings omit it).
+ * pool: each statement carries a client-side limit (postgres-timed-query.ts).
  */
 async function migratePostgres(pool: pg.Pool, readTimeoutMs: number): Promise<void> {
   const client = await pool.connect();
-  const run = <R extends pg.QueryResultRow>(text: string, values: unknown[] = [], timeoutMs = readTimeoutMs) =>
-    client.query<R>(Object.assign({ text, values }, { query_timeout: timeoutMs }));
+  const run = timedQuery(client, readTimeoutMs);
   try {
     await run('BEGIN');
     await run("SELECT pg_advisory_xact_lock(hashtext('label_station_schema'))");

@@ -8,6 +8,7 @@
  * with REINDEX CONCURRENTLY: the others go on searching and recording labels meanwhile.
  */
 import type pg from 'pg';
+import { timedQuery, type TimedQuery } from './postgres-timed-query';
 
 const WALKED_INDEXES = ['labels_operator_newest', 'labels_station_newest', 'labels_provider_newest'] as const;
 /** An index rebuilt at once is about 1.0 by the estimate; one grown by new labels alone 1.4-1.8. */
@@ -41,7 +42,7 @@ export type UpkeepResult = { busy: true } | { busy: false; indexes: IndexUpkeep[
  * history takes minutes). `stepTimeoutMs` bounds each statement on the client's side.
  */
 export async function rebuildSparseIndexes(client: pg.ClientBase, stepTimeoutMs: number): Promise<UpkeepResult> {
-  const run = <R extends pg.QueryResultRow>(text: string) => client.query<R>(Object.assign({ text }, { query_timeout: stepTimeoutMs }));
+  const run = timedQuery(client, stepTimeoutMs);
   const locked = await run<{ got: boolean }>(`SELECT pg_try_advisory_lock(${UPKEEP_LOCK}) AS got`);
   if (!locked.rows[0]?.got) return { busy: true };
   await run('SET statement_timeout = 0');
@@ -60,10 +61,8 @@ export async function rebuildSparseIndexes(client: pg.ClientBase, stepTimeoutMs:
   return { busy: false, indexes, leftoversDropped };
 }
 
-type Run = <R extends pg.QueryResultRow>(text: string) => Promise<pg.QueryResult<R>>;
-
 /** A rebuild that stopped half way (the station or the server went away) leaves an invalid copy that every write still updates. */
-async function dropLeftovers(run: Run): Promise<string[]> {
+async function dropLeftovers(run: TimedQuery): Promise<string[]> {
   const found = await run<{ name: string }>(
     `SELECT c.relname AS name FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid
      WHERE i.indrelid = 'labels'::regclass AND NOT i.indisvalid AND c.relname ~ '^labels_[a-z_]+_cc(new|old)[0-9]*$'`,
@@ -77,7 +76,7 @@ async function dropLeftovers(run: Run): Promise<string[]> {
  * counted by the last ANALYZE or vacuum, each entry's size measured on a sample of labels through
  * the index's own columns.
  */
-async function measure(run: Run, index: string): Promise<{ bytes: number; sparseness: number } | undefined> {
+async function measure(run: TimedQuery, index: string): Promise<{ bytes: number; sparseness: number } | undefined> {
   const found = await run<{ bytes: string; labels: number; columns: string[] | null }>(
     `SELECT pg_relation_size(c.oid) AS bytes, (SELECT reltuples FROM pg_class WHERE oid = 'labels'::regclass) AS labels,
        array(SELECT pg_get_indexdef(c.oid, k, true) FROM generate_series(1, i.indnatts) AS k) AS columns
